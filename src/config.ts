@@ -1,0 +1,104 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { DEFAULT_MAX_ARTICLE_BYTES } from './content/read-article';
+
+const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+/** Every environment variable the bot reads, with defaults. `.env.example` documents each. */
+export const ConfigSchema = z.object({
+  DISCORD_TOKEN: z.string().trim().min(1, 'is required').regex(/^[\w.-]+$/, 'is not a bot token (letters, digits, . _ - only)').optional(),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
+  CONTENT_DIR: z.string().trim().min(1).default('./content'),
+  DATABASE_PATH: z.string().trim().min(1).default('./data/briefing.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().max(50_000_000).default(DEFAULT_MAX_ARTICLE_BYTES),
+  SCHEDULE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(900),
+  LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+});
+
+/** Parsed, validated configuration. */
+export interface Config {
+  token?: string;
+  clientId?: string;
+  guildId?: string;
+  /** REST base URL (…/api); undefined means Discord's own. */
+  apiUrl?: string;
+  contentDir: string;
+  databasePath: string;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  maxArticleBytes: number;
+  scheduleMinIntervalSeconds: number;
+  libraryRescanSeconds: number;
+}
+
+/** What a caller needs present, beyond the defaults. */
+export interface ConfigRequirements {
+  token?: boolean;
+  clientId?: boolean;
+}
+
+/** A missing or invalid variable. The message names the variable, never its value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly variable: string, detail: string) {
+    super(`Configuration error: ${variable} ${detail}`);
+  }
+}
+
+/**
+ * Parse configuration from an environment object (pure; `process.env` is only
+ * read by {@link loadConfigOrExit}). Empty strings count as unset.
+ *
+ * @throws ConfigError naming the first bad variable.
+ */
+export function parseConfig(env: Record<string, string | undefined>, needs: ConfigRequirements = {}): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = ConfigSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, describeIssue(issue));
+  }
+  const env2 = result.data;
+  if (needs.token && !env2.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
+  if (needs.clientId && !env2.DISCORD_CLIENT_ID) throw new ConfigError('DISCORD_CLIENT_ID', 'is required (the application id from the Discord developer portal)');
+  return {
+    token: env2.DISCORD_TOKEN,
+    clientId: env2.DISCORD_CLIENT_ID,
+    guildId: env2.DISCORD_GUILD_ID,
+    apiUrl: env2.DISCORD_API_URL?.replace(/\/+$/, ''),
+    contentDir: env2.CONTENT_DIR,
+    databasePath: env2.DATABASE_PATH,
+    logLevel: env2.LOG_LEVEL,
+    maxArticleBytes: env2.MAX_ARTICLE_BYTES,
+    scheduleMinIntervalSeconds: env2.SCHEDULE_MIN_INTERVAL_SECONDS,
+    libraryRescanSeconds: env2.LIBRARY_RESCAN_SECONDS,
+  };
+}
+
+/**
+ * Load `.env` (if present) and parse `process.env` once, at start-up. On a bad
+ * value print one line naming the variable and exit with code 1.
+ */
+export function loadConfigOrExit(needs: ConfigRequirements = {}): Config {
+  loadDotenv({ quiet: true });
+  try {
+    return parseConfig(process.env, needs);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  // Never echo the input: it may be the token.
+  if (issue.code === 'invalid_type') return 'is required';
+  return issue.message.startsWith('must') || issue.message.startsWith('is') ? issue.message : `is invalid: ${issue.message}`;
+}
