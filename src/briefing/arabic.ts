@@ -1,0 +1,50 @@
+/**
+ * Arabic text normalisation for matching and scoring (never for display).
+ */
+
+const DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/g;
+const TATWEEL = /\u0640/g;
+const ALEF_FORMS = /[\u0622\u0623\u0625\u0671]/g;
+
+/**
+ * Normalise Arabic text for comparison: remove diacritics (tashkeel) and
+ * tatweel, fold alef forms أ إ آ ٱ to ا, ى to ي and ة to ه. Other scripts are
+ * left unchanged.
+ */
+export function normalizeArabic(text: string): string {
+  return text
+    .replace(DIACRITICS, '')
+    .replace(TATWEEL, '')
+    .replace(ALEF_FORMS, '\u0627')
+    .replace(/\u0649/g, '\u064a')
+    .replace(/\u0629/g, '\u0647');
+}
+
+/** Light prefixes, longest first, in normalised form. */
+const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'] as const;
+
+/** Shortest stem left after a prefix is removed. */
+const MIN_STEM = 2;
+
+/**
+ * Strip one light prefix (وال، بال، كال، فال، لل، ال، و، ف، ب، ل) from an
+ * already normalised Arabic word, keeping a stem of at least two letters
+ * (three for the one-letter prefixes, so that short words such as `بعد`
+ * survive).
+ */
+export function stripArabicPrefixes(word: string): string {
+  for (const prefix of PREFIXES) {
+    if (!word.startsWith(prefix)) continue;
+    const rest = word.length - prefix.length;
+    const min = prefix.length === 1 ? MIN_STEM + 1 : MIN_STEM;
+    if (rest >= min) return word.slice(prefix.length);
+  }
+  return word;
+}
+
+/** True when the character is a letter of the Arabic script. */
+export function isArabicLetter(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (code >= 0x0620 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3) || (code >= 0x06fa && code <= 0x06ff)
+    || (code >= 0x0750 && code <= 0x077f) || (code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfefc);
+}
