@@ -1,0 +1,87 @@
+import type { Database } from 'better-sqlite3';
+
+/** One schema change. Numbers are applied in order, each once, each in a transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** The schema, as numbered migrations. Append only: never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'schedules and deliveries',
+    up: `
+      CREATE TABLE schedules (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        when_text     TEXT    NOT NULL,
+        pattern       TEXT    NOT NULL,
+        timezone      TEXT    NOT NULL,
+        created_by    TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        paused_reason TEXT,
+        paused_at     INTEGER,
+        last_run_at   INTEGER,
+        last_result   TEXT CHECK (last_result IN ('ok', 'failed', 'paused')),
+        last_detail   TEXT,
+        next_run_at   INTEGER NOT NULL,
+        primed        INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX schedules_due ON schedules (next_run_at) WHERE paused_reason IS NULL;
+      CREATE INDEX schedules_guild ON schedules (guild_id, id);
+      CREATE INDEX schedules_channel ON schedules (channel_id);
+
+      CREATE TABLE deliveries (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id  TEXT    NOT NULL,
+        article_id  TEXT    NOT NULL,
+        schedule_id INTEGER REFERENCES schedules (id) ON DELETE SET NULL,
+        status      TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'skipped', 'rejected')),
+        nonce       TEXT    NOT NULL CHECK (length(nonce) <= 25),
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        error       TEXT,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        UNIQUE (channel_id, article_id)
+      );
+      CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
+      CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
+    `,
+  },
+];
+
+/**
+ * Apply the migrations not yet recorded in `schema_migrations`, each in its own
+ * transaction (a failing one leaves the database as it was). Idempotent.
+ *
+ * @returns The versions applied by this call.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT    NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const done: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      record.run(migration.version, migration.name, Date.now());
+    }).immediate();
+    done.push(migration.version);
+  }
+  return done;
+}
+
+/** The highest applied version, 0 for an empty database. */
+export function schemaVersion(db: Database): number {
+  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null } | undefined;
+  return row?.v ?? 0;
+}

@@ -1,0 +1,128 @@
+import type { Database } from 'better-sqlite3';
+import type { NewSchedule, RunRecord, RunResult, ScheduleRecord, ScheduleStore } from './types';
+
+interface ScheduleRow {
+  id: number;
+  guild_id: string;
+  channel_id: string;
+  when_text: string;
+  pattern: string;
+  timezone: string;
+  created_by: string;
+  created_at: number;
+  paused_reason: string | null;
+  last_run_at: number | null;
+  last_result: RunResult | null;
+  last_detail: string | null;
+  next_run_at: number;
+  primed: number;
+}
+
+const COLUMNS = 'id, guild_id, channel_id, when_text, pattern, timezone, created_by, created_at, paused_reason, last_run_at, last_result, last_detail, next_run_at, primed';
+
+function toRecord(row: ScheduleRow): ScheduleRecord {
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    when: row.when_text,
+    pattern: row.pattern,
+    timezone: row.timezone,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    pausedReason: row.paused_reason,
+    lastRunAt: row.last_run_at,
+    lastResult: row.last_result,
+    lastDetail: row.last_detail,
+    nextRunAt: row.next_run_at,
+    primed: row.primed === 1,
+  };
+}
+
+function prepare(db: Database) {
+  return {
+    insert: db.prepare(`INSERT INTO schedules (guild_id, channel_id, when_text, pattern, timezone, created_by, created_at, next_run_at)
+      VALUES (@guildId, @channelId, @when, @pattern, @timezone, @createdBy, @createdAt, @nextRunAt) RETURNING ${COLUMNS}`),
+    get: db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE id = ?`),
+    getInGuild: db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE guild_id = ? AND id = ?`),
+    listByGuild: db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE guild_id = ? ORDER BY id`),
+    remove: db.prepare('DELETE FROM schedules WHERE guild_id = ? AND id = ?'),
+    pause: db.prepare(`UPDATE schedules SET paused_reason = ?, paused_at = ?, last_result = 'paused', last_detail = ? WHERE id = ?`),
+    resume: db.prepare('UPDATE schedules SET paused_reason = NULL, paused_at = NULL, next_run_at = ? WHERE id = ?'),
+    due: db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE paused_reason IS NULL AND next_run_at <= ? ORDER BY next_run_at LIMIT ?`),
+    setNextRun: db.prepare('UPDATE schedules SET next_run_at = ? WHERE id = ?'),
+    recordRun: db.prepare('UPDATE schedules SET last_run_at = ?, last_result = ?, last_detail = ? WHERE id = ?'),
+    markPrimed: db.prepare('UPDATE schedules SET primed = 1 WHERE id = ?'),
+    earliest: db.prepare('SELECT min(next_run_at) FROM schedules WHERE paused_reason IS NULL').pluck(),
+    makeDue: db.prepare('UPDATE schedules SET next_run_at = min(next_run_at, ?) WHERE paused_reason IS NULL AND channel_id = ?'),
+  };
+}
+
+/** {@link ScheduleStore} on SQLite; statements are prepared once. */
+export class SqliteScheduleStore implements ScheduleStore {
+  private readonly q: ReturnType<typeof prepare>;
+
+  constructor(db: Database) {
+    this.q = prepare(db);
+    this.makeDueMany = db.transaction((channelIds: readonly string[], now: number) =>
+      channelIds.reduce((n, channelId) => n + this.q.makeDue.run(now, channelId).changes, 0),
+    );
+  }
+
+  private readonly makeDueMany: (channelIds: readonly string[], now: number) => number;
+
+  create(schedule: NewSchedule): ScheduleRecord {
+    return toRecord(this.q.insert.get(schedule) as ScheduleRow);
+  }
+
+  get(id: number): ScheduleRecord | undefined {
+    const row = this.q.get.get(id) as ScheduleRow | undefined;
+    return row && toRecord(row);
+  }
+
+  getInGuild(guildId: string, id: number): ScheduleRecord | undefined {
+    const row = this.q.getInGuild.get(guildId, id) as ScheduleRow | undefined;
+    return row && toRecord(row);
+  }
+
+  listByGuild(guildId: string): ScheduleRecord[] {
+    return (this.q.listByGuild.all(guildId) as ScheduleRow[]).map(toRecord);
+  }
+
+  remove(guildId: string, id: number): boolean {
+    return this.q.remove.run(guildId, id).changes > 0;
+  }
+
+  pause(id: number, reason: string, at: number): void {
+    this.q.pause.run(reason, at, reason, id);
+  }
+
+  resume(id: number, nextRunAt: number): void {
+    this.q.resume.run(nextRunAt, id);
+  }
+
+  due(now: number, limit = 1000): ScheduleRecord[] {
+    return (this.q.due.all(now, limit) as ScheduleRow[]).map(toRecord);
+  }
+
+  setNextRun(id: number, nextRunAt: number): void {
+    this.q.setNextRun.run(nextRunAt, id);
+  }
+
+  recordRun(id: number, run: RunRecord): void {
+    this.q.recordRun.run(run.at, run.result, run.detail, id);
+  }
+
+  markPrimed(id: number): void {
+    this.q.markPrimed.run(id);
+  }
+
+  earliestNextRun(): number | undefined {
+    const value = this.q.earliest.get() as number | null;
+    return value ?? undefined;
+  }
+
+  makeDueForChannels(channelIds: readonly string[], now: number): number {
+    return this.makeDueMany(channelIds, now);
+  }
+}
