@@ -1,0 +1,252 @@
+import { EventEmitter } from 'node:events';
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { articleFormatOf, articleIdOf, isValidArticleId } from '../content/read-article';
+import type { Logger } from '../logger';
+import { loadArticle, type FileStamp } from './load';
+import { forEachLimited } from './pool';
+import { SearchIndex } from './search';
+import type { ArticleLibrary, LibraryArticle } from './types';
+
+/** Options of {@link createLibrary}. */
+export interface LibraryOptions {
+  contentDir: string;
+  /** Size cap of one article file, in bytes. */
+  maxBytes: number;
+  logger: Logger;
+  /** Fallback full rescan period, in seconds (0 = none). */
+  rescanSeconds: number;
+  /** Watch the folder for changes (default true). */
+  watch?: boolean;
+  /** Files read at once during a scan (default 8). */
+  concurrency?: number;
+  /** Quiet period after a file-system event before the files are re-read, in ms (default 100). */
+  debounceMs?: number;
+}
+
+/** Library events: an article appeared, changed (re-briefed) or disappeared. */
+export interface LibraryEvents {
+  added: [article: LibraryArticle];
+  changed: [article: LibraryArticle];
+  removed: [id: string];
+}
+
+/**
+ * The article library: every article of `CONTENT_DIR`, briefed once and kept
+ * current while the bot runs (watcher plus periodic rescan). Bad files are
+ * skipped with a warning naming them.
+ */
+export interface Library extends ArticleLibrary {
+  /** Initial load, then watch. Resolves when every file has been read once. */
+  start(): Promise<void>;
+  /** Stop watching and rescanning. */
+  stop(): Promise<void>;
+  /** Re-read the folder now (only files whose size or mtime changed are re-briefed). */
+  rescan(): Promise<void>;
+  /** Quote search and autocomplete over the library. */
+  readonly search: SearchIndex;
+  /** Number of articles. */
+  readonly size: number;
+  on<E extends keyof LibraryEvents>(event: E, listener: (...args: LibraryEvents[E]) => void): void;
+  off<E extends keyof LibraryEvents>(event: E, listener: (...args: LibraryEvents[E]) => void): void;
+}
+
+interface FileEntry {
+  stamp: FileStamp;
+  /** Id of the article loaded from this file; undefined when the file was bad (already warned). */
+  id?: string;
+}
+
+/** Create the library of `contentDir`. Nothing is read before `start()`. */
+export function createLibrary(options: LibraryOptions): Library {
+  const { contentDir, maxBytes, logger } = options;
+  const log = logger.child({ component: 'library' });
+  const emitter = new EventEmitter();
+  const articles = new Map<string, LibraryArticle>();
+  const files = new Map<string, FileEntry>();
+  /** Article id → the file name it was loaded from. */
+  const owners = new Map<string, string>();
+  const search = new SearchIndex();
+  let sorted: LibraryArticle[] | undefined;
+  let watcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let debounce: NodeJS.Timeout | undefined;
+  let pending = new Set<string>();
+  let pendingFull = false;
+  let queue: Promise<void> = Promise.resolve();
+  let running = false;
+  let missingWarned = false;
+
+  const serial = (job: () => Promise<void>): Promise<void> => {
+    const run = queue.then(job, job);
+    queue = run.catch((error: unknown) => log.error({ err: error }, 'library update failed'));
+    return queue;
+  };
+
+  const put = (article: LibraryArticle, isNew: boolean): void => {
+    articles.set(article.id, article);
+    search.upsert(article);
+    sorted = undefined;
+    emitter.emit(isNew ? 'added' : 'changed', article);
+  };
+
+  const drop = (id: string): void => {
+    if (!articles.delete(id)) return;
+    search.remove(id);
+    sorted = undefined;
+    emitter.emit('removed', id);
+  };
+
+  /** Bring one file name in line with the disk. */
+  const syncFile = async (name: string): Promise<void> => {
+    const known = files.get(name);
+    let stamp: FileStamp;
+    try {
+      const info = await stat(join(contentDir, name));
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+      stamp = { mtimeMs: info.mtimeMs, size: info.size };
+    } catch {
+      if (known) {
+        files.delete(name);
+        if (known.id) {
+          owners.delete(known.id);
+          drop(known.id);
+          log.info({ file: name }, 'article removed');
+        }
+      }
+      return;
+    }
+    if (known && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size) return;
+    const id = articleIdOf(name);
+    const owner = owners.get(id);
+    if (owner !== undefined && owner !== name) {
+      files.set(name, { stamp });
+      log.warn({ file: name, other: owner }, `skipped ${name}: another file (${owner}) already has the id "${id}"`);
+      return;
+    }
+    owners.set(id, name);
+    try {
+      const article = await loadArticle(join(contentDir, name), stamp, maxBytes);
+      files.set(name, { stamp, id: article.id });
+      owners.set(article.id, name);
+      put(article, !known?.id);
+      log.debug({ file: name, id: article.id }, known?.id ? 'article changed' : 'article added');
+    } catch (error) {
+      files.set(name, { stamp });
+      owners.delete(id);
+      if (known?.id) drop(known.id);
+      const reason = error instanceof Error ? error.message : String(error);
+      log.warn({ file: name, reason }, `skipped ${name}: ${reason}`);
+    }
+  };
+
+  /** Article file names of the folder (top level, known extension, valid id, not hidden). */
+  const listFiles = async (): Promise<string[] | undefined> => {
+    try {
+      const entries = await readdir(contentDir, { withFileTypes: true });
+      missingWarned = false;
+      return entries
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && articleFormatOf(e.name) && isValidArticleId(articleIdOf(e.name)))
+        .map((e) => e.name)
+        .sort();
+    } catch (error) {
+      if (!missingWarned) log.warn({ dir: contentDir, reason: (error as Error).message }, `cannot read the content folder ${contentDir}; the library stays as it is`);
+      missingWarned = true;
+      return undefined;
+    }
+  };
+
+  const fullScan = async (): Promise<void> => {
+    const names = await listFiles();
+    if (!names) return;
+    const present = new Set(names);
+    for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name);
+    await forEachLimited(names, options.concurrency ?? 8, syncFile);
+  };
+
+  const flush = (): void => {
+    debounce = undefined;
+    const names = pending;
+    const full = pendingFull;
+    pending = new Set();
+    pendingFull = false;
+    void serial(async () => {
+      if (full) await fullScan();
+      else for (const name of names) await syncFile(name);
+    });
+  };
+
+  const onEvent = (_type: string, filename: string | Buffer | null): void => {
+    if (filename === null) pendingFull = true;
+    else {
+      const name = filename.toString();
+      if (articleFormatOf(name) || files.has(name)) pending.add(name);
+      else return;
+    }
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(flush, options.debounceMs ?? 100);
+  };
+
+  const startWatching = (): void => {
+    if (options.watch === false || watcher) return;
+    try {
+      watcher = watch(contentDir, { persistent: false }, onEvent);
+      watcher.on('error', (error) => {
+        log.warn({ reason: error.message }, 'content folder watcher failed; relying on the periodic rescan');
+        watcher?.close();
+        watcher = undefined;
+      });
+    } catch (error) {
+      log.warn({ reason: (error as Error).message }, 'cannot watch the content folder; relying on the periodic rescan');
+    }
+  };
+
+  const library: Library = {
+    async start() {
+      if (running) return;
+      running = true;
+      const began = Date.now();
+      await serial(fullScan);
+      startWatching();
+      if (options.rescanSeconds > 0) {
+        timer = setInterval(() => {
+          if (!watcher) startWatching();
+          void serial(fullScan);
+        }, options.rescanSeconds * 1000);
+        timer.unref();
+      }
+      log.info({ articles: articles.size, ms: Date.now() - began }, 'library loaded');
+    },
+    async stop() {
+      running = false;
+      if (timer) clearInterval(timer);
+      if (debounce) clearTimeout(debounce);
+      watcher?.close();
+      watcher = undefined;
+      timer = undefined;
+      debounce = undefined;
+      await queue;
+    },
+    rescan: () => serial(fullScan),
+    all() {
+      return (sorted ??= [...articles.values()].sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    },
+    get: (id) => articles.get(id),
+    newest() {
+      const list = library.all();
+      return list[list.length - 1];
+    },
+    search,
+    get size() {
+      return articles.size;
+    },
+    on(event, listener) {
+      emitter.on(event, listener as (...args: unknown[]) => void);
+    },
+    off(event, listener) {
+      emitter.off(event, listener as (...args: unknown[]) => void);
+    },
+  };
+  return library;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Quote } from '../../src/briefing/schema';
+import { SearchIndex } from '../../src/library/search';
+import type { LibraryArticle } from '../../src/library/types';
+
+function art(id: string, headline: string, timestamp: number, quotes: Array<Partial<Quote> & { text: string }>, language: 'ar' | 'en' | 'fr' = 'en'): LibraryArticle {
+  return {
+    id,
+    format: 'txt',
+    meta: {},
+    timestamp,
+    mtimeMs: timestamp,
+    briefing: {
+      headline,
+      language,
+      direction: language === 'ar' ? 'rtl' : 'ltr',
+      sections: [],
+      summary: ['x'],
+      quotes: quotes.map((q, i) => ({ speaker: null, paragraph: i, partial: false, ...q })),
+    },
+  };
+}
+
+function index(): SearchIndex {
+  const idx = new SearchIndex();
+  idx.upsert(art('lavrov', 'لافروف يزور بيونغ يانغ', 1, [
+    { text: 'إنَّ روسيا تدعم الحكومةَ الكورية', speaker: 'سيرغي لافروف', speakerRole: 'وزير الخارجية' },
+    { text: 'لا نقبل بالعقوبات', speaker: 'سيرغي لافروف' },
+  ], 'ar'));
+  idx.upsert(art('mayor', 'Mayor opens the Bridge', 2, [{ text: 'This bridge connects us all', speaker: 'Jane Doe', speakerRole: 'the mayor' }]));
+  idx.upsert(art('maire', 'Le maire inaugure le pont', 3, [{ text: 'Ce pont relie les générations', speaker: 'Élodie Martin' }], 'fr'));
+  idx.upsert(art('madrasa', 'مدرسةٌ جديدة في القاهرة', 4, [{ text: 'المدرسة مفتوحة للجميع', speaker: null, speakerRole: 'مديرة المدرسة' }], 'ar'));
+  return idx;
+}
+
+const ids = (hits: Array<{ articleId: string; index: number }>) => hits.map((h) => `${h.articleId}#${h.index}`);
+
+describe('quote search', () => {
+  it.each([
+    ['Arabic without diacritics', 'الحكومة', ['lavrov#0']],
+    ['Arabic with ة written as ه and no article', 'حكومه', ['lavrov#0']],
+    ['Arabic with alef forms folded', 'ان روسيا', ['lavrov#0']],
+    ['Arabic word behind a prefix', 'عقوبات', ['lavrov#1']],
+    ['English, any case', 'BRIDGE', ['mayor#0']],
+    ['English word prefix', 'connect', ['mayor#0']],
+    ['French without accents', 'generations', ['maire#0']],
+    ['every word required', 'pont generations', ['maire#0']],
+    ['nothing', 'zebra', []],
+    ['a partly matching query', 'bridge zebra', []],
+  ])('finds %s', (_name, query, expected) => {
+    expect(ids(index().searchQuotes({ query }))).toEqual(expected);
+  });
+
+  it.each([
+    ['Arabic speaker, no diacritics', { speaker: 'لافروف' }, ['lavrov#0', 'lavrov#1']],
+    ['speaker by role', { speaker: 'mayor' }, ['mayor#0']],
+    ['French speaker without accent', { speaker: 'elodie' }, ['maire#0']],
+    ['speaker and words', { speaker: 'لافروف', query: 'عقوبات' }, ['lavrov#1']],
+    ['article only', { articleId: 'lavrov' }, ['lavrov#0', 'lavrov#1']],
+    ['article and words', { articleId: 'mayor', query: 'pont' }, []],
+    ['no criteria: newest first', {}, ['madrasa#0', 'maire#0', 'mayor#0', 'lavrov#0', 'lavrov#1']],
+  ])('filters by %s', (_name, query, expected) => {
+    expect(ids(index().searchQuotes(query))).toEqual(expected);
+  });
+
+  it('forgets removed and replaced articles', () => {
+    const idx = index();
+    idx.remove('mayor');
+    expect(idx.searchQuotes({ query: 'bridge' })).toEqual([]);
+    idx.upsert(art('lavrov', 'x', 1, [{ text: 'new words only' }]));
+    expect(idx.searchQuotes({ query: 'عقوبات' })).toEqual([]);
+    expect(ids(idx.searchQuotes({ query: 'words' }))).toEqual(['lavrov#0']);
+    expect(idx.suggestSpeakers('لافروف')).toEqual([]);
+  });
+});
+
+describe('autocomplete', () => {
+  it.each([
+    ['empty text: newest first', '', ['madrasa', 'maire', 'mayor', 'lavrov']],
+    ['Arabic title without tanween or ة', 'مدرسه', ['madrasa']],
+    ['Arabic with tatweel', 'لافـــروف', ['lavrov']],
+    ['English title ignoring case', 'BRIDGE', ['mayor']],
+    ['French title without accents', 'inaugure', ['maire']],
+    ['the id', 'madr', ['madrasa']],
+    ['nothing', 'zzz', []],
+  ])('suggests articles for %s', (_name, typed, expected) => {
+    expect(index().suggestArticles(typed).map((s) => s.value)).toEqual(expected);
+  });
+
+  it('suggests at most 25 articles with names of at most 100 characters', () => {
+    const idx = new SearchIndex();
+    for (let i = 0; i < 40; i++) idx.upsert(art(`a${i}`, `${'عنوان طويل جدا '.repeat(20)}${i}`, i, []));
+    const suggestions = idx.suggestArticles('عنوان');
+    expect(suggestions).toHaveLength(25);
+    expect(suggestions[0]!.value).toBe('a39');
+    for (const s of suggestions) expect(s.name.length).toBeLessThanOrEqual(100);
+  });
+
+  it.each([
+    ['Arabic speaker, once for all quotes', 'لافروف', ['سيرغي لافروف']],
+    ['role only', 'مديره', ['مديرة المدرسة']],
+    ['French speaker', 'ELODIE', ['Élodie Martin']],
+  ])('suggests speakers for %s', (_name, typed, expected) => {
+    expect(index().suggestSpeakers(typed).map((s) => s.value)).toEqual(expected);
+  });
+});
