@@ -1,25 +1,54 @@
-import { BriefingSchema, MAX_HEADLINE_LENGTH, type Briefing, type BriefingOptions, type Language } from './schema';
-import { splitSentences } from './segment';
+import { boundQuotes, sectionsOf } from './bounds';
+import { cleanArticle } from './clean';
+import { chooseHeadline, untitled } from './headline';
+import { detectLanguage, directionOf, languageFromCode } from './language';
+import { truncateAtWord } from './truncate';
+import { BriefingSchema, MAX_HEADLINE_LENGTH, type Briefing, type BriefingOptions, type Quote } from './schema';
+import { summarize } from './summary';
 
 export * from './schema';
+export { normalizeArabic, stripArabicPrefixes } from './arabic';
+export { splitSentences } from './segment';
+export { cleanArticle, type CleanedArticle, type ParagraphKind } from './clean';
+export { detectLanguage, directionOf } from './language';
 
 /**
- * Turn an article's text into a briefing. Pure; never throws on any string.
- * (Interim version: headline and lead summary; the full engine follows.)
+ * Turn an article's text into a briefing: headline, language and direction,
+ * byline and dateline, sections, attributed key quotes and an extractive
+ * summary. Pure (no I/O) and total: never throws, whatever the string, and
+ * the result always satisfies {@link BriefingSchema}.
  */
 export function createBriefing(text: string, options: BriefingOptions = {}): Briefing {
-  const cleaned = text.normalize('NFC').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\[ad_\d+\]/g, '');
-  const paragraphs = cleaned.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== 'المصدر');
-  const arabic = (cleaned.match(/[\u0600-\u06ff]/g)?.length ?? 0) > cleaned.length / 4;
-  const language: Language = arabic ? 'ar' : 'en';
-  const sentences = paragraphs.flatMap((p) => splitSentences(p, language));
-  const headline = (options.title ?? paragraphs[0] ?? (arabic ? 'بدون عنوان' : 'Untitled')).slice(0, MAX_HEADLINE_LENGTH).trim() || 'Untitled';
-  return BriefingSchema.parse({
+  try {
+    return build(typeof text === 'string' ? text : String(text), options);
+  } catch {
+    // Last resort: a bug must not take the bot down; answer with a minimal briefing.
+    const language = languageFromCode(options.language) ?? 'other';
+    return { headline: untitled(language), language, direction: directionOf(language), sections: [], quotes: [], summary: [] };
+  }
+}
+
+function build(text: string, options: BriefingOptions): Briefing {
+  const article = cleanArticle(text);
+  const sample = article.paragraphs.join('\n');
+  const language = languageFromCode(options.language) ?? detectLanguage(sample === '' ? text : sample);
+  const direction = directionOf(language, sample);
+  const { headline, standfirst } = chooseHeadline(article, language, options.title);
+  const budget = {
+    sentences: options.sentences,
+    words: options.words !== undefined && Number.isFinite(options.words) && options.words > 0 ? Math.floor(options.words) : undefined,
+  };
+  const summary = summarize(article, language, budget, standfirst);
+  const quotes: Quote[] = boundQuotes([], article.paragraphs.length);
+  const briefing: Briefing = {
     headline,
     language,
-    direction: arabic ? 'rtl' : 'ltr',
-    sections: [],
-    quotes: [],
-    summary: sentences.slice(0, options.sentences ?? 3),
-  });
+    direction,
+    ...(article.byline ? { byline: truncateAtWord(article.byline, MAX_HEADLINE_LENGTH) } : {}),
+    ...(article.dateline ? { dateline: truncateAtWord(article.dateline, MAX_HEADLINE_LENGTH) } : {}),
+    sections: sectionsOf(article.paragraphs, article.kinds),
+    quotes,
+    summary,
+  };
+  return BriefingSchema.parse(briefing);
 }

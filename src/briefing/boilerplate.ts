@@ -1,0 +1,49 @@
+/**
+ * Recognisers for scraped boilerplate lines: read-more links, ad labels,
+ * source and credit lines, separators, app promotions.
+ */
+
+/** A read-more marker alone on its line; the related headlines follow it. */
+const READ_MORE_ALONE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك)\s*[:：.…]*$|^(?:للمزيد|قد يهمك|مواضيع ذات صلة|أخبار ذات صلة|اقرأ المزيد|شاهد أيضا|شاهد أيضاً)\s*[:：|/.…]*$|^(?:read more|read also|also read|related|related articles?|related stories|more on this story|see also|more from \S+)\s*[:：.…]*$|^(?:à lire aussi|a lire aussi|lire aussi|lire également|à lire également|voir aussi|sur le même sujet)\s*[:：.…]*$/iu;
+
+/** A read-more marker followed by the linked headline on the same line. */
+const READ_MORE_INLINE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك|المزيد)?\s*(?:[:：|/]|\.\.|…)|^(?:للمزيد|قد يهمك|مواضيع ذات صلة|شاهد أيضاً?|شاهد)\s*(?:[:：|/]|\.\.|…)|^اقرأ\s*(?:\.\.|…)|^(?:read more|read also|also read|related|see also|watch|more)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|regarder)\s*[:：|]/iu;
+
+/** Advertisement labels alone on a line. */
+const AD_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|publicité|annonce|إعلان|اعلان|مساحة إعلانية)\s*[:.]?$/iu;
+
+/** A source line (usually the last): `المصدر`, `المصدر: وكالات`, `Source: Reuters`. */
+const SOURCE_LINE = /^(?:المصدر|المصادر|مصدر الخبر|source|sources|source de l['’]article)\s*(?:[:：\-–—]\s*.{0,80})?$/iu;
+
+/** Agency credit line: `فرانس24/ أ ف ب`, `(AFP)`, `— Reuters`, `avec AFP`. */
+const CREDIT_LINE = /^[(\-–—\s]*(?:(?:فرانس\s?24|france\s?24|bbc|cnn)\s*\/?\s*)?(?:أ\s?ف\s?ب|رويترز|أ ب|د ب أ|وكالات|afp|reuters|ap|dpa|ansa|xinhua)(?:\s*[/،,و&]\s*(?:أ\s?ف\s?ب|رويترز|أ ب|وكالات|afp|reuters|ap|dpa))*[)\s.]*$|^(?:avec|with)\s+(?:afp|reuters|ap|agences)[.\s]*$|^فرانس\s?24\s*\/.{0,40}$/iu;
+
+/** Promotions, disclaimers and calls to action that are never article text. */
+const PROMOS: readonly RegExp[] = [
+  /^يمكنكم (?:استلام|تسلم) إشعارات/u,
+  /CNN بالعربية لا (?:يمكنه|يمكنها)/u,
+  /^نشر هذا المقال بالتعاون مع/u,
+  /^(?:تابعونا على|تابعوا آخر الأخبار|اشترك(?:وا)? في|حمّ?ل تطبيق)/u,
+  /^(?:sign up|subscribe|follow us|click here|share this|download the|get our|newsletter)\b/iu,
+  /^(?:inscrivez-vous|abonnez-vous|suivez-nous|cliquez ici|téléchargez)\b/iu,
+  /^(?:copyright|©|all rights reserved|tous droits réservés|جميع الحقوق محفوظة)/iu,
+];
+
+/** Separator lines made of dashes, underscores, stars, equals signs. */
+const SEPARATOR = /^[\s\-_=*~•·.—–]{3,}$/u;
+
+/** True when the line is a read-more marker on its own (related headlines follow). */
+export function isReadMoreMarker(line: string): boolean {
+  return READ_MORE_ALONE.test(line);
+}
+
+/** True when the line is a read-more marker with a linked headline, or a known promotion, ad label or separator. */
+export function isBoilerplateLine(line: string): boolean {
+  if (line.length > 400) return PROMOS.some((re) => re.test(line));
+  return READ_MORE_INLINE.test(line) || AD_LABEL.test(line) || SEPARATOR.test(line) || PROMOS.some((re) => re.test(line));
+}
+
+/** True when the line is a source or agency-credit line (dropped near the end of an article). */
+export function isSourceLine(line: string): boolean {
+  return line.length <= 120 && (SOURCE_LINE.test(line) || CREDIT_LINE.test(line));
+}

@@ -1,0 +1,64 @@
+/**
+ * Bylines and datelines: kept as metadata, out of the summary.
+ */
+
+const BYLINE = /^(?:by|par|بقلم|كتب|كتبت|إعداد|اعداد|تقرير)\s*[:：]?\s+(\S.{1,118})$/iu;
+const BYLINE_DISCLAIMER = /^هذا المقال بقلم\s+([^،,.]{2,80})/u;
+
+const TIMESTAMP_LINE = /^(?:published|updated|last updated|posted|publié|mis à jour|modifié|نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|محدث)\b\s*(?:le|on|at|في|بتاريخ)?\s*[:：]?\s*\S.{0,100}$/iu;
+
+const AGENCIES = String.raw`CNN|AFP|AP|Reuters|BBC|Xinhua|dpa|ANSA|UPI|Bloomberg|AA|CNBC|رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|د ب أ|الأناضول|واس|وام|قنا|كونا|سانا|بترا|سبأ`;
+/** `(CNN) --`, `PLACE (AFP) -`, `دبي، الإمارات العربية المتحدة (CNN)—` */
+const AGENCY_DATELINE = new RegExp(String.raw`^([^()\n]{0,80}?\(\s*(?:${AGENCIES})\s*\))\s*(?:[-–—]{1,2}|:)\s*`, 'iu');
+/** `PARIS —`, `WASHINGTON, D.C. --`, `NEW YORK -` (capitals only). */
+const CAPS_DATELINE = /^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3})\s+[-–—]{1,2}\s+(?=\S)/u;
+/** `Paris —` / `Beyrouth –`: one or two capitalised words and a long dash. */
+const TITLE_DATELINE = /^((?:\p{Lu}[\p{L}'’-]+)(?:[ ,]+\p{Lu}[\p{L}'’-]+){0,2})\s+[—–]\s+(?=\S)/u;
+
+/** Cities that open Arabic datelines (`القاهرة -`, `بيروت ـ`). */
+const ARABIC_CITIES = new Set([
+  'القاهرة', 'الرياض', 'جدة', 'دبي', 'أبوظبي', 'ابوظبي', 'الدوحة', 'الكويت', 'المنامة', 'مسقط', 'عمان', 'عمّان', 'بيروت', 'دمشق',
+  'بغداد', 'أربيل', 'البصرة', 'الموصل', 'القدس', 'رام الله', 'غزة', 'تل أبيب', 'الخرطوم', 'طرابلس', 'بنغازي', 'تونس', 'الجزائر',
+  'الرباط', 'الدار البيضاء', 'نواكشوط', 'صنعاء', 'عدن', 'أنقرة', 'إسطنبول', 'اسطنبول', 'طهران', 'موسكو', 'واشنطن', 'نيويورك',
+  'لندن', 'باريس', 'برلين', 'بروكسل', 'جنيف', 'روما', 'مدريد', 'بكين', 'طوكيو', 'نيودلهي', 'إسلام آباد', 'كابول', 'الإسكندرية',
+  'حلب', 'إدلب', 'حمص', 'درعا', 'اللاذقية', 'كييف', 'أتلانتا', 'فيينا', 'أثينا', 'القامشلي', 'الحسكة', 'نابلس', 'الخليل', 'جنين',
+]);
+const ARABIC_DATELINE = /^([\p{Script=Arabic} ]{2,30}?)(?:\s*[،,]\s*[\p{Script=Arabic} ]{2,30}?)?\s*(?:\([^()]{1,20}\)\s*)?[-–—ـ]{1,2}\s+(?=\S)/u;
+
+/** The byline text of a `By …` / `Par …` / `بقلم …` line, or undefined. */
+export function matchByline(line: string): string | undefined {
+  if (line.length > 160) return undefined;
+  const disclaimer = BYLINE_DISCLAIMER.exec(line);
+  if (disclaimer) return `بقلم ${disclaimer[1]!.trim()}`;
+  const match = BYLINE.exec(line);
+  if (!match) return undefined;
+  const words = line.split(/\s+/).length;
+  if (words > 14 || /[.!?؟]$/.test(line) && words > 8) return undefined;
+  return line.replace(/[.\s]+$/, '');
+}
+
+/** True when the line is only a publication timestamp (`Published 10:30 GMT`, `نشر في …`). */
+export function isTimestampLine(line: string): boolean {
+  return line.length <= 120 && line.split(/\s+/).length <= 12 && TIMESTAMP_LINE.test(line) && !/[.!?؟]\s*\S/.test(line);
+}
+
+/**
+ * Split a dateline (`(CNN) --`, `PARIS —`, `القاهرة -`) off the start of a
+ * paragraph. Returns the dateline and the rest, or undefined.
+ */
+export function splitDateline(paragraph: string): { dateline: string; rest: string } | undefined {
+  for (const re of [AGENCY_DATELINE, CAPS_DATELINE, TITLE_DATELINE]) {
+    const match = re.exec(paragraph);
+    if (match && match[0].length < paragraph.length) return done(match[0], paragraph);
+  }
+  const arabic = ARABIC_DATELINE.exec(paragraph);
+  if (arabic && ARABIC_CITIES.has(arabic[1]!.trim())) return done(arabic[0], paragraph);
+  return undefined;
+}
+
+function done(prefix: string, paragraph: string): { dateline: string; rest: string } | undefined {
+  const rest = paragraph.slice(prefix.length).trim();
+  const dateline = prefix.trim();
+  if (rest === '' || dateline === '') return undefined;
+  return { dateline, rest };
+}

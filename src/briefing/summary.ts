@@ -1,0 +1,94 @@
+import type { CleanedArticle } from './clean';
+import { cosine, rankSentences } from './rank';
+import type { Language } from './schema';
+import { splitSentences } from './segment';
+import { contentTokens, countWords } from './tokens';
+
+/** Default number of summary sentences. */
+export const DEFAULT_SUMMARY_SENTENCES = 3;
+/** Most summary sentences ever returned. */
+export const MAX_SUMMARY_SENTENCES = 20;
+/** Candidate sentences considered (news summaries come from the first part of an article). */
+const MAX_CANDIDATES = 300;
+/** Shortest sentence worth a summary slot, in words. */
+const MIN_WORDS = 5;
+/** Longest sentence accepted in a summary, in characters (longer ones are run-on scrap). */
+const MAX_CHARS = 1200;
+/** Similarity above which a sentence repeats one already chosen. */
+const REDUNDANT = 0.65;
+
+/** How long the summary may be. */
+export interface SummaryBudget {
+  sentences?: number;
+  words?: number;
+}
+
+interface Candidate {
+  text: string;
+  order: number;
+  words: number;
+  tokens: string[];
+}
+
+/**
+ * Extractive summary: rank the body's sentences (centroid + LexRank +
+ * position prior) and return the best ones in article order, within the
+ * sentence count or word budget. Headings, list items, the headline's
+ * standfirst, quote fragments and very short sentences are never chosen.
+ */
+export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget, exclude?: number): string[] {
+  const candidates = collectCandidates(article, language, exclude);
+  if (candidates.length === 0) return [];
+  const positions = candidates.map((_, i) => (candidates.length === 1 ? 0 : i / (candidates.length - 1)));
+  const { scores, vectors } = rankSentences(candidates.map((c) => c.tokens), positions);
+  const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const chosen: number[] = [];
+  const limit = budget.words === undefined ? clampCount(budget.sentences) : MAX_SUMMARY_SENTENCES;
+  let wordsLeft = budget.words ?? Number.POSITIVE_INFINITY;
+  for (const i of order) {
+    if (chosen.length >= limit) break;
+    const candidate = candidates[i]!;
+    if (candidate.words > wordsLeft) continue;
+    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT)) continue;
+    chosen.push(i);
+    wordsLeft -= candidate.words;
+  }
+  if (chosen.length === 0) chosen.push(order[0]!);
+  return chosen.sort((a, b) => a - b).map((i) => candidates[i]!.text);
+}
+
+function clampCount(requested: number | undefined): number {
+  if (requested === undefined || !Number.isFinite(requested)) return DEFAULT_SUMMARY_SENTENCES;
+  return Math.max(1, Math.min(MAX_SUMMARY_SENTENCES, Math.floor(requested)));
+}
+
+function collectCandidates(article: CleanedArticle, language: Language, exclude: number | undefined): Candidate[] {
+  const good: Candidate[] = [];
+  const fallback: Candidate[] = [];
+  let order = 0;
+  for (let p = 0; p < article.paragraphs.length && good.length < MAX_CANDIDATES; p++) {
+    if (article.kinds[p] !== 'body' || p === exclude) continue;
+    for (const text of splitSentences(article.paragraphs[p]!, language)) {
+      const words = countWords(text);
+      const candidate = { text, order: order++, words, tokens: [] as string[] };
+      if (words >= MIN_WORDS && text.length <= MAX_CHARS && isWholeStatement(text)) good.push(candidate);
+      else if (fallback.length < MAX_CANDIDATES && /[\p{L}\p{N}]/u.test(text)) fallback.push(candidate);
+    }
+  }
+  const pool = good.length > 0 ? good : fallback.slice(0, MAX_CANDIDATES);
+  for (const candidate of pool) candidate.tokens = contentTokens(candidate.text, language);
+  return pool;
+}
+
+/**
+ * False for quote fragments: a sentence whose quotation marks do not balance
+ * (the rest of the quote is in another sentence).
+ */
+export function isWholeStatement(sentence: string): boolean {
+  const count = (re: RegExp): number => sentence.match(re)?.length ?? 0;
+  if (count(/«/g) !== count(/»/g)) return false;
+  const opens = count(/“/g);
+  const closes = count(/”/g);
+  if (opens !== closes && !(opens > 0 && closes === 0 && count(/„/g) === opens)) return false;
+  return count(/"/g) % 2 === 0;
+}

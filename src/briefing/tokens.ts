@@ -1,0 +1,54 @@
+import { normalizeArabic, stripArabicPrefixes } from './arabic';
+import type { Language } from './schema';
+import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, FRENCH_STOPWORDS } from './stopwords';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Longest content word kept (longer runs are noise: URLs, base64…). */
+const MAX_WORD = 40;
+
+/**
+ * Content-word tokens of a sentence for similarity scoring: lower-cased,
+ * Arabic normalised with light prefixes stripped, stop words and one-letter
+ * tokens removed, light English/French plural folding.
+ */
+export function contentTokens(sentence: string, language: Language): string[] {
+  const out: string[] = [];
+  const text = language === 'ar' || language === 'other' ? normalizeArabic(sentence) : sentence;
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    let word = match[0];
+    if (word.length > MAX_WORD) continue;
+    if (isArabicWord(word)) {
+      if (ARABIC_STOPWORDS.has(word)) continue;
+      word = stripArabicPrefixes(word);
+      if (ARABIC_STOPWORDS.has(word) || word.length < 2) continue;
+      out.push(word);
+      continue;
+    }
+    word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)['’]/, '').replace(/['’]s$/, '');
+    if (word.length < 2 || ENGLISH_STOPWORDS.has(word) || FRENCH_STOPWORDS.has(word)) continue;
+    if (/^\d+$/.test(word)) {
+      out.push(word);
+      continue;
+    }
+    out.push(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+  }
+  return out;
+}
+
+function isArabicWord(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 0x0600 && code <= 0x06ff;
+}
+
+/** Number of whitespace-separated words in a text. */
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
