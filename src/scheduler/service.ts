@@ -1,0 +1,98 @@
+import { tick, type TickDeps, type TickReport } from './tick';
+
+/** Options of {@link SchedulerService}. */
+export interface SchedulerServiceOptions extends TickDeps {
+  /** The clock (tests may pass a fake one). */
+  clock?: () => Date;
+  /** Longest sleep between two looks at the store, ms (default 30 s). */
+  maxSleepMs?: number;
+  /** How long `stop()` waits for runs in flight, ms (default 10 s). */
+  stopTimeoutMs?: number;
+  /** Called after each tick (metrics, tests). */
+  onTick?: (report: TickReport) => void;
+}
+
+/**
+ * Runs {@link tick} on a timer aligned to the earliest `next_run_at` (capped
+ * at `maxSleepMs`, `unref`'d so it never holds the process open). Ticks may
+ * overlap: each claims its schedules before posting, and a channel is posted
+ * to by one run at a time, so a slow channel never holds up the others.
+ *
+ * At start, channels with a delivery left `pending` (the process stopped
+ * between recording and confirming a post) are made due at once, so the
+ * re-send with the same nonce lands inside Discord's dedup window; schedules
+ * whose `next_run_at` passed while the bot was down run once.
+ */
+export class SchedulerService {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly busyChannels = new Set<string>();
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: SchedulerServiceOptions) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Start the timer (idempotent). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const pending = this.options.store.deliveries.channelsWithPending();
+    if (pending.length) {
+      const woken = this.options.store.schedules.makeDueForChannels(pending, this.clock().getTime());
+      this.options.logger?.info({ channels: pending.length, schedules: woken }, 'retrying deliveries left pending by the last run');
+    }
+    this.arm();
+  }
+
+  /** Look at the store again now (after a schedule is added, resumed or removed). */
+  wake(): void {
+    if (this.running) this.arm();
+  }
+
+  /** Stop the timer and wait (bounded) for runs in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.inFlight.size) return;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.stopTimeoutMs ?? 10_000);
+      timer.unref();
+    });
+    await Promise.race([Promise.allSettled([...this.inFlight]), limit]);
+    clearTimeout(timer);
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    if (!this.running) return;
+    const now = this.clock().getTime();
+    const earliest = this.options.store.schedules.earliestNextRun();
+    const cap = this.options.maxSleepMs ?? 30_000;
+    // +2 ms: Node may fire a timer a hair early; arriving before the due time would only re-arm.
+    const delay = earliest === undefined ? cap : Math.min(cap, Math.max(0, earliest - now + 2));
+    this.timer = setTimeout(() => this.fire(), delay);
+    this.timer.unref();
+  }
+
+  private fire(): void {
+    if (!this.running) return;
+    let run: Promise<void>;
+    try {
+      // tick() claims its schedules synchronously, so arming right after is safe.
+      run = tick(this.clock(), { ...this.options, busyChannels: this.busyChannels }).then(
+        (report) => this.options.onTick?.(report),
+        (error: unknown) => this.options.logger?.error({ err: error }, 'scheduler tick failed'),
+      );
+    } catch (error) {
+      this.options.logger?.error({ err: error }, 'scheduler tick failed');
+      run = Promise.resolve();
+    }
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    this.arm();
+  }
+}
