@@ -1,0 +1,62 @@
+import { layoutColumns } from '../bench/table';
+import type { QuoteEvaluation } from './quotes';
+import type { SummaryEvaluation, SystemName } from './summaries';
+
+const f3 = (x: number): string => x.toFixed(3);
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+const LABELS: Record<SystemName, string> = { ours: 'ours (createBriefing)', lead: 'LEAD', oracle: 'ORACLE (upper bound)' };
+
+/** Whether ours beats LEAD on ROUGE-1 and on ROUGE-2 (the goal). */
+export function summaryGoals(e: SummaryEvaluation): { rouge1: boolean; rouge2: boolean } {
+  return { rouge1: e.systems.ours.rouge1 > e.systems.lead.rouge1, rouge2: e.systems.ours.rouge2 > e.systems.lead.rouge2 };
+}
+
+/** The summary table: one row per system, goal line below. */
+export function formatSummaryReport(e: SummaryEvaluation): string {
+  const rows = (Object.keys(LABELS) as SystemName[]).map((name) => {
+    const s = e.systems[name];
+    return [LABELS[name], f3(s.rouge1), f3(s.rouge2), f3(s.rougeL), s.words.toFixed(1)];
+  });
+  const goals = summaryGoals(e);
+  const mark = (ok: boolean): string => (ok ? '✓' : '✗');
+  return [
+    `Summaries — EASC, ${e.articles} articles; F1 averaged over the 5 human summaries, then over articles; budget = mean reference length (mean ${e.meanBudget.toFixed(1)} words)`,
+    '',
+    layoutColumns(['system', 'ROUGE-1', 'ROUGE-2', 'ROUGE-L', 'words'], rows),
+    '',
+    `Goal: ours above LEAD on ROUGE-1 ${mark(goals.rouge1)} (${f3(e.systems.ours.rouge1)} vs ${f3(e.systems.lead.rouge1)}), ROUGE-2 ${mark(goals.rouge2)} (${f3(e.systems.ours.rouge2)} vs ${f3(e.systems.lead.rouge2)}).`,
+    `Ours beats LEAD on ${e.oursBeatsLead.rouge1}/${e.articles} articles (ROUGE-1), ${e.oursBeatsLead.rouge2}/${e.articles} (ROUGE-2).`,
+  ].join('\n');
+}
+
+/** The quote table: one row per language and one for all. */
+export function formatQuoteReport(e: QuoteEvaluation): string {
+  const row = (label: string, s: QuoteEvaluation['overall']): string[] =>
+    [label, String(s.articles), String(s.gold), String(s.predicted), String(s.matched), pct(s.precision), pct(s.recall), pct(s.f1), pct(s.speakerAccuracy)];
+  const rows = [...Object.entries(e.byLanguage).map(([l, s]) => row(l, s)), row('all', e.overall)];
+  return [
+    `Quotes — ${e.overall.articles} annotated articles (eval/quotes/); a quote matches at token F1 ≥ 0.5; speaker accuracy over matched quotes`,
+    '',
+    layoutColumns(['language', 'articles', 'gold', 'found', 'matched', 'precision', 'recall', 'F1', 'speaker acc.'], rows),
+  ].join('\n');
+}
+
+/** Per-article details of the quote run: what was missed, spurious or misattributed. */
+export function formatQuoteDetails(e: QuoteEvaluation): string {
+  const lines: string[] = [];
+  for (const a of e.perArticle) {
+    if (a.missed.length + a.spurious.length + a.wrongSpeaker.length === 0) continue;
+    lines.push(`${a.language}/${a.name}:`);
+    for (const m of a.missed) lines.push(`  missed    ${m}`);
+    for (const s of a.spurious) lines.push(`  spurious  ${s}`);
+    for (const w of a.wrongSpeaker) lines.push(`  speaker   ${w.text.slice(0, 60)} — expected ${w.expected.join(' | ') || '(none)'}, got ${w.got ?? '(none)'}`);
+  }
+  return lines.join('\n');
+}
+
+/** The articles where ours trails LEAD the most on ROUGE-1, for diagnosis. */
+export function formatWorstArticles(e: SummaryEvaluation, count = 10): string {
+  const worst = [...e.perArticle].sort((a, b) => (a.scores.ours.rouge1 - a.scores.lead.rouge1) - (b.scores.ours.rouge1 - b.scores.lead.rouge1)).slice(0, count);
+  const rows = worst.map((a) => [`Topic${a.topic}`, a.name, String(a.budget), f3(a.scores.ours.rouge1), f3(a.scores.lead.rouge1), f3(a.scores.oracle.rouge1), String(a.scores.ours.words), String(a.scores.lead.words)]);
+  return layoutColumns(['topic', 'article', 'budget', 'ours R1', 'LEAD R1', 'ORACLE R1', 'ours words', 'LEAD words'], rows);
+}

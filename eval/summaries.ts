@@ -1,0 +1,91 @@
+import { leadSummary, oracleSummary, type TokenizedSentence } from './baselines';
+import type { EascArticle } from './easc';
+import { tokenize } from './normalize';
+import { meanScores, multiReferenceRouge, type RougeScores } from './rouge';
+import { splitSentences } from './sentences';
+
+/** The systems compared on EASC. */
+export const SYSTEMS = ['ours', 'lead', 'oracle'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+/** Scores of one system on one article. */
+export interface SystemScore extends RougeScores {
+  /** Length of the summary in words (tokens). */
+  words: number;
+}
+
+/** One article's scores, for diagnosis. */
+export interface ArticleResult {
+  topic: number;
+  name: string;
+  /** Word budget: mean reference length. */
+  budget: number;
+  scores: Record<SystemName, SystemScore>;
+}
+
+/** Corpus-level result: macro averages over articles. */
+export interface SummaryEvaluation {
+  articles: number;
+  meanBudget: number;
+  systems: Record<SystemName, SystemScore>;
+  /** Articles where ours beats LEAD on ROUGE-1 / ROUGE-2. */
+  oursBeatsLead: { rouge1: number; rouge2: number };
+  perArticle: ArticleResult[];
+}
+
+/** Our summarizer under test: article text and word budget to summary sentences. */
+export type Summarize = (text: string, words: number) => readonly string[];
+
+function score(summary: readonly string[], refs: readonly (readonly string[])[]): SystemScore {
+  const tokens = summary.flatMap((s) => tokenize(s));
+  return { ...multiReferenceRouge(tokens, refs), words: tokens.length };
+}
+
+const texts = (list: readonly TokenizedSentence[]): string[] => list.map((s) => s.text);
+
+/** Score ours, LEAD and ORACLE on one article, all under the same budget. */
+export function evaluateArticle(article: EascArticle, summarize: Summarize): ArticleResult {
+  const refs = article.references.map((r) => tokenize(r));
+  const budget = Math.max(1, Math.round(refs.reduce((sum, r) => sum + r.length, 0) / refs.length));
+  const sentences = splitSentences(article.text).map((text) => ({ text, tokens: tokenize(text) }));
+  return {
+    topic: article.topic,
+    name: article.name,
+    budget,
+    scores: {
+      ours: score(summarize(article.text, budget), refs),
+      lead: score(texts(leadSummary(sentences, budget)), refs),
+      oracle: score(texts(oracleSummary(sentences, refs, budget)), refs),
+    },
+  };
+}
+
+/** Evaluate every article and average (macro) per system. */
+export function evaluateSummaries(
+  articles: readonly EascArticle[],
+  summarize: Summarize,
+  progress: (done: number, total: number) => void = () => {},
+): SummaryEvaluation {
+  const perArticle: ArticleResult[] = [];
+  for (const [i, article] of articles.entries()) {
+    perArticle.push(evaluateArticle(article, summarize));
+    progress(i + 1, articles.length);
+  }
+  const systems = Object.fromEntries(
+    SYSTEMS.map((name) => {
+      const list = perArticle.map((a) => a.scores[name]);
+      const words = list.reduce((sum, s) => sum + s.words, 0) / Math.max(1, list.length);
+      return [name, { ...meanScores(list), words }];
+    }),
+  ) as Record<SystemName, SystemScore>;
+  return {
+    articles: perArticle.length,
+    meanBudget: perArticle.reduce((sum, a) => sum + a.budget, 0) / Math.max(1, perArticle.length),
+    systems,
+    oursBeatsLead: {
+      rouge1: perArticle.filter((a) => a.scores.ours.rouge1 > a.scores.lead.rouge1).length,
+      rouge2: perArticle.filter((a) => a.scores.ours.rouge2 > a.scores.lead.rouge2).length,
+    },
+    perArticle,
+  };
+}
