@@ -1,6 +1,7 @@
 import { isBoilerplateLine, isReadMoreMarker, isSourceLine } from './boilerplate';
 import { isTimestampLine, matchByline, splitDateline } from './metadata';
 import { AD_MARKER, normalizeText } from './normalize';
+import { unwrapLines } from './unwrap';
 
 /** What a cleaned paragraph is: running text, a section heading, or a list item / short line. */
 export type ParagraphKind = 'body' | 'heading' | 'list';
@@ -64,7 +65,7 @@ function stripMarkdown(line: string): { text: string; heading: boolean } {
 export function cleanArticle(raw: string): CleanedArticle {
   const text = normalizeText(raw).replace(AD_MARKER, ' ');
   const lines: { text: string; heading: boolean }[] = [];
-  for (const rawLine of text.split('\n')) {
+  for (const rawLine of unwrapLines(text.split('\n'))) {
     const line = stripMarkdown(rawLine.trim());
     if (line.text !== '') lines.push(line);
   }

@@ -33,12 +33,12 @@ function build(text: string, options: BriefingOptions): Briefing {
   const sample = article.paragraphs.join('\n');
   const language = languageFromCode(options.language) ?? detectLanguage(sample === '' ? text : sample);
   const direction = directionOf(language, sample);
-  const { headline, standfirst } = chooseHeadline(article, language, options.title);
+  const { headline } = chooseHeadline(article, language, options.title);
   const budget = {
     sentences: options.sentences,
     words: options.words !== undefined && Number.isFinite(options.words) && options.words > 0 ? Math.floor(options.words) : undefined,
   };
-  const summary = summarize(article, language, budget, standfirst);
+  const summary = summarize(article, language, budget);
   const quotes: Quote[] = boundQuotes([], article.paragraphs.length);
   const briefing: Briefing = {
     headline,

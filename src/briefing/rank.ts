@@ -12,9 +12,9 @@ const DAMPING = 0.85;
 const ITERATIONS = 25;
 
 /** Weights of the blend. */
-const W_CENTROID = 0.4;
-const W_GRAPH = 0.3;
-const W_POSITION = 0.3;
+const W_CENTROID = 0.2;
+const W_GRAPH = 0.1;
+const W_POSITION = 0.7;
 
 /** Sparse TF-IDF vector of one sentence. */
 type Vector = Map<string, number>;
@@ -111,12 +111,11 @@ function lexRank(vectors: readonly { vector: Vector; norm: number }[]): number[]
   const degree = weights.map((w) => w.reduce((a, b) => a + b, 0));
   let rank = new Array<number>(n).fill(1 / n);
   for (let iter = 0; iter < ITERATIONS; iter++) {
-    const next = new Array<number>(n).fill((1 - DAMPING) / n);
+    let dangling = 0;
+    for (let i = 0; i < n; i++) if (degree[i] === 0) dangling += rank[i]!;
+    const next = new Array<number>(n).fill((1 - DAMPING) / n + (DAMPING * dangling) / n);
     for (let i = 0; i < n; i++) {
-      if (degree[i] === 0) {
-        for (let j = 0; j < n; j++) next[j]! += (DAMPING * rank[i]!) / n;
-        continue;
-      }
+      if (degree[i] === 0) continue;
       const share = (DAMPING * rank[i]!) / degree[i]!;
       const out = links[i]!;
       const w = weights[i]!;
