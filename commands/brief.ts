@@ -1,0 +1,42 @@
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { assertArticleId } from '../src/content/read-article';
+import type { CommandContext } from '../src/discord/command';
+import { renderBriefing } from '../src/discord/embeds';
+import { labelsFor, languageOfLocale } from '../src/discord/labels';
+import { buildMessage, type MessageBody } from '../src/discord/message';
+import { ArticleNotFoundError, UserError } from '../src/errors';
+import type { Suggestion } from '../src/library';
+
+/** `/brief article?`: the briefing of an article (the newest when none is given) as embeds. */
+export const data = {
+  name: 'brief',
+  description: 'Brief a news article: headline, key quotes and summary.',
+  description_localizations: { fr: 'Résumer un article : titre, citations clés et résumé.' },
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'article',
+      description: 'The article (newest when empty).',
+      description_localizations: { fr: 'L’article (le plus récent si vide).' },
+      required: false,
+      autocomplete: true,
+      max_length: 100,
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Reply with the briefing embeds. */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
+  const requested = interaction.options.getString('article');
+  const article = requested ? ctx.library.get(assertArticleId(requested.trim())) : ctx.library.newest();
+  if (!article) {
+    if (requested) throw new ArticleNotFoundError(requested.trim());
+    throw new UserError(labelsFor(languageOfLocale(interaction.locale)).emptyLibrary);
+  }
+  return buildMessage(renderBriefing(article));
+}
+
+/** Article titles and ids matching what is typed, newest first. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]> {
+  return ctx.library.search.suggestArticles(String(interaction.options.getFocused()));
+}

@@ -1,0 +1,71 @@
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { assertArticleId } from '../src/content/read-article';
+import type { CommandContext } from '../src/discord/command';
+import { labelsFor, languageOfLocale } from '../src/discord/labels';
+import { ephemeralText, type MessageBody } from '../src/discord/message';
+import type { PageStore } from '../src/discord/pages';
+import { parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
+import { ArticleNotFoundError, InvalidOptionError } from '../src/errors';
+import type { QuoteHit, Suggestion } from '../src/library';
+
+/** `/quote query? speaker? article?`: search the key quotes of the whole library. */
+export const data = {
+  name: 'quote',
+  description: 'Find who said what across every article.',
+  description_localizations: { fr: 'Trouver qui a dit quoi dans tous les articles.' },
+  options: [
+    { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words the quote contains.', description_localizations: { fr: 'Mots contenus dans la citation.' }, required: false, max_length: 100 },
+    { type: ApplicationCommandOptionType.String, name: 'speaker', description: 'Who said it.', description_localizations: { fr: 'Qui l’a dit.' }, required: false, autocomplete: true, max_length: 100 },
+    { type: ApplicationCommandOptionType.String, name: 'article', description: 'Only this article.', description_localizations: { fr: 'Seulement cet article.' }, required: false, autocomplete: true, max_length: 100 },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const ARABIC = /[\u0600-\u06ff]/;
+const MAX_OPTION = 100;
+
+function option(interaction: ChatInputCommandInteraction, name: string): string | undefined {
+  const value = interaction.options.getString(name)?.trim();
+  if (!value) return undefined;
+  if (value.length > MAX_OPTION) throw new InvalidOptionError(name, `at most ${MAX_OPTION} characters`);
+  return value;
+}
+
+/** Reply with the first page of matching quotes, or a friendly ephemeral note when there are none. */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
+  const query = option(interaction, 'query');
+  const speaker = option(interaction, 'speaker');
+  const articleOption = option(interaction, 'article');
+  const articleId = articleOption === undefined ? undefined : assertArticleId(articleOption);
+  if (articleId && !ctx.library.get(articleId)) throw new ArticleNotFoundError(articleId);
+  const language = ARABIC.test(`${query ?? ''}${speaker ?? ''}`) ? 'ar' : languageOfLocale(interaction.locale);
+
+  let hits: QuoteHit[];
+  if (query || speaker || articleId) {
+    hits = ctx.library.search.searchQuotes({ query, speaker, articleId });
+  } else {
+    // No options: the main quotes of the newest article that has any.
+    const newest = [...ctx.library.all()].reverse().find((a) => a.briefing.quotes.length > 0);
+    hits = newest ? ctx.library.search.searchQuotes({ articleId: newest.id }) : [];
+  }
+  if (hits.length === 0) return ephemeralText(labelsFor(language).noResults);
+  const pages = ctx.pages as PageStore<QuoteHit>;
+  const token = pages.put(hits, language, ctx.now());
+  return renderQuotePage(hits, 0, token, language, ctx.library);
+}
+
+/** Previous/Next: show another page of the same results, for 15 minutes. */
+export async function button(interaction: ButtonInteraction, ctx: CommandContext): Promise<MessageBody> {
+  const parsed = parsePageCustomId(interaction.customId);
+  const state = parsed ? (ctx.pages as PageStore<QuoteHit>).get(parsed.token, ctx.now()) : undefined;
+  if (!parsed || !state) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).expired);
+  return renderQuotePage(state.items, parsed.page, parsed.token, state.language, ctx.library);
+}
+
+/** Speakers or articles matching what is typed. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]> {
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value);
+  if (focused.name === 'speaker') return ctx.library.search.suggestSpeakers(typed);
+  if (focused.name === 'article') return ctx.library.search.suggestArticles(typed);
+  return [];
+}

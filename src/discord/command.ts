@@ -1,0 +1,51 @@
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Config } from '../config';
+import type { Library, Suggestion } from '../library';
+import type { Logger } from '../logger';
+import type { MessageBody } from './message';
+import type { PageStore } from './pages';
+
+/**
+ * What every command handler gets: the bot's services. Colleagues adding a
+ * service (the scheduler, the store) add an optional field here and set it in
+ * `src/app.ts`; a command that needs it checks it is present.
+ */
+export interface CommandContext {
+  library: Library;
+  logger: Logger;
+  config: Config;
+  /** Paging state of /quote results (15-minute expiry). */
+  pages: PageStore;
+  /** Current time, epoch ms (tests pass a fake clock). */
+  now(): number;
+  /** Services registered by other modules (e.g. `scheduler`), by name. */
+  services: Record<string, unknown>;
+}
+
+/**
+ * One slash command, as each `commands/*.ts` module exports it (named exports
+ * `data`, `execute` and optionally `autocomplete` and `button`, or the same as
+ * a default export).
+ *
+ * Handlers return the message to show and let the router send it: the router
+ * acknowledges within Discord's 3 s (deferring when a handler is slow), turns a
+ * thrown `UserError` into a one-line ephemeral reply and anything else into a
+ * logged generic reply. A handler may instead answer the interaction itself
+ * and return nothing.
+ */
+export interface Command {
+  /** Registration JSON (`PUT /applications/{id}/commands`). */
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Run the command. */
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody | void>;
+  /** Suggestions for the focused option (at most 25; the router trims and validates). */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]>;
+  /**
+   * A click on one of this command's buttons: their `custom_id` starts with
+   * `<command name>:`. Returns the updated message (the clicked message is
+   * edited in place) or, with `ephemeral` set, a separate ephemeral reply.
+   */
+  button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<MessageBody | void>;
+  /** Defer right away (the work is known to be slow); by default the router defers only when the handler takes over a second. */
+  deferImmediately?: boolean;
+}

@@ -1,0 +1,116 @@
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import { UserError } from '../errors';
+import type { Suggestion } from '../library';
+import type { Logger } from '../logger';
+import type { Command, CommandContext } from './command';
+import { labelsFor, languageOfLocale } from './labels';
+import { LIMITS } from './limits';
+import { ephemeralText, type MessageBody } from './message';
+import { Responder } from './responder';
+
+/** Options of {@link createRouter}. */
+export interface RouterOptions {
+  commands: ReadonlyMap<string, Command>;
+  ctx: CommandContext;
+  logger: Logger;
+  /** Defer a command whose handler has not answered after this many ms (default 1000, well inside Discord's 3 s). */
+  deferAfterMs?: number;
+}
+
+/**
+ * The `interactionCreate` handler: routes slash commands, autocomplete and
+ * buttons to their command. Never throws and never rejects: a failing
+ * handler is answered (one-line ephemeral message for a `UserError`, a
+ * generic one otherwise, logged with the interaction id and command).
+ */
+export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const { commands, ctx } = options;
+  const log = options.logger.child({ component: 'router' });
+  const deferAfterMs = options.deferAfterMs ?? 1000;
+
+  const answer = async (
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    commandName: string,
+    run: () => Promise<MessageBody | void>,
+    deferNow: boolean,
+  ): Promise<void> => {
+    const responder = new Responder(interaction);
+    const started = Date.now();
+    const timer = setTimeout(() => void responder.defer(), deferNow ? 0 : deferAfterMs);
+    let body: MessageBody | void;
+    try {
+      if (deferNow) await responder.defer();
+      body = await run();
+    } catch (error) {
+      body = failureBody(error, interaction, commandName);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!body) return;
+    try {
+      await responder.send(body);
+      log.debug({ interactionId: interaction.id, command: commandName, ms: Date.now() - started, deferred: responder.isDeferred }, 'interaction answered');
+    } catch (error) {
+      log.error({ err: error, interactionId: interaction.id, command: commandName }, 'could not answer the interaction');
+    }
+  };
+
+  const failureBody = (error: unknown, interaction: Interaction, commandName: string): MessageBody => {
+    if (error instanceof UserError) return ephemeralText(error.message.split('\n')[0]!);
+    log.error({ err: error, interactionId: interaction.id, command: commandName }, 'command failed');
+    return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).genericError);
+  };
+
+  const autocomplete = async (interaction: AutocompleteInteraction): Promise<void> => {
+    const command = commands.get(interaction.commandName);
+    let choices: Suggestion[] = [];
+    try {
+      if (command?.autocomplete) choices = sanitizeChoices(await command.autocomplete(interaction, ctx));
+    } catch (error) {
+      log.error({ err: error, interactionId: interaction.id, command: interaction.commandName }, 'autocomplete failed');
+      choices = [];
+    }
+    try {
+      await interaction.respond(choices);
+    } catch (error) {
+      log.warn({ err: error, interactionId: interaction.id, command: interaction.commandName }, 'could not answer the autocomplete');
+    }
+  };
+
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = commands.get(interaction.commandName);
+        await answer(interaction, interaction.commandName, async () => {
+          if (!command) throw new UserError(`Unknown command /${interaction.commandName}.`);
+          return command.execute(interaction, ctx);
+        }, command?.deferImmediately === true);
+      } else if (interaction.isAutocomplete()) {
+        await autocomplete(interaction);
+      } else if (interaction.isButton()) {
+        const name = interaction.customId.split(':', 1)[0] ?? '';
+        const command = commands.get(name);
+        await answer(interaction, `${name}:button`, async () => {
+          if (!command?.button) throw new UserError(labelsFor(languageOfLocale(interaction.locale)).expired);
+          return command.button(interaction, ctx);
+        }, false);
+      }
+    } catch (error) {
+      log.error({ err: error, interactionId: interaction.id }, 'interaction handler failed');
+    }
+  };
+}
+
+/** At most 25 choices, names and values of 1 to 100 characters, no duplicate values. */
+export function sanitizeChoices(choices: readonly Suggestion[]): Suggestion[] {
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const choice of choices) {
+    const name = [...choice.name].slice(0, LIMITS.choiceName).join('').slice(0, LIMITS.choiceName);
+    if (!name || !choice.value || choice.value.length > LIMITS.choiceValue || seen.has(choice.value)) continue;
+    seen.add(choice.value);
+    out.push({ name, value: choice.value });
+    if (out.length === LIMITS.autocompleteChoices) break;
+  }
+  return out;
+}
