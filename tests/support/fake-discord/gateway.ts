@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import { WebSocket, type WebSocketServer } from 'ws';
+import type { Signal } from './signal';
+import type { GuildState } from './state';
+import type { GatewayClose, GatewayFrame } from './types';
+
+type Json = Record<string, unknown>;
+
+interface DispatchEvent {
+  s: number;
+  t: string;
+  d: unknown;
+  delivered: boolean;
+  onSent?: () => void;
+}
+
+interface Session {
+  id: string;
+  seq: number;
+  events: DispatchEvent[];
+  socket: WebSocket | null;
+  resumable: boolean;
+}
+
+interface Connection {
+  number: number;
+  ws: WebSocket;
+  session: Session | null;
+  closedByServer: { code: number; reason: string } | null;
+}
+
+/** What the gateway needs from the rest of the fake. */
+export interface GatewayDeps {
+  token: string;
+  state: GuildState;
+  applicationId: string;
+  heartbeatIntervalMs: number;
+  signal: Signal;
+  url: () => string;
+}
+
+/** Options of {@link FakeGateway.drop}. */
+export interface DropOptions {
+  /** Close code sent to the bot (default 4000, which discord.js resumes after). Ignored when `abrupt`. */
+  code?: number;
+  /** When false, the session is forgotten: RESUME gets op 9 (invalid session) and the bot re-identifies. */
+  resumable?: boolean;
+  /** Terminate the TCP connection without a close frame (the bot sees 1006). */
+  abrupt?: boolean;
+}
+
+/**
+ * The Gateway side of the fake: HELLO, IDENTIFY → READY + GUILD_CREATE,
+ * heartbeats, RESUME with replay, invalid sessions, sequence numbers, and a
+ * record of every frame received and every close.
+ */
+export class FakeGateway {
+  readonly frames: GatewayFrame[] = [];
+  readonly closes: GatewayClose[] = [];
+  /** How many IDENTIFYs were answered with READY. */
+  identifies = 0;
+  /** How many RESUMEs were answered with RESUMED. */
+  resumes = 0;
+  /** How many RESUMEs were refused with op 9. */
+  invalidSessions = 0;
+  private readonly sessions = new Map<string, Session>();
+  private current: Session | null = null;
+  private readonly connections = new Set<Connection>();
+  private readonly pending: DispatchEvent[] = [];
+  private connectionCount = 0;
+
+  constructor(readonly wss: WebSocketServer, private readonly deps: GatewayDeps) {
+    wss.on('connection', (ws) => this.onConnection(ws));
+  }
+
+  /** True while a bot connection is identified or resumed and open. */
+  get connected(): boolean {
+    return this.current?.socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** The current session id (null before the first IDENTIFY). */
+  get sessionId(): string | null {
+    return this.current?.id ?? null;
+  }
+
+  private onConnection(ws: WebSocket): void {
+    const conn: Connection = { number: ++this.connectionCount, ws, session: null, closedByServer: null };
+    this.connections.add(conn);
+    ws.on('message', (data) => this.onFrame(conn, data.toString()));
+    ws.on('close', (code, reason) => {
+      this.connections.delete(conn);
+      this.closes.push({
+        code, reason: reason.toString(), by: conn.closedByServer ? 'server' : 'client',
+        connection: conn.number, sessionId: conn.session?.id ?? null, time: Date.now(),
+      });
+      if (conn.session && conn.session.socket === ws) conn.session.socket = null;
+      this.deps.signal.notify();
+    });
+    ws.on('error', () => undefined);
+    this.send(ws, { op: 10, d: { heartbeat_interval: this.deps.heartbeatIntervalMs }, s: null, t: null });
+  }
+
+  private send(ws: WebSocket, payload: Json): void {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload));
+  }
+
+  private onFrame(conn: Connection, text: string): void {
+    let frame: Json;
+    try {
+      frame = JSON.parse(text) as Json;
+    } catch {
+      this.closeFromServer(conn, 4002, 'Error while decoding payload.');
+      return;
+    }
+    const op = Number(frame.op);
+    const d = frame.d;
+    let recorded = d;
+    if ((op === 2 || op === 6) && typeof d === 'object' && d !== null) {
+      const token = (d as Json).token;
+      recorded = { ...(d as Json), token: token === this.deps.token ? '[token ok]' : '[token bad]' };
+    }
+    this.frames.push({ op, d: recorded, sessionId: conn.session?.id ?? null, connection: conn.number, time: Date.now() });
+    switch (op) {
+      case 1: this.send(conn.ws, { op: 11, d: null, s: null, t: null }); break;
+      case 2: this.identify(conn, d as Json); break;
+      case 6: this.resume(conn, d as Json); break;
+      case 3: case 4: case 8: case 31: break;
+      default: this.closeFromServer(conn, 4001, 'Unknown opcode.');
+    }
+    this.deps.signal.notify();
+  }
+
+  private identify(conn: Connection, d: Json): void {
+    if (conn.session) return this.closeFromServer(conn, 4005, 'Already authenticated.');
+    if (d?.token !== this.deps.token) return this.closeFromServer(conn, 4004, 'Authentication failed.');
+    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket: conn.ws, resumable: true };
+    const previous = this.current;
+    this.sessions.set(session.id, session);
+    this.current = session;
+    conn.session = session;
+    const { state } = this.deps;
+    this.emit(session, 'READY', {
+      v: 10, user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [{ id: state.guildId, unavailable: true }], session_id: session.id, session_type: 'normal',
+      resume_gateway_url: this.deps.url(), shard: [0, 1], application: { id: this.deps.applicationId, flags: 0 },
+      private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
+      auth: {}, user_settings: {},
+    });
+    this.emit(session, 'GUILD_CREATE', state.guildCreate());
+    this.identifies += 1;
+    // Events a dead session never delivered, and events queued before any session, go to the new one.
+    const carried = [...(previous?.events.filter((e) => !e.delivered) ?? []), ...this.pending.splice(0)];
+    if (previous) previous.events = previous.events.filter((e) => e.delivered);
+    for (const e of carried) this.emit(session, e.t, e.d, e.onSent);
+  }
+
+  private resume(conn: Connection, d: Json): void {
+    const session = this.sessions.get(String(d?.session_id));
+    if (!session || !session.resumable || d?.token !== this.deps.token) {
+      this.invalidSessions += 1;
+      this.send(conn.ws, { op: 9, d: false, s: null, t: null });
+      return;
+    }
+    const seq = Number(d.seq ?? 0);
+    session.socket = conn.ws;
+    conn.session = session;
+    this.current = session;
+    for (const e of session.events) {
+      if (e.s <= seq) continue;
+      this.send(conn.ws, { op: 0, s: e.s, t: e.t, d: e.d });
+      if (!e.delivered) {
+        e.delivered = true;
+        e.onSent?.();
+      }
+    }
+    this.emit(session, 'RESUMED', {});
+    this.resumes += 1;
+  }
+
+  private emit(session: Session, t: string, d: unknown, onSent?: () => void): void {
+    const e: DispatchEvent = { s: ++session.seq, t, d, delivered: false, onSent };
+    session.events.push(e);
+    if (session.events.length > 1000) session.events.shift();
+    if (session.socket?.readyState === WebSocket.OPEN) {
+      session.socket.send(JSON.stringify({ op: 0, s: e.s, t, d }));
+      e.delivered = true;
+      onSent?.();
+    }
+  }
+
+  /**
+   * Send a dispatch (op 0) to the bot. Without an open connection the event
+   * waits: it is replayed on RESUME, or sent after the next IDENTIFY.
+   * `onSent` runs when it is actually written to the socket.
+   */
+  dispatch(t: string, d: unknown, onSent?: () => void): void {
+    if (this.current && this.current.resumable) this.emit(this.current, t, d, onSent);
+    else this.pending.push({ s: 0, t, d, delivered: false, onSent });
+  }
+
+  private closeFromServer(conn: Connection, code: number, reason: string): void {
+    conn.closedByServer = { code, reason };
+    conn.ws.close(code, reason);
+  }
+
+  /** Drop the bot's current connection (see {@link DropOptions}). */
+  drop(options: DropOptions = {}): void {
+    const session = this.current;
+    if (session && options.resumable === false) session.resumable = false;
+    for (const conn of this.connections) {
+      if (conn.session !== session && session) continue;
+      if (options.abrupt) {
+        conn.closedByServer = { code: 1006, reason: 'terminated' };
+        conn.ws.terminate();
+      } else {
+        this.closeFromServer(conn, options.code ?? 4000, 'Dropped by fake-discord');
+      }
+    }
+  }
+
+  /** Ask the bot to reconnect and resume (op 7), as Discord does before maintenance. */
+  requestReconnect(): void {
+    const ws = this.current?.socket;
+    if (ws) this.send(ws, { op: 7, d: null, s: null, t: null });
+  }
+
+  /** Close every connection (used by `close()`). */
+  closeAll(): void {
+    for (const conn of this.connections) {
+      conn.closedByServer = { code: 1001, reason: 'fake-discord closing' };
+      conn.ws.terminate();
+    }
+  }
+}

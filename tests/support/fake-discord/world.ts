@@ -1,0 +1,53 @@
+import type { CommandStore } from './commands';
+import type { InteractionRecord } from './interactions';
+import type { MessageStore } from './messages';
+import type { Signal } from './signal';
+import type { GuildState } from './state';
+
+type Json = Record<string, unknown>;
+
+/** Everything a REST handler may read or change. */
+export interface World {
+  state: GuildState;
+  messages: MessageStore;
+  commands: CommandStore;
+  /** Dispatched interactions by token. */
+  interactions: Map<string, InteractionRecord>;
+  applicationId: string;
+  signal: Signal;
+  /** ws:// URL of the gateway. */
+  gatewayUrl: () => string;
+  /** Interactions answered later than this are refused with 10062 (0 = never). */
+  interactionAckTimeoutMs: number;
+  /** How many IDENTIFYs are still allowed (session_start_limit.remaining). */
+  sessionStartRemaining: () => number;
+}
+
+/** A parsed REST request as handlers see it. */
+export interface RestRequest {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+/** A handler's answer (`body` undefined = no content). */
+export interface RestResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A REST route handler. */
+export type Handler = (req: RestRequest, w: World) => RestResult;
+
+/** JSON 200 answer. */
+export const ok = (body: unknown): RestResult => ({ status: 200, body });
+
+/** A Discord JSON error answer. */
+export const fail = (status: number, code: number, message: string, extra: Json = {}): RestResult =>
+  ({ status, body: { message, code, ...extra } });
+
+/** True for a plain JSON object. */
+export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
