@@ -4,6 +4,7 @@ import { embedsLength } from '../../src/discord/embed-size';
 import { renderBriefing } from '../../src/discord/embeds';
 import { LIMITS } from '../../src/discord/limits';
 import { renderBriefingMessage } from '../../src/discord/message';
+import { validatePayload } from '../support/discord-spec';
 import { ARABIC, FRENCH, article } from './fixtures';
 
 const ZWSP = '\u200b';
@@ -113,6 +114,7 @@ describe('renderBriefing limits', () => {
   ])('keeps a huge %s article within every limit, cut with an ellipsis', (_name, big) => {
     const { embeds } = renderBriefing(big, { maxQuotes: 25 });
     respectsLimits(embeds);
+    expect(validatePayload('MessageCreateRequest', renderBriefingMessage(big, { maxQuotes: 25 }))).toEqual([]);
     const embed = embeds[0]!;
     expect(embed.title!.endsWith('…')).toBe(true);
     expect(embed.fields!.length).toBeGreaterThanOrEqual(3);
@@ -132,5 +134,7 @@ describe('renderBriefingMessage', () => {
     const message = renderBriefingMessage(article(overrides));
     expect(message.allowed_mentions.parse).toEqual([]);
     expect(message.embeds).toHaveLength(1);
+    expect(validatePayload('MessageCreateRequest', message)).toEqual([]);
+    expect(validatePayload('InteractionCallbackRequest', { type: 4, data: message })).toEqual([]);
   });
 });

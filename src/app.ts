@@ -1,0 +1,116 @@
+import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import type { Config } from './config';
+import type { CommandContext, Command } from './discord/command';
+import { loadCommands } from './discord/load-commands';
+import { PageStore } from './discord/pages';
+import { createRouter } from './discord/router';
+import { createLibrary, type Library } from './library';
+import type { Logger } from './logger';
+
+/** Something the app starts after login and stops before logging out (e.g. the scheduler). */
+export interface Service {
+  name: string;
+  start(): void | Promise<void>;
+  stop(): void | Promise<void>;
+}
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** Extra discord.js client options (tests). */
+  clientOptions?: Partial<ClientOptions>;
+  /** Folder of command modules (default: the project's `commands/`). */
+  commandsDir?: string;
+  /** Clock, epoch ms (default `Date.now`). */
+  now?: () => number;
+}
+
+/** The composed bot. */
+export interface App {
+  client: Client;
+  library: Library;
+  commands: ReadonlyMap<string, Command>;
+  /** Started in order after login, stopped in reverse order on shutdown. */
+  services: Service[];
+  ctx: CommandContext;
+  /** Load the library, log in, wait for READY, start the services. */
+  start(): Promise<void>;
+  /** Stop the services, the library and the gateway (closed with code 1000). Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Composition root: library + commands + router + discord.js client, and the
+ * list of {@link Service}s.
+ *
+ * To add a service (the scheduler): create it below where marked, push it to
+ * `services` (its `stop()` also closes what it owns, e.g. the database), and
+ * expose it to commands with `ctx.services.<name> = …` (or a typed field on
+ * `CommandContext`). Never start work before `start()`.
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const now = options.now ?? Date.now;
+  const library = createLibrary({
+    contentDir: config.contentDir,
+    maxBytes: config.maxArticleBytes,
+    logger,
+    rescanSeconds: config.libraryRescanSeconds,
+  });
+  const commands = await loadCommands(options.commandsDir);
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [], repliedUser: false },
+    ...options.clientOptions,
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.clientOptions?.rest },
+  });
+  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
+  const services: Service[] = [];
+
+  // ── Services: add the scheduler here (see the TSDoc above). ──
+
+  const route = createRouter({ commands, ctx, logger });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+
+  let stopping: Promise<void> | undefined;
+  const started: Service[] = [];
+  const app: App = {
+    client,
+    library,
+    commands,
+    services,
+    ctx,
+    async start() {
+      await library.start();
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.token);
+      await ready;
+      for (const service of services) {
+        await service.start();
+        started.push(service);
+      }
+      logger.info({ user: client.user?.tag, articles: library.size, commands: [...commands.keys()] }, 'bot ready');
+    },
+    stop() {
+      stopping ??= (async () => {
+        for (const service of [...started].reverse()) {
+          try {
+            await service.stop();
+          } catch (error) {
+            logger.error({ err: error, service: service.name }, 'service failed to stop');
+          }
+        }
+        await library.stop();
+        await client.destroy();
+        logger.info('bot stopped');
+      })();
+      return stopping;
+    },
+  };
+  return app;
+}

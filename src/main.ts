@@ -1,0 +1,52 @@
+import { createApp, type App } from './app';
+import { loadConfigOrExit } from './config';
+import { createLogger, scrubSecrets } from './logger';
+
+/** How long a graceful shutdown may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** A repeat of the signal sooner than this is the same signal delivered twice (process group + relay). */
+const DUPLICATE_SIGNAL_MS = 1000;
+
+const config = loadConfigOrExit({ token: true });
+const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+
+let app: App | undefined;
+let shuttingDown: { signal: string; at: number } | undefined;
+
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+
+function shutdown(signal: NodeJS.Signals): void {
+  if (shuttingDown) {
+    if (Date.now() - shuttingDown.at < DUPLICATE_SIGNAL_MS) return;
+    logger.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  shuttingDown = { signal, at: Date.now() };
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    logger.error('shutdown took too long: exiting');
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  force.unref();
+  void (app?.stop() ?? Promise.resolve()).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    },
+  );
+}
+
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+
+try {
+  app = await createApp({ config, logger });
+  if (!shuttingDown) await app.start();
+} catch (error) {
+  const message = scrubSecrets(error instanceof Error ? error.message : String(error), [config.token]);
+  logger.fatal({ reason: message }, `start-up failed: ${message}`);
+  await app?.stop().catch(() => undefined);
+  process.exit(1);
+}
