@@ -1,0 +1,116 @@
+import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type Guild, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { CommandContext } from '../src/discord/command';
+import { buildMessage, type MessageBody } from '../src/discord/message';
+import { UserError } from '../src/errors';
+import type { Suggestion } from '../src/library';
+import { addSchedule, findSchedule, pauseSchedule, removeSchedule, resumeSchedule } from '../src/scheduler/actions';
+import { assertBotCanPost, SCHEDULABLE_CHANNEL_TYPES } from '../src/scheduler/channel-check';
+import { discordTime, displayWhen, scheduleChoiceName, scheduleList } from '../src/scheduler/list-format';
+import { schedulingFrom } from '../src/scheduler/scheduling';
+import { suggestTimeZones } from '../src/scheduler/timezones';
+
+const idOption = (verb: string) => ({
+  type: ApplicationCommandOptionType.String as const,
+  name: 'id',
+  description: `The schedule to ${verb}.`,
+  required: true,
+  autocomplete: true,
+  max_length: 12,
+});
+
+/** `/schedule add|list|remove|pause|resume`: post new briefings to a channel on a schedule. Manage Server by default; guilds only. */
+export const data = {
+  name: 'schedule',
+  description: 'Post new briefings to a channel on a schedule.',
+  description_localizations: { fr: 'Publier les nouveaux briefings dans un salon selon un horaire.' },
+  default_member_permissions: '32', // Manage Server (0x20)
+  dm_permission: false,
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'add',
+      description: 'Post new briefings to a channel at set times.',
+      options: [
+        { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'Text or announcement channel.', required: true, channel_types: [...SCHEDULABLE_CHANNEL_TYPES] },
+        { type: ApplicationCommandOptionType.String, name: 'when', description: 'HH:MM daily, or cron: "0 8 * * 1-5" (5 fields, or 6 with seconds).', required: true, max_length: 100 },
+        { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'IANA time zone, e.g. Asia/Riyadh (UTC by default).', required: false, autocomplete: true, max_length: 64 },
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'This server’s schedules, next runs and last results.' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'remove', description: 'Delete a schedule.', options: [idOption('remove')] },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'pause', description: 'Stop a schedule from posting until resumed.', options: [idOption('pause')] },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'resume', description: 'Resume a paused schedule.', options: [idOption('resume')] },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const reply = (content: string): MessageBody => buildMessage({ content, ephemeral: true });
+
+function guildOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Guild {
+  if (!interaction.inCachedGuild() || !interaction.guild) throw new UserError('Schedules belong to a server: use /schedule in a server channel.');
+  return interaction.guild;
+}
+
+/** Run a subcommand; every answer is ephemeral (only the moderator sees it). */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
+  const { store, wake } = schedulingFrom(ctx.services);
+  const guild = guildOf(interaction);
+  const now = new Date(ctx.now());
+  switch (interaction.options.getSubcommand(true)) {
+    case 'add': {
+      const channel = interaction.options.getChannel('channel', true);
+      await assertBotCanPost(guild, channel.id);
+      const created = addSchedule(store, {
+        guildId: guild.id,
+        channelId: channel.id,
+        when: interaction.options.getString('when', true),
+        timezone: interaction.options.getString('timezone'),
+        userId: interaction.user.id,
+        now,
+        minIntervalSeconds: ctx.config.scheduleMinIntervalSeconds,
+      });
+      wake();
+      return reply(`Schedule #${created.id}: new briefings go to <#${created.channelId}> at ${displayWhen(created.when)} (${created.timezone}); next run ${discordTime(created.nextRunAt)}. The first run posts the newest article only.`);
+    }
+    case 'list': {
+      const schedules = store.schedules.listByGuild(guild.id);
+      if (!schedules.length) return reply('No schedules in this server yet. Add one with /schedule add.');
+      return buildMessage({ embeds: [{ title: `Schedules (${schedules.length})`, description: scheduleList(schedules), color: 0x2b6cb0 }], ephemeral: true });
+    }
+    case 'remove': {
+      const removed = removeSchedule(store, guild.id, interaction.options.getString('id', true));
+      wake();
+      return reply(`Schedule #${removed.id} removed: nothing more will be posted to <#${removed.channelId}> by it.`);
+    }
+    case 'pause': {
+      const paused = pauseSchedule(store, guild.id, interaction.options.getString('id', true), now);
+      wake();
+      return reply(`Schedule #${paused.id} paused. Resume it with /schedule resume.`);
+    }
+    case 'resume': {
+      const target = findSchedule(store, guild.id, interaction.options.getString('id', true));
+      await assertBotCanPost(guild, target.channelId);
+      const resumed = resumeSchedule(store, guild.id, target.id, now);
+      wake();
+      return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.`);
+    }
+    default:
+      throw new UserError('Unknown /schedule subcommand.');
+  }
+}
+
+/** Time zones for `timezone`; this guild's schedules for `id`. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name === 'timezone') return suggestTimeZones(String(focused.value)).map((zone) => ({ name: zone, value: zone }));
+  if (focused.name !== 'id' || !interaction.inCachedGuild()) return [];
+  const { store } = schedulingFrom(ctx.services);
+  const typed = String(focused.value).trim().replace(/^#/, '').toLowerCase();
+  const sub = interaction.options.getSubcommand(false);
+  return store.schedules
+    .listByGuild(interaction.guildId)
+    .filter((s) => (sub === 'resume' ? s.pausedReason !== null : sub === 'pause' ? s.pausedReason === null : true))
+    .map((s) => ({ name: scheduleChoiceName(s, interaction.guild.channels.cache.get(s.channelId)?.name), value: String(s.id) }))
+    .filter((choice) => !typed || choice.name.toLowerCase().includes(typed))
+    .slice(0, 25);
+}

@@ -1,0 +1,95 @@
+import { InvalidOptionError } from '../errors';
+import type { ScheduleRecord, Store } from '../store/types';
+import { displayWhen } from './list-format';
+import { nextRunAfter, parseTiming } from './timing';
+
+/** Most schedules one guild may have. */
+export const MAX_SCHEDULES_PER_GUILD = 25;
+
+/** What `/schedule add` gives, after the channel checks. */
+export interface AddScheduleInput {
+  guildId: string;
+  channelId: string;
+  when: string;
+  timezone?: string | null;
+  userId: string;
+  now: Date;
+  minIntervalSeconds: number;
+}
+
+/**
+ * Validate and store a new schedule; its first run is the pattern's next due
+ * time after `now`.
+ *
+ * @throws InvalidOptionError for a bad `when`/`timezone`, too short an
+ * interval, a duplicate, or a guild at its limit.
+ */
+export function addSchedule(store: Store, input: AddScheduleInput): ScheduleRecord {
+  const timing = parseTiming(input.when, input.timezone, input.minIntervalSeconds, input.now);
+  const existing = store.schedules.listByGuild(input.guildId);
+  if (existing.length >= MAX_SCHEDULES_PER_GUILD) {
+    throw new InvalidOptionError('schedule', `this server already has ${existing.length} schedules, the most allowed; remove one first.`);
+  }
+  const duplicate = existing.find((s) => s.channelId === input.channelId && s.pattern === timing.pattern && s.timezone === timing.timezone);
+  if (duplicate) throw new InvalidOptionError('schedule', `<#${input.channelId}> already has schedule #${duplicate.id} at ${displayWhen(duplicate.when)} ${duplicate.timezone}.`);
+  const next = nextRunAfter(timing.pattern, timing.timezone, input.now);
+  if (!next) throw new InvalidOptionError('when', `${displayWhen(timing.when)} never runs.`);
+  return store.schedules.create({
+    guildId: input.guildId,
+    channelId: input.channelId,
+    when: timing.when,
+    pattern: timing.pattern,
+    timezone: timing.timezone,
+    createdBy: input.userId,
+    createdAt: input.now.getTime(),
+    nextRunAt: next.getTime(),
+  });
+}
+
+/** Parse the `id` option (`3`, `#3`). @throws InvalidOptionError. */
+export function parseScheduleId(raw: string | number): number {
+  const text = String(raw).trim().replace(/^#/, '');
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw new InvalidOptionError('id', `"${text.slice(0, 20)}" is not a schedule id; pick one from the list (/schedule list).`);
+  return Number(text);
+}
+
+/** This guild's schedule with that id. @throws InvalidOptionError if none (other guilds' ids included). */
+export function findSchedule(store: Store, guildId: string, raw: string | number): ScheduleRecord {
+  const id = parseScheduleId(raw);
+  const schedule = store.schedules.getInGuild(guildId, id);
+  if (!schedule) throw new InvalidOptionError('id', `there is no schedule #${id} in this server (see /schedule list).`);
+  return schedule;
+}
+
+/** Delete this guild's schedule. Its delivery records stay: the channel keeps what it received. */
+export function removeSchedule(store: Store, guildId: string, raw: string | number): ScheduleRecord {
+  const schedule = findSchedule(store, guildId, raw);
+  store.schedules.remove(guildId, schedule.id);
+  return schedule;
+}
+
+/** Reason recorded when a moderator pauses a schedule. */
+export const MANUAL_PAUSE_REASON = 'paused with /schedule pause';
+
+/** Pause this guild's schedule. @throws InvalidOptionError if unknown or already paused. */
+export function pauseSchedule(store: Store, guildId: string, raw: string | number, now: Date): ScheduleRecord {
+  const schedule = findSchedule(store, guildId, raw);
+  if (schedule.pausedReason) throw new InvalidOptionError('id', `schedule #${schedule.id} is already paused (${schedule.pausedReason}).`);
+  store.schedules.pause(schedule.id, MANUAL_PAUSE_REASON, now.getTime());
+  return store.schedules.get(schedule.id)!;
+}
+
+/**
+ * Resume this guild's paused schedule; its next run is the pattern's next due
+ * time after `now`, and deliveries left pending are retried then (same nonce).
+ *
+ * @throws InvalidOptionError if unknown or not paused.
+ */
+export function resumeSchedule(store: Store, guildId: string, raw: string | number, now: Date): ScheduleRecord {
+  const schedule = findSchedule(store, guildId, raw);
+  if (!schedule.pausedReason) throw new InvalidOptionError('id', `schedule #${schedule.id} is not paused.`);
+  const next = nextRunAfter(schedule.pattern, schedule.timezone, now);
+  if (!next) throw new InvalidOptionError('id', `schedule #${schedule.id} (${displayWhen(schedule.when)}) has no further run; remove it.`);
+  store.schedules.resume(schedule.id, next.getTime());
+  return store.schedules.get(schedule.id)!;
+}

@@ -1,0 +1,15 @@
+import { PermissionFlagsBits } from 'discord.js';
+
+/** What the bot needs in a channel to post briefings there. */
+export const REQUIRED_CHANNEL_PERMISSIONS = [
+  ['View Channel', PermissionFlagsBits.ViewChannel],
+  ['Send Messages', PermissionFlagsBits.SendMessages],
+  ['Embed Links', PermissionFlagsBits.EmbedLinks],
+] as const;
+
+/** The names of the required permissions missing from `granted` (bit field), in a fixed order. */
+export function missingChannelPermissions(granted: bigint | null | undefined): string[] {
+  const bits = granted ?? 0n;
+  if ((bits & PermissionFlagsBits.Administrator) !== 0n) return [];
+  return REQUIRED_CHANNEL_PERMISSIONS.filter(([, bit]) => (bits & bit) === 0n).map(([name]) => name);
+}

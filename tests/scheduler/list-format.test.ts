@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { describeState, discordTime, scheduleChoiceName, scheduleLine, scheduleList } from '../../src/scheduler/list-format';
+import type { ScheduleRecord } from '../../src/store';
+import { CHANNEL_A, GUILD } from './helpers';
+
+const base: ScheduleRecord = {
+  id: 4, guildId: GUILD, channelId: CHANNEL_A, when: '08:30', pattern: '30 8 * * *', timezone: 'Asia/Riyadh', createdBy: '300000000000000001',
+  createdAt: 0, pausedReason: null, lastRunAt: null, lastResult: null, lastDetail: null, nextRunAt: 1_800_000_000_000, primed: false,
+};
+
+describe('schedule list lines', () => {
+  it('shows id, channel mention, timing, zone and next run as a Discord timestamp', () => {
+    expect(scheduleLine(base)).toBe(`**#4** · <#${CHANNEL_A}> · \`08:30\` Asia/Riyadh · next <t:1800000000:R> · last: not run yet`);
+  });
+
+  it.each([
+    [{ lastRunAt: 1_700_000_000_000, lastResult: 'ok' as const, lastDetail: 'posted 2' }, /✅ ok \(posted 2\) <t:1700000000:R>/],
+    [{ lastRunAt: 1_700_000_000_000, lastResult: 'failed' as const, lastDetail: 'HTTP 503: Service Unavailable' }, /⚠️ failed \(HTTP 503: Service Unavailable\)/],
+    [{ pausedReason: 'Missing Permissions (50013): the bot cannot post there', lastResult: 'paused' as const }, /⏸ paused: Missing Permissions \(50013\)/],
+  ])('last result %#', (overrides, expected) => {
+    expect(describeState({ ...base, ...overrides })).toMatch(expected);
+  });
+
+  it('a paused schedule has no next run', () => {
+    expect(scheduleLine({ ...base, pausedReason: 'paused with /schedule pause' })).toMatch(/next: —/);
+  });
+
+  it('escapes markdown and mentions in reasons, and backticks in `when`', () => {
+    const line = scheduleLine({ ...base, when: '0 8 `*` * *', pausedReason: 'Forbidden (403): @everyone **bold**' });
+    expect(line).toContain("`0 8 '*' * *`");
+    expect(line).not.toContain('**bold**');
+    expect(line).not.toMatch(/@everyone/);
+  });
+
+  it('cuts a long list to fit one embed and says how many are left', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...base, id: i + 1 }));
+    const text = scheduleList(many);
+    expect(text.length).toBeLessThanOrEqual(4096);
+    expect(text).toMatch(/… and \d+ more$/);
+  });
+
+  it('choice names stay within 100 characters', () => {
+    expect(scheduleChoiceName({ ...base, timezone: 'America/Argentina/ComodRivadavia', when: '0 0 8 * * 1,2,3,4,5,6,0' }, 'x'.repeat(100)).length).toBeLessThanOrEqual(100);
+    expect(scheduleChoiceName(base, 'الأخبار')).toBe('#4 · #الأخبار · 08:30 Asia/Riyadh');
+  });
+
+  it('discordTime floors to seconds', () => {
+    expect(discordTime(1_700_000_000_999, 'f')).toBe('<t:1700000000:f>');
+  });
+});
