@@ -1,0 +1,161 @@
+/**
+ * Key-quote extraction: every direct quotation of the article's paragraphs,
+ * with who said it (speech verbs before or after, continuations, pronouns,
+ * roles resolved to names), ranked so the ones worth reading come first.
+ */
+import { attributeAfter, attributeBefore, type Attribution } from './quotes/attribution';
+import { findQuotations, type MarkSpan } from './quotes/marks';
+import { rankQuotes, type Candidate } from './quotes/rank';
+import { tokenize } from './quotes/tokens';
+import type { Language, Quote } from './schema';
+import { SpeakerBook, type ResolvedSpeaker } from './speakers';
+import { arabicSpeechWord } from './speech-verbs';
+import { parseArabicPhrase } from './quotes/arabic-phrase';
+
+export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quotes/rank';
+
+/** Options of {@link extractQuotes}. */
+export interface ExtractQuotesOptions {
+  /** The article's headline; quotes sharing its words rank a little higher. */
+  headline?: string;
+}
+
+/** Most quotations examined per article (bounds the work on pathological input). */
+const MAX_CANDIDATES = 400;
+/** Most quotations examined per paragraph. */
+const MAX_PER_PARAGRAPH = 60;
+/** How far back (characters) the words before a quote are read. */
+const BEFORE_WINDOW = 400;
+/** How far (characters) the words after a quote are read. */
+const AFTER_WINDOW = 300;
+/** Largest gap (characters) over which neighbouring quotes share a speaker. */
+const NEIGHBOUR_GAP = 160;
+/** Prefix of a quote-less paragraph scanned for speakers of reported speech. */
+const REPORTED_SPEECH_SCAN = 1500;
+
+/** Words right before a quote that make it a title or a name rather than speech. */
+const TITLE_WORDS = /(?:^|\s)(?:[وب]?(?:ال)?(?:فيلم|كتاب|رواية|روايه|صحيفة|صحيفه|مجلة|مجله|عملية|عمليه|حملة|حمله|برنامج|مسلسل|أغنية|اغنيه|شركة|شركه|حزب|جائزة|جائزه|اسم|باسم|عنوان|مبادرة|مبادره|قناة|قناه|موقع|وكالة|وكاله|تطبيق|مؤتمر|منتدى|مهرجان|ألبوم|البوم|مشروع|حركة|حركه|جماعة|جماعه|منظمة|منظمه|وسم|هاشتاغ|مسرحية|مسرحيه|معرض|كلمة|كلمه|لقب|شعار|مصطلح)|film|book|novel|newspaper|operation|campaign|titled|entitled|called|named|dubbed|journal|magazine|show|series|song|album|hashtag|slogan|term|word|nickname|livre|roman|journal|opération|intitulée?|baptisée?|surnommée?|nommée?|appelée?|chanson|émission|mot|terme|slogan)\s*[«“"„‘'‹]?$/iu;
+
+interface Pending {
+  span: MarkSpan;
+  attribution: Attribution | null;
+  who: ResolvedSpeaker | null;
+  before: string;
+}
+
+/** Start of the sentence containing `pos` (after the last terminator), not before `floor`. */
+function sentenceStart(text: string, pos: number, floor: number): number {
+  for (let k = pos - 1; k >= floor; k--) {
+    const ch = text[k]!;
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === '؟') && k + 1 < pos && /\s/u.test(text[k + 1]!)) return k + 1;
+  }
+  return floor;
+}
+
+function isNamed(who: ResolvedSpeaker | null): boolean {
+  return who !== null && who.speaker !== who.speakerRole;
+}
+
+/** Record the speakers of quote-less reported speech (`وزعم بوتين أن …`) so continuations can find them. */
+function noteReportedSpeech(paragraph: string, language: Language, book: SpeakerBook): void {
+  if (language !== 'ar') {
+    const a = attributeBefore(paragraph.slice(0, REPORTED_SPEECH_SCAN).split(/[.!?]\s/u)[0] ?? '', language);
+    if (a?.phrase) book.mention(a.phrase, a.gender);
+    return;
+  }
+  const tokens = tokenize(paragraph.slice(0, REPORTED_SPEECH_SCAN));
+  for (let i = 0; i < tokens.length; i++) {
+    const match = tokens[i]!.punct ? null : arabicSpeechWord(tokens[i]!.norm);
+    if (match?.kind !== 'verb') continue;
+    const rest = tokens.slice(i + 1, i + 16);
+    const stop = rest.findIndex((t) => t.punct || /^(ان|انه|انها|بان)$/u.test(t.norm));
+    const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+    if (phrase.name) book.mention(phrase, match.gender);
+  }
+}
+
+function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | null {
+  if (!a) return null;
+  if (a.phrase) return book.mention(a.phrase, a.gender);
+  if (a.continuation) return book.continuation(a.gender);
+  return null;
+}
+
+function toCandidate(p: Pending, paragraph: number, language: Language, order: number): Candidate {
+  const startsLower = language !== 'ar' && /^\p{Ll}/u.test(p.span.text);
+  const quote: Quote = {
+    text: p.span.text.replace(/[\s،,;:]+$/u, ''),
+    speaker: p.who?.speaker ?? null,
+    paragraph,
+    partial: !p.span.closed || (p.attribution?.fragment ?? false) || startsLower,
+  };
+  if (p.who?.speakerRole) quote.speakerRole = p.who.speakerRole;
+  return {
+    quote,
+    attributed: p.attribution !== null || p.who !== null,
+    named: isNamed(p.who),
+    titleLike: TITLE_WORDS.test(p.before.slice(-40)),
+    order,
+  };
+}
+
+function extract(paragraphs: readonly string[], language: Language, headline: string | undefined): Quote[] {
+  const book = new SpeakerBook(paragraphs, language);
+  const candidates: Candidate[] = [];
+  let lastSpokenParagraph = -2;
+  for (let pi = 0; pi < paragraphs.length && candidates.length < MAX_CANDIDATES; pi++) {
+    const text = paragraphs[pi]!;
+    const spans = findQuotations(text).slice(0, MAX_PER_PARAGRAPH);
+    if (spans.length === 0) {
+      if (text.length > 0) noteReportedSpeech(text, language, book);
+      continue;
+    }
+    const pending: Pending[] = [];
+    for (let j = 0; j < spans.length; j++) {
+      const span = spans[j]!;
+      const prevClose = j > 0 ? spans[j - 1]!.close : 0;
+      const floor = Math.max(prevClose, span.open - BEFORE_WINDOW);
+      const before = text.slice(sentenceStart(text, span.open, floor), span.open);
+      let attribution = attributeBefore(before, language);
+      if ((!attribution || (!attribution.phrase && attribution.continuation && before.trim() === '')) && span.closed) {
+        const nextOpen = j + 1 < spans.length ? spans[j + 1]!.open : text.length;
+        const after = attributeAfter(text.slice(span.close, Math.min(nextOpen, span.close + AFTER_WINDOW)), language);
+        if (after) attribution = after;
+      }
+      pending.push({ span, attribution, who: attribute(book, attribution), before });
+    }
+    // Neighbouring quotes of one paragraph share a speaker: "A," he said. "B." / “A. وقال الرئيس: “B”.
+    for (let j = 0; j < pending.length; j++) {
+      const p = pending[j]!;
+      if (p.who) continue;
+      const prev = pending[j - 1];
+      const next = pending[j + 1];
+      if (prev?.who && p.span.open - prev.span.close <= NEIGHBOUR_GAP) p.who = prev.who;
+      else if (next?.who && next.span.open - p.span.close <= NEIGHBOUR_GAP && !next.attribution?.fragment) p.who = next.who;
+    }
+    // A quote opening a paragraph goes on with the previous paragraph's speaker.
+    const first = pending[0]!;
+    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1) {
+      first.who = book.continuation('unknown');
+    }
+    if (pending.some((p) => p.who)) lastSpokenParagraph = pi;
+    for (const p of pending) candidates.push(toCandidate(p, pi, language, candidates.length));
+  }
+  return rankQuotes(candidates, paragraphs.length, headline);
+}
+
+/**
+ * The key quotes of an article, best first (at most {@link MAX_QUOTES}).
+ *
+ * @param paragraphs the cleaned body paragraphs; `Quote.paragraph` indexes into them
+ * @param language the article's language (speech verbs are read in that language; `other` tries English and French)
+ * @param options `headline`: quotes sharing its words rank a little higher
+ * @returns ranked quotes; never throws
+ */
+export function extractQuotes(paragraphs: readonly string[], language: Language, options: ExtractQuotesOptions = {}): Quote[] {
+  try {
+    return extract(paragraphs, language, options.headline);
+  } catch {
+    return [];
+  }
+}

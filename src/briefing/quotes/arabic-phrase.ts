@@ -1,0 +1,197 @@
+/**
+ * Split the Arabic noun phrase after a speech verb into a role and a name:
+ * `السفير الروسي لدى الأمم المتحدة أوليغ بورميستروف` → role
+ * `السفير الروسي لدى الأمم المتحدة`, name `أوليغ بورميستروف`.
+ * All word lists are in normalised form ({@link normForm}).
+ */
+import { normForm, type Token } from './tokens';
+
+/** A speaker phrase: a role, a name, or both. */
+export interface Phrase {
+  name?: string;
+  role?: string;
+}
+
+const list = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter(Boolean).map(normForm));
+
+/** Nouns that head a role or an institution (without ال). */
+const ROLE_NOUNS = list(`
+  وزير وزيره رئيس رئيسه مدير مديره سفير سفيره محافظ محافظه قائد قائده زعيم زعيمه عضو عضوه نائب نائبه مستشار مستشاره
+  امين امينه متحدث متحدثه مسؤول مسؤوله مسؤولون مسؤولو مبعوث مبعوثه ممثل ممثله مندوب مندوبه مراسل مراسله حاكم عمده
+  وزاره حكومه مجلس حزب حركه جماعه منظمه شركه وكاله صحيفه جامعه مكتب مفوض مفوضه مفوضيه قاضي قاضيه استاذ استاذه
+  خبير خبيره ملك ملكه امير اميره ولي شيخ نقيب عميد لواء عقيد جنرال مصدر مصادر دبلوماسي دبلوماسيون شاهد شهود طبيب
+  طبيبه محلل محلله باحث باحثه ناشط ناشطه ناطق ناطقه خارجيه داخليه دفاع وزراء عام عامه اعلام اعمال رجل امراه سيده
+  مدرب مدربه لاعب لاعبه مؤسس مؤسسه صاحب صاحبه بيان جيش قوات شرطه محكمه نيابه هيئه لجنه مركز معهد منظمات جمعيه
+  اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
+  بعض عدد كبير كبيره كبار زعماء قاده نشطاء خبراء اطباء محللون رؤساء وزيرا سفراء ممثلو ناطقه المنسق منسق منسقه
+  مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
+`);
+/** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
+const PLACES = list(`
+  روسيا امريكا بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين
+  واشنطن موسكو باريس لندن برلين طهران انقره دمشق بيروت غزه كوريا باكستان افغانستان اوكرانيا كندا فنزويلا كوبا
+  اثيوبيا نيجيريا كينيا اوروبا افريقيا اسيا حماس فتح طالبان داعش ناسا فيسبوك غوغل تويتر يونيسيف اوبك فيفا ناتو
+  بكين طوكيو روما مدريد جنيف نيويورك عمان الرياض بغداد صنعاء طرابلس الخرطوم هولندا بلجيكا السويد النرويج اليونان
+  اسكتلندا ايرلندا بولندا المجر صربيا كرواتيا البرتغال استراليا نيوزيلندا ماليزيا اندونيسيا الفلبين فيتنام تايلاند
+  ميانمار بنغلاديش سريلانكا نيبال كازاخستان اذربيجان ارمينيا جورجيا بيلاروسيا لاتفيا ليتوانيا استونيا فنلندا
+  الدنمارك سويسرا النمسا رومانيا بلغاريا قبرص مالطا اسكتلنديارد يوروبول انتربول يونسكو ايباك هيومن رايتس ووتش
+  امنستي اوكسفام بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
+`);
+/** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */
+const ROLE_PREPS = list('لدى في باسم الى إلى لشؤون');
+/** Words that end the phrase: prepositions of setting, time words, relatives, conjunctions. */
+const CUTTERS = list(`
+  على عبر خلال امام مع بعد قبل عقب منذ حتى يوم اليوم امس الليله مساء صباح ظهر فجر ليل الاحد الاثنين الثلاثاء
+  الاربعاء الخميس الجمعه السبت وهو وهي الذي التي الذين اللذين حيث بينما فيما كما ان انه انها بان او ثم لكن ولكن
+  اذ اذا عندما حين حينما وسط بين ضمن نحو حول دون هذا هذه ذلك تلك هنا هناك ما ماذا لا لم لن قد لقد كان كانت
+  وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من
+`);
+/** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
+const SKIPPED = list('ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح');
+/** After في, these nouns mean "in a statement / interview …": the phrase ends before في. */
+const EVENT_NOUNS = list(`
+  تصريح تصريحات تصريحه تصريحها بيان مقابله مؤتمر حديث حديثه حديثها كلمه كلمته كلمتها رساله تغريده وقت ختام اتصال لقاء
+  تعليق تعليقه تعليقها حوار خطاب خطابه اجتماع جلسه ندوه تدوينه منشور صفحته صفحتها حسابه حسابها تقرير تقريره اطار
+  معرض سياق رده ردها وقت مستهل بدايه نهايه افتتاح حفل زياره مداخله
+`);
+/** Media and audiences after ل: the phrase ends there (قال لبي بي سي، قال للصحفيين). */
+const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
+/** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
+const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
+/** Words never part of a name. */
+const NOT_NAME = list(`
+  هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
+  امريكي امريكيه
+`);
+
+/** Remove a conjunction و from the front, when what remains is still a word. */
+function bare(norm: string): string {
+  return norm.length > 3 && norm.startsWith('و') && !ROLE_NOUNS.has(norm) ? norm.slice(1) : norm;
+}
+
+function isDefinite(norm: string): boolean {
+  return /^(ال|لل|بال|وال|فال|كال)/u.test(norm) && norm.length > 3;
+}
+
+/** Role noun, with or without ال (الرئيس، رئيس، للرئيس). */
+export function isArabicRoleNoun(norm: string): boolean {
+  if (ROLE_NOUNS.has(norm)) return true;
+  const m = /^(?:ال|لل|بال|وال)(.+)$/u.exec(norm);
+  return m !== null && (ROLE_NOUNS.has(m[1]!) || ROLE_NOUNS.has(m[1]! + 'ه'));
+}
+
+function isNisba(norm: string): boolean {
+  return norm.length >= 4 && /(ي|يه|يون|يين)$/u.test(norm) && !isDefinite(norm);
+}
+
+/** True when the word can be (part of) a personal or organisation name. */
+export function isNameWord(norm: string): boolean {
+  return norm.length >= 2 && !/^\d+$/u.test(norm) && !NOT_NAME.has(norm) && !CUTTERS.has(norm) && !SKIPPED.has(norm)
+    && !ROLE_PREPS.has(norm) && !isArabicRoleNoun(norm) && !MEDIA_L.test(norm);
+}
+
+function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolean {
+  const norm = tokens[i]!.norm;
+  if (CUTTERS.has(norm)) return true;
+  if (norm === 'في' || norm === 'وفي') {
+    const next = tokens[i + 1]?.norm ?? '';
+    return hasName || EVENT_NOUNS.has(next) || CUTTERS.has(next) || /^(حديث|تصريح|مقابل|بيان)/u.test(next);
+  }
+  if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1))) return true; // "and the …": a second subject
+  if (norm.startsWith('ل') && !norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
+  if (norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
+  if (hasName && (norm.startsWith('ل') || norm === 'الى' || norm === 'لدى')) return true;
+  return false;
+}
+
+/**
+ * Parse a role and/or name from `tokens` (the words right after a speech
+ * verb, already cut before إن/أن/`:`). Commas separate appositions
+ * (`بيورن روثر، رئيس بعثة الصندوق`).
+ */
+export function parseArabicPhrase(tokens: readonly Token[]): Phrase {
+  const result: Phrase = {};
+  let i = 0;
+  for (let chunk = 0; chunk < 3 && i < tokens.length; chunk++) {
+    const { phrase, next, stopped } = parseChunk(tokens, i);
+    if (phrase.name && !result.name) result.name = phrase.name;
+    if (phrase.role && !result.role) result.role = phrase.role;
+    if (stopped || next >= tokens.length) break;
+    // Only a comma continues into an apposition.
+    const sep = tokens[next]!;
+    if (sep.norm !== '،' && sep.norm !== ',') break;
+    i = next + 1;
+    if (result.name && result.role) break;
+  }
+  return result;
+}
+
+function parseChunk(tokens: readonly Token[], from: number): { phrase: Phrase; next: number; stopped: boolean } {
+  const role: string[] = [];
+  const name: string[] = [];
+  let i = from;
+  let roleOpen = false; // last role word asks for a complement (a preposition, an indefinite construct noun)
+  let lastIndefiniteRole = false;
+  while (i < tokens.length && role.length + name.length < 12) {
+    const tok = tokens[i]!;
+    if (tok.punct) return { phrase: done(role, name), next: i, stopped: tok.norm !== '،' && tok.norm !== ',' };
+    const norm = bare(tok.norm);
+    if (SKIPPED.has(norm) && role.length + name.length === 0) { i++; continue; }
+    if (norm === 'من' && /^(جهت|جانب|ناحيت)/u.test(tokens[i + 1]?.norm ?? '') && role.length + name.length === 0) { i += 2; continue; }
+    if (!roleOpen && cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
+    if (name.length === 0) {
+      if (roleOpen || isArabicRoleNoun(norm) || isDefinite(norm) || PLACES.has(norm) || (lastIndefiniteRole && isNisba(norm))) {
+        role.push(tok.text);
+        roleOpen = ROLE_PREPS.has(norm) || (ROLE_NOUNS.has(norm) && !isNisba(norm));
+        lastIndefiniteRole = !isDefinite(norm) && (ROLE_NOUNS.has(norm) || isNisba(norm) || PLACES.has(norm));
+        i++;
+        continue;
+      }
+      if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; i++; continue; }
+      if (!isNameWord(norm)) return { phrase: done(role, name), next: i, stopped: true };
+      name.push(tok.text);
+      i++;
+      continue;
+    }
+    // Inside a name.
+    if (name.length >= 4) break;
+    if (isArabicRoleNoun(norm)) {
+      // "بيورن روثر رئيس بعثة …": the rest is the role.
+      const rest = parseChunk(tokens, i);
+      return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
+    }
+    if (!isNameWord(norm)) break;
+    const prev = bare(tokens[i - 1]!.norm);
+    if (isDefinite(norm) && !NAME_JOINERS.has(prev) && isNisba(norm.replace(/^ال/u, '')) === false && name.length >= 2) break;
+    name.push(tok.text);
+    i++;
+  }
+  return { phrase: done(role, name), next: i, stopped: i < tokens.length && !tokens[i]!.punct };
+}
+
+function done(role: string[], name: string[]): Phrase {
+  // A role never ends on a dangling preposition.
+  while (role.length > 0 && ROLE_PREPS.has(normForm(role[role.length - 1]!))) role.pop();
+  const phrase: Phrase = {};
+  if (role.length) phrase.role = role.join(' ');
+  if (name.length) phrase.name = name.join(' ');
+  return phrase;
+}
+
+/**
+ * The name written right after position `from` in `tokens`, if any (for
+ * `الرئيس الروسي فلاديمير بوتين`, from the index of فلاديمير).
+ */
+export function arabicNameAt(tokens: readonly Token[], from: number): string | undefined {
+  const name: string[] = [];
+  for (let i = from; i < tokens.length && name.length < 4; i++) {
+    const tok = tokens[i]!;
+    if (tok.punct) break;
+    const norm = tok.norm;
+    if (!isNameWord(norm) || cutsHere(tokens, i, name.length > 0)) break;
+    if (name.length === 0 && (isDefinite(norm) || PLACES.has(norm) || isNisba(norm))) break;
+    if (name.length >= 2 && isDefinite(norm) && !NAME_JOINERS.has(tokens[i - 1]!.norm)) break;
+    name.push(tok.text);
+  }
+  return name.length ? name.join(' ') : undefined;
+}

@@ -1,0 +1,270 @@
+/**
+ * Read the words around a quotation to find its attribution: a speech verb
+ * with its subject before the quote (`وقال السفير … إن "…"`, `Smith said:`,
+ * `le maire a déclaré :`) or after it (`"…"، قال ترامب`, `"…," she said`,
+ * `« … », a déclaré le maire`).
+ */
+import { parseArabicPhrase, type Phrase } from './arabic-phrase';
+import { parseLatinInverted, parseLatinSubject } from './latin-phrase';
+import { tokenize, type Token } from './tokens';
+import type { Language } from '../schema';
+import {
+  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord, englishSpeechWord, frenchSpeechWord,
+  type Gender, type SpeechMatch,
+} from '../speech-verbs';
+
+/** What the context says about who is speaking. */
+export interface Attribution {
+  /** The speaker phrase, when the context names one. */
+  phrase?: Phrase;
+  /** True when the verb has no subject of its own (`وأضاف:`, "she said"): the last speaker goes on. */
+  continuation: boolean;
+  /** Gender told by the verb or pronoun. */
+  gender: Gender;
+  /** True when the quotation is embedded in the clause (`قال إن الوضع "كارثي"`). */
+  fragment: boolean;
+}
+
+/** Words dropped between a subject and its verb (`وكان ترامب قد قال`, "Smith has said"). */
+const AUX = new Set(['قد', 'لقد', 'كان', 'وكان', 'كانت', 'وكانت', 'has', 'had', 'have', 'was', 'is', 'also', 'then', 'later',
+  'reportedly', 'previously', 'once', 'earlier', 'lui', 'leur', 'nous', 'vous', 'y', 'en', 'me', 'ne', 'pas', 'aussi',
+  'encore', 'déjà', 'alors', 'further', 'again', 'would', 'will', 'could', 'may', 'might', 'ont', 'avait']);
+/** Words that start a new clause: the subject cannot lie before them. */
+const CLAUSE_BREAKS = new Set(['and', 'but', 'while', 'because', 'although', 'though', 'whereas', 'et', 'mais', 'car', 'tandis',
+  'puisque', 'lorsque', 'quand', 'so', 'or', 'ou', 'donc']);
+/** "that" / "que": what follows is reported speech, a quote inside it is a fragment. */
+const THAT = /^(that|que|qu'.*|qu’.*)$/u;
+/** Most words between an after-quote attribution's start and its verb ("the mayor, Jane Smith, said"). */
+const MAX_AFTER_SUBJECT = 9;
+
+function speechAt(tokens: readonly Token[], lowered: readonly string[], i: number, language: Language): SpeechMatch | null {
+  if (language === 'ar') return tokens[i]!.punct ? null : arabicSpeechWord(tokens[i]!.norm);
+  if (language === 'fr') return frenchSpeechWord(lowered, i);
+  if (language === 'en') return englishSpeechWord(lowered, i);
+  return frenchSpeechWord(lowered, i) ?? englishSpeechWord(lowered, i);
+}
+
+function lowerAll(tokens: readonly Token[]): string[] {
+  return tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+}
+
+function wordCount(tokens: readonly Token[]): number {
+  return tokens.reduce((n, t) => n + (t.punct ? 0 : 1), 0);
+}
+
+function hasPhrase(p: Phrase | undefined): p is Phrase {
+  return p !== undefined && (p.name !== undefined || p.role !== undefined);
+}
+
+/** Attribution from the words before a quotation, within its sentence. */
+export function attributeBefore(before: string, language: Language): Attribution | null {
+  const tokens = tokenize(before.length > 600 ? before.slice(-600) : before);
+  if (tokens.length === 0) return null;
+  return language === 'ar' ? arabicBefore(tokens) : latinBefore(tokens, language);
+}
+
+/** Attribution from the words after a closed quotation (up to the next quotation). */
+export function attributeAfter(after: string, language: Language): Attribution | null {
+  const tokens = tokenize(after.length > 400 ? after.slice(0, 400) : after);
+  let i = 0;
+  if (tokens[i]?.norm === ',' || tokens[i]?.norm === '،' || tokens[i]?.norm === '—' || tokens[i]?.norm === '–') i++;
+  if (i >= tokens.length || (tokens[i]!.punct && tokens[i]!.norm !== '(')) return null;
+  return language === 'ar' ? arabicAfter(tokens, i) : latinAfter(tokens, i, language);
+}
+
+function arabicBefore(tokens: readonly Token[]): Attribution | null {
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const tok = tokens[v]!;
+    if (tok.punct) continue;
+    const saying = ARABIC_SAYING.get(tok.norm);
+    if (saying !== undefined) {
+      // نقلت وكالة X عن Y قوله: "…"
+      let from = v - 1;
+      while (from >= 0 && tokens[from]!.norm !== 'عن' && v - from < 10) from--;
+      const phrase = from >= 0 && tokens[from]!.norm === 'عن' ? parseArabicPhrase(tokens.slice(from + 1, v)) : undefined;
+      return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment: wordCount(tokens.slice(v + 1)) > 1 };
+    }
+    let match = arabicSpeechWord(tok.norm);
+    if (!match) continue;
+    if (match.kind === 'verb' && isWeakArabicSpeechWord(tok.norm)) {
+      const strong = strongerVerbBefore(tokens, v);
+      if (strong !== -1) {
+        v = strong;
+        match = arabicSpeechWord(tokens[v]!.norm)!;
+      }
+    }
+    if (match.kind === 'according') {
+      let rest = tokens.slice(v + 1);
+      if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
+      const stripped = rest.map((t, k) => (k === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+      const phrase = parseArabicPhrase(stripped);
+      if (!hasPhrase(phrase)) continue;
+      const comma = rest.findIndex((t) => t.norm === '،' || t.norm === ',');
+      return { phrase, continuation: false, gender: 'unknown', fragment: comma !== -1 && wordCount(rest.slice(comma + 1)) > 1 };
+    }
+    if (match.kind === 'participle') {
+      // The sentence's subject speaks: an earlier verb's subject, else the last speaker.
+      const earlier = arabicBefore(tokens.slice(0, v));
+      const fragment = introducedFragment(tokens.slice(v + 1));
+      if (earlier?.phrase) return { ...earlier, fragment };
+      return { continuation: true, gender: match.gender, fragment };
+    }
+    const after = tokens.slice(v + 1);
+    let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+    if (stop === -1) stop = after.length;
+    const phrase = parseArabicPhrase(after.slice(0, stop));
+    const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : false;
+    if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
+    const subject = arabicSubjectBefore(tokens.slice(0, v));
+    if (hasPhrase(subject)) return { phrase: subject, continuation: false, gender: match.gender, fragment };
+    return { continuation: true, gender: match.gender, fragment };
+  }
+  return null;
+}
+
+/** An earlier, non-weak speech verb followed by إن/أن before `v`: the main attribution of the sentence. */
+function strongerVerbBefore(tokens: readonly Token[], v: number): number {
+  let introducer = false;
+  for (let u = v - 1; u >= 0; u--) {
+    const t = tokens[u]!;
+    if (t.punct && t.norm === '.') return -1;
+    if (ARABIC_INTRODUCERS.has(t.norm) || t.norm === ':') introducer = true;
+    const m = t.punct ? null : arabicSpeechWord(t.norm);
+    if (m?.kind === 'verb' && introducer && !isWeakArabicSpeechWord(t.norm)) return u;
+  }
+  return -1;
+}
+
+/** After إن/أن/`:`, more words before the quote mean the quote is embedded in reported speech. */
+function introducedFragment(rest: readonly Token[]): boolean {
+  const first = rest[0];
+  if (!first) return false;
+  const words = wordCount(rest.slice(1));
+  return words > 0;
+}
+
+/** Subject-first order: `ترامب قال`, `وكان الرئيس قد قال`. */
+function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
+  let start = tokens.length;
+  while (start > 0 && !tokens[start - 1]!.punct && tokens.length - start < 6) start--;
+  const words = tokens.slice(start).filter((t) => !AUX.has(t.norm));
+  if (words.length === 0 || words.length > 5) return undefined;
+  return parseArabicPhrase(words);
+}
+
+function arabicAfter(tokens: readonly Token[], i: number): Attribution | null {
+  // "…"، قال ترامب / كما قال X / بحسب X / وفقا لـ X / على حد قوله
+  let v = i;
+  if (tokens[v]?.norm === 'كما' || tokens[v]?.norm === 'حسبما' || tokens[v]?.norm === 'بحسبما') {
+    if (tokens[v]!.norm !== 'كما') {
+      const next = tokens[v + 1] ? arabicSpeechWord(tokens[v + 1]!.norm) : null;
+      if (!next) return null;
+    }
+    v++;
+  }
+  if (tokens[v]?.norm === 'على' && tokens[v + 1]?.norm === 'حد') {
+    const what = tokens[v + 2]?.norm ?? '';
+    if (/^(قوله|تعبيره|وصفه)$/u.test(what)) return { continuation: true, gender: 'm', fragment: false };
+    if (/^(قولها|تعبيرها|وصفها)$/u.test(what)) return { continuation: true, gender: 'f', fragment: false };
+    if (/^(قول|تعبير|وصف)$/u.test(what)) {
+      const phrase = parseArabicPhrase(tokens.slice(v + 3));
+      return hasPhrase(phrase) ? { phrase, continuation: false, gender: 'unknown', fragment: false } : null;
+    }
+    return null;
+  }
+  const tok = tokens[v];
+  if (!tok || tok.punct) return null;
+  const match = arabicSpeechWord(tok.norm);
+  if (!match || match.kind === 'participle') return null;
+  // A verb with و after a quote starts a new sentence; only bare forms attribute backwards.
+  if (match.kind === 'verb' && !isBareArabicSpeechWord(tok.norm)) return null;
+  let rest = tokens.slice(v + 1);
+  if (match.kind === 'according') {
+    if (rest[0] && /^(تعبير|ما|لما)$/u.test(rest[0].norm)) rest = rest.slice(1);
+    if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
+    rest = rest.map((t, k) => (k === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+  }
+  const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm) || t.norm === '.');
+  const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+  if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment: false };
+  if (match.kind === 'verb' && (stop === 0 || rest.length === 0 || rest[0]!.punct)) return { continuation: true, gender: match.gender, fragment: false };
+  return null;
+}
+
+function latinBefore(tokens: readonly Token[], language: Language): Attribution | null {
+  const lowered = lowerAll(tokens);
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const match = speechAt(tokens, lowered, v, language);
+    if (!match) continue;
+    const after = tokens.slice(v + match.length);
+    if (match.kind === 'according') {
+      const phrase = parseLatinInverted(after);
+      if (!hasPhrase(phrase)) continue;
+      const comma = after.findIndex((t) => t.norm === ',');
+      return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: comma !== -1 && wordCount(after.slice(comma + 1)) > 0 };
+    }
+    const fragment = latinFragment(after, lowered.slice(v + match.length));
+    if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment };
+    const subject = parseLatinSubject(latinClause(tokens, lowered, v));
+    if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment };
+    if (hasPhrase(subject)) return { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment };
+    if (match.kind === 'participle') return { continuation: true, gender: 'unknown', fragment };
+    // Inverted: `Said the mayor: "…"`.
+    const colon = after.findIndex((t) => t.norm === ':');
+    const inverted = parseLatinInverted(colon === -1 ? after : after.slice(0, colon));
+    if (inverted.pronoun !== undefined) return { continuation: true, gender: inverted.pronoun, fragment };
+    if (hasPhrase(inverted)) return { phrase: inverted, continuation: false, gender: inverted.gender ?? 'unknown', fragment };
+    return { continuation: true, gender: 'unknown', fragment };
+  }
+  return null;
+}
+
+/** The subject tokens before the verb at `v`: from the clause start, without auxiliaries. */
+function latinClause(tokens: readonly Token[], lowered: readonly string[], v: number): Token[] {
+  let end = v;
+  while (end > 0 && AUX.has(lowered[end - 1]!)) end--;
+  let start = end;
+  while (start > 0) {
+    const w = lowered[start - 1]!;
+    if (w === '.' || w === ';' || w === ':' || w === '!' || w === '?' || CLAUSE_BREAKS.has(w) || THAT.test(w)) break;
+    if (end - start >= 14) break;
+    start--;
+  }
+  return tokens.slice(start, end);
+}
+
+/** A quote after "that"/"que" plus words, or after a long stretch of words, is embedded in the sentence. */
+function latinFragment(after: readonly Token[], lowered: readonly string[]): boolean {
+  const colon = after.findIndex((t) => t.norm === ':');
+  if (colon !== -1) return wordCount(after.slice(colon + 1)) > 0;
+  const that = lowered.findIndex((w) => THAT.test(w));
+  if (that !== -1) return wordCount(after.slice(that + 1)) > 0;
+  return wordCount(after) > 5;
+}
+
+function latinAfter(tokens: readonly Token[], i: number, language: Language): Attribution | null {
+  const lowered = lowerAll(tokens);
+  for (let v = i; v < tokens.length && v - i <= MAX_AFTER_SUBJECT; v++) {
+    const w = lowered[v]!;
+    if (w === '.' || w === ';' || w === '!' || w === '?' || w === ':') return null;
+    const match = speechAt(tokens, lowered, v, language);
+    if (!match) continue;
+    const rest = tokens.slice(v + match.length);
+    if (match.kind === 'according') {
+      const phrase = parseLatinInverted(rest);
+      return hasPhrase(phrase) ? { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false } : null;
+    }
+    if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment: false };
+    const subjectTokens = tokens.slice(i, v).filter((_, k) => !AUX.has(lowered[i + k]!));
+    if (subjectTokens.length > 0) {
+      const subject = parseLatinSubject(subjectTokens);
+      if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment: false };
+      return hasPhrase(subject) ? { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment: false } : null;
+    }
+    const inverted = parseLatinInverted(rest);
+    if (inverted.pronoun !== undefined) return { continuation: true, gender: inverted.pronoun, fragment: false };
+    if (hasPhrase(inverted)) return { phrase: inverted, continuation: false, gender: inverted.gender ?? 'unknown', fragment: false };
+    return null;
+  }
+  return null;
+}

@@ -1,0 +1,201 @@
+/**
+ * Split an English or French speaker phrase into a role and a name:
+ * "Jane Smith, the mayor" / "the mayor, Jane Smith" / "Mayor Jane Smith" /
+ * "le ministre de l'Intérieur Gérald Darmanin".
+ */
+import type { Phrase } from './arabic-phrase';
+import type { Gender } from '../speech-verbs';
+import { PRONOUNS } from '../speech-verbs';
+import { isCapitalized, type Token } from './tokens';
+
+/** A speaker phrase with the extra facts Latin-script text gives. */
+export interface LatinPhrase extends Phrase {
+  /** Set when the subject is a pronoun (he, she, il, elle). */
+  pronoun?: Gender;
+  /** Gender told by a title or role word (Mrs, spokeswoman, la ministre). */
+  gender?: Gender;
+}
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter(Boolean));
+
+/** Title words that may stand before a name and belong to the role. */
+const TITLES = set(`
+  mr. mrs. ms. dr. m. mme mlle mr mrs ms dr president prime minister mayor senator sen. rep. representative gov. governor
+  gen. general secretary chancellor judge justice professor prof. sir lord lady king queen prince princess pope father
+  rev. chief coach captain officer sgt. col. lt. ambassador président présidente ministre maire sénateur sénatrice député
+  députée général juge docteur professeur maître me. monsieur madame pr. premier commissioner director spokesman
+  spokeswoman spokesperson chairman chairwoman ceo founder sheikh emir foreign interior defence defense finance health
+  state deputy vice former porte-parole attorney councillor councilman councilwoman detective inspector superintendent
+  sergeant lieutenant colonel admiral chef commandant procureur procureure ambassadeur ambassadrice
+`);
+/** Capitalised words that are not names at the start of a phrase. */
+const NOT_NAMES = set(`
+  the a an his her their its our my your this that these those le la les l' un une des du de sa son ses leur leurs ce
+  cette ces later earlier meanwhile however then now also but and yesterday today tomorrow tonight monday tuesday
+  wednesday thursday friday saturday sunday january february march april may june july august september october
+  november december in on at after before when while speaking asked still officials police authorities experts analysts
+  critics witnesses residents sources protesters doctors researchers scientists investigators prosecutors people others
+  many some both observers diplomats organizers organisers officers it they we i you he she il elle ils elles on nous
+  vous plusieurs selon mais et puis alors ensuite hier aujourd'hui demain lundi mardi mercredi jeudi vendredi samedi
+  dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre there here so
+`);
+/** Lower-case particles inside names (Charles de Gaulle, Ursula von der Leyen). */
+const PARTICLES = set('de du des van von der den da di bin ibn al el la le dos do y');
+/** Words before a capitalised run that make its first word part of a role (mayor of Springfield). */
+const OF_WORDS = set("of for at in from de du des d' pour à au aux chez 's");
+/** Words that end a phrase read after the verb (said Smith, who …). */
+const AFTER_CUTS = set(`
+  who whom whose which that in on at during when adding after before while as because to from for with about of and
+  but in qui que lors dans sur après avant pendant quand alors en pour avec à au aux devant dont et mais ce cette
+  il elle ils elles
+`);
+const FEMININE = set('mrs. ms. mrs ms mme madame mlle she elle spokeswoman chairwoman councilwoman la présidente ministre. sénatrice députée ambassadrice procureure');
+const MASCULINE = set('mr. mr m. monsieur he il spokesman chairman councilman');
+
+/** Words that alone make no role: determiners, honorifics, sentence adverbs. */
+const FILLERS = set(`
+  the a an his her their its le la les l' un une sa son ses leur later earlier meanwhile however then now also but and
+  mr. mrs. ms. dr. m. mme mlle mr mrs ms dr monsieur madame mais et puis alors ensuite
+`);
+
+function lower(t: Token): string {
+  return t.text.toLowerCase().replace(/’/g, "'");
+}
+
+/** Gender told by the words of a phrase, if any. */
+function genderOf(tokens: readonly Token[]): Gender | undefined {
+  for (const t of tokens) {
+    const w = lower(t);
+    if (FEMININE.has(w)) return 'f';
+    if (MASCULINE.has(w)) return 'm';
+  }
+  return undefined;
+}
+
+function isNameToken(t: Token): boolean {
+  const w = lower(t);
+  return !t.punct && isCapitalized(t.text) && !NOT_NAMES.has(w) && !/^\d/u.test(w) && !/'s$/u.test(w) && w.length > 1;
+}
+
+/** Analyse one comma-free chunk: trailing capitalised run = name, the rest = role. */
+function analyseChunk(chunk: readonly Token[]): LatinPhrase {
+  const words = chunk.filter((t) => !t.punct);
+  if (words.length === 0) return {};
+  if (words.length === 1) {
+    const pronoun = PRONOUNS.get(lower(words[0]!));
+    if (pronoun !== undefined) return { pronoun };
+  }
+  // Trailing run of capitalised words and particles.
+  let start = words.length;
+  while (start > 0) {
+    const t = words[start - 1]!;
+    if (isCapitalized(t.text) || (PARTICLES.has(lower(t)) && start < words.length && start - 1 > 0)) start--;
+    else break;
+  }
+  // Titles, determiners and sentence adverbs at the head of the run belong to the role.
+  while (start < words.length && (TITLES.has(lower(words[start]!)) || NOT_NAMES.has(lower(words[start]!)) || PARTICLES.has(lower(words[start]!)))) start++;
+  // "mayor of Springfield": a run right after "of" names a place, not the speaker.
+  if (start > 0 && start < words.length && OF_WORDS.has(lower(words[start - 1]!))) start++;
+  while (start < words.length && !isNameToken(words[start]!)) start++;
+  const nameTokens = words.slice(start);
+  const roleTokens = words.slice(0, start);
+  const phrase: LatinPhrase = {};
+  if (nameTokens.length > 0 && nameTokens.length <= 5) phrase.name = nameTokens.map((t) => t.text).join(' ');
+  else if (nameTokens.length > 5) roleTokens.push(...nameTokens);
+  const role = roleTokens.map((t) => t.text).join(' ').replace(/ (['’])/gu, '$1').trim();
+  const roleWords = roleTokens.filter((t) => !FILLERS.has(lower(t)));
+  if (roleWords.length > 0 && roleTokens.length <= 10) phrase.role = role;
+  const gender = genderOf(words);
+  if (gender) phrase.gender = gender;
+  return phrase;
+}
+
+function splitChunks(tokens: readonly Token[]): Token[][] {
+  const chunks: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.norm === ',' || t.norm === '—' || t.norm === '–' || t.norm === '(' || t.norm === ')') chunks.push([]);
+    else chunks[chunks.length - 1]!.push(t);
+  }
+  return chunks.filter((c) => c.length > 0);
+}
+
+function merge(core: LatinPhrase, other: LatinPhrase): LatinPhrase {
+  const out: LatinPhrase = { ...core };
+  if (!out.name && other.name) out.name = other.name;
+  if (!out.role && other.role) out.role = other.role;
+  if (!out.gender && other.gender) out.gender = other.gender;
+  return out;
+}
+
+/** True when a chunk is an introductory phrase, not a speaker (In a statement, On Monday). */
+function isAdverbial(chunk: readonly Token[]): boolean {
+  const first = chunk[0] ? lower(chunk[0]) : '';
+  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis)$/u.test(first);
+}
+
+/**
+ * The speaker phrase standing before its verb: `tokens` run from the start
+ * of the clause to the verb ("Jane Smith, the mayor," / "The mayor").
+ */
+export function parseLatinSubject(tokens: readonly Token[]): LatinPhrase {
+  const chunks = splitChunks(tokens).filter((c) => !isAdverbial(c));
+  const core = chunks[chunks.length - 1];
+  if (!core || core.length > 12) return {};
+  const phrase = analyseChunk(core);
+  if (phrase.pronoun !== undefined) return phrase;
+  const prev = chunks[chunks.length - 2];
+  if (prev && prev.length <= 8 && (!phrase.name || !phrase.role)) return merge(phrase, analyseChunk(prev));
+  return phrase;
+}
+
+/**
+ * The speaker phrase standing after an inverted verb or "according to":
+ * `tokens` run from just after the verb ("the mayor, Jane Smith." /
+ * "Smith, who …").
+ */
+export function parseLatinInverted(tokens: readonly Token[]): LatinPhrase {
+  const cut: Token[] = [];
+  for (const t of tokens) {
+    if (t.norm === '.' || t.norm === ';' || t.norm === ':' || t.norm === '!' || t.norm === '?') break;
+    if (AFTER_CUTS.has(lower(t)) && cut.length > 0 && !(lower(t) === 'of' || lower(t) === 'de' || lower(t) === 'du' || lower(t) === 'des' || lower(t) === 'for')) break;
+    cut.push(t);
+    if (cut.length >= 16) break;
+  }
+  const chunks = splitChunks(cut);
+  const core = chunks[0];
+  if (!core) return {};
+  const phrase = analyseChunk(core);
+  if (phrase.pronoun !== undefined) return phrase;
+  const next = chunks[1];
+  if (next && next.length <= 8 && (!phrase.name || !phrase.role)) return merge(phrase, analyseChunk(next));
+  return phrase;
+}
+
+/** The capitalised name right after index `from` (skipping one comma), for "Mayor Jane Smith" / "the mayor, Jane Smith". */
+export function latinNameAt(tokens: readonly Token[], from: number): string | undefined {
+  let i = from;
+  if (tokens[i]?.norm === ',') i++;
+  const name: string[] = [];
+  while (i < tokens.length && name.length < 4) {
+    const t = tokens[i]!;
+    if (isNameToken(t) && !TITLES.has(lower(t))) name.push(t.text);
+    else if (PARTICLES.has(lower(t)) && name.length > 0 && tokens[i + 1] && isCapitalized(tokens[i + 1]!.text)) name.push(t.text);
+    else break;
+    i++;
+  }
+  return name.length ? name.join(' ') : undefined;
+}
+
+/** The capitalised name ending just before index `end` ("Jane Smith, the mayor"), skipping one comma. */
+export function latinNameBefore(tokens: readonly Token[], end: number): string | undefined {
+  let i = end - 1;
+  if (tokens[i]?.norm === ',') i--;
+  const name: string[] = [];
+  while (i >= 0 && name.length < 4) {
+    const t = tokens[i]!;
+    if (isNameToken(t) && !TITLES.has(lower(t))) name.unshift(t.text);
+    else break;
+    i--;
+  }
+  return name.length ? name.join(' ') : undefined;
+}

@@ -1,0 +1,202 @@
+/**
+ * Find quotations in one paragraph from their marks: “…”, «…», "…", „…“,
+ * ‘…’, '…', ‹…›, including nested and unbalanced marks. One linear pass.
+ */
+
+/** A top-level quotation found in a paragraph. */
+export interface MarkSpan {
+  /** Index of the opening mark. */
+  open: number;
+  /** Index just after the closing mark (the paragraph's length when unterminated). */
+  close: number;
+  /** Text between the marks, trimmed. */
+  text: string;
+  /** False when no closing mark was found (the quote runs to the paragraph's end or to the next opener). */
+  closed: boolean;
+}
+
+/** Kinds of quotation, named after their opening mark. */
+type Kind = '“' | '„' | '”' | '«' | '‹' | '‘' | '"' | "'";
+
+interface Frame {
+  kind: Kind;
+  at: number;
+}
+
+/** Deepest nesting tracked; deeper openers are ignored. */
+const MAX_DEPTH = 8;
+/** Single-quote kinds never make an unterminated span (they double as apostrophes). */
+const SINGLE: ReadonlySet<Kind> = new Set<Kind>(['‘', "'", '‹']);
+
+const OPEN_PUNCT = /[([{:\u2014\u2013\-/،,;]/u;
+const CLOSE_PUNCT = /[.,;:!?؟،؛)\]}…\u2014\u2013-]/u;
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\u00a0' || /\s/u.test(ch);
+}
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+}
+
+/** Text follows the mark: it may open a quotation. */
+function canOpen(text: string, i: number): boolean {
+  const next = text[i + 1];
+  return !isSpace(next) && !CLOSE_PUNCT.test(next ?? '');
+}
+
+/** Text precedes the mark: it may close a quotation. */
+function canClose(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  return !isSpace(prev) && !OPEN_PUNCT.test(prev ?? '');
+}
+
+/** Most words an attribution clause between two openers may have (`وقال الرئيس الروسي:`). */
+const MAX_TAIL_WORDS = 10;
+
+/**
+ * A quotation re-opened before it was closed usually lost its closing mark
+ * at the end of a sentence, before an attribution clause: end it after the
+ * last sentence terminator when only a short clause follows. Returns the end
+ * index of the quotation's text.
+ */
+function cutTrailingClause(text: string, from: number, to: number): number {
+  for (let k = to - 1; k > from; k--) {
+    const ch = text[k]!;
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === '؟') && isSpace(text[k + 1])) {
+      const tail = text.slice(k + 1, to).trim();
+      const words = tail === '' ? 0 : tail.split(/\s+/u).length;
+      return words <= MAX_TAIL_WORDS ? k + 1 : to;
+    }
+    if (to - k > 200) break;
+  }
+  return to;
+}
+
+/** Closing marks accepted by each kind. */
+const CLOSERS: Readonly<Record<Kind, string>> = {
+  '“': '”“', '„': '“”', '”': '”', '«': '»', '‹': '›', '‘': '’', '"': '"', "'": "'",
+};
+
+/** For each index, how many closing marks of each double kind remain from there on. */
+function remainingClosers(text: string): { curly: Int32Array; guillemet: Int32Array } {
+  const curly = new Int32Array(text.length + 1);
+  const guillemet = new Int32Array(text.length + 1);
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text[i];
+    curly[i] = curly[i + 1]! + (ch === '”' ? 1 : 0);
+    guillemet[i] = guillemet[i + 1]! + (ch === '»' ? 1 : 0);
+  }
+  return { curly, guillemet };
+}
+
+/**
+ * The top-level quotations of `paragraph`, in order. Nested quotations stay
+ * inside their outer one. An opener of the same kind as a quotation already
+ * open, with too few closers left to nest, ends the earlier quotation there
+ * (unterminated). A double-mark quotation still open at the end runs to the
+ * end of the paragraph (unterminated).
+ */
+export function findQuotations(paragraph: string): MarkSpan[] {
+  const spans: MarkSpan[] = [];
+  const stack: Frame[] = [];
+  let remaining: ReturnType<typeof remainingClosers> | null = null;
+  const emit = (frame: Frame, close: number, closed: boolean, textEnd: number): void => {
+    const text = paragraph.slice(frame.at + 1, textEnd).trim();
+    if (text !== '') spans.push({ open: frame.at, close, text, closed });
+  };
+  const closeAt = (index: number, i: number): void => {
+    const frame = stack[index]!;
+    stack.length = index;
+    if (index === 0) emit(frame, i + 1, true, i);
+  };
+  const openAt = (kind: Kind, i: number): void => {
+    const same = stack.findIndex((f) => f.kind === kind);
+    if (same !== -1 && kind !== "'" && kind !== '‘') {
+      remaining ??= remainingClosers(paragraph);
+      const table = kind === '«' ? remaining.guillemet : remaining.curly;
+      const openCount = stack.filter((f) => f.kind === kind).length;
+      const nests = (kind === '“' || kind === '«') && table[i]! > openCount;
+      if (!nests) {
+        // Re-opened without closing: the earlier quotation ends here, unterminated.
+        const frame = stack[same]!;
+        stack.length = same;
+        if (same === 0) {
+          const cut = cutTrailingClause(paragraph, frame.at + 1, i);
+          emit(frame, cut, false, cut);
+        }
+      }
+    }
+    if (stack.length < MAX_DEPTH) stack.push({ kind, at: i });
+  };
+  const findOpen = (accepts: (k: Kind) => boolean): number => {
+    for (let k = stack.length - 1; k >= 0; k--) if (accepts(stack[k]!.kind)) return k;
+    return -1;
+  };
+
+  for (let i = 0; i < paragraph.length; i++) {
+    const ch = paragraph[i]!;
+    switch (ch) {
+      case '"': {
+        const o = canOpen(paragraph, i);
+        const c = canClose(paragraph, i);
+        const k = findOpen((kind) => kind === '"');
+        if (k !== -1) {
+          if (c || !o) closeAt(k, i);
+          else openAt('"', i); // only text after it: a new quotation, the open one was never closed
+        } else if (o || !c) {
+          openAt('"', i);
+        } // else: a stray closer
+        break;
+      }
+      case '“': {
+        const low = findOpen((kind) => kind === '„');
+        if (low !== -1) { closeAt(low, i); break; }
+        const curly = findOpen((kind) => kind === '“');
+        if (curly !== -1 && canClose(paragraph, i) && !canOpen(paragraph, i)) { closeAt(curly, i); break; }
+        openAt('“', i);
+        break;
+      }
+      case '”': {
+        const k = findOpen((kind) => CLOSERS[kind].includes('”'));
+        if (k !== -1) closeAt(k, i);
+        else if (canOpen(paragraph, i) && !canClose(paragraph, i)) openAt('”', i);
+        break;
+      }
+      case '„':
+      case '«':
+      case '‹':
+        openAt(ch, i);
+        break;
+      case '»':
+      case '›': {
+        const k = findOpen((kind) => CLOSERS[kind] === ch);
+        if (k !== -1) closeAt(k, i);
+        break;
+      }
+      case '‘':
+        if (!isLetter(paragraph[i - 1]) && canOpen(paragraph, i)) openAt('‘', i);
+        break;
+      case '’': {
+        if (isLetter(paragraph[i + 1])) break; // apostrophe: don’t, l’État
+        const k = findOpen((kind) => kind === '‘');
+        if (k !== -1) closeAt(k, i);
+        break;
+      }
+      case "'": {
+        const prev = paragraph[i - 1];
+        const next = paragraph[i + 1];
+        if (isLetter(prev) && isLetter(next)) break; // apostrophe
+        const k = findOpen((kind) => kind === "'");
+        if (k !== -1 && canClose(paragraph, i) && !isLetter(next)) closeAt(k, i);
+        else if ((isSpace(prev) || /[([{:\u2014\u2013"“«]/u.test(prev ?? '')) && isLetter(next)) openAt("'", i);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const bottom = stack[0];
+  if (bottom && !SINGLE.has(bottom.kind)) emit(bottom, paragraph.length, false, paragraph.length);
+  return spans;
+}

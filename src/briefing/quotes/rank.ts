@@ -1,0 +1,95 @@
+/**
+ * Keep the quotations worth reading, rank them and bound the list: attributed
+ * full statements first (named speaker > role > none), longer over shorter,
+ * earlier slightly over later; scare quotes and names dropped, near-duplicates
+ * merged, overlong texts cut at a word boundary.
+ */
+import { normalizeArabic } from '../arabic';
+import type { Quote } from '../schema';
+import { countWords } from './tokens';
+
+/** A quotation with what the ranking needs to know. */
+export interface Candidate {
+  quote: Quote;
+  /** Whether a speech verb or attribution word goes with it. */
+  attributed: boolean;
+  /** Whether the speaker is a person's name (not only a role). */
+  named: boolean;
+  /** Preceded by a word such as "film", `صحيفة`, "opération": a title or a name, not speech. */
+  titleLike: boolean;
+  /** Position in the article (order found). */
+  order: number;
+}
+
+/** Most quotes returned. */
+export const MAX_QUOTES = 25;
+/** Longest quote text, in characters, before it is cut with "…". */
+export const MAX_QUOTE_LENGTH = 500;
+
+/** Keep/score one candidate; null means it is not a key quote. */
+function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>): number | null {
+  const words = countWords(c.quote.text);
+  if (words < 2) return null;
+  if (!c.attributed && words < 4) return null; // scare quote, a name
+  if (c.titleLike && words < 8 && !(c.attributed && !c.quote.partial)) return null;
+  if (c.attributed && c.quote.partial && words < 3) return null;
+  let s = 0;
+  if (c.quote.speaker !== null) s += c.named ? 3 : 2;
+  else if (c.attributed) s += 0.5;
+  s += Math.min(words, 30) / 15;
+  if (!c.quote.partial) s += 1;
+  if (c.titleLike) s -= 1.5;
+  s -= (0.8 * c.quote.paragraph) / Math.max(1, paragraphs);
+  if (headlineWords.size > 0) {
+    let shared = 0;
+    for (const w of keyWords(c.quote.text)) if (headlineWords.has(w)) shared++;
+    s += Math.min(shared, 3) * 0.15;
+  }
+  return s;
+}
+
+/** Comparison form of a text: letters and digits only, normalised. */
+function comparable(text: string): string {
+  return normalizeArabic(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function keyWords(text: string): Set<string> {
+  return new Set(comparable(text).split(' ').filter((w) => w.length > 2));
+}
+
+function nearDuplicate(a: string, b: string, aWords: Set<string>, bWords: Set<string>): boolean {
+  if (a === b) return true;
+  if ((a.length >= 12 && b.includes(a)) || (b.length >= 12 && a.includes(b))) return true;
+  let shared = 0;
+  for (const w of aWords) if (bWords.has(w)) shared++;
+  const union = aWords.size + bWords.size - shared;
+  return union > 0 && shared / union >= 0.8;
+}
+
+/** Cut `text` to {@link MAX_QUOTE_LENGTH} at a word boundary, ending with "…". */
+export function clipQuote(text: string): string {
+  if (text.length <= MAX_QUOTE_LENGTH) return text;
+  const cut = text.slice(0, MAX_QUOTE_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_QUOTE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s،,;:.]+$/u, '')}…`;
+}
+
+/** The key quotes, best first, at most {@link MAX_QUOTES}. */
+export function rankQuotes(candidates: readonly Candidate[], paragraphs: number, headline?: string): Quote[] {
+  const headlineWords = headline ? keyWords(headline) : new Set<string>();
+  const scored: { c: Candidate; s: number }[] = [];
+  for (const c of candidates) {
+    const s = score(c, paragraphs, headlineWords);
+    if (s !== null) scored.push({ c, s });
+  }
+  scored.sort((x, y) => y.s - x.s || x.c.order - y.c.order);
+  const kept: { quote: Quote; key: string; words: Set<string> }[] = [];
+  for (const { c } of scored) {
+    if (kept.length >= MAX_QUOTES) break;
+    const key = comparable(c.quote.text);
+    const words = keyWords(c.quote.text);
+    if (kept.some((k) => nearDuplicate(k.key, key, k.words, words))) continue;
+    kept.push({ quote: { ...c.quote, text: clipQuote(c.quote.text) }, key, words });
+  }
+  return kept.map((k) => k.quote);
+}

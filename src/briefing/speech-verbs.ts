@@ -1,0 +1,175 @@
+/**
+ * Speech verbs and attribution words for Arabic, English and French, used to
+ * find who said a quotation. Arabic entries are stored normalised
+ * ({@link normalizeArabic}) and are looked up after removing a و/ف prefix.
+ */
+import { normalizeArabic } from './arabic';
+
+/** Grammatical gender a verb form or pronoun tells about its subject. */
+export type Gender = 'm' | 'f' | 'unknown';
+
+/** What kind of attribution word a token is. */
+export type SpeechKind =
+  /** A verb whose subject is the speaker: قال, said, a déclaré. */
+  | 'verb'
+  /** A participle continuing the sentence's subject: قائلا, مضيفا. */
+  | 'participle'
+  /** A preposition introducing the speaker: بحسب, according to, selon. */
+  | 'according';
+
+/** A speech word found in a token list. */
+export interface SpeechMatch {
+  kind: SpeechKind;
+  gender: Gender;
+  /** Number of tokens the word spans (e.g. "according to" = 2, "a déclaré" = 2). */
+  length: number;
+  /** Pronoun subject carried by an inverted French form (`a-t-il déclaré`). */
+  pronoun?: Gender;
+}
+
+const AR_MASC_PAST = [
+  'قال', 'اضاف', 'اكد', 'اوضح', 'اشار', 'تابع', 'صرح', 'اعتبر', 'زعم', 'كشف', 'شدد', 'ذكر', 'اعلن', 'حذر',
+  'افاد', 'لفت', 'استطرد', 'اختتم', 'ختم', 'علق', 'غرد', 'اجاب', 'تساءل', 'نفى', 'راى',
+  'اعرب', 'قالوا', 'اكدوا', 'اضافوا', 'روى', 'اقر', 'اعترف', 'هدد', 'طالب', 'ناشد', 'دعا', 'وصف',
+  'يقول', 'يضيف', 'يؤكد', 'يوضح', 'يشير', 'يتابع', 'يزعم', 'يقولون', 'يروي', 'يكشف', 'يذكر',
+  'يشدد', 'يحذر', 'يلفت', 'يتساءل', 'يعلق',
+];
+const AR_FEM_PAST = [
+  'قالت', 'اضافت', 'اكدت', 'اوضحت', 'اشارت', 'تابعت', 'صرحت', 'اعتبرت', 'زعمت', 'كشفت', 'شددت', 'ذكرت',
+  'اعلنت', 'حذرت', 'افادت', 'لفتت', 'استطردت', 'اختتمت', 'ختمت', 'علقت', 'كتبت', 'غردت', 'اجابت',
+  'تساءلت', 'نفت', 'رات', 'اعربت', 'روت', 'اقرت', 'اعترفت', 'هددت', 'طالبت', 'ناشدت', 'دعت', 'وصفت',
+  'تقول', 'تضيف', 'تؤكد', 'توضح', 'تشير', 'تتابع', 'تزعم', 'تروي', 'تكشف', 'تذكر', 'تشدد',
+  'تحذر', 'تلفت', 'تتساءل', 'تعلق',
+];
+const AR_PARTICIPLES: Readonly<Record<string, Gender>> = {
+  قائلا: 'm', قايلا: 'm', قائلة: 'f', قائله: 'f', مضيفا: 'm', مضيفة: 'f', مضيفه: 'f', مشيرا: 'm', مشيرة: 'f',
+  مشيره: 'f', مؤكدا: 'm', مؤكدة: 'f', مؤكده: 'f', موضحا: 'm', موضحة: 'f', موضحه: 'f', متابعا: 'm',
+  معتبرا: 'm', معتبرة: 'f', معتبره: 'f', محذرا: 'm', محذرة: 'f', محذره: 'f', مشددا: 'm', مشددة: 'f', مشدده: 'f',
+  لافتا: 'm', لافتة: 'f', لافته: 'f', متسائلا: 'm', متسائلة: 'f', مضيفين: 'unknown', قائلين: 'unknown',
+};
+/** Words introducing the source after or before a quote: بحسب X, وفقا لـ X, حسبما قال X. */
+const AR_ACCORDING = ['بحسب', 'حسب', 'وفقا', 'وفق', 'طبقا', 'نقلا', 'حسبما', 'بحسبما', 'وفقما'];
+
+const arabicVerbs = new Map<string, SpeechMatch>();
+for (const v of AR_MASC_PAST) arabicVerbs.set(normalizeArabic(v), { kind: 'verb', gender: 'm', length: 1 });
+for (const v of AR_FEM_PAST) arabicVerbs.set(normalizeArabic(v), { kind: 'verb', gender: 'f', length: 1 });
+for (const [v, g] of Object.entries(AR_PARTICIPLES)) arabicVerbs.set(normalizeArabic(v), { kind: 'participle', gender: g, length: 1 });
+for (const v of AR_ACCORDING) arabicVerbs.set(normalizeArabic(v), { kind: 'according', gender: 'unknown', length: 1 });
+// Plural subjects are "unknown" gender, not masculine.
+for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) arabicVerbs.set(v, { kind: 'verb', gender: 'unknown', length: 1 });
+
+/**
+ * The Arabic speech word `token` is, if any. `token` must be normalised; a
+ * leading و or ف (or both, `فو` never occurs) is ignored.
+ */
+export function arabicSpeechWord(token: string): SpeechMatch | null {
+  const direct = arabicVerbs.get(token);
+  if (direct) return direct;
+  if (token.length > 3 && (token.startsWith('و') || token.startsWith('ف'))) {
+    return arabicVerbs.get(token.slice(1)) ?? null;
+  }
+  return null;
+}
+
+/** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */
+const AR_WEAK = new Set(['وصف', 'وصفت', 'دعا', 'دعت', 'طالب', 'طالبت', 'هدد', 'هددت', 'ناشد', 'ناشدت', 'اعرب', 'اعربت', 'نفى', 'نفت',
+  'كشف', 'كشفت', 'اعلن', 'اعلنت', 'ذكر', 'ذكرت', 'اعتبر', 'اعتبرت', 'راى', 'رات', 'اقر', 'اقرت', 'اعترف', 'اعترفت', 'حذر', 'حذرت',
+  'يكشف', 'تكشف', 'يذكر', 'تذكر', 'يحذر', 'تحذر', 'زعم', 'زعمت', 'يزعم', 'تزعم'].map((w) => normalizeArabic(w)));
+
+/** True when the (normalised, possibly و/ف-prefixed) Arabic speech word is a weak one. */
+export function isWeakArabicSpeechWord(token: string): boolean {
+  return AR_WEAK.has(token) || (token.length > 3 && /^[وف]/u.test(token) && AR_WEAK.has(token.slice(1)));
+}
+
+/** True when the normalised `token` is a speech word as written, with no و/ف prefix. */
+export function isBareArabicSpeechWord(token: string): boolean {
+  return arabicVerbs.has(token);
+}
+
+/** Arabic complementisers after a speech verb: إن, أن, إنه, بأن… (normalised). */
+export const ARABIC_INTRODUCERS: ReadonlySet<string> = new Set([
+  'ان', 'انه', 'انها', 'انهم', 'انهن', 'انا', 'اننا', 'انني', 'بان', 'بانه', 'بانها', 'بانهم', 'فان', 'فانه', 'فانها',
+  'لان', 'انما',
+]);
+
+/** `قوله`: "his saying", as in نقلت وكالة X عن Y قوله. Normalised, with gender. */
+export const ARABIC_SAYING: ReadonlyMap<string, Gender> = new Map([
+  ['قوله', 'm'], ['قولها', 'f'], ['قولهم', 'unknown'], ['تاكيده', 'm'], ['تاكيدها', 'f'],
+]);
+
+const EN_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'warned', 'warns', 'explained', 'explains',
+  'stated', 'states', 'noted', 'notes', 'insisted', 'insists', 'argued', 'argues', 'wrote', 'writes', 'tweeted',
+  'declared', 'announced', 'claimed', 'claims', 'continued', 'replied', 'recalled', 'acknowledged', 'admitted',
+  'suggested', 'observed', 'cautioned', 'urged', 'predicted', 'remarked', 'stressed', 'emphasized', 'emphasised',
+  'confirmed', 'complained', 'conceded', 'responded', 'answered', 'testified', 'posted', 'wondered', 'quipped',
+  'recounted', 'agreed', 'vowed', 'pledged', 'maintained', 'contended', 'reiterated', 'concluded', 'whispered',
+  'shouted', 'exclaimed', 'saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing',
+]);
+const EN_PARTICIPLES = new Set(['saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing']);
+
+/** Speech word at `tokens[i]` in English (tokens lower-cased). */
+export function englishSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
+  const t = tokens[i];
+  if (t === undefined) return null;
+  if (t === 'according' && tokens[i + 1] === 'to') return { kind: 'according', gender: 'unknown', length: 2 };
+  if (EN_VERBS.has(t)) return { kind: EN_PARTICIPLES.has(t) ? 'participle' : 'verb', gender: 'unknown', length: 1 };
+  return null;
+}
+
+const FR_PARTICIPLES = new Set([
+  'déclaré', 'dit', 'affirmé', 'estimé', 'ajouté', 'expliqué', 'souligné', 'indiqué', 'précisé', 'assuré', 'lancé',
+  'martelé', 'insisté', 'averti', 'prévenu', 'poursuivi', 'confié', 'reconnu', 'rappelé', 'répondu', 'écrit', 'tweeté',
+  'annoncé', 'jugé', 'dénoncé', 'commenté', 'regretté', 'raconté', 'résumé', 'noté', 'observé', 'relevé', 'tranché',
+  'admis', 'confirmé', 'déploré', 'plaidé', 'promis', 'demandé', 'répété', 'ironisé', 'conclu', 'fait', 'soutenu',
+  'réagi', 'témoigné', 'argumenté', 'interrogé', 'avancé',
+]);
+const FR_PRESENT = new Set([
+  'déclare', 'dit', 'affirme', 'estime', 'ajoute', 'explique', 'souligne', 'indique', 'précise', 'assure', 'lance',
+  'martèle', 'insiste', 'avertit', 'prévient', 'poursuit', 'confie', 'reconnaît', 'reconnait', 'rappelle', 'répond',
+  'écrit', 'juge', 'dénonce', 'commente', 'regrette', 'raconte', 'résume', 'note', 'observe', 'relève', 'tranche',
+  'admet', 'confirme', 'déplore', 'plaide', 'promet', 'demande', 'répète', 'ironise', 'conclut', 'soutient', 'réagit',
+  'témoigne', 'avance', 'déclarait', 'disait', 'expliquait', 'affirmait', 'estimait', 'ajoutait', 'confiait',
+]);
+const FR_PRONOUNS: Readonly<Record<string, Gender>> = { il: 'm', elle: 'f', ils: 'unknown', elles: 'f', on: 'unknown' };
+
+/** Split `déclare-t-il` / `a-t-elle` / `dit-il` into base and pronoun gender. */
+function frenchInversion(token: string): { base: string; pronoun: Gender } | null {
+  const m = /^(.+?)(?:-t)?-(il|elle|ils|elles|on)$/u.exec(token);
+  if (!m) return null;
+  return { base: m[1]!, pronoun: FR_PRONOUNS[m[2]!] ?? 'unknown' };
+}
+
+/** Speech word at `tokens[i]` in French (tokens lower-cased). */
+export function frenchSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
+  const t = tokens[i];
+  if (t === undefined) return null;
+  if (t === 'selon') return { kind: 'according', gender: 'unknown', length: 1 };
+  if (t === "d'après" || t === 'd’après') return { kind: 'according', gender: 'unknown', length: 1 };
+  const inv = frenchInversion(t);
+  if (inv) {
+    // a-t-il déclaré
+    if ((inv.base === 'a' || inv.base === 'avait') && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
+      return { kind: 'verb', gender: inv.pronoun, length: 2, pronoun: inv.pronoun };
+    }
+    if (FR_PRESENT.has(inv.base) || FR_PARTICIPLES.has(inv.base)) {
+      return { kind: 'verb', gender: inv.pronoun, length: 1, pronoun: inv.pronoun };
+    }
+    return null;
+  }
+  if ((t === 'a' || t === 'avait' || t === 'ont') && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
+    return { kind: 'verb', gender: 'unknown', length: 2 };
+  }
+  // s'est exclamé, s'est félicité(e), s'est interrogé(e)
+  if ((t === "s'est" || t === 's’est') && /^(exclamé|félicité|interrogé|emporté|insurgé|indigné|réjoui|inquiété)e?s?$/u.test(tokens[i + 1] ?? '')) {
+    return { kind: 'verb', gender: (tokens[i + 1] ?? '').endsWith('e') ? 'f' : 'unknown', length: 2 };
+  }
+  if (FR_PRESENT.has(t)) return { kind: 'verb', gender: 'unknown', length: 1 };
+  return null;
+}
+
+/** Subject pronouns and the gender they tell (English and French, lower-case). */
+export const PRONOUNS: ReadonlyMap<string, Gender> = new Map([
+  ['he', 'm'], ['she', 'f'], ['they', 'unknown'], ['il', 'm'], ['elle', 'f'], ['ils', 'unknown'], ['elles', 'f'],
+  ['هو', 'm'], ['هي', 'f'],
+]);
