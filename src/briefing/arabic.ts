@@ -2,9 +2,25 @@
  * Arabic text normalisation for matching and scoring (never for display).
  */
 
-const DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/g;
-const TATWEEL = /\u0640/g;
-const ALEF_FORMS = /[\u0622\u0623\u0625\u0671]/g;
+/** Diacritics, tatweel, alef forms, alef maqsura and ta marbuta, in one class. */
+const FOLDABLE = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u0622\u0623\u0625\u0671\u0649\u0629]/g;
+const QUICK_CHECK = new RegExp(FOLDABLE.source);
+
+function fold(char: string): string {
+  switch (char) {
+    case '\u0622':
+    case '\u0623':
+    case '\u0625':
+    case '\u0671':
+      return '\u0627';
+    case '\u0649':
+      return '\u064a';
+    case '\u0629':
+      return '\u0647';
+    default:
+      return '';
+  }
+}
 
 /**
  * Normalise Arabic text for comparison: remove diacritics (tashkeel) and
@@ -12,12 +28,7 @@ const ALEF_FORMS = /[\u0622\u0623\u0625\u0671]/g;
  * left unchanged.
  */
 export function normalizeArabic(text: string): string {
-  return text
-    .replace(DIACRITICS, '')
-    .replace(TATWEEL, '')
-    .replace(ALEF_FORMS, '\u0627')
-    .replace(/\u0649/g, '\u064a')
-    .replace(/\u0629/g, '\u0647');
+  return QUICK_CHECK.test(text) ? text.replace(FOLDABLE, fold) : text;
 }
 
 /** Light prefixes, longest first, in normalised form. */

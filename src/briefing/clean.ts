@@ -31,9 +31,15 @@ const LIST_ITEM = /^(?:[•·▪◦●■►*+]|[-–—]\s|\d{1,3}\s?[-.)–]\s
 const FINAL_PUNCTUATION = /[.!?؟…:;،,؛]$/u;
 const CLOSERS = /[\s"'”»’)\]}*_]+$/u;
 
+/** Number of space-separated words in `line`, counting no further than `limit + 1`. */
 function wordCount(line: string, limit: number): number {
   let count = 0;
-  for (const _ of line.matchAll(/\S+/g)) if (++count > limit) break;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = line.charCodeAt(i) === 32;
+    if (!space && !inWord && ++count > limit) return count;
+    inWord = !space;
+  }
   return count;
 }
 

@@ -28,18 +28,16 @@ export function detectLanguage(text: string): Language {
   let arabic = 0;
   let latin = 0;
   let letters = 0;
-  for (const ch of sample) {
-    const code = ch.codePointAt(0)!;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
     if (code < 0x41) continue;
-    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) {
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) {
       latin++;
       letters++;
-    } else if ((code >= 0x600 && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f) || (code >= 0xfb50 && code <= 0xfeff)) {
-      if (/\p{L}/u.test(ch)) {
-        arabic++;
-        letters++;
-      }
-    } else if (/\p{L}/u.test(ch)) {
+    } else if ((code >= 0x620 && code <= 0x64a) || (code >= 0x66e && code <= 0x6d3) || (code >= 0x6fa && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f) || (code >= 0xfb50 && code <= 0xfefc)) {
+      arabic++;
+      letters++;
+    } else if (code >= 0x370 && isOtherLetter(sample, i)) {
       letters++;
     }
   }
@@ -66,4 +64,10 @@ export function directionOf(language: Language, text = ''): Direction {
   const rtl = sample.match(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/g)?.length ?? 0;
   const ltr = sample.match(/[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/g)?.length ?? 0;
   return rtl > ltr ? 'rtl' : 'ltr';
+}
+
+function isOtherLetter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdfff) return false; // astral symbols (emoji…) are not letters worth counting
+  return /\p{L}/u.test(text[i]!);
 }

@@ -8,6 +8,9 @@
 /** Longest quotation (in characters) that may hold several sentences. */
 export const MAX_QUOTE_SPAN = 1500;
 
+/** Any quotation mark the scanner cares about. */
+const QUOTE_MARK = /["«»“”„‘’‹›]/;
+
 /** Deepest nesting tracked; older openers are forgotten beyond it. */
 const MAX_DEPTH = 16;
 
@@ -46,10 +49,13 @@ function isWordChar(ch: string | undefined): boolean {
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
+  if (!QUOTE_MARK.test(text)) return spans;
   const stack: Open[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '"' ) {
+  const marks = new RegExp(QUOTE_MARK.source, 'g');
+  for (let match = marks.exec(text); match !== null; match = marks.exec(text)) {
+    const i = match.index;
+    const ch = match[0];
+    if (ch === '"') {
       handleAscii(text, i, stack, spans);
       continue;
     }

@@ -4,6 +4,8 @@ import { findQuoteSpans, insideQuoteMask } from './quote-spans';
 import type { Language } from './schema';
 
 const TERMINATORS = new Set(['.', '!', '?', '؟', '…', '‼', '⁇', '۔']);
+/** Sentence-ending punctuation. */
+const TERMINATOR = /[.!?؟…‼⁇۔]/;
 const TRAILERS = new Set(['"', '\'', '”', '»', '’', '›', ')', ']', '}', '“']);
 
 function isSpace(ch: string | undefined): boolean {
@@ -70,23 +72,25 @@ function periodEnds(token: string, next: string): boolean {
  */
 export function splitSentences(paragraph: string, language: Language = 'other'): string[] {
   const text = paragraph;
-  const mask = insideQuoteMask(text, findQuoteSpans(text));
+  const spans = findQuoteSpans(text);
+  const mask = spans.length > 0 ? insideQuoteMask(text, spans) : undefined;
   const sentences: string[] = [];
   let start = 0;
   let i = 0;
+  const finder = new RegExp(TERMINATOR.source, 'g');
   while (i < text.length) {
+    finder.lastIndex = i;
+    const found = finder.exec(text);
+    if (!found) break;
+    i = found.index;
     const ch = text[i]!;
-    if (!TERMINATORS.has(ch)) {
-      i++;
-      continue;
-    }
     const termStart = i;
     let j = i + 1;
     while (j < text.length && (TERMINATORS.has(text[j]!) || TRAILERS.has(text[j]!))) j++;
     const terms = text.slice(termStart, j);
     const boundary = j;
     i = j;
-    if (mask[boundary]! > 0) continue;
+    if (mask !== undefined && mask[boundary]! > 0) continue;
     const atEnd = boundary >= text.length;
     if (atEnd) break;
     const glued = !isSpace(text[boundary]);

@@ -10,6 +10,10 @@ export const DEFAULT_SUMMARY_SENTENCES = 3;
 export const MAX_SUMMARY_SENTENCES = 20;
 /** Candidate sentences considered (news summaries come from the first part of an article). */
 const MAX_CANDIDATES = 300;
+/** Sentences looked at, at most (huge articles: the rest is never summary material). */
+const MAX_SCANNED = 5 * MAX_CANDIDATES;
+/** Characters of one paragraph looked at for summary sentences. */
+const MAX_PARAGRAPH = 50_000;
 /** Shortest sentence worth a summary slot, in words. */
 const MIN_WORDS = 5;
 /** Longest sentence accepted in a summary, in characters (longer ones are run-on scrap). */
@@ -66,12 +70,16 @@ function collectCandidates(article: CleanedArticle, language: Language, exclude:
   const good: Candidate[] = [];
   const fallback: Candidate[] = [];
   let order = 0;
-  for (let p = 0; p < article.paragraphs.length && good.length < MAX_CANDIDATES; p++) {
+  for (let p = 0; p < article.paragraphs.length && good.length < MAX_CANDIDATES && order < MAX_SCANNED; p++) {
     if (article.kinds[p] !== 'body' || p === exclude) continue;
-    for (const text of splitSentences(article.paragraphs[p]!, language)) {
+    const paragraph = article.paragraphs[p]!;
+    const sentences = splitSentences(paragraph.length > MAX_PARAGRAPH ? paragraph.slice(0, MAX_PARAGRAPH) : paragraph, language);
+    if (paragraph.length > MAX_PARAGRAPH) sentences.pop(); // the last one was cut
+    for (const text of sentences) {
+      if (text.length > MAX_CHARS) continue;
       const words = countWords(text);
       const candidate = { text, order: order++, words, tokens: [] as string[] };
-      if (words >= MIN_WORDS && text.length <= MAX_CHARS && isWholeStatement(text)) good.push(candidate);
+      if (words >= MIN_WORDS && isWholeStatement(text)) good.push(candidate);
       else if (fallback.length < MAX_CANDIDATES && /[\p{L}\p{N}]/u.test(text)) fallback.push(candidate);
     }
   }
