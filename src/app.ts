@@ -6,6 +6,8 @@ import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
 import { createLibrary, type Library } from './library';
 import type { Logger } from './logger';
+import { SCHEDULING_SERVICE } from './scheduler/scheduling';
+import { createScheduling } from './scheduler/wire';
 
 /** Something the app starts after login and stops before logging out (e.g. the scheduler). */
 export interface Service {
@@ -69,6 +71,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: Service[] = [];
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
+  const scheduling = createScheduling({ config, logger, rest: client.rest, library, now });
+  services.push(scheduling.service);
+  ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
   const route = createRouter({ commands, ctx, logger });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
