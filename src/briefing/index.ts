@@ -5,6 +5,7 @@ import { detectLanguage, directionOf, languageFromCode } from './language';
 import { truncateAtWord } from './truncate';
 import { BriefingSchema, MAX_HEADLINE_LENGTH, type Briefing, type BriefingOptions, type Quote } from './schema';
 import { summarize } from './summary';
+import { extractQuotes } from './quotes';
 
 export * from './schema';
 export { normalizeArabic, stripArabicPrefixes } from './arabic';
@@ -39,7 +40,7 @@ function build(text: string, options: BriefingOptions): Briefing {
     words: options.words !== undefined && Number.isFinite(options.words) && options.words > 0 ? Math.floor(options.words) : undefined,
   };
   const summary = summarize(article, language, budget);
-  const quotes: Quote[] = boundQuotes([], article.paragraphs.length);
+  const quotes: Quote[] = boundQuotes(extractQuotes(article.paragraphs, language, { headline }), article.paragraphs.length);
   const briefing: Briefing = {
     headline,
     language,
