@@ -44,7 +44,7 @@ function kb(bytes: number): string {
 export function competitorRow(label: string, input: string, oursMs: number, outcome: CompetitorOutcome): BenchRow {
   const name = `vs ${label}, ${input}`;
   if (!outcome.ok) {
-    const timedOut = 'timedOut' in outcome;
+    const timedOut = 'timedOut' in outcome && outcome.timedOut === true;
     return {
       group: GROUP,
       name,

@@ -1,0 +1,81 @@
+/**
+ * Child process of the library benchmark, so that its memory figure is the
+ * library's own: start a library on a folder of articles, time start-up to
+ * ready, run quote searches and autocompletes, then report RSS after GC.
+ * argv[2]: JSON {contentDir}. Answers one {@link LibraryWorkerResult} over IPC.
+ */
+import { Writable } from 'node:stream';
+import { createLibrary } from '../src/library/index';
+import { createLogger } from '../src/logger';
+import { buildQueries } from './library-queries';
+
+/** What the worker reports. */
+export type LibraryWorkerResult =
+  | {
+      ok: true;
+      articles: number;
+      quotes: number;
+      warnings: number;
+      /** createLibrary() to start() resolved, ms. */
+      readyMs: number;
+      /** Process start to ready, ms (includes loading Node, tsx and the modules). */
+      processReadyMs: number;
+      rssMB: number;
+      heapUsedMB: number;
+      search: { label: string; times: number[] }[];
+    }
+  | { ok: false; error: string };
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+async function main(): Promise<LibraryWorkerResult> {
+  const { contentDir } = JSON.parse(process.argv[2] ?? '{}') as { contentDir: string };
+  let warnings = 0;
+  const sink = new Writable({ write(_chunk, _enc, done) { warnings++; done(); } });
+  const logger = createLogger({ level: 'warn', destination: sink });
+  const t0 = performance.now();
+  const library = createLibrary({ contentDir, maxBytes: 1_000_000, logger, rescanSeconds: 0, watch: false });
+  await library.start();
+  const readyMs = performance.now() - t0;
+  const processReadyMs = performance.now();
+
+  const q = buildQueries(library.all());
+  const kinds: { label: string; run: (s: string) => unknown; inputs: string[] }[] = [
+    { label: 'quote search (words)', run: (s) => library.search.searchQuotes({ query: s }), inputs: q.quoteWords },
+    { label: 'quote search (speaker)', run: (s) => library.search.searchQuotes({ speaker: s }), inputs: q.speakers },
+    { label: 'autocomplete article', run: (s) => library.search.suggestArticles(s), inputs: q.typed },
+    { label: 'autocomplete speaker', run: (s) => library.search.suggestSpeakers(s.slice(0, 4)), inputs: q.speakers },
+  ];
+  const search = kinds.map((k) => {
+    for (const input of k.inputs.slice(0, 20)) k.run(input); // warm-up
+    return { label: k.label, times: k.inputs.map((input) => time(() => k.run(input))) };
+  });
+
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const mem = process.memoryUsage();
+  const result: LibraryWorkerResult = {
+    ok: true,
+    articles: library.size,
+    quotes: library.search.size,
+    warnings,
+    readyMs,
+    processReadyMs,
+    rssMB: mem.rss / 1e6,
+    heapUsedMB: mem.heapUsed / 1e6,
+    search,
+  };
+  await library.stop();
+  return result;
+}
+
+main()
+  .catch((err: unknown): LibraryWorkerResult => ({ ok: false, error: err instanceof Error ? err.message : String(err) }))
+  .then((result) => {
+    process.send?.(result, () => process.exit(0));
+  });

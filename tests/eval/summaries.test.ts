@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { EascArticle } from '../../eval/easc';
+import { evaluateArticle, evaluateSummaries } from '../../eval/summaries';
+
+const article: EascArticle = {
+  topic: 1,
+  name: 'a.txt',
+  text: 'جملة تمهيدية لا تهم أحدا.\nأعلنت الحكومة خطة جديدة للمياه.\nوانتهى الاجتماع مساء.',
+  references: ['أعلنت الحكومة خطة جديدة للمياه.', 'اعلنت الحكومه خطه جديده للمياه.'],
+};
+
+describe('evaluateArticle', () => {
+  it('scores every system under the mean reference length', () => {
+    const result = evaluateArticle(article, (_text, words) => (words === 5 ? ['أعلنت الحكومة خطة جديدة للمياه.'] : []));
+    expect(result.budget).toBe(5);
+    expect(result.scores.ours).toEqual({ rouge1: 1, rouge2: 1, rougeL: 1, words: 5 });
+    expect(result.scores.oracle.rouge1).toBe(1);
+    expect(result.scores.lead.words).toBe(5);
+    expect(result.scores.lead.rouge1).toBe(0);
+  });
+
+  it('gives zeros to an empty summary', () => {
+    expect(evaluateArticle(article, () => []).scores.ours).toEqual({ rouge1: 0, rouge2: 0, rougeL: 0, words: 0 });
+  });
+});
+
+describe('evaluateSummaries', () => {
+  it('averages over articles and counts wins over LEAD', () => {
+    const progress: number[] = [];
+    const e = evaluateSummaries([article, { ...article, topic: 2 }], (text) => [text.split('\n')[0]!], (d) => progress.push(d));
+    expect(e.articles).toBe(2);
+    expect(e.meanBudget).toBe(5);
+    expect(e.systems.ours.rouge1).toBe(e.systems.lead.rouge1);
+    expect(e.oursBeatsLead).toEqual({ rouge1: 0, rouge2: 0 });
+    expect(progress).toEqual([1, 2]);
+  });
+});
