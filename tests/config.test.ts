@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config';
+
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMw.GfAkEd.secret-token-value';
+
+function errorOf(env: Record<string, string | undefined>, needs: Parameters<typeof parseConfig>[1] = {}): ConfigError {
+  try {
+    parseConfig(env, needs);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('applies the defaults', () => {
+    expect(parseConfig({})).toMatchObject({
+      contentDir: './content', databasePath: './data/briefing.db', logLevel: 'info',
+      maxArticleBytes: 1_000_000, scheduleMinIntervalSeconds: 900, libraryRescanSeconds: 30,
+    });
+  });
+
+  it('reads every variable and strips a trailing slash from the API url', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '110000000000000003', DISCORD_GUILD_ID: '110000000000000004',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api/', CONTENT_DIR: '/srv/articles', DATABASE_PATH: '/srv/db.sqlite', LOG_LEVEL: 'debug',
+    }, { token: true, clientId: true });
+    expect(config).toMatchObject({ token: TOKEN, clientId: '110000000000000003', guildId: '110000000000000004', apiUrl: 'http://127.0.0.1:8080/api', contentDir: '/srv/articles', logLevel: 'debug' });
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseConfig({ DISCORD_GUILD_ID: '', LOG_LEVEL: '' })).toMatchObject({ guildId: undefined, logLevel: 'info' });
+  });
+
+  it.each([
+    ['a missing token', {}, { token: true }, 'DISCORD_TOKEN'],
+    ['a token with spaces', { DISCORD_TOKEN: 'abc def ghi jkl' }, {}, 'DISCORD_TOKEN'],
+    ['a missing client id', { DISCORD_TOKEN: TOKEN }, { token: true, clientId: true }, 'DISCORD_CLIENT_ID'],
+    ['a client id that is not a snowflake', { DISCORD_CLIENT_ID: 'my-app' }, {}, 'DISCORD_CLIENT_ID'],
+    ['a guild id that is not a snowflake', { DISCORD_GUILD_ID: '12' }, {}, 'DISCORD_GUILD_ID'],
+    ['an API url that is not http', { DISCORD_API_URL: 'ftp://example.com' }, {}, 'DISCORD_API_URL'],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, {}, 'LOG_LEVEL'],
+    ['a negative size cap', { MAX_ARTICLE_BYTES: '-5' }, {}, 'MAX_ARTICLE_BYTES'],
+    ['a non-numeric interval', { SCHEDULE_MIN_INTERVAL_SECONDS: 'soon' }, {}, 'SCHEDULE_MIN_INTERVAL_SECONDS'],
+    ['a zero rescan period', { LIBRARY_RESCAN_SECONDS: '0' }, {}, 'LIBRARY_RESCAN_SECONDS'],
+  ])('names the variable for %s, on one line', (_name, env, needs, variable) => {
+    const error = errorOf(env, needs);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['an invalid token', { DISCORD_TOKEN: `${TOKEN} with spaces` }],
+    ['a valid token beside an invalid variable', { DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }],
+  ])('never echoes the token for %s', (_name, env) => {
+    const error = errorOf(env, { token: true });
+    expect(error.message).not.toContain(TOKEN);
+    expect(error.message).not.toContain('secret-token-value');
+  });
+});
