@@ -4,7 +4,12 @@ import type { SummaryEvaluation, SystemName } from './summaries';
 
 const f3 = (x: number): string => x.toFixed(3);
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
-const LABELS: Record<SystemName, string> = { ours: 'ours (createBriefing)', lead: 'LEAD', oracle: 'ORACLE (upper bound)' };
+const LABELS: Record<SystemName, string> = {
+  ours: 'ours (createBriefing)',
+  lead: 'LEAD (first whole sentences)',
+  leadCut: 'LEAD cut at the budget (for reference)',
+  oracle: 'ORACLE (upper bound)',
+};
 
 /** Whether ours beats LEAD on ROUGE-1 and on ROUGE-2 (the goal). */
 export function summaryGoals(e: SummaryEvaluation): { rouge1: boolean; rouge2: boolean } {

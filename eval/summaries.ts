@@ -5,7 +5,7 @@ import { meanScores, multiReferenceRouge, type RougeScores } from './rouge';
 import { splitSentences } from './sentences';
 
 /** The systems compared on EASC. */
-export const SYSTEMS = ['ours', 'lead', 'oracle'] as const;
+export const SYSTEMS = ['ours', 'lead', 'leadCut', 'oracle'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 /** Scores of one system on one article. */
@@ -36,14 +36,21 @@ export interface SummaryEvaluation {
 /** Our summarizer under test: article text and word budget to summary sentences. */
 export type Summarize = (text: string, words: number) => readonly string[];
 
-function score(summary: readonly string[], refs: readonly (readonly string[])[]): SystemScore {
-  const tokens = summary.flatMap((s) => tokenize(s));
+function scoreTokens(tokens: readonly string[], refs: readonly (readonly string[])[]): SystemScore {
   return { ...multiReferenceRouge(tokens, refs), words: tokens.length };
+}
+
+function score(summary: readonly string[], refs: readonly (readonly string[])[]): SystemScore {
+  return scoreTokens(summary.flatMap((s) => tokenize(s)), refs);
 }
 
 const texts = (list: readonly TokenizedSentence[]): string[] => list.map((s) => s.text);
 
-/** Score ours, LEAD and ORACLE on one article, all under the same budget. */
+/**
+ * Score ours, LEAD (whole sentences), LEAD cut at exactly the budget (the
+ * classic DUC baseline, mid-sentence) and ORACLE on one article, all under
+ * the same budget.
+ */
 export function evaluateArticle(article: EascArticle, summarize: Summarize): ArticleResult {
   const refs = article.references.map((r) => tokenize(r));
   const budget = Math.max(1, Math.round(refs.reduce((sum, r) => sum + r.length, 0) / refs.length));
@@ -55,6 +62,7 @@ export function evaluateArticle(article: EascArticle, summarize: Summarize): Art
     scores: {
       ours: score(summarize(article.text, budget), refs),
       lead: score(texts(leadSummary(sentences, budget)), refs),
+      leadCut: scoreTokens(sentences.flatMap((x) => x.tokens).slice(0, budget), refs),
       oracle: score(texts(oracleSummary(sentences, refs, budget)), refs),
     },
   };

@@ -17,6 +17,15 @@ describe('evaluateArticle', () => {
     expect(result.scores.oracle.rouge1).toBe(1);
     expect(result.scores.lead.words).toBe(5);
     expect(result.scores.lead.rouge1).toBe(0);
+    expect(result.scores.leadCut.words).toBe(5);
+  });
+
+  it('cuts the classic LEAD baseline at exactly the budget, mid-sentence', () => {
+    const long = { ...article, references: ['جملة تمهيدية لا تهم أحدا أعلنت الحكومة'] };
+    const result = evaluateArticle(long, () => []);
+    expect(result.budget).toBe(7);
+    expect(result.scores.leadCut).toEqual({ rouge1: 1, rouge2: 1, rougeL: 1, words: 7 });
+    expect(result.scores.lead.words).toBe(5);
   });
 
   it('gives zeros to an empty summary', () => {
