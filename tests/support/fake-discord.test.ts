@@ -3,7 +3,7 @@ import {
   GatewayIntentBits, type Interaction, type TextChannel,
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { assertAllValid, collectProblems } from './discord-spec';
+import { assertAllValid, collectProblems, validateRequest } from './discord-spec';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord';
 
 type Handler = (i: Interaction) => Promise<void>;
@@ -148,6 +148,18 @@ describe('fake Discord: interactions', () => {
     expect(() => assertAllValid(fake)).not.toThrow();
   });
 
+  it.each([
+    ['admin', true],
+    ['member', false],
+  ] as const)('gives the %s invoker Manage Server: %s', async (member, manage) => {
+    handler = async (i) => {
+      if (i.isChatInputCommand()) await i.reply({ content: String(i.memberPermissions?.has('ManageGuild')) });
+    };
+    const h = fake.dispatchCommand('brief', {}, { member, locale: 'fr' });
+    expect((await h.response()).data).toMatchObject({ content: String(manage) });
+    expect(h.payload).toMatchObject({ locale: 'fr', guild_locale: 'en-US', context: 0, version: 1, entitlements: [] });
+  });
+
   it('dispatches a button click on the message the bot sent and records the update', async () => {
     handler = async (i) => {
       if (i.isChatInputCommand()) {
@@ -254,6 +266,31 @@ describe('fake Discord: channel posts and faults', () => {
     expect(collectProblems({ requests: fake.requests.slice(-2) })).toEqual([
       expect.stringContaining('message without allowed_mentions'),
     ]);
+  });
+
+  it('lets discord.js retry after a connection reset, and the message is posted once', async () => {
+    fake.failNext({ method: 'POST', route: '/channels/{channel_id}/messages' }, { status: 0, reset: true });
+    const channel = await textChannel(fake.channels.text);
+    const m = await channel.send({ content: 'after reset' });
+    const tries = fake.requests.filter((r) => (r.body as { content?: string } | undefined)?.content === 'after reset');
+    expect(tries.map((r) => [r.status, r.injected])).toEqual([[0, true], [200, false]]);
+    expect(fake.messages(fake.channels.text).filter((x) => x.id === m.id)).toHaveLength(1);
+  });
+
+  it('reads payload_json from multipart bodies and records the file names', async () => {
+    const channel = await textChannel(fake.channels.text);
+    await channel.send({ content: 'ملف', files: [{ attachment: Buffer.from('hello'), name: 'briefing.txt' }] });
+    const r = await fake.waitFor((x) => Array.isArray(x.files));
+    expect(r.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(r.body).toMatchObject({ content: 'ملف', attachments: [{ id: '0' }] });
+    expect(r.files).toEqual(['briefing.txt']);
+    expect(validateRequest(r.method, r.path, r.body)).toEqual([]);
+  });
+
+  it('deduplicates a nonce per channel only', async () => {
+    const a = await (await textChannel(fake.channels.text)).send({ content: 'x', nonce: 'same-nonce', enforceNonce: true });
+    const b = await (await textChannel(fake.channels.announcement)).send({ content: 'x', nonce: 'same-nonce', enforceNonce: true });
+    expect(a.id).not.toBe(b.id);
   });
 
   it('refuses a message over Discord limits with 400 50035', async () => {

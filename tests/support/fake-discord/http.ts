@@ -30,6 +30,10 @@ function headersOf(req: IncomingMessage): Record<string, string> {
 }
 
 function send(res: ServerResponse, result: RestResult): void {
+  if (result.reset) {
+    res.socket?.resetAndDestroy();
+    return;
+  }
   const headers: Record<string, string> = { via: '1.1 fake-discord', ...(result.headers ?? {}) };
   if (result.body === undefined) {
     res.writeHead(result.status, headers).end();
@@ -64,7 +68,7 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
     const fault = c.faults.take(method, path, matched.route.template);
     if (fault) {
       record.injected = true;
-      return faultResponse(fault);
+      return fault.reset ? { status: 0, reset: true } : faultResponse(fault);
     }
     if (parsed.error) return { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } };
     try {

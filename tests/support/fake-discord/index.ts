@@ -25,7 +25,8 @@
  * callback 400 40060. Unknown routes: 404 `{code: 0}` and recorded with `route: null`.
  *
  * Faults: `failNext({method, path: /regex/ | route: '/channels/{channel_id}/messages'}, {status: 429,
- * retryAfter: 0.2} | {status: 500} | {status: 403, code: 50013} | {status: 404, code: 10003}, times)`;
+ * retryAfter: 0.2} | {status: 500} | {status: 403, code: 50013} | {status: 404, code: 10003} |
+ * {status: 0, reset: true} (connection reset, a network error), times)`;
  * `setLatency(ms)`; `dropGateway({code = 4000, resumable = true, abrupt = false})` (the bot resumes;
  * with `resumable: false` it gets op 9 and re-identifies); `requestReconnect()` (op 7).
  *
@@ -34,7 +35,7 @@
  * `dispatchButton(customId, {messageId})`, `dispatchSelect(customId, values, {messageId})`. Option types
  * come from the registered command when the bot has deployed it (so channel options get
  * `resolved.channels`), else from the JS value, or pass `{type, value}`. `ctx`: `{channelId, locale,
- * userId}`. Each returns an {@link InteractionHandle}: `response()`, `visible()`, `edits()`,
+ * userId | member: 'admin' | 'member' | 'owner'}` (admin has Manage Server; member does not). Each returns an {@link InteractionHandle}: `response()`, `visible()`, `edits()`,
  * `followUps()`, `waitForEdit(n)`, `waitForFollowUp(n)`.
  *
  * Records: `requests` (every HTTP request, no token), `messages(channelId)` (channel posts),
@@ -51,7 +52,7 @@ import { FaultQueue } from './faults';
 import { FakeGateway, type DropOptions } from './gateway';
 import { createRestServer, type RestControls } from './http';
 import { FAKE_TOKEN, FIXED_IDS, nextSnowflake } from './ids';
-import { baseInteraction, InteractionHandle, newRecord, type InteractionRecord, type InvokeContext } from './interactions';
+import { baseInteraction, InteractionHandle, invokerId, newRecord, type InteractionRecord, type InvokeContext } from './interactions';
 import { MessageStore, type StoredMessage } from './messages';
 import { buildOptions, definitionsAt, type OptionInput, type Resolved } from './options';
 import { sentPayloads, type SentPayload } from './payloads';
@@ -189,7 +190,7 @@ export class FakeDiscord {
   private invoke(name: string, path: string[], options: OptionInput, ctx: InvokeContext, focused?: string): InteractionHandle {
     const { cmd, data } = this.commandData(name);
     const resolved: Resolved = {};
-    const userId = ctx.userId ?? this.users.admin.id;
+    const userId = invokerId(this.state, ctx);
     const inner = buildOptions(options, definitionsAt(cmd, path), this.state, userId, resolved, focused);
     const opts = this.wrap(path, inner);
     if (opts.length > 0) data.options = opts;
@@ -258,7 +259,8 @@ export class FakeDiscord {
 
   /** Resolve with the first recorded request (past or future) matching `predicate`. */
   waitFor(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
-    return this.signal.waitFor(() => this.requests.find((r) => r.status !== 0 && predicate(r)), timeoutMs, 'a matching request');
+    return this.signal.waitFor(() => this.requests.find((r) => (r.status !== 0 || r.injected) && predicate(r)), timeoutMs,
+      'a matching request');
   }
 
   /** Resolve once `n` IDENTIFYs have been answered (READY + GUILD_CREATE sent). */

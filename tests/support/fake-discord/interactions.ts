@@ -43,6 +43,8 @@ export interface InvokeContext {
   locale?: string;
   /** Who invokes: a user id of the fake's guild (default: the admin, who has Manage Server). */
   userId?: string;
+  /** Alias of `userId` that also takes a name: `'admin'`, `'member'` (no Manage Server) or `'owner'`. */
+  member?: 'admin' | 'member' | 'owner' | (string & {});
 }
 
 /** A handle on a dispatched interaction, for awaiting and inspecting the bot's answers. */
@@ -94,12 +96,19 @@ export class InteractionHandle {
   }
 }
 
+/** The user id an invocation context names (default: the admin). */
+export function invokerId(state: GuildState, ctx: InvokeContext): string {
+  const m = ctx.member;
+  const named = m === 'admin' || m === 'member' || m === 'owner' ? state.users[m as 'admin' | 'member' | 'owner'].id : m;
+  return ctx.userId ?? named ?? state.users.admin.id;
+}
+
 /** Build the common part of an INTERACTION_CREATE payload. */
 export function baseInteraction(
   state: GuildState, applicationId: string, type: number, data: Json, ctx: InvokeContext,
 ): { id: string; token: string; payload: Json } {
   const channelId = ctx.channelId ?? state.channelIds.text;
-  const userId = ctx.userId ?? state.users.admin.id;
+  const userId = invokerId(state, ctx);
   const channel = state.channels.get(channelId);
   if (!channel) throw new Error(`fake-discord: no channel ${channelId} in the fake guild`);
   const member = state.members.get(userId);
@@ -112,8 +121,7 @@ export function baseInteraction(
     guild: { id: state.guildId, locale: state.preferredLocale, features: [] },
     channel_id: channelId,
     channel: { ...channel, permissions: state.permissionsIn(userId, channelId).toString() },
-    member: { ...member, user: { ...member.user, locale: ctx.locale ?? 'en-US' },
-      permissions: state.permissionsIn(userId, channelId).toString() },
+    member: { ...member, permissions: state.permissionsIn(userId, channelId).toString() },
     app_permissions: state.botPermissionsIn(channelId).toString(),
     locale: ctx.locale ?? 'en-US',
     guild_locale: state.preferredLocale,

@@ -16,7 +16,7 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** `ok`: `Bot <fake token>`; `missing`: no Authorization header; `bad`: anything else. */
   auth: 'ok' | 'missing' | 'bad';
-  /** Status the fake answered with. */
+  /** Status the fake answered with (0 while in flight, or when an injected `reset` cut the connection). */
   status: number;
   /** True when the answer came from {@link FaultSpec} injection. */
   injected: boolean;
@@ -44,6 +44,11 @@ export interface FaultSpec {
   message?: string;
   /** For 429: seconds to wait (float, default 0.1). */
   retryAfter?: number;
+  /**
+   * Reset the TCP connection instead of answering (the client sees ECONNRESET; discord.js retries that
+   * up to 3 times, so inject 4 to make the call fail). `status` is then ignored (recorded as 0).
+   */
+  reset?: boolean;
   /** For 429: `X-RateLimit-Scope` (default `user`); `global` also sets `X-RateLimit-Global`. */
   scope?: 'user' | 'global' | 'shared';
 }

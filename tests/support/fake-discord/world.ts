@@ -35,6 +35,8 @@ export interface RestRequest {
 /** A handler's answer (`body` undefined = no content). */
 export interface RestResult {
   status: number;
+  /** Destroy the socket instead of answering (injected network error). */
+  reset?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
 }
