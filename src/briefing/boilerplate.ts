@@ -4,10 +4,10 @@
  */
 
 /** A read-more marker alone on its line; the related headlines follow it. */
-const READ_MORE_ALONE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك)\s*[:：.…]*$|^(?:للمزيد|قد يهمك|مواضيع ذات صلة|أخبار ذات صلة|اقرأ المزيد|شاهد أيضا|شاهد أيضاً)\s*[:：|/.…]*$|^(?:read more|read also|also read|related|related articles?|related stories|more on this story|see also|more from \S+)\s*[:：.…]*$|^(?:à lire aussi|a lire aussi|lire aussi|lire également|à lire également|voir aussi|sur le même sujet)\s*[:：.…]*$/iu;
+const READ_MORE_ALONE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك)\s*[:：.…]*$|^(?:للمزيد|قد يهمك|قد يعجبك|مواضيع ذات صلة|أخبار ذات صلة|اقرأ المزيد|شاهد أيضا|شاهد أيضاً)\s*[:：|/.…]*$|^(?:read more|read also|also read|related|related articles?|related stories|more on this story|see also|more from \S+)\s*[:：.…]*$|^(?:à lire aussi|a lire aussi|lire aussi|lire également|à lire également|voir aussi|sur le même sujet)\s*[:：.…]*$/iu;
 
 /** A read-more marker followed by the linked headline on the same line. */
-const READ_MORE_INLINE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك|المزيد)?\s*(?:[:：|/]|\.\.|…)|^(?:للمزيد|قد يهمك|مواضيع ذات صلة|شاهد أيضاً?|شاهد)\s*(?:[:：|/]|\.\.|…)|^اقرأ\s*(?:\.\.|…)|^(?:read more|read also|also read|related|see also|watch|more)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|regarder)\s*[:：|]/iu;
+const READ_MORE_INLINE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك|المزيد)?\s*(?:[:：|/]|\.\.|…)|^(?:للمزيد|قد يهمك|قد يعجبك|مواضيع ذات صلة|شاهد أيضاً?|شاهد)\s*(?:[:：|/]|\.\.|…)|^(?:\.\.\s*)?(?:أيضاً?|ايضا)\s*(?:[:：|/]|\.\.|…)|^اقرأ\s*(?:\.\.|…)|^(?:read more|read also|also read|related|see also|watch|more)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|regarder)\s*[:：|]/iu;
 
 /** Advertisement labels alone on a line. */
 const AD_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|publicité|annonce|إعلان|اعلان|مساحة إعلانية)\s*[:.]?$/iu;
@@ -21,7 +21,8 @@ const CREDIT_LINE = /^[(\-–—\s]*(?:(?:فرانس\s?24|france\s?24|bbc|cnn)\s
 /** Promotions, disclaimers and calls to action that are never article text. */
 const PROMOS: readonly RegExp[] = [
   /^يمكنكم (?:استلام|تسلم) إشعارات/u,
-  /CNN بالعربية لا (?:يمكنه|يمكنها)/u,
+  /^[^.!?؟]{0,40}CNN بالعربية لا (?:يمكنه|يمكنها)/u,
+  /(?:اضغط|بالضغط) هنا[.!]?$/u,
   /^نشر هذا المقال بالتعاون مع/u,
   /^(?:تابعونا على|تابعوا آخر الأخبار|اشترك(?:وا)? في|حمّ?ل تطبيق)/u,
   /^(?:sign up|subscribe|follow us|click here|share this|download the|get our|newsletter)\b/iu,
@@ -39,7 +40,7 @@ export function isReadMoreMarker(line: string): boolean {
 
 /** True when the line is a read-more marker with a linked headline, or a known promotion, ad label or separator. */
 export function isBoilerplateLine(line: string): boolean {
-  if (line.length > 400) return PROMOS.some((re) => re.test(line));
+  if (line.length > 400) return false;
   return READ_MORE_INLINE.test(line) || AD_LABEL.test(line) || SEPARATOR.test(line) || PROMOS.some((re) => re.test(line));
 }
 

@@ -19,7 +19,7 @@ export interface CleanedArticle {
 }
 
 /** Longest line (in words) that may be a heading. */
-const MAX_HEADING_WORDS = 8;
+const MAX_HEADING_WORDS = 6;
 /** Longest line (in words) that may be a title or a related-article headline. */
 const MAX_TITLE_WORDS = 18;
 /** Lines after a read-more marker dropped at most. */
