@@ -179,6 +179,35 @@ describe('fake Discord: interactions', () => {
     expect(cb.data).toMatchObject({ content: `clicked page:2 on ${messageId}` });
   });
 
+  it('handles a select menu with a deferred update, then an edit of the clicked message', async () => {
+    handler = async (i) => {
+      if (i.isChatInputCommand()) {
+        await i.reply({ content: 'choose', withResponse: true }).then((r) => { replyId = r.resource?.message?.id; });
+      } else if (i.isStringSelectMenu()) {
+        await i.deferUpdate();
+        await i.editReply({ content: `chose ${i.values.join(',')}` });
+      }
+    };
+    let replyId: string | undefined;
+    const first = fake.dispatchCommand('quote');
+    await first.response();
+    await expect.poll(() => replyId).toBe(first.record.originalMessageId);
+    const pick = fake.dispatchSelect('speaker', ['لافروف'], { messageId: replyId! });
+    expect((await pick.response()).type).toBe(6);
+    expect(await pick.waitForEdit(1)).toMatchObject({ content: 'chose لافروف' });
+    expect(fake.allMessages(fake.channels.text).find((m) => m.message.id === replyId)?.message.content).toBe('chose لافروف');
+  });
+
+  it('refuses a follow-up before the interaction is acknowledged', async () => {
+    const h = fake.dispatchCommand('nobody-answers');
+    const res = await fetch(`${fake.apiUrl}/v10/webhooks/${fake.applicationId}/${h.token}?wait=true`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: 'x' }),
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 10015 });
+    fake.requests.pop();
+  });
+
   it('refuses a second callback with 40060 and a late one with 10062', async () => {
     const errors: number[] = [];
     handler = async (i) => {
@@ -328,6 +357,13 @@ describe('fake Discord: gateway', () => {
     expect((await fake.dispatchCommand('brief').response()).data).toMatchObject({ content: 'still here' });
   });
 
+  it('resumes when it asks the bot to reconnect (op 7)', async () => {
+    const resumes = fake.gatewayStats.resumes;
+    fake.requestReconnect();
+    await fake.waitForResumed(resumes + 1);
+    expect(fake.gatewayStats.connected).toBe(true);
+  });
+
   it('answers heartbeats and records a clean 1000 close on client.destroy()', async () => {
     const f = await startFakeDiscord({ heartbeatIntervalMs: 200 });
     try {
@@ -337,6 +373,15 @@ describe('fake Discord: gateway', () => {
       await c.destroy();
       const close = await f.waitForClose((x) => x.by === 'client');
       expect(close.code).toBe(1000);
+      // The ended session cannot be resumed: a later event waits for the next IDENTIFY.
+      f.dispatchCommand('after-shutdown');
+      const again = newClient(f);
+      const seen = new Promise<string>((resolve) => again.on(Events.InteractionCreate, (i) => {
+        if (i.isChatInputCommand()) resolve(i.commandName);
+      }));
+      await login(again, f);
+      expect(await seen).toBe('after-shutdown');
+      await again.destroy();
     } finally {
       await f.close();
     }

@@ -93,7 +93,11 @@ export class FakeGateway {
         code, reason: reason.toString(), by: conn.closedByServer ? 'server' : 'client',
         connection: conn.number, sessionId: conn.session?.id ?? null, time: Date.now(),
       });
-      if (conn.session && conn.session.socket === ws) conn.session.socket = null;
+      if (conn.session && conn.session.socket === ws) {
+        conn.session.socket = null;
+        // A clean close by the client (1000/1001) ends the session, as on Discord: it cannot be resumed.
+        if (!conn.closedByServer && (code === 1000 || code === 1001)) conn.session.resumable = false;
+      }
       this.deps.signal.notify();
     });
     ws.on('error', () => undefined);

@@ -51,7 +51,8 @@ export const postCallback: Handler = (req, w) => {
   if (rec.callback) {
     rec.rejectedCallbacks.push(body);
     w.signal.notify();
-    return fail(400, 40060, 'Interaction has already been acknowledged.');
+    return rec.callback.status === 404 ? fail(404, 10062, 'Unknown interaction')
+      : fail(400, 40060, 'Interaction has already been acknowledged.');
   }
   const latencyMs = performance.now() - rec.dispatchedAt;
   const settle = (status: number): void => {
