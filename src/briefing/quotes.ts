@@ -6,7 +6,7 @@
 import { attributeAfter, attributeBefore, type Attribution } from './quotes/attribution';
 import { findQuotations, type MarkSpan } from './quotes/marks';
 import { rankQuotes, type Candidate } from './quotes/rank';
-import { tokenize } from './quotes/tokens';
+import { countWords, tokenize } from './quotes/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
 import { arabicSpeechWord } from './speech-verbs';
@@ -30,11 +30,13 @@ const BEFORE_WINDOW = 400;
 const AFTER_WINDOW = 300;
 /** Largest gap (characters) over which neighbouring quotes share a speaker. */
 const NEIGHBOUR_GAP = 160;
+/** Fewest words of a paragraph-opening quote that goes on with the previous paragraph's speaker. */
+const MIN_CONTINUED_WORDS = 6;
 /** Prefix of a quote-less paragraph scanned for speakers of reported speech. */
 const REPORTED_SPEECH_SCAN = 1500;
 
 /** Words right before a quote that make it a title or a name rather than speech. */
-const TITLE_WORDS = /(?:^|\s)(?:[وب]?(?:ال)?(?:فيلم|كتاب|رواية|روايه|صحيفة|صحيفه|مجلة|مجله|عملية|عمليه|حملة|حمله|برنامج|مسلسل|أغنية|اغنيه|شركة|شركه|حزب|جائزة|جائزه|اسم|باسم|عنوان|مبادرة|مبادره|قناة|قناه|موقع|وكالة|وكاله|تطبيق|مؤتمر|منتدى|مهرجان|ألبوم|البوم|مشروع|حركة|حركه|جماعة|جماعه|منظمة|منظمه|وسم|هاشتاغ|مسرحية|مسرحيه|معرض|كلمة|كلمه|لقب|شعار|مصطلح)|film|book|novel|newspaper|operation|campaign|titled|entitled|called|named|dubbed|journal|magazine|show|series|song|album|hashtag|slogan|term|word|nickname|livre|roman|journal|opération|intitulée?|baptisée?|surnommée?|nommée?|appelée?|chanson|émission|mot|terme|slogan)\s*[«“"„‘'‹]?$/iu;
+const TITLE_WORDS = /(?:^|\s)(?:(?:[وبل]|لل|ول|بـ|لـ)?(?:ال)?(?:فيلم|كتاب|رواية|روايه|صحيفة|صحيفه|مجلة|مجله|عملية|عمليه|حملة|حمله|برنامج|مسلسل|أغنية|اغنيه|شركة|شركه|حزب|جائزة|جائزه|اسم|باسم|عنوان|مبادرة|مبادره|قناة|قناه|موقع|وكالة|وكاله|تطبيق|مؤتمر|منتدى|مهرجان|ألبوم|البوم|مشروع|حركة|حركه|جماعة|جماعه|منظمة|منظمه|وسم|هاشتاغ|مسرحية|مسرحيه|معرض|كلمة|كلمه|لقب|شعار|مصطلح|دور|قانون|مؤسسة|مؤسسه|هيئة|هيئه|فرقة|فرقه|نادي|منصة|منصه|وثائقي|عرض|سلسلة|سلسله|مسابقة|مسابقه|بطولة|بطوله|عملية|تنظيم|ما يسمى|ما يعرف ب|يسمى|يدعى|تدعى|تسمى|المعروف ب|المعروفة ب|المعروفه ب)|film|book|novel|newspaper|operation|campaign|titled|entitled|called|named|dubbed|journal|magazine|show|series|song|album|hashtag|slogan|term|word|nickname|livre|roman|journal|opération|intitulée?|baptisée?|surnommée?|nommée?|appelée?|chanson|émission|mot|terme|slogan)\s*[«“"„‘'‹]?$/iu;
 
 interface Pending {
   span: MarkSpan;
@@ -87,7 +89,8 @@ function toCandidate(p: Pending, paragraph: number, language: Language, order: n
     text: p.span.text.replace(/[\s،,;:]+$/u, ''),
     speaker: p.who?.speaker ?? null,
     paragraph,
-    partial: !p.span.closed || (p.attribution?.fragment ?? false) || startsLower,
+    // A mark glued to a prefix (بـ"…", لـ"…") or a lower-case start means a fragment of a sentence.
+    partial: !p.span.closed || (p.attribution?.fragment ?? false) || startsLower || /[\p{L}\u0640]$/u.test(p.before),
   };
   if (p.who?.speakerRole) quote.speakerRole = p.who.speakerRole;
   return {
@@ -135,11 +138,17 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     }
     // A quote opening a paragraph goes on with the previous paragraph's speaker.
     const first = pending[0]!;
-    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1) {
+    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && countWords(first.span.text) >= MIN_CONTINUED_WORDS) {
       first.who = book.continuation('unknown');
     }
     if (pending.some((p) => p.who)) lastSpokenParagraph = pi;
-    for (const p of pending) candidates.push(toCandidate(p, pi, language, candidates.length));
+    for (let j = 0; j < pending.length; j++) {
+      const c = toCandidate(pending[j]!, pi, language, candidates.length);
+      // A list of names: "جيوستودو أستير" و"ثري دي جيوماجينج", "X" and "Y".
+      const prev = candidates[candidates.length - 1];
+      if (j > 0 && prev?.titleLike && pending[j]!.span.open - pending[j - 1]!.span.close <= 6) c.titleLike = true;
+      candidates.push(c);
+    }
   }
   return rankQuotes(candidates, paragraphs.length, headline);
 }

@@ -4,7 +4,7 @@
  * elsewhere, a surname (`بوتين`) to the full name, and a continuation
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
-import { arabicNameAt, isArabicRoleNoun, isNameWord, type Phrase } from './quotes/arabic-phrase';
+import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, type Phrase } from './quotes/arabic-phrase';
 import { latinNameAt, latinNameBefore } from './quotes/latin-phrase';
 import { normForm, tokenize, type Token } from './quotes/tokens';
 import type { Language } from './schema';
@@ -152,6 +152,8 @@ export class SpeakerBook {
       while (key.length > 1 && LATIN_DETERMINERS.has(key[0]!)) key = key.slice(1);
     }
     if (key.length === 0) return undefined;
+    // An indefinite role (`دبلوماسي أوروبي`, "a diplomat") names nobody in particular.
+    if (this.arabic ? !tokenize(role).some((t) => isDefiniteToken(t)) : /^(a|an|un|une|des|some|one)\s/iu.test(role)) return undefined;
     const candidates = [key];
     if (!this.arabic) {
       const of = key.findIndex((w) => w === 'of' || w === 'de' || w === 'du' || w === 'for');
@@ -201,8 +203,7 @@ export class SpeakerBook {
           j--;
         }
         // Only trust the words before a surname when a role introduces them (الرئيس الروسي فلاديمير بوتين).
-        const lead = tokens[j];
-        if (parts.length > 0 && lead && !lead.punct && (isArabicRoleNoun(lead.norm) || /^(ال|لل)/u.test(lead.norm))) {
+        if (parts.length > 0 && roleLeads(tokens, j)) {
           return [...parts, tokens[i]!.text].join(' ');
         }
       } else {
@@ -212,6 +213,17 @@ export class SpeakerBook {
     }
     return undefined;
   }
+}
+
+/** A role noun at `j` or just before it, through its adjectives (`الرئيس الروسي` before فلاديمير بوتين). */
+function roleLeads(tokens: readonly Token[], j: number): boolean {
+  for (let k = j; k >= 0 && j - k < 4; k--) {
+    const t = tokens[k]!;
+    if (t.punct) return false;
+    if (isArabicRoleNoun(t.norm)) return true;
+    if (!/^(ال|لل)/u.test(t.norm)) return false;
+  }
+  return false;
 }
 
 function arabicPrefixed(token: string, key: string): boolean {

@@ -4,6 +4,7 @@
  * `السفير الروسي لدى الأمم المتحدة`, name `أوليغ بورميستروف`.
  * All word lists are in normalised form ({@link normForm}).
  */
+import { ARABIC_INTRODUCERS, arabicSpeechWord } from '../speech-verbs';
 import { normForm, type Token } from './tokens';
 
 /** A speaker phrase: a role, a name, or both. */
@@ -24,7 +25,7 @@ const ROLE_NOUNS = list(`
   مدرب مدربه لاعب لاعبه مؤسس مؤسسه صاحب صاحبه بيان جيش قوات شرطه محكمه نيابه هيئه لجنه مركز معهد منظمات جمعيه
   اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
   بعض عدد كبير كبيره كبار زعماء قاده نشطاء خبراء اطباء محللون رؤساء وزيرا سفراء ممثلو ناطقه المنسق منسق منسقه
-  مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
+  دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
 `);
 /** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
 const PLACES = list(`
@@ -47,12 +48,12 @@ const CUTTERS = list(`
   وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من
 `);
 /** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
-const SKIPPED = list('ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح');
+const SKIPPED = list('بالقول القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
 /** After في, these nouns mean "in a statement / interview …": the phrase ends before في. */
 const EVENT_NOUNS = list(`
   تصريح تصريحات تصريحه تصريحها بيان مقابله مؤتمر حديث حديثه حديثها كلمه كلمته كلمتها رساله تغريده وقت ختام اتصال لقاء
   تعليق تعليقه تعليقها حوار خطاب خطابه اجتماع جلسه ندوه تدوينه منشور صفحته صفحتها حسابه حسابها تقرير تقريره اطار
-  معرض سياق رده ردها وقت مستهل بدايه نهايه افتتاح حفل زياره مداخله
+  معرض سياق رده ردها وقت مستهل بدايه نهايه افتتاح حفل زياره مداخله موقع صحيفه قناه وكاله حساب بيانه بيانها
 `);
 /** Media and audiences after ل: the phrase ends there (قال لبي بي سي، قال للصحفيين). */
 const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
@@ -61,7 +62,7 @@ const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
 /** Words never part of a name. */
 const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
-  امريكي امريكيه
+  امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
 `);
 
 /** Remove a conjunction و from the front, when what remains is still a word. */
@@ -71,6 +72,11 @@ function bare(norm: string): string {
 
 function isDefinite(norm: string): boolean {
   return /^(ال|لل|بال|وال|فال|كال)/u.test(norm) && norm.length > 3;
+}
+
+/** Definite article as written: `أليسون` (hamza) is a name, not ال + noun. */
+export function isDefiniteToken(tok: Token): boolean {
+  return isDefinite(tok.norm) && /^(ال|لل|بال|وال|فال|كال)/u.test(tok.text.replace(/\u0640|[\u064b-\u065f]/gu, ''));
 }
 
 /** Role noun, with or without ال (الرئيس، رئيس، للرئيس). */
@@ -86,15 +92,18 @@ function isNisba(norm: string): boolean {
 
 /** True when the word can be (part of) a personal or organisation name. */
 export function isNameWord(norm: string): boolean {
-  return norm.length >= 2 && !/^\d+$/u.test(norm) && !NOT_NAME.has(norm) && !CUTTERS.has(norm) && !SKIPPED.has(norm)
-    && !ROLE_PREPS.has(norm) && !isArabicRoleNoun(norm) && !MEDIA_L.test(norm);
+  return norm.length >= 2 && norm !== 'ال' && !ARABIC_INTRODUCERS.has(norm) && !/^\d+$/u.test(norm) && !NOT_NAME.has(norm) && !CUTTERS.has(norm) && !SKIPPED.has(norm)
+    && !ROLE_PREPS.has(norm) && !isArabicRoleNoun(norm) && !MEDIA_L.test(norm) && arabicSpeechWord(norm) === null;
 }
 
 function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolean {
   const norm = tokens[i]!.norm;
+  if (norm === 'علي' && /ي$/u.test(tokens[i]!.text)) return false; // the name Ali, not the preposition على
   if (CUTTERS.has(norm)) return true;
+  if (norm.startsWith('وو') && norm.length > 4) return true; // "and the agencies …": a second subject
+  if (hasName && /^[بل]/u.test(norm) && EVENT_NOUNS.has(norm.slice(1))) return true; // بموقع، بحسابه، لقناة
   if (norm === 'في' || norm === 'وفي') {
-    const next = tokens[i + 1]?.norm ?? '';
+    const next = (tokens[i + 1]?.norm ?? '').replace(/^ال/u, '');
     return hasName || EVENT_NOUNS.has(next) || CUTTERS.has(next) || /^(حديث|تصريح|مقابل|بيان)/u.test(next);
   }
   if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1))) return true; // "and the …": a second subject
@@ -110,12 +119,19 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
  * (`بيورن روثر، رئيس بعثة الصندوق`).
  */
 export function parseArabicPhrase(tokens: readonly Token[]): Phrase {
+  return parseArabicPhraseAt(tokens).phrase;
+}
+
+/** {@link parseArabicPhrase}, also telling where the phrase ends (index of the first token not read). */
+export function parseArabicPhraseAt(tokens: readonly Token[]): { phrase: Phrase; end: number } {
   const result: Phrase = {};
   let i = 0;
+  let end = 0;
   for (let chunk = 0; chunk < 3 && i < tokens.length; chunk++) {
     const { phrase, next, stopped } = parseChunk(tokens, i);
     if (phrase.name && !result.name) result.name = phrase.name;
     if (phrase.role && !result.role) result.role = phrase.role;
+    if (phrase.name || phrase.role) end = next;
     if (stopped || next >= tokens.length) break;
     // Only a comma continues into an apposition.
     const sep = tokens[next]!;
@@ -123,50 +139,71 @@ export function parseArabicPhrase(tokens: readonly Token[]): Phrase {
     i = next + 1;
     if (result.name && result.role) break;
   }
-  return result;
+  return { phrase: result, end };
 }
 
 function parseChunk(tokens: readonly Token[], from: number): { phrase: Phrase; next: number; stopped: boolean } {
   const role: string[] = [];
   const name: string[] = [];
   let i = from;
-  let roleOpen = false; // last role word asks for a complement (a preposition, an indefinite construct noun)
+  let roleOpen = false; // the last role word asks for a complement (a preposition, a construct noun)
+  let chain = 0; // indefinite nouns read in a row inside a construct (مدير مطار تشوك)
   let lastIndefiniteRole = false;
   while (i < tokens.length && role.length + name.length < 12) {
     const tok = tokens[i]!;
     if (tok.punct) return { phrase: done(role, name), next: i, stopped: tok.norm !== '،' && tok.norm !== ',' };
     const norm = bare(tok.norm);
+    const definite = isDefiniteToken(tok);
     if (SKIPPED.has(norm) && role.length + name.length === 0) { i++; continue; }
     if (norm === 'من' && /^(جهت|جانب|ناحيت)/u.test(tokens[i + 1]?.norm ?? '') && role.length + name.length === 0) { i += 2; continue; }
     if (!roleOpen && cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
     if (name.length === 0) {
-      if (roleOpen || isArabicRoleNoun(norm) || isDefinite(norm) || PLACES.has(norm) || (lastIndefiniteRole && isNisba(norm))) {
+      const forced = roleOpen;
+      if (forced || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (lastIndefiniteRole && isNisba(norm))) {
         role.push(tok.text);
-        roleOpen = ROLE_PREPS.has(norm) || (ROLE_NOUNS.has(norm) && !isNisba(norm));
-        lastIndefiniteRole = !isDefinite(norm) && (ROLE_NOUNS.has(norm) || isNisba(norm) || PLACES.has(norm));
+        if (ROLE_PREPS.has(norm)) { roleOpen = true; chain = 0; }
+        else if (ROLE_NOUNS.has(norm) && !isNisba(norm)) { roleOpen = true; chain = 0; }
+        else if (forced && !definite && !PLACES.has(norm) && !isNisba(norm) && ++chain < 2) roleOpen = true;
+        else roleOpen = false;
+        lastIndefiniteRole = !definite && (ROLE_NOUNS.has(norm) || isNisba(norm) || PLACES.has(norm));
         i++;
         continue;
       }
-      if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; i++; continue; }
+      if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; chain = 0; i++; continue; }
       if (!isNameWord(norm)) return { phrase: done(role, name), next: i, stopped: true };
       name.push(tok.text);
       i++;
       continue;
     }
-    // Inside a name.
-    if (name.length >= 4) break;
+    // Inside a name: at most three words, four with عبد/أبو/بن.
+    if (name.length >= 4 || (name.length >= 3 && !name.some((w) => NAME_JOINERS.has(normForm(w))))) break;
     if (isArabicRoleNoun(norm)) {
       // "بيورن روثر رئيس بعثة …": the rest is the role.
       const rest = parseChunk(tokens, i);
       return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
     }
     if (!isNameWord(norm)) break;
-    const prev = bare(tokens[i - 1]!.norm);
-    if (isDefinite(norm) && !NAME_JOINERS.has(prev) && isNisba(norm.replace(/^ال/u, '')) === false && name.length >= 2) break;
+    if (definite && !surnameAllowed(tokens, i)) break;
     name.push(tok.text);
     i++;
+    // A family name with ال (السيسي، الأسد) ends the name, unless a joiner asks for more (عبد الله).
+    if (definite && !NAME_JOINERS.has(norm)) break;
   }
   return { phrase: done(role, name), next: i, stopped: i < tokens.length && !tokens[i]!.punct };
+}
+
+/**
+ * May the definite word at `i` end a name (`عبد الفتاح السيسي`, `بشار الأسد`)?
+ * Yes after عبد/أبو/بن, for a nisba surname (السيسي), or when the phrase ends
+ * right after it; otherwise it starts the rest of the sentence.
+ */
+function surnameAllowed(tokens: readonly Token[], i: number): boolean {
+  const prev = bare(tokens[i - 1]?.norm ?? '');
+  if (NAME_JOINERS.has(prev)) return true;
+  const norm = tokens[i]!.norm.replace(/^ال/u, '');
+  if (norm.length >= 3 && /ي$/u.test(norm)) return true;
+  const next = tokens[i + 1];
+  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm) || CUTTERS.has(next.norm);
 }
 
 function done(role: string[], name: string[]): Phrase {
@@ -189,8 +226,9 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     if (tok.punct) break;
     const norm = tok.norm;
     if (!isNameWord(norm) || cutsHere(tokens, i, name.length > 0)) break;
-    if (name.length === 0 && (isDefinite(norm) || PLACES.has(norm) || isNisba(norm))) break;
-    if (name.length >= 2 && isDefinite(norm) && !NAME_JOINERS.has(tokens[i - 1]!.norm)) break;
+    const definite = isDefiniteToken(tok);
+    if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm))) break;
+    if (definite && !surnameAllowed(tokens, i)) break;
     name.push(tok.text);
   }
   return name.length ? name.join(' ') : undefined;

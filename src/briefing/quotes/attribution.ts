@@ -4,7 +4,7 @@
  * `le maire a déclaré :`) or after it (`"…"، قال ترامب`, `"…," she said`,
  * `« … », a déclaré le maire`).
  */
-import { parseArabicPhrase, type Phrase } from './arabic-phrase';
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { parseLatinInverted, parseLatinSubject } from './latin-phrase';
 import { tokenize, type Token } from './tokens';
 import type { Language } from '../schema';
@@ -107,13 +107,16 @@ function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const earlier = arabicBefore(tokens.slice(0, v));
       const fragment = introducedFragment(tokens.slice(v + 1));
       if (earlier?.phrase) return { ...earlier, fragment };
+      // وسارع نتنياهو، الذي كان يحضر المؤتمر، بالرد قائلا: the subject of the sentence's first verb.
+      const subject = arabicSubjectBefore(tokens.slice(0, v));
+      if (subject) return { phrase: subject, continuation: false, gender: match.gender, fragment };
       return { continuation: true, gender: match.gender, fragment };
     }
     const after = tokens.slice(v + 1);
     let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
     if (stop === -1) stop = after.length;
-    const phrase = parseArabicPhrase(after.slice(0, stop));
-    const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : false;
+    const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop));
+    const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
     if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
     const subject = arabicSubjectBefore(tokens.slice(0, v));
     if (hasPhrase(subject)) return { phrase: subject, continuation: false, gender: match.gender, fragment };
@@ -143,13 +146,46 @@ function introducedFragment(rest: readonly Token[]): boolean {
   return words > 0;
 }
 
-/** Subject-first order: `ترامب قال`, `وكان الرئيس قد قال`. */
+/** Words opening a clause before its subject: لكن الوزير قال. */
+const AR_CONJUNCTIONS = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'كما', 'حيث', 'ثم', 'اما', 'واما', 'غير', 'بل']);
+
+/**
+ * The subject of a verb with none after it: subject-first order (`لكن مارلين
+ * عطاالله، من وزارة العمل، قالت`), or the subject of the sentence's first
+ * verb (`وانفجر كوسبي في الادعاء وقال إنه`). Only a name, or a role headed
+ * by a role noun, is trusted.
+ */
 function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
   let start = tokens.length;
-  while (start > 0 && !tokens[start - 1]!.punct && tokens.length - start < 6) start--;
+  // The clause starts after a full stop, a colon or an إن/أن (أوردت الوكالة أن الرئيس السوري قال).
+  while (start > 0 && tokens.length - start < 24) {
+    const prev = tokens[start - 1]!.norm;
+    if (prev === '.' || prev === ':' || ARABIC_INTRODUCERS.has(prev)) break;
+    start--;
+  }
   const words = tokens.slice(start).filter((t) => !AUX.has(t.norm));
-  if (words.length === 0 || words.length > 5) return undefined;
-  return parseArabicPhrase(words);
+  while (words.length > 0 && AR_CONJUNCTIONS.has(words[0]!.norm)) words.shift();
+  const first = words[0];
+  if (!first || first.punct) return undefined;
+  // A sentence-initial word with و/ف that is not a noun is a verb: its subject follows it.
+  const verbFirst = /^[وف]/u.test(first.norm) && !isArabicRoleNoun(first.norm) && !isDefiniteToken(first);
+  const phrase = parseArabicPhrase(words.slice(verbFirst ? 1 : 0));
+  if (phrase.name) return phrase;
+  const head = phrase.role ? tokenize(phrase.role)[0] : undefined;
+  if (head && isArabicRoleNoun(head.norm)) return phrase;
+  return undefined;
+}
+
+/**
+ * A verb with its subject and no إن/أن/`:` (`وصرح بلاتيني "…"`): the quote is
+ * a whole statement when it follows the subject directly or after adverbials
+ * (`على حسابه على تويتر`); other words in between (`أعلنت الدولة تشكيل "…"`)
+ * embed it in the sentence.
+ */
+function embeddedAfterPhrase(after: readonly Token[], end: number): boolean {
+  const rest = after.slice(end).filter((t) => !t.punct);
+  if (rest.length === 0) return false;
+  return !/^(في|على|عبر|خلال|امام|الى|مع|ل.+|ب.+|يوم|اليوم|امس|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|من)$/u.test(rest[0]!.norm);
 }
 
 function arabicAfter(tokens: readonly Token[], i: number): Attribution | null {

@@ -29,10 +29,9 @@ export const MAX_QUOTE_LENGTH = 500;
 /** Keep/score one candidate; null means it is not a key quote. */
 function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>): number | null {
   const words = countWords(c.quote.text);
-  if (words < 2) return null;
-  if (!c.attributed && words < 4) return null; // scare quote, a name
-  if (c.titleLike && words < 8 && !(c.attributed && !c.quote.partial)) return null;
-  if (c.attributed && c.quote.partial && words < 3) return null;
+  if (words < 3) return null;
+  if ((!c.attributed || c.quote.partial) && words < 4) return null; // scare quote, a name, a term
+  if (c.titleLike && words < 8) return null;
   let s = 0;
   if (c.quote.speaker !== null) s += c.named ? 3 : 2;
   else if (c.attributed) s += 0.5;

@@ -10,7 +10,7 @@ export interface Token {
   text: string;
   /** Lower-cased, Arabic-normalised form for comparisons. */
   norm: string;
-  /** True for punctuation (`، , : ; . ! ? ؟ ؛ — – ( )`). */
+  /** True for punctuation (`، , : ; . ! ? ؟ ؛ — – ( )`) and quotation marks. */
   punct: boolean;
   /** Offset of the first character in the tokenised string. */
   start: number;
@@ -18,7 +18,7 @@ export interface Token {
 
 // Words may contain inner apostrophes and hyphens (don't, l'État, a-t-il, Jean-Pierre).
 // Each alternative starts with a distinct class, so matching is linear.
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*\.?|[،,:;.!?؟؛—–()…-]/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*\.?|[،,:;.!?؟؛—–()…"“”«»„‘’‹›'-]/gu;
 
 /** Words that keep their final period (abbreviated titles); other words lose it. */
 const KEEP_DOT = new Set(['m.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'pr.', 'me.', 'col.', 'lt.', 'sgt.', 'prof.']);
