@@ -8,6 +8,8 @@ export interface MachineInfo {
   ramGB: number;
   node: string;
   platform: string;
+  /** 1-minute load average when the run started: timings on a busy machine are slower. */
+  load1: number;
   date: string;
 }
 
@@ -29,11 +31,12 @@ export function machineInfo(now = new Date()): MachineInfo {
     ramGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
+    load1: Math.round(os.loadavg()[0]! * 100) / 100,
     date: now.toISOString(),
   };
 }
 
-/** One line such as `2 × AMD EPYC, 23.5 GB RAM, Node v20.20.2, linux x64, 2026-11-29T09:10:00Z`. */
+/** One line such as `2 × AMD EPYC, 23.5 GB RAM, Node v20.20.2, linux x64, load 0.4, 2026-11-29T09:10:00Z`. */
 export function formatMachine(m: MachineInfo): string {
-  return `${m.cpus} × ${m.cpuModel}, ${m.ramGB} GB RAM, Node ${m.node}, ${m.platform}, ${m.date}`;
+  return `${m.cpus} × ${m.cpuModel}, ${m.ramGB} GB RAM, Node ${m.node}, ${m.platform}, load ${m.load1}, ${m.date}`;
 }
