@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createBriefing } from '../../src/briefing';
+import { isWholeStatement } from '../../src/briefing/summary';
+import { countWords } from '../../src/briefing/tokens';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/articles/${name}`, import.meta.url), 'utf8').replace(/^---[\s\S]*?---\n/, '');
+
+const ARTICLES = [
+  ['ar', 'ar-boilerplate.txt', ['[ad_', 'المصدر', 'وكالات', 'إعلان', 'ردود الفعل', 'ارتفاع أسعار القمح', 'بقلم', 'القاهرة -']],
+  ['en', 'en-council.txt', ['Advertisement', 'Read more', 'Source', 'What happens next', 'By Jane Smith', 'LONDON (Reuters)', 'Published']],
+  ['fr', 'fr-reforme.md', ['Publicité', 'Lire aussi', 'Source', 'Une mobilisation massive', 'Par Jean Dupont', 'PARIS (AFP)']],
+] as const;
+
+describe('summary', () => {
+  it.each(ARTICLES)('never holds a heading, boilerplate, byline or dateline (%s)', (_lang, file, never) => {
+    const summary = createBriefing(fixture(file), { sentences: 10 }).summary.join('\n');
+    for (const text of never) expect(summary).not.toContain(text);
+  });
+
+  it.each(ARTICLES)('keeps sentences in article order (%s)', (_lang, file) => {
+    const text = fixture(file);
+    const summary = createBriefing(text, { sentences: 4 }).summary;
+    const positions = summary.map((s) => text.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it.each([
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [undefined, 3],
+    [0, 1],
+    [-4, 1],
+    [2.7, 2],
+  ])('returns %s sentences as asked (→ %s)', (sentences, count) => {
+    expect(createBriefing(fixture('en-council.txt'), { sentences }).summary).toHaveLength(count);
+  });
+
+  it.each([
+    ['ar', 'ar-boilerplate.txt', 40],
+    ['en', 'en-council.txt', 50],
+    ['fr', 'fr-reforme.md', 45],
+  ] as const)('fits whole sentences in a word budget (%s)', (_lang, file, words) => {
+    const summary = createBriefing(fixture(file), { words }).summary;
+    expect(summary.length).toBeGreaterThan(0);
+    expect(countWords(summary.join(' '))).toBeLessThanOrEqual(words);
+  });
+
+  it('gives at least one sentence when none fits the word budget', () => {
+    expect(createBriefing(fixture('en-council.txt'), { words: 3 }).summary).toHaveLength(1);
+  });
+
+  it('includes the lead of a news article', () => {
+    const summary = createBriefing(fixture('en-council.txt')).summary;
+    expect(summary[0]).toMatch(/^The city council approved a new tram line/);
+  });
+
+  it('skips quote fragments split from their quotation', () => {
+    const text = [
+      'The minister arrived in the capital on Monday for two days of talks.',
+      '“There are limits. Russia respects all of these limits. But the president said: “there are things we can discuss”.',
+      'Officials from both countries signed three agreements on trade and energy.',
+    ].join('\n');
+    const summary = createBriefing(text, { sentences: 5 }).summary;
+    expect(summary.some((s) => s.startsWith('“There are limits.'))).toBe(false);
+  });
+
+  it('returns an empty summary for text with no sentences', () => {
+    expect(createBriefing('').summary).toEqual([]);
+  });
+
+  it.each([
+    ['balanced guillemets', 'قال: «لن نتراجع».', true],
+    ['balanced curly quotes', 'He said “yes” twice.', true],
+    ['an opening mark only', '“There are limits.', false],
+    ['an odd number of ASCII quotes', 'He said "yes.', false],
+    ['German quotes', 'Er sagte „ja“.', true],
+  ])('isWholeStatement: %s → %s', (_name, sentence, whole) => {
+    expect(isWholeStatement(sentence)).toBe(whole);
+  });
+});
