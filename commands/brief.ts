@@ -1,9 +1,8 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { assertArticleId } from '../src/content/read-article';
 import type { CommandContext } from '../src/discord/command';
-import { renderBriefing } from '../src/discord/embeds';
 import { labelsFor, languageOfLocale } from '../src/discord/labels';
-import { buildMessage, type MessageBody } from '../src/discord/message';
+import { briefingBody, type MessageBody } from '../src/discord/message';
 import { ArticleNotFoundError, UserError } from '../src/errors';
 import type { Suggestion } from '../src/library';
 
@@ -33,7 +32,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     if (requested) throw new ArticleNotFoundError(requested.trim());
     throw new UserError(labelsFor(languageOfLocale(interaction.locale)).emptyLibrary);
   }
-  return buildMessage(renderBriefing(article));
+  return briefingBody(article);
 }
 
 /** Article titles and ids matching what is typed, newest first. */

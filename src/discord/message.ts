@@ -41,13 +41,29 @@ export function buildMessage(parts: MessageParts): MessageBody {
   return body;
 }
 
+const briefingBodies = new WeakMap<LibraryArticle, MessageBody>();
+
+/**
+ * The message body of an article's briefing with default options, rendered
+ * once per article version (the library replaces the object when the file
+ * changes) and shared: callers must not mutate it.
+ */
+export function briefingBody(article: LibraryArticle): MessageBody {
+  let body = briefingBodies.get(article);
+  if (!body) {
+    body = buildMessage(renderBriefing(article));
+    briefingBodies.set(article, body);
+  }
+  return body;
+}
+
 /**
  * A channel message with the briefing of an article (API JSON valid against
  * `MessageCreateRequest`), for the scheduler: POST it to
  * `/channels/{id}/messages`, adding `nonce` and `enforce_nonce`.
  */
 export function renderBriefingMessage(article: LibraryArticle, options?: RenderBriefingOptions): Pick<MessageBody, 'embeds' | 'allowed_mentions'> {
-  const { embeds, allowed_mentions } = buildMessage(renderBriefing(article, options));
+  const { embeds, allowed_mentions } = options ? buildMessage(renderBriefing(article, options)) : briefingBody(article);
   return { embeds, allowed_mentions };
 }
 
