@@ -50,6 +50,8 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   const busy = deps.busyChannels ?? new Set<string>();
   const claimed: ScheduleRecord[] = [];
   const runs: RunReport[] = [];
+  const nextRuns: Array<{ id: number; nextRunAt: number }> = [];
+  const runnable: ScheduleRecord[] = [];
   for (const schedule of due) {
     const next = safeNextRun(schedule, now);
     if (next === null) {
@@ -58,7 +60,11 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
       runs.push(emptyReport(schedule, 'paused', reason));
       continue;
     }
-    deps.store.schedules.setNextRun(schedule.id, next);
+    nextRuns.push({ id: schedule.id, nextRunAt: next });
+    runnable.push(schedule);
+  }
+  deps.store.schedules.setNextRuns(nextRuns);
+  for (const schedule of runnable) {
     if (busy.has(schedule.channelId)) {
       runs.push(emptyReport(schedule, 'busy', 'a run for this channel is still in flight'));
       continue;

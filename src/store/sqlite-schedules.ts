@@ -67,9 +67,13 @@ export class SqliteScheduleStore implements ScheduleStore {
     this.makeDueMany = db.transaction((channelIds: readonly string[], now: number) =>
       channelIds.reduce((n, channelId) => n + this.q.makeDue.run(now, channelId).changes, 0),
     );
+    this.setNextMany = db.transaction((entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => {
+      for (const entry of entries) this.q.setNextRun.run(entry.nextRunAt, entry.id);
+    });
   }
 
   private readonly makeDueMany: (channelIds: readonly string[], now: number) => number;
+  private readonly setNextMany: (entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => void;
 
   create(schedule: NewSchedule): ScheduleRecord {
     return toRecord(this.q.insert.get(schedule) as ScheduleRow);
@@ -107,6 +111,10 @@ export class SqliteScheduleStore implements ScheduleStore {
 
   setNextRun(id: number, nextRunAt: number): void {
     this.q.setNextRun.run(nextRunAt, id);
+  }
+
+  setNextRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void {
+    if (entries.length) this.setNextMany(entries);
   }
 
   recordRun(id: number, run: RunRecord): void {

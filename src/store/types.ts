@@ -58,6 +58,8 @@ export interface ScheduleStore {
   due(now: number, limit?: number): ScheduleRecord[];
   /** Move the next due time (claiming a run before it starts). */
   setNextRun(id: number, nextRunAt: number): void;
+  /** Move several next due times in one transaction (a tick's claims). */
+  setNextRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void;
   /** Write the outcome of a run. */
   recordRun(id: number, run: RunRecord): void;
   /** Mark the first run done. */

@@ -58,6 +58,14 @@ describe('SqliteScheduleStore', () => {
     expect(store.schedules.get(created.id)).toMatchObject({ lastRunAt: 42, lastResult: 'failed', lastDetail: 'HTTP 503', nextRunAt: 99, primed: true });
   });
 
+  it('setNextRuns moves several schedules at once', () => {
+    const a = store.schedules.create(newSchedule({ nextRunAt: 1 }));
+    const b = store.schedules.create(newSchedule({ nextRunAt: 2 }));
+    store.schedules.setNextRuns([{ id: a.id, nextRunAt: 10 }, { id: b.id, nextRunAt: 20 }]);
+    store.schedules.setNextRuns([]);
+    expect([store.schedules.get(a.id)!.nextRunAt, store.schedules.get(b.id)!.nextRunAt]).toEqual([10, 20]);
+  });
+
   it('makeDueForChannels brings forward only active schedules of those channels', () => {
     const a = store.schedules.create(newSchedule({ channelId: '200000000000000001', nextRunAt: 5000 }));
     const b = store.schedules.create(newSchedule({ channelId: '200000000000000002', nextRunAt: 5000 }));
