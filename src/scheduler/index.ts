@@ -6,3 +6,4 @@ export { classifyPostError, PAUSE_CODES, type PostOutcome } from './outcome';
 export { deliveryNonce, MAX_NONCE_LENGTH } from './nonce';
 export { parseTiming, parseWhen, parseTimeZone, nextRunAfter, nextRuns, shortestGapSeconds, formatSeconds, type Timing } from './timing';
 export { TIME_ZONES, normalizeTimeZone, suggestTimeZones } from './timezones';
+export { SCHEDULING_SERVICE, schedulingFrom, type Scheduling } from './scheduling';

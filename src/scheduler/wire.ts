@@ -44,6 +44,8 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     render: (article) => renderBriefingMessage(article),
     logger,
     clock: () => new Date(now()),
+    // Well inside main's 10 s shutdown budget; a post cut short stays pending and is re-sent with its nonce at start.
+    stopTimeoutMs: 5000,
   });
   return {
     scheduling: { store, wake: () => scheduler.wake() },
