@@ -2,13 +2,13 @@ import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { ARTICLE_EXTENSIONS } from '../content/types';
 import { assertArticleId, isValidArticleId } from '../content/read-article';
-import { ArticleNotFoundError, UserError } from '../errors';
+import { ArticleNotFoundError, clip, UserError } from '../errors';
 
 /** A file given on the command line that does not exist or cannot be read. */
 export class FileNotFoundError extends UserError {
   override name = 'FileNotFoundError';
   constructor(readonly file: string) {
-    super(`File not found: ${basename(file).slice(0, 80) || file.slice(0, 80)}`);
+    super(`File not found: ${clip(basename(file) || file, 80)}`);
   }
 }
 
@@ -16,7 +16,7 @@ export class FileNotFoundError extends UserError {
 export class UnreadableFileError extends UserError {
   override name = 'UnreadableFileError';
   constructor(file: string, why: string) {
-    super(`${basename(file).slice(0, 80)} ${why}`);
+    super(`${clip(basename(file) || file, 80)} ${why}`);
   }
 }
 
