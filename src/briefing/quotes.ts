@@ -54,6 +54,11 @@ function sentenceStart(text: string, pos: number, floor: number): number {
   return floor;
 }
 
+/** True when the quotation is still open at the end of its paragraph. */
+function runsOn(span: MarkSpan, paragraph: string): boolean {
+  return !span.closed && span.close >= paragraph.length;
+}
+
 function isNamed(who: ResolvedSpeaker | null): boolean {
   return who !== null && who.speaker !== who.speakerRole;
 }
@@ -61,7 +66,7 @@ function isNamed(who: ResolvedSpeaker | null): boolean {
 /** Record the speakers of quote-less reported speech (`وزعم بوتين أن …`) so continuations can find them. */
 function noteReportedSpeech(paragraph: string, language: Language, book: SpeakerBook): void {
   if (language !== 'ar') {
-    const a = attributeBefore(paragraph.slice(0, REPORTED_SPEECH_SCAN).split(/[.!?]\s/u)[0] ?? '', language);
+    const a = attributeBefore(paragraph.slice(0, REPORTED_SPEECH_SCAN), language);
     if (a?.phrase) book.mention(a.phrase, a.gender);
     return;
   }
@@ -106,11 +111,13 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
   const book = new SpeakerBook(paragraphs, language);
   const candidates: Candidate[] = [];
   let lastSpokenParagraph = -2;
+  let openEnded: Candidate | null = null;
   for (let pi = 0; pi < paragraphs.length && candidates.length < MAX_CANDIDATES; pi++) {
     const text = paragraphs[pi]!;
     const spans = findQuotations(text).slice(0, MAX_PER_PARAGRAPH);
     if (spans.length === 0) {
       if (text.length > 0) noteReportedSpeech(text, language, book);
+      openEnded = null;
       continue;
     }
     const pending: Pending[] = [];
@@ -138,9 +145,18 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     }
     // A quote opening a paragraph goes on with the previous paragraph's speaker.
     const first = pending[0]!;
-    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && countWords(first.span.text) >= MIN_CONTINUED_WORDS) {
+    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1
+      && countWords(first.span.text) >= MIN_CONTINUED_WORDS && !runsOn(first.span, text)) {
       first.who = book.continuation('unknown');
     }
+    // A quote left open at the end of the previous paragraph goes on here: it has this quote's speaker.
+    if (openEnded && first.span.open <= 1 && first.who) {
+      openEnded.quote.speaker = first.who.speaker;
+      if (first.who.speakerRole) openEnded.quote.speakerRole = first.who.speakerRole;
+      openEnded.attributed = true;
+      openEnded.named = isNamed(first.who);
+    }
+    openEnded = null;
     if (pending.some((p) => p.who)) lastSpokenParagraph = pi;
     for (let j = 0; j < pending.length; j++) {
       const c = toCandidate(pending[j]!, pi, language, candidates.length);
@@ -148,6 +164,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const prev = candidates[candidates.length - 1];
       if (j > 0 && prev?.titleLike && pending[j]!.span.open - pending[j - 1]!.span.close <= 6) c.titleLike = true;
       candidates.push(c);
+      if (j === pending.length - 1 && !pending[j]!.who && runsOn(pending[j]!.span, text)) openEnded = c;
     }
   }
   return rankQuotes(candidates, paragraphs.length, headline);

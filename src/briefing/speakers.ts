@@ -98,6 +98,11 @@ export class SpeakerBook {
   private find(phrase: Phrase): Person | null {
     const role = phrase.role?.trim() || undefined;
     let name = phrase.name?.trim() || undefined;
+    if (!name && role && this.arabic && isSurnameLike(role)) {
+      // `وقال العبادي`: a family name with ال, not a role.
+      name = this.fullName(role) ?? role;
+      return this.find({ name });
+    }
     if (!name && role) {
       const sameRole = this.people.find((p) => p.role !== undefined && sameKey(keyOf(p.role), keyOf(role)));
       if (sameRole) return sameRole;
@@ -163,7 +168,7 @@ export class SpeakerBook {
     for (const k of candidates) {
       for (let i = 0; i + k.length <= tokens.length; i++) {
         if (!this.matchesAt(tokens, i, k)) continue;
-        const after = this.arabic ? arabicNameAt(tokens, i + k.length) : latinNameAt(tokens, i + k.length);
+        const after = this.arabic ? arabicNameAt(tokens, i + k.length) : latinNameAt(tokens, skipComplement(tokens, i + k.length));
         if (after) return after;
         if (!this.arabic) {
           const start = i > 0 && LATIN_DETERMINERS.has(tokens[i - 1]!.norm) ? i - 1 : i;
@@ -224,6 +229,22 @@ function roleLeads(tokens: readonly Token[], j: number): boolean {
     if (!/^(ال|لل)/u.test(t.norm)) return false;
   }
   return false;
+}
+
+/** Skip a place complement after a Latin-script role: "mayor of Springfield", "maire de Lyon". */
+function skipComplement(tokens: readonly Token[], j: number): number {
+  if (!/^(of|de|du|des|d'|for)$/u.test(tokens[j]?.norm ?? '')) return j;
+  let k = j + 1;
+  while (k < tokens.length && /^(the|la|le|les|l')$/u.test(tokens[k]!.norm)) k++;
+  const start = k;
+  while (k < tokens.length && k - start < 3 && /^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  return k > start && tokens[k]?.norm === ',' ? k : j;
+}
+
+/** One definite word that is no role noun (العبادي, الأسد): a family name. */
+function isSurnameLike(role: string): boolean {
+  const tokens = tokenize(role);
+  return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm) && /ي$/u.test(tokens[0]!.norm);
 }
 
 function arabicPrefixed(token: string, key: string): boolean {

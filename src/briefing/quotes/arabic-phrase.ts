@@ -90,6 +90,11 @@ function isNisba(norm: string): boolean {
   return norm.length >= 4 && /(ي|يه|يون|يين)$/u.test(norm) && !isDefinite(norm);
 }
 
+/** {@link isNameWord} for a token; `علي` (the name Ali) is not the preposition على. */
+function isNameToken(tok: Token, norm: string): boolean {
+  return isNameWord(norm) || (norm === 'علي' && /ي$/u.test(tok.text));
+}
+
 /** True when the word can be (part of) a personal or organisation name. */
 export function isNameWord(norm: string): boolean {
   return norm.length >= 2 && norm !== 'ال' && !ARABIC_INTRODUCERS.has(norm) && !/^\d+$/u.test(norm) && !NOT_NAME.has(norm) && !CUTTERS.has(norm) && !SKIPPED.has(norm)
@@ -170,7 +175,7 @@ function parseChunk(tokens: readonly Token[], from: number): { phrase: Phrase; n
         continue;
       }
       if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; chain = 0; i++; continue; }
-      if (!isNameWord(norm)) return { phrase: done(role, name), next: i, stopped: true };
+      if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
       name.push(tok.text);
       i++;
       continue;
@@ -182,7 +187,7 @@ function parseChunk(tokens: readonly Token[], from: number): { phrase: Phrase; n
       const rest = parseChunk(tokens, i);
       return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
     }
-    if (!isNameWord(norm)) break;
+    if (!isNameToken(tok, norm)) break;
     if (definite && !surnameAllowed(tokens, i)) break;
     name.push(tok.text);
     i++;
@@ -225,7 +230,7 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     const tok = tokens[i]!;
     if (tok.punct) break;
     const norm = tok.norm;
-    if (!isNameWord(norm) || cutsHere(tokens, i, name.length > 0)) break;
+    if (!isNameToken(tok, norm) || cutsHere(tokens, i, name.length > 0)) break;
     const definite = isDefiniteToken(tok);
     if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm))) break;
     if (definite && !surnameAllowed(tokens, i)) break;

@@ -49,7 +49,7 @@ const AFTER_CUTS = set(`
   but in qui que lors dans sur après avant pendant quand alors en pour avec à au aux devant dont et mais ce cette
   il elle ils elles
 `);
-const FEMININE = set('mrs. ms. mrs ms mme madame mlle she elle spokeswoman chairwoman councilwoman la présidente ministre. sénatrice députée ambassadrice procureure');
+const FEMININE = set('mrs. ms. mrs ms mme madame mlle she elle spokeswoman chairwoman councilwoman présidente sénatrice députée ambassadrice procureure directrice');
 const MASCULINE = set('mr. mr m. monsieur he il spokesman chairman councilman');
 
 /** Words that alone make no role: determiners, honorifics, sentence adverbs. */
@@ -64,8 +64,10 @@ function lower(t: Token): string {
 
 /** Gender told by the words of a phrase, if any. */
 function genderOf(tokens: readonly Token[]): Gender | undefined {
-  for (const t of tokens) {
-    const w = lower(t);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = lower(tokens[i]!);
+    // French articles tell the gender of a title only: la ministre, le maire.
+    if ((w === 'la' || w === 'le') && TITLES.has(lower(tokens[i + 1] ?? tokens[i]!))) return w === 'la' ? 'f' : 'm';
     if (FEMININE.has(w)) return 'f';
     if (MASCULINE.has(w)) return 'm';
   }
@@ -95,7 +97,9 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
   // Titles, determiners and sentence adverbs at the head of the run belong to the role.
   while (start < words.length && (TITLES.has(lower(words[start]!)) || NOT_NAMES.has(lower(words[start]!)) || PARTICLES.has(lower(words[start]!)))) start++;
   // "mayor of Springfield": a run right after "of" names a place, not the speaker.
-  if (start > 0 && start < words.length && OF_WORDS.has(lower(words[start - 1]!))) start++;
+  let before = start - 1;
+  while (before > 0 && /^(la|le|les|the)$/u.test(lower(words[before]!))) before--; // de la Santé, of the Treasury
+  if (before >= 0 && start < words.length && OF_WORDS.has(lower(words[before]!))) start++;
   while (start < words.length && !isNameToken(words[start]!)) start++;
   const nameTokens = words.slice(start);
   const roleTokens = words.slice(0, start);
@@ -116,7 +120,8 @@ function splitChunks(tokens: readonly Token[]): Token[][] {
     if (t.norm === ',' || t.norm === '—' || t.norm === '–' || t.norm === '(' || t.norm === ')') chunks.push([]);
     else chunks[chunks.length - 1]!.push(t);
   }
-  return chunks.filter((c) => c.length > 0);
+  // Ages and other bare numbers ("Johnson, 55, said") are not appositions.
+  return chunks.filter((c) => c.length > 0 && !c.every((t) => /^\d+$/u.test(t.text)));
 }
 
 function merge(core: LatinPhrase, other: LatinPhrase): LatinPhrase {
