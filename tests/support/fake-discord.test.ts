@@ -36,6 +36,13 @@ describe('fake Discord: login and guild', () => {
     expect(perms.has(['ViewChannel', 'SendMessages', 'EmbedLinks'])).toBe(post);
   });
 
+  it('answers a gateway member request (op 8) with a GUILD_MEMBERS_CHUNK', async () => {
+    const guild = client.guilds.cache.get(fake.guildId)!;
+    const found = await guild.members.fetch({ user: [fake.users.member.id] });
+    expect([...found.keys()]).toEqual([fake.users.member.id]);
+    expect(fake.gatewayFrames.some((f) => f.op === 8)).toBe(true);
+  });
+
   it('refuses a wrong token with 401 and records an unknown route as a 404 with route null', async () => {
     const fake = await startFakeDiscord();
     onTestFinished(() => fake.close());

@@ -128,7 +128,8 @@ export class FakeGateway {
       case 1: this.send(conn.ws, { op: 11, d: null, s: null, t: null }); break;
       case 2: this.identify(conn, d as Json); break;
       case 6: this.resume(conn, d as Json); break;
-      case 3: case 4: case 8: case 31: break;
+      case 8: this.membersChunk(conn, d as Json); break;
+      case 3: case 4: case 31: break;
       default: this.closeFromServer(conn, 4001, 'Unknown opcode.');
     }
     this.deps.signal.notify();
@@ -179,6 +180,23 @@ export class FakeGateway {
     }
     this.emit(session, 'RESUMED', {});
     this.resumes += 1;
+  }
+
+  /** Op 8 (request guild members): one GUILD_MEMBERS_CHUNK with the matching members. */
+  private membersChunk(conn: Connection, d: Json): void {
+    if (!conn.session) return this.closeFromServer(conn, 4003, 'Not authenticated.');
+    const ids = Array.isArray(d?.user_ids) ? d.user_ids.map(String) : typeof d?.user_ids === 'string' ? [d.user_ids] : null;
+    const query = typeof d?.query === 'string' ? d.query.toLowerCase() : '';
+    const limit = Number(d?.limit ?? 0) || Infinity;
+    const members = [...this.deps.state.members.values()]
+      .filter((m) => (ids ? ids.includes(m.user.id) : m.user.username.toLowerCase().startsWith(query)))
+      .slice(0, limit);
+    const found = new Set(members.map((m) => m.user.id));
+    this.emit(conn.session, 'GUILD_MEMBERS_CHUNK', {
+      guild_id: this.deps.state.guildId, members, chunk_index: 0, chunk_count: 1,
+      ...(ids ? { not_found: ids.filter((id: string) => !found.has(id)) } : {}),
+      ...(d?.nonce !== undefined ? { nonce: d.nonce } : {}),
+    });
   }
 
   private emit(session: Session, t: string, d: unknown, onSent?: () => void): void {

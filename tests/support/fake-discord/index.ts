@@ -30,6 +30,12 @@
  * `setLatency(ms)`; `dropGateway({code = 4000, resumable = true, abrupt = false})` (the bot resumes;
  * with `resumable: false` it gets op 9 and re-identifies); `requestReconnect()` (op 7).
  *
+ * Gateway: HELLO (`heartbeatIntervalMs`), IDENTIFY → READY + GUILD_CREATE (channels with overwrites, roles,
+ * members), heartbeat ACKs, RESUME with replay of missed events then RESUMED, op 9 when a session cannot be
+ * resumed (after `dropGateway({resumable: false})` or a client's own 1000 close), op 8 → GUILD_MEMBERS_CHUNK.
+ * Events dispatched while the bot is away wait for its RESUME (or its next IDENTIFY). Note that discord.js
+ * itself waits ~5 s between two IDENTIFYs of one client (its identify throttle).
+ *
  * Interactions: `dispatchCommand(name, options, ctx)`, `dispatchSubcommand(name, 'sub' | 'group sub',
  * options, ctx)`, `dispatchAutocomplete(name, focused, value, otherOptions, {subcommand, ...ctx})`,
  * `dispatchButton(customId, {messageId})`, `dispatchSelect(customId, values, {messageId})`. Option types
