@@ -118,5 +118,6 @@ function log(logger: SchedulerLogger | undefined, run: RunReport): void {
   const fields = { scheduleId: run.scheduleId, channelId: run.channelId, posted: run.posted.length, skipped: run.skipped, rejected: run.rejected.length };
   if (run.result === 'paused') logger.warn(fields, `schedule paused: ${run.detail}`);
   else if (run.result === 'failed') logger.warn(fields, `scheduled run failed: ${run.detail}`);
+  else if (run.posted.length) logger.info(fields, `scheduled run: ${run.detail}`);
   else logger.debug(fields, `scheduled run: ${run.detail}`);
 }
