@@ -10,7 +10,7 @@ const READ_MORE_ALONE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيض
 const READ_MORE_INLINE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك|المزيد)?\s*(?:[:：|/]|\.\.|…)|^(?:للمزيد|قد يهمك|قد يعجبك|مواضيع ذات صلة|شاهد أيضاً?|شاهد)\s*(?:[:：|/]|\.\.|…)|^(?:\.\.\s*)?(?:أيضاً?|ايضا)\s*(?:[:：|/]|\.\.|…)|^اقرأ\s*(?:\.\.|…)|^(?:read more|read also|also read|related|see also|watch|more)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|regarder)\s*[:：|]/iu;
 
 /** Advertisement labels alone on a line. */
-const AD_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|publicité|annonce|إعلان|اعلان|مساحة إعلانية)\s*[:.]?$/iu;
+const AD_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|publicité|annonce|إعلان|اعلان|مساحة إعلانية)\s*(?:[:.]|[-–—]\s*.{0,40})?$/iu;
 
 /** A source line (usually the last): `المصدر`, `المصدر: وكالات`, `Source: Reuters`. */
 const SOURCE_LINE = /^(?:المصدر|المصادر|مصدر الخبر|source|sources|source de l['’]article)\s*(?:[:：\-–—]\s*.{0,80})?$/iu;
@@ -28,6 +28,8 @@ const PROMOS: readonly RegExp[] = [
   /^(?:sign up|subscribe|follow us|click here|share this|download the|get our|newsletter)\b/iu,
   /^(?:inscrivez-vous|abonnez-vous|suivez-nous|cliquez ici|téléchargez)\b/iu,
   /^(?:copyright|©|all rights reserved|tous droits réservés|جميع الحقوق محفوظة)/iu,
+  /^(?:image (?:caption|copyright|source)|media (?:caption|playback)|getty images|photo(?:graph)?\s*:|crédit photo|légende|مصدر الصورة|التعليق على الصورة)/iu,
+  /^(?:continue reading|follow \S+(?: \S+)? on (?:twitter|x|facebook|instagram)|poursuivre la lecture)\b/iu,
 ];
 
 /** Separator lines made of dashes, underscores, stars, equals signs. */
