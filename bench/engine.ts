@@ -68,8 +68,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const ant = join(ctx.sharedDir, 'ant');
   const inputs: Input[] = [
     { key: 'seed', label: 'seed', text: await readFile(SEED, 'utf8'), ours: { warmup: 50, minRuns: 50, maxRuns: 3000, budgetMs: 1500 }, theirs: { runs: 10, timeoutMs: 30_000 } },
-    { key: '100k', label: '100 KB', text: await buildCorpusText(ant, 100_000), ours: { warmup: 3, minRuns: 10, maxRuns: 200, budgetMs: 2000 }, theirs: { runs: 2, timeoutMs: 20_000 } },
-    { key: '1m', label: '1 MB', text: await buildCorpusText(ant, 1_000_000), ours: { warmup: 1, minRuns: 5, maxRuns: 30, budgetMs: 3000 }, theirs: { runs: 1, timeoutMs: 10_000 } },
+    { key: '100k', label: '100 KB', text: await buildCorpusText(ant, 100_000), ours: { warmup: 3, minRuns: 10, maxRuns: 200, budgetMs: 2000 }, theirs: { runs: 1, timeoutMs: 15_000 } },
+    { key: '1m', label: '1 MB', text: await buildCorpusText(ant, 1_000_000), ours: { warmup: 1, minRuns: 5, maxRuns: 30, budgetMs: 3000 }, theirs: { runs: 1, timeoutMs: 5_000 } },
   ];
   const english = await englishSample();
   if (english) inputs.push({ key: 'en', label: 'English sample', text: english, ours: { warmup: 20, minRuns: 30, maxRuns: 2000, budgetMs: 1000 }, theirs: { runs: 10, timeoutMs: 30_000 } });
