@@ -1,26 +1,14 @@
 import type { Quote } from '../src/briefing/schema';
 import type { Gold } from './quote-gold';
 import { tokenize } from './normalize';
+import { rougeN } from './rouge';
 
 /** Smallest token F1 for a predicted quote to count as a gold quote. */
 export const MATCH_THRESHOLD = 0.5;
 
-/** Token-overlap F1 of two texts after normalisation (multiset intersection). */
+/** Token-overlap F1 of two texts after normalisation: ROUGE-1 F1 (multiset intersection). */
 export function overlapF1(a: string, b: string): number {
-  const ta = tokenize(a);
-  const tb = tokenize(b);
-  if (ta.length === 0 || tb.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of tb) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
-      overlap++;
-      counts.set(t, c - 1);
-    }
-  }
-  return (2 * overlap) / (ta.length + tb.length);
+  return rougeN(tokenize(a), tokenize(b), 1).f;
 }
 
 /**
