@@ -98,7 +98,7 @@ describe('assertAllValid', () => {
     ['an invalid embed', req('POST', '/channels/1/messages', '/channels/{channel_id}/messages', { embeds: [{ title: 'x'.repeat(300) }], allowed_mentions: { parse: [] } }), /title must NOT have more than 256/],
     ['a missing allowed_mentions', req('POST', '/interactions/1/t/callback', '/interactions/{interaction_id}/{interaction_token}/callback', { type: 4, data: { content: '@everyone' } }), /without allowed_mentions/],
     ['an unknown route', req('GET', '/nowhere', null, undefined, 404), /route unknown to the fake/],
-    ['a 400 from the fake', req('POST', '/channels/1/messages', '/channels/{channel_id}/messages', { content: '', allowed_mentions: { parse: [] } }, 400), /refused by Discord's limits/],
+    ['a 400 from the fake', req('POST', '/channels/1/messages', '/channels/{channel_id}/messages', { content: '', allowed_mentions: { parse: [] } }, 400), /refused with 400/],
   ])('throws a readable list for %s', (_what, bad, expected) => {
     expect(() => assertAllValid({ requests: [good, bad] })).toThrow(expected);
     expect(collectProblems({ requests: [good, bad] })[0]).toMatch(/^#1 /);

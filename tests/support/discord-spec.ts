@@ -211,7 +211,11 @@ export function collectProblems(fake: HasRequests, options: AssertAllValidOption
   fake.requests.forEach((r, i) => {
     const label = `#${i} ${r.method} ${r.route ?? r.path}`;
     if (r.route === null) problems.push(`${label}: route unknown to the fake (404)`);
-    if (r.status === 400) problems.push(`${label}: refused by Discord's limits (400)`);
+    if (r.status === 400) {
+      const res = (typeof r.response === 'object' && r.response !== null ? r.response : {}) as Json;
+      const detail = res.errors ? ` ${JSON.stringify(res.errors)}` : '';
+      problems.push(`${label}: refused with 400 (${String(res.code ?? '?')} ${String(res.message ?? '')})${detail}`);
+    }
     if (r.body !== undefined) {
       for (const e of validateRequest(r.method, r.path, r.body)) problems.push(`${label}: ${e}`);
     }

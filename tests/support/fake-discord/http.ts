@@ -79,6 +79,7 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
     }
   })();
   record.status = result.status;
+  record.response = result.body;
   if (c.latencyMs > 0) await sleep(c.latencyMs);
   world.signal.notify();
   return result;

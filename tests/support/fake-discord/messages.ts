@@ -41,6 +41,16 @@ export function resolveMentions(content: string, allowed: unknown): { everyone: 
   };
 }
 
+type Mentions = ReturnType<typeof resolveMentions>;
+
+/** Write the mention fields of a message object; true when anyone would be notified. */
+function applyMentions(m: Json, mentions: Mentions): boolean {
+  m.mention_everyone = mentions.everyone;
+  m.mentions = mentions.users.map((u) => ({ id: u, username: `user${u.slice(-4)}`, discriminator: '0', global_name: null, avatar: null }));
+  m.mention_roles = mentions.roles;
+  return mentions.everyone || mentions.users.length > 0 || mentions.roles.length > 0;
+}
+
 /** Stores the bot's messages and builds API message objects. */
 export class MessageStore {
   readonly byId = new Map<string, StoredMessage>();
@@ -53,22 +63,18 @@ export class MessageStore {
   create(channelId: string, body: Json, source: MessageSource, extra: Json = {}, interactionToken?: string): StoredMessage {
     const id = nextSnowflake();
     const content = typeof body.content === 'string' ? body.content : '';
-    const mentions = resolveMentions(content, body.allowed_mentions);
     const message: Json = {
       id, channel_id: channelId, guild_id: this.guildId, author: this.author, content,
       timestamp: new Date().toISOString(), edited_timestamp: null, tts: body.tts === true,
-      mention_everyone: mentions.everyone, mentions: mentions.users.map((u) => ({ id: u, username: `user${u.slice(-4)}`, discriminator: '0', global_name: null, avatar: null })),
-      mention_roles: mentions.roles, mention_channels: [], attachments: [],
+      mention_channels: [], attachments: [],
       embeds: Array.isArray(body.embeds) ? body.embeds.map(normaliseEmbed) : [],
       reactions: [], pinned: false, type: 0, flags: typeof body.flags === 'number' ? body.flags : 0,
       components: Array.isArray(body.components) ? body.components : [],
       ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
       ...extra,
     };
-    const stored: StoredMessage = {
-      message, source, channelId, createdAt: Date.now(), interactionToken,
-      wouldPing: mentions.everyone || mentions.users.length > 0 || mentions.roles.length > 0,
-    };
+    const wouldPing = applyMentions(message, resolveMentions(content, body.allowed_mentions));
+    const stored: StoredMessage = { message, source, channelId, createdAt: Date.now(), interactionToken, wouldPing };
     this.byId.set(id, stored);
     return stored;
   }
@@ -78,9 +84,7 @@ export class MessageStore {
     const m = stored.message;
     if ('content' in body) {
       m.content = typeof body.content === 'string' ? body.content : '';
-      const mentions = resolveMentions(m.content as string, body.allowed_mentions);
-      m.mention_everyone = mentions.everyone;
-      stored.wouldPing = mentions.everyone || mentions.users.length > 0 || mentions.roles.length > 0;
+      stored.wouldPing = applyMentions(m, resolveMentions(m.content as string, body.allowed_mentions));
     }
     if ('embeds' in body) m.embeds = Array.isArray(body.embeds) ? body.embeds.map(normaliseEmbed) : [];
     if ('components' in body) m.components = Array.isArray(body.components) ? body.components : [];

@@ -18,6 +18,8 @@ export interface RecordedRequest {
   auth: 'ok' | 'missing' | 'bad';
   /** Status the fake answered with (0 while in flight, or when an injected `reset` cut the connection). */
   status: number;
+  /** The JSON body the fake answered with (undefined for 204). */
+  response?: unknown;
   /** True when the answer came from {@link FaultSpec} injection. */
   injected: boolean;
   /** `Date.now()` when the request arrived. */
