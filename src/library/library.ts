@@ -163,6 +163,7 @@ export function createLibrary(options: LibraryOptions): Library {
     const present = new Set(names);
     for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name);
     await forEachLimited(names, options.concurrency ?? 8, syncFile);
+    search.prepare();
   };
 
   const flush = (): void => {
@@ -174,6 +175,7 @@ export function createLibrary(options: LibraryOptions): Library {
     void serial(async () => {
       if (full) await fullScan();
       else for (const name of names) await syncFile(name);
+      search.prepare();
     });
   };
 

@@ -1,6 +1,7 @@
 import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
 import { foldForSearch, termsOf, wordsOf } from './normalize';
+import { intersect, matchAll, TermIndex } from './term-index';
 
 /** One key quote found by a search. */
 export interface QuoteHit {
@@ -14,7 +15,7 @@ export interface QuoteHit {
 export interface QuoteQuery {
   /** Words that must all occur in the quote (Arabic-insensitive, case- and accent-insensitive, prefix match). */
   query?: string;
-  /** Part of the speaker's name or role. */
+  /** Words of the speaker's name or role (same matching). */
   speaker?: string;
   /** Only this article. */
   articleId?: string;
@@ -29,142 +30,165 @@ export interface Suggestion {
 }
 
 interface QuoteEntry {
-  key: number;
   articleId: string;
   index: number;
   quote: Quote;
-  /** Folded "name (role)", for the speaker filter. */
-  speakerKey: string;
   /** Folded name (or role when there is no name), for speaker suggestions. */
   suggestKey: string;
-  timestamp: number;
 }
 
-interface TitleEntry {
+interface ArticleEntry {
+  num: number;
   id: string;
   title: string;
-  folded: string;
   timestamp: number;
+  quoteKeys: number[];
 }
 
 interface SpeakerEntry {
+  num: number;
   name: string;
-  folded: string;
   count: number;
   latest: number;
+  terms: string[];
 }
 
 const MAX_SUGGESTIONS = 25;
 const MAX_CHOICE = 100;
+/** Query words at least this long also match longer words they start. */
 const MIN_PREFIX = 3;
+/** Typed text shorter than this is matched by scanning the newest-first list (it stops after 25 matches). */
+const MIN_INDEXED_TYPED = 2;
 
 /**
- * In-memory search index of the library: an inverted index (term → quote keys)
- * over folded quote words, a sorted term list for prefix matching, speakers
- * and article titles folded once at load. Updated per article as the library
- * changes; queries never rescan the text.
+ * In-memory search index of the library, updated per article: inverted
+ * indexes (term → ids) for quote words, speaker words, article titles and
+ * ids, and speaker names, all folded once at load (Arabic normalisation,
+ * accents, case) with Arabic light prefixes stripped. Queries intersect
+ * posting lists and never rescan the text.
  */
 export class SearchIndex {
   private nextKey = 1;
   private readonly quotes = new Map<number, QuoteEntry>();
-  private readonly byArticle = new Map<string, number[]>();
-  private readonly postings = new Map<string, Set<number>>();
-  private sortedTerms: string[] | undefined;
-  private readonly titles = new Map<string, TitleEntry>();
-  private titlesNewestFirst: TitleEntry[] | undefined;
+  private readonly quoteText = new TermIndex();
+  private readonly quoteSpeakers = new TermIndex();
+  private nextArticle = 1;
+  private readonly articles = new Map<string, ArticleEntry>();
+  private readonly articleByNum = new Map<number, ArticleEntry>();
+  private readonly titleTerms = new TermIndex();
+  private newest: ArticleEntry[] | undefined;
+  private rank: Map<string, number> | undefined;
+  private nextSpeaker = 1;
   private readonly speakers = new Map<string, SpeakerEntry>();
+  private readonly speakerByNum = new Map<number, SpeakerEntry>();
+  private readonly speakerNames = new TermIndex();
   private speakersSorted: SpeakerEntry[] | undefined;
 
   /** Add or replace an article. */
   upsert(article: LibraryArticle): void {
     this.remove(article.id);
-    const keys: number[] = [];
+    const quoteKeys: number[] = [];
     article.briefing.quotes.forEach((quote, index) => {
       const key = this.nextKey++;
-      const speakerName = displaySpeaker(quote);
-      const shortName = (quote.speaker ?? quote.speakerRole ?? '').replace(/\s+/g, ' ').trim();
-      const entry: QuoteEntry = {
-        key, articleId: article.id, index, quote, speakerKey: foldForSearch(speakerName), suggestKey: foldForSearch(shortName), timestamp: article.timestamp,
-      };
+      const shortName = oneLine(quote.speaker ?? quote.speakerRole ?? '');
+      const entry: QuoteEntry = { articleId: article.id, index, quote, suggestKey: foldForSearch(shortName) };
       this.quotes.set(key, entry);
-      keys.push(key);
-      const terms = new Set(wordsOf(foldForSearch(quote.text)).flatMap(termsOf));
-      for (const term of terms) this.post(term, key);
+      this.quoteText.add(termSet(quote.text), key);
+      this.quoteSpeakers.add(speakerTerms(quote), key);
       if (shortName) this.addSpeaker(shortName, entry.suggestKey, article.timestamp);
+      quoteKeys.push(key);
     });
-    this.byArticle.set(article.id, keys);
-    const title = article.meta.title ?? article.briefing.headline;
-    this.titles.set(article.id, { id: article.id, title, folded: `${foldForSearch(title)}\u0000${foldForSearch(article.id)}`, timestamp: article.timestamp });
-    this.titlesNewestFirst = undefined;
+    const title = oneLine(article.meta.title ?? article.briefing.headline) || article.id;
+    const entry: ArticleEntry = { num: this.nextArticle++, id: article.id, title, timestamp: article.timestamp, quoteKeys };
+    this.articles.set(article.id, entry);
+    this.articleByNum.set(entry.num, entry);
+    this.titleTerms.add(titleTerms(entry), entry.num);
+    this.newest = undefined;
+    this.rank = undefined;
   }
 
   /** Remove an article and its quotes. */
   remove(articleId: string): void {
-    const keys = this.byArticle.get(articleId);
-    if (keys) {
-      for (const key of keys) {
-        const entry = this.quotes.get(key);
-        if (!entry) continue;
-        this.quotes.delete(key);
-        for (const term of new Set(wordsOf(foldForSearch(entry.quote.text)).flatMap(termsOf))) this.unpost(term, key);
-        this.removeSpeaker(entry.suggestKey);
-      }
-      this.byArticle.delete(articleId);
+    const entry = this.articles.get(articleId);
+    if (!entry) return;
+    for (const key of entry.quoteKeys) {
+      const quote = this.quotes.get(key);
+      if (!quote) continue;
+      this.quotes.delete(key);
+      this.quoteText.remove(termSet(quote.quote.text), key);
+      this.quoteSpeakers.remove(speakerTerms(quote.quote), key);
+      this.removeSpeaker(quote.suggestKey);
     }
-    if (this.titles.delete(articleId)) this.titlesNewestFirst = undefined;
+    this.articles.delete(articleId);
+    this.articleByNum.delete(entry.num);
+    this.titleTerms.remove(titleTerms(entry), entry.num);
+    this.newest = undefined;
+    this.rank = undefined;
   }
 
   /** Quotes matching every given criterion, newest article first, then in the article's order. */
   searchQuotes(q: QuoteQuery): QuoteHit[] {
     const limit = q.limit ?? 500;
     const words = q.query ? wordsOf(foldForSearch(q.query)) : [];
-    const speaker = q.speaker ? foldForSearch(q.speaker) : '';
-    let candidates: Iterable<QuoteEntry>;
-    if (words.length > 0) {
-      let keys: Set<number> | undefined;
-      for (const word of words) {
-        const matching = this.keysForWord(word);
-        keys = keys ? intersect(keys, matching) : matching;
-        if (keys.size === 0) return [];
-      }
-      candidates = [...(keys ?? [])].map((key) => this.quotes.get(key)!);
-    } else if (q.articleId) {
-      candidates = (this.byArticle.get(q.articleId) ?? []).map((key) => this.quotes.get(key)!);
+    const speakerWords = q.speaker ? wordsOf(foldForSearch(q.speaker)) : [];
+    if (q.articleId && !this.articles.has(q.articleId)) return [];
+    let keys = matchAll(words, (w) => lookupWord(this.quoteText, w, MIN_PREFIX));
+    if (speakerWords.length > 0) {
+      const bySpeaker = matchAll(speakerWords, (w) => lookupWord(this.quoteSpeakers, w, 1))!;
+      keys = keys ? intersect(keys, bySpeaker) : bySpeaker;
+    }
+    let entries: QuoteEntry[];
+    if (q.articleId) {
+      const own = this.articles.get(q.articleId)!.quoteKeys;
+      entries = own.filter((key) => !keys || keys.has(key)).map((key) => this.quotes.get(key)!);
     } else {
-      candidates = this.quotes.values();
+      entries = keys ? [...keys].map((key) => this.quotes.get(key)!) : [...this.quotes.values()];
     }
-    const hits: QuoteEntry[] = [];
-    for (const entry of candidates) {
-      if (q.articleId && entry.articleId !== q.articleId) continue;
-      if (speaker && !entry.speakerKey.includes(speaker)) continue;
-      hits.push(entry);
-    }
-    hits.sort((a, b) => b.timestamp - a.timestamp || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index));
-    return hits.slice(0, limit).map(({ articleId, index, quote }) => ({ articleId, index, quote }));
+    const rank = this.ranks();
+    const sorted = entries
+      .map((entry) => ({ entry, order: (rank.get(entry.articleId) ?? 0) * 65_536 + Math.min(entry.index, 65_535) }))
+      .sort((a, b) => a.order - b.order);
+    return sorted.slice(0, limit).map(({ entry: { articleId, index, quote } }) => ({ articleId, index, quote }));
   }
 
-  /** Articles whose title or id contains the typed text, newest first, at most 25, names ≤ 100 characters. */
+  /** Articles whose title or id words start with the typed words, newest first, at most 25, names ≤ 100 characters. */
   suggestArticles(typed: string): Suggestion[] {
-    const needle = foldForSearch(typed);
-    const out: Suggestion[] = [];
-    for (const entry of this.newestTitles()) {
-      if (needle && !entry.folded.includes(needle)) continue;
-      out.push({ name: choiceText(entry.title.replace(/\s+/g, ' ').trim() || entry.id), value: entry.id });
-      if (out.length === MAX_SUGGESTIONS) break;
+    const folded = foldForSearch(typed);
+    const words = wordsOf(folded);
+    const newest = this.newestArticles();
+    let picked: ArticleEntry[];
+    if (words.length === 0) picked = newest.slice(0, MAX_SUGGESTIONS);
+    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(newest, (a) => titleTerms(a).some((t) => t.startsWith(words[0]!)));
+    else {
+      const nums = matchAll(words, (w) => this.titleTerms.lookup(w, true))!;
+      picked = this.inNewestOrder(nums);
     }
-    return out;
+    return picked.map((a) => ({ name: choiceText(a.title), value: a.id }));
   }
 
-  /** Speakers whose name or role contains the typed text, most recently quoted first, at most 25. */
+  /** Speakers whose name (or role) words start with the typed words, most recently quoted first, at most 25. */
   suggestSpeakers(typed: string): Suggestion[] {
-    const needle = foldForSearch(typed);
-    const out: Suggestion[] = [];
-    for (const entry of this.sortedSpeakers()) {
-      if (needle && !entry.folded.includes(needle)) continue;
-      out.push({ name: choiceText(entry.name), value: cutAtGrapheme(entry.name, MAX_CHOICE) });
-      if (out.length === MAX_SUGGESTIONS) break;
+    const folded = foldForSearch(typed);
+    const words = wordsOf(folded);
+    const all = this.sortedSpeakers();
+    let picked: SpeakerEntry[];
+    if (words.length === 0) picked = all.slice(0, MAX_SUGGESTIONS);
+    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(all, (s) => s.terms.some((t) => t.startsWith(words[0]!)));
+    else {
+      const nums = matchAll(words, (w) => this.speakerNames.lookup(w, true))!;
+      picked = [...nums].map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
     }
-    return out;
+    return picked.map((s) => ({ name: choiceText(s.name), value: cutAtGrapheme(s.name, MAX_CHOICE) }));
+  }
+
+  /** Build the lazy parts (sorted term lists, newest-first orders) now, so that no query pays for them. */
+  prepare(): void {
+    this.quoteText.prepare();
+    this.quoteSpeakers.prepare();
+    this.titleTerms.prepare();
+    this.speakerNames.prepare();
+    this.ranks();
+    this.sortedSpeakers();
   }
 
   /** Number of indexed quotes. */
@@ -172,48 +196,20 @@ export class SearchIndex {
     return this.quotes.size;
   }
 
-  /** Quote keys for one query word: its terms matched exactly, or as prefixes when at least 3 letters long. */
-  private keysForWord(word: string): Set<number> {
-    const out = new Set<number>();
-    for (const term of termsOf(word)) {
-      const indexedTerms = term.length >= MIN_PREFIX ? this.termsWithPrefix(term) : [term];
-      for (const indexed of indexedTerms) for (const key of this.postings.get(indexed) ?? []) out.add(key);
+  private inNewestOrder(nums: Set<number>): ArticleEntry[] {
+    if (nums.size > 2000) {
+      // Many matches: walking the newest-first list finds 25 quickly.
+      return firstMatching(this.newestArticles(), (a) => nums.has(a.num));
     }
-    return out;
+    return [...nums].map((n) => this.articleByNum.get(n)!).sort(byNewest).slice(0, MAX_SUGGESTIONS);
   }
 
-  private termsWithPrefix(prefix: string): string[] {
-    const terms = (this.sortedTerms ??= [...this.postings.keys()].sort());
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) out.push(terms[i]!);
-    return out;
+  private newestArticles(): ArticleEntry[] {
+    return (this.newest ??= [...this.articles.values()].sort(byNewest));
   }
 
-  private post(term: string, key: number): void {
-    let set = this.postings.get(term);
-    if (!set) {
-      set = new Set();
-      this.postings.set(term, set);
-      this.sortedTerms = undefined;
-    }
-    set.add(key);
-  }
-
-  private unpost(term: string, key: number): void {
-    const set = this.postings.get(term);
-    if (!set) return;
-    set.delete(key);
-    if (set.size === 0) {
-      this.postings.delete(term);
-      this.sortedTerms = undefined;
-    }
+  private ranks(): Map<string, number> {
+    return (this.rank ??= new Map(this.newestArticles().map((a, i) => [a.id, i])));
   }
 
   private addSpeaker(name: string, folded: string, timestamp: number): void {
@@ -222,7 +218,10 @@ export class SearchIndex {
       entry.count++;
       entry.latest = Math.max(entry.latest, timestamp);
     } else {
-      this.speakers.set(folded, { name, folded, count: 1, latest: timestamp });
+      const created: SpeakerEntry = { num: this.nextSpeaker++, name, count: 1, latest: timestamp, terms: termSet(name) };
+      this.speakers.set(folded, created);
+      this.speakerByNum.set(created.num, created);
+      this.speakerNames.add(created.terms, created.num);
     }
     this.speakersSorted = undefined;
   }
@@ -230,31 +229,68 @@ export class SearchIndex {
   private removeSpeaker(folded: string): void {
     const entry = this.speakers.get(folded);
     if (!entry) return;
-    if (--entry.count <= 0) this.speakers.delete(folded);
+    if (--entry.count <= 0) {
+      this.speakers.delete(folded);
+      this.speakerByNum.delete(entry.num);
+      this.speakerNames.remove(entry.terms, entry.num);
+    }
     this.speakersSorted = undefined;
   }
 
-  private newestTitles(): TitleEntry[] {
-    return (this.titlesNewestFirst ??= [...this.titles.values()].sort((a, b) => b.timestamp - a.timestamp || (a.id < b.id ? 1 : -1)));
-  }
-
   private sortedSpeakers(): SpeakerEntry[] {
-    return (this.speakersSorted ??= [...this.speakers.values()].sort((a, b) => b.latest - a.latest || b.count - a.count));
+    return (this.speakersSorted ??= [...this.speakers.values()].sort(bySpeakerOrder));
   }
 }
 
-/** "Name, role" for search and suggestions; empty when the quote has neither. */
+/** "Name (role)" for display; empty when the quote has neither. */
 export function displaySpeaker(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string {
-  const speaker = quote.speaker?.replace(/\s+/g, ' ').trim() ?? '';
-  const role = quote.speakerRole?.replace(/\s+/g, ' ').trim() ?? '';
+  const speaker = oneLine(quote.speaker ?? '');
+  const role = oneLine(quote.speakerRole ?? '');
   return speaker && role ? `${speaker} (${role})` : speaker || role;
 }
 
-function intersect(a: Set<number>, b: Set<number>): Set<number> {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Ids for one query word: any of its terms, as a prefix when at least `minPrefix` long. */
+function lookupWord(index: TermIndex, word: string, minPrefix: number): Set<number> {
+  const terms = termsOf(word);
+  if (terms.length === 1) return index.lookup(word, word.length >= minPrefix);
   const out = new Set<number>();
-  for (const key of small) if (large.has(key)) out.add(key);
+  for (const term of terms) for (const id of index.lookup(term, term.length >= minPrefix)) out.add(id);
   return out;
+}
+
+function speakerTerms(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string[] {
+  return termSet(`${quote.speaker ?? ''} ${quote.speakerRole ?? ''}`);
+}
+
+function titleTerms(entry: Pick<ArticleEntry, 'title' | 'id'>): string[] {
+  return termSet(`${entry.title} ${entry.id}`);
+}
+
+/** Distinct index terms of a text. */
+function termSet(text: string): string[] {
+  return [...new Set(wordsOf(foldForSearch(text)).flatMap(termsOf))];
+}
+
+function firstMatching<T>(list: readonly T[], test: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of list) {
+    if (!test(item)) continue;
+    out.push(item);
+    if (out.length === MAX_SUGGESTIONS) break;
+  }
+  return out;
+}
+
+function byNewest(a: ArticleEntry, b: ArticleEntry): number {
+  return b.timestamp - a.timestamp || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function bySpeakerOrder(a: SpeakerEntry, b: SpeakerEntry): number {
+  return b.latest - a.latest || b.count - a.count || (a.name < b.name ? -1 : 1);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Text cut to a choice's 100 characters at a grapheme boundary, with "…" when cut. */

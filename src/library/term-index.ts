@@ -1,0 +1,102 @@
+/** Ids of one term: a bare number for the (very common) single id, else an array. */
+type Posting = number | number[];
+
+/**
+ * An inverted index from terms to numeric ids, with prefix lookup through a
+ * sorted term list (rebuilt lazily, or eagerly by {@link TermIndex.prepare}).
+ * Postings are compact (a bare number for a single id); removal is linear in
+ * the posting's length, which live updates can afford.
+ */
+export class TermIndex {
+  private readonly postings = new Map<string, Posting>();
+  private sorted: string[] | undefined;
+
+  /** Index `id` under each of `terms` (duplicates ignored by the caller). */
+  add(terms: Iterable<string>, id: number): void {
+    for (const term of terms) {
+      const posting = this.postings.get(term);
+      if (posting === undefined) {
+        this.postings.set(term, id);
+        this.sorted = undefined;
+      } else if (typeof posting === 'number') this.postings.set(term, [posting, id]);
+      else posting.push(id);
+    }
+  }
+
+  /** Remove `id` from each of `terms`. */
+  remove(terms: Iterable<string>, id: number): void {
+    for (const term of terms) {
+      const posting = this.postings.get(term);
+      if (posting === undefined) continue;
+      if (typeof posting === 'number') {
+        if (posting !== id) continue;
+        this.postings.delete(term);
+        this.sorted = undefined;
+        continue;
+      }
+      const at = posting.indexOf(id);
+      if (at >= 0) posting.splice(at, 1);
+      if (posting.length === 1) this.postings.set(term, posting[0]!);
+    }
+  }
+
+  /** Sort the term list now, so that the first prefix query does not pay for it. */
+  prepare(): void {
+    this.sorted ??= [...this.postings.keys()].sort();
+  }
+
+  /** Ids indexed under `term` exactly, or under any term starting with it when `prefix` is set. */
+  lookup(term: string, prefix: boolean): Set<number> {
+    const out = new Set<number>();
+    if (!prefix) {
+      addPosting(out, this.postings.get(term));
+      return out;
+    }
+    this.prepare();
+    const terms = this.sorted!;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < terms.length && terms[i]!.startsWith(term); i++) {
+      addPosting(out, this.postings.get(terms[i]!));
+    }
+    return out;
+  }
+
+  /** Number of distinct terms. */
+  get terms(): number {
+    return this.postings.size;
+  }
+}
+
+function addPosting(out: Set<number>, posting: Posting | undefined): void {
+  if (posting === undefined) return;
+  if (typeof posting === 'number') out.add(posting);
+  else for (const id of posting) out.add(id);
+}
+
+/** Intersection of two sets (iterates the smaller). */
+export function intersect(a: Set<number>, b: Set<number>): Set<number> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<number>();
+  for (const key of small) if (large.has(key)) out.add(key);
+  return out;
+}
+
+/**
+ * Ids matching every query word (each looked up with `lookup`), or undefined
+ * when there are no words. Stops early on an empty intersection.
+ */
+export function matchAll(words: readonly string[], lookup: (word: string) => Set<number>): Set<number> | undefined {
+  let result: Set<number> | undefined;
+  for (const word of words) {
+    const found = lookup(word);
+    result = result ? intersect(result, found) : found;
+    if (result.size === 0) break;
+  }
+  return result;
+}

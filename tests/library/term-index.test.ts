@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { matchAll, TermIndex } from '../../src/library/term-index';
+
+function index(): TermIndex {
+  const idx = new TermIndex();
+  idx.add(['bridge', 'river'], 1);
+  idx.add(['bridge', 'bride'], 2);
+  idx.add(['حكومه', 'الحكومه'], 3);
+  return idx;
+}
+
+describe('TermIndex', () => {
+  it.each([
+    ['an exact English term', 'bridge', false, [1, 2]],
+    ['an English prefix', 'brid', true, [1, 2]],
+    ['a prefix that is not asked for', 'brid', false, []],
+    ['an Arabic term', 'حكومه', false, [3]],
+    ['an Arabic prefix', 'حكو', true, [3]],
+    ['nothing', 'zebra', true, []],
+  ])('looks up %s', (_name, term, prefix, expected) => {
+    expect([...index().lookup(term, prefix)].sort()).toEqual(expected);
+  });
+
+  it('forgets ids as they are removed, whether a term has one id or several', () => {
+    const idx = index();
+    idx.remove(['bridge', 'river'], 1);
+    expect([...idx.lookup('bridge', false)]).toEqual([2]);
+    expect([...idx.lookup('river', true)]).toEqual([]);
+    idx.remove(['bridge', 'bride'], 2);
+    expect([...idx.lookup('bri', true)]).toEqual([]);
+    idx.add(['bridge'], 4);
+    expect([...idx.lookup('bri', true)]).toEqual([4]);
+  });
+
+  it.each([
+    ['every word must match', ['bridge', 'river'], [1]],
+    ['no words', [], undefined],
+    ['a missing word empties the result', ['bridge', 'zebra'], []],
+  ])('matchAll: %s', (_name, words, expected) => {
+    const idx = index();
+    const result = matchAll(words, (w) => idx.lookup(w, false));
+    expect(result ? [...result] : undefined).toEqual(expected);
+  });
+});
