@@ -5,7 +5,7 @@
  */
 
 /** Candidates scored by the graph method (the rest keep their centroid score). */
-const GRAPH_SIZE = 60;
+const GRAPH_SIZE = 40;
 /** Cosine similarity above which two sentences are linked in the graph. */
 const LINK_THRESHOLD = 0.08;
 const DAMPING = 0.85;

@@ -9,7 +9,7 @@ export const DEFAULT_SUMMARY_SENTENCES = 3;
 /** Most summary sentences ever returned. */
 export const MAX_SUMMARY_SENTENCES = 20;
 /** Candidate sentences considered (news summaries come from the first part of an article). */
-const MAX_CANDIDATES = 300;
+const MAX_CANDIDATES = 150;
 /** Sentences looked at, at most (huge articles: the rest is never summary material). */
 const MAX_SCANNED = 5 * MAX_CANDIDATES;
 /** Characters of one paragraph looked at for summary sentences. */

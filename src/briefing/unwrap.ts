@@ -3,7 +3,11 @@
  * e-mail, some scraped archives and EASC).
  */
 
-const ENDS_SENTENCE = /[.!?؟…:;»”"')\]]\s*$/u;
+const ENDS_SENTENCE = /[.!?؟…:;»”"')\]]$/u;
+
+function endsSentence(line: string): boolean {
+  return ENDS_SENTENCE.test(line.trimEnd());
+}
 /** Lines shorter than this never count as wrapped text. */
 const MIN_WRAPPED = 40;
 /** Share of long lines without closing punctuation that reveals wrapping. */
@@ -20,7 +24,7 @@ export function unwrapLines(lines: readonly string[]): string[] {
   for (const line of lines) {
     if (line.length < MIN_WRAPPED) continue;
     long++;
-    if (!ENDS_SENTENCE.test(line)) open.push(line.length);
+    if (!endsSentence(line)) open.push(line.length);
   }
   if (open.length < 3 || open.length / Math.max(1, long) < WRAPPED_SHARE) return [...lines];
   open.sort((a, b) => a - b);
@@ -36,7 +40,7 @@ export function unwrapLines(lines: readonly string[]): string[] {
       continue;
     }
     current = current === '' ? trimmed : `${current} ${trimmed}`;
-    const wrapped = trimmed.length >= width * 0.6 && !ENDS_SENTENCE.test(trimmed);
+    const wrapped = trimmed.length >= width * 0.6 && !endsSentence(trimmed);
     if (!wrapped) {
       out.push(current);
       current = '';
