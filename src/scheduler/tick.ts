@@ -10,7 +10,7 @@ export type SchedulerLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 /** Everything a tick needs; no timers, no globals. */
 export interface TickDeps extends RunDeps {
   logger?: SchedulerLogger;
-  /** Schedules run at once (default 4). */
+  /** Schedules run at once (default 8). */
   concurrency?: number;
   /** A run taking longer is reported as failed and no longer waited for (default 60 s). */
   runTimeoutMs?: number;
@@ -73,7 +73,7 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     claimed.push(schedule);
   }
   const timeoutMs = deps.runTimeoutMs ?? 60_000;
-  const results = await mapPool(claimed, deps.concurrency ?? 4, (schedule) => {
+  const results = await mapPool(claimed, deps.concurrency ?? 8, (schedule) => {
     const work = runIsolated(schedule, deps, at).finally(() => busy.delete(schedule.channelId));
     return withTimeout(work, timeoutMs, () => {
       const detail = `timed out after ${Math.round(timeoutMs / 1000)} s; finishing in the background`;
