@@ -113,7 +113,7 @@ function dropBoilerplate(lines: { text: string; heading: boolean }[], result: Cl
         result.dateline ??= line.text;
         continue;
       }
-    } else if (/^هذا المقال بقلم/u.test(line.text)) {
+    } else if (/^هذا المقال بقلم/u.test(line.text) && line.text.length <= 600) {
       result.byline ??= matchByline(line.text);
       continue;
     }

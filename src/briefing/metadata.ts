@@ -27,9 +27,9 @@ const ARABIC_DATELINE = /^([\p{Script=Arabic} ]{2,30}?)(?:\s*[،,]\s*[\p{Script=
 
 /** The byline text of a `By …` / `Par …` / `بقلم …` line, or undefined. */
 export function matchByline(line: string): string | undefined {
-  if (line.length > 160) return undefined;
-  const disclaimer = BYLINE_DISCLAIMER.exec(line);
+  const disclaimer = line.length <= 600 ? BYLINE_DISCLAIMER.exec(line) : null;
   if (disclaimer) return `بقلم ${disclaimer[1]!.trim()}`;
+  if (line.length > 160) return undefined;
   const match = BYLINE.exec(line);
   if (!match) return undefined;
   const words = line.split(/\s+/).length;

@@ -102,7 +102,7 @@ export function splitSentences(paragraph: string, language: Language = 'other'):
     while (k < text.length && isSpace(text[k])) k++;
     if (k >= text.length) break;
     const next = wordAfter(text, k);
-    const ellipsis = terms.startsWith('…') || terms.startsWith('...');
+    const ellipsis = terms.startsWith('…') || terms.startsWith('..');
     if (ellipsis) {
       if (!startsUpper(next) || language === 'ar') continue;
     } else if (ch === '.' && terms.replace(/[^.]/g, '').length === 1) {

@@ -26,6 +26,7 @@ describe('splitSentences', () => {
     ['Arabic decimals', 'ar', 'بلغ النمو ٣٫٥ في المئة. وارتفع التضخم.', ['بلغ النمو ٣٫٥ في المئة.', 'وارتفع التضخم.']],
     ['an ellipsis mid-sentence', 'en', 'He paused... and then spoke. Everyone listened.', ['He paused... and then spoke.', 'Everyone listened.']],
     ['a Unicode ellipsis mid-sentence (ar)', 'ar', 'هناك أشياء يمكننا التحدث عنها… بموجب القواعد. وهذا مهم.', ['هناك أشياء يمكننا التحدث عنها… بموجب القواعد.', 'وهذا مهم.']],
+    ['a double period used as a pause (ar)', 'ar', '"سيرون".. بهذه الكلمة أنهى الملك حديثه. وغادر القاعة.', ['"سيرون".. بهذه الكلمة أنهى الملك حديثه.', 'وغادر القاعة.']],
     ['a question inside a quote followed by a verb', 'en', '"Are you coming?" she asked. He nodded.', ['"Are you coming?" she asked.', 'He nodded.']],
     ['French guillemets with spaces', 'fr', '« Nous ne reculerons pas. Jamais », a-t-il dit. Le public a applaudi.', ['« Nous ne reculerons pas. Jamais », a-t-il dit.', 'Le public a applaudi.']],
   ])('%s', (_name, language, paragraph, sentences) => {
