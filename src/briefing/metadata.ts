@@ -9,7 +9,9 @@ const TIMESTAMP_LINE = /^(?:published|updated|last updated|posted|publié|mis à
 
 const AGENCIES = String.raw`CNN|AFP|AP|Reuters|BBC|Xinhua|dpa|ANSA|UPI|Bloomberg|AA|CNBC|رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|د ب أ|الأناضول|واس|وام|قنا|كونا|سانا|بترا|سبأ`;
 /** `(CNN) --`, `PLACE (AFP) -`, `دبي، الإمارات العربية المتحدة (CNN)—`, `(CNN)The storm…` (case-sensitive agency names). */
-const AGENCY_DATELINE = new RegExp(String.raw`^([^()\n.!?؟]{0,80}?\(\s*(?:${AGENCIES})\s*\))\s*(?:[-–—]{1,2}|:|(?=\p{Lu}|\p{Script=Arabic}))\s*`, 'u');
+/** A place name before the agency: up to seven capitalised (or Arabic) words, `WOODSIDE, Calif.`, `دبي، الإمارات العربية المتحدة`. */
+const PLACE = String.raw`(?:[\p{Lu}\p{Script=Arabic}][^\s()]{0,30}[\s,،]+){0,7}`;
+const AGENCY_DATELINE = new RegExp(String.raw`^(${PLACE}\(\s*(?:${AGENCIES})\s*\))\s*(?:[-–—]{1,2}|:|(?=\p{Lu}|\p{Script=Arabic}))\s*`, 'u');
 /** `PARIS —`, `WASHINGTON, D.C. --`, `NEW YORK -` (capitals only). */
 const CAPS_DATELINE = /^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3})\s+[-–—]{1,2}\s+(?=\S)/u;
 /** `Paris —` / `Beyrouth –`: one or two capitalised words and a long dash. */

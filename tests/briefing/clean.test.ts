@@ -79,6 +79,7 @@ describe('cleanArticle keeps metadata', () => {
     ['(CNN) --', '(CNN) -- The storm hit the coast on Monday.\nThousands lost power.', { dateline: '(CNN) --' }],
     ['(CNN) glued to the sentence', '(CNN)President Biden signed the bill on Monday.\nIt takes effect in May.', { dateline: '(CNN)' }],
     ['PLACE (AP) —', 'WASHINGTON (AP) — The Senate passed the bill on Friday.\nThe vote was close.', { dateline: 'WASHINGTON (AP) —' }],
+    ['PLACE, State. (AP) —', 'WOODSIDE, Calif. (AP) — President Joe Biden met Xi Jinping on Wednesday.\nThey talked for four hours.', { dateline: 'WOODSIDE, Calif. (AP) —' }],
     ['PLACE (AFP) -', 'PARIS (AFP) - Le Parlement a adopté la réforme mardi.\nElle entre en vigueur en septembre.', { dateline: 'PARIS (AFP) -' }],
     ['CITY —', 'WASHINGTON — The Senate passed the bill on Friday.\nThe vote was close.', { dateline: 'WASHINGTON —' }],
     ['Arabic city and agency', 'دبي، الإمارات العربية المتحدة (CNN)-- أعلنت الشركة خطة جديدة.\nوقالت إنها ستبدأ قريبا.', { dateline: 'دبي، الإمارات العربية المتحدة (CNN)--' }],
