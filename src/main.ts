@@ -30,7 +30,10 @@ function shutdown(signal: NodeJS.Signals): void {
   }, SHUTDOWN_TIMEOUT_MS);
   force.unref();
   void (app?.stop() ?? Promise.resolve()).then(
-    () => process.exit(0),
+    () => {
+      logger.info({ exitCode: 0 }, 'exiting');
+      process.exit(0);
+    },
     (error: unknown) => {
       logger.error({ err: error }, 'error during shutdown');
       process.exit(1);

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
+import { makeContentDir, ROOT } from './bot-harness';
+
+let fake: FakeDiscord;
+let content: ReturnType<typeof makeContentDir>;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  content = makeContentDir();
+});
+
+afterAll(async () => {
+  await fake?.close();
+  content?.cleanup();
+});
+
+describe('npm start and signals to the whole process group', () => {
+  it.each([['SIGTERM'], ['SIGINT']] as const)('shuts down cleanly on %s sent to the group: gateway closed with 1000, bot stopped with exit code 0', async (signal) => {
+    const closesBefore = fake.gatewayCloses.length;
+    const identifies = fake.gatewayStats.identifies;
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      detached: true, // its own process group, like a terminal or a container
+      env: {
+        PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '',
+        DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CONTENT_DIR: content.dir, DATABASE_PATH: content.dbPath, LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout!.on('data', (c: Buffer) => { output += c.toString(); });
+    npm.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
+    // npm itself dies of the signal (it does not forward it); the bot is done when the last holder of its output pipe exits.
+    const finished = new Promise<void>((done) => npm.stdout!.on('close', () => done()));
+    try {
+      await fake.waitForIdentify(identifies + 1, 30_000);
+      const until = Date.now() + 30_000;
+      while (!output.includes('"bot ready"') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(output, output).toContain('"bot ready"');
+      process.kill(-npm.pid!, signal);
+      await finished;
+      const close = await fake.waitForClose((c) => c.by === 'client' && fake.gatewayCloses.indexOf(c) >= closesBefore);
+      expect(close.code).toBe(1000);
+      expect(output, output).toContain('"bot stopped"');
+      expect(output).toContain('"exitCode":0');
+      expect(output).not.toContain(fake.token);
+    } finally {
+      if (npm.exitCode === null) process.kill(-npm.pid!, 'SIGKILL');
+    }
+  });
+});
