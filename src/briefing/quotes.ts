@@ -22,6 +22,10 @@ export interface ExtractQuotesOptions {
 
 /** Most quotations examined per article (bounds the work on pathological input). */
 const MAX_CANDIDATES = 400;
+/** Characters of the article searched for quotations: key quotes of a news article come long before this. */
+const SCAN_CHARS = 150_000;
+/** Characters of one paragraph searched (a real paragraph is far shorter). */
+const MAX_PARAGRAPH_CHARS = 20_000;
 /** Most quotations examined per paragraph. */
 const MAX_PER_PARAGRAPH = 60;
 /** How far back (characters) the words before a quote are read. */
@@ -33,7 +37,7 @@ const NEIGHBOUR_GAP = 160;
 /** Fewest words of a paragraph-opening quote that goes on with the previous paragraph's speaker. */
 const MIN_CONTINUED_WORDS = 6;
 /** Prefix of a quote-less paragraph scanned for speakers of reported speech. */
-const REPORTED_SPEECH_SCAN = 1500;
+const REPORTED_SPEECH_SCAN = 400;
 
 /** Words right before a quote that make it a title or a name rather than speech. */
 const TITLE_WORDS = /(?:^|\s)(?:(?:[وبل]|لل|ول|بـ|لـ)?(?:ال)?(?:فيلم|كتاب|رواية|روايه|صحيفة|صحيفه|مجلة|مجله|عملية|عمليه|حملة|حمله|برنامج|مسلسل|أغنية|اغنيه|شركة|شركه|حزب|جائزة|جائزه|اسم|باسم|عنوان|مبادرة|مبادره|قناة|قناه|موقع|وكالة|وكاله|تطبيق|مؤتمر|منتدى|مهرجان|ألبوم|البوم|مشروع|حركة|حركه|جماعة|جماعه|منظمة|منظمه|وسم|هاشتاغ|مسرحية|مسرحيه|معرض|كلمة|كلمه|لقب|شعار|مصطلح|دور|قانون|مؤسسة|مؤسسه|هيئة|هيئه|فرقة|فرقه|نادي|منصة|منصه|وثائقي|عرض|سلسلة|سلسله|مسابقة|مسابقه|بطولة|بطوله|عملية|تنظيم|ما يسمى|ما يعرف ب|يسمى|يدعى|تدعى|تسمى|المعروف ب|المعروفة ب|المعروفه ب)|film|book|novel|newspaper|operation|campaign|titled|entitled|called|named|dubbed|journal|magazine|show|series|song|album|hashtag|slogan|term|word|nickname|livre|roman|journal|opération|intitulée?|baptisée?|surnommée?|nommée?|appelée?|chanson|émission|mot|terme|slogan)\s*[«“"„‘'‹]?$/iu;
@@ -112,9 +116,12 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
   const candidates: Candidate[] = [];
   let lastSpokenParagraph = -2;
   let openEnded: Candidate | null = null;
-  for (let pi = 0; pi < paragraphs.length && candidates.length < MAX_CANDIDATES; pi++) {
-    const text = paragraphs[pi]!;
-    const spans = findQuotations(text).slice(0, MAX_PER_PARAGRAPH);
+  let budget = SCAN_CHARS;
+  for (let pi = 0; pi < paragraphs.length && candidates.length < MAX_CANDIDATES && budget > 0; pi++) {
+    const full = paragraphs[pi]!;
+    const text = full.length > MAX_PARAGRAPH_CHARS ? full.slice(0, MAX_PARAGRAPH_CHARS) : full;
+    budget -= text.length;
+    const spans = findQuotations(text, MAX_PER_PARAGRAPH);
     if (spans.length === 0) {
       if (text.length > 0) noteReportedSpeech(text, language, book);
       openEnded = null;

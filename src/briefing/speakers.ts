@@ -27,7 +27,7 @@ interface Person {
 }
 
 /** Longest text scanned for names (characters); bounds the cost on huge input. */
-const SCAN_CHARS = 200_000;
+const SCAN_CHARS = 60_000;
 /** Most article-wide look-ups per article. */
 const MAX_SCANS = 40;
 /** Longest speaker or role kept (characters). */
@@ -43,15 +43,15 @@ function clip(text: string): string {
   return (space > 20 ? cut.slice(0, space) : cut) + '…';
 }
 
-function keyOf(text: string): string[] {
-  return tokenize(text).filter((t) => !t.punct).map((t) => t.norm);
-}
-
 /** The registry of an article's speakers. */
 export class SpeakerBook {
   private readonly people: Person[] = [];
   private clock = 0;
   private articleTokens: Token[] | null = null;
+  /** Positions of each normalised word in {@link articleTokens}. */
+  private positions: Map<string, number[]> | null = null;
+  private readonly keys = new Map<string, string[]>();
+  private readonly lookups = new Map<string, string | undefined>();
   private scans = 0;
   private readonly arabic: boolean;
 
@@ -95,6 +95,24 @@ export class SpeakerBook {
     return out;
   }
 
+  /** Normalised words of a name or role (cached). */
+  private keyOf(text: string): string[] {
+    let key = this.keys.get(text);
+    if (!key) {
+      key = tokenize(text).filter((t) => !t.punct).map((t) => t.norm);
+      this.keys.set(text, key);
+    }
+    return key;
+  }
+
+  /** Run an article-wide look-up once per question, within the scan budget. */
+  private lookup(question: string, run: () => string | undefined): string | undefined {
+    if (this.lookups.has(question)) return this.lookups.get(question);
+    const answer = this.scans++ < MAX_SCANS ? run() : undefined;
+    this.lookups.set(question, answer);
+    return answer;
+  }
+
   private find(phrase: Phrase): Person | null {
     const role = phrase.role?.trim() || undefined;
     let name = phrase.name?.trim() || undefined;
@@ -104,7 +122,7 @@ export class SpeakerBook {
       return this.find({ name });
     }
     if (!name && role) {
-      const sameRole = this.people.find((p) => p.role !== undefined && sameKey(keyOf(p.role), keyOf(role)));
+      const sameRole = this.people.find((p) => p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role)));
       if (sameRole) return sameRole;
       name = this.nameForRole(role);
     }
@@ -114,10 +132,10 @@ export class SpeakerBook {
       this.people.push(person);
       return person;
     }
-    const key = keyOf(name);
-    const known = this.people.find((p) => p.name !== undefined && sameName(keyOf(p.name), key));
+    const key = this.keyOf(name);
+    const known = this.people.find((p) => p.name !== undefined && sameName(this.keyOf(p.name), key));
     if (known) {
-      if (key.length > keyOf(known.name!).length) known.name = name;
+      if (key.length > this.keyOf(known.name!).length) known.name = name;
       if (role && !known.role) known.role = role;
       return known;
     }
@@ -125,7 +143,7 @@ export class SpeakerBook {
     const person: Person = { name: full, gender: 'unknown', seen: 0 };
     if (role) person.role = role;
     // A role-only entry for the same role becomes this person.
-    const roleOnly = role ? this.people.findIndex((p) => !p.name && p.role !== undefined && sameKey(keyOf(p.role), keyOf(role))) : -1;
+    const roleOnly = role ? this.people.findIndex((p) => !p.name && p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role))) : -1;
     if (roleOnly !== -1) {
       const existing = this.people[roleOnly]!;
       existing.name = full;
@@ -143,16 +161,45 @@ export class SpeakerBook {
       if (budget <= 0) break;
       const text = p.length > budget ? p.slice(0, budget) : p;
       budget -= text.length;
-      out.push(...tokenize(text), { text: '.', norm: '.', punct: true, start: 0 });
+      for (const t of tokenize(text)) out.push(t);
+      out.push({ text: '.', norm: '.', punct: true, start: 0 });
     }
     this.articleTokens = out;
     return out;
   }
 
+  /** Where the word `norm` occurs in the article's tokens. */
+  private where(norm: string): readonly number[] {
+    if (!this.positions) {
+      const map = new Map<string, number[]>();
+      const tokens = this.tokens();
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (t.punct) continue;
+        const list = map.get(t.norm);
+        if (list) list.push(i);
+        else map.set(t.norm, [i]);
+      }
+      this.positions = map;
+    }
+    return this.positions.get(norm) ?? [];
+  }
+
+  /** Positions where a role's first word occurs, with Arabic prefixes (و، ب، ل، لل) allowed. */
+  private whereFirst(word: string): number[] {
+    const forms = this.arabic ? arabicForms(word) : [word];
+    const out: number[] = [];
+    for (const f of forms) out.push(...this.where(f));
+    return out.sort((a, b) => a - b);
+  }
+
   /** The name the article gives a role: `الرئيس الروسي فلاديمير بوتين`, "Mayor Jane Smith", "Jane Smith, the mayor". */
   private nameForRole(role: string): string | undefined {
-    if (this.scans++ >= MAX_SCANS) return undefined;
-    let key = keyOf(role);
+    return this.lookup(`role:${role}`, () => this.scanRole(role));
+  }
+
+  private scanRole(role: string): string | undefined {
+    let key = this.keyOf(role);
     if (!this.arabic) {
       while (key.length > 1 && LATIN_DETERMINERS.has(key[0]!)) key = key.slice(1);
     }
@@ -166,8 +213,8 @@ export class SpeakerBook {
     }
     const tokens = this.tokens();
     for (const k of candidates) {
-      for (let i = 0; i + k.length <= tokens.length; i++) {
-        if (!this.matchesAt(tokens, i, k)) continue;
+      for (const i of this.whereFirst(k[0]!)) {
+        if (i + k.length > tokens.length || !this.matchesAt(tokens, i, k)) continue;
         const after = this.arabic ? arabicNameAt(tokens, i + k.length) : latinNameAt(tokens, skipComplement(tokens, i + k.length));
         if (after) return after;
         if (!this.arabic) {
@@ -193,11 +240,14 @@ export class SpeakerBook {
 
   /** The full name a lone surname stands for (`بوتين` → `فلاديمير بوتين`), from the article. */
   private fullName(surname: string): string | undefined {
-    if (this.scans++ >= MAX_SCANS) return undefined;
+    return this.lookup(`name:${surname}`, () => this.scanSurname(surname));
+  }
+
+  private scanSurname(surname: string): string | undefined {
     const key = normForm(surname);
     const tokens = this.tokens();
-    for (let i = 1; i < tokens.length; i++) {
-      if (tokens[i]!.norm !== key) continue;
+    for (const i of this.where(key)) {
+      if (i === 0) continue;
       if (this.arabic) {
         const parts: string[] = [];
         let j = i - 1;
@@ -245,6 +295,16 @@ function skipComplement(tokens: readonly Token[], j: number): number {
 function isSurnameLike(role: string): boolean {
   const tokens = tokenize(role);
   return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm) && /ي$/u.test(tokens[0]!.norm);
+}
+
+/** A word as it may be written with a conjunction or preposition glued on (الرئيس، والرئيس، للرئيس…). */
+function arabicForms(key: string): string[] {
+  const forms = [key, 'و' + key, 'ب' + key, 'ف' + key, 'ل' + key];
+  if (key.startsWith('ال')) {
+    const stem = key.slice(2);
+    forms.push('لل' + stem, 'ولل' + stem, 'بال' + stem, 'وال' + stem);
+  }
+  return forms;
 }
 
 function arabicPrefixed(token: string, key: string): boolean {

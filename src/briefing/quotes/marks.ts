@@ -28,11 +28,11 @@ const MAX_DEPTH = 8;
 /** Single-quote kinds never make an unterminated span (they double as apostrophes). */
 const SINGLE: ReadonlySet<Kind> = new Set<Kind>(['‘', "'", '‹']);
 
-const OPEN_PUNCT = /[([{:\u2014\u2013\-/،,;]/u;
-const CLOSE_PUNCT = /[.,;:!?؟،؛)\]}…\u2014\u2013-]/u;
+const OPEN_PUNCT = new Set(['(', '[', '{', ':', '\u2014', '\u2013', '-', '/', '،', ',', ';']);
+const CLOSE_PUNCT = new Set(['.', ',', ';', ':', '!', '?', '؟', '،', '؛', ')', ']', '}', '…', '\u2014', '\u2013', '-']);
 
 function isSpace(ch: string | undefined): boolean {
-  return ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\u00a0' || /\s/u.test(ch);
+  return ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\u00a0' || (ch > '~' && /\s/u.test(ch));
 }
 
 function isLetter(ch: string | undefined): boolean {
@@ -42,13 +42,13 @@ function isLetter(ch: string | undefined): boolean {
 /** Text follows the mark: it may open a quotation. */
 function canOpen(text: string, i: number): boolean {
   const next = text[i + 1];
-  return !isSpace(next) && !CLOSE_PUNCT.test(next ?? '');
+  return !isSpace(next) && !CLOSE_PUNCT.has(next!);
 }
 
 /** Text precedes the mark: it may close a quotation. */
 function canClose(text: string, i: number): boolean {
   const prev = text[i - 1];
-  return !isSpace(prev) && !OPEN_PUNCT.test(prev ?? '');
+  return !isSpace(prev) && !OPEN_PUNCT.has(prev!);
 }
 
 /** Most words an attribution clause between two openers may have (`وقال الرئيس الروسي:`). */
@@ -95,9 +95,9 @@ function remainingClosers(text: string): { curly: Int32Array; guillemet: Int32Ar
  * inside their outer one. An opener of the same kind as a quotation already
  * open, with too few closers left to nest, ends the earlier quotation there
  * (unterminated). A double-mark quotation still open at the end runs to the
- * end of the paragraph (unterminated).
+ * end of the paragraph (unterminated). Stops after `maxSpans` quotations.
  */
-export function findQuotations(paragraph: string): MarkSpan[] {
+export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INFINITY): MarkSpan[] {
   const spans: MarkSpan[] = [];
   const stack: Frame[] = [];
   let remaining: ReturnType<typeof remainingClosers> | null = null;
@@ -134,8 +134,11 @@ export function findQuotations(paragraph: string): MarkSpan[] {
     return -1;
   };
 
-  for (let i = 0; i < paragraph.length; i++) {
-    const ch = paragraph[i]!;
+  // Jump from mark to mark: the scan of the letters in between stays in the regex engine.
+  const marks = /["“”«»„‹›‘’']/gu;
+  for (let m = marks.exec(paragraph); m !== null && spans.length < maxSpans; m = marks.exec(paragraph)) {
+    const i = m.index;
+    const ch = m[0];
     switch (ch) {
       case '"': {
         const o = canOpen(paragraph, i);
@@ -197,6 +200,6 @@ export function findQuotations(paragraph: string): MarkSpan[] {
     }
   }
   const bottom = stack[0];
-  if (bottom && !SINGLE.has(bottom.kind)) emit(bottom, paragraph.length, false, paragraph.length);
+  if (bottom && !SINGLE.has(bottom.kind) && spans.length < maxSpans) emit(bottom, paragraph.length, false, paragraph.length);
   return spans;
 }
