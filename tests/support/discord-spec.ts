@@ -16,10 +16,11 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { isObj, type Json } from './fake-discord/json';
 import { embedChars } from './fake-discord/limits';
+import { templatePattern } from './fake-discord/routes';
 import type { RecordedRequest } from './fake-discord/types';
 
-type Json = Record<string, unknown>;
 type Spec = { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, unknown> } };
 
 const SPEC_URL = new URL('../../../shared/discord-api-spec/openapi.json', import.meta.url);
@@ -56,12 +57,10 @@ function load(): Loaded {
   ajv.addSchema({ $id: ROOT_ID, $defs: rewriteRefs(spec.components.schemas) as Json });
   const routes: Loaded['routes'] = [];
   for (const [template, ops] of Object.entries(spec.paths)) {
-    const segments = template.split('/');
-    const source = segments.map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/');
+    const { pattern, params } = templatePattern(template);
+    const literal = template.split('/').length - params.length;
     for (const method of Object.keys(ops)) {
-      if (method === 'parameters') continue;
-      routes.push({ method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`),
-        literal: segments.filter((s) => !s.startsWith('{')).length });
+      if (method !== 'parameters') routes.push({ method: method.toUpperCase(), template, pattern, literal });
     }
   }
   // Templates with more literal segments win (`…/messages/@original` over `…/messages/{message_id}`).
@@ -96,7 +95,7 @@ const CALLBACK_BY_TYPE: Record<number, string> = {
 function validatorFor(schemaName: string, body: unknown): ValidateFunction {
   const { spec } = load();
   if (schemaName === 'InteractionCallbackRequest') {
-    const type = typeof body === 'object' && body !== null ? Number((body as Json).type) : NaN;
+    const type = isObj(body) ? Number(body.type) : NaN;
     const branch = CALLBACK_BY_TYPE[type];
     if (branch) return validatorFor(branch, body);
     return compiled('POST callback', () => requestBodySchema(spec, 'POST', CALLBACK_TEMPLATE));
@@ -135,11 +134,9 @@ function describe(errors: readonly ErrorObject[] | null | undefined): string[] {
 
 /** The embeds of a message-like body (a callback's `data` included). */
 function embedsOf(body: unknown): unknown[] {
-  if (typeof body !== 'object' || body === null) return [];
-  const b = body as Json;
-  if (Array.isArray(b.embeds)) return b.embeds;
-  if (typeof b.data === 'object' && b.data !== null && Array.isArray((b.data as Json).embeds)) return (b.data as Json).embeds as unknown[];
-  return [];
+  if (!isObj(body)) return [];
+  if (Array.isArray(body.embeds)) return body.embeds;
+  return isObj(body.data) && Array.isArray(body.data.embeds) ? body.data.embeds : [];
 }
 
 /** Errors for the 6000-character total across a message's embeds (not in the spec). */
@@ -183,11 +180,9 @@ export function validateRequest(method: string, path: string, body: unknown): st
 
 /** Bodies that create or edit a visible message (they must carry `allowed_mentions`). */
 function isMessageBody(r: RecordedRequest): Json | null {
-  if (typeof r.body !== 'object' || r.body === null) return null;
-  const b = r.body as Json;
-  if (r.route === CALLBACK_TEMPLATE) {
-    return (b.type === 4 || b.type === 7) && typeof b.data === 'object' && b.data !== null ? b.data as Json : null;
-  }
+  const b = r.body;
+  if (!isObj(b)) return null;
+  if (r.route === CALLBACK_TEMPLATE) return (b.type === 4 || b.type === 7) && isObj(b.data) ? b.data : null;
   const messageRoutes = ['/channels/{channel_id}/messages', '/webhooks/{webhook_id}/{webhook_token}',
     '/webhooks/{webhook_id}/{webhook_token}/messages/@original', '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
     '/channels/{channel_id}/messages/{message_id}'];
@@ -212,7 +207,7 @@ export function collectProblems(fake: HasRequests, options: AssertAllValidOption
     const label = `#${i} ${r.method} ${r.route ?? r.path}`;
     if (r.route === null) problems.push(`${label}: route unknown to the fake (404)`);
     if (r.status === 400) {
-      const res = (typeof r.response === 'object' && r.response !== null ? r.response : {}) as Json;
+      const res = isObj(r.response) ? r.response : {};
       const detail = res.errors ? ` ${JSON.stringify(res.errors)}` : '';
       problems.push(`${label}: refused with 400 (${String(res.code ?? '?')} ${String(res.message ?? '')})${detail}`);
     }

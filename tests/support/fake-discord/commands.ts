@@ -1,6 +1,5 @@
 import { nextSnowflake } from './ids';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json';
 
 /** A registered application command, as Discord returns it. */
 export interface StoredCommand extends Json {

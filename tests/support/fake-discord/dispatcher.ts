@@ -7,8 +7,7 @@ import type { StoredMessage } from './messages';
 import { buildOptions, definitionsAt, type OptionInput, type Resolved } from './options';
 import type { Signal } from './signal';
 import type { World } from './world';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json';
 
 /** Extra context for autocomplete: the subcommand (`'add'` or `'group sub'`) the focused option belongs to. */
 export interface AutocompleteContext extends InvokeContext {

@@ -12,8 +12,7 @@ import type { Signal } from './signal';
 import type { FakeChannel, FakeChannels, FakeUser, GuildState } from './state';
 import type { FaultSpec, GatewayClose, GatewayFrame, RecordedRequest, RequestMatcher } from './types';
 import type { World } from './world';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json';
 
 /** A running fake Discord. Create with {@link startFakeDiscord}. */
 export class FakeDiscord {

@@ -3,8 +3,7 @@ import { WebSocket, type WebSocketServer } from 'ws';
 import type { Signal } from './signal';
 import type { GuildState } from './state';
 import type { GatewayClose, GatewayFrame } from './types';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json';
 
 interface DispatchEvent {
   s: number;

@@ -2,8 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { interactionToken, nextSnowflake } from './ids';
 import type { Signal } from './signal';
 import type { GuildState } from './state';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json';
 
 /** The first callback the bot sent for an interaction. */
 export interface InteractionCallback {

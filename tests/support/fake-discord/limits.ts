@@ -1,19 +1,10 @@
+import { codePointLength as len, isObj } from './json';
+
 /**
  * The message limits Discord enforces server-side (400 50035 "Invalid Form
  * Body" when broken), so a bot that overflows one fails here as it would live.
  */
 
-type Json = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const HIGH_SURROGATES = /[\uD800-\uDBFF]/g;
-
-/** Length in code points (what Discord counts), without allocating an array per string. */
-const len = (v: unknown): number => {
-  if (typeof v !== 'string') return 0;
-  const pairs = v.match(HIGH_SURROGATES);
-  return v.length - (pairs ? pairs.length : 0);
-};
 
 /** The characters an embed counts towards the 6000 total. */
 export function embedChars(embed: unknown): number {

@@ -1,8 +1,6 @@
 import { nextSnowflake } from './ids';
+import { isObj, type Json } from './json';
 import type { FakeUser } from './state';
-
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Where a stored message came from. */
 export type MessageSource = 'channel' | 'interaction' | 'followup';

@@ -1,7 +1,6 @@
 import type { StoredCommand } from './commands';
 import type { GuildState } from './state';
-
-type Json = Record<string, unknown>;
+import type { Json } from './json';
 
 /** An option value: inferred type (string 3, integer 4, number 10, boolean 5) or explicit `{type, value}`. */
 export type OptionValue = string | number | boolean | { type: number; value: string | number | boolean };

@@ -1,4 +1,5 @@
-import { fail, isObj, ok, type Handler } from './world';
+import { isObj } from './json';
+import { fail, ok, type Handler } from './world';
 
 /** GET /gateway/bot: the local WebSocket URL, one shard. */
 export const getGatewayBot: Handler = (_req, w) => ok({

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { snowflakeTime } from './ids';
 import type { InteractionRecord } from './interactions';
+import { codePointLength, isObj, type Json } from './json';
 import { invalidFormBody, messageLimitErrors } from './limits';
 import type { StoredMessage } from './messages';
-import { fail, isObj, ok, type Handler, type RestRequest, type RestResult, type World } from './world';
+import { fail, ok, type Handler, type RestRequest, type RestResult, type World } from './world';
 
-type Json = Record<string, unknown>;
 
 const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 const EPHEMERAL = 64;
@@ -19,9 +19,9 @@ function autocompleteErrors(data: unknown): string[] {
   if (data.choices.length > 25) errors.push('data.choices: Must be 25 or fewer in length.');
   data.choices.forEach((c, i) => {
     if (!isObj(c)) return errors.push(`data.choices.${i}: must be an object`);
-    const name = typeof c.name === 'string' ? [...c.name].length : 0;
+    const name = codePointLength(c.name);
     if (name < 1 || name > 100) errors.push(`data.choices.${i}.name: Must be between 1 and 100 in length.`);
-    if (typeof c.value === 'string' && [...c.value].length > 100) errors.push(`data.choices.${i}.value: Must be 100 or fewer in length.`);
+    if (codePointLength(c.value) > 100) errors.push(`data.choices.${i}.value: Must be 100 or fewer in length.`);
   });
   return errors;
 }

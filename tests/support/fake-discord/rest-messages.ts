@@ -1,6 +1,7 @@
+import { isObj } from './json';
 import { invalidFormBody, messageLimitErrors } from './limits';
 import { Perm } from './permissions';
-import { fail, isObj, ok, type Handler, type RestResult, type World } from './world';
+import { fail, ok, type Handler, type RestResult, type World } from './world';
 
 /** 404/403 answer when the bot may not use the channel, or null when it may. */
 function channelAccess(w: World, channelId: string, needed: bigint): RestResult | null {

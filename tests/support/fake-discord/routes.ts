@@ -14,7 +14,11 @@ export interface Route {
   params: string[];
 }
 
-function route(method: string, template: string, handler: Handler, tokenAuth = false): Route {
+/**
+ * A regex for an OpenAPI path template (`/channels/{channel_id}/messages`): each `{param}` captures one
+ * path segment, literal segments (`@me`, `@original`) match exactly. `params` names the captures in order.
+ */
+export function templatePattern(template: string): { pattern: RegExp; params: string[] } {
   const params: string[] = [];
   const source = template.split('/').map((seg) => {
     const m = /^\{(\w+)\}$/.exec(seg);
@@ -22,7 +26,11 @@ function route(method: string, template: string, handler: Handler, tokenAuth = f
     params.push(m[1]!);
     return '([^/]+)';
   }).join('/');
-  return { method, template, handler, tokenAuth, pattern: new RegExp(`^${source}$`), params };
+  return { pattern: new RegExp(`^${source}$`), params };
+}
+
+function route(method: string, template: string, handler: Handler, tokenAuth = false): Route {
+  return { method, template, handler, tokenAuth, ...templatePattern(template) };
 }
 
 const W = '/webhooks/{webhook_id}/{webhook_token}';

@@ -4,7 +4,7 @@ import type { MessageStore } from './messages';
 import type { Signal } from './signal';
 import type { GuildState } from './state';
 
-type Json = Record<string, unknown>;
+import type { Json } from './json';
 
 /** Everything a REST handler may read or change. */
 export interface World {
@@ -50,6 +50,3 @@ export const ok = (body: unknown): RestResult => ({ status: 200, body });
 /** A Discord JSON error answer. */
 export const fail = (status: number, code: number, message: string, extra: Json = {}): RestResult =>
   ({ status, body: { message, code, ...extra } });
-
-/** True for a plain JSON object. */
-export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
