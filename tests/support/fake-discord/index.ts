@@ -41,13 +41,19 @@
  * `dispatchButton(customId, {messageId})`, `dispatchSelect(customId, values, {messageId})`. Option types
  * come from the registered command when the bot has deployed it (so channel options get
  * `resolved.channels`), else from the JS value, or pass `{type, value}`. `ctx`: `{channelId, locale,
- * userId | member: 'admin' | 'member' | 'owner'}` (admin has Manage Server; member does not). Each returns an {@link InteractionHandle}: `response()`, `visible()`, `edits()`,
- * `followUps()`, `waitForEdit(n)`, `waitForFollowUp(n)`.
+ * userId | member: 'admin' | 'member' | 'owner'}` (admin has Manage Server; member does not). Each
+ * returns an {@link InteractionHandle}: `response()`, `visible()`, `edits()`, `followUps()`,
+ * `waitForEdit(n)`, `waitForFollowUp(n)`. Channel changes: `addChannel`, `deleteChannel`, `setOverwrites`
+ * (each also dispatched to the bot); `dispatchEvent(t, d)` for anything else.
+ *
+ * Tests in this folder: `fake-client.ts` has `newClient`, `login` and `useFakeWithClient()` (one fake and
+ * one logged-in discord.js client per test file).
  *
  * Records: `requests` (every HTTP request, no token), `messages(channelId)` (channel posts),
  * `allMessages(channelId)` (with interaction replies; `wouldPing` tells if a mention would notify),
  * `sentPayloads()`, `gatewayFrames`, `gatewayCloses` (e.g. `{code: 1000, by: 'client'}` after
- * `client.destroy()`), `interactions()`, `commands(guildId?)`. Waiting: `waitFor(pred)`,
+ * `client.destroy()`), `gatewayStats`, `interactions()`, `commands(guildId?)`, `bulkOverwrites`,
+ * `handlerErrors` (bugs in the fake; should stay empty), `clearRecords()`. Waiting: `waitFor(pred)`,
  * `waitForIdentify(n)`, `waitForResumed(n)`, `waitForClose(pred)`, `waitForMessages(channelId, n)`.
  */
 import type { AddressInfo } from 'node:net';
