@@ -36,7 +36,7 @@ export interface App {
   /** Started in order after login, stopped in reverse order on shutdown. */
   services: Service[];
   ctx: CommandContext;
-  /** Load the library, log in, wait for READY, start the services. */
+  /** Load the library and log in (in parallel), wait for READY, then start the services. */
   start(): Promise<void>;
   /** Stop the services, the library and the gateway (closed with code 1000). Idempotent. */
   stop(): Promise<void>;
@@ -91,10 +91,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     ctx,
     async start() {
-      await library.start();
+      // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
-      await ready;
+      await Promise.all([library.start(), client.login(config.token).then(() => ready)]);
       for (const service of services) {
         await service.start();
         started.push(service);
