@@ -114,7 +114,7 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1))) return true; // "and the …": a second subject
   if (norm.startsWith('ل') && !norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
   if (norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
-  if (hasName && (norm.startsWith('ل') || norm === 'الى' || norm === 'لدى')) return true;
+  if (hasName && (norm.startsWith('لل') || /^ل[a-z]/u.test(norm) || norm === 'الى' || norm === 'لدي')) return true;
   return false;
 }
 
@@ -123,17 +123,22 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
  * verb, already cut before إن/أن/`:`). Commas separate appositions
  * (`بيورن روثر، رئيس بعثة الصندوق`).
  */
-export function parseArabicPhrase(tokens: readonly Token[]): Phrase {
-  return parseArabicPhraseAt(tokens).phrase;
+export function parseArabicPhrase(tokens: readonly Token[], strict = false): Phrase {
+  return parseArabicPhraseAt(tokens, strict).phrase;
 }
 
-/** {@link parseArabicPhrase}, also telling where the phrase ends (index of the first token not read). */
-export function parseArabicPhraseAt(tokens: readonly Token[]): { phrase: Phrase; end: number } {
+/**
+ * {@link parseArabicPhrase}, also telling where the phrase ends (index of the
+ * first token not read). `strict`: the verb takes an object (وصف المحلل
+ * الخطوة بأنها), so a definite noun right after a definite word starts the
+ * object instead of continuing the role.
+ */
+export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): { phrase: Phrase; end: number } {
   const result: Phrase = {};
   let i = 0;
   let end = 0;
   for (let chunk = 0; chunk < 3 && i < tokens.length; chunk++) {
-    const { phrase, next, stopped } = parseChunk(tokens, i);
+    const { phrase, next, stopped } = parseChunk(tokens, i, strict);
     if (phrase.name && !result.name) result.name = phrase.name;
     if (phrase.role && !result.role) result.role = phrase.role;
     if (phrase.name || phrase.role) end = next;
@@ -147,7 +152,7 @@ export function parseArabicPhraseAt(tokens: readonly Token[]): { phrase: Phrase;
   return { phrase: result, end };
 }
 
-function parseChunk(tokens: readonly Token[], from: number): { phrase: Phrase; next: number; stopped: boolean } {
+function parseChunk(tokens: readonly Token[], from: number, strict = false): { phrase: Phrase; next: number; stopped: boolean } {
   const role: string[] = [];
   const name: string[] = [];
   let i = from;
@@ -164,13 +169,17 @@ function parseChunk(tokens: readonly Token[], from: number): { phrase: Phrase; n
     if (!roleOpen && cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
     if (name.length === 0) {
       const forced = roleOpen;
+      const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
+      if (strict && !forced && definite && prevDefinite && !isNisba(norm.replace(/^ال/u, '')) && !isArabicRoleNoun(norm)) {
+        return { phrase: done(role, name), next: i, stopped: true };
+      }
       if (forced || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (lastIndefiniteRole && isNisba(norm))) {
         role.push(tok.text);
         if (ROLE_PREPS.has(norm)) { roleOpen = true; chain = 0; }
-        else if (ROLE_NOUNS.has(norm) && !isNisba(norm)) { roleOpen = true; chain = 0; }
+        else if (ROLE_NOUNS.has(norm) && !/ي$/u.test(norm)) { roleOpen = true; chain = 0; }
         else if (forced && !definite && !PLACES.has(norm) && !isNisba(norm) && ++chain < 2) roleOpen = true;
         else roleOpen = false;
-        lastIndefiniteRole = !definite && (ROLE_NOUNS.has(norm) || isNisba(norm) || PLACES.has(norm));
+        lastIndefiniteRole = !definite && (ROLE_NOUNS.has(norm) || isNisba(norm));
         i++;
         continue;
       }
@@ -184,15 +193,15 @@ function parseChunk(tokens: readonly Token[], from: number): { phrase: Phrase; n
     if (name.length >= 4 || (name.length >= 3 && !name.some((w) => NAME_JOINERS.has(normForm(w))))) break;
     if (isArabicRoleNoun(norm)) {
       // "بيورن روثر رئيس بعثة …": the rest is the role.
-      const rest = parseChunk(tokens, i);
+      const rest = parseChunk(tokens, i, strict);
       return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
     }
     if (!isNameToken(tok, norm)) break;
     if (definite && !surnameAllowed(tokens, i)) break;
     name.push(tok.text);
     i++;
-    // A family name with ال (السيسي، الأسد) ends the name, unless a joiner asks for more (عبد الله).
-    if (definite && !NAME_JOINERS.has(norm)) break;
+    // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح).
+    if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[i - 2]?.norm ?? ''))) break;
   }
   return { phrase: done(role, name), next: i, stopped: i < tokens.length && !tokens[i]!.punct };
 }
@@ -233,8 +242,10 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     if (!isNameToken(tok, norm) || cutsHere(tokens, i, name.length > 0)) break;
     const definite = isDefiniteToken(tok);
     if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm))) break;
-    if (definite && !surnameAllowed(tokens, i)) break;
+    // In running text a definite word after a name is its family name only after عبد/أبو or as a nisba (السيسي).
+    if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? '')) && !/ي$/u.test(norm)) break;
     name.push(tok.text);
+    if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? ''))) break;
   }
   return name.length ? name.join(' ') : undefined;
 }

@@ -115,7 +115,7 @@ function arabicBefore(tokens: readonly Token[]): Attribution | null {
     const after = tokens.slice(v + 1);
     let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
     if (stop === -1) stop = after.length;
-    const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop));
+    const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
     const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
     if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
     const subject = arabicSubjectBefore(tokens.slice(0, v));
@@ -198,7 +198,7 @@ function arabicAfter(tokens: readonly Token[], i: number): Attribution | null {
     }
     v++;
   }
-  if (tokens[v]?.norm === 'على' && tokens[v + 1]?.norm === 'حد') {
+  if (tokens[v]?.norm === 'علي' && tokens[v + 1]?.norm === 'حد') {
     const what = tokens[v + 2]?.norm ?? '';
     if (/^(قوله|تعبيره|وصفه)$/u.test(what)) return { continuation: true, gender: 'm', fragment: false };
     if (/^(قولها|تعبيرها|وصفها)$/u.test(what)) return { continuation: true, gender: 'f', fragment: false };
@@ -239,7 +239,7 @@ function latinBefore(tokens: readonly Token[], language: Language): Attribution 
       const comma = after.findIndex((t) => t.norm === ',');
       return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: comma !== -1 && wordCount(after.slice(comma + 1)) > 0 };
     }
-    const fragment = latinFragment(after, lowered.slice(v + match.length));
+    const fragment = latinFragment(after, lowered.slice(v + match.length), lowered[v + match.length - 1]!);
     if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment };
     const subject = parseLatinSubject(latinClause(tokens, lowered, v));
     if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment };
@@ -269,13 +269,26 @@ function latinClause(tokens: readonly Token[], lowered: readonly string[], v: nu
   return tokens.slice(start, end);
 }
 
-/** A quote after "that"/"que" plus words, or after a long stretch of words, is embedded in the sentence. */
-function latinFragment(after: readonly Token[], lowered: readonly string[]): boolean {
+/** Words opening an adverbial between a verb and its quote (said in a statement, told reporters on Monday). */
+const ADVERBIAL = /^(in|on|at|during|after|before|last|this|yesterday|today|earlier|later|via|through|from|to|dans|lors|sur|à|au|devant|après|avant|hier|ce|cette|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+/** Verbs whose object (reporters, the BBC) may stand between them and the quote. */
+const TELL = /^(told|tells|telling|asked|asks|warned|urged|assured|a-t-il|a-t-elle|dit|déclaré|confié|expliqué|lancé)$/u;
+
+/**
+ * A quote after "that"/"que" plus words, or after other words than an object
+ * of "told" and adverbials ("Brown said the budget was …"), is embedded in
+ * the sentence.
+ */
+function latinFragment(after: readonly Token[], lowered: readonly string[], verb: string): boolean {
   const colon = after.findIndex((t) => t.norm === ':');
   if (colon !== -1) return wordCount(after.slice(colon + 1)) > 0;
   const that = lowered.findIndex((w) => THAT.test(w));
   if (that !== -1) return wordCount(after.slice(that + 1)) > 0;
-  return wordCount(after) > 5;
+  const words = lowered.filter((w, k) => !after[k]!.punct && w !== '');
+  let k = 0;
+  if (TELL.test(verb)) while (k < words.length && k < 3 && !ADVERBIAL.test(words[k]!)) k++;
+  if (k >= words.length) return false;
+  return !ADVERBIAL.test(words[k]!) || words.length - k > 6;
 }
 
 function latinAfter(tokens: readonly Token[], i: number, language: Language): Attribution | null {
