@@ -34,6 +34,9 @@ export function normalizeArabic(text: string): string {
 /** Light prefixes, longest first, in normalised form. */
 const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'] as const;
 
+/** First letters of the prefixes: a quick test before trying each one. */
+const PREFIX_LETTERS = new Set(['\u0648', '\u0641', '\u0628', '\u0644', '\u0627', '\u0643']);
+
 /** Shortest stem left after a prefix is removed. */
 const MIN_STEM = 2;
 
@@ -44,6 +47,7 @@ const MIN_STEM = 2;
  * survive).
  */
 export function stripArabicPrefixes(word: string): string {
+  if (!PREFIX_LETTERS.has(word[0] ?? '')) return word;
   for (const prefix of PREFIXES) {
     if (!word.startsWith(prefix)) continue;
     const rest = word.length - prefix.length;

@@ -2,7 +2,7 @@ import { normalizeArabic, stripArabicPrefixes } from './arabic';
 import type { Language } from './schema';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, FRENCH_STOPWORDS } from './stopwords';
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const SEPARATORS = /[^\p{L}\p{N}'’]+/u;
 
 /** Longest content word kept (longer runs are noise: URLs, base64…). */
 const MAX_WORD = 40;
@@ -15,9 +15,13 @@ const MAX_WORD = 40;
 export function contentTokens(sentence: string, language: Language): string[] {
   const out: string[] = [];
   const text = language === 'ar' || language === 'other' ? normalizeArabic(sentence) : sentence;
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    let word = match[0];
-    if (word.length > MAX_WORD) continue;
+  for (const raw of text.toLowerCase().split(SEPARATORS)) {
+    let word = raw;
+    if (word.length === 0 || word.length > MAX_WORD) continue;
+    if (isApostrophe(word.charCodeAt(0)) || isApostrophe(word.charCodeAt(word.length - 1))) {
+      word = word.replace(/^['’]+|['’]+$/g, '');
+      if (word.length === 0) continue;
+    }
     if (isArabicWord(word)) {
       if (ARABIC_STOPWORDS.has(word)) continue;
       word = stripArabicPrefixes(word);
@@ -34,6 +38,10 @@ export function contentTokens(sentence: string, language: Language): string[] {
     out.push(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
   }
   return out;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
 }
 
 function isArabicWord(word: string): boolean {
