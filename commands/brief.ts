@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { assertArticleId } from '../src/content/read-article';
 import type { CommandContext } from '../src/discord/command';
 import { labelsFor, languageOfLocale } from '../src/discord/labels';
 import { briefingBody, type MessageBody } from '../src/discord/message';
-import { ArticleNotFoundError, UserError } from '../src/errors';
+import { resolveArticle } from '../src/discord/resolve-article';
+import { UserError } from '../src/errors';
 import type { Suggestion } from '../src/library';
 
 /** `/brief article?`: the briefing of an article (the newest when none is given) as embeds. */
@@ -26,12 +26,9 @@ export const data = {
 
 /** Reply with the briefing embeds. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
-  const requested = interaction.options.getString('article');
-  const article = requested ? ctx.library.get(assertArticleId(requested.trim())) : ctx.library.newest();
-  if (!article) {
-    if (requested) throw new ArticleNotFoundError(requested.trim());
-    throw new UserError(labelsFor(languageOfLocale(interaction.locale)).emptyLibrary);
-  }
+  const requested = interaction.options.getString('article')?.trim();
+  const article = requested ? resolveArticle(ctx.library, requested) : ctx.library.newest();
+  if (!article) throw new UserError(labelsFor(languageOfLocale(interaction.locale)).emptyLibrary);
   return briefingBody(article);
 }
 

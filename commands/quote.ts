@@ -1,11 +1,11 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { assertArticleId } from '../src/content/read-article';
 import type { CommandContext } from '../src/discord/command';
 import { labelsFor, languageOfLocale } from '../src/discord/labels';
 import { ephemeralText, type MessageBody } from '../src/discord/message';
 import type { PageStore } from '../src/discord/pages';
 import { parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
-import { ArticleNotFoundError, InvalidOptionError } from '../src/errors';
+import { resolveArticle } from '../src/discord/resolve-article';
+import { InvalidOptionError } from '../src/errors';
 import type { QuoteHit, Suggestion } from '../src/library';
 
 /** `/quote query? speaker? article?`: search the key quotes of the whole library. */
@@ -34,9 +34,8 @@ function option(interaction: ChatInputCommandInteraction, name: string): string 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
   const query = option(interaction, 'query');
   const speaker = option(interaction, 'speaker');
-  const articleOption = option(interaction, 'article');
-  const articleId = articleOption === undefined ? undefined : assertArticleId(articleOption);
-  if (articleId && !ctx.library.get(articleId)) throw new ArticleNotFoundError(articleId);
+  const articleOption = interaction.options.getString('article')?.trim() || undefined;
+  const articleId = articleOption === undefined ? undefined : resolveArticle(ctx.library, articleOption).id;
   const language = ARABIC.test(`${query ?? ''}${speaker ?? ''}`) ? 'ar' : languageOfLocale(interaction.locale);
 
   let hits: QuoteHit[];

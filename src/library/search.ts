@@ -76,6 +76,8 @@ export class SearchIndex {
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly articleByNum = new Map<number, ArticleEntry>();
   private readonly titleTerms = new TermIndex();
+  /** Folded id or title → article ids (for ids typed without autocomplete). */
+  private readonly byName = new Map<string, Set<string>>();
   private newest: ArticleEntry[] | undefined;
   private rank: Map<string, number> | undefined;
   private nextSpeaker = 1;
@@ -103,6 +105,11 @@ export class SearchIndex {
     this.articles.set(article.id, entry);
     this.articleByNum.set(entry.num, entry);
     this.titleTerms.add(titleTerms(entry), entry.num);
+    for (const name of namesOf(entry)) {
+      let ids = this.byName.get(name);
+      if (!ids) this.byName.set(name, (ids = new Set()));
+      ids.add(entry.id);
+    }
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -122,6 +129,11 @@ export class SearchIndex {
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
     this.titleTerms.remove(titleTerms(entry), entry.num);
+    for (const name of namesOf(entry)) {
+      const ids = this.byName.get(name);
+      ids?.delete(entry.id);
+      if (ids?.size === 0) this.byName.delete(name);
+    }
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -179,6 +191,17 @@ export class SearchIndex {
       picked = [...nums].map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
     }
     return picked.map((s) => ({ name: choiceText(s.name), value: cutAtGrapheme(s.name, MAX_CHOICE) }));
+  }
+
+  /**
+   * The article a user means by `typed` when it is not an exact id: the one
+   * whose id or title is the same once folded (case, accents, Arabic forms),
+   * the newest when several are. Undefined when none is.
+   */
+  resolveName(typed: string): string | undefined {
+    const ids = this.byName.get(foldForSearch(typed));
+    if (!ids || ids.size === 0) return undefined;
+    return [...ids].map((id) => this.articles.get(id)!).sort(byNewest)[0]!.id;
   }
 
   /** Build the lazy parts (sorted term lists, newest-first orders) now, so that no query pays for them. */
@@ -260,6 +283,10 @@ function lookupWord(index: TermIndex, word: string, minPrefix: number): Set<numb
 
 function speakerTerms(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string[] {
   return termSet(`${quote.speaker ?? ''} ${quote.speakerRole ?? ''}`);
+}
+
+function namesOf(entry: Pick<ArticleEntry, 'title' | 'id'>): string[] {
+  return [...new Set([foldForSearch(entry.id), foldForSearch(entry.title)])].filter(Boolean);
 }
 
 function titleTerms(entry: Pick<ArticleEntry, 'title' | 'id'>): string[] {
