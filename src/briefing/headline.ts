@@ -7,7 +7,10 @@ import { truncateAtWord } from './truncate';
 /** Longest standalone first paragraph that may serve as a headline (a standfirst). */
 const MAX_STANDFIRST = 200;
 
-/** The chosen headline, and the body sentence it came from (kept out of the summary). */
+/**
+ * The chosen headline. A standfirst used as the headline stays in the body:
+ * it is often the lead, and the summary may repeat it.
+ */
 export interface HeadlineChoice {
   headline: string;
   /** Index of the paragraph used whole as the headline (a one-sentence standfirst). */

@@ -37,11 +37,11 @@ interface Candidate {
 /**
  * Extractive summary: rank the body's sentences (centroid + LexRank +
  * position prior) and return the best ones in article order, within the
- * sentence count or word budget. Headings, list items, the headline's
- * standfirst, quote fragments and very short sentences are never chosen.
+ * sentence count or word budget. Headings, list items, quote fragments and
+ * very short sentences are never chosen.
  */
-export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget, exclude?: number): string[] {
-  const candidates = collectCandidates(article, language, exclude);
+export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget): string[] {
+  const candidates = collectCandidates(article, language);
   if (candidates.length === 0) return [];
   const positions = candidates.map((_, i) => (candidates.length === 1 ? 0 : i / (candidates.length - 1)));
   const { scores, vectors } = rankSentences(candidates.map((c) => c.tokens), positions);
@@ -66,12 +66,12 @@ function clampCount(requested: number | undefined): number {
   return Math.max(1, Math.min(MAX_SUMMARY_SENTENCES, Math.floor(requested)));
 }
 
-function collectCandidates(article: CleanedArticle, language: Language, exclude: number | undefined): Candidate[] {
+function collectCandidates(article: CleanedArticle, language: Language): Candidate[] {
   const good: Candidate[] = [];
   const fallback: Candidate[] = [];
   let order = 0;
   for (let p = 0; p < article.paragraphs.length && good.length < MAX_CANDIDATES && order < MAX_SCANNED; p++) {
-    if (article.kinds[p] !== 'body' || p === exclude) continue;
+    if (article.kinds[p] !== 'body') continue;
     const paragraph = article.paragraphs[p]!;
     const sentences = splitSentences(paragraph.length > MAX_PARAGRAPH ? paragraph.slice(0, MAX_PARAGRAPH) : paragraph, language);
     if (paragraph.length > MAX_PARAGRAPH) sentences.pop(); // the last one was cut
