@@ -50,6 +50,7 @@ try {
 } catch (error) {
   const message = scrubSecrets(error instanceof Error ? error.message : String(error), [config.token]);
   logger.fatal({ reason: message }, `start-up failed: ${message}`);
+  process.stderr.write(`Start-up failed: ${message.split('\n')[0]}\n`);
   await app?.stop().catch(() => undefined);
   process.exit(1);
 }

@@ -235,4 +235,16 @@ describe('shutdown', () => {
     expect(run.stdout + run.stderr).not.toContain(wrong);
     expect(run.stdout).toContain('start-up failed');
   });
+
+  it.each([
+    ['a missing token', { DISCORD_TOKEN: '' }, 'DISCORD_TOKEN'],
+    ['a bad API url', { DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
+    ['a bad log level', { LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+  ])('exits 1 with one line naming the variable for %s', async (_name, override, variable) => {
+    const run = await runScript('src/main.ts', { ...env, ...override });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(variable);
+    expect(run.stderr + run.stdout).not.toContain(fake.token);
+  });
 });
