@@ -42,6 +42,9 @@ const REPORTED_SPEECH_SCAN = 400;
 /** Words right before a quote that make it a title or a name rather than speech. */
 const TITLE_WORDS = /(?:^|\s)(?:(?:[وبل]|لل|ول|بـ|لـ)?(?:ال)?(?:فيلم|كتاب|رواية|روايه|صحيفة|صحيفه|مجلة|مجله|عملية|عمليه|حملة|حمله|برنامج|مسلسل|أغنية|اغنيه|شركة|شركه|حزب|جائزة|جائزه|اسم|باسم|عنوان|مبادرة|مبادره|قناة|قناه|موقع|وكالة|وكاله|تطبيق|مؤتمر|منتدى|مهرجان|ألبوم|البوم|مشروع|حركة|حركه|جماعة|جماعه|منظمة|منظمه|وسم|هاشتاغ|مسرحية|مسرحيه|معرض|كلمة|كلمه|لقب|شعار|مصطلح|دور|قانون|مؤسسة|مؤسسه|هيئة|هيئه|فرقة|فرقه|نادي|منصة|منصه|وثائقي|عرض|سلسلة|سلسله|مسابقة|مسابقه|بطولة|بطوله|عملية|تنظيم|ما يسمى|ما يعرف ب|يسمى|يدعى|تدعى|تسمى|المعروف ب|المعروفة ب|المعروفه ب)|film|book|novel|newspaper|operation|campaign|titled|entitled|called|named|dubbed|journal|magazine|show|series|song|album|hashtag|slogan|term|word|nickname|livre|roman|journal|opération|intitulée?|baptisée?|surnommée?|nommée?|appelée?|chanson|émission|mot|terme|slogan)\s*[«“"„‘'‹]?$/iu;
 
+/** A construct role noun right before a quote: the quote names an organisation (رئيس "المرصد السوري"). */
+const CONSTRUCT_ROLE = /(?:^|\s)[وبل]?(?:رئيس|رئيسة|مدير|مديرة|مؤسس|مؤسسة|عضو|زعيم|أمين|نائب|ممثل|مندوب|متحدث باسم|متحدثة باسم)\s*$/u;
+
 interface Pending {
   span: MarkSpan;
   attribution: Attribution | null;
@@ -106,7 +109,7 @@ function toCandidate(p: Pending, paragraph: number, language: Language, order: n
     quote,
     attributed: p.attribution !== null || p.who !== null,
     named: isNamed(p.who),
-    titleLike: TITLE_WORDS.test(p.before.slice(-40)),
+    titleLike: TITLE_WORDS.test(p.before.slice(-40)) || CONSTRUCT_ROLE.test(p.before.slice(-30)),
     order,
   };
 }
@@ -122,8 +125,10 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     const text = full.length > MAX_PARAGRAPH_CHARS ? full.slice(0, MAX_PARAGRAPH_CHARS) : full;
     budget -= text.length;
     const spans = findQuotations(text, MAX_PER_PARAGRAPH);
+    // Reported speech before the first quotation (`وزعم بوتين أن …`) names a speaker for continuations.
+    const lead = spans.length === 0 ? text : text.slice(0, spans[0]!.open);
+    if (lead.length > 0) noteReportedSpeech(lead, language, book);
     if (spans.length === 0) {
-      if (text.length > 0) noteReportedSpeech(text, language, book);
       openEnded = null;
       continue;
     }

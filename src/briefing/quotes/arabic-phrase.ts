@@ -45,7 +45,8 @@ const CUTTERS = list(`
   على عبر خلال امام مع بعد قبل عقب منذ حتى يوم اليوم امس الليله مساء صباح ظهر فجر ليل الاحد الاثنين الثلاثاء
   الاربعاء الخميس الجمعه السبت وهو وهي الذي التي الذين اللذين حيث بينما فيما كما ان انه انها بان او ثم لكن ولكن
   اذ اذا عندما حين حينما وسط بين ضمن نحو حول دون هذا هذه ذلك تلك هنا هناك ما ماذا لا لم لن قد لقد كان كانت
-  وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من
+  وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من اثناء اثر جراء عنه عنها عنهم منه منها فيه فيها
+  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه بالقول
 `);
 /** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
 const SKIPPED = list('بالقول القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
@@ -53,8 +54,10 @@ const SKIPPED = list('بالقول القول ايضا كذلك بدوره بد�
 const EVENT_NOUNS = list(`
   تصريح تصريحات تصريحه تصريحها بيان مقابله مؤتمر حديث حديثه حديثها كلمه كلمته كلمتها رساله تغريده وقت ختام اتصال لقاء
   تعليق تعليقه تعليقها حوار خطاب خطابه اجتماع جلسه ندوه تدوينه منشور صفحته صفحتها حسابه حسابها تقرير تقريره اطار
-  معرض سياق رده ردها وقت مستهل بدايه نهايه افتتاح حفل زياره مداخله موقع صحيفه قناه وكاله حساب بيانه بيانها
+  معرض سياق رده ردها وقت مستهل بدايه نهايه افتتاح حفل زياره مداخله حساب بيانه بيانها
 `);
+/** After ب/ل glued to a name: بموقع، بحسابه، لقناة, the phrase ends. */
+const MEDIA_NOUNS = list('موقع صحيفه قناه وكاله حساب حسابه حسابها صفحته صفحتها شبكه تلفزيون اذاعه مجله');
 /** Media and audiences after ل: the phrase ends there (قال لبي بي سي، قال للصحفيين). */
 const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
 /** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
@@ -106,7 +109,7 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   if (norm === 'علي' && /ي$/u.test(tokens[i]!.text)) return false; // the name Ali, not the preposition على
   if (CUTTERS.has(norm)) return true;
   if (norm.startsWith('وو') && norm.length > 4) return true; // "and the agencies …": a second subject
-  if (hasName && /^[بل]/u.test(norm) && EVENT_NOUNS.has(norm.slice(1))) return true; // بموقع، بحسابه، لقناة
+  if (hasName && /^[بل]/u.test(norm) && MEDIA_NOUNS.has(norm.slice(1))) return true; // بموقع، بحسابه، لقناة
   if (norm === 'في' || norm === 'وفي') {
     const next = (tokens[i + 1]?.norm ?? '').replace(/^ال/u, '');
     return hasName || EVENT_NOUNS.has(next) || CUTTERS.has(next) || /^(حديث|تصريح|مقابل|بيان)/u.test(next);
@@ -139,6 +142,8 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
   let end = 0;
   for (let chunk = 0; chunk < 3 && i < tokens.length; chunk++) {
     const { phrase, next, stopped } = parseChunk(tokens, i, strict);
+    // An apposition after a comma counts only when closed by another comma or the end (not "…، أطلقت قوات").
+    if (chunk > 0 && stopped) break;
     if (phrase.name && !result.name) result.name = phrase.name;
     if (phrase.role && !result.role) result.role = phrase.role;
     if (phrase.name || phrase.role) end = next;
@@ -166,7 +171,7 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     const definite = isDefiniteToken(tok);
     if (SKIPPED.has(norm) && role.length + name.length === 0) { i++; continue; }
     if (norm === 'من' && /^(جهت|جانب|ناحيت)/u.test(tokens[i + 1]?.norm ?? '') && role.length + name.length === 0) { i += 2; continue; }
-    if (!roleOpen && cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
+    if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
     if (name.length === 0) {
       const forced = roleOpen;
       const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
@@ -216,8 +221,9 @@ function surnameAllowed(tokens: readonly Token[], i: number): boolean {
   if (NAME_JOINERS.has(prev)) return true;
   const norm = tokens[i]!.norm.replace(/^ال/u, '');
   if (norm.length >= 3 && /ي$/u.test(norm)) return true;
+  if (norm === 'دين' || norm === 'له' || norm === 'رحمن') return true; // شهاب الدين، عبد الله
   const next = tokens[i + 1];
-  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm) || CUTTERS.has(next.norm);
+  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm);
 }
 
 function done(role: string[], name: string[]): Phrase {

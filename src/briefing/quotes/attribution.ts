@@ -81,8 +81,15 @@ function arabicBefore(tokens: readonly Token[]): Attribution | null {
       // نقلت وكالة X عن Y قوله: "…"
       let from = v - 1;
       while (from >= 0 && tokens[from]!.norm !== 'عن' && v - from < 10) from--;
-      const phrase = from >= 0 && tokens[from]!.norm === 'عن' ? parseArabicPhrase(tokens.slice(from + 1, v)) : undefined;
+      const phrase = from >= 0 && tokens[from]!.norm === 'عن' ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
       return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment: wordCount(tokens.slice(v + 1)) > 1 };
+    }
+    // وجاء في البيان: "…" — the document speaks.
+    if ((tok.norm === 'جاء' || tok.norm === 'وجاء') && tokens[v + 1]?.norm === 'في') {
+      const rest = tokens.slice(v + 2);
+      const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+      const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+      if (hasPhrase(phrase)) return { phrase, continuation: false, gender: 'unknown', fragment: false };
     }
     let match = arabicSpeechWord(tok.norm);
     if (!match) continue;
@@ -164,16 +171,38 @@ function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
     start--;
   }
   const words = tokens.slice(start).filter((t) => !AUX.has(t.norm));
+  // "لكنه قال", "وهو يقول": a pronoun subject, the last speaker goes on.
+  const last = words[words.length - 1];
+  if (last && PRONOUN_SUBJECTS.has(last.norm)) return undefined;
   while (words.length > 0 && AR_CONJUNCTIONS.has(words[0]!.norm)) words.shift();
   const first = words[0];
   if (!first || first.punct) return undefined;
+  // A role with a name anywhere in the clause: كرر وزير الخارجية الروسي سيرغي لافروف …، إذ قال
+  for (let k = 0; k < words.length; k++) {
+    if (words[k]!.punct || !isArabicRoleNoun(words[k]!.norm)) continue;
+    const phrase = parseArabicPhrase(words.slice(k));
+    if (phrase.name && trustedName(phrase.name)) return phrase;
+    break;
+  }
   // A sentence-initial word with و/ف that is not a noun is a verb: its subject follows it.
   const verbFirst = /^[وف]/u.test(first.norm) && !isArabicRoleNoun(first.norm) && !isDefiniteToken(first);
+  if (verbFirst && LEADING_PREPOSITIONS.has(first.norm)) return undefined;
   const phrase = parseArabicPhrase(words.slice(verbFirst ? 1 : 0));
-  if (phrase.name) return phrase;
+  if (phrase.name && trustedName(phrase.name)) return phrase;
   const head = phrase.role ? tokenize(phrase.role)[0] : undefined;
-  if (head && isArabicRoleNoun(head.norm)) return phrase;
+  if (head && isArabicRoleNoun(head.norm)) return { role: phrase.role! };
   return undefined;
+}
+
+/** Pronoun subjects right before a verb (لكنه قال، وهي تقول). */
+const PRONOUN_SUBJECTS = new Set(['لكنه', 'لكنها', 'ولكنه', 'ولكنها', 'فانه', 'فانها', 'وهو', 'وهي', 'هو', 'هي', 'انه', 'انها', 'بينما', 'الذي', 'التي', 'والذي', 'والتي']);
+/** و/ف + preposition at the start of a sentence: not a verb. */
+const LEADING_PREPOSITIONS = new Set(['وفي', 'ومن', 'وعلى', 'وعن', 'والى', 'وبعد', 'وقبل', 'وخلال', 'ومع', 'وبين', 'وحول', 'وفيما', 'وبينما', 'ولدى', 'وعند', 'فمن', 'وفق']);
+
+/** A name found by guessing the subject must not look like a common noun (ending in ة: جائزة، وزارة). */
+function trustedName(name: string): boolean {
+  const first = name.split(' ')[0] ?? '';
+  return !/[ةه]$/u.test(first) || name.includes(' ');
 }
 
 /**
