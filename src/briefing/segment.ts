@@ -1,4 +1,4 @@
-import { ARABIC_ABBREVIATIONS, MAYBE_FINAL, NEVER_FINAL, SENTENCE_STARTERS } from './abbreviations';
+import { ARABIC_ABBREVIATIONS, BEFORE_NUMBER, MAYBE_FINAL, NEVER_FINAL, SENTENCE_STARTERS } from './abbreviations';
 import { isArabicLetter, normalizeArabic } from './arabic';
 import { findQuoteSpans, insideQuoteMask } from './quote-spans';
 import type { Language } from './schema';
@@ -12,8 +12,8 @@ function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0' || /\s/.test(ch));
 }
 
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}/u.test(ch);
+function isLetterOrDigit(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
 /** The run of non-space characters ending just before `end`. */
@@ -23,12 +23,12 @@ function tokenBefore(text: string, end: number): string {
   return text.slice(start, end).replace(/^[("'“«‘[]+/, '');
 }
 
-/** The word (letters only) starting at `start`, after any opening marks. */
+/** The word (letters and digits) starting at `start`, after any opening marks. */
 function wordAfter(text: string, start: number): string {
   let i = start;
   while (i < text.length && i < start + 4 && /[("'“«‘[„-]/.test(text[i]!)) i++;
   let end = i;
-  while (end < text.length && end < i + 30 && isLetter(text[end])) end++;
+  while (end < text.length && end < i + 30 && isLetterOrDigit(text[end])) end++;
   return text.slice(i, end);
 }
 
@@ -58,6 +58,7 @@ function periodEnds(token: string, next: string): boolean {
   }
   if (bare.length === 1 && /\p{Lu}/u.test(bare)) return false; // single initial: J. K. Rowling, M. Macron
   if (NEVER_FINAL.has(lastWord) && lastWord === lower) return false;
+  if (BEFORE_NUMBER.has(lastWord) && lastWord === lower && /^\d/.test(next)) return false;
   if (MAYBE_FINAL.has(lastWord)) return startsUpper(next);
   if (startsLower(next)) return false;
   return true;
