@@ -15,6 +15,9 @@ const AD_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|publicit�
 /** A source line (usually the last): `المصدر`, `المصدر: وكالات`, `Source: Reuters`. */
 const SOURCE_LINE = /^(?:المصدر|المصادر|مصدر الخبر|source|sources|source de l['’]article)\s*(?:[:：\-–—]\s*.{0,80})?$/iu;
 
+/** Wire credit lines at the end: `Reporting by …; Editing by …`, `Compiled by …`. */
+const WIRE_CREDIT = /^(?:\(?\s*)?(?:additional )?(?:reporting|writing|editing|compiled|translated|edited) by\b.{0,150}$|^(?:avec|with) (?:agences|afp|reuters|ap)\b.{0,30}$/iu;
+
 /** Agency credit line: `فرانس24/ أ ف ب`, `(AFP)`, `— Reuters`, `avec AFP`. */
 const CREDIT_LINE = /^[(\-–—\s]*(?:(?:فرانس\s?24|france\s?24|bbc|cnn)\s*\/?\s*)?(?:أ\s?ف\s?ب|رويترز|أ ب|د ب أ|وكالات|afp|reuters|ap|dpa|ansa|xinhua)(?:\s*[/،,و&]\s*(?:أ\s?ف\s?ب|رويترز|أ ب|وكالات|afp|reuters|ap|dpa))*[)\s.]*$|^(?:avec|with)\s+(?:afp|reuters|ap|agences)[.\s]*$|^فرانس\s?24\s*\/.{0,40}$/iu;
 
@@ -29,6 +32,7 @@ const PROMOS: readonly RegExp[] = [
   /^(?:inscrivez-vous|abonnez-vous|suivez-nous|cliquez ici|téléchargez)\b/iu,
   /^(?:copyright|©|all rights reserved|tous droits réservés|جميع الحقوق محفوظة)/iu,
   /^(?:image (?:caption|copyright|source)|media (?:caption|playback)|getty images|photo(?:graph)?\s*:|crédit photo|légende|مصدر الصورة|التعليق على الصورة)/iu,
+  /^(?:story|article) continues (?:below|after)|^la suite après (?:cette )?publicité|^article réservé aux abonnés|^vous avez lu \d+ ?%|^شارك(?:وا)? (?:هذا )?(?:المقال|الخبر)/iu,
   /^(?:continue reading|follow \S+(?: \S+)? on (?:twitter|x|facebook|instagram)|poursuivre la lecture)\b/iu,
 ];
 
@@ -48,5 +52,5 @@ export function isBoilerplateLine(line: string): boolean {
 
 /** True when the line is a source or agency-credit line (dropped near the end of an article). */
 export function isSourceLine(line: string): boolean {
-  return line.length <= 120 && (SOURCE_LINE.test(line) || CREDIT_LINE.test(line));
+  return line.length <= 200 && (SOURCE_LINE.test(line) || CREDIT_LINE.test(line) || WIRE_CREDIT.test(line));
 }

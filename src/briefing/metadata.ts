@@ -5,7 +5,7 @@
 const BYLINE = /^(?:by|par|بقلم|كتب|كتبت|إعداد|اعداد|تقرير)\s*[:：]?\s+(\S.{1,118})$/iu;
 const BYLINE_DISCLAIMER = /^هذا المقال بقلم\s+([^،,.]{2,80})/u;
 
-const TIMESTAMP_LINE = /^(?:published|updated|last updated|posted|publié|mis à jour|modifié|نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|محدث)\b\s*(?:le|on|at|في|بتاريخ)?\s*[:：]?\s*\S.{0,100}$/iu;
+const TIMESTAMP_LINE = /^(?:published|updated|last updated|last modified|modified|posted|publié|mis à jour|modifié|نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|محدث)\b\s*(?:le|on|at|في|بتاريخ)?\s*[:：]?\s*\S.{0,100}$/iu;
 
 const AGENCIES = String.raw`CNN|AFP|AP|Reuters|BBC|Xinhua|dpa|ANSA|UPI|Bloomberg|AA|CNBC|رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|د ب أ|الأناضول|واس|وام|قنا|كونا|سانا|بترا|سبأ`;
 /** `(CNN) --`, `PLACE (AFP) -`, `دبي، الإمارات العربية المتحدة (CNN)—`, `(CNN)The storm…` (case-sensitive agency names). */
