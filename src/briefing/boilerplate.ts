@@ -36,6 +36,9 @@ const PROMOS: readonly RegExp[] = [
   /^(?:continue reading|follow \S+(?: \S+)? on (?:twitter|x|facebook|instagram)|poursuivre la lecture)\b/iu,
 ];
 
+/** A bare link on its own line. */
+const URL_LINE = /^(?:<)?(?:https?:\/\/|www\.)\S+(?:>)?$/iu;
+
 /** Separator lines made of dashes, underscores, stars, equals signs. */
 const SEPARATOR = /^[\s\-_=*~•·.—–]{3,}$/u;
 
@@ -47,7 +50,7 @@ export function isReadMoreMarker(line: string): boolean {
 /** True when the line is a read-more marker with a linked headline, or a known promotion, ad label or separator. */
 export function isBoilerplateLine(line: string): boolean {
   if (line.length > 400) return false;
-  return READ_MORE_INLINE.test(line) || AD_LABEL.test(line) || SEPARATOR.test(line) || PROMOS.some((re) => re.test(line));
+  return READ_MORE_INLINE.test(line) || AD_LABEL.test(line) || SEPARATOR.test(line) || URL_LINE.test(line) || PROMOS.some((re) => re.test(line));
 }
 
 /** True when the line is a source or agency-credit line (dropped near the end of an article). */

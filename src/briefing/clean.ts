@@ -53,10 +53,14 @@ export function isTitleLike(line: string, maxWords = MAX_TITLE_WORDS): boolean {
   return wordCount(line, maxWords) <= maxWords;
 }
 
-/** Strip light Markdown decoration: `#` headings, `>` quotes, whole-line `**bold**`. */
+const MD_IMAGE = /!\[[^\]\n]{0,300}\]\([^)\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/g;
+const MD_LINK = /\[([^\]\n]{1,300})\]\([^)\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/g;
+
+/** Strip light Markdown decoration: `#` headings, `>` quotes, whole-line `**bold**`, links and images. */
 function stripMarkdown(line: string): { text: string; heading: boolean } {
   const heading = /^#{1,6}\s+/.test(line);
   let text = line.replace(/^#{1,6}\s+/, '').replace(/^>\s?/, '');
+  if (text.includes('](')) text = text.replace(MD_IMAGE, '').replace(MD_LINK, '$1');
   const bold = /^(\*\*|__)(.+)\1$/.exec(text);
   if (bold) text = bold[2]!;
   return { text: text.trim(), heading };

@@ -29,6 +29,8 @@ describe('cleanArticle removes scraped boilerplate', () => {
     ['ad labels with a tail', 'The minister arrived.\nAdvertisement - Scroll to continue\nHe held talks.', 'Scroll'],
     ['a continues-below label', 'The minister arrived.\nStory continues below advertisement\nHe held talks.', 'continues'],
     ['a French subscriber notice', 'Le ministre est arrivé.\nArticle réservé aux abonnés\nIl a parlé.', 'abonnés'],
+    ['a bare link', 'The minister arrived.\nhttps://example.com/story/123\nHe held talks.', 'example.com'],
+    ['a Markdown image', 'The minister arrived.\n![The minister](https://example.com/a.jpg)\nHe held talks.', 'example.com'],
     ['separator lines', 'وصل الوزير.\n--------------------\nوعقد اجتماعا.', '----'],
     ['app promotions', 'وصل الوزير.\nيمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول.\nوعقد اجتماعا.', 'إشعارات'],
     ['related headlines stuck between paragraphs', 'وصل الوزير إلى العاصمة صباح اليوم.\nترامب يقيل وزير خارجيته تيلرسون ويعين بومبيو بديلا له\nفيسبوك يوقف 583 مليون حساب مزيف في 3 أشهر فقط\nوعقد الوزير اجتماعا مطولا.', 'فيسبوك'],
@@ -68,6 +70,10 @@ describe('cleanArticle normalises characters', () => {
       'disrupt traffic in the old town for at least two more years.',
     ].join('\n');
     expect(cleanArticle(wrapped).paragraphs).toHaveLength(2);
+  });
+
+  it('keeps the text of Markdown links', () => {
+    expect(cleanArticle('The [council](https://example.com/c) met on Monday.\nIt voted.').paragraphs[0]).toBe('The council met on Monday.');
   });
 
   it('normalizeText collapses exotic spaces and drops control characters', () => {
