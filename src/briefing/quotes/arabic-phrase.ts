@@ -46,7 +46,8 @@ const CUTTERS = list(`
   الاربعاء الخميس الجمعه السبت وهو وهي الذي التي الذين اللذين حيث بينما فيما كما ان انه انها بان او ثم لكن ولكن
   اذ اذا عندما حين حينما وسط بين ضمن نحو حول دون هذا هذه ذلك تلك هنا هناك ما ماذا لا لم لن قد لقد كان كانت
   وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من اثناء اثر جراء عنه عنها عنهم منه منها فيه فيها
-  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه بالقول
+  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه بالقول عن عما مما بهذه بهذا
+  لهذا لهذه كيف لماذا متى اين هل انذاك
 `);
 /** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
 const SKIPPED = list('بالقول القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
@@ -95,7 +96,10 @@ function isNisba(norm: string): boolean {
 
 /** {@link isNameWord} for a token; `علي` (the name Ali) is not the preposition على. */
 function isNameToken(tok: Token, norm: string): boolean {
-  return isNameWord(norm) || (norm === 'علي' && /ي$/u.test(tok.text));
+  if (norm === 'علي' && /ي$/u.test(tok.text)) return true;
+  // A noun with a possessive suffix (سؤاله، لقاءه، رأيها) is no name; الله and a few names end in ه.
+  if (/[^\u0627\u0644]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/^(عبده|طه|وجيه|نبيه)$/u.test(norm)) return false;
+  return isNameWord(norm);
 }
 
 /** True when the word can be (part of) a personal or organisation name. */

@@ -119,12 +119,24 @@ function arabicBefore(tokens: readonly Token[]): Attribution | null {
       if (subject) return { phrase: subject, continuation: false, gender: match.gender, fragment };
       return { continuation: true, gender: match.gender, fragment };
     }
+    // وكانت الشركة قد وصفت …: the subject stands before the verb, what follows is its object.
+    if (v > 0 && (tokens[v - 1]!.norm === 'قد' || tokens[v - 1]!.norm === 'لقد')) {
+      const subject = arabicSubjectBefore(tokens.slice(0, v));
+      if (subject) {
+        const rest = tokens.slice(v + 1);
+        const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+        return { phrase: subject, continuation: false, gender: match.gender, fragment: stop === -1 ? rest.length > 0 : introducedFragment(rest.slice(stop)) };
+      }
+    }
     const after = tokens.slice(v + 1);
     let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
     if (stop === -1) stop = after.length;
     const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
     const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
     if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
+    // وقال ديان إنه …، وأضاف "…": the subject of an earlier speech verb of the sentence.
+    const earlier = v > 0 ? arabicBefore(tokens.slice(0, v)) : null;
+    if (earlier?.phrase) return { ...earlier, gender: match.gender, fragment };
     const subject = arabicSubjectBefore(tokens.slice(0, v));
     if (hasPhrase(subject)) return { phrase: subject, continuation: false, gender: match.gender, fragment };
     return { continuation: true, gender: match.gender, fragment };
@@ -245,6 +257,9 @@ function arabicAfter(tokens: readonly Token[], i: number): Attribution | null {
   if (match.kind === 'verb' && !isBareArabicSpeechWord(tok.norm)) return null;
   let rest = tokens.slice(v + 1);
   if (match.kind === 'according') {
+    // حسب رأيه، بحسب تعبيره: the last speaker.
+    if (rest[0] && /^(رايه|قوله|تعبيره|وصفه)$/u.test(rest[0].norm)) return { continuation: true, gender: 'm', fragment: false };
+    if (rest[0] && /^(رايها|قولها|تعبيرها|وصفها)$/u.test(rest[0].norm)) return { continuation: true, gender: 'f', fragment: false };
     if (rest[0] && /^(تعبير|ما|لما)$/u.test(rest[0].norm)) rest = rest.slice(1);
     if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
     rest = rest.map((t, k) => (k === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
