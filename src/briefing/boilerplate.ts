@@ -50,8 +50,11 @@ export function isReadMoreMarker(line: string): boolean {
 /** True when the line is a read-more marker with a linked headline, or a known promotion, ad label or separator. */
 export function isBoilerplateLine(line: string): boolean {
   if (line.length > 400) return false;
-  return READ_MORE_INLINE.test(line) || AD_LABEL.test(line) || SEPARATOR.test(line) || URL_LINE.test(line) || PROMOS.some((re) => re.test(line));
+  return ANY_BOILERPLATE.test(line);
 }
+
+/** Every line pattern above in one expression: one scan per line instead of fifteen. */
+const ANY_BOILERPLATE = new RegExp([READ_MORE_INLINE, AD_LABEL, SEPARATOR, URL_LINE, ...PROMOS].map((re) => `(?:${re.source})`).join('|'), 'iu');
 
 /** True when the line is a source or agency-credit line (dropped near the end of an article). */
 export function isSourceLine(line: string): boolean {

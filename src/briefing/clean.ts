@@ -58,6 +58,8 @@ const MD_LINK = /\[([^\]\n]{1,300})\]\([^)\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/g;
 
 /** Strip light Markdown decoration: `#` headings, `>` quotes, whole-line `**bold**`, links and images. */
 function stripMarkdown(line: string): { text: string; heading: boolean } {
+  const first = line[0];
+  if (first !== '#' && first !== '>' && first !== '*' && first !== '_' && !line.includes('](')) return { text: line, heading: false };
   const heading = /^#{1,6}\s+/.test(line);
   let text = line.replace(/^#{1,6}\s+/, '').replace(/^>\s?/, '');
   if (text.includes('](')) text = text.replace(MD_IMAGE, '').replace(MD_LINK, '$1');
@@ -76,7 +78,9 @@ export function cleanArticle(raw: string): CleanedArticle {
   const text = normalizeText(raw).replace(AD_MARKER, ' ');
   const lines: { text: string; heading: boolean }[] = [];
   for (const rawLine of unwrapLines(text.split('\n'))) {
-    const line = stripMarkdown(rawLine.trim());
+    const trimmed = rawLine.trim();
+    if (trimmed === '') continue;
+    const line = stripMarkdown(trimmed);
     if (line.text !== '') lines.push(line);
   }
   const result: CleanedArticle = { paragraphs: [], kinds: [] };
