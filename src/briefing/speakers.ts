@@ -291,10 +291,10 @@ function skipComplement(tokens: readonly Token[], j: number): number {
   return k > start && tokens[k]?.norm === ',' ? k : j;
 }
 
-/** One definite word that is no role noun (العبادي, الأسد): a family name. */
+/** One definite word that is no role noun (العبادي, الأسد): a family name (or an institution, named as such). */
 function isSurnameLike(role: string): boolean {
   const tokens = tokenize(role);
-  return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm) && /ي$/u.test(tokens[0]!.norm);
+  return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm);
 }
 
 /** A word as it may be written with a conjunction or preposition glued on (الرئيس، والرئيس، للرئيس…). */

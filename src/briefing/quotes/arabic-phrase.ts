@@ -46,11 +46,11 @@ const CUTTERS = list(`
   الاربعاء الخميس الجمعه السبت وهو وهي الذي التي الذين اللذين حيث بينما فيما كما ان انه انها بان او ثم لكن ولكن
   اذ اذا عندما حين حينما وسط بين ضمن نحو حول دون هذا هذه ذلك تلك هنا هناك ما ماذا لا لم لن قد لقد كان كانت
   وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من اثناء اثر جراء عنه عنها عنهم منه منها فيه فيها
-  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه بالقول عن عما مما بهذه بهذا
-  لهذا لهذه كيف لماذا متى اين هل انذاك
+  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه عن عما مما بهذه بهذا
+  لهذا لهذه كيف لماذا متى اين هل انذاك تغريده منتصف مطلع اواخر اوائل نهايه بدايه
 `);
 /** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
-const SKIPPED = list('بالقول القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
+const SKIPPED = list('القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
 /** After في, these nouns mean "in a statement / interview …": the phrase ends before في. */
 const EVENT_NOUNS = list(`
   تصريح تصريحات تصريحه تصريحها بيان مقابله مؤتمر حديث حديثه حديثها كلمه كلمته كلمتها رساله تغريده وقت ختام اتصال لقاء
@@ -75,7 +75,10 @@ function bare(norm: string): string {
 }
 
 function isDefinite(norm: string): boolean {
-  return /^(ال|لل|بال|وال|فال|كال)/u.test(norm) && norm.length > 3;
+  if (norm.startsWith('ال')) return norm.length > 3;
+  // With a prefix (بال، وال، فال، كال، لل) the stem must stay a word: كالين is a name.
+  const m = /^(?:بال|وال|فال|كال|لل)(.+)$/u.exec(norm);
+  return m !== null && m[1]!.length >= 3;
 }
 
 /** Definite article as written: `أليسون` (hamza) is a name, not ال + noun. */
@@ -86,8 +89,8 @@ export function isDefiniteToken(tok: Token): boolean {
 /** Role noun, with or without ال (الرئيس، رئيس، للرئيس). */
 export function isArabicRoleNoun(norm: string): boolean {
   if (ROLE_NOUNS.has(norm)) return true;
-  const m = /^(?:ال|لل|بال|وال)(.+)$/u.exec(norm);
-  return m !== null && (ROLE_NOUNS.has(m[1]!) || ROLE_NOUNS.has(m[1]! + 'ه'));
+  const m = /^(?:ال|لل|بال|وال|[لب])(.+)$/u.exec(norm);
+  return m !== null && m[1]!.length >= 3 && (ROLE_NOUNS.has(m[1]!) || ROLE_NOUNS.has(m[1]! + 'ه'));
 }
 
 function isNisba(norm: string): boolean {
@@ -97,6 +100,7 @@ function isNisba(norm: string): boolean {
 /** {@link isNameWord} for a token; `علي` (the name Ali) is not the preposition على. */
 function isNameToken(tok: Token, norm: string): boolean {
   if (norm === 'علي' && /ي$/u.test(tok.text)) return true;
+  if (tok.text === 'آل') return true; // تركي آل الشيخ
   // A noun with a possessive suffix (سؤاله، لقاءه، رأيها) is no name; الله and a few names end in ه.
   if (/[^\u0627\u0644]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/^(عبده|طه|وجيه|نبيه)$/u.test(norm)) return false;
   return isNameWord(norm);
@@ -121,6 +125,7 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1))) return true; // "and the …": a second subject
   if (norm.startsWith('ل') && !norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
   if (norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
+  if (hasName && /^بال/u.test(norm) && isDefinite(norm)) return true; // ترامب بالتخلي عن …
   if (hasName && (norm.startsWith('لل') || /^ل[a-z]/u.test(norm) || norm === 'الى' || norm === 'لدي')) return true;
   return false;
 }
