@@ -75,7 +75,7 @@ function stripMarkdown(line: string): { text: string; heading: boolean } {
  * metadata; mark section headings and list items.
  */
 export function cleanArticle(raw: string): CleanedArticle {
-  const text = normalizeText(raw).replace(AD_MARKER, ' ');
+  const text = normalizeText(raw).replace(AD_MARKER, ' ').replace(/ {2,}/g, ' ');
   const lines: { text: string; heading: boolean }[] = [];
   for (const rawLine of unwrapLines(text.split('\n'))) {
     const trimmed = rawLine.trim();

@@ -72,6 +72,10 @@ describe('cleanArticle normalises characters', () => {
     expect(cleanArticle(wrapped).paragraphs).toHaveLength(2);
   });
 
+  it('leaves single spaces where an inline ad marker was', () => {
+    expect(cleanArticle('The council met [ad_1] on Monday.').paragraphs).toEqual(['The council met on Monday.']);
+  });
+
   it('keeps the text of Markdown links', () => {
     expect(cleanArticle('The [council](https://example.com/c) met on Monday.\nIt voted.').paragraphs[0]).toBe('The council met on Monday.');
   });
