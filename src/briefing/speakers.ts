@@ -135,7 +135,9 @@ export class SpeakerBook {
     const key = this.keyOf(name);
     const known = this.people.find((p) => p.name !== undefined && sameName(this.keyOf(p.name), key));
     if (known) {
-      if (key.length > this.keyOf(known.name!).length) known.name = name;
+      // A longer form replaces the known one only when it adds given names (بوتين → فلاديمير بوتين).
+      const knownKey = this.keyOf(known.name!);
+      if (key.length > knownKey.length && key[key.length - 1] === knownKey[knownKey.length - 1]) known.name = name;
       if (role && !known.role) known.role = role;
       return known;
     }

@@ -36,7 +36,7 @@ const PLACES = list(`
   اسكتلندا ايرلندا بولندا المجر صربيا كرواتيا البرتغال استراليا نيوزيلندا ماليزيا اندونيسيا الفلبين فيتنام تايلاند
   ميانمار بنغلاديش سريلانكا نيبال كازاخستان اذربيجان ارمينيا جورجيا بيلاروسيا لاتفيا ليتوانيا استونيا فنلندا
   الدنمارك سويسرا النمسا رومانيا بلغاريا قبرص مالطا اسكتلنديارد يوروبول انتربول يونسكو ايباك هيومن رايتس ووتش
-  امنستي اوكسفام بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
+  امنستي اوكسفام بي سي ان بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
 `);
 /** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */
 const ROLE_PREPS = list('لدى في باسم الى إلى لشؤون');
@@ -101,6 +101,8 @@ function isNisba(norm: string): boolean {
 function isNameToken(tok: Token, norm: string): boolean {
   if (norm === 'علي' && /ي$/u.test(tok.text)) return true;
   if (tok.text === 'آل') return true; // تركي آل الشيخ
+  // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him.
+  if (/^م.{3,}(ا|اً)$/u.test(tok.text)) return false;
   // A noun with a possessive suffix (سؤاله، لقاءه، رأيها) is no name; الله and a few names end in ه.
   if (/[^\u0627\u0644]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/^(عبده|طه|وجيه|نبيه)$/u.test(norm)) return false;
   return isNameWord(norm);
@@ -211,7 +213,9 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
     }
     if (!isNameToken(tok, norm)) break;
-    if (definite && !surnameAllowed(tokens, i)) break;
+    if (definite && !surnameAllowed(tokens, i, strict)) break;
+    // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
+    if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w)))) break;
     name.push(tok.text);
     i++;
     // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح).
@@ -225,12 +229,13 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
  * Yes after عبد/أبو/بن, for a nisba surname (السيسي), or when the phrase ends
  * right after it; otherwise it starts the rest of the sentence.
  */
-function surnameAllowed(tokens: readonly Token[], i: number): boolean {
+function surnameAllowed(tokens: readonly Token[], i: number, strict = false): boolean {
   const prev = bare(tokens[i - 1]?.norm ?? '');
   if (NAME_JOINERS.has(prev)) return true;
   const norm = tokens[i]!.norm.replace(/^ال/u, '');
   if (norm.length >= 3 && /ي$/u.test(norm)) return true;
   if (norm === 'دين' || norm === 'له' || norm === 'رحمن') return true; // شهاب الدين، عبد الله
+  if (strict) return false;
   const next = tokens[i + 1];
   return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm);
 }
