@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
 import type { CommandContext, Command } from './discord/command';
@@ -59,6 +60,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxBytes: config.maxArticleBytes,
     logger,
     rescanSeconds: config.libraryRescanSeconds,
+    // Briefings survive restarts next to the database (the engine's version is part of the key).
+    cachePath: join(dirname(config.databasePath), 'briefing-cache.json'),
   });
   const commands = await loadCommands(options.commandsDir);
   const client = new Client({

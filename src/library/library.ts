@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleFormatOf, articleIdOf, isValidArticleId } from '../content/read-article';
 import type { Logger } from '../logger';
+import { BriefingCache, engineFingerprint } from './briefing-cache';
 import { loadArticle, type FileStamp } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
@@ -23,6 +24,8 @@ export interface LibraryOptions {
   concurrency?: number;
   /** Quiet period after a file-system event before the files are re-read, in ms (default 100). */
   debounceMs?: number;
+  /** File where briefings are kept between runs (none by default): a restart re-briefs only changed files. */
+  cachePath?: string;
 }
 
 /** Library events: an article appeared, changed (re-briefed) or disappeared. */
@@ -77,6 +80,18 @@ export function createLibrary(options: LibraryOptions): Library {
   let queue: Promise<void> = Promise.resolve();
   let running = false;
   let missingWarned = false;
+  let cache: BriefingCache | undefined;
+  let saveTimer: NodeJS.Timeout | undefined;
+
+  /** Write the cache a little later (changes come in bursts). */
+  const scheduleSave = (): void => {
+    if (!cache || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      void cache?.save();
+    }, 5000);
+    saveTimer.unref();
+  };
 
   const serial = (job: () => Promise<void>): Promise<void> => {
     const run = queue.then(job, job);
@@ -107,6 +122,7 @@ export function createLibrary(options: LibraryOptions): Library {
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
       stamp = { mtimeMs: info.mtimeMs, size: info.size };
     } catch {
+      cache?.delete(name);
       if (known) {
         files.delete(name);
         if (known.id) {
@@ -127,13 +143,15 @@ export function createLibrary(options: LibraryOptions): Library {
     }
     owners.set(id, name);
     try {
-      const article = await loadArticle(join(contentDir, name), stamp, maxBytes);
+      const article = await loadArticle(join(contentDir, name), stamp, maxBytes, cache?.get(name, stamp));
+      cache?.set(name, stamp, article.briefing);
       files.set(name, { stamp, id: article.id });
       owners.set(article.id, name);
       put(article, !known?.id);
       log.debug({ file: name, id: article.id }, known?.id ? 'article changed' : 'article added');
     } catch (error) {
       files.set(name, { stamp });
+      cache?.delete(name);
       owners.delete(id);
       if (known?.id) drop(known.id);
       const reason = error instanceof Error ? error.message : String(error);
@@ -164,6 +182,7 @@ export function createLibrary(options: LibraryOptions): Library {
     for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name);
     await forEachLimited(names, options.concurrency ?? 8, syncFile);
     search.prepare();
+    scheduleSave();
   };
 
   const flush = (): void => {
@@ -176,6 +195,7 @@ export function createLibrary(options: LibraryOptions): Library {
       if (full) await fullScan();
       else for (const name of names) await syncFile(name);
       search.prepare();
+      scheduleSave();
     });
   };
 
@@ -209,7 +229,13 @@ export function createLibrary(options: LibraryOptions): Library {
       if (running) return;
       running = true;
       const began = Date.now();
+      if (options.cachePath) {
+        cache = new BriefingCache(options.cachePath, await engineFingerprint(), log);
+        await cache.load();
+      }
       await serial(fullScan);
+      cache?.retain(new Set(files.keys()));
+      await cache?.save();
       startWatching();
       if (options.rescanSeconds > 0) {
         timer = setInterval(() => {
@@ -229,6 +255,9 @@ export function createLibrary(options: LibraryOptions): Library {
       timer = undefined;
       debounce = undefined;
       await queue;
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = undefined;
+      await cache?.save();
     },
     rescan: () => serial(fullScan),
     all() {

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Briefing } from '../briefing/schema';
+import type { Logger } from '../logger';
+import type { FileStamp } from './load';
+
+interface Entry extends FileStamp {
+  briefing: Briefing;
+}
+
+interface CacheFile {
+  version: string;
+  entries: Record<string, Entry>;
+}
+
+/**
+ * Briefings kept on disk between runs, per file name and (mtime, size), so a
+ * restart does not re-brief an unchanged library. The cache is tied to the
+ * engine's version: any change to the engine's code discards it. A missing,
+ * corrupt or foreign cache file is simply ignored.
+ */
+export class BriefingCache {
+  private entries = new Map<string, Entry>();
+  private dirty = false;
+
+  constructor(private readonly path: string, private readonly version: string, private readonly log: Logger) {}
+
+  /** Read the cache file, if any. */
+  async load(): Promise<void> {
+    let data: Partial<CacheFile>;
+    try {
+      data = JSON.parse(await readFile(this.path, 'utf8')) as Partial<CacheFile>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn({ file: this.path, reason: (error as Error).message }, 'ignoring the briefing cache');
+      return;
+    }
+    if (data.version !== this.version || typeof data.entries !== 'object' || data.entries === null) return;
+    for (const [name, entry] of Object.entries(data.entries)) if (looksValid(entry)) this.entries.set(name, entry);
+  }
+
+  /** The cached briefing of a file, when its mtime and size are unchanged. */
+  get(name: string, stamp: FileStamp): Briefing | undefined {
+    const entry = this.entries.get(name);
+    return entry && entry.mtimeMs === stamp.mtimeMs && entry.size === stamp.size ? entry.briefing : undefined;
+  }
+
+  /** Remember a file's briefing. */
+  set(name: string, stamp: FileStamp, briefing: Briefing): void {
+    const old = this.entries.get(name);
+    if (old && old.briefing === briefing && old.mtimeMs === stamp.mtimeMs && old.size === stamp.size) return;
+    this.entries.set(name, { mtimeMs: stamp.mtimeMs, size: stamp.size, briefing });
+    this.dirty = true;
+  }
+
+  /** Forget every file not in `names` (files removed while the bot was down). */
+  retain(names: ReadonlySet<string>): void {
+    for (const name of [...this.entries.keys()]) if (!names.has(name)) this.delete(name);
+  }
+
+  /** Forget a file. */
+  delete(name: string): void {
+    if (this.entries.delete(name)) this.dirty = true;
+  }
+
+  /** Write the cache (atomically) when it changed; failures are logged, never thrown. */
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const file: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
+    const temp = `${this.path}.${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeFile(temp, JSON.stringify(file));
+      await rename(temp, this.path);
+    } catch (error) {
+      this.dirty = true;
+      this.log.warn({ file: this.path, reason: (error as Error).message }, 'could not write the briefing cache');
+    }
+  }
+
+  /** Number of cached briefings. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+function looksValid(entry: unknown): entry is Entry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const e = entry as Partial<Entry>;
+  const b = e.briefing as Partial<Briefing> | undefined;
+  return typeof e.mtimeMs === 'number' && typeof e.size === 'number' && typeof b === 'object' && b !== null
+    && typeof b.headline === 'string' && Array.isArray(b.quotes) && Array.isArray(b.summary) && Array.isArray(b.sections);
+}
+
+/**
+ * A fingerprint of the briefing engine's code (`src/briefing/`): cached
+ * briefings from another version of the engine are never reused.
+ */
+export async function engineFingerprint(dir = fileURLToPath(new URL('../briefing/', import.meta.url))): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(ts|js|json)$/.test(f)).sort();
+    for (const file of files) {
+      hash.update(file);
+      hash.update(await readFile(join(dir, file)));
+    }
+  } catch {
+    // Unknown engine: a fingerprint that matches no cache.
+    hash.update(String(Math.random()));
+  }
+  return hash.digest('hex').slice(0, 16);
+}

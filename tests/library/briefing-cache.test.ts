@@ -1,0 +1,93 @@
+import { readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLibrary } from '../../src/library';
+import { BriefingCache, engineFingerprint } from '../../src/library/briefing-cache';
+import { captureLogger, tempDir } from './helpers';
+
+const ARTICLES: Record<string, string> = {
+  'ar.md': '---\ntitle: خبر عربي\n---\nقال الوزير إن الحكومة ستعمل.',
+  'en.md': '---\ntitle: English news\n---\nThe minister said the government would act.',
+  'fr.md': '---\ntitle: Nouvelle française\n---\nLe ministre a dit que le gouvernement agirait.',
+};
+
+const cleanups: Array<() => void> = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function setup(): { dir: string; cachePath: string } {
+  const content = tempDir();
+  const data = tempDir();
+  cleanups.push(content.cleanup, data.cleanup);
+  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(content.dir, name), text);
+  return { dir: content.dir, cachePath: join(data.dir, 'nested', 'briefing-cache.json') };
+}
+
+async function run(dir: string, cachePath: string) {
+  const { logger, lines } = captureLogger();
+  const library = createLibrary({ contentDir: dir, maxBytes: 100_000, logger, rescanSeconds: 0, watch: false, cachePath });
+  await library.start();
+  await library.stop();
+  return { library, lines };
+}
+
+type CacheJson = { version: string; entries: Record<string, { briefing: { headline: string } }> };
+const readCache = (path: string): CacheJson => JSON.parse(readFileSync(path, 'utf8')) as CacheJson;
+
+describe('briefing cache', () => {
+  it('writes every briefing, folder included, and reuses them on the next start', async () => {
+    const { dir, cachePath } = setup();
+    await run(dir, cachePath);
+    const cache = readCache(cachePath);
+    expect(Object.keys(cache.entries).sort()).toEqual(['ar.md', 'en.md', 'fr.md']);
+    // A marker written into the cache shows up only if the cached briefing is reused.
+    cache.entries['ar.md']!.briefing.headline = 'from the cache';
+    writeFileSync(cachePath, JSON.stringify(cache));
+    const { library } = await run(dir, cachePath);
+    expect(library.get('ar')?.briefing.headline).toBe('from the cache');
+  });
+
+  it('re-briefs a file whose mtime changed', async () => {
+    const { dir, cachePath } = setup();
+    await run(dir, cachePath);
+    const cache = readCache(cachePath);
+    cache.entries['en.md']!.briefing.headline = 'stale';
+    writeFileSync(cachePath, JSON.stringify(cache));
+    utimesSync(join(dir, 'en.md'), new Date(), new Date(Date.now() + 10_000));
+    const { library } = await run(dir, cachePath);
+    expect(library.get('en')?.briefing.headline).toBe('English news');
+  });
+
+  it.each([
+    ['another engine version', (c: CacheJson) => JSON.stringify({ ...c, version: 'other' })],
+    ['a corrupt file', () => '{ not json'],
+    ['entries of the wrong shape', (c: CacheJson) => JSON.stringify({ ...c, entries: { 'fr.md': { briefing: 'x' } } })],
+  ])('ignores %s and briefs afresh', async (_name, corrupt) => {
+    const { dir, cachePath } = setup();
+    await run(dir, cachePath);
+    writeFileSync(cachePath, corrupt(readCache(cachePath)));
+    const { library } = await run(dir, cachePath);
+    expect(library.size).toBe(3);
+    expect(library.get('fr')?.briefing.headline).toBe('Nouvelle française');
+  });
+
+  it('forgets files removed while the bot was down', async () => {
+    const { dir, cachePath } = setup();
+    await run(dir, cachePath);
+    unlinkSync(join(dir, 'fr.md'));
+    await run(dir, cachePath);
+    expect(Object.keys(readCache(cachePath).entries).sort()).toEqual(['ar.md', 'en.md']);
+  });
+
+  it('fingerprints the engine the same way twice', async () => {
+    expect(await engineFingerprint()).toBe(await engineFingerprint());
+    expect(await engineFingerprint('/nonexistent')).not.toBe(await engineFingerprint());
+  });
+
+  it('does not rewrite an unchanged cache', async () => {
+    const { cachePath } = setup();
+    const { logger } = captureLogger();
+    const cache = new BriefingCache(cachePath, 'v1', logger);
+    await cache.save();
+    expect(() => readFileSync(cachePath)).toThrow();
+  });
+});
