@@ -1,8 +1,8 @@
 /**
  * Bot benchmark: the real bot (spawned like `npm start`, discord.js client
  * included) against the local fake Discord. Measures the `/brief` first
- * answer (INTERACTION_CREATE written → callback received) for a burst of 200
- * interactions in flight at once, after a short sequential warm-up.
+ * answer (INTERACTION_CREATE written → callback received): 200 interactions one
+ * at a time, then a burst of 200 in flight at once (the goal's figure).
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,8 @@ const GROUP = 'bot';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Interactions in the burst. */
 export const BURST = 200;
-const WARM_UP = 20;
+/** Interactions sent one at a time (after the first answer), before the burst. */
+const SEQUENTIAL = 200;
 const GOAL_P99_MS = 100;
 
 /** Run the bot benchmark. */
@@ -50,9 +51,9 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const sequential: number[] = [];
-    for (let n = 0; n < WARM_UP; n++) {
+    for (let n = 0; n < SEQUENTIAL; n++) {
       sequential.push((await fake.dispatchCommand('brief', { article: ids[n % ids.length]! }).response(10_000)).latencyMs);
-      ctx.progress('bot: one at a time', n + 1, WARM_UP);
+      ctx.progress('bot: one at a time', n + 1, SEQUENTIAL);
     }
     const handles = Array.from({ length: BURST }, (_, n) => fake.dispatchCommand('brief', { article: ids[n % ids.length]! }));
     const callbacks = await Promise.all(handles.map((h) => h.response(30_000)));
@@ -61,7 +62,10 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
     return [
-      { group: GROUP, name: `/brief first answer, one at a time (median of ${WARM_UP})`, value: round(median(sequential)), unit: 'ms', note: `max ${round(Math.max(...sequential))} ms` },
+      {
+        group: GROUP, name: `/brief first answer p99, one at a time (${SEQUENTIAL})`, value: round(percentile(sequential, 99)), unit: 'ms',
+        note: `p50 ${round(percentile(sequential, 50))} ms, max ${round(Math.max(...sequential))} ms`,
+      },
       { group: GROUP, name: `/brief first answer p50 (burst of ${BURST})`, value: round(p50), unit: 'ms', note: `median ${round(median(latencies))} ms` },
       {
         group: GROUP, name: `/brief first answer p99 (burst of ${BURST})`, value: round(p99), unit: 'ms', goal: `≤ ${GOAL_P99_MS} ms`,
