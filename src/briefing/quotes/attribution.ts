@@ -273,6 +273,11 @@ function arabicAfter(tokens: readonly Token[], i: number): Attribution | null {
 
 function latinBefore(tokens: readonly Token[], language: Language): Attribution | null {
   const lowered = lowerAll(tokens);
+  // « Pour Marine Le Pen, « … » » / "For Smith, "…"": the opinion of the person named.
+  if ((lowered[0] === 'pour' || lowered[0] === 'for') && lowered[lowered.length - 1] === ',' && lowered.indexOf(',') === lowered.length - 1) {
+    const phrase = parseLatinInverted(tokens.slice(1, -1));
+    if (phrase.name) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false };
+  }
   for (let v = tokens.length - 1; v >= 0; v--) {
     const match = speechAt(tokens, lowered, v, language);
     if (!match) continue;

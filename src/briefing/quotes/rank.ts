@@ -29,8 +29,10 @@ export const MAX_QUOTE_LENGTH = 500;
 /** Keep/score one candidate; null means it is not a key quote. */
 function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>): number | null {
   const words = countWords(c.quote.text);
-  if (words < 3) return null;
+  // Two words pass only as a whole attributed statement ("Absolutely not," she said).
+  if (words < 2 || (words === 2 && (c.quote.speaker === null || c.quote.partial || c.titleLike))) return null;
   if ((!c.attributed || c.quote.partial) && words < 4) return null; // scare quote, a name, a term
+  if (words === 2 && !/[.!?؟…]$/u.test(c.quote.text)) return null; // a two-word label, not a sentence
   if (c.titleLike && words < 8) return null;
   let s = 0;
   if (c.quote.speaker !== null) s += c.named ? 3 : 2;
