@@ -36,7 +36,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   ): Promise<void> => {
     const responder = new Responder(interaction);
     const started = Date.now();
-    const timer = setTimeout(() => void responder.defer(), deferNow ? 0 : deferAfterMs);
+    const timer = deferNow ? undefined : setTimeout(() => void responder.defer(), deferAfterMs);
     let body: MessageBody | void;
     try {
       if (deferNow) await responder.defer();
@@ -106,11 +106,18 @@ export function sanitizeChoices(choices: readonly Suggestion[]): Suggestion[] {
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const choice of choices) {
-    const name = [...choice.name].slice(0, LIMITS.choiceName).join('').slice(0, LIMITS.choiceName);
+    const name = cutCodePoints(choice.name, LIMITS.choiceName);
     if (!name || !choice.value || choice.value.length > LIMITS.choiceValue || seen.has(choice.value)) continue;
     seen.add(choice.value);
     out.push({ name, value: choice.value });
     if (out.length === LIMITS.autocompleteChoices) break;
   }
   return out;
+}
+
+/** At most `max` UTF-16 units of `text`, never ending inside a surrogate pair. */
+function cutCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  return text.slice(0, end);
 }

@@ -59,6 +59,8 @@ interface FileEntry {
   stamp: FileStamp;
   /** Id of the article loaded from this file; undefined when the file was bad (already warned). */
   id?: string;
+  /** Skipped because another file has the same id: retried on every scan, in case that file goes. */
+  duplicate?: boolean;
 }
 
 /** Create the library of `contentDir`. Nothing is read before `start()`. */
@@ -133,12 +135,12 @@ export function createLibrary(options: LibraryOptions): Library {
       }
       return;
     }
-    if (known && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size) return;
+    if (known && !known.duplicate && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size) return;
     const id = articleIdOf(name);
     const owner = owners.get(id);
     if (owner !== undefined && owner !== name) {
-      files.set(name, { stamp });
-      log.warn({ file: name, other: owner }, `skipped ${name}: another file (${owner}) already has the id "${id}"`);
+      if (!known?.duplicate) log.warn({ file: name, other: owner }, `skipped ${name}: another file (${owner}) already has the id "${id}"`);
+      files.set(name, { stamp, duplicate: true });
       return;
     }
     owners.set(id, name);

@@ -53,11 +53,17 @@ describe('library loading', () => {
     expect(warnings(lines).some((w) => w.includes(file))).toBe(true);
   });
 
-  it('skips a second file with the same id', async () => {
-    const { library: lib, lines } = setup({ 'same.md': '---\ntitle: A\n---\nFirst text.', 'same.txt': 'Second text.' });
+  it('skips a second file with the same id, and takes it when the first goes', async () => {
+    const { library: lib, lines, dir } = setup({ 'same.md': '---\ntitle: A\n---\nFirst text.', 'same.txt': 'Second text.' }, { watch: false });
     await lib.start();
     expect(lib.size).toBe(1);
-    expect(warnings(lines).some((w) => w.includes('same'))).toBe(true);
+    expect(warnings(lines).filter((w) => w.includes('same'))).toHaveLength(1);
+    await lib.rescan();
+    expect(warnings(lines).filter((w) => w.includes('same'))).toHaveLength(1);
+    unlinkSync(join(dir, 'same.md'));
+    await lib.rescan();
+    await lib.rescan();
+    expect(lib.get('same')?.format).toBe('txt');
   });
 
   it.each([['.hidden.txt'], ['notes.pdf'], ['bad name!.txt']])('ignores %s', async (file) => {
