@@ -7,7 +7,7 @@
 const READ_MORE_ALONE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك)\s*[:：.…]*$|^(?:للمزيد|قد يهمك|قد يعجبك|مواضيع ذات صلة|أخبار ذات صلة|اقرأ المزيد|شاهد أيضا|شاهد أيضاً)\s*[:：|/.…]*$|^(?:read more|read also|also read|related|related articles?|related stories|more on this story|see also|more from \S+)\s*[:：.…]*$|^(?:à lire aussi|a lire aussi|lire aussi|lire également|à lire également|voir aussi|sur le même sujet)\s*[:：.…]*$/iu;
 
 /** A read-more marker followed by the linked headline on the same line. */
-const READ_MORE_INLINE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك|المزيد)?\s*(?:[:：|/]|\.\.|…)|^(?:للمزيد|قد يهمك|قد يعجبك|مواضيع ذات صلة|شاهد أيضاً?|شاهد)\s*(?:[:：|/]|\.\.|…)|^(?:\.\.\s*)?(?:أيضاً?|ايضا)\s*(?:[:：|/]|\.\.|…)|^اقرأ\s*(?:\.\.|…)|^(?:read more|read also|also read|related|see also|watch|more)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|regarder)\s*[:：|]/iu;
+const READ_MORE_INLINE = /^(?:اقرأ|إقرأ|اقرا)\s*(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك|المزيد)?\s*(?:[:：|/]|\.\.|…)|^(?:للمزيد|قد يهمك|قد يعجبك|مواضيع ذات صلة|شاهد أيضاً?|شاهد)\s*(?:أيضً?ا|أيضاً|ايضا)?\s*(?:[:：|/]|\.\.|…)|^(?:\.\.\s*)?(?:أيضاً?|ايضا)\s*(?:[:：|/]|\.\.|…)|^اقرأ\s*(?:\.\.|…)|^(?:read more|read also|also read|related|see also|watch|more)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|regarder)\s*[:：|]/iu;
 
 /** Advertisement labels alone on a line. */
 const AD_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|publicité|annonce|إعلان|اعلان|مساحة إعلانية)\s*(?:[:.]|[-–—]\s*.{0,40})?$/iu;
@@ -33,6 +33,7 @@ const PROMOS: readonly RegExp[] = [
   /^(?:copyright|©|all rights reserved|tous droits réservés|جميع الحقوق محفوظة)/iu,
   /^(?:image (?:caption|copyright|source)|media (?:caption|playback)|getty images|photo(?:graph)?\s*:|crédit photo|légende|مصدر الصورة|التعليق على الصورة)/iu,
   /^(?:story|article) continues (?:below|after)|^la suite après (?:cette )?publicité|^article réservé aux abonnés|^vous avez lu \d+ ?%|^شارك(?:وا)? (?:هذا )?(?:المقال|الخبر)/iu,
+  /^شاهد(?:وا)?\s.{0,200}(?:الفيديو|فيديو|الصور)|^(?:watch|see) (?:the|this|our) (?:video|photos)\b|^(?:regardez|voir) (?:la|notre|cette) vidéo\b/iu,
   /^(?:continue reading|follow \S+(?: \S+)? on (?:twitter|x|facebook|instagram)|poursuivre la lecture)\b/iu,
 ];
 

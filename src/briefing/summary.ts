@@ -1,3 +1,4 @@
+import { isBoilerplateLine } from './boilerplate';
 import type { CleanedArticle } from './clean';
 import { cosine, rankSentences } from './rank';
 import type { Language } from './schema';
@@ -79,6 +80,7 @@ function collectCandidates(article: CleanedArticle, language: Language): Candida
       if (text.length > MAX_CHARS) continue;
       const words = countWords(text);
       const candidate = { text, order: order++, words, tokens: [] as string[] };
+      if (isBoilerplateLine(text)) continue; // `شاهد هذا الفيديو …`, `Read more: …` inside a paragraph
       if (words >= MIN_WORDS && isWholeStatement(text)) good.push(candidate);
       else if (fallback.length < MAX_CANDIDATES && /[\p{L}\p{N}]/u.test(text)) fallback.push(candidate);
     }

@@ -22,6 +22,9 @@ describe('cleanArticle removes scraped boilerplate', () => {
     ['read-more with a link (fr)', 'Le ministre est arrivé.\nLire aussi : Le pétrole grimpe\nIl a parlé.', 'pétrole'],
     ['à lire aussi (fr)', 'Le ministre est arrivé.\nÀ lire aussi : Le pétrole grimpe\nIl a parlé.', 'pétrole'],
     ['related headlines after a read-more marker', 'وصل الوزير إلى العاصمة.\nاقرأ أيضاً:\nارتفاع أسعار النفط عالميا\nما هي أوبك؟\nوعقد الوزير اجتماعا مطولا مع نظيره في العاصمة لبحث العلاقات.', 'أوبك'],
+    ['read-more glued to its colon', 'وصل الوزير.\nاقرأ: (محمد بن سلمان يحاور الصحفيين)\nوعقد اجتماعا.', 'محمد بن سلمان'],
+    ['may-interest-you links', 'وصل الوزير.\nقد يهمك أيضا: عام على الأزمة الخليجية\nوعقد اجتماعا.', 'الأزمة'],
+    ['watch-the-video lines', 'وصل الوزير.\nشاهد هذا الفيديو ضمن سلسلة CNN التي نعرضها على موقعنا.\nوعقد اجتماعا.', 'الفيديو'],
     ['Advertisement', 'The minister arrived.\nAdvertisement\nHe held talks.', 'Advertisement'],
     ['Publicité', 'Le ministre est arrivé.\nPublicité\nIl a parlé.', 'Publicité'],
     ['إعلان', 'وصل الوزير.\nإعلان\nوعقد اجتماعا.', 'إعلان'],
@@ -39,6 +42,11 @@ describe('cleanArticle removes scraped boilerplate', () => {
     const cleaned = body(input);
     expect(cleaned).not.toContain(gone);
     expect(cleaned.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a sentence that starts with the verb شاهد (watched) but is not a video link', () => {
+    const text = 'شاهد آلاف الأشخاص فيلما نشرته الشركة كاملا على يوتيوب.\nوتداركت الشركة الخطأ.';
+    expect(cleanArticle(text).paragraphs).toContain('شاهد آلاف الأشخاص فيلما نشرته الشركة كاملا على يوتيوب.');
   });
 
   it.each([

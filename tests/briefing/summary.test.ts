@@ -67,6 +67,11 @@ describe('summary', () => {
     expect(summary.some((s) => s.startsWith('“There are limits.'))).toBe(false);
   });
 
+  it('skips a boilerplate sentence inside a paragraph', () => {
+    const text = 'The storm hit the coast on Monday and cut power to thousands of homes. Watch the video of the storm as it reached the shore. Crews worked through the night to restore power.';
+    expect(createBriefing(text, { sentences: 5 }).summary.join(' ')).not.toContain('Watch the video');
+  });
+
   it('returns an empty summary for text with no sentences', () => {
     expect(createBriefing('').summary).toEqual([]);
   });
