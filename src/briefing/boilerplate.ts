@@ -25,7 +25,6 @@ const CREDIT_LINE = /^[(\-–—\s]*(?:(?:فرانس\s?24|france\s?24|bbc|cnn)\s
 const PROMOS: readonly RegExp[] = [
   /^يمكنكم (?:استلام|تسلم) إشعارات/u,
   /^[^.!?؟]{0,40}CNN بالعربية لا (?:يمكنه|يمكنها)/u,
-  /(?:اضغط|بالضغط) هنا[.!]?$/u,
   /^نشر هذا المقال بالتعاون مع/u,
   /^(?:تابعونا على|تابعوا آخر الأخبار|اشترك(?:وا)? في|حمّ?ل تطبيق)/u,
   /^(?:sign up|subscribe|follow us|click here|share this|download the|get our|newsletter)\b/iu,
@@ -51,8 +50,11 @@ export function isReadMoreMarker(line: string): boolean {
 /** True when the line is a read-more marker with a linked headline, or a known promotion, ad label or separator. */
 export function isBoilerplateLine(line: string): boolean {
   if (line.length > 400) return false;
-  return ANY_BOILERPLATE.test(line);
+  return ANY_BOILERPLATE.test(line) || CLICK_HERE.test(line);
 }
+
+/** `… اضغط هنا` at the end of a line (kept apart: unanchored at the start). */
+const CLICK_HERE = /(?:اضغط|بالضغط) هنا[.!]?$/u;
 
 /** Every line pattern above in one expression: one scan per line instead of fifteen. */
 const ANY_BOILERPLATE = new RegExp([READ_MORE_INLINE, AD_LABEL, SEPARATOR, URL_LINE, ...PROMOS].map((re) => `(?:${re.source})`).join('|'), 'iu');

@@ -29,9 +29,10 @@ export function contentTokens(sentence: string, language: Language): string[] {
       out.push(word);
       continue;
     }
-    word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)['’]/, '').replace(/['’]s$/, '');
+    if (word.includes("'") || word.includes('’')) word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)['’]/, '').replace(/['’]s$/, '');
     if (word.length < 2 || ENGLISH_STOPWORDS.has(word) || FRENCH_STOPWORDS.has(word)) continue;
-    if (/^\d+$/.test(word)) {
+    const first = word.charCodeAt(0);
+    if (first >= 0x30 && first <= 0x39) {
       out.push(word);
       continue;
     }
