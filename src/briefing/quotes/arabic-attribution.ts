@@ -1,0 +1,212 @@
+/**
+ * Arabic attribution: a speech verb and its subject before the quote
+ * (`وقال السفير … إن "…"`, `وأضاف:`, `قائلا`), or after it
+ * (`"…"، قال ترامب`, `بحسب وزارة الصحة`).
+ */
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
+import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
+import { tokenize, type Token } from './tokens';
+import {
+  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord,
+} from '../speech-verbs';
+
+/** Attribution from the Arabic words before a quote, within its sentence. */
+export function arabicBefore(tokens: readonly Token[]): Attribution | null {
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const tok = tokens[v]!;
+    if (tok.punct) continue;
+    const saying = ARABIC_SAYING.get(tok.norm);
+    if (saying !== undefined) {
+      // نقلت وكالة X عن Y قوله: "…"
+      let from = v - 1;
+      while (from >= 0 && tokens[from]!.norm !== 'عن' && v - from < 10) from--;
+      const phrase = from >= 0 && tokens[from]!.norm === 'عن' ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
+      return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment: wordCount(tokens.slice(v + 1)) > 1 };
+    }
+    // وجاء في البيان: "…" — the document speaks.
+    if ((tok.norm === 'جاء' || tok.norm === 'وجاء') && tokens[v + 1]?.norm === 'في') {
+      const rest = tokens.slice(v + 2);
+      const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+      const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+      if (hasPhrase(phrase)) return { phrase, continuation: false, gender: 'unknown', fragment: false };
+    }
+    let match = arabicSpeechWord(tok.norm);
+    if (!match) continue;
+    if (match.kind === 'verb' && isWeakArabicSpeechWord(tok.norm)) {
+      const strong = strongerVerbBefore(tokens, v);
+      if (strong !== -1) {
+        v = strong;
+        match = arabicSpeechWord(tokens[v]!.norm)!;
+      }
+    }
+    if (match.kind === 'according') {
+      let rest = tokens.slice(v + 1);
+      if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
+      const stripped = rest.map((t, k) => (k === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+      const phrase = parseArabicPhrase(stripped);
+      if (!hasPhrase(phrase)) continue;
+      const comma = rest.findIndex((t) => t.norm === '،' || t.norm === ',');
+      return { phrase, continuation: false, gender: 'unknown', fragment: comma !== -1 && wordCount(rest.slice(comma + 1)) > 1 };
+    }
+    if (match.kind === 'participle') {
+      // The sentence's subject speaks: an earlier verb's subject, else the last speaker.
+      const earlier = arabicBefore(tokens.slice(0, v));
+      const fragment = introducedFragment(tokens.slice(v + 1));
+      if (earlier?.phrase) return { ...earlier, fragment };
+      // وسارع نتنياهو، الذي كان يحضر المؤتمر، بالرد قائلا: the subject of the sentence's first verb.
+      const subject = arabicSubjectBefore(tokens.slice(0, v));
+      if (subject) return { phrase: subject, continuation: false, gender: match.gender, fragment };
+      return { continuation: true, gender: match.gender, fragment };
+    }
+    // وكانت الشركة قد وصفت …: the subject stands before the verb, what follows is its object.
+    if (v > 0 && (tokens[v - 1]!.norm === 'قد' || tokens[v - 1]!.norm === 'لقد')) {
+      const subject = arabicSubjectBefore(tokens.slice(0, v));
+      if (subject) {
+        const rest = tokens.slice(v + 1);
+        const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+        return { phrase: subject, continuation: false, gender: match.gender, fragment: stop === -1 ? rest.length > 0 : introducedFragment(rest.slice(stop)) };
+      }
+    }
+    const after = tokens.slice(v + 1);
+    let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+    if (stop === -1) stop = after.length;
+    const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
+    const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
+    if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
+    // وقال ديان إنه …، وأضاف "…": the subject of an earlier speech verb of the sentence.
+    const earlier = v > 0 ? arabicBefore(tokens.slice(0, v)) : null;
+    if (earlier?.phrase) return { ...earlier, gender: match.gender, fragment };
+    const subject = arabicSubjectBefore(tokens.slice(0, v));
+    if (hasPhrase(subject)) return { phrase: subject, continuation: false, gender: match.gender, fragment };
+    return { continuation: true, gender: match.gender, fragment };
+  }
+  return null;
+}
+
+/** An earlier, non-weak speech verb followed by إن/أن before `v`: the main attribution of the sentence. */
+function strongerVerbBefore(tokens: readonly Token[], v: number): number {
+  let introducer = false;
+  for (let u = v - 1; u >= 0; u--) {
+    const t = tokens[u]!;
+    if (t.punct && t.norm === '.') return -1;
+    if (ARABIC_INTRODUCERS.has(t.norm) || t.norm === ':') introducer = true;
+    const m = t.punct ? null : arabicSpeechWord(t.norm);
+    if (m?.kind === 'verb' && introducer && !isWeakArabicSpeechWord(t.norm)) return u;
+  }
+  return -1;
+}
+
+/** After إن/أن/`:`, more words before the quote mean the quote is embedded in reported speech. */
+function introducedFragment(rest: readonly Token[]): boolean {
+  const first = rest[0];
+  if (!first) return false;
+  const words = wordCount(rest.slice(1));
+  return words > 0;
+}
+
+/** Words opening a clause before its subject: لكن الوزير قال. */
+const AR_CONJUNCTIONS = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'كما', 'حيث', 'ثم', 'اما', 'واما', 'غير', 'بل']);
+
+/**
+ * The subject of a verb with none after it: subject-first order (`لكن مارلين
+ * عطاالله، من وزارة العمل، قالت`), or the subject of the sentence's first
+ * verb (`وانفجر كوسبي في الادعاء وقال إنه`). Only a name, or a role headed
+ * by a role noun, is trusted.
+ */
+function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
+  let start = tokens.length;
+  // The clause starts after a full stop, a colon or an إن/أن (أوردت الوكالة أن الرئيس السوري قال).
+  while (start > 0 && tokens.length - start < 24) {
+    const prev = tokens[start - 1]!.norm;
+    if (prev === '.' || prev === ':' || ARABIC_INTRODUCERS.has(prev)) break;
+    start--;
+  }
+  const words = tokens.slice(start).filter((t) => !AUX.has(t.norm));
+  // "لكنه قال", "وهو يقول": a pronoun subject, the last speaker goes on.
+  const last = words[words.length - 1];
+  if (last && PRONOUN_SUBJECTS.has(last.norm)) return undefined;
+  while (words.length > 0 && AR_CONJUNCTIONS.has(words[0]!.norm)) words.shift();
+  const first = words[0];
+  if (!first || first.punct) return undefined;
+  // A role with a name anywhere in the clause: كرر وزير الخارجية الروسي سيرغي لافروف …، إذ قال
+  for (let k = 0; k < words.length; k++) {
+    if (words[k]!.punct || !isArabicRoleNoun(words[k]!.norm)) continue;
+    const phrase = parseArabicPhrase(words.slice(k));
+    if (phrase.name && trustedName(phrase.name)) return phrase;
+    break;
+  }
+  // A sentence-initial word with و/ف that is not a noun is a verb: its subject follows it.
+  const verbFirst = /^[وف]/u.test(first.norm) && !isArabicRoleNoun(first.norm) && !isDefiniteToken(first);
+  if (verbFirst && LEADING_PREPOSITIONS.has(first.norm)) return undefined;
+  const phrase = parseArabicPhrase(words.slice(verbFirst ? 1 : 0));
+  if (phrase.name && trustedName(phrase.name)) return phrase;
+  const head = phrase.role ? tokenize(phrase.role)[0] : undefined;
+  if (head && isArabicRoleNoun(head.norm)) return { role: phrase.role! };
+  return undefined;
+}
+
+/** Pronoun subjects right before a verb (لكنه قال، وهي تقول). */
+const PRONOUN_SUBJECTS = new Set(['لكنه', 'لكنها', 'ولكنه', 'ولكنها', 'فانه', 'فانها', 'وهو', 'وهي', 'هو', 'هي', 'انه', 'انها', 'بينما', 'الذي', 'التي', 'والذي', 'والتي']);
+/** و/ف + preposition at the start of a sentence: not a verb. */
+const LEADING_PREPOSITIONS = new Set(['وفي', 'ومن', 'وعلى', 'وعن', 'والى', 'وبعد', 'وقبل', 'وخلال', 'ومع', 'وبين', 'وحول', 'وفيما', 'وبينما', 'ولدى', 'وعند', 'فمن', 'وفق']);
+
+/** A name found by guessing the subject must not look like a common noun (ending in ة: جائزة، وزارة). */
+function trustedName(name: string): boolean {
+  const first = name.split(' ')[0] ?? '';
+  return !/[ةه]$/u.test(first) || name.includes(' ');
+}
+
+/**
+ * A verb with its subject and no إن/أن/`:` (`وصرح بلاتيني "…"`): the quote is
+ * a whole statement when it follows the subject directly or after adverbials
+ * (`على حسابه على تويتر`); other words in between (`أعلنت الدولة تشكيل "…"`)
+ * embed it in the sentence.
+ */
+function embeddedAfterPhrase(after: readonly Token[], end: number): boolean {
+  const rest = after.slice(end).filter((t) => !t.punct);
+  if (rest.length === 0) return false;
+  return !/^(في|على|عبر|خلال|امام|الى|مع|ل.+|ب.+|يوم|اليوم|امس|مساء|صباح|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|من)$/u.test(rest[0]!.norm);
+}
+
+/** Attribution from the Arabic words after a closed quote, starting at token `i`. */
+export function arabicAfter(tokens: readonly Token[], i: number): Attribution | null {
+  // "…"، قال ترامب / كما قال X / بحسب X / وفقا لـ X / على حد قوله
+  let v = i;
+  if (tokens[v]?.norm === 'كما' || tokens[v]?.norm === 'حسبما' || tokens[v]?.norm === 'بحسبما') {
+    if (tokens[v]!.norm !== 'كما') {
+      const next = tokens[v + 1] ? arabicSpeechWord(tokens[v + 1]!.norm) : null;
+      if (!next) return null;
+    }
+    v++;
+  }
+  if (tokens[v]?.norm === 'علي' && tokens[v + 1]?.norm === 'حد') {
+    const what = tokens[v + 2]?.norm ?? '';
+    if (/^(قوله|تعبيره|وصفه)$/u.test(what)) return { continuation: true, gender: 'm', fragment: false };
+    if (/^(قولها|تعبيرها|وصفها)$/u.test(what)) return { continuation: true, gender: 'f', fragment: false };
+    if (/^(قول|تعبير|وصف)$/u.test(what)) {
+      const phrase = parseArabicPhrase(tokens.slice(v + 3));
+      return hasPhrase(phrase) ? { phrase, continuation: false, gender: 'unknown', fragment: false } : null;
+    }
+    return null;
+  }
+  const tok = tokens[v];
+  if (!tok || tok.punct) return null;
+  const match = arabicSpeechWord(tok.norm);
+  if (!match || match.kind === 'participle') return null;
+  // A verb with و after a quote starts a new sentence; only bare forms attribute backwards.
+  if (match.kind === 'verb' && !isBareArabicSpeechWord(tok.norm)) return null;
+  let rest = tokens.slice(v + 1);
+  if (match.kind === 'according') {
+    // حسب رأيه، بحسب تعبيره: the last speaker.
+    if (rest[0] && /^(رايه|قوله|تعبيره|وصفه)$/u.test(rest[0].norm)) return { continuation: true, gender: 'm', fragment: false };
+    if (rest[0] && /^(رايها|قولها|تعبيرها|وصفها)$/u.test(rest[0].norm)) return { continuation: true, gender: 'f', fragment: false };
+    if (rest[0] && /^(تعبير|ما|لما)$/u.test(rest[0].norm)) rest = rest.slice(1);
+    if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
+    rest = rest.map((t, k) => (k === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+  }
+  const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm) || t.norm === '.');
+  const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+  if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment: false };
+  if (match.kind === 'verb' && (stop === 0 || rest.length === 0 || rest[0]!.punct)) return { continuation: true, gender: match.gender, fragment: false };
+  return null;
+}

@@ -1,0 +1,127 @@
+/**
+ * English and French attribution: "Smith said:", "said Jane Smith, the
+ * mayor", "according to X", "she added", « … », a déclaré le maire,
+ * a-t-il ajouté, selon X.
+ */
+import { parseLatinInverted, parseLatinSubject } from './latin-phrase';
+import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
+import type { Token } from './tokens';
+import type { Language } from '../schema';
+import { englishSpeechWord, frenchSpeechWord, type SpeechMatch } from '../speech-verbs';
+
+/** Words that start a new clause: the subject cannot lie before them. */
+const CLAUSE_BREAKS = new Set(['and', 'but', 'while', 'because', 'although', 'though', 'whereas', 'et', 'mais', 'car', 'tandis',
+  'puisque', 'lorsque', 'quand', 'so', 'or', 'ou', 'donc']);
+/** "that" / "que": what follows is reported speech, a quote inside it is a fragment. */
+const THAT = /^(that|que|qu'.*|qu’.*)$/u;
+/** Most words between an after-quote attribution's start and its verb ("the mayor, Jane Smith, said"). */
+const MAX_AFTER_SUBJECT = 9;
+
+/** The speech word at `i`: French, English, or (language `other`) either. */
+function speechAt(lowered: readonly string[], i: number, language: Language): SpeechMatch | null {
+  if (language === 'fr') return frenchSpeechWord(lowered, i);
+  if (language === 'en') return englishSpeechWord(lowered, i);
+  return frenchSpeechWord(lowered, i) ?? englishSpeechWord(lowered, i);
+}
+
+function lowerAll(tokens: readonly Token[]): string[] {
+  return tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+}
+
+/** Attribution from the English/French words before a quote, within its sentence. */
+export function latinBefore(tokens: readonly Token[], language: Language): Attribution | null {
+  const lowered = lowerAll(tokens);
+  // « Pour Marine Le Pen, « … » » / "For Smith, "…"": the opinion of the person named.
+  if ((lowered[0] === 'pour' || lowered[0] === 'for') && lowered[lowered.length - 1] === ',' && lowered.indexOf(',') === lowered.length - 1) {
+    const phrase = parseLatinInverted(tokens.slice(1, -1));
+    if (phrase.name) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false };
+  }
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const match = speechAt(lowered, v, language);
+    if (!match) continue;
+    const after = tokens.slice(v + match.length);
+    if (match.kind === 'according') {
+      const phrase = parseLatinInverted(after);
+      if (!hasPhrase(phrase)) continue;
+      const comma = after.findIndex((t) => t.norm === ',');
+      return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: comma !== -1 && wordCount(after.slice(comma + 1)) > 0 };
+    }
+    const fragment = latinFragment(after, lowered.slice(v + match.length), lowered[v + match.length - 1]!);
+    if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment };
+    const subject = parseLatinSubject(latinClause(tokens, lowered, v));
+    if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment };
+    if (hasPhrase(subject)) return { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment };
+    if (match.kind === 'participle') return { continuation: true, gender: 'unknown', fragment };
+    // Inverted: `Said the mayor: "…"`.
+    const colon = after.findIndex((t) => t.norm === ':');
+    const inverted = parseLatinInverted(colon === -1 ? after : after.slice(0, colon));
+    if (inverted.pronoun !== undefined) return { continuation: true, gender: inverted.pronoun, fragment };
+    if (hasPhrase(inverted)) return { phrase: inverted, continuation: false, gender: inverted.gender ?? 'unknown', fragment };
+    return { continuation: true, gender: 'unknown', fragment };
+  }
+  return null;
+}
+
+/** The subject tokens before the verb at `v`: from the clause start, without auxiliaries. */
+function latinClause(tokens: readonly Token[], lowered: readonly string[], v: number): Token[] {
+  let end = v;
+  while (end > 0 && AUX.has(lowered[end - 1]!)) end--;
+  let start = end;
+  while (start > 0) {
+    const w = lowered[start - 1]!;
+    if (w === '.' || w === ';' || w === ':' || w === '!' || w === '?' || CLAUSE_BREAKS.has(w) || THAT.test(w)) break;
+    if (end - start >= 14) break;
+    start--;
+  }
+  return tokens.slice(start, end);
+}
+
+/** Words opening an adverbial between a verb and its quote (said in a statement, told reporters on Monday). */
+const ADVERBIAL = /^(in|on|at|during|after|before|last|this|yesterday|today|earlier|later|via|through|from|to|dans|lors|sur|à|au|devant|après|avant|hier|ce|cette|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+/** Verbs whose object (reporters, the BBC) may stand between them and the quote. */
+const TELL = /^(told|tells|telling|asked|asks|warned|urged|assured|a-t-il|a-t-elle|dit|déclaré|confié|expliqué|lancé)$/u;
+
+/**
+ * A quote after "that"/"que" plus words, or after other words than an object
+ * of "told" and adverbials ("Brown said the budget was …"), is embedded in
+ * the sentence.
+ */
+function latinFragment(after: readonly Token[], lowered: readonly string[], verb: string): boolean {
+  const colon = after.findIndex((t) => t.norm === ':');
+  if (colon !== -1) return wordCount(after.slice(colon + 1)) > 0;
+  const that = lowered.findIndex((w) => THAT.test(w));
+  if (that !== -1) return wordCount(after.slice(that + 1)) > 0;
+  const words = lowered.filter((w, k) => !after[k]!.punct && w !== '');
+  let k = 0;
+  if (TELL.test(verb)) while (k < words.length && k < 3 && !ADVERBIAL.test(words[k]!)) k++;
+  if (k >= words.length) return false;
+  return !ADVERBIAL.test(words[k]!) || words.length - k > 6;
+}
+
+/** Attribution from the English/French words after a closed quote, starting at token `i`. */
+export function latinAfter(tokens: readonly Token[], i: number, language: Language): Attribution | null {
+  const lowered = lowerAll(tokens);
+  for (let v = i; v < tokens.length && v - i <= MAX_AFTER_SUBJECT; v++) {
+    const w = lowered[v]!;
+    if (w === '.' || w === ';' || w === '!' || w === '?' || w === ':') return null;
+    const match = speechAt(lowered, v, language);
+    if (!match) continue;
+    const rest = tokens.slice(v + match.length);
+    if (match.kind === 'according') {
+      const phrase = parseLatinInverted(rest);
+      return hasPhrase(phrase) ? { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false } : null;
+    }
+    if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment: false };
+    const subjectTokens = tokens.slice(i, v).filter((_, k) => !AUX.has(lowered[i + k]!));
+    if (subjectTokens.length > 0) {
+      const subject = parseLatinSubject(subjectTokens);
+      if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment: false };
+      return hasPhrase(subject) ? { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment: false } : null;
+    }
+    const inverted = parseLatinInverted(rest);
+    if (inverted.pronoun !== undefined) return { continuation: true, gender: inverted.pronoun, fragment: false };
+    if (hasPhrase(inverted)) return { phrase: inverted, continuation: false, gender: inverted.gender ?? 'unknown', fragment: false };
+    return null;
+  }
+  return null;
+}
