@@ -19,7 +19,7 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     if (saying !== undefined) {
       // نقلت وكالة X عن Y قوله: "…"
       let from = v - 1;
-      while (from >= 0 && tokens[from]!.norm !== 'عن' && v - from < 10) from--;
+      while (from >= 0 && tokens[from]!.norm !== 'عن' && v - from < 20) from--;
       const phrase = from >= 0 && tokens[from]!.norm === 'عن' ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
       return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment: wordCount(tokens.slice(v + 1)) > 1 };
     }

@@ -58,9 +58,11 @@ const EVENT_NOUNS = list(`
   معرض سياق رده ردها وقت مستهل بدايه نهايه افتتاح حفل زياره مداخله حساب بيانه بيانها
 `);
 /** After ب/ل glued to a name: بموقع، بحسابه، لقناة, the phrase ends. */
-const MEDIA_NOUNS = list('موقع صحيفه قناه وكاله حساب حسابه حسابها صفحته صفحتها شبكه تلفزيون اذاعه مجله');
+const MEDIA_NOUNS = list('موقع صحيفه قناه وكاله حساب حسابه حسابها صفحته صفحتها شبكه تلفزيون اذاعه مجله برنامج');
 /** Media and audiences after ل: the phrase ends there (قال لبي بي سي، قال للصحفيين). */
 const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
+/** "Called", "named": the name follows (شاهدة تدعى فيكتوريا). */
+const CALLED = list('يدعى تدعى المدعو المدعوه اسمه اسمها');
 /** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
 const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
 /** Words never part of a name. */
@@ -103,8 +105,8 @@ function isNameToken(tok: Token, norm: string): boolean {
   if (tok.text === 'آل') return true; // تركي آل الشيخ
   // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him.
   if (/^م.{3,}(ا|اً)$/u.test(tok.text)) return false;
-  // A noun with a possessive suffix (سؤاله، لقاءه، رأيها) is no name; الله and a few names end in ه.
-  if (/[^\u0627\u0644]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/^(عبده|طه|وجيه|نبيه)$/u.test(norm)) return false;
+  // A noun with a possessive suffix (سؤاله، لقاءه، قوله، رأيها) is no name; الله and a few names end in ه.
+  if (/[^\u0627]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/الله$/u.test(tok.text) && !/^(عبده|طه|وجيه|نبيه)$/u.test(norm)) return false;
   return isNameWord(norm);
 }
 
@@ -118,6 +120,8 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   const norm = tokens[i]!.norm;
   if (norm === 'علي' && /ي$/u.test(tokens[i]!.text)) return false; // the name Ali, not the preposition على
   if (CUTTERS.has(norm)) return true;
+  const unsuffixed = norm.replace(/(ه|ها|هم|هما)$/u, '');
+  if (unsuffixed !== norm && unsuffixed.length >= 2 && CUTTERS.has(unsuffixed)) return true; // خلالها، امامه
   if (norm.startsWith('وو') && norm.length > 4) return true; // "and the agencies …": a second subject
   if (hasName && /^[بل]/u.test(norm) && MEDIA_NOUNS.has(norm.slice(1))) return true; // بموقع، بحسابه، لقناة
   if (norm === 'في' || norm === 'وفي') {
@@ -181,6 +185,11 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     const norm = bare(tok.norm);
     const definite = isDefiniteToken(tok);
     if (SKIPPED.has(norm) && role.length + name.length === 0) { i++; continue; }
+    // شاهدة عيان تدعى فيكتوريا غيرانوفيتش: what follows is the name.
+    if (CALLED.has(norm) && role.length > 0 && name.length === 0) {
+      const called = arabicNameAt(tokens, i + 1);
+      if (called) return { phrase: done(role, called.split(' ')), next: i + 1 + called.split(' ').length, stopped: true };
+    }
     if (norm === 'من' && /^(جهت|جانب|ناحيت)/u.test(tokens[i + 1]?.norm ?? '') && role.length + name.length === 0) { i += 2; continue; }
     if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
     if (name.length === 0) {
@@ -200,6 +209,13 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
         continue;
       }
       if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; chain = 0; i++; continue; }
+      // المدير التنفيذي لديزني: ل + a name completes the role.
+      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 5 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)) {
+        role.push(tok.text);
+        roleOpen = false;
+        i++;
+        continue;
+      }
       if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
       name.push(tok.text);
       i++;
