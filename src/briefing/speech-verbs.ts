@@ -32,14 +32,14 @@ const AR_MASC_PAST = [
   'افاد', 'لفت', 'استطرد', 'اختتم', 'ختم', 'غرد', 'علق', 'اردف', 'استدرك', 'نوه', 'ابلغ', 'قالا', 'اجاب', 'تساءل', 'نفى', 'راى',
   'اعرب', 'قالوا', 'اكدوا', 'اضافوا', 'روى', 'اقر', 'اعترف', 'هدد', 'طالب', 'ناشد', 'دعا', 'وصف',
   'يقول', 'يضيف', 'يؤكد', 'يوضح', 'يشير', 'يتابع', 'يزعم', 'يقولون', 'يروي', 'يكشف', 'يذكر',
-  'يشدد', 'يحذر', 'يلفت', 'يتساءل', 'يردف', 'يستدرك',
+  'يشدد', 'يحذر', 'يلفت', 'يتساءل', 'يردف', 'يستدرك', 'يختتم', 'سال', 'ابلغ',
 ];
 const AR_FEM_PAST = [
   'قالت', 'اضافت', 'اكدت', 'اوضحت', 'اشارت', 'تابعت', 'صرحت', 'اعتبرت', 'زعمت', 'كشفت', 'شددت', 'ذكرت',
   'اعلنت', 'حذرت', 'افادت', 'لفتت', 'استطردت', 'اختتمت', 'ختمت', 'كتبت', 'علقت', 'اردفت', 'استدركت', 'نوهت', 'ابلغت', 'قالتا', 'غردت', 'اجابت',
-  'تساءلت', 'نفت', 'رات', 'اعربت', 'روت', 'اقرت', 'اعترفت', 'هددت', 'طالبت', 'ناشدت', 'دعت', 'وصفت',
+  'تساءلت', 'نفت', 'قلن', 'رات', 'اعربت', 'روت', 'اقرت', 'اعترفت', 'هددت', 'طالبت', 'ناشدت', 'دعت', 'وصفت',
   'تقول', 'تضيف', 'تؤكد', 'توضح', 'تشير', 'تتابع', 'تزعم', 'تروي', 'تكشف', 'تذكر', 'تشدد',
-  'تحذر', 'تلفت', 'تتساءل', 'تردف', 'تستدرك',
+  'تحذر', 'تلفت', 'تتساءل', 'تردف', 'تستدرك', 'تختتم', 'سالت',
 ];
 const AR_PARTICIPLES: Readonly<Record<string, Gender>> = {
   قائلا: 'm', قايلا: 'm', قائلة: 'f', قائله: 'f', مضيفا: 'm', مضيفة: 'f', مضيفه: 'f', مشيرا: 'm', مشيرة: 'f',
@@ -65,10 +65,17 @@ for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) ar
 export function arabicSpeechWord(token: string): SpeechMatch | null {
   const direct = arabicVerbs.get(token);
   if (direct) return direct;
-  if (token.length > 3 && (token.startsWith('و') || token.startsWith('ف'))) {
-    return arabicVerbs.get(token.slice(1)) ?? null;
+  const bare = token.length > 3 && (token.startsWith('و') || token.startsWith('ف')) ? token.slice(1) : token;
+  if (bare !== token) {
+    const prefixed = arabicVerbs.get(bare);
+    if (prefixed) return prefixed;
+    // وكتب is the verb "and he wrote"; bare كتب is usually the noun "books".
+    if (bare === 'كتب') return { kind: 'verb', gender: 'm', length: 1 };
   }
-  return null;
+  // An object pronoun on the verb: ووصفه، سألها، أبلغهم.
+  const m = /^(.{3,})(ه|ها|هم)$/u.exec(bare);
+  const object = m ? arabicVerbs.get(m[1]!) : undefined;
+  return object?.kind === 'verb' ? object : null;
 }
 
 /** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */

@@ -30,6 +30,13 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
       if (hasPhrase(phrase)) return { phrase, continuation: false, gender: 'unknown', fragment: false };
     }
+    // نشر تغريدة جاء فيها: "…" — the writer is the sentence's subject.
+    if ((tok.norm === 'جاء' || tok.norm === 'وجاء') && /^(فيه|فيها)$/u.test(tokens[v + 1]?.norm ?? '')) {
+      const earlier = arabicBefore(tokens.slice(0, v));
+      if (earlier?.phrase) return { ...earlier, fragment: false };
+      const subject = arabicSubjectBefore(tokens.slice(0, v));
+      return subject ? { phrase: subject, continuation: false, gender: 'unknown', fragment: false } : { continuation: true, gender: 'unknown', fragment: false };
+    }
     let match = arabicSpeechWord(tok.norm);
     if (!match) continue;
     if (match.kind === 'verb' && isWeakArabicSpeechWord(tok.norm)) {
