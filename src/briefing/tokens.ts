@@ -15,7 +15,7 @@ const MAX_WORD = 40;
 export function contentTokens(sentence: string, language: Language): string[] {
   const out: string[] = [];
   const text = language === 'ar' || language === 'other' ? normalizeArabic(sentence) : sentence;
-  for (const raw of text.toLowerCase().split(SEPARATORS)) {
+  for (const raw of text.split(SEPARATORS)) {
     let word = raw;
     if (word.length === 0 || word.length > MAX_WORD) continue;
     if (isApostrophe(word.charCodeAt(0)) || isApostrophe(word.charCodeAt(word.length - 1))) {
@@ -29,6 +29,7 @@ export function contentTokens(sentence: string, language: Language): string[] {
       out.push(word);
       continue;
     }
+    word = word.toLowerCase();
     if (word.includes("'") || word.includes('’')) word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)['’]/, '').replace(/['’]s$/, '');
     if (word.length < 2 || ENGLISH_STOPWORDS.has(word) || FRENCH_STOPWORDS.has(word)) continue;
     const first = word.charCodeAt(0);
