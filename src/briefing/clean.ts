@@ -57,15 +57,23 @@ const MD_IMAGE = /!\[[^\]\n]{0,300}\]\([^)\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/g;
 const MD_LINK = /\[([^\]\n]{1,300})\]\([^)\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/g;
 
 /** Strip light Markdown decoration: `#` headings, `>` quotes, whole-line `**bold**`, links and images. */
-function stripMarkdown(line: string): { text: string; heading: boolean } {
+/** A line of the article, with whether Markdown marked it a heading (and whether a top-level one). */
+interface Line {
+  text: string;
+  heading: boolean;
+  topLevel?: boolean;
+}
+
+function stripMarkdown(line: string): Line {
   const first = line[0];
   if (first !== '#' && first !== '>' && first !== '*' && first !== '_' && !line.includes('](')) return { text: line, heading: false };
   const heading = /^#{1,6}\s+/.test(line);
+  const topLevel = /^#\s+/.test(line);
   let text = line.replace(/^#{1,6}\s+/, '').replace(/^>\s?/, '');
   if (text.includes('](')) text = text.replace(MD_IMAGE, '').replace(MD_LINK, '$1');
   const bold = /^(\*\*|__)(.+)\1$/.exec(text);
   if (bold) text = bold[2]!;
-  return { text: text.trim(), heading };
+  return { text: text.trim(), heading, topLevel };
 }
 
 /**
@@ -76,7 +84,7 @@ function stripMarkdown(line: string): { text: string; heading: boolean } {
  */
 export function cleanArticle(raw: string): CleanedArticle {
   const text = normalizeText(raw).replace(AD_MARKER, ' ').replace(/ {2,}/g, ' ');
-  const lines: { text: string; heading: boolean }[] = [];
+  const lines: Line[] = [];
   for (const rawLine of unwrapLines(text.split('\n'))) {
     const trimmed = rawLine.trim();
     if (trimmed === '') continue;
@@ -92,8 +100,8 @@ export function cleanArticle(raw: string): CleanedArticle {
   return result;
 }
 
-function dropBoilerplate(lines: { text: string; heading: boolean }[], result: CleanedArticle): { text: string; heading: boolean }[] {
-  const kept: { text: string; heading: boolean }[] = [];
+function dropBoilerplate(lines: Line[], result: CleanedArticle): Line[] {
+  const kept: Line[] = [];
   let related = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -140,16 +148,17 @@ function trimTrailingSources(lines: { text: string }[]): void {
   }
 }
 
-function pickTitle(lines: { text: string; heading: boolean }[], result: CleanedArticle): void {
+function pickTitle(lines: Line[], result: CleanedArticle): void {
   const first = lines[0];
   if (!first || lines.length < 2) return;
+  if (first.heading && !first.topLevel) return; // `## Background` is a section, not the title
   if (isTitleLike(first.text, 30) && !LIST_ITEM.test(first.text) && !splitDateline(first.text)) {
     result.title = first.text;
     lines.shift();
   }
 }
 
-function classify(lines: { text: string; heading: boolean }[], result: CleanedArticle): void {
+function classify(lines: Line[], result: CleanedArticle): void {
   const titleLike = lines.map((line) => !line.heading && isTitleLike(line.text) && !LIST_ITEM.test(line.text));
   const kinds: (ParagraphKind | 'related')[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -145,6 +145,15 @@ describe('cleanArticle finds titles, headings and list items', () => {
     expect(cleaned.paragraphs).not.toContain(title);
   });
 
+  it.each([
+    ['# Title', '# Council approves tram line\nThe council approved the line.\nIt opens in 2027.', 'Council approves tram line', []],
+    ['## Section first', '## Background\nThe council approved the line.\nIt opens in 2027.', undefined, ['Background']],
+  ])('treats a Markdown %s line as title or section', (_name, input, title, headings) => {
+    const cleaned = cleanArticle(input);
+    expect(cleaned.title).toBe(title);
+    expect(cleaned.paragraphs.filter((_, i) => cleaned.kinds[i] === 'heading')).toEqual(headings);
+  });
+
   it('marks bullets and numbered lines as list items, not headings', () => {
     const cleaned = cleanArticle('The report lists three causes.\n• Rising prices\n2- Low wages\nExperts expect more protests.');
     expect(cleaned.kinds).toEqual(['body', 'list', 'list', 'body']);
