@@ -36,7 +36,7 @@ const PLACES = list(`
   اسكتلندا ايرلندا بولندا المجر صربيا كرواتيا البرتغال استراليا نيوزيلندا ماليزيا اندونيسيا الفلبين فيتنام تايلاند
   ميانمار بنغلاديش سريلانكا نيبال كازاخستان اذربيجان ارمينيا جورجيا بيلاروسيا لاتفيا ليتوانيا استونيا فنلندا
   الدنمارك سويسرا النمسا رومانيا بلغاريا قبرص مالطا اسكتلنديارد يوروبول انتربول يونسكو ايباك هيومن رايتس ووتش
-  امنستي اوكسفام بي سي ان بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
+  امنستي اوكسفام بي سي ان شمال جنوب شرق غرب بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
 `);
 /** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */
 const ROLE_PREPS = list('لدى في باسم الى إلى لشؤون');
@@ -198,7 +198,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       if (strict && !forced && definite && prevDefinite && !isNisba(norm.replace(/^ال/u, '')) && !isArabicRoleNoun(norm)) {
         return { phrase: done(role, name), next: i, stopped: true };
       }
-      if (forced || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (lastIndefiniteRole && isNisba(norm))) {
+      const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
+      if (forced || andPlace || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (lastIndefiniteRole && isNisba(norm))) {
         role.push(tok.text);
         if (ROLE_PREPS.has(norm)) { roleOpen = true; chain = 0; }
         else if (ROLE_NOUNS.has(norm) && !/ي$/u.test(norm)) { roleOpen = true; chain = 0; }
