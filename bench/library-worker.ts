@@ -2,12 +2,21 @@
  * Child process of the library benchmark, so that its memory figure is the
  * library's own: start a library on a folder of articles, time start-up to
  * ready, run quote searches and autocompletes, then report RSS after GC.
- * argv[2]: JSON {contentDir}. Answers one {@link LibraryWorkerResult} over IPC.
+ * argv[2]: JSON {@link LibraryWorkerJob}. Answers one {@link LibraryWorkerResult} over IPC.
  */
 import { Writable } from 'node:stream';
 import { createLibrary } from '../src/library/index';
 import { createLogger } from '../src/logger';
 import { buildQueries } from './library-queries';
+
+/** What the parent asks for. */
+export interface LibraryWorkerJob {
+  contentDir: string;
+  /** The briefing cache file, as the bot keeps it next to its database. */
+  cachePath: string;
+  /** Run the quote-search and autocomplete queries (else only start-up and memory). */
+  queries: boolean;
+}
 
 /** What the worker reports. */
 export type LibraryWorkerResult =
@@ -33,17 +42,17 @@ function time(fn: () => unknown): number {
 }
 
 async function main(): Promise<LibraryWorkerResult> {
-  const { contentDir } = JSON.parse(process.argv[2] ?? '{}') as { contentDir: string };
+  const { contentDir, cachePath, queries } = JSON.parse(process.argv[2] ?? '{}') as LibraryWorkerJob;
   let warnings = 0;
   const sink = new Writable({ write(_chunk, _enc, done) { warnings++; done(); } });
   const logger = createLogger({ level: 'warn', destination: sink });
   const t0 = performance.now();
-  const library = createLibrary({ contentDir, maxBytes: 1_000_000, logger, rescanSeconds: 0, watch: false });
+  const library = createLibrary({ contentDir, cachePath, maxBytes: 1_000_000, logger, rescanSeconds: 0, watch: false });
   await library.start();
   const readyMs = performance.now() - t0;
   const processReadyMs = performance.now();
 
-  const q = buildQueries(library.all());
+  const q = queries ? buildQueries(library.all()) : { quoteWords: [], speakers: [], typed: [] };
   const kinds: { label: string; run: (s: string) => unknown; inputs: string[] }[] = [
     { label: 'quote search (words)', run: (s) => library.search.searchQuotes({ query: s }), inputs: q.quoteWords },
     { label: 'quote search (speaker)', run: (s) => library.search.searchQuotes({ speaker: s }), inputs: q.speakers },
