@@ -136,19 +136,21 @@ function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
   const first = words[0];
   if (!first || first.punct) return undefined;
   // A role with a name anywhere in the clause: كرر وزير الخارجية الروسي سيرغي لافروف …، إذ قال
+  // A guessed subject is read strictly (the verb may have an object); with a role, only the role is
+  // trusted, the registry then looks for the name the article gives it.
   for (let k = 0; k < words.length; k++) {
     if (words[k]!.punct || !isArabicRoleNoun(words[k]!.norm)) continue;
-    const phrase = parseArabicPhrase(words.slice(k));
-    if (phrase.name && trustedName(phrase.name)) return phrase;
+    const phrase = parseArabicPhrase(words.slice(k), true);
+    if (phrase.role && phrase.name) return { role: phrase.role };
     break;
   }
   // A sentence-initial word with و/ف that is not a noun is a verb: its subject follows it.
   const verbFirst = /^[وف]/u.test(first.norm) && !isArabicRoleNoun(first.norm) && !isDefiniteToken(first);
   if (verbFirst && LEADING_PREPOSITIONS.has(first.norm)) return undefined;
-  const phrase = parseArabicPhrase(words.slice(verbFirst ? 1 : 0));
-  if (phrase.name && trustedName(phrase.name)) return phrase;
+  const phrase = parseArabicPhrase(words.slice(verbFirst ? 1 : 0), true);
   const head = phrase.role ? tokenize(phrase.role)[0] : undefined;
   if (head && isArabicRoleNoun(head.norm)) return { role: phrase.role! };
+  if (phrase.name && !phrase.role && trustedName(phrase.name)) return { name: phrase.name };
   return undefined;
 }
 

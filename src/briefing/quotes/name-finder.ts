@@ -138,7 +138,8 @@ export class ArticleNames {
         let j = i - 1;
         while (j >= 0 && parts.length < 3) {
           const norm = tokens[j]!.norm;
-          if (tokens[j]!.punct || !isNameWord(norm) || /^(ال|لل|بال|وال)/u.test(norm)) break;
+          // Given names carry no article, no glued ل, and do not end in ة (لحملة ترامب is no name).
+          if (tokens[j]!.punct || !isNameWord(norm) || /^(ال|لل|بال|وال|ل)/u.test(norm) || /ة$/u.test(tokens[j]!.text)) break;
           parts.unshift(tokens[j]!.text);
           j--;
         }
