@@ -65,6 +65,11 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       if (subject) return { phrase: subject, continuation: false, gender: match.gender, fragment };
       return { continuation: true, gender: match.gender, fragment };
     }
+    // أردوغان، الذي دعا الوزير …: the relative's antecedent speaks, what follows is the object.
+    if (v > 0 && RELATIVES.has(tokens[v - 1]!.norm)) {
+      const antecedent = antecedentBefore(tokens, v - 1);
+      if (antecedent) return { phrase: antecedent, continuation: false, gender: match.gender, fragment: true };
+    }
     // وكانت الشركة قد وصفت …: the subject stands before the verb, what follows is its object.
     if (v > 0 && (tokens[v - 1]!.norm === 'قد' || tokens[v - 1]!.norm === 'لقد')) {
       const subject = arabicSubjectBefore(tokens.slice(0, v));
@@ -152,6 +157,22 @@ function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
   if (head && isArabicRoleNoun(head.norm)) return { role: phrase.role! };
   if (phrase.name && !phrase.role && trustedName(phrase.name)) return { name: phrase.name };
   return undefined;
+}
+
+/** Relative pronouns: the speaker is the noun phrase before them. */
+const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'والذي', 'والتي', 'والذين']);
+
+/** The noun phrase just before a relative pronoun at `rel` (رجب طيب أردوغان، الذي …), back to the previous comma. */
+function antecedentBefore(tokens: readonly Token[], rel: number): Phrase | undefined {
+  let end = rel;
+  if (end > 0 && (tokens[end - 1]!.norm === '،' || tokens[end - 1]!.norm === ',')) end--;
+  let start = end;
+  while (start > 0 && !tokens[start - 1]!.punct && end - start < 6) start--;
+  if (start === end) return undefined;
+  const phrase = parseArabicPhrase(tokens.slice(start, end));
+  if (phrase.name && trustedName(phrase.name)) return phrase;
+  const head = phrase.role ? tokenize(phrase.role)[0] : undefined;
+  return head && isArabicRoleNoun(head.norm) ? { role: phrase.role! } : undefined;
 }
 
 /** Pronoun subjects right before a verb (لكنه قال، وهي تقول). */

@@ -278,7 +278,8 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     const norm = tok.norm;
     if (!isNameToken(tok, norm) || cutsHere(tokens, i, name.length > 0)) break;
     const definite = isDefiniteToken(tok);
-    if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm))) break;
+    // A first name never follows a role with ل glued on (الفيدرالية العربية لحقوق الإنسان).
+    if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm) || /^ل/u.test(norm))) break;
     // In running text a definite word after a name is its family name only after عبد/أبو or as a nisba (السيسي).
     if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? '')) && !/ي$/u.test(norm)) break;
     name.push(tok.text);
