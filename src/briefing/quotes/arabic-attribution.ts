@@ -145,7 +145,7 @@ function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
   // trusted, the registry then looks for the name the article gives it.
   for (let k = 0; k < words.length; k++) {
     if (words[k]!.punct || !isArabicRoleNoun(words[k]!.norm)) continue;
-    const phrase = parseArabicPhrase(words.slice(k), true);
+    const phrase = parseArabicPhrase(words.slice(k));
     if (phrase.role && phrase.name) return { role: phrase.role };
     break;
   }

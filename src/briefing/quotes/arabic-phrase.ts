@@ -47,7 +47,8 @@ const CUTTERS = list(`
   اذ اذا عندما حين حينما وسط بين ضمن نحو حول دون هذا هذه ذلك تلك هنا هناك ما ماذا لا لم لن قد لقد كان كانت
   وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من اثناء اثر جراء عنه عنها عنهم منه منها فيه فيها
   عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه عن عما مما بهذه بهذا
-  لهذا لهذه كيف لماذا متى اين هل انذاك تغريده منتصف مطلع اواخر اوائل نهايه بدايه
+  لهذا لهذه كيف لماذا متى اين هل انذاك تغريده منتصف مطلع اواخر اوائل نهايه بدايه ردا بدلا فضلا اضافه علاوه تعليقا
+  تعقيبا وفور فور
 `);
 /** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
 const SKIPPED = list('القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
@@ -106,7 +107,7 @@ function isNameToken(tok: Token, norm: string): boolean {
   // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him.
   if (/^م.{3,}(ا|اً)$/u.test(tok.text)) return false;
   // A noun with a possessive suffix (سؤاله، لقاءه، قوله، رأيها) is no name; الله and a few names end in ه.
-  if (/[^\u0627]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/الله$/u.test(tok.text) && !/^(عبده|طه|وجيه|نبيه)$/u.test(norm)) return false;
+  if (/[^\u0627]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/الله$/u.test(tok.text) && !/^(عبده|طه|وجيه|نبيه|فقيه)$/u.test(norm)) return false;
   return isNameWord(norm);
 }
 
@@ -194,6 +195,12 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
     if (name.length === 0) {
       const forced = roleOpen;
+      // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
+      // definite noun that is no role and no family name (لفت النظر).
+      if (role.length === 0 && /^(بال|كال|فال)/u.test(norm) && definite) return { phrase: done(role, name), next: i, stopped: true };
+      if (strict && role.length === 0 && definite && !isArabicRoleNoun(norm) && !/ي$/u.test(norm)) {
+        return { phrase: done(role, name), next: i, stopped: true };
+      }
       const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
       if (strict && !forced && definite && prevDefinite && !isNisba(norm.replace(/^ال/u, '')) && !isArabicRoleNoun(norm)) {
         return { phrase: done(role, name), next: i, stopped: true };
