@@ -48,7 +48,7 @@ const CUTTERS = list(`
   وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من اثناء اثر جراء عنه عنها عنهم منه منها فيه فيها
   عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه عن عما مما بهذه بهذا
   لهذا لهذه كيف لماذا متى اين هل انذاك تغريده منتصف مطلع اواخر اوائل نهايه بدايه ردا بدلا فضلا اضافه علاوه تعليقا
-  تعقيبا وفور فور
+  تعقيبا وفور فور جاء وجاء
 `);
 /** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
 const SKIPPED = list('القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
@@ -202,6 +202,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
         return { phrase: done(role, name), next: i, stopped: true };
       }
       const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
+      // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
+      if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return { phrase: done(role, name), next: i, stopped: true };
       if (strict && !forced && definite && prevDefinite && !isNisba(norm.replace(/^ال/u, '')) && !isArabicRoleNoun(norm)) {
         return { phrase: done(role, name), next: i, stopped: true };
       }
@@ -218,7 +220,7 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       }
       if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; chain = 0; i++; continue; }
       // المدير التنفيذي لديزني: ل + a name completes the role.
-      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 5 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)) {
+      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)) {
         role.push(tok.text);
         roleOpen = false;
         i++;
