@@ -3,10 +3,11 @@
  * with who said it (speech verbs before or after, continuations, pronouns,
  * roles resolved to names), ranked so the ones worth reading come first.
  */
-import { attributeAfter, attributeBefore, type Attribution } from './quotes/attribution';
+import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quotes/attribution';
 import { findQuotations, type MarkSpan } from './quotes/marks';
 import { rankQuotes, type Candidate } from './quotes/rank';
-import { countWords, tokenize } from './quotes/tokens';
+import { MAX_TOKENISED_CHARS, TokenCache } from './quotes/token-cache';
+import { countWords, type Token } from './quotes/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
 import { arabicSpeechWord } from './speech-verbs';
@@ -24,8 +25,6 @@ export interface ExtractQuotesOptions {
 const MAX_CANDIDATES = 400;
 /** Characters of the article searched for quotations: key quotes of a news article come long before this. */
 const SCAN_CHARS = 150_000;
-/** Characters of one paragraph searched (a real paragraph is far shorter). */
-const MAX_PARAGRAPH_CHARS = 20_000;
 /** Most quotations examined per paragraph. */
 const MAX_PER_PARAGRAPH = 60;
 /** How far back (characters) the words before a quote are read. */
@@ -71,13 +70,12 @@ function isNamed(who: ResolvedSpeaker | null): boolean {
 }
 
 /** Record the speakers of quote-less reported speech (`وزعم بوتين أن …`) so continuations can find them. */
-function noteReportedSpeech(paragraph: string, language: Language, book: SpeakerBook): void {
+function noteReportedSpeech(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
   if (language !== 'ar') {
-    const a = attributeBefore(paragraph.slice(0, REPORTED_SPEECH_SCAN), language);
+    const a = attributeBeforeTokens(tokens, language);
     if (a?.phrase) book.mention(a.phrase, a.gender);
     return;
   }
-  const tokens = tokenize(paragraph.slice(0, REPORTED_SPEECH_SCAN));
   for (let i = 0; i < tokens.length; i++) {
     const match = tokens[i]!.punct ? null : arabicSpeechWord(tokens[i]!.norm);
     if (match?.kind !== 'verb') continue;
@@ -115,19 +113,20 @@ function toCandidate(p: Pending, paragraph: number, language: Language, order: n
 }
 
 function extract(paragraphs: readonly string[], language: Language, headline: string | undefined): Quote[] {
-  const book = new SpeakerBook(paragraphs, language);
+  const cache = new TokenCache(paragraphs);
+  const book = new SpeakerBook(cache, language);
   const candidates: Candidate[] = [];
   let lastSpokenParagraph = -2;
   let openEnded: Candidate | null = null;
   let budget = SCAN_CHARS;
   for (let pi = 0; pi < paragraphs.length && candidates.length < MAX_CANDIDATES && budget > 0; pi++) {
     const full = paragraphs[pi]!;
-    const text = full.length > MAX_PARAGRAPH_CHARS ? full.slice(0, MAX_PARAGRAPH_CHARS) : full;
+    const text = full.length > MAX_TOKENISED_CHARS ? full.slice(0, MAX_TOKENISED_CHARS) : full;
     budget -= text.length;
     const spans = findQuotations(text, MAX_PER_PARAGRAPH);
     // Reported speech before the first quotation (`وزعم بوتين أن …`) names a speaker for continuations.
-    const lead = spans.length === 0 ? text : text.slice(0, spans[0]!.open);
-    if (lead.length > 0) noteReportedSpeech(lead, language, book);
+    const leadEnd = Math.min(spans.length === 0 ? text.length : spans[0]!.open, REPORTED_SPEECH_SCAN);
+    if (leadEnd > 0) noteReportedSpeech(cache.range(pi, 0, leadEnd), language, book);
     if (spans.length === 0) {
       openEnded = null;
       continue;
@@ -137,11 +136,12 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const span = spans[j]!;
       const prevClose = j > 0 ? spans[j - 1]!.close : 0;
       const floor = Math.max(prevClose, span.open - BEFORE_WINDOW);
-      const before = text.slice(sentenceStart(text, span.open, floor), span.open);
-      let attribution = attributeBefore(before, language);
+      const from = sentenceStart(text, span.open, floor);
+      const before = text.slice(from, span.open);
+      let attribution = attributeBeforeTokens(cache.range(pi, from, span.open), language);
       if ((!attribution || (!attribution.phrase && attribution.continuation && before.trim() === '')) && span.closed) {
         const nextOpen = j + 1 < spans.length ? spans[j + 1]!.open : text.length;
-        const after = attributeAfter(text.slice(span.close, Math.min(nextOpen, span.close + AFTER_WINDOW)), language);
+        const after = attributeAfterTokens(cache.range(pi, span.close, Math.min(nextOpen, span.close + AFTER_WINDOW)), language);
         if (after) attribution = after;
       }
       pending.push({ span, attribution, who: attribute(book, attribution), before });

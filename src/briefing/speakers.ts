@@ -6,6 +6,7 @@
  */
 import { isArabicRoleNoun, isDefiniteToken, type Phrase } from './quotes/arabic-phrase';
 import { ArticleNames } from './quotes/name-finder';
+import { TokenCache } from './quotes/token-cache';
 import { tokenize } from './quotes/tokens';
 import type { Language } from './schema';
 import type { Gender } from './speech-verbs';
@@ -46,12 +47,12 @@ export class SpeakerBook {
   private readonly arabic: boolean;
 
   /**
-   * @param paragraphs the article's paragraphs, searched for names given to roles
+   * @param paragraphs the article's paragraphs (or their shared tokens), searched for names given to roles
    * @param language the article's language
    */
-  constructor(paragraphs: readonly string[], language: Language) {
+  constructor(paragraphs: readonly string[] | TokenCache, language: Language) {
     this.arabic = language === 'ar';
-    this.names = new ArticleNames(paragraphs, this.arabic);
+    this.names = new ArticleNames(paragraphs instanceof TokenCache ? paragraphs : new TokenCache(paragraphs), this.arabic);
   }
 
   /** Record an explicit speaker phrase and return who it is. */

@@ -73,8 +73,8 @@ export function arabicSpeechWord(token: string): SpeechMatch | null {
     if (bare === 'كتب') return { kind: 'verb', gender: 'm', length: 1 };
   }
   // An object pronoun on the verb: ووصفه، سألها، أبلغهم.
-  const m = /^(.{3,})(ه|ها|هم)$/u.exec(bare);
-  const object = m ? arabicVerbs.get(m[1]!) : undefined;
+  const cut = bare.endsWith('\u0647') ? 1 : bare.endsWith('\u0647\u0627') || bare.endsWith('\u0647\u0645') ? 2 : 0;
+  const object = cut > 0 && bare.length - cut >= 3 ? arabicVerbs.get(bare.slice(0, -cut)) : undefined;
   return object?.kind === 'verb' ? object : null;
 }
 

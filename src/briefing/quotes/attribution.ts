@@ -6,7 +6,7 @@
  */
 import { arabicAfter, arabicBefore } from './arabic-attribution';
 import { latinAfter, latinBefore } from './latin-attribution';
-import { tokenize } from './tokens';
+import { tokenize, type Token } from './tokens';
 import type { Language } from '../schema';
 
 export type { Attribution } from './clause';
@@ -14,14 +14,22 @@ import type { Attribution } from './clause';
 
 /** Attribution from the words before a quotation, within its sentence. */
 export function attributeBefore(before: string, language: Language): Attribution | null {
-  const tokens = tokenize(before.length > 600 ? before.slice(-600) : before);
+  return attributeBeforeTokens(tokenize(before.length > 600 ? before.slice(-600) : before), language);
+}
+
+/** {@link attributeBefore} on tokens already made. */
+export function attributeBeforeTokens(tokens: readonly Token[], language: Language): Attribution | null {
   if (tokens.length === 0) return null;
   return language === 'ar' ? arabicBefore(tokens) : latinBefore(tokens, language);
 }
 
 /** Attribution from the words after a closed quotation (up to the next quotation). */
 export function attributeAfter(after: string, language: Language): Attribution | null {
-  const tokens = tokenize(after.length > 400 ? after.slice(0, 400) : after);
+  return attributeAfterTokens(tokenize(after.length > 400 ? after.slice(0, 400) : after), language);
+}
+
+/** {@link attributeAfter} on tokens already made. */
+export function attributeAfterTokens(tokens: readonly Token[], language: Language): Attribution | null {
   let i = 0;
   if (tokens[i]?.norm === ',' || tokens[i]?.norm === '،' || tokens[i]?.norm === '—' || tokens[i]?.norm === '–') i++;
   if (i >= tokens.length || (tokens[i]!.punct && tokens[i]!.norm !== '(')) return null;

@@ -7,6 +7,7 @@
  */
 import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord } from './arabic-phrase';
 import { latinNameAt, latinNameBefore } from './latin-phrase';
+import type { TokenCache } from './token-cache';
 import { normForm, tokenize, type Token } from './tokens';
 
 /** Longest text scanned for names (characters); bounds the cost on huge input. */
@@ -25,10 +26,10 @@ export class ArticleNames {
   private scans = 0;
 
   /**
-   * @param paragraphs the article's paragraphs
+   * @param paragraphs the article's paragraphs, tokenised once
    * @param arabic whether the article is Arabic (prefixes, definiteness) or Latin-script
    */
-  constructor(private readonly paragraphs: readonly string[], private readonly arabic: boolean) {}
+  constructor(private readonly paragraphs: TokenCache, private readonly arabic: boolean) {}
 
   /** The name the article gives `role`, if any. */
   nameForRole(role: string): string | undefined {
@@ -52,11 +53,9 @@ export class ArticleNames {
     if (this.articleTokens) return this.articleTokens;
     const out: Token[] = [];
     let budget = SCAN_CHARS;
-    for (const p of this.paragraphs) {
-      if (budget <= 0) break;
-      const text = p.length > budget ? p.slice(0, budget) : p;
-      budget -= text.length;
-      for (const t of tokenize(text)) out.push(t);
+    for (let i = 0; i < this.paragraphs.length && budget > 0; i++) {
+      budget -= this.paragraphs.chars(i);
+      for (const t of this.paragraphs.get(i)) out.push(t);
       out.push({ text: '.', norm: '.', punct: true, start: 0 });
     }
     this.articleTokens = out;

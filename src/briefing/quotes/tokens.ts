@@ -79,15 +79,13 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Number of words in `text` (letters or digits runs). */
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** Number of words in `text` (letter or digit runs; inner apostrophes and hyphens join). */
 export function countWords(text: string): number {
+  WORD.lastIndex = 0;
   let n = 0;
-  let inWord = false;
-  for (const ch of text) {
-    const w = /[\p{L}\p{N}]/u.test(ch);
-    if (w && !inWord) n++;
-    inWord = w || (inWord && (ch === '\'' || ch === '’' || ch === '-'));
-  }
+  while (WORD.exec(text) !== null) n++;
   return n;
 }
 
