@@ -12,6 +12,8 @@ import { normForm, tokenize, type Token } from './tokens';
 
 /** Longest text scanned for names (characters); bounds the cost on huge input. */
 const SCAN_CHARS = 60_000;
+/** Word look-ups answered by a plain scan before the word index is built. */
+const INDEX_AFTER = 12;
 /** Most article-wide look-ups per article. */
 const MAX_SCANS = 40;
 
@@ -24,6 +26,7 @@ export class ArticleNames {
   private positions: Map<string, number[]> | null = null;
   private readonly answers = new Map<string, string | undefined>();
   private scans = 0;
+  private scanned = 0;
 
   /**
    * @param paragraphs the article's paragraphs, tokenised once
@@ -62,11 +65,20 @@ export class ArticleNames {
     return out;
   }
 
-  /** Where the word `norm` occurs in the article's tokens. */
+  /**
+   * Where the word `norm` occurs in the article's tokens. The first few
+   * look-ups scan (short articles need no more); after that an index is built.
+   */
   private where(norm: string): readonly number[] {
+    const tokens = this.tokens();
+    if (!this.positions && this.scanned < INDEX_AFTER) {
+      this.scanned++;
+      const out: number[] = [];
+      for (let i = 0; i < tokens.length; i++) if (tokens[i]!.norm === norm) out.push(i);
+      return out;
+    }
     if (!this.positions) {
       const map = new Map<string, number[]>();
-      const tokens = this.tokens();
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
         if (t.punct) continue;
