@@ -3,17 +3,17 @@
  * with who said it (speech verbs before or after, continuations, pronouns,
  * roles resolved to names), ranked so the ones worth reading come first.
  */
-import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quotes/attribution';
-import { findQuotations, type MarkSpan } from './quotes/marks';
-import { rankQuotes, type Candidate } from './quotes/rank';
-import { MAX_TOKENISED_CHARS, TokenCache } from './quotes/token-cache';
-import { countWords, type Token } from './quotes/tokens';
+import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quote-parts/attribution';
+import { findQuotations, type MarkSpan } from './quote-parts/marks';
+import { rankQuotes, type Candidate } from './quote-parts/rank';
+import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
+import { countWords, type Token } from './quote-parts/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
 import { arabicSpeechWord } from './speech-verbs';
-import { parseArabicPhrase } from './quotes/arabic-phrase';
+import { parseArabicPhrase } from './quote-parts/arabic-phrase';
 
-export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quotes/rank';
+export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quote-parts/rank';
 
 /** Options of {@link extractQuotes}. */
 export interface ExtractQuotesOptions {

@@ -4,10 +4,10 @@
  * elsewhere, a surname (`بوتين`) to the full name, and a continuation
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
-import { isArabicRoleNoun, isDefiniteToken, type Phrase } from './quotes/arabic-phrase';
-import { ArticleNames } from './quotes/name-finder';
-import { TokenCache } from './quotes/token-cache';
-import { tokenize } from './quotes/tokens';
+import { isArabicRoleNoun, isDefiniteToken, type Phrase } from './quote-parts/arabic-phrase';
+import { ArticleNames } from './quote-parts/name-finder';
+import { TokenCache } from './quote-parts/token-cache';
+import { tokenize } from './quote-parts/tokens';
 import type { Language } from './schema';
 import type { Gender } from './speech-verbs';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotations } from '../../src/briefing/quotes/marks';
+import { findQuotations } from '../../src/briefing/quote-parts/marks';
 
 type Row = [label: string, paragraph: string, spans: [text: string, closed: boolean][]];
 

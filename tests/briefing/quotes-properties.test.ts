@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeArabic } from '../../src/briefing/arabic';
 import { extractQuotes, MAX_QUOTE_LENGTH, MAX_QUOTES } from '../../src/briefing/quotes';
-import { normForm } from '../../src/briefing/quotes/tokens';
+import { normForm } from '../../src/briefing/quote-parts/tokens';
 import { QuoteSchema, type Language, type Quote } from '../../src/briefing/schema';
 
 /** Characters that stress the extractor: every quotation mark, Arabic and Latin letters, punctuation. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { attributeAfter, attributeBefore } from '../../src/briefing/quotes/attribution';
-import { parseArabicPhrase } from '../../src/briefing/quotes/arabic-phrase';
-import { parseLatinInverted, parseLatinSubject } from '../../src/briefing/quotes/latin-phrase';
-import { tokenize } from '../../src/briefing/quotes/tokens';
+import { attributeAfter, attributeBefore } from '../../src/briefing/quote-parts/attribution';
+import { parseArabicPhrase } from '../../src/briefing/quote-parts/arabic-phrase';
+import { parseLatinInverted, parseLatinSubject } from '../../src/briefing/quote-parts/latin-phrase';
+import { tokenize } from '../../src/briefing/quote-parts/tokens';
 import type { Language } from '../../src/briefing/schema';
 import { SpeakerBook } from '../../src/briefing/speakers';
 
