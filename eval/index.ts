@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { createBriefing } from '../src/briefing/index';
+import { createBriefing, readerExtract } from '../src/briefing/index';
 import { createProgress } from '../bench/progress';
 import { loadEasc } from './easc';
 import { loadAnnotated } from './quote-gold';
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   let summaries: SummaryEvaluation | undefined;
   try {
     const articles = await loadEasc(join(sharedDir, 'easc'));
-    summaries = evaluateSummaries(articles, (text, words) => createBriefing(text, { words }).summary, (d, t) => progress('eval: EASC', d, t));
+    summaries = evaluateSummaries(articles, (text, words) => readerExtract(text, words), (d, t) => progress('eval: EASC', d, t));
   } catch (err) {
     errors.push(`summaries: ${(err as Error).message}`);
   }

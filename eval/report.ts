@@ -5,7 +5,7 @@ import type { SummaryEvaluation, SystemName } from './summaries';
 const f3 = (x: number): string => x.toFixed(3);
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 const LABELS: Record<SystemName, string> = {
-  ours: 'ours (createBriefing)',
+  ours: 'ours (headline from body + summary)',
   lead: 'LEAD (first whole sentences)',
   leadCut: 'LEAD cut at the budget (for reference)',
   oracle: 'ORACLE (upper bound)',

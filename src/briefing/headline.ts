@@ -8,13 +8,16 @@ import { truncateAtWord } from './truncate';
 const MAX_STANDFIRST = 200;
 
 /**
- * The chosen headline. A standfirst used as the headline stays in the body:
- * it is often the lead, and the summary may repeat it.
+ * The chosen headline. A standfirst or first sentence used as the headline
+ * stays in the body (quotes and sections keep their paragraph numbers); the
+ * summary leaves that sentence out, as the reader has just read it.
  */
 export interface HeadlineChoice {
   headline: string;
   /** Index of the paragraph used whole as the headline (a one-sentence standfirst). */
   standfirst?: number;
+  /** The body sentence the headline was taken from (standfirst or first sentence), as segmented. */
+  fromBody?: string;
 }
 
 /** Fallback headline when the text has none: "بدون عنوان" for Arabic, "Untitled" otherwise. */
@@ -38,10 +41,10 @@ export function chooseHeadline(article: CleanedArticle, language: Language, titl
     const sentences = splitSentences(paragraph.length > 4 * MAX_HEADLINE_LENGTH ? paragraph.slice(0, 4 * MAX_HEADLINE_LENGTH) : paragraph, language);
     const hasMore = article.kinds.some((kind, i) => i > first && kind === 'body');
     if (sentences.length === 1 && paragraph.length <= MAX_STANDFIRST && hasMore) {
-      return { headline: fit(dropFinalPeriod(paragraph)), standfirst: first };
+      return { headline: fit(dropFinalPeriod(paragraph)), standfirst: first, fromBody: sentences[0] };
     }
     const sentence = tidy(sentences[0] ?? '');
-    if (sentence !== '') return { headline: fit(dropFinalPeriod(sentence)) };
+    if (sentence !== '') return { headline: fit(dropFinalPeriod(sentence)), fromBody: sentences[0] };
   }
   const anyText = article.paragraphs.find((p) => /[\p{L}\p{N}]/u.test(p));
   if (anyText) return { headline: fit(tidy(anyText)) };

@@ -12,6 +12,7 @@ export { normalizeArabic, stripArabicPrefixes } from './arabic';
 export { splitSentences } from './segment';
 export { cleanArticle, type CleanedArticle, type ParagraphKind } from './clean';
 export { detectLanguage, directionOf } from './language';
+export { readerExtract } from './extract';
 
 /**
  * Turn an article's text into a briefing: headline, language and direction,
@@ -34,12 +35,12 @@ function build(text: string, options: BriefingOptions): Briefing {
   const sample = article.paragraphs.join('\n');
   const language = languageFromCode(options.language) ?? detectLanguage(sample === '' ? text : sample);
   const direction = directionOf(language, sample);
-  const { headline } = chooseHeadline(article, language, options.title);
+  const { headline, fromBody } = chooseHeadline(article, language, options.title);
   const budget = {
     sentences: options.sentences,
     words: options.words !== undefined && Number.isFinite(options.words) && options.words > 0 ? Math.floor(options.words) : undefined,
   };
-  const summary = summarize(article, language, budget);
+  const summary = summarize(article, language, budget, { headline, fromBody });
   const quotes: Quote[] = boundQuotes(extractQuotes(article.paragraphs, language, { headline }), article.paragraphs.length);
   const briefing: Briefing = {
     headline,

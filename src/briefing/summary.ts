@@ -22,10 +22,23 @@ const MAX_CHARS = 1200;
 /** Similarity above which a sentence repeats one already chosen. */
 const REDUNDANT = 0.65;
 
+/** Share of a sentence's content words found in the headline above which it only repeats the headline. */
+const HEADLINE_REPEAT = 0.75;
+/** Share of the shorter sentence's content words found in the other above which two sentences say the same. */
+const NEAR_DUPLICATE = 0.8;
+
 /** How long the summary may be. */
 export interface SummaryBudget {
   sentences?: number;
   words?: number;
+}
+
+/** What the reader sees above the summary, which the summary should not repeat. */
+export interface SummaryContext {
+  /** The briefing's headline. */
+  headline?: string;
+  /** The body sentence the headline was taken from, left out of the summary. */
+  fromBody?: string;
 }
 
 interface Candidate {
@@ -41,8 +54,8 @@ interface Candidate {
  * sentence count or word budget. Headings, list items, quote fragments and
  * very short sentences are never chosen.
  */
-export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget): string[] {
-  const candidates = collectCandidates(article, language);
+export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget, context: SummaryContext = {}): string[] {
+  const candidates = withoutHeadline(collectCandidates(article, language), language, context);
   if (candidates.length === 0) return [];
   const positions = candidates.map((_, i) => (candidates.length === 1 ? 0 : i / (candidates.length - 1)));
   const { scores, vectors } = rankSentences(candidates.map((c) => c.tokens), positions);
@@ -54,7 +67,7 @@ export function summarize(article: CleanedArticle, language: Language, budget: S
     if (chosen.length >= limit) break;
     const candidate = candidates[i]!;
     if (candidate.words > wordsLeft) continue;
-    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT)) continue;
+    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT || sameContent(candidate.tokens, candidates[j]!.tokens))) continue;
     chosen.push(i);
     wordsLeft -= candidate.words;
   }
@@ -88,6 +101,34 @@ function collectCandidates(article: CleanedArticle, language: Language): Candida
   const pool = good.length > 0 ? good : fallback.slice(0, MAX_CANDIDATES);
   for (const candidate of pool) candidate.tokens = contentTokens(candidate.text, language);
   return pool;
+}
+
+/**
+ * Leave out the sentence the headline was taken from, and sentences that
+ * only repeat the headline (nearly all their content words are in it).
+ * Keeps every candidate rather than none.
+ */
+function withoutHeadline(candidates: Candidate[], language: Language, context: SummaryContext): Candidate[] {
+  if (candidates.length === 0 || (context.headline === undefined && context.fromBody === undefined)) return candidates;
+  const headline = new Set(context.headline === undefined ? [] : contentTokens(context.headline, language));
+  const kept = candidates.filter((c) => c.text !== context.fromBody && !(headline.size > 0 && containedIn(c.tokens, headline) >= HEADLINE_REPEAT));
+  return kept.length > 0 ? kept : candidates;
+}
+
+/** Share of the distinct tokens of `tokens` that are in `set` (0 for no tokens). */
+function containedIn(tokens: readonly string[], set: ReadonlySet<string>): number {
+  const distinct = new Set(tokens);
+  if (distinct.size === 0) return 0;
+  let shared = 0;
+  for (const token of distinct) if (set.has(token)) shared++;
+  return shared / distinct.size;
+}
+
+/** Two sentences that say the same: the shorter one's content words are nearly all in the other. */
+function sameContent(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (new Set(short).size < 4) return false;
+  return containedIn(short, new Set(long)) >= NEAR_DUPLICATE;
 }
 
 /**

@@ -50,6 +50,10 @@ describe('the seed article (../shared/seed/expected.json)', () => {
     expect(briefing.summary.some((s) => norm(s).includes(norm(want.lead)))).toBe(true);
   });
 
+  it('does not repeat the headline (a standfirst) in the summary', () => {
+    expect(briefing.summary.map((s) => norm(s).replace(/\.$/, ''))).not.toContain(norm(briefing.headline));
+  });
+
   it.each(want.never_in_summary)('never has %s in the summary', (marker) => {
     expect(briefing.summary.join('\n')).not.toContain(marker);
   });
