@@ -12,6 +12,7 @@ import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
 import { arabicSpeechWord } from './speech-verbs';
 import { parseArabicPhrase } from './quote-parts/arabic-phrase';
+import { namedSubjects } from './quote-parts/subjects';
 
 export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quote-parts/rank';
 
@@ -86,6 +87,20 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
   }
 }
 
+/** Record the named subjects of the sentences in `tokens` (`La maire Anne Hidalgo a critiqué…`) for later continuations. */
+function noteSubjects(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
+  for (const s of namedSubjects(tokens, language === 'ar')) book.mention(s.phrase, s.gender);
+}
+
+/** Index just after the first sentence end at or after `from` (before `to`), else `to`. */
+function nextSentence(text: string, from: number, to: number): number {
+  for (let k = from; k < to - 1; k++) {
+    const ch = text.charCodeAt(k);
+    if ((ch === 46 || ch === 33 || ch === 63 || ch === 0x061f) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 10)) return k + 1;
+  }
+  return to;
+}
+
 function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | null {
   if (!a) return null;
   if (a.phrase) return book.mention(a.phrase, a.gender);
@@ -126,7 +141,11 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     const spans = findQuotations(text, MAX_PER_PARAGRAPH);
     // Reported speech before the first quotation (`وزعم بوتين أن …`) names a speaker for continuations.
     const leadEnd = Math.min(spans.length === 0 ? text.length : spans[0]!.open, REPORTED_SPEECH_SCAN);
-    if (leadEnd > 0) noteReportedSpeech(cache.range(pi, 0, leadEnd), language, book);
+    if (leadEnd > 0) {
+      const lead = cache.range(pi, 0, leadEnd);
+      noteSubjects(lead, language, book);
+      noteReportedSpeech(lead, language, book);
+    }
     if (spans.length === 0) {
       openEnded = null;
       continue;
@@ -137,6 +156,11 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const prevClose = j > 0 ? spans[j - 1]!.close : 0;
       const floor = Math.max(prevClose, span.open - BEFORE_WINDOW);
       const from = sentenceStart(text, span.open, floor);
+      // Whole sentences between two quotations may name the next speaker's antecedent.
+      if (j > 0) {
+        const gap = nextSentence(text, prevClose, from);
+        if (gap < from) noteSubjects(cache.range(pi, gap, from), language, book);
+      }
       const before = text.slice(from, span.open);
       let attribution = attributeBeforeTokens(cache.range(pi, from, span.open), language);
       if ((!attribution || (!attribution.phrase && attribution.continuation && before.trim() === '')) && span.closed) {
@@ -170,6 +194,10 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     }
     openEnded = null;
     if (pending.some((p) => p.who)) lastSpokenParagraph = pi;
+    // Sentences after the last quotation (`… a-t-elle dit. La maire Anne Hidalgo a critiqué le projet.`).
+    const lastClose = spans[spans.length - 1]!.close;
+    const tail = nextSentence(text, lastClose, text.length);
+    if (tail < text.length) noteSubjects(cache.range(pi, tail, Math.min(text.length, tail + REPORTED_SPEECH_SCAN)), language, book);
     for (let j = 0; j < pending.length; j++) {
       const c = toCandidate(pending[j]!, pi, language, candidates.length);
       // A list of names: "جيوستودو أستير" و"ثري دي جيوماجينج", "X" and "Y".

@@ -5,6 +5,7 @@
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
 import { isArabicRoleNoun, isDefiniteToken, type Phrase } from './quote-parts/arabic-phrase';
+import { plausibleLatin } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
 import { tokenize } from './quote-parts/tokens';
@@ -57,6 +58,7 @@ export class SpeakerBook {
 
   /** Record an explicit speaker phrase and return who it is. */
   mention(phrase: Phrase, gender: Gender = 'unknown'): ResolvedSpeaker | null {
+    if (!this.arabic && !plausiblePhrase(phrase)) return null;
     const person = this.find(phrase);
     if (!person) return null;
     if (gender !== 'unknown' && person.gender === 'unknown') person.gender = gender;
@@ -66,13 +68,13 @@ export class SpeakerBook {
 
   /** The last speaker, of `gender` when known ("she added", `وأضافت`). */
   continuation(gender: Gender = 'unknown'): ResolvedSpeaker | null {
-    let best: Person | undefined;
-    let fallback: Person | undefined;
+    // The most recently mentioned person the pronoun or verb form can refer to: a known gender
+    // must agree, an unknown one does not disqualify (most English names tell none).
+    let person: Person | undefined;
     for (const p of this.people) {
-      if (gender !== 'unknown' && p.gender === gender && (!best || p.seen > best.seen)) best = p;
-      if ((gender === 'unknown' || p.gender === 'unknown' || p.gender === gender) && (!fallback || p.seen > fallback.seen)) fallback = p;
+      if (gender !== 'unknown' && p.gender !== 'unknown' && p.gender !== gender) continue;
+      if (!person || p.seen > person.seen) person = p;
     }
-    const person = best ?? fallback;
     if (!person) return null;
     if (gender !== 'unknown' && person.gender === 'unknown') person.gender = gender;
     person.seen = ++this.clock;
@@ -157,4 +159,9 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 1) return a[0]!.length >= 3 && b.includes(a[0]!);
   if (b.length === 1) return b[0]!.length >= 3 && a.includes(b[0]!);
   return a[a.length - 1] === b[b.length - 1] && a[0] === b[0];
+}
+
+/** English/French phrases that cannot name a speaker ("he told journalists", "gouverneur de la Banque de"). */
+function plausiblePhrase(phrase: Phrase): boolean {
+  return (phrase.name === undefined || plausibleLatin(phrase.name)) && (phrase.role === undefined || plausibleLatin(phrase.role));
 }

@@ -204,7 +204,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
       // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
       if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return { phrase: done(role, name), next: i, stopped: true };
-      if (strict && !forced && definite && prevDefinite && !isNisba(norm.replace(/^ال/u, '')) && !isArabicRoleNoun(norm)) {
+      // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
+      if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm)) {
         return { phrase: done(role, name), next: i, stopped: true };
       }
       const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
@@ -227,6 +228,16 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
         continue;
       }
       if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
+      if (looksLikeCommonNoun(norm)) {
+        // تشير أرقام الأمم المتحدة: a noun heading a construct is the source, not a name.
+        const next = tokens[i + 1];
+        if (!next || next.punct || !isDefiniteToken(next)) return { phrase: done(role, name), next: i, stopped: true };
+        role.push(tok.text);
+        roleOpen = true;
+        chain = 0;
+        i++;
+        continue;
+      }
       name.push(tok.text);
       i++;
       continue;
@@ -271,7 +282,9 @@ function done(role: string[], name: string[]): Phrase {
   while (role.length > 0 && ROLE_PREPS.has(normForm(role[role.length - 1]!))) role.pop();
   const phrase: Phrase = {};
   if (role.length) phrase.role = role.join(' ');
-  if (name.length) phrase.name = name.join(' ');
+  // A lone word ending in ة with no role is a noun (دراسة، صحيفة), not a person.
+  const lone = name.length === 1 ? normForm(name[0]!) : '';
+  if (name.length && !(role.length === 0 && lone.length >= 3 && /ه$/u.test(lone) && !/الله$/u.test(lone))) phrase.name = name.join(' ');
   return phrase;
 }
 
@@ -280,6 +293,7 @@ function done(role: string[], name: string[]): Phrase {
  * `الرئيس الروسي فلاديمير بوتين`, from the index of فلاديمير).
  */
 export function arabicNameAt(tokens: readonly Token[], from: number): string | undefined {
+  if (!nameCanStartAt(tokens, from)) return undefined;
   const name: string[] = [];
   for (let i = from; i < tokens.length && name.length < 4; i++) {
     const tok = tokens[i]!;
@@ -295,4 +309,38 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? ''))) break;
   }
   return name.length ? name.join(' ') : undefined;
+}
+
+/** Words after which a word right after a role is a verb or a noun, not a first name (في، على، نحو…). */
+const CLAUSE_FOLLOWERS = list('في على من الى إلى عن مع نحو حول منذ خلال بين عند لدى');
+
+/**
+ * Can a name start at `from`, right after a role in running text? Not when
+ * the word is the head of a construct (`الوزير الفرنسي موقع العمل`), a verb
+ * or noun with و (`الحركة ويعيش في`, `المنظمة وجود نحو`), or a noun with
+ * ب/ل ending in ة/ات (`بجملة قصيرة`, `لإصلاحات`).
+ */
+function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
+  const tok = tokens[from];
+  if (!tok || tok.punct) return false;
+  const norm = tok.norm;
+  const next = tokens[from + 1];
+  const nextNorm = next && !next.punct ? next.norm : '';
+  // A construct head: an indefinite word followed by a definite noun that is no nisba surname or time word.
+  if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)) return false;
+  if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
+  if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
+  if (looksLikeCommonNoun(norm) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت
+  // A lone word ending in ة is a noun (كبيرة، جملة), not a person named on their own.
+  if (/ه$/u.test(norm) && (!next || next.punct || !isNameWord(nextNorm))) return false;
+  return true;
+}
+
+/**
+ * Word shapes that are common nouns, not names: broken plurals أفعال
+ * (أرقام، أنباء), verbal nouns تفعيل and افتعال (تقرير، تصريح، اعتذار),
+ * feminine plurals (تصريحات). Normalised form.
+ */
+export function looksLikeCommonNoun(norm: string): boolean {
+  return /^ا..ا.$/u.test(norm) || /^ت..ي.$/u.test(norm) || /^ا.ت..ا.$/u.test(norm) || (norm.length >= 5 && /ات$/u.test(norm));
 }

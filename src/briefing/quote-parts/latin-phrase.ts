@@ -27,6 +27,7 @@ const TITLES = set(`
   spokeswoman spokesperson chairman chairwoman ceo founder sheikh emir foreign interior defence defense finance health
   state deputy vice former porte-parole attorney councillor councilman councilwoman detective inspector superintendent
   sergeant lieutenant colonel admiral chef commandant procureur procureure ambassadeur ambassadrice
+  chair speaker leader pope cardinal bishop rabbi imam secretary-general première ministre présidente
 `);
 /** Capitalised words that are not names at the start of a phrase. */
 const NOT_NAMES = set(`
@@ -55,7 +56,7 @@ const MASCULINE = set('mr. mr m. monsieur he il spokesman chairman councilman');
 /** Words that alone make no role: determiners, honorifics, sentence adverbs. */
 const FILLERS = set(`
   the a an his her their its le la les l' un une sa son ses leur later earlier meanwhile however then now also but and
-  mr. mrs. ms. dr. m. mme mlle mr mrs ms dr monsieur madame mais et puis alors ensuite
+  mr. mrs. ms. m. mme mlle mr mrs ms monsieur madame mais et puis alors ensuite
 `);
 
 function lower(t: Token): string {
@@ -67,7 +68,9 @@ function genderOf(tokens: readonly Token[]): Gender | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const w = lower(tokens[i]!);
     // French articles tell the gender of a title only: la ministre, le maire.
-    if ((w === 'la' || w === 'le') && TITLES.has(lower(tokens[i + 1] ?? tokens[i]!))) return w === 'la' ? 'f' : 'm';
+    // (any lower-case noun after the article at the head of the phrase: le préfet, la porte-parole).
+    const next = tokens[i + 1];
+    if ((w === 'la' || w === 'le') && next && (TITLES.has(lower(next)) || (i === 0 && !isCapitalized(next.text)))) return w === 'la' ? 'f' : 'm';
     if (FEMININE.has(w)) return 'f';
     if (MASCULINE.has(w)) return 'm';
   }
@@ -99,8 +102,19 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
   // "mayor of Springfield": a run right after "of" names a place, not the speaker.
   let before = start - 1;
   while (before > 0 && /^(la|le|les|the)$/u.test(lower(words[before]!))) before--; // de la Santé, of the Treasury
-  if (before >= 0 && start < words.length && OF_WORDS.has(lower(words[before]!))) start++;
+  if (before >= 0 && start < words.length && OF_WORDS.has(lower(words[before]!))) {
+    start++;
+    // "economist at Grant Thornton": one word left is the rest of the place, not a person.
+    if (words.length - start < 2) start = words.length;
+  }
   while (start < words.length && !isNameToken(words[start]!)) start++;
+  // A title inside the run belongs to the role: "Treasury Secretary Janet Yellen", "Federal Reserve Chair Jerome Powell".
+  for (let k = words.length - 2; k >= start; k--) {
+    if (TITLES.has(lower(words[k]!)) && isCapitalized(words[k]!.text)) {
+      start = k + 1;
+      break;
+    }
+  }
   const nameTokens = words.slice(start);
   const roleTokens = words.slice(0, start);
   const phrase: LatinPhrase = {};
@@ -203,4 +217,30 @@ export function latinNameBefore(tokens: readonly Token[], end: number): string |
     i--;
   }
   return name.length ? name.join(' ') : undefined;
+}
+
+/** True for a title or role word that may stand in a subject (Chair, ministre, porte-parole). */
+export function isTitleWord(t: Token): boolean {
+  return !t.punct && TITLES.has(lower(t));
+}
+
+/** Words that never start a speaker phrase: a pronoun subject with its clause ("he told journalists"). */
+const CLAUSE_STARTS = set('he she they it we i you il elle ils elles on nous vous');
+
+/**
+ * A plausible English/French speaker phrase: no clause led by a pronoun, no
+ * dangling preposition at the end, balanced parentheses.
+ */
+export function plausibleLatin(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  const first = (words[0] ?? '').toLowerCase();
+  const last = (words[words.length - 1] ?? '').toLowerCase().replace(/[),.]+$/u, '');
+  if (CLAUSE_STARTS.has(first)) return false;
+  if (/^(of|for|at|in|de|du|des|d'|la|le|les|the|and|et|à|au|aux)$/u.test(last)) return false;
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }

@@ -1,0 +1,109 @@
+/**
+ * Named subjects of sentences without a quotation: `Treasury Secretary Janet
+ * Yellen told lawmakers…`, `La maire de Paris Anne Hidalgo a critiqué…`,
+ * `ورفض وزير الدفاع الإسرائيلي أفيغدور ليبرمان…`. A later "she said",
+ * `a-t-elle ajouté` or `وكتب` refers to the most recent of them, so they are
+ * recorded in the speaker registry even when they say nothing quoted.
+ */
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './arabic-phrase';
+import { isTitleWord, parseLatinSubject, type LatinPhrase } from './latin-phrase';
+import { isCapitalized, type Token } from './tokens';
+import type { Gender } from '../speech-verbs';
+
+/** A subject found, with the gender the verb or title tells. */
+export interface NamedSubject {
+  phrase: Phrase;
+  gender: Gender;
+}
+
+/** Most words read from a sentence start looking for its subject. */
+const SUBJECT_WINDOW = 14;
+
+/** Finite verbs and auxiliaries that may follow a subject (besides -ed/-s forms). */
+const LATIN_VERBS = new Set(['has', 'had', 'have', 'was', 'is', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'does', 'told',
+  'met', 'led', 'spoke', 'made', 'gave', 'took', 'went', 'sent', 'wrote', 'said', 'a', 'avait', 'est', 'était', 'va', 'doit', 'peut',
+  'ont', 'sont', "s'est", 'se', 'ne', "n'a", "n'est"]);
+
+function lower(t: Token): string {
+  return t.text.toLowerCase().replace(/’/g, "'");
+}
+
+/** The sentences of a token run (split at . ! ? ؟ ;). */
+function* sentences(tokens: readonly Token[]): Generator<readonly Token[]> {
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const n = tokens[i]!.norm;
+    if (n === '.' || n === '!' || n === '?' || n === '؟' || n === ';' || n === '؛') {
+      if (i > start) yield tokens.slice(start, i);
+      start = i + 1;
+    }
+  }
+  if (start < tokens.length) yield tokens.slice(start);
+}
+
+/** Lower-case words inside a subject phrase, never its verb. */
+const LATIN_LINKS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'and', 'de', 'du', 'des', "d'", 'la', 'le', 'les', "l'", 'the', 'et', 'à',
+  'au', 'aux', 'van', 'von', 'der', 'den', 'da', 'di', 'bin', 'ibn', 'al', 'el', 'y', 'a.', 'who', 'qui', 'dont']);
+
+function latinVerbLike(t: Token): boolean {
+  const w = lower(t);
+  if (t.punct || isCapitalized(t.text) || isTitleWord(t) || LATIN_LINKS.has(w)) return false;
+  return LATIN_VERBS.has(w) || (/^[a-zà-ÿ]+(ed|es|s)$/u.test(w) && w.length > 3) || /^[a-z]+$/u.test(w);
+}
+
+/** The word before a verb ends a subject: a name or title, possibly followed by an apposition's comma. */
+function subjectEndsAt(sentence: readonly Token[], k: number): boolean {
+  let p = sentence[k - 1];
+  if (p?.norm === ',' && k >= 2) p = sentence[k - 2];
+  return p !== undefined && !p.punct && (isCapitalized(p.text) || isTitleWord(p));
+}
+
+/** `Janet Yellen testified…`, `The mayor, Ann Lee, announced…`: a named subject opening the sentence. */
+function latinSubject(sentence: readonly Token[]): NamedSubject | null {
+  // The first verb right after a capitalised word ends the subject (`La maire de Paris Anne Hidalgo a`).
+  let k = 1;
+  const end = Math.min(sentence.length, SUBJECT_WINDOW);
+  while (k < end && !(latinVerbLike(sentence[k]!) && subjectEndsAt(sentence, k))) k++;
+  if (k >= end) return null;
+  const phrase: LatinPhrase = parseLatinSubject(sentence.slice(0, k));
+  if (phrase.pronoun !== undefined) return null;
+  const gender = phrase.gender ?? 'unknown';
+  // A definite role alone (le Premier ministre, the mayor) is a subject too.
+  if (!phrase.name) {
+    const role = phrase.role?.trim() ?? '';
+    return /^(the|le|la|l')\s/iu.test(role) && isTitleWord(sentence[k - 1]!) ? { phrase: { role }, gender } : null;
+  }
+  // One capitalised word opening a sentence may be any noun ("Economists were…"): only with a role.
+  if (!phrase.name.includes(' ') && !phrase.role) return null;
+  return { phrase: { name: phrase.name, ...(phrase.role ? { role: phrase.role } : {}) }, gender };
+}
+
+/** Sentence-initial words that are no verbs (prepositions, conjunctions with و). */
+const AR_NOT_VERBS = new Set(['وفي', 'ومن', 'وعلى', 'وعن', 'والى', 'وبعد', 'وقبل', 'وخلال', 'ومع', 'وبين', 'وحول', 'وفيما', 'وبينما',
+  'ولدى', 'وعند', 'فمن', 'وفق', 'وكان', 'وكانت', 'وقد', 'ولكن', 'وهو', 'وهي', 'واذا', 'وان', 'ولم', 'ولا', 'وما', 'وهذا', 'وهذه']);
+
+/** `ورفض وزير الدفاع الإسرائيلي أفيغدور ليبرمان…`: a verb, then a role and a name. */
+function arabicSubject(sentence: readonly Token[]): NamedSubject | null {
+  let v = 0;
+  // Skip a leading adverbial (من جانبه، …).
+  const comma = sentence.findIndex((t) => t.norm === '،' || t.norm === ',');
+  if (comma !== -1 && comma <= 3) v = comma + 1;
+  const verb = sentence[v];
+  if (!verb || verb.punct || isDefiniteToken(verb) || isArabicRoleNoun(verb.norm) || AR_NOT_VERBS.has(verb.norm)) return null;
+  const head = sentence[v + 1];
+  if (!head || head.punct || !isArabicRoleNoun(head.norm)) return null;
+  const phrase = parseArabicPhrase(sentence.slice(v + 1, v + 1 + SUBJECT_WINDOW), true);
+  if (!phrase.name || !phrase.role) return null;
+  const gender: Gender = /ت$/u.test(verb.norm) && verb.norm.length >= 4 ? 'f' : 'm';
+  return { phrase, gender };
+}
+
+/** The named subjects of the sentences of `tokens`, in order. */
+export function namedSubjects(tokens: readonly Token[], arabic: boolean): NamedSubject[] {
+  const out: NamedSubject[] = [];
+  for (const s of sentences(tokens)) {
+    const found = arabic ? arabicSubject(s) : latinSubject(s);
+    if (found) out.push(found);
+  }
+  return out;
+}
