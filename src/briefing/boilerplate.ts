@@ -50,14 +50,19 @@ export function isReadMoreMarker(line: string): boolean {
 /** True when the line is a read-more marker with a linked headline, or a known promotion, ad label or separator. */
 export function isBoilerplateLine(line: string): boolean {
   if (line.length > 400) return false;
-  return ANY_BOILERPLATE.test(line) || CLICK_HERE.test(line);
+  ANY_BOILERPLATE.lastIndex = 0;
+  return ANY_BOILERPLATE.test(line) || (line.includes('هنا') && CLICK_HERE.test(line));
 }
 
 /** `… اضغط هنا` at the end of a line (kept apart: unanchored at the start). */
 const CLICK_HERE = /(?:اضغط|بالضغط) هنا[.!]?$/u;
 
-/** Every line pattern above in one expression: one scan per line instead of fifteen. */
-const ANY_BOILERPLATE = new RegExp([READ_MORE_INLINE, AD_LABEL, SEPARATOR, URL_LINE, ...PROMOS].map((re) => `(?:${re.source})`).join('|'), 'iu');
+/**
+ * Every line pattern above in one expression: one scan per line instead of
+ * fifteen. Each alternative is anchored at the start, so the expression is
+ * sticky: it is tried at position 0 only, not at every character.
+ */
+const ANY_BOILERPLATE = new RegExp([READ_MORE_INLINE, AD_LABEL, SEPARATOR, URL_LINE, ...PROMOS].map((re) => `(?:${re.source})`).join('|'), 'iuy');
 
 /** True when the line is a source or agency-credit line (dropped near the end of an article). */
 export function isSourceLine(line: string): boolean {

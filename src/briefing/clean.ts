@@ -28,8 +28,12 @@ const MAX_RELATED_BLOCK = 8;
 const HEAD_LINES = 6;
 
 const LIST_ITEM = /^(?:[•·▪◦●■►*+]|[-–—]\s|\d{1,3}\s?[-.)–]\s?|\(\d{1,3}\)\s)/u;
-const FINAL_PUNCTUATION = /[.!?؟…:;،,؛]$/u;
-const CLOSERS = /[\s"'”»’)\]}*_]+$/u;
+/** Punctuation that ends a sentence or a clause (a line ending in one is not a title). */
+const FINAL_CHARS = '.!?؟…:;،,؛';
+/** Closing marks and spaces skipped before looking for final punctuation. */
+const CLOSER_CHARS = ' \n"\'”»’)]}*_';
+const QUOTE_END = '”»"’)';
+const QUOTE_START = '“«"‘„(';
 
 /** Number of space-separated words in `line`, counting no further than `limit + 1`. */
 function wordCount(line: string, limit: number): number {
@@ -47,10 +51,12 @@ function wordCount(line: string, limit: number): number {
 export function isTitleLike(line: string, maxWords = MAX_TITLE_WORDS): boolean {
   if (line.length > 200 || line.length < 2) return false;
   // A line ending in a closing quote is a sentence, unless the whole line is quoted ("عدو قديم، صديق جديد").
-  if (/[”»"’)]$/u.test(line) && !/^[“«"‘„(]/u.test(line)) return false;
-  if (FINAL_PUNCTUATION.test(line.replace(CLOSERS, ''))) return false;
-  if (!/\p{L}/u.test(line)) return false;
-  return wordCount(line, maxWords) <= maxWords;
+  if (QUOTE_END.includes(line[line.length - 1]!) && !QUOTE_START.includes(line[0]!)) return false;
+  let end = line.length - 1;
+  while (end >= 0 && CLOSER_CHARS.includes(line[end]!)) end--;
+  if (end >= 0 && FINAL_CHARS.includes(line[end]!)) return false;
+  if (wordCount(line, maxWords) > maxWords) return false;
+  return /\p{L}/u.test(line);
 }
 
 const MD_IMAGE = /!\[[^\]\n]{0,300}\]\([^)\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/g;
@@ -83,7 +89,7 @@ function stripMarkdown(line: string): Line {
  * metadata; mark section headings and list items.
  */
 export function cleanArticle(raw: string): CleanedArticle {
-  const text = normalizeText(raw).replace(AD_MARKER, ' ').replace(/ {2,}/g, ' ');
+  const text = withoutAdMarkers(normalizeText(raw));
   const lines: Line[] = [];
   for (const rawLine of unwrapLines(text.split('\n'))) {
     const trimmed = rawLine.trim();
@@ -98,6 +104,13 @@ export function cleanArticle(raw: string): CleanedArticle {
   classify(kept, result);
   takeDateline(result);
   return result;
+}
+
+/** Remove `[ad_N]` markers (a quick look for `[` first: most texts have none). */
+function withoutAdMarkers(text: string): string {
+  if (!text.includes('[')) return text;
+  const replaced = text.replace(AD_MARKER, ' ');
+  return replaced === text ? text : replaced.replace(/ {2,}/g, ' ');
 }
 
 function dropBoilerplate(lines: Line[], result: CleanedArticle): Line[] {

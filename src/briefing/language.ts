@@ -69,5 +69,7 @@ export function directionOf(language: Language, text = ''): Direction {
 function isOtherLetter(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code >= 0xd800 && code <= 0xdfff) return false; // astral symbols (emoji…) are not letters worth counting
+  // Arabic punctuation, marks and digits, and general punctuation (“ ” – …): no letters, no regex test.
+  if ((code >= 0x0600 && code <= 0x061f) || (code >= 0x064b && code <= 0x066d) || (code >= 0x2000 && code <= 0x206f)) return false;
   return /\p{L}/u.test(text[i]!);
 }

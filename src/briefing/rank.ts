@@ -48,32 +48,47 @@ export interface Ranking {
   vectors: SparseVector[];
 }
 
-/** Intern tokens to ids; returns per-sentence sorted (id, count) pairs and the vocabulary size. */
-function intern(tokens: readonly (readonly string[])[]): { terms: { ids: Int32Array; counts: Int32Array }[]; size: number } {
+/** A sentence's distinct terms: interned ids in increasing order and their counts. */
+export interface Terms {
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/** Sentences as interned terms, with the vocabulary that maps tokens to ids. */
+export interface Interned {
+  terms: Terms[];
+  vocabulary: Map<string, number>;
+}
+
+/** Intern every sentence's tokens to integer ids (one vocabulary for all). */
+export function intern(tokens: readonly (readonly string[])[]): Interned {
   const vocabulary = new Map<string, number>();
-  const terms = tokens.map((sentence) => {
+  const terms: Terms[] = new Array<Terms>(tokens.length);
+  for (let s = 0; s < tokens.length; s++) {
+    const sentence = tokens[s]!;
     const all = new Int32Array(sentence.length);
-    sentence.forEach((token, k) => {
+    for (let k = 0; k < sentence.length; k++) {
+      const token = sentence[k]!;
       let id = vocabulary.get(token);
       if (id === undefined) {
         id = vocabulary.size;
         vocabulary.set(token, id);
       }
       all[k] = id;
-    });
-    all.sort();
-    const ids: number[] = [];
-    const counts: number[] = [];
-    for (let k = 0; k < all.length; k++) {
-      if (k > 0 && all[k] === all[k - 1]) counts[counts.length - 1]! += 1;
-      else {
-        ids.push(all[k]!);
-        counts.push(1);
-      }
     }
-    return { ids: Int32Array.from(ids), counts: Int32Array.from(counts) };
-  });
-  return { terms, size: vocabulary.size };
+    all.sort();
+    let distinct = 0;
+    for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) distinct++;
+    const ids = new Int32Array(distinct);
+    const counts = new Int32Array(distinct);
+    let d = -1;
+    for (let k = 0; k < all.length; k++) {
+      if (k === 0 || all[k] !== all[k - 1]) ids[++d] = all[k]!;
+      counts[d]! += 1;
+    }
+    terms[s] = { ids, counts };
+  }
+  return { terms, vocabulary };
 }
 
 /**
@@ -81,8 +96,16 @@ function intern(tokens: readonly (readonly string[])[]): { terms: { ids: Int32Ar
  * position in the article (0 = first sentence, 1 = last).
  */
 export function rankSentences(tokens: readonly (readonly string[])[], positions: readonly number[]): Ranking {
-  const n = tokens.length;
-  const { terms, size } = intern(tokens);
+  const { terms, vocabulary } = intern(tokens);
+  return rankTerms(terms, vocabulary.size, positions);
+}
+
+/**
+ * Score sentences given as interned terms (ids below `size`) and their
+ * relative positions in the article.
+ */
+export function rankTerms(terms: readonly Terms[], size: number, positions: readonly number[]): Ranking {
+  const n = terms.length;
   const df = new Float64Array(size);
   for (const { ids } of terms) for (const id of ids) df[id]! += 1;
   const idf = df.map((count) => Math.log((n + 1) / count));

@@ -1,6 +1,6 @@
 import { isBoilerplateLine } from './boilerplate';
 import type { CleanedArticle } from './clean';
-import { cosine, rankSentences } from './rank';
+import { cosine, intern, rankTerms, type SparseVector, type Terms } from './rank';
 import type { Language } from './schema';
 import { splitSentences } from './segment';
 import { contentTokens, countWords } from './tokens';
@@ -55,10 +55,14 @@ interface Candidate {
  * very short sentences are never chosen.
  */
 export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget, context: SummaryContext = {}): string[] {
-  const candidates = withoutHeadline(collectCandidates(article, language), language, context);
-  if (candidates.length === 0) return [];
+  const all = collectCandidates(article, language);
+  if (all.length === 0) return [];
+  const { terms, vocabulary } = intern(all.map((c) => c.tokens));
+  const keep = headlineFilter(all, terms, vocabulary, language, context);
+  const candidates = keep === undefined ? all : all.filter((_, i) => keep[i]);
+  const kept = keep === undefined ? terms : terms.filter((_, i) => keep[i]);
   const positions = candidates.map((_, i) => (candidates.length === 1 ? 0 : i / (candidates.length - 1)));
-  const { scores, vectors } = rankSentences(candidates.map((c) => c.tokens), positions);
+  const { scores, vectors } = rankTerms(kept, vocabulary.size, positions);
   const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b);
   const chosen: number[] = [];
   const limit = budget.words === undefined ? clampCount(budget.sentences) : MAX_SUMMARY_SENTENCES;
@@ -67,7 +71,7 @@ export function summarize(article: CleanedArticle, language: Language, budget: S
     if (chosen.length >= limit) break;
     const candidate = candidates[i]!;
     if (candidate.words > wordsLeft) continue;
-    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT || sameContent(candidate.tokens, candidates[j]!.tokens))) continue;
+    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT || sameContent(vectors[i]!, vectors[j]!))) continue;
     chosen.push(i);
     wordsLeft -= candidate.words;
   }
@@ -104,31 +108,47 @@ function collectCandidates(article: CleanedArticle, language: Language): Candida
 }
 
 /**
- * Leave out the sentence the headline was taken from, and sentences that
- * only repeat the headline (nearly all their content words are in it).
- * Keeps every candidate rather than none.
+ * Which candidates to keep: not the sentence the headline was taken from,
+ * nor sentences that only repeat the headline (nearly all their distinct
+ * content words are in it). Undefined when all are kept; never drops all.
  */
-function withoutHeadline(candidates: Candidate[], language: Language, context: SummaryContext): Candidate[] {
-  if (candidates.length === 0 || (context.headline === undefined && context.fromBody === undefined)) return candidates;
-  const headline = new Set(context.headline === undefined ? [] : contentTokens(context.headline, language));
-  const kept = candidates.filter((c) => c.text !== context.fromBody && !(headline.size > 0 && containedIn(c.tokens, headline) >= HEADLINE_REPEAT));
-  return kept.length > 0 ? kept : candidates;
+function headlineFilter(candidates: readonly Candidate[], terms: readonly Terms[], vocabulary: ReadonlyMap<string, number>, language: Language, context: SummaryContext): boolean[] | undefined {
+  if (context.headline === undefined && context.fromBody === undefined) return undefined;
+  const headline = new Set<number>();
+  for (const token of context.headline === undefined ? [] : contentTokens(context.headline, language)) {
+    const id = vocabulary.get(token);
+    if (id !== undefined) headline.add(id);
+  }
+  let dropped = 0;
+  const keep = candidates.map((c, i) => {
+    const ids = terms[i]!.ids;
+    let shared = 0;
+    if (headline.size > 0) for (let k = 0; k < ids.length; k++) if (headline.has(ids[k]!)) shared++;
+    const repeats = c.text === context.fromBody || (ids.length > 0 && shared >= HEADLINE_REPEAT * ids.length);
+    if (repeats) dropped++;
+    return !repeats;
+  });
+  return dropped === 0 || dropped === candidates.length ? undefined : keep;
 }
 
-/** Share of the distinct tokens of `tokens` that are in `set` (0 for no tokens). */
-function containedIn(tokens: readonly string[], set: ReadonlySet<string>): number {
-  const distinct = new Set(tokens);
-  if (distinct.size === 0) return 0;
+/** Two sentences that say the same: the shorter one's content words (distinct term ids) are nearly all in the other. */
+function sameContent(a: SparseVector, b: SparseVector): boolean {
+  const [short, long] = a.ids.length <= b.ids.length ? [a.ids, b.ids] : [b.ids, a.ids];
+  if (short.length < 4) return false;
+  let i = 0;
+  let j = 0;
   let shared = 0;
-  for (const token of distinct) if (set.has(token)) shared++;
-  return shared / distinct.size;
-}
-
-/** Two sentences that say the same: the shorter one's content words are nearly all in the other. */
-function sameContent(a: readonly string[], b: readonly string[]): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (new Set(short).size < 4) return false;
-  return containedIn(short, new Set(long)) >= NEAR_DUPLICATE;
+  while (i < short.length && j < long.length) {
+    const x = short[i]!;
+    const y = long[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared >= NEAR_DUPLICATE * short.length;
 }
 
 /**
@@ -136,10 +156,24 @@ function sameContent(a: readonly string[], b: readonly string[]): boolean {
  * (the rest of the quote is in another sentence).
  */
 export function isWholeStatement(sentence: string): boolean {
-  const count = (re: RegExp): number => sentence.match(re)?.length ?? 0;
-  if (count(/«/g) !== count(/»/g)) return false;
-  const opens = count(/“/g);
-  const closes = count(/”/g);
-  if (opens !== closes && !(opens > 0 && closes === 0 && count(/„/g) === opens)) return false;
-  return count(/"/g) % 2 === 0;
+  let guillemetsOpen = 0;
+  let guillemetsClose = 0;
+  let opens = 0;
+  let closes = 0;
+  let low = 0;
+  let straight = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    switch (sentence.charCodeAt(i)) {
+      case 0xab: guillemetsOpen++; break; // «
+      case 0xbb: guillemetsClose++; break; // »
+      case 0x201c: opens++; break; // “
+      case 0x201d: closes++; break; // ”
+      case 0x201e: low++; break; // „
+      case 0x22: straight++; break; // "
+      default:
+    }
+  }
+  if (guillemetsOpen !== guillemetsClose) return false;
+  if (opens !== closes && !(opens > 0 && closes === 0 && low === opens)) return false;
+  return straight % 2 === 0;
 }

@@ -1,45 +1,125 @@
-import { normalizeArabic, stripArabicPrefixes } from './arabic';
+import { stripArabicPrefixes } from './arabic';
 import type { Language } from './schema';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, FRENCH_STOPWORDS } from './stopwords';
-
-const SEPARATORS = /[^\p{L}\p{N}'’]+/u;
 
 /** Longest content word kept (longer runs are noise: URLs, base64…). */
 const MAX_WORD = 40;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** What a UTF-16 code unit is to the tokenizer. */
+const enum Kind {
+  /** Separates words. */
+  Separator,
+  /** Part of a word (letter, digit, apostrophe). */
+  Word,
+  /** Removed by Arabic folding without splitting the word (diacritics, tatweel). */
+  Ignored,
+}
+
+/** Arabic diacritics and tatweel that folding removes (see `normalizeArabic`). */
+function isFoldedAway(code: number): boolean {
+  return (code >= 0x0610 && code <= 0x061a) || (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640
+    || (code >= 0x06d6 && code <= 0x06dc) || (code >= 0x06df && code <= 0x06e8) || (code >= 0x06ea && code <= 0x06ed);
+}
+
+/** Arabic letter forms that folding maps to another letter: alef forms → ا, ى → ي, ة → ه (0 when none). */
+function foldedLetter(code: number): number {
+  if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) return 0x0627;
+  if (code === 0x0649) return 0x064a;
+  if (code === 0x0629) return 0x0647;
+  return 0;
+}
+
+function kindOf(text: string, i: number, code: number, fold: boolean): Kind {
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 ? Kind.Word : Kind.Separator;
+  }
+  if (code >= 0x0600 && code <= 0x06ff && fold && isFoldedAway(code)) return Kind.Ignored;
+  if (code === 0x2019) return Kind.Word;
+  if (code >= 0xc0 && code <= 0x24f) return code === 0xd7 || code === 0xf7 ? Kind.Separator : Kind.Word;
+  if ((code >= 0x0620 && code <= 0x064a) || (code >= 0x0660 && code <= 0x0669)) return Kind.Word;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const pair = text.codePointAt(i) ?? code;
+    return LETTER_OR_DIGIT.test(String.fromCodePoint(pair)) ? Kind.Word : Kind.Separator;
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const pair = i > 0 ? text.codePointAt(i - 1) ?? code : code;
+    return pair > 0xffff && LETTER_OR_DIGIT.test(String.fromCodePoint(pair)) ? Kind.Word : Kind.Separator;
+  }
+  return LETTER_OR_DIGIT.test(text[i]!) ? Kind.Word : Kind.Separator;
+}
+
 /**
  * Content-word tokens of a sentence for similarity scoring: lower-cased,
- * Arabic normalised with light prefixes stripped, stop words and one-letter
- * tokens removed, light English/French plural folding.
+ * Arabic normalised (for `ar` and `other`: diacritics and tatweel removed,
+ * alef forms, ى and ة folded) with light prefixes stripped, stop words and
+ * one-letter tokens removed, light English/French plural folding. One pass
+ * over the sentence: words are letters, digits and apostrophes.
  */
 export function contentTokens(sentence: string, language: Language): string[] {
   const out: string[] = [];
-  const text = language === 'ar' || language === 'other' ? normalizeArabic(sentence) : sentence;
-  for (const raw of text.split(SEPARATORS)) {
-    let word = raw;
-    if (word.length === 0 || word.length > MAX_WORD) continue;
-    if (isApostrophe(word.charCodeAt(0)) || isApostrophe(word.charCodeAt(word.length - 1))) {
-      word = word.replace(/^['’]+|['’]+$/g, '');
-      if (word.length === 0) continue;
-    }
-    if (isArabicWord(word)) {
-      if (ARABIC_STOPWORDS.has(word)) continue;
-      word = stripArabicPrefixes(word);
-      if (ARABIC_STOPWORDS.has(word) || word.length < 2) continue;
-      out.push(word);
+  const fold = language === 'ar' || language === 'other';
+  const length = sentence.length;
+  let start = -1; // start of the current word's unfolded run
+  let word = ''; // the current word before `start` (set only once folding changed something)
+  let folded = false;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? sentence.charCodeAt(i) : 0x20;
+    const kind = kindOf(sentence, i, code, fold);
+    if (kind === Kind.Word) {
+      const to = fold && code >= 0x0622 && code <= 0x0671 ? foldedLetter(code) : 0;
+      if (to !== 0) {
+        word += start >= 0 ? sentence.slice(start, i) : '';
+        word += String.fromCharCode(to);
+        folded = true;
+        start = -1;
+      } else if (start < 0) start = i;
       continue;
     }
-    word = word.toLowerCase();
-    if (word.includes("'") || word.includes('’')) word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)['’]/, '').replace(/['’]s$/, '');
-    if (word.length < 2 || ENGLISH_STOPWORDS.has(word) || FRENCH_STOPWORDS.has(word)) continue;
-    const first = word.charCodeAt(0);
-    if (first >= 0x30 && first <= 0x39) {
-      out.push(word);
+    if (kind === Kind.Ignored) {
+      if (start >= 0 || folded || word !== '') {
+        word += start >= 0 ? sentence.slice(start, i) : '';
+        folded = true;
+        start = -1;
+      }
       continue;
     }
-    out.push(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+    if (start >= 0 || folded) {
+      const raw = folded ? word + (start >= 0 ? sentence.slice(start, i) : '') : sentence.slice(start, i);
+      if (raw !== '') addToken(out, raw);
+    }
+    start = -1;
+    word = '';
+    folded = false;
   }
   return out;
+}
+
+/** Filter and fold one raw word, appending it to `out` when it carries content. */
+function addToken(out: string[], raw: string): void {
+  let word = raw;
+  if (word.length > MAX_WORD) return;
+  if (isApostrophe(word.charCodeAt(0)) || isApostrophe(word.charCodeAt(word.length - 1))) {
+    word = word.replace(/^['’]+|['’]+$/g, '');
+    if (word.length === 0) return;
+  }
+  if (isArabicWord(word)) {
+    if (ARABIC_STOPWORDS.has(word)) return;
+    word = stripArabicPrefixes(word);
+    if (ARABIC_STOPWORDS.has(word) || word.length < 2) return;
+    out.push(word);
+    return;
+  }
+  word = word.toLowerCase();
+  if (word.includes("'") || word.includes('’')) word = word.replace(/^(?:l|d|qu|j|n|s|c|m|t)['’]/, '').replace(/['’]s$/, '');
+  if (word.length < 2 || ENGLISH_STOPWORDS.has(word) || FRENCH_STOPWORDS.has(word)) return;
+  const first = word.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) {
+    out.push(word);
+    return;
+  }
+  out.push(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
 }
 
 function isApostrophe(code: number): boolean {
