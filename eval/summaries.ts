@@ -5,7 +5,7 @@ import { meanScores, multiReferenceRouge, type RougeScores } from './rouge';
 import { splitSentences } from './sentences';
 
 /** The systems compared on EASC. */
-export const SYSTEMS = ['ours', 'lead', 'leadCut', 'oracle'] as const;
+export const SYSTEMS = ['ours', 'summaryAlone', 'lead', 'leadCut', 'oracle'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 /** Scores of one system on one article. */
@@ -28,13 +28,26 @@ export interface SummaryEvaluation {
   articles: number;
   meanBudget: number;
   systems: Record<SystemName, SystemScore>;
-  /** Articles where ours beats LEAD on ROUGE-1 / ROUGE-2. */
+  /** Articles where ours (and the summary alone) beats LEAD on ROUGE-1 / ROUGE-2. */
   oursBeatsLead: { rouge1: number; rouge2: number };
+  summaryAloneBeatsLead: { rouge1: number; rouge2: number };
   perArticle: ArticleResult[];
 }
 
 /** Our summarizer under test: article text and word budget to summary sentences. */
 export type Summarize = (text: string, words: number) => readonly string[];
+
+/**
+ * Our two readings of "the summary": what a reader reads as the extract
+ * (`ours`: the headline sentence when it comes from the body, then the
+ * summary, in one budget) and the briefing's summary field alone
+ * (`summaryAlone`: `createBriefing(text, { words }).summary`, which never
+ * repeats the headline sentence).
+ */
+export interface OurSystems {
+  ours: Summarize;
+  summaryAlone: Summarize;
+}
 
 function scoreTokens(tokens: readonly string[], refs: readonly (readonly string[])[]): SystemScore {
   return { ...multiReferenceRouge(tokens, refs), words: tokens.length };
@@ -51,7 +64,7 @@ const texts = (list: readonly TokenizedSentence[]): string[] => list.map((s) => 
  * classic DUC baseline, mid-sentence) and ORACLE on one article, all under
  * the same budget.
  */
-export function evaluateArticle(article: EascArticle, summarize: Summarize): ArticleResult {
+export function evaluateArticle(article: EascArticle, systems: OurSystems): ArticleResult {
   const refs = article.references.map((r) => tokenize(r));
   const budget = Math.max(1, Math.round(refs.reduce((sum, r) => sum + r.length, 0) / refs.length));
   const sentences = splitSentences(article.text).map((text) => ({ text, tokens: tokenize(text) }));
@@ -60,7 +73,8 @@ export function evaluateArticle(article: EascArticle, summarize: Summarize): Art
     name: article.name,
     budget,
     scores: {
-      ours: score(summarize(article.text, budget), refs),
+      ours: score(systems.ours(article.text, budget), refs),
+      summaryAlone: score(systems.summaryAlone(article.text, budget), refs),
       lead: score(texts(leadSummary(sentences, budget)), refs),
       leadCut: scoreTokens(sentences.flatMap((x) => x.tokens).slice(0, budget), refs),
       oracle: score(texts(oracleSummary(sentences, refs, budget)), refs),
@@ -71,12 +85,12 @@ export function evaluateArticle(article: EascArticle, summarize: Summarize): Art
 /** Evaluate every article and average (macro) per system. */
 export function evaluateSummaries(
   articles: readonly EascArticle[],
-  summarize: Summarize,
+  ourSystems: OurSystems,
   progress: (done: number, total: number) => void = () => {},
 ): SummaryEvaluation {
   const perArticle: ArticleResult[] = [];
   for (const [i, article] of articles.entries()) {
-    perArticle.push(evaluateArticle(article, summarize));
+    perArticle.push(evaluateArticle(article, ourSystems));
     progress(i + 1, articles.length);
   }
   const systems = Object.fromEntries(
@@ -90,10 +104,15 @@ export function evaluateSummaries(
     articles: perArticle.length,
     meanBudget: perArticle.reduce((sum, a) => sum + a.budget, 0) / Math.max(1, perArticle.length),
     systems,
-    oursBeatsLead: {
-      rouge1: perArticle.filter((a) => a.scores.ours.rouge1 > a.scores.lead.rouge1).length,
-      rouge2: perArticle.filter((a) => a.scores.ours.rouge2 > a.scores.lead.rouge2).length,
-    },
+    oursBeatsLead: wins(perArticle, 'ours'),
+    summaryAloneBeatsLead: wins(perArticle, 'summaryAlone'),
     perArticle,
+  };
+}
+
+function wins(perArticle: readonly ArticleResult[], system: SystemName): { rouge1: number; rouge2: number } {
+  return {
+    rouge1: perArticle.filter((a) => a.scores[system].rouge1 > a.scores.lead.rouge1).length,
+    rouge2: perArticle.filter((a) => a.scores[system].rouge2 > a.scores.lead.rouge2).length,
   };
 }

@@ -11,9 +11,10 @@ const article: EascArticle = {
 
 describe('evaluateArticle', () => {
   it('scores every system under the mean reference length', () => {
-    const result = evaluateArticle(article, (_text, words) => (words === 5 ? ['أعلنت الحكومة خطة جديدة للمياه.'] : []));
+    const result = evaluateArticle(article, { ours: (_text, words) => (words === 5 ? ['أعلنت الحكومة خطة جديدة للمياه.'] : []), summaryAlone: () => ['وانتهى الاجتماع مساء.'] });
     expect(result.budget).toBe(5);
     expect(result.scores.ours).toEqual({ rouge1: 1, rouge2: 1, rougeL: 1, words: 5 });
+    expect(result.scores.summaryAlone).toEqual({ rouge1: 0, rouge2: 0, rougeL: 0, words: 3 });
     expect(result.scores.oracle.rouge1).toBe(1);
     expect(result.scores.lead.words).toBe(5);
     expect(result.scores.lead.rouge1).toBe(0);
@@ -22,25 +23,29 @@ describe('evaluateArticle', () => {
 
   it('cuts the classic LEAD baseline at exactly the budget, mid-sentence', () => {
     const long = { ...article, references: ['جملة تمهيدية لا تهم أحدا أعلنت الحكومة'] };
-    const result = evaluateArticle(long, () => []);
+    const result = evaluateArticle(long, { ours: () => [], summaryAlone: () => [] });
     expect(result.budget).toBe(7);
     expect(result.scores.leadCut).toEqual({ rouge1: 1, rouge2: 1, rougeL: 1, words: 7 });
     expect(result.scores.lead.words).toBe(5);
   });
 
   it('gives zeros to an empty summary', () => {
-    expect(evaluateArticle(article, () => []).scores.ours).toEqual({ rouge1: 0, rouge2: 0, rougeL: 0, words: 0 });
+    expect(evaluateArticle(article, { ours: () => [], summaryAlone: () => [] }).scores.ours).toEqual({ rouge1: 0, rouge2: 0, rougeL: 0, words: 0 });
   });
 });
 
 describe('evaluateSummaries', () => {
   it('averages over articles and counts wins over LEAD', () => {
     const progress: number[] = [];
-    const e = evaluateSummaries([article, { ...article, topic: 2 }], (text) => [text.split('\n')[0]!], (d) => progress.push(d));
+    const first = (text: string): string[] => [text.split('\n')[0]!];
+    const second = (text: string): string[] => [text.split('\n')[1]!];
+    const e = evaluateSummaries([article, { ...article, topic: 2 }], { ours: first, summaryAlone: second }, (d) => progress.push(d));
     expect(e.articles).toBe(2);
     expect(e.meanBudget).toBe(5);
     expect(e.systems.ours.rouge1).toBe(e.systems.lead.rouge1);
     expect(e.oursBeatsLead).toEqual({ rouge1: 0, rouge2: 0 });
+    expect(e.summaryAloneBeatsLead).toEqual({ rouge1: 2, rouge2: 2 });
+    expect(e.systems.summaryAlone.rouge1).toBe(1);
     expect(progress).toEqual([1, 2]);
   });
 });
