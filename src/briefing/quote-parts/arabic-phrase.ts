@@ -228,6 +228,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
         continue;
       }
       if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
+      // After a role, the object of the verb or the next clause is no name (الوزير الفرنسي موقع العمل).
+      if (role.length > 0 && !nameCanStartAt(tokens, i)) return { phrase: done(role, name), next: i, stopped: true };
       if (looksLikeCommonNoun(norm)) {
         // تشير أرقام الأمم المتحدة: a noun heading a construct is the source, not a name.
         const next = tokens[i + 1];
@@ -327,7 +329,8 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
   const next = tokens[from + 1];
   const nextNorm = next && !next.punct ? next.norm : '';
   // A construct head: an indefinite word followed by a definite noun that is no nisba surname or time word.
-  if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)) return false;
+  if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)
+    && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
   if (looksLikeCommonNoun(norm) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت

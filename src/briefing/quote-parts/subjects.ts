@@ -22,7 +22,8 @@ const SUBJECT_WINDOW = 14;
 /** Finite verbs and auxiliaries that may follow a subject (besides -ed/-s forms). */
 const LATIN_VERBS = new Set(['has', 'had', 'have', 'was', 'is', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'does', 'told',
   'met', 'led', 'spoke', 'made', 'gave', 'took', 'went', 'sent', 'wrote', 'said', 'a', 'avait', 'est', 'était', 'va', 'doit', 'peut',
-  'ont', 'sont', "s'est", 'se', 'ne', "n'a", "n'est"]);
+  'ont', 'sont', "s'est", 'se', 'ne', "n'a", "n'est", 'struck', 'took', 'sent', 'won', 'lost', 'began', 'came', 'ran', 'sought', 'fought',
+  'urged', 'faced', 'held', 'left', 'kept', 'brought', 'spent', 'stood', 'chose', 'flew', 'saw', 'knew', 'got', 'put', 'set', 'cut']);
 
 function lower(t: Token): string {
   return t.text.toLowerCase().replace(/’/g, "'");
@@ -48,7 +49,7 @@ const LATIN_LINKS = new Set(['of', 'for', 'at', 'in', 'on', 'from', 'and', 'de',
 function latinVerbLike(t: Token): boolean {
   const w = lower(t);
   if (t.punct || isCapitalized(t.text) || isTitleWord(t) || LATIN_LINKS.has(w)) return false;
-  return LATIN_VERBS.has(w) || (/^[a-zà-ÿ]+(ed|es|s)$/u.test(w) && w.length > 3) || /^[a-z]+$/u.test(w);
+  return LATIN_VERBS.has(w) || (/^[a-zà-ÿ]+(ed|es|s)$/u.test(w) && w.length > 3);
 }
 
 /** The word before a verb ends a subject: a name or title, possibly followed by an apposition's comma. */
