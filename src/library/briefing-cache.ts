@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Briefing } from '../briefing/schema';
+import { BriefingSchema, type Briefing } from '../briefing/schema';
+import { articleIdOf } from '../content/read-article';
+import type { ArticleFormat, ArticleMeta } from '../content/types';
 import type { Logger } from '../logger';
-import type { FileStamp } from './load';
+import type { BriefedArticle, FileStamp } from './load';
+
+/** Bumped whenever the layout of the cache file changes (the engine's fingerprint covers the briefings). */
+const CACHE_FORMAT = 2;
 
 interface Entry extends FileStamp {
+  format: ArticleFormat;
+  /** The front matter, so that an unchanged file need not be read again. */
+  meta: ArticleMeta;
   briefing: Briefing;
 }
 
@@ -24,8 +32,14 @@ interface CacheFile {
 export class BriefingCache {
   private entries = new Map<string, Entry>();
   private dirty = false;
+  private saves = 0;
 
-  constructor(private readonly path: string, private readonly version: string, private readonly log: Logger) {}
+  private readonly version: string;
+
+  /** @param engineVersion The engine's fingerprint ({@link engineFingerprint}): another one discards the cache. */
+  constructor(private readonly path: string, engineVersion: string, private readonly log: Logger) {
+    this.version = `${CACHE_FORMAT}:${engineVersion}`;
+  }
 
   /** Read the cache file, if any. */
   async load(): Promise<void> {
@@ -40,17 +54,18 @@ export class BriefingCache {
     for (const [name, entry] of Object.entries(data.entries)) if (looksValid(entry)) this.entries.set(name, entry);
   }
 
-  /** The cached briefing of a file, when its mtime and size are unchanged. */
-  get(name: string, stamp: FileStamp): Briefing | undefined {
+  /** The cached article of a file (front matter and briefing), when its mtime and size are unchanged. */
+  get(name: string, stamp: FileStamp): BriefedArticle | undefined {
     const entry = this.entries.get(name);
-    return entry && entry.mtimeMs === stamp.mtimeMs && entry.size === stamp.size ? entry.briefing : undefined;
+    if (!entry || entry.mtimeMs !== stamp.mtimeMs || entry.size !== stamp.size) return undefined;
+    return { id: articleIdOf(name), format: entry.format, meta: entry.meta, briefing: entry.briefing };
   }
 
-  /** Remember a file's briefing. */
-  set(name: string, stamp: FileStamp, briefing: Briefing): void {
+  /** Remember a file's article. */
+  set(name: string, stamp: FileStamp, article: BriefedArticle): void {
     const old = this.entries.get(name);
-    if (old && old.briefing === briefing && old.mtimeMs === stamp.mtimeMs && old.size === stamp.size) return;
-    this.entries.set(name, { mtimeMs: stamp.mtimeMs, size: stamp.size, briefing });
+    if (old && old.briefing === article.briefing && old.mtimeMs === stamp.mtimeMs && old.size === stamp.size) return;
+    this.entries.set(name, { mtimeMs: stamp.mtimeMs, size: stamp.size, format: article.format, meta: article.meta, briefing: article.briefing });
     this.dirty = true;
   }
 
@@ -69,12 +84,13 @@ export class BriefingCache {
     if (!this.dirty) return;
     this.dirty = false;
     const file: CacheFile = { version: this.version, entries: Object.fromEntries(this.entries) };
-    const temp = `${this.path}.${process.pid}.tmp`;
+    const temp = `${this.path}.${process.pid}.${++this.saves}.tmp`;
     try {
       await mkdir(dirname(this.path), { recursive: true });
       await writeFile(temp, JSON.stringify(file));
       await rename(temp, this.path);
     } catch (error) {
+      await rm(temp, { force: true }).catch(() => undefined);
       this.dirty = true;
       this.log.warn({ file: this.path, reason: (error as Error).message }, 'could not write the briefing cache');
     }
@@ -86,12 +102,13 @@ export class BriefingCache {
   }
 }
 
+/** A structurally sound entry: stamp, format, front matter of strings, and a briefing the schema accepts. */
 function looksValid(entry: unknown): entry is Entry {
   if (typeof entry !== 'object' || entry === null) return false;
   const e = entry as Partial<Entry>;
-  const b = e.briefing as Partial<Briefing> | undefined;
-  return typeof e.mtimeMs === 'number' && typeof e.size === 'number' && typeof b === 'object' && b !== null
-    && typeof b.headline === 'string' && Array.isArray(b.quotes) && Array.isArray(b.summary) && Array.isArray(b.sections);
+  return typeof e.mtimeMs === 'number' && typeof e.size === 'number' && (e.format === 'md' || e.format === 'txt')
+    && typeof e.meta === 'object' && e.meta !== null && !Array.isArray(e.meta) && Object.values(e.meta).every((v) => typeof v === 'string')
+    && BriefingSchema.safeParse(e.briefing).success;
 }
 
 /**

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleFormatOf, articleIdOf, isValidArticleId } from '../content/read-article';
 import type { Logger } from '../logger';
+import { BriefPool, defaultPoolSize } from './brief-pool';
 import { BriefingCache, engineFingerprint } from './briefing-cache';
-import { loadArticle, type FileStamp } from './load';
+import { briefFile, toLibraryArticle, type FileStamp } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
 import type { ArticleLibrary, LibraryArticle } from './types';
@@ -20,8 +22,12 @@ export interface LibraryOptions {
   rescanSeconds: number;
   /** Watch the folder for changes (default true). */
   watch?: boolean;
-  /** Files read at once during a scan (default 8). */
+  /** Files read at once during a scan without workers (default 8). */
   concurrency?: number;
+  /** Worker threads that brief files when a scan has many to brief (default: one per core; 0 = brief in the main thread). */
+  workers?: number;
+  /** Fewest files to brief in one scan for the workers to be started (default 64; below, starting them costs more than it saves). */
+  workersFrom?: number;
   /** Quiet period after a file-system event before the files are re-read, in ms (default 100). */
   debounceMs?: number;
   /** File where briefings are kept between runs (none by default): a restart re-briefs only changed files. */
@@ -86,12 +92,12 @@ export function createLibrary(options: LibraryOptions): Library {
   let saveTimer: NodeJS.Timeout | undefined;
 
   /** Write the cache a little later (changes come in bursts). */
-  const scheduleSave = (): void => {
+  const scheduleSave = (delayMs = 5000): void => {
     if (!cache || saveTimer) return;
     saveTimer = setTimeout(() => {
       saveTimer = undefined;
       void cache?.save();
-    }, 5000);
+    }, delayMs);
     saveTimer.unref();
   };
 
@@ -115,15 +121,27 @@ export function createLibrary(options: LibraryOptions): Library {
     emitter.emit('removed', id);
   };
 
-  /** Bring one file name in line with the disk. */
-  const syncFile = async (name: string): Promise<void> => {
-    const known = files.get(name);
-    let stamp: FileStamp;
+  /** Size and mtime of a file; null when it is gone or not a regular file. */
+  const stampOf = (name: string): FileStamp | null => {
     try {
-      const info = await stat(join(contentDir, name));
-      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      stamp = { mtimeMs: info.mtimeMs, size: info.size };
+      const info = statSync(join(contentDir, name));
+      return info.isFile() ? { mtimeMs: info.mtimeMs, size: info.size } : null;
     } catch {
+      return null;
+    }
+  };
+
+  /** True when a file must be read and briefed (changed since it was loaded, and not in the briefing cache). */
+  const needsBriefing = (name: string, stamp: FileStamp | null): boolean => {
+    const known = files.get(name);
+    if (!stamp || (known && !known.duplicate && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size)) return false;
+    return !cache?.get(name, stamp);
+  };
+
+  /** Bring one file name in line with the disk (`stamp`: from a stat just made; undefined = stat it now). */
+  const syncFile = async (name: string, stamp: FileStamp | null = stampOf(name), pool?: BriefPool): Promise<void> => {
+    const known = files.get(name);
+    if (!stamp) {
       cache?.delete(name);
       if (known) {
         files.delete(name);
@@ -145,12 +163,13 @@ export function createLibrary(options: LibraryOptions): Library {
     }
     owners.set(id, name);
     try {
-      const article = await loadArticle(join(contentDir, name), stamp, maxBytes, cache?.get(name, stamp));
-      cache?.set(name, stamp, article.briefing);
-      files.set(name, { stamp, id: article.id });
-      owners.set(article.id, name);
-      put(article, !known?.id);
-      log.debug({ file: name, id: article.id }, known?.id ? 'article changed' : 'article added');
+      const path = join(contentDir, name);
+      const briefed = cache?.get(name, stamp) ?? (pool ? await pool.brief(path, maxBytes) : briefFile(path, maxBytes));
+      cache?.set(name, stamp, briefed);
+      files.set(name, { stamp, id: briefed.id });
+      owners.set(briefed.id, name);
+      put(toLibraryArticle(briefed, stamp), !known?.id);
+      log.debug({ file: name, id: briefed.id }, known?.id ? 'article changed' : 'article added');
     } catch (error) {
       files.set(name, { stamp });
       cache?.delete(name);
@@ -181,8 +200,27 @@ export function createLibrary(options: LibraryOptions): Library {
     const names = await listFiles();
     if (!names) return;
     const present = new Set(names);
-    for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name);
-    await forEachLimited(names, options.concurrency ?? 8, syncFile);
+    for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name, null);
+    // Stat everything first (synchronously: far cheaper than 10,000 promises), yielding now and then.
+    const stamps: (FileStamp | null)[] = [];
+    let toBrief = 0;
+    for (const name of names) {
+      if (stamps.length % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+      const stamp = stampOf(name);
+      stamps.push(stamp);
+      if (needsBriefing(name, stamp)) toBrief++;
+    }
+    const workers = options.workers ?? defaultPoolSize();
+    const pool = workers > 0 && toBrief >= (options.workersFrom ?? 64)
+      ? new BriefPool({ size: workers, onFailure: (reason) => log.warn({ reason }, 'briefing workers failed; briefing in the main thread') })
+      : undefined;
+    try {
+      // With workers, keep enough files in flight to feed them all; the main thread indexes the results as they come.
+      const indices = names.map((_, i) => i);
+      await forEachLimited(indices, pool ? workers * 8 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool));
+    } finally {
+      await pool?.close();
+    }
     search.prepare();
     scheduleSave();
   };
@@ -237,7 +275,10 @@ export function createLibrary(options: LibraryOptions): Library {
       }
       await serial(fullScan);
       cache?.retain(new Set(files.keys()));
-      await cache?.save();
+      // Written soon after, in the background: being ready does not wait for it.
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = undefined;
+      scheduleSave(1000);
       startWatching();
       if (options.rescanSeconds > 0) {
         timer = setInterval(() => {

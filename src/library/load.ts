@@ -1,7 +1,10 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createBriefing } from '../briefing/index';
 import type { Briefing } from '../briefing/schema';
-import { readArticleFile } from '../content/read-article';
-import type { ArticleSource } from '../content/types';
+import { articleFormatOf, decodeArticle } from '../content/read-article';
+import type { ArticleFormat, ArticleMeta, ArticleSource } from '../content/types';
+import { ArticleTooLargeError } from '../errors';
 import type { LibraryArticle } from './types';
 
 /** Size and modification time of a file, as the library tracks them. */
@@ -10,25 +13,60 @@ export interface FileStamp {
   size: number;
 }
 
+/** What the library keeps of an article file once briefed: everything but the text. */
+export interface BriefedArticle {
+  id: string;
+  format: ArticleFormat;
+  meta: ArticleMeta;
+  briefing: Briefing;
+}
+
 /**
- * Brief an article read from disk (or reuse `cached`, its briefing from an
- * earlier run). Timestamp: the front matter's `published` date, else the
- * file's mtime.
+ * Read and decode one article file synchronously (for the briefing workers
+ * and small updates): refused before reading when over `maxBytes`, and at
+ * most `maxBytes + 1` bytes are read so a file that grew is refused too.
+ * Throws the content reader's `UserError`s for bad files.
  */
-export function toLibraryArticle(source: ArticleSource, stamp: FileStamp, cached?: Briefing): LibraryArticle {
-  const briefing = cached ?? createBriefing(source.body, { title: source.meta.title, language: source.meta.language });
-  const published = source.meta.published ? Date.parse(source.meta.published) : Number.NaN;
+export function readArticleSync(path: string, maxBytes: number): ArticleSource {
+  const source = basename(path);
+  const format = articleFormatOf(path) ?? 'txt';
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw new ArticleTooLargeError(source, size, maxBytes);
+    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let bytesRead = 0;
+    for (let n = -1; n !== 0 && bytesRead < buffer.length; bytesRead += n) n = readSync(fd, buffer, bytesRead, buffer.length - bytesRead, bytesRead);
+    if (bytesRead > maxBytes) throw new ArticleTooLargeError(source, bytesRead, maxBytes);
+    return decodeArticle(buffer.subarray(0, bytesRead), format, source);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Brief a decoded article (the front matter's title and language guide the engine); the text is not kept. */
+export function briefSource(source: ArticleSource): BriefedArticle {
+  const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language });
+  return { id: source.id, format: source.format, meta: source.meta, briefing };
+}
+
+/** Read, decode and brief one article file in this thread. Throws the content reader's `UserError`s for bad files. */
+export function briefFile(path: string, maxBytes: number): BriefedArticle {
+  return briefSource(readArticleSync(path, maxBytes));
+}
+
+/**
+ * The library's view of a briefed article. Timestamp: the front matter's
+ * `published` date, else the file's mtime.
+ */
+export function toLibraryArticle(article: BriefedArticle, stamp: FileStamp): LibraryArticle {
+  const published = article.meta.published ? Date.parse(article.meta.published) : Number.NaN;
   return {
-    id: source.id,
-    format: source.format,
-    meta: source.meta,
-    briefing,
+    id: article.id,
+    format: article.format,
+    meta: article.meta,
+    briefing: article.briefing,
     timestamp: Number.isFinite(published) ? published : stamp.mtimeMs,
     mtimeMs: stamp.mtimeMs,
   };
-}
-
-/** Read, decode and brief one article file. Throws the content reader's `UserError`s for bad files. */
-export async function loadArticle(path: string, stamp: FileStamp, maxBytes: number, cached?: Briefing): Promise<LibraryArticle> {
-  return toLibraryArticle(await readArticleFile(path, maxBytes), stamp, cached);
 }

@@ -1,7 +1,8 @@
 import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
+import { constraint, planMatch, satisfies, type Constraint } from './match';
 import { foldForSearch, termsOf, wordsOf } from './normalize';
-import { intersect, matchAll, TermIndex } from './term-index';
+import { TermIndex } from './term-index';
 
 /** One key quote found by a search. */
 export interface QuoteHit {
@@ -35,6 +36,9 @@ interface QuoteEntry {
   quote: Quote;
   /** Folded name (or role when there is no name), for speaker suggestions. */
   suggestKey: string;
+  /** Index terms of the quote's text, and of its speaker's name and role. */
+  textTerms: string[];
+  speakerTerms: string[];
 }
 
 interface ArticleEntry {
@@ -43,6 +47,8 @@ interface ArticleEntry {
   title: string;
   timestamp: number;
   quoteKeys: number[];
+  /** Index terms of the title and id. */
+  terms: string[];
 }
 
 interface SpeakerEntry {
@@ -59,13 +65,16 @@ const MAX_CHOICE = 100;
 const MIN_PREFIX = 3;
 /** Typed text shorter than this is matched by scanning the newest-first list (it stops after 25 matches). */
 const MIN_INDEXED_TYPED = 2;
+/** Matches up to this many are sorted; beyond, the newest-first list is walked until the page is full. */
+const SORT_AT_MOST = 2000;
 
 /**
  * In-memory search index of the library, updated per article: inverted
  * indexes (term → ids) for quote words, speaker words, article titles and
  * ids, and speaker names, all folded once at load (Arabic normalisation,
- * accents, case) with Arabic light prefixes stripped. Queries intersect
- * posting lists and never rescan the text.
+ * accents, case) with Arabic light prefixes stripped. A query looks up its
+ * most selective word and tests the others on each candidate's stored terms;
+ * it never rescans the text, and stops once a page limit is reached.
  */
 export class SearchIndex {
   private nextKey = 1;
@@ -93,18 +102,18 @@ export class SearchIndex {
     article.briefing.quotes.forEach((quote, index) => {
       const key = this.nextKey++;
       const shortName = oneLine(quote.speaker ?? quote.speakerRole ?? '');
-      const entry: QuoteEntry = { articleId: article.id, index, quote, suggestKey: foldForSearch(shortName) };
+      const entry: QuoteEntry = { articleId: article.id, index, quote, suggestKey: foldForSearch(shortName), textTerms: termSet(quote.text), speakerTerms: speakerTerms(quote) };
       this.quotes.set(key, entry);
-      this.quoteText.add(termSet(quote.text), key);
-      this.quoteSpeakers.add(speakerTerms(quote), key);
+      this.quoteText.add(entry.textTerms, key);
+      this.quoteSpeakers.add(entry.speakerTerms, key);
       if (shortName) this.addSpeaker(shortName, entry.suggestKey, article.timestamp);
       quoteKeys.push(key);
     });
     const title = oneLine(article.meta.title ?? article.briefing.headline) || article.id;
-    const entry: ArticleEntry = { num: this.nextArticle++, id: article.id, title, timestamp: article.timestamp, quoteKeys };
+    const entry: ArticleEntry = { num: this.nextArticle++, id: article.id, title, timestamp: article.timestamp, quoteKeys, terms: titleTerms({ title, id: article.id }) };
     this.articles.set(article.id, entry);
     this.articleByNum.set(entry.num, entry);
-    this.titleTerms.add(titleTerms(entry), entry.num);
+    this.titleTerms.add(entry.terms, entry.num);
     for (const name of namesOf(entry)) {
       let ids = this.byName.get(name);
       if (!ids) this.byName.set(name, (ids = new Set()));
@@ -122,13 +131,13 @@ export class SearchIndex {
       const quote = this.quotes.get(key);
       if (!quote) continue;
       this.quotes.delete(key);
-      this.quoteText.remove(termSet(quote.quote.text), key);
-      this.quoteSpeakers.remove(speakerTerms(quote.quote), key);
+      this.quoteText.remove(quote.textTerms, key);
+      this.quoteSpeakers.remove(quote.speakerTerms, key);
       this.removeSpeaker(quote.suggestKey);
     }
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
-    this.titleTerms.remove(titleTerms(entry), entry.num);
+    this.titleTerms.remove(entry.terms, entry.num);
     for (const name of namesOf(entry)) {
       const ids = this.byName.get(name);
       ids?.delete(entry.id);
@@ -141,26 +150,42 @@ export class SearchIndex {
   /** Quotes matching every given criterion, newest article first, then in the article's order. */
   searchQuotes(q: QuoteQuery): QuoteHit[] {
     const limit = q.limit ?? 500;
-    const words = q.query ? wordsOf(foldForSearch(q.query)) : [];
-    const speakerWords = q.speaker ? wordsOf(foldForSearch(q.speaker)) : [];
     if (q.articleId && !this.articles.has(q.articleId)) return [];
-    let keys = matchAll(words, (w) => lookupWord(this.quoteText, w, MIN_PREFIX));
-    if (speakerWords.length > 0) {
-      const bySpeaker = matchAll(speakerWords, (w) => lookupWord(this.quoteSpeakers, w, 1))!;
-      keys = keys ? intersect(keys, bySpeaker) : bySpeaker;
-    }
-    let entries: QuoteEntry[];
+    const textOf = (key: number): string[] => this.quotes.get(key)!.textTerms;
+    const speakerOf = (key: number): string[] => this.quotes.get(key)!.speakerTerms;
+    const constraints: Constraint[] = [
+      ...(q.query ? wordsOf(foldForSearch(q.query)) : []).map((w) => constraint(w, MIN_PREFIX, this.quoteText, textOf)),
+      ...(q.speaker ? wordsOf(foldForSearch(q.speaker)) : []).map((w) => constraint(w, 1, this.quoteSpeakers, speakerOf)),
+    ];
+    let keys: number[];
     if (q.articleId) {
-      const own = this.articles.get(q.articleId)!.quoteKeys;
-      entries = own.filter((key) => !keys || keys.has(key)).map((key) => this.quotes.get(key)!);
+      // One article: test its few quotes directly.
+      keys = this.articles.get(q.articleId)!.quoteKeys.filter((key) => constraints.every((c) => satisfies(c, key))).slice(0, limit);
     } else {
-      entries = keys ? [...keys].map((key) => this.quotes.get(key)!) : [...this.quotes.values()];
+      const plan = planMatch(constraints);
+      if (plan && plan.seed.size <= SORT_AT_MOST) {
+        const rank = this.ranks();
+        const order = (key: number): number => {
+          const e = this.quotes.get(key)!;
+          return (rank.get(e.articleId) ?? 0) * 65_536 + Math.min(e.index, 65_535);
+        };
+        keys = [...plan.seed].filter(plan.passes).map((key) => ({ key, order: order(key) })).sort((a, b) => a.order - b.order).slice(0, limit).map((k) => k.key);
+      } else {
+        // Many candidates (or none asked for): the newest-first walk stops once the page limit is reached.
+        keys = [];
+        walk: for (const article of this.newestArticles()) {
+          for (const key of article.quoteKeys) {
+            if (plan && !(plan.seed.has(key) && plan.passes(key))) continue;
+            keys.push(key);
+            if (keys.length >= limit) break walk;
+          }
+        }
+      }
     }
-    const rank = this.ranks();
-    const sorted = entries
-      .map((entry) => ({ entry, order: (rank.get(entry.articleId) ?? 0) * 65_536 + Math.min(entry.index, 65_535) }))
-      .sort((a, b) => a.order - b.order);
-    return sorted.slice(0, limit).map(({ entry: { articleId, index, quote } }) => ({ articleId, index, quote }));
+    return keys.map((key) => {
+      const { articleId, index, quote } = this.quotes.get(key)!;
+      return { articleId, index, quote };
+    });
   }
 
   /** Articles whose title or id words start with the typed words, newest first, at most 25, names ≤ 100 characters. */
@@ -170,10 +195,11 @@ export class SearchIndex {
     const newest = this.newestArticles();
     let picked: ArticleEntry[];
     if (words.length === 0) picked = newest.slice(0, MAX_SUGGESTIONS);
-    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(newest, (a) => titleTerms(a).some((t) => t.startsWith(words[0]!)));
+    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(newest, (a) => a.terms.some((t) => t.startsWith(words[0]!)));
     else {
-      const nums = matchAll(words, (w) => this.titleTerms.lookup(w, true))!;
-      picked = this.inNewestOrder(nums);
+      const termsOfNum = (num: number): string[] => this.articleByNum.get(num)!.terms;
+      const plan = planMatch(words.map((w) => constraint(w, 0, this.titleTerms, termsOfNum, false)))!;
+      picked = this.inNewestOrder(plan.seed, plan.passes);
     }
     return picked.map((a) => ({ name: choiceText(a.title), value: a.id }));
   }
@@ -187,8 +213,9 @@ export class SearchIndex {
     if (words.length === 0) picked = all.slice(0, MAX_SUGGESTIONS);
     else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(all, (s) => s.terms.some((t) => t.startsWith(words[0]!)));
     else {
-      const nums = matchAll(words, (w) => this.speakerNames.lookup(w, true))!;
-      picked = [...nums].map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
+      const termsOfNum = (num: number): string[] => this.speakerByNum.get(num)!.terms;
+      const plan = planMatch(words.map((w) => constraint(w, 0, this.speakerNames, termsOfNum, false)))!;
+      picked = [...plan.seed].filter(plan.passes).map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
     }
     return picked.map((s) => ({ name: choiceText(s.name), value: cutAtGrapheme(s.name, MAX_CHOICE) }));
   }
@@ -219,12 +246,12 @@ export class SearchIndex {
     return this.quotes.size;
   }
 
-  private inNewestOrder(nums: Set<number>): ArticleEntry[] {
-    if (nums.size > 2000) {
+  private inNewestOrder(nums: Set<number>, passes: (num: number) => boolean): ArticleEntry[] {
+    if (nums.size > SORT_AT_MOST) {
       // Many matches: walking the newest-first list finds 25 quickly.
-      return firstMatching(this.newestArticles(), (a) => nums.has(a.num));
+      return firstMatching(this.newestArticles(), (a) => nums.has(a.num) && passes(a.num));
     }
-    return [...nums].map((n) => this.articleByNum.get(n)!).sort(byNewest).slice(0, MAX_SUGGESTIONS);
+    return [...nums].filter(passes).map((n) => this.articleByNum.get(n)!).sort(byNewest).slice(0, MAX_SUGGESTIONS);
   }
 
   private newestArticles(): ArticleEntry[] {
@@ -270,15 +297,6 @@ export function displaySpeaker(quote: Pick<Quote, 'speaker' | 'speakerRole'>): s
   const speaker = oneLine(quote.speaker ?? '');
   const role = oneLine(quote.speakerRole ?? '');
   return speaker && role ? `${speaker} (${role})` : speaker || role;
-}
-
-/** Ids for one query word: any of its terms, as a prefix when at least `minPrefix` long. */
-function lookupWord(index: TermIndex, word: string, minPrefix: number): Set<number> {
-  const terms = termsOf(word);
-  if (terms.length === 1) return index.lookup(word, word.length >= minPrefix);
-  const out = new Set<number>();
-  for (const term of terms) for (const id of index.lookup(term, term.length >= minPrefix)) out.add(id);
-  return out;
 }
 
 function speakerTerms(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string[] {

@@ -52,8 +52,32 @@ export class TermIndex {
       addPosting(out, this.postings.get(term));
       return out;
     }
+    const terms = this.sortedTerms();
+    for (let i = this.firstAtLeast(term); i < terms.length && terms[i]!.startsWith(term); i++) addPosting(out, this.postings.get(terms[i]!));
+    return out;
+  }
+
+  /**
+   * How many ids {@link TermIndex.lookup} would visit (an upper bound on its
+   * size), counting no further than `cap`: picks the most selective word of
+   * a query without building its set.
+   */
+  count(term: string, prefix: boolean, cap = Number.POSITIVE_INFINITY): number {
+    if (!prefix) return postingSize(this.postings.get(term));
+    const terms = this.sortedTerms();
+    let total = 0;
+    for (let i = this.firstAtLeast(term); i < terms.length && total < cap && terms[i]!.startsWith(term); i++) total += postingSize(this.postings.get(terms[i]!));
+    return total;
+  }
+
+  private sortedTerms(): string[] {
     this.prepare();
-    const terms = this.sorted!;
+    return this.sorted!;
+  }
+
+  /** Position of the first sorted term ≥ `term` (binary search). */
+  private firstAtLeast(term: string): number {
+    const terms = this.sortedTerms();
     let lo = 0;
     let hi = terms.length;
     while (lo < hi) {
@@ -61,16 +85,17 @@ export class TermIndex {
       if (terms[mid]! < term) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < terms.length && terms[i]!.startsWith(term); i++) {
-      addPosting(out, this.postings.get(terms[i]!));
-    }
-    return out;
+    return lo;
   }
 
   /** Number of distinct terms. */
   get terms(): number {
     return this.postings.size;
   }
+}
+
+function postingSize(posting: Posting | undefined): number {
+  return posting === undefined ? 0 : typeof posting === 'number' ? 1 : posting.length;
 }
 
 function addPosting(out: Set<number>, posting: Posting | undefined): void {

@@ -1,5 +1,5 @@
-import { readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLibrary } from '../../src/library';
 import { BriefingCache, engineFingerprint } from '../../src/library/briefing-cache';
@@ -89,5 +89,42 @@ describe('briefing cache', () => {
     const cache = new BriefingCache(cachePath, 'v1', logger);
     await cache.save();
     expect(() => readFileSync(cachePath)).toThrow();
+  });
+});
+
+describe('briefing cache on restart', () => {
+  it('takes an unchanged file (same size and mtime) from the cache without reading it again, front matter included', async () => {
+    const { dir, cachePath } = setup();
+    const path = join(dir, 'fr.md');
+    const when = new Date('2024-05-01T10:00:00Z');
+    utimesSync(path, when, when);
+    await run(dir, cachePath);
+    // Same length, same mtime, other text: only a re-read would see the new title.
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Nouvelle française', 'Nouvelle françaisX'));
+    utimesSync(path, when, when);
+    const { library } = await run(dir, cachePath);
+    expect(library.get('fr')?.meta.title).toBe('Nouvelle française');
+    expect(library.get('ar')?.meta.title).toBe('خبر عربي');
+  });
+
+  it.each([
+    ['a quote without text', (c: CacheJson) => { (c.entries['en.md']!.briefing as unknown as { quotes: unknown[] }).quotes = [{ speaker: null }]; }],
+    ['front matter that is not text', (c: CacheJson) => { (c.entries['en.md'] as unknown as { meta: unknown }).meta = { title: 5 }; }],
+    ['an unknown format', (c: CacheJson) => { (c.entries['en.md'] as unknown as { format: unknown }).format = 'pdf'; }],
+  ])('does not trust an entry with %s: the file is briefed afresh', async (_name, corrupt) => {
+    const { dir, cachePath } = setup();
+    await run(dir, cachePath);
+    const cache = readCache(cachePath);
+    corrupt(cache);
+    writeFileSync(cachePath, JSON.stringify(cache));
+    const { library } = await run(dir, cachePath);
+    expect(library.get('en')?.meta.title).toBe('English news');
+    expect(library.get('en')?.briefing.quotes.every((q) => typeof q.text === 'string')).toBe(true);
+  });
+
+  it('leaves no temporary file behind', async () => {
+    const { dir, cachePath } = setup();
+    await run(dir, cachePath);
+    expect(readdirSync(dirname(cachePath))).toEqual(['briefing-cache.json']);
   });
 });

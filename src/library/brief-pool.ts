@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BriefReply, BriefRequest } from './brief-protocol';
+import { briefFile, type BriefedArticle } from './load';
+
+/** Files sent ahead to each worker, so that it never waits for the main thread. */
+const IN_FLIGHT_PER_WORKER = 3;
+
+const ENTRY = new URL('./brief-worker.ts', import.meta.url);
+
+/**
+ * Runs in each worker (as CommonJS): registers tsx's ESM hooks when the entry
+ * is TypeScript, then loads it. Worker `execArgv` cannot do this on Node 20
+ * (`--import` hooks do not apply to a worker's entry).
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+(workerData.tsx ? import(workerData.tsx).then((api) => api.register()) : Promise.resolve()).then(() => import(workerData.entry));
+`;
+
+interface Task {
+  seq: number;
+  path: string;
+  maxBytes: number;
+  resolve(article: BriefedArticle): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: Map<number, Task>;
+}
+
+/** Options of {@link BriefPool}. */
+export interface BriefPoolOptions {
+  /** Worker threads (default: the available parallelism). */
+  size?: number;
+  /** Called once if the workers fail (the pool then briefs in the calling thread). */
+  onFailure?: (reason: string) => void;
+}
+
+/** The number of workers a pool uses by default: one per core. */
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * Briefs article files in `worker_threads` (one per core by default), so that
+ * a large library loads on every core while the main thread builds its
+ * indexes. Workers start on the first file and stop at {@link BriefPool.close}.
+ * Should the workers fail to start or crash, the files in flight and every
+ * later one are briefed in the calling thread instead: the pool is a speed-up,
+ * never a new way to fail.
+ */
+export class BriefPool {
+  private readonly size: number;
+  private slots: Slot[] | undefined;
+  private readonly queue: Task[] = [];
+  private nextSeq = 1;
+  private broken = false;
+
+  constructor(private readonly options: BriefPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? defaultPoolSize());
+  }
+
+  /** Read, decode and brief one file. Rejects with the reason a file is bad (the content reader's message). */
+  brief(path: string, maxBytes: number): Promise<BriefedArticle> {
+    if (this.broken) return inline(path, maxBytes);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ seq: this.nextSeq++, path, maxBytes, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Stop the workers (files still queued are briefed in the calling thread). */
+  async close(): Promise<void> {
+    const slots = this.slots ?? [];
+    this.slots = undefined;
+    this.fail(slots, undefined);
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private pump(): void {
+    let slots = this.slots;
+    if (!slots) {
+      try {
+        slots = this.slots = this.start();
+      } catch (error) {
+        this.fail([], `the briefing workers could not start: ${(error as Error).message}`);
+        return;
+      }
+    }
+    while (this.queue.length > 0) {
+      let best: Slot | undefined;
+      for (const slot of slots) if (slot.inFlight.size < IN_FLIGHT_PER_WORKER && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+      if (!best) return;
+      const task = this.queue.shift()!;
+      best.inFlight.set(task.seq, task);
+      const request: BriefRequest = { seq: task.seq, path: task.path, maxBytes: task.maxBytes };
+      best.worker.postMessage(request);
+    }
+  }
+
+  private start(): Slot[] {
+    const workerData = { entry: ENTRY.href, tsx: ENTRY.pathname.endsWith('.ts') ? tsxApiUrl() : undefined };
+    const slots: Slot[] = [];
+    for (let n = 0; n < this.size; n++) {
+      const slot: Slot = { worker: new Worker(BOOTSTRAP, { eval: true, workerData }), inFlight: new Map() };
+      slot.worker.on('message', (reply: BriefReply) => this.settle(slot, reply));
+      slot.worker.on('error', (error) => this.fail(slots, `a briefing worker failed: ${error.message}`));
+      slot.worker.on('exit', (code) => {
+        if (this.slots === slots) this.fail(slots, `a briefing worker exited (code ${code})`);
+      });
+      slots.push(slot);
+    }
+    return slots;
+  }
+
+  private settle(slot: Slot, reply: BriefReply): void {
+    const task = slot.inFlight.get(reply.seq);
+    if (!task) return;
+    slot.inFlight.delete(reply.seq);
+    if (reply.ok) task.resolve(reply.article);
+    else task.reject(new Error(reply.message));
+    if (this.slots) this.pump();
+  }
+
+  /** Give up on the workers: everything in flight or queued is briefed here. `reason` undefined = a normal close. */
+  private fail(slots: Slot[], reason: string | undefined): void {
+    if (reason !== undefined && !this.broken) {
+      this.broken = true;
+      this.options.onFailure?.(reason);
+      if (this.slots === slots) this.slots = undefined;
+      for (const slot of slots) void slot.worker.terminate();
+    }
+    const orphans = [...slots.flatMap((slot) => [...slot.inFlight.values()]), ...this.queue.splice(0)];
+    for (const slot of slots) slot.inFlight.clear();
+    for (const task of orphans) inline(task.path, task.maxBytes).then(task.resolve, task.reject);
+  }
+}
+
+/** Brief in this thread, as a promise (a bad file rejects). */
+function inline(path: string, maxBytes: number): Promise<BriefedArticle> {
+  try {
+    return Promise.resolve(briefFile(path, maxBytes));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** file: URL of tsx's ESM API (`tsx/esm/api`, import condition), which registers its hooks in a worker. */
+function tsxApiUrl(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
+  const file = pkg.exports['./esm/api']?.import?.default;
+  if (!file) throw new Error('tsx/esm/api not found');
+  return pathToFileURL(join(dirname(manifest), file)).href;
+}

@@ -1,0 +1,64 @@
+import { termsOf } from './normalize';
+import type { TermIndex } from './term-index';
+
+/** One variant of a query word: a term matched exactly, or as the start of longer terms. */
+interface Variant {
+  term: string;
+  prefix: boolean;
+}
+
+/**
+ * One folded query word to match against one index: the word and, for Arabic,
+ * the word without a light prefix; each a prefix when at least `minPrefix`
+ * long. `terms(id)` gives the index terms of one id, to test it directly.
+ */
+export interface Constraint {
+  variants: Variant[];
+  index: TermIndex;
+  terms(id: number): readonly string[];
+}
+
+/** A constraint for `word` (already folded) on `index`; `stripped`: also the word without an Arabic light prefix. */
+export function constraint(word: string, minPrefix: number, index: TermIndex, terms: (id: number) => readonly string[], stripped = true): Constraint {
+  return { variants: (stripped ? termsOf(word) : [word]).map((term) => ({ term, prefix: term.length >= minPrefix })), index, terms };
+}
+
+/** True when the terms of `id` satisfy the constraint (as its index lookup would find `id`). */
+export function satisfies(c: Constraint, id: number): boolean {
+  const terms = c.terms(id);
+  for (const { term, prefix } of c.variants) {
+    for (const t of terms) if (prefix ? t.startsWith(term) : t === term) return true;
+  }
+  return false;
+}
+
+/** How a query is run: the ids of its most selective constraint, and a test of the others on each id. */
+export interface MatchPlan {
+  seed: Set<number>;
+  passes(id: number): boolean;
+}
+
+/**
+ * Plan a query of several constraints (every one must hold): look up only the
+ * most selective one in its index (the one whose postings are fewest) and
+ * test the others on the ids it yields, instead of building and intersecting
+ * a set for every word (a one-letter prefix can match most of the library).
+ * Undefined when there are no constraints.
+ */
+export function planMatch(constraints: readonly Constraint[]): MatchPlan | undefined {
+  if (constraints.length === 0) return undefined;
+  let best = constraints[0]!;
+  let bestCount = Number.POSITIVE_INFINITY;
+  for (const c of constraints) {
+    let count = 0;
+    for (const v of c.variants) count += c.index.count(v.term, v.prefix, bestCount - count);
+    if (count < bestCount) {
+      best = c;
+      bestCount = count;
+    }
+  }
+  const seed = new Set<number>();
+  for (const v of best.variants) for (const id of best.index.lookup(v.term, v.prefix)) seed.add(id);
+  const rest = constraints.filter((c) => c !== best);
+  return { seed, passes: (id) => rest.every((c) => satisfies(c, id)) };
+}
