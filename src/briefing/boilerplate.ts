@@ -30,11 +30,34 @@ const PROMOS: readonly RegExp[] = [
   /^(?:sign up|subscribe|follow us|click here|share this|download the|get our|newsletter)\b/iu,
   /^(?:inscrivez-vous|abonnez-vous|suivez-nous|cliquez ici|téléchargez)\b/iu,
   /^(?:copyright|©|all rights reserved|tous droits réservés|جميع الحقوق محفوظة)/iu,
-  /^(?:image (?:caption|copyright|source)|media (?:caption|playback)|getty images|photo(?:graph)?\s*:|crédit photo|légende|مصدر الصورة|التعليق على الصورة)/iu,
+  /^(?:image (?:caption|copyright|source)|media (?:caption|playback)|getty images(?:\s*[/|]\s*\S+)?\s*$|photo(?:graph)?\s*:|crédit photo|légende|مصدر الصورة|التعليق على الصورة)/iu,
   /^(?:story|article) continues (?:below|after)|^la suite après (?:cette )?publicité|^article réservé aux abonnés|^vous avez lu \d+ ?%|^شارك(?:وا)? (?:هذا )?(?:المقال|الخبر)/iu,
   /^شاهد(?:وا)?\s.{0,200}(?:الفيديو|فيديو|الصور)|^(?:watch|see) (?:the|this|our) (?:video|photos)\b|^(?:regardez|voir) (?:la|notre|cette) vidéo\b/iu,
   /^(?:continue reading|follow \S+(?: \S+)? on (?:twitter|x|facebook|instagram)|poursuivre la lecture)\b/iu,
+  // Social-media embeds: the footer of an Instagram post or of a tweet (`— Name (@handle) July 18, 2018`).
+  /^a post shared by\b|^[—–-]{1,2}\s*[^\n]{1,80}\(@\w{1,30}\)[^\n]{0,40}$|^pic\.twitter\.com\/\S+$/iu,
+  // Links to video and photo pages, live coverage, captions and photo credits.
+  /^(?:بالصور|بالفيديو|فيديو|صور|شاهد بالصور|شاهد بالفيديو)\s*[:：|]|^تابعوا(?: مباشرة| البث| الحدث| تغطيتنا)|^(?:الصورة|صورة|تصوير|حقوق الصورة)\s*[:：]/u,
+  /^\(?(?:photo|photograph|picture|image|video|vidéo|photo credit|credit|crédit(?: photo)?|crédits photo|légende)\s*[:：]|^(?:listen|écouter|regarder|watch live|live updates?)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi)\s/iu,
 ];
+
+/**
+ * A caption: a short line ending in a photo credit (`… (Photo: Jane Doe/AP)`,
+ * `… AFP/Getty Images`, `… REUTERS/John Smith`, `(تصوير: …)`).
+ */
+const CAPTION_LABEL = /\((?:photo|photograph|image|picture|crédit(?: photo)?|photo credit|تصوير|الصورة)\s*[:：][^()\n]{1,80}\)\.?$/iu;
+const CAPTION_CREDIT = /(?:(?:^|[\s.(])(?:(?:AFP|AP|EPA|Reuters|Anadolu|NurPhoto|SOPA Images)(?: via |\/)Getty Images|Getty Images|AFP\/Getty|AP Photo\/\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}|REUTERS\/\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}|EPA-EFE\/\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}|Shutterstock))\)?\.?$/u;
+/** Words a caption may have at most. */
+const MAX_CAPTION_WORDS = 60;
+
+/** True when the line is a short caption ending in a photo credit. */
+export function isCaptionLine(line: string): boolean {
+  if (line.length > 600) return false;
+  const last = line.charCodeAt(line.length - 1);
+  if (last !== 0x29 && last !== 0x2e && !(last >= 0x61 && last <= 0x7a) && !(last >= 0x41 && last <= 0x5a)) return false; // ) . or a letter
+  if (!CAPTION_CREDIT.test(line) && !CAPTION_LABEL.test(line)) return false;
+  return line.split(' ').length <= MAX_CAPTION_WORDS;
+}
 
 /** A bare link on its own line. */
 const URL_LINE = /^(?:<)?(?:https?:\/\/|www\.)\S+(?:>)?$/iu;
@@ -51,7 +74,7 @@ export function isReadMoreMarker(line: string): boolean {
 export function isBoilerplateLine(line: string): boolean {
   if (line.length > 400) return false;
   ANY_BOILERPLATE.lastIndex = 0;
-  return ANY_BOILERPLATE.test(line) || (line.includes('هنا') && CLICK_HERE.test(line));
+  return ANY_BOILERPLATE.test(line) || (line.includes('هنا') && CLICK_HERE.test(line)) || isCaptionLine(line);
 }
 
 /** `… اضغط هنا` at the end of a line (kept apart: unanchored at the start). */

@@ -20,6 +20,8 @@ export interface CleanedArticle {
 
 /** Longest line (in words) that may be a heading. */
 const MAX_HEADING_WORDS = 6;
+/** Longest heading (in words) that reads as a label (`السعر`, `عبد الهادي الخواجة`) rather than a linked headline. */
+const MAX_LABEL_WORDS = 3;
 /** Longest line (in words) that may be a title or a related-article headline. */
 const MAX_TITLE_WORDS = 18;
 /** Lines after a read-more marker dropped at most. */
@@ -70,6 +72,14 @@ interface Line {
   topLevel?: boolean;
 }
 
+const EMBED_LINK = /\s*(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/\w{4,20}/g;
+
+/** Drop the `pic.twitter.com/…` and `t.co/…` links a pasted tweet ends with. */
+function withoutEmbedLinks(line: string): string {
+  if (!line.includes('pic.twitter.com/') && !line.includes('t.co/')) return line;
+  return line.replace(EMBED_LINK, '').trim();
+}
+
 function stripMarkdown(line: string): Line {
   const first = line[0];
   if (first !== '#' && first !== '>' && first !== '*' && first !== '_' && !line.includes('](')) return { text: line, heading: false };
@@ -94,7 +104,7 @@ export function cleanArticle(raw: string): CleanedArticle {
   for (const rawLine of unwrapLines(text.split('\n'))) {
     const trimmed = rawLine.trim();
     if (trimmed === '') continue;
-    const line = stripMarkdown(trimmed);
+    const line = stripMarkdown(withoutEmbedLinks(trimmed));
     if (line.text !== '') lines.push(line);
   }
   const result: CleanedArticle = { paragraphs: [], kinds: [] };
@@ -128,6 +138,9 @@ function dropBoilerplate(lines: Line[], result: CleanedArticle): Line[] {
       continue;
     }
     if (isBoilerplateLine(line.text)) {
+      // An Instagram embed: the post's caption sits just above its `A post shared by …` footer.
+      const previous = kept[kept.length - 1];
+      if (previous && /^a post shared by\b/i.test(line.text) && isTitleLike(previous.text)) kept.pop();
       const byline = matchByline(line.text);
       if (byline && !result.byline) result.byline = byline;
       continue;
@@ -171,8 +184,56 @@ function pickTitle(lines: Line[], result: CleanedArticle): void {
   }
 }
 
+/** A line opening with a conjunction and a question word or adverb continues the text (`ولكن هل …؟`, `فما الذي …؟`). */
+const CONTINUATION = /^(?:و|ف)(?:لكن|ما|هل|كيف|لماذا|لم|من|متى|أين|ماذا|إذا|اذا|ربما|لعل|أي|اي)\s|^(?:but|and|so|yet|mais|et|alors|donc)\s/iu;
+
+/**
+ * A line that reads like a linked headline though it is not title-like: a
+ * short question, or a short line ending in a quoted phrase with no closing
+ * punctuation (`… بعلم "كوريا الموحدة"`). Such lines next to a title-like
+ * line form a block of related-article links.
+ */
+function isHeadlineLike(line: string): boolean {
+  if (line.length > 200 || wordCount(line, MAX_TITLE_WORDS) > MAX_TITLE_WORDS || CONTINUATION.test(line)) return false;
+  const last = line[line.length - 1]!;
+  if (last === '?' || last === '؟') return !/[.!?؟]\s/u.test(line.slice(0, -1));
+  if (!QUOTE_END.includes(last) || /[:：]\s*["“«]/u.test(line)) return false;
+  let end = line.length - 1;
+  while (end >= 0 && CLOSER_CHARS.includes(line[end]!)) end--;
+  return end >= 0 && !FINAL_CHARS.includes(line[end]!) && !/[.!?؟]\s/u.test(line);
+}
+
+/**
+ * Mark the title-like lines that sit in a block of linked headlines: next to
+ * another title-like line, or next to a headline-like question or quoted
+ * line. Those blocks are related-article links, not sections.
+ */
+function relatedBlocks(lines: readonly Line[], titleLike: readonly boolean[]): boolean[] {
+  const linkish = lines.map((line, i) => titleLike[i]! || (!line.heading && isHeadlineLike(line.text)));
+  const related = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i < lines.length; ) {
+    if (!linkish[i]) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && linkish[end]) end++;
+    const next = end;
+    // A short title-like line closing the block, before running text, is the section heading the links precede.
+    if (end < lines.length && titleLike[end - 1] && wordCount(lines[end - 1]!.text, MAX_LABEL_WORDS) <= MAX_LABEL_WORDS) end--;
+    // Links are headlines: a block needs a title-like line beyond a short first one (a heading before a question is running text).
+    const first = titleLike[i] && wordCount(lines[i]!.text, MAX_LABEL_WORDS) <= MAX_LABEL_WORDS ? i + 1 : i;
+    let titles = 0;
+    for (let k = first; k < end; k++) if (titleLike[k]) titles++;
+    if (end - i >= 2 && titles >= 1) related.fill(true, i, end);
+    i = next;
+  }
+  return related;
+}
+
 function classify(lines: Line[], result: CleanedArticle): void {
   const titleLike = lines.map((line) => !line.heading && isTitleLike(line.text) && !LIST_ITEM.test(line.text));
+  const inBlock = relatedBlocks(lines, titleLike);
   const kinds: (ParagraphKind | 'related')[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -183,6 +244,10 @@ function classify(lines: Line[], result: CleanedArticle): void {
     const previous = lines[i - 1]?.text ?? '';
     if (LIST_ITEM.test(line.text) || (previous.endsWith(':') && wordCount(line.text, 40) <= 40 && i > 0)) {
       kinds.push('list');
+      continue;
+    }
+    if (inBlock[i]) {
+      kinds.push('related');
       continue;
     }
     if (!titleLike[i]) {
