@@ -98,7 +98,7 @@ function collectCandidates(article: CleanedArticle, language: Language): Candida
       const words = countWords(text);
       const candidate = { text, order: order++, words, tokens: [] as string[] };
       if (isBoilerplateLine(text)) continue; // `شاهد هذا الفيديو …`, `Read more: …` inside a paragraph
-      if (words >= MIN_WORDS && isWholeStatement(text)) good.push(candidate);
+      if (words >= MIN_WORDS && isWholeStatement(text) && !introducesMore(text)) good.push(candidate);
       else if (fallback.length < MAX_CANDIDATES && /[\p{L}\p{N}]/u.test(text)) fallback.push(candidate);
     }
   }
@@ -149,6 +149,12 @@ function sameContent(a: SparseVector, b: SparseVector): boolean {
     else j++;
   }
   return shared >= NEAR_DUPLICATE * short.length;
+}
+
+/** A sentence ending in a colon introduces a list or a quotation that follows: it says nothing alone. */
+function introducesMore(sentence: string): boolean {
+  const last = sentence.charCodeAt(sentence.length - 1);
+  return last === 0x3a || last === 0xff1a;
 }
 
 /**

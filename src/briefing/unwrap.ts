@@ -21,10 +21,13 @@ const WRAPPED_SHARE = 0.3;
 export function unwrapLines(lines: readonly string[]): string[] {
   const open: number[] = [];
   let long = 0;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.length < MIN_WRAPPED) continue;
     long++;
-    if (!endsSentence(line)) open.push(line.length);
+    // Evidence of wrapping: an unfinished line the text goes on from. One followed by a blank line is a title, a heading or a caption.
+    const next = lines[i + 1];
+    if (!endsSentence(line) && next !== undefined && next.trim() !== '') open.push(line.length);
   }
   if (open.length < 3 || open.length / Math.max(1, long) < WRAPPED_SHARE) return [...lines];
   open.sort((a, b) => a - b);
