@@ -12,11 +12,21 @@ type Call = [string, unknown];
 function interaction(kind: 'command' | 'autocomplete' | 'button', name: string, options: { locale?: string; customId?: string; failRespond?: boolean } = {}) {
   const calls: Call[] = [];
   const self = {
-    id: '1234', commandName: name, customId: options.customId ?? `${name}:x`, locale: options.locale ?? 'en-US', replied: false, deferred: false,
+    id: '1234', token: 'tok', commandName: name, customId: options.customId ?? `${name}:x`, locale: options.locale ?? 'en-US', replied: false, deferred: false,
     isChatInputCommand: () => kind === 'command',
     isAutocomplete: () => kind === 'autocomplete',
     isButton: () => kind === 'button',
-    async reply(o: unknown) { calls.push(['reply', o]); self.replied = true; },
+    async reply(o: unknown) { calls.push(['reply via discord.js', o]); self.replied = true; },
+    /** A ready reply is POSTed as the raw callback: recorded as ['reply', its data] once the route and type are checked. */
+    client: {
+      rest: {
+        async post(route: string, o: { body: string; passThroughBody?: boolean; auth?: boolean }) {
+          const callback = JSON.parse(o.body) as { type: number; data: unknown };
+          if (route !== '/interactions/1234/tok/callback' || callback.type !== 4 || !o.passThroughBody || o.auth !== false) throw new Error(`unexpected callback ${route} ${o.body}`);
+          calls.push(['reply', callback.data]);
+        },
+      },
+    },
     async deferReply() { calls.push(['deferReply', undefined]); self.deferred = true; },
     async deferUpdate() { calls.push(['deferUpdate', undefined]); self.deferred = true; },
     async editReply(o: unknown) { calls.push(['editReply', o]); },
@@ -45,7 +55,8 @@ describe('router: commands', () => {
     const { route } = router({ execute: async () => body });
     const { i, calls } = interaction('command', 'test');
     await route(i);
-    expect(calls).toEqual([['reply', expect.objectContaining({ content: 'hello', allowedMentions: { parse: [], repliedUser: false } })]]);
+    expect(calls).toEqual([['reply', expect.objectContaining({ content: 'hello', allowed_mentions: { parse: [], replied_user: false }, components: [] })]]);
+    expect((i as unknown as { replied: boolean }).replied).toBe(true);
   });
 
   it('defers a slow handler, then edits the reply', async () => {
@@ -92,7 +103,7 @@ describe('router: commands', () => {
   it('never rejects when the reply itself fails', async () => {
     const { route, lines } = router({ execute: async () => body });
     const { i } = interaction('command', 'test');
-    (i as unknown as { reply: () => Promise<void> }).reply = async () => { throw new Error('HTTP 500'); };
+    (i as unknown as { client: { rest: { post: () => Promise<void> } } }).client.rest.post = async () => { throw new Error('HTTP 500'); };
     await expect(route(i)).resolves.toBeUndefined();
     expect(lines.some((l) => l.msg === 'could not answer the interaction')).toBe(true);
   });
