@@ -1,5 +1,5 @@
 import { isBoilerplateLine, isReadMoreMarker, isSourceLine } from './boilerplate';
-import { isTimestampLine, matchByline, splitDateline } from './metadata';
+import { isTimestampLine, matchByline, splitDateline, startsWithAgencyDateline } from './metadata';
 import { AD_MARKER, normalizeText } from './normalize';
 import { unwrapLines } from './unwrap';
 
@@ -74,10 +74,13 @@ interface Line {
 
 const EMBED_LINK = /\s*(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/\w{4,20}/g;
 
-/** Drop the `pic.twitter.com/…` and `t.co/…` links a pasted tweet ends with. */
+/** Drop a leading stray comma, and the `pic.twitter.com/…` and `t.co/…` links a pasted tweet ends with. */
 function withoutEmbedLinks(line: string): string {
-  if (!line.includes('pic.twitter.com/') && !line.includes('t.co/')) return line;
-  return line.replace(EMBED_LINK, '').trim();
+  const first = line.charCodeAt(0);
+  // `,جاء هذا بعد …`: a paragraph the scraper cut just after a comma.
+  const text = first === 0x2c || first === 0x60c ? line.replace(/^[,،\s]+/u, '') : line;
+  if (!text.includes('pic.twitter.com/') && !text.includes('t.co/')) return text;
+  return text.replace(EMBED_LINK, '').trim();
 }
 
 function stripMarkdown(line: string): Line {
@@ -112,6 +115,7 @@ export function cleanArticle(raw: string): CleanedArticle {
   trimTrailingSources(kept);
   pickTitle(kept, result);
   classify(kept, result);
+  cutAtNextArticle(result);
   takeDateline(result);
   return result;
 }
@@ -269,6 +273,22 @@ function classify(lines: Line[], result: CleanedArticle): void {
     }
     result.paragraphs.push(lines[i]!.text);
     result.kinds.push(kind);
+  }
+}
+
+/**
+ * Cut the article at a later paragraph that opens with an agency dateline
+ * (`دبي، الإمارات العربية المتحدة (CNN)- …`): scraped pages append the leads
+ * of other articles after the story, each with its own dateline.
+ */
+function cutAtNextArticle(result: CleanedArticle): void {
+  const first = result.kinds.indexOf('body');
+  if (first < 0) return;
+  for (let i = first + 1; i < result.paragraphs.length; i++) {
+    if (result.kinds[i] !== 'body' || !startsWithAgencyDateline(result.paragraphs[i]!)) continue;
+    result.paragraphs.length = i;
+    result.kinds.length = i;
+    return;
   }
 }
 

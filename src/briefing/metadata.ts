@@ -10,8 +10,8 @@ const TIMESTAMP_LINE = /^(?:published|updated|last updated|last modified|modifie
 const AGENCIES = String.raw`CNN|AFP|AP|Reuters|BBC|Xinhua|dpa|ANSA|UPI|Bloomberg|AA|CNBC|رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|د ب أ|الأناضول|واس|وام|قنا|كونا|سانا|بترا|سبأ`;
 /** `(CNN) --`, `PLACE (AFP) -`, `دبي، الإمارات العربية المتحدة (CNN)—`, `(CNN)The storm…` (case-sensitive agency names). */
 /** A place name before the agency: up to seven capitalised (or Arabic) words, `WOODSIDE, Calif.`, `دبي، الإمارات العربية المتحدة`. */
-const PLACE = String.raw`(?:[\p{Lu}\p{Script=Arabic}][^\s()]{0,30}[\s,،]+){0,7}`;
-const AGENCY_DATELINE = new RegExp(String.raw`^(${PLACE}\(\s*(?:${AGENCIES})\s*\))\s*(?:[-–—]{1,2}|:|(?=\p{Lu}|\p{Script=Arabic}))\s*`, 'u');
+const PLACE = String.raw`(?:[\p{Lu}\p{Script=Arabic}][^\s()]{0,30}(?:[\s,،]+|(?=\())){0,7}(?:[-–—]{1,2}\s*)?`;
+const AGENCY_DATELINE = new RegExp(String.raw`^(${PLACE}\(\s*(?:${AGENCIES})\s*\))[\s.]*(?:[-–—]{1,2}|:|(?=\p{Lu}|\p{Script=Arabic}))\s*`, 'u');
 /** `PARIS —`, `WASHINGTON, D.C. --`, `NEW YORK -` (capitals only). */
 const CAPS_DATELINE = /^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3})\s+[-–—]{1,2}\s+(?=\S)/u;
 /** `Paris —` / `Beyrouth –`: one or two capitalised words and a long dash. */
@@ -58,8 +58,14 @@ export function splitDateline(paragraph: string): { dateline: string; rest: stri
   return undefined;
 }
 
+/** True when the paragraph opens with an agency dateline (`PLACE (CNN) —`): the start of an article. */
+export function startsWithAgencyDateline(paragraph: string): boolean {
+  return paragraph.includes('(') && AGENCY_DATELINE.test(paragraph);
+}
+
 function done(prefix: string, paragraph: string): { dateline: string; rest: string } | undefined {
-  const rest = paragraph.slice(prefix.length).trim();
+  // `(CNN)- - أعلنت`: a stray second dash or comma left by the scraper goes with the dateline.
+  const rest = paragraph.slice(prefix.length).replace(/^[\s\-–—,،:]+/u, '').trim();
   const dateline = prefix.trim();
   if (rest === '' || dateline === '') return undefined;
   return { dateline, rest };

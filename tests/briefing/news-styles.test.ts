@@ -49,3 +49,34 @@ describe('wire and newspaper styles (AP, Reuters, AFP, Le Monde)', () => {
     expect(createBriefing(text, { title: title! }).sections.map((s) => s.heading)).toEqual(['Une mobilisation massive']);
   });
 });
+
+describe('datelines and scraped page tails', () => {
+  it.each([
+    ['a dash before the agency', 'دبي، الإمارات العربية المتحدة - (CNN) يستمر تراجع الدولار الكندي إلى أدنى مستوى له.', 'يستمر تراجع الدولار الكندي إلى أدنى مستوى له.'],
+    ['no space before the agency', 'دبي، الإمارات العربية المتحدة(CNN)-قالت شركة سيريكا إنها دخلت في مناقشات مستمرة.', 'قالت شركة سيريكا إنها دخلت في مناقشات مستمرة.'],
+    ['a stray second dash', 'دبي، الإمارات العربية المتحدة (CNN)- - أعلنت شركة كريم بدء تقديم خدماتها في السودان.', 'أعلنت شركة كريم بدء تقديم خدماتها في السودان.'],
+    ['a period and two dashes', 'دبي، الإمارات العربية المتحدة (CNN).- – تألق النجم المصري محمد صلاح أمام واتفورد.', 'تألق النجم المصري محمد صلاح أمام واتفورد.'],
+    ['two dashes before the agency', 'دبي، الإمارات العربية المتحدة --(CNN) أعلن مسؤول أمريكي إغلاق المكتب.', 'أعلن مسؤول أمريكي إغلاق المكتب.'],
+    ['an English wire dateline', 'WASHINGTON (Reuters) - The Federal Reserve held rates steady on Wednesday.', 'The Federal Reserve held rates steady on Wednesday.'],
+  ])('takes the dateline off the lead (%s)', (_case, lead, rest) => {
+    const briefing = createBriefing(`${lead}\nوعقد الوزير اجتماعا مطولا مع نظيره لبحث العلاقات الثنائية.`, { title: 'عنوان' });
+    expect(briefing.dateline).toBeDefined();
+    expect(briefing.summary[0]).toBe(rest);
+  });
+
+  it.each([
+    ['ar', 'دبي، الإمارات العربية المتحدة (CNN)— قال الرئيس التركي إن اقتصاد بلاده قوي رغم الأزمة.\nوأكد أن تركيا حققت قفزة في القطاع السياحي هذا العام.\nدبي، الإمارات العربية المتحدة (CNN)- تراهن شركة كوكاكولا على أن المقاهي ستنمو بسرعة.\nطالب صندوق النقد الدولي تونس بخفض فاتورة الواردات.', 'كوكاكولا'],
+    ['en', 'LONDON (Reuters) - Britain’s economy grew faster than expected in the second quarter.\nThe pound rose after the data was published.\nNEW YORK (Reuters) - Oil prices fell on Tuesday as stockpiles grew.\nGold was flat.', 'Oil prices'],
+  ])('stops at the lead of another article appended to the page (%s)', (_lang, text, other) => {
+    const briefing = createBriefing(text, { title: 'Title', sentences: 10 });
+    expect(briefing.summary.join(' ')).not.toContain(other);
+    expect(briefing.summary.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a comma', ',جاء هذا بعد أن اشتكى سبعة زبائن من نفاد شحن السماعات بسرعة.', 'جاء هذا بعد أن اشتكى سبعة زبائن من نفاد شحن السماعات بسرعة.'],
+    ['an Arabic comma', '، شمل قرار الإقالة كاتب الدولة للمناجم والمدير العام للمحروقات.', 'شمل قرار الإقالة كاتب الدولة للمناجم والمدير العام للمحروقات.'],
+  ])('drops %s left at the start of a paragraph', (_case, paragraph, clean) => {
+    expect(createBriefing(paragraph, { title: 'عنوان' }).summary).toEqual([clean]);
+  });
+});
