@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
 import type { CommandContext, Command } from './discord/command';
 import { loadCommands } from './discord/load-commands';
@@ -67,6 +67,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
+    // Every interaction carries its user, member and (for buttons) message: caching them all would grow without bound.
+    // Kept: guilds and channels (the scheduler checks permissions), and the bot's own user and member.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: 1000, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 1000, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
     ...options.clientOptions,
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.clientOptions?.rest },
   });
