@@ -55,7 +55,8 @@ export function isCaptionLine(line: string): boolean {
   if (line.length > 600) return false;
   const last = line.charCodeAt(line.length - 1);
   if (last !== 0x29 && last !== 0x2e && !(last >= 0x61 && last <= 0x7a) && !(last >= 0x41 && last <= 0x5a)) return false; // ) . or a letter
-  if (!CAPTION_CREDIT.test(line) && !CAPTION_LABEL.test(line)) return false;
+  const credit = (line.includes('/') || line.includes('Getty') || line.includes('Shutterstock')) && CAPTION_CREDIT.test(line);
+  if (!credit && !(line.includes('(') && CAPTION_LABEL.test(line))) return false;
   return line.split(' ').length <= MAX_CAPTION_WORDS;
 }
 
