@@ -11,7 +11,9 @@ const AGENCIES = String.raw`CNN|AFP|AP|Reuters|BBC|Xinhua|dpa|ANSA|UPI|Bloomberg
 /** `(CNN) --`, `PLACE (AFP) -`, `دبي، الإمارات العربية المتحدة (CNN)—`, `(CNN)The storm…` (case-sensitive agency names). */
 /** A place name before the agency: up to seven capitalised (or Arabic) words, `WOODSIDE, Calif.`, `دبي، الإمارات العربية المتحدة`. */
 const PLACE = String.raw`(?:[\p{Lu}\p{Script=Arabic}][^\s()]{0,30}(?:[\s,،]+|(?=\())){0,7}(?:[-–—]{1,2}\s*)?`;
-const AGENCY_DATELINE = new RegExp(String.raw`^(${PLACE}\(\s*(?:${AGENCIES})\s*\))[\s.]*(?:[-–—]{1,2}|:|(?=\p{Lu}|\p{Script=Arabic}))\s*`, 'u');
+/** The date Reuters and AFP put between place and agency: `WASHINGTON, March 20 (Reuters)`, `PARIS, 16 mars 2023 (AFP)`. */
+const WIRE_DATE = String.raw`(?:,?\s*(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?)(?:,?\s+\d{4})?\s*)?`;
+const AGENCY_DATELINE = new RegExp(String.raw`^(${PLACE}${WIRE_DATE}\(\s*(?:${AGENCIES})\s*\))[\s.]*(?:[-–—]{1,2}|:|(?=\p{Lu}|\p{Script=Arabic}))\s*`, 'u');
 /** `PARIS —`, `WASHINGTON, D.C. --`, `NEW YORK -` (capitals only). */
 const CAPS_DATELINE = /^((?:[A-Z][A-Z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3})\s+[-–—]{1,2}\s+(?=\S)/u;
 /** `Paris —` / `Beyrouth –`: one or two capitalised words and a long dash. */

@@ -58,6 +58,9 @@ describe('datelines and scraped page tails', () => {
     ['a period and two dashes', 'دبي، الإمارات العربية المتحدة (CNN).- – تألق النجم المصري محمد صلاح أمام واتفورد.', 'تألق النجم المصري محمد صلاح أمام واتفورد.'],
     ['two dashes before the agency', 'دبي، الإمارات العربية المتحدة --(CNN) أعلن مسؤول أمريكي إغلاق المكتب.', 'أعلن مسؤول أمريكي إغلاق المكتب.'],
     ['an English wire dateline', 'WASHINGTON (Reuters) - The Federal Reserve held rates steady on Wednesday.', 'The Federal Reserve held rates steady on Wednesday.'],
+    ['a Reuters dateline with its date', 'WASHINGTON, March 20 (Reuters) - The Federal Reserve held rates steady on Wednesday.', 'The Federal Reserve held rates steady on Wednesday.'],
+    ['an abbreviated month', 'LONDON, Jan. 5 (Reuters) - Britain’s economy grew faster than expected.', 'Britain’s economy grew faster than expected.'],
+    ['a French wire dateline with its date', 'PARIS, 16 mars 2023 (AFP) - Le gouvernement a engagé sa responsabilité jeudi.', 'Le gouvernement a engagé sa responsabilité jeudi.'],
   ])('takes the dateline off the lead (%s)', (_case, lead, rest) => {
     const briefing = createBriefing(`${lead}\nوعقد الوزير اجتماعا مطولا مع نظيره لبحث العلاقات الثنائية.`, { title: 'عنوان' });
     expect(briefing.dateline).toBeDefined();
