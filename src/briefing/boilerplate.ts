@@ -34,6 +34,8 @@ const PROMOS: readonly RegExp[] = [
   /^(?:story|article) continues (?:below|after)|^la suite après (?:cette )?publicité|^article réservé aux abonnés|^vous avez lu \d+ ?%|^شارك(?:وا)? (?:هذا )?(?:المقال|الخبر)/iu,
   /^شاهد(?:وا)?\s.{0,200}(?:الفيديو|فيديو|الصور)|^(?:watch|see) (?:the|this|our) (?:video|photos)\b|^(?:regardez|voir) (?:la|notre|cette) vidéo\b/iu,
   /^(?:continue reading|follow \S+(?: \S+)? on (?:twitter|x|facebook|instagram)|poursuivre la lecture)\b/iu,
+  // Page furniture: share buttons, reading time, paywall counters.
+  /^(?:share|save|comment|comments|print|email|copy link|listen(?: to this article)?|follow|partager|imprimer|envoyer|commenter|offrir cet article|écouter cet article|مشاركة|طباعة|حفظ|تعليقات)\s*$|^(?:\d{1,2} min(?:ute)?s? read|lecture \d{1,2} min\.?|temps de lecture\s*:?\s*\d{1,2} min(?:utes)?\.?|il vous reste \d{1,3} ?% de cet article à lire)/iu,
   // Social-media embeds: the footer of an Instagram post or of a tweet (`— Name (@handle) July 18, 2018`).
   /^a post shared by\b|^[—–-]{1,2}\s*[^\n]{1,80}\(@\w{1,30}\)[^\n]{0,40}$|^pic\.twitter\.com\/\S+$/iu,
   // Links to video and photo pages, live coverage, captions and photo credits.

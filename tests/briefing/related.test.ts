@@ -38,6 +38,8 @@ describe('related-article links, embeds and captions', () => {
     ['a caption ending in a Reuters credit', `${EN_LEAD}\nThe minister waves as he lands at the airport. REUTERS/John Smith\n${EN_NEXT}`, ['waves']],
     ['a (Photo: …) caption', `${EN_LEAD}\nThe minister at the airport on Monday. (Photo: Jane Doe/AP)\n${EN_NEXT}`, ['at the airport on Monday']],
     ['a Photograph: credit', `${EN_LEAD}\nPhotograph: Jane Doe/Reuters\n${EN_NEXT}`, ['Photograph']],
+    ['share buttons', `${EN_LEAD}\nShare\nSave\nListen to this article\n${EN_NEXT}`, ['Share', 'Save', 'Listen']],
+    ['a reading time', `${EN_LEAD}\n5 min read\n${EN_NEXT}`, ['min read']],
   ])('drops %s (en)', (_case, text, gone) => {
     const cleaned = body(text);
     for (const g of gone) expect(cleaned).not.toContain(g);
@@ -48,6 +50,7 @@ describe('related-article links, embeds and captions', () => {
     ['Lire aussi without a colon', `${FR_LEAD}\nLire aussi Le pétrole atteint son plus haut niveau depuis quatre ans\n${FR_NEXT}`, ['pétrole']],
     ['À lire aussi', `${FR_LEAD}\nÀ lire aussi : La visite du ministre en images\n${FR_NEXT}`, ['en images']],
     ['Publicité', `${FR_LEAD}\nPublicité\n${FR_NEXT}`, ['Publicité']],
+    ['a paywall counter and reading time', `${FR_LEAD}\nLecture 3 min.\nIl vous reste 80 % de cet article à lire.\n${FR_NEXT}`, ['Lecture', 'Il vous reste']],
     ['a Photo : credit', `${FR_LEAD}\nPhoto : Ludovic Marin / AFP\n${FR_NEXT}`, ['Ludovic']],
     ['a caption with a credit', `${FR_LEAD}\nLe ministre à son arrivée à l’aéroport, lundi. (Crédit photo : AFP)\n${FR_NEXT}`, ['arrivée']],
   ])('drops %s (fr)', (_case, text, gone) => {
