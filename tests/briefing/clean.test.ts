@@ -99,6 +99,8 @@ describe('cleanArticle keeps metadata', () => {
     ['Par (fr)', 'Le Parlement adopte la réforme\nPar Jean Dupont\nLe Parlement a adopté la réforme mardi.\nElle entre en vigueur en septembre.', { byline: 'Par Jean Dupont' }],
     ['بقلم (ar)', 'الحكومة تخفض الأسعار\nبقلم سارة الأحمد\nأعلنت الحكومة خفض الأسعار اليوم.\nوقال الوزير إن الخطة تبدأ غدا.', { byline: 'بقلم سارة الأحمد' }],
     ['an opinion disclaimer', 'هذا المقال بقلم بشار جرار، متحدث ومدرب غير متفرغ مع برنامج الدبلوماسية العامة، والآراء الواردة أدناه تعبر عن رأي الكاتب ولا تعكس بالضرورة وجهة نظر شبكة CNN.\nقال الكاتب إن المنطقة تمر بمرحلة صعبة.\nوأضاف أن الحل سياسي.', { byline: 'بقلم بشار جرار' }],
+    ['an analysis byline (ar)', 'التحليل بقلم المحرر الرئيسي بـ CNN، كريس سيليزا\nقال الرئيس إن الاقتصاد قوي رغم الأزمة.\nوأضاف أن الحل سياسي.', { byline: 'التحليل بقلم المحرر الرئيسي بـ CNN، كريس سيليزا' }],
+    ['an analysis byline (en)', 'Analysis by Chris Cillizza, CNN Editor-at-large\nThe president said the economy was strong.\nHe added that talks would continue.', { byline: 'Analysis by Chris Cillizza, CNN Editor-at-large' }],
     ['(CNN) --', '(CNN) -- The storm hit the coast on Monday.\nThousands lost power.', { dateline: '(CNN) --' }],
     ['(CNN) glued to the sentence', '(CNN)President Biden signed the bill on Monday.\nIt takes effect in May.', { dateline: '(CNN)' }],
     ['PLACE (AP) —', 'WASHINGTON (AP) — The Senate passed the bill on Friday.\nThe vote was close.', { dateline: 'WASHINGTON (AP) —' }],
