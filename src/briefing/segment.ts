@@ -6,6 +6,8 @@ import type { Language } from './schema';
 const TERMINATORS = new Set(['.', '!', '?', '؟', '…', '‼', '⁇', '۔']);
 /** Sentence-ending punctuation. */
 const TERMINATOR = /[.!?؟…‼⁇۔]/;
+/** Top-level domains written in Arabic letters after a glued period (`بيت.كوم`, `مصراوي.نت`). */
+const ARABIC_DOMAINS = /^(?:كوم|نت|أورج|اورج|أورغ|اورغ)(?![\p{L}\p{N}])/u;
 const TRAILERS = new Set(['"', '\'', '”', '»', '’', '›', ')', ']', '}', '“']);
 
 function isSpace(ch: string | undefined): boolean {
@@ -98,6 +100,7 @@ export function splitSentences(paragraph: string, language: Language = 'other'):
     if (glued) {
       // `.` glued to the next word ends a sentence only between Arabic words (الأربعاء.وقال).
       if (!(ch === '.' && isArabicLetter(text[termStart - 1] ?? '') && isArabicLetter(text[boundary] ?? ''))) continue;
+      if (ARABIC_DOMAINS.test(text.slice(boundary, boundary + 6))) continue; // بيت.كوم is a site name
     }
     let k = boundary;
     while (k < text.length && isSpace(text[k])) k++;

@@ -8,6 +8,7 @@ describe('splitSentences', () => {
     ['Arabic question mark ends a sentence', 'ar', 'هل تنجح الخطة؟ يرى الخبراء ذلك.', ['هل تنجح الخطة؟', 'يرى الخبراء ذلك.']],
     ['Arabic comma and semicolon do not', 'ar', 'وصل الوزير، وعقد اجتماعا؛ ثم غادر.', ['وصل الوزير، وعقد اجتماعا؛ ثم غادر.']],
     ['a period glued between Arabic words', 'ar', 'وصل الوزير الأربعاء.وقال إنه سعيد.', ['وصل الوزير الأربعاء.', 'وقال إنه سعيد.']],
+    ['a site name written in Arabic', 'ar', 'قام بيت.كوم بإجراء استبيان واسع. وكشف أن 93% راضون.', ['قام بيت.كوم بإجراء استبيان واسع.', 'وكشف أن 93% راضون.']],
     ['a quotation holding two sentences (guillemets)', 'ar', 'قال: «لن نتراجع. سنواصل». وأضاف أنه متفائل.', ['قال: «لن نتراجع. سنواصل».', 'وأضاف أنه متفائل.']],
     ['a quotation holding two sentences (curly)', 'ar', 'وقال إن “الخطة جاهزة. سنبدأ غدا”. وتابع حديثه.', ['وقال إن “الخطة جاهزة. سنبدأ غدا”.', 'وتابع حديثه.']],
     ['a quotation holding two sentences (ASCII)', 'en', 'He said "We will fight. We will win." Then he left.', ['He said "We will fight. We will win."', 'Then he left.']],
