@@ -159,7 +159,7 @@ function dropBoilerplate(lines: Line[], result: CleanedArticle): Line[] {
         result.dateline ??= line.text;
         continue;
       }
-    } else if (/^هذا المقال بقلم/u.test(line.text) && line.text.length <= 600) {
+    } else if (/^هذا (?:المقال|التقرير|التحليل) بقلم/u.test(line.text) && line.text.length <= 600) {
       result.byline ??= matchByline(line.text);
       continue;
     }
@@ -283,7 +283,8 @@ function classify(lines: Line[], result: CleanedArticle): void {
  */
 function cutAtNextArticle(result: CleanedArticle): void {
   const first = result.kinds.indexOf('body');
-  if (first < 0) return;
+  // Only a story that opened with its own agency dateline is known to end where another one starts.
+  if (first < 0 || !startsWithAgencyDateline(result.paragraphs[first]!)) return;
   for (let i = first + 1; i < result.paragraphs.length; i++) {
     if (result.kinds[i] !== 'body' || !startsWithAgencyDateline(result.paragraphs[i]!)) continue;
     result.paragraphs.length = i;
@@ -293,10 +294,15 @@ function cutAtNextArticle(result: CleanedArticle): void {
 }
 
 function takeDateline(result: CleanedArticle): void {
-  const first = result.kinds.findIndex((kind) => kind === 'body');
-  if (first < 0 || first > 2) return;
-  const split = splitDateline(result.paragraphs[first]!);
-  if (!split) return;
-  result.dateline = split.dateline;
-  result.paragraphs[first] = split.rest;
+  // The dateline opens the first paragraph of running text, or the second when an intro line precedes it.
+  let seen = 0;
+  for (let i = 0; i < result.paragraphs.length && i <= 3 && seen < 2; i++) {
+    if (result.kinds[i] !== 'body') continue;
+    seen++;
+    const split = splitDateline(result.paragraphs[i]!);
+    if (!split) continue;
+    result.dateline = split.dateline;
+    result.paragraphs[i] = split.rest;
+    return;
+  }
 }

@@ -3,7 +3,7 @@
  */
 
 const BYLINE = /^(?:(?:ال)?تحليل|مقال(?: رأي)?|رأي|analysis|opinion|commentary|analyse|tribune|éditorial)?\s*[:：|\-–—]?\s*(?:by|par|بقلم|كتب|كتبت|إعداد|اعداد|تقرير)\s*[:：]?\s+(\S.{1,118})$/iu;
-const BYLINE_DISCLAIMER = /^هذا المقال بقلم\s+([^،,.]{2,80})/u;
+const BYLINE_DISCLAIMER = /^هذا (?:المقال|التقرير|التحليل) بقلم\s+([^،,.]{2,80})/u;
 
 const TIMESTAMP_LINE = /^(?:published|updated|last updated|last modified|modified|posted|publié|mis à jour|modifié|نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|محدث)\b\s*(?:le|on|at|في|بتاريخ)?\s*[:：]?\s*\S.{0,100}$/iu;
 

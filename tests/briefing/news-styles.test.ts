@@ -83,3 +83,25 @@ describe('datelines and scraped page tails', () => {
     expect(createBriefing(paragraph, { title: 'عنوان' }).summary).toEqual([clean]);
   });
 });
+
+describe('an intro line before the dateline (CNN analyses)', () => {
+  const text = [
+    'هذا التقرير بقلم عبيدة نفاع، محرر الشؤون الرياضية بموقع CNN بالعربية، والآراء الواردة أدناه تعبر عن رأي الكاتب.',
+    'دبي، الإمارات العربية المتحدة (CNN) – يواجه المنتخب المصري نظيره البرتغالي في مباراة ودية مساء الجمعة.',
+    'إيقاف رونالدو',
+    'يعرف الجميع أن مفتاح لعب المنتخب البرتغالي هو كريستيانو رونالدو، لذلك يجب مراقبته طوال المباراة.',
+    'دور صلاح',
+    'لن يجد صلاح الحرية التي يجدها مع ليفربول، إذ سيكون تركيز اللاعبين منصبا عليه.',
+  ].join('\n');
+  const briefing = createBriefing(text, { title: 'خمس نقاط فنية للمنتخب المصري', sentences: 5 });
+
+  it('keeps the byline and the dateline as metadata', () => {
+    expect(briefing.byline).toBe('بقلم عبيدة نفاع');
+    expect(briefing.dateline).toBe('دبي، الإمارات العربية المتحدة (CNN) –');
+  });
+
+  it('keeps the article whole: sections and summary after the dateline', () => {
+    expect(briefing.sections.map((s) => s.heading)).toEqual(['إيقاف رونالدو', 'دور صلاح']);
+    expect(briefing.summary[0]).toBe('يواجه المنتخب المصري نظيره البرتغالي في مباراة ودية مساء الجمعة.');
+  });
+});
