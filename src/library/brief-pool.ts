@@ -39,6 +39,12 @@ interface Slot {
 export interface BriefPoolOptions {
   /** Worker threads (default: the available parallelism). */
   size?: number;
+  /**
+   * The calling thread briefs queued files too, one at a time between its
+   * other work (default false). With `size` = cores − 1, every core briefs
+   * and none is oversubscribed.
+   */
+  alsoHere?: boolean;
   /** Called once if the workers fail (the pool then briefs in the calling thread). */
   onFailure?: (reason: string) => void;
 }
@@ -62,6 +68,7 @@ export class BriefPool {
   private readonly queue: Task[] = [];
   private nextSeq = 1;
   private broken = false;
+  private hereScheduled = false;
 
   constructor(private readonly options: BriefPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
@@ -85,6 +92,7 @@ export class BriefPool {
   }
 
   private pump(): void {
+    this.scheduleHere();
     let slots = this.slots;
     if (!slots) {
       try {
@@ -103,6 +111,19 @@ export class BriefPool {
       const request: BriefRequest = { seq: task.seq, path: task.path, maxBytes: task.maxBytes };
       best.worker.postMessage(request);
     }
+  }
+
+  /** Brief the next queued file in this thread, after pending I/O (worker answers) has been handled. */
+  private scheduleHere(): void {
+    if (!this.options.alsoHere || this.hereScheduled || this.queue.length === 0) return;
+    this.hereScheduled = true;
+    setImmediate(() => {
+      this.hereScheduled = false;
+      const task = this.queue.pop();
+      if (!task) return;
+      inline(task.path, task.maxBytes).then(task.resolve, task.reject);
+      this.scheduleHere();
+    });
   }
 
   private start(): Slot[] {

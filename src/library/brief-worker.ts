@@ -4,7 +4,7 @@
  * with the briefed article (never the text) or the reason the file is bad.
  */
 import { parentPort } from 'node:worker_threads';
-import { briefFile } from './load';
+import { briefSource, readArticleSync } from './load';
 import type { BriefReply, BriefRequest } from './brief-protocol';
 
 const port = parentPort;
@@ -13,7 +13,7 @@ if (!port) throw new Error('brief-worker must run in a worker thread');
 port.on('message', (request: BriefRequest) => {
   let reply: BriefReply;
   try {
-    reply = { seq: request.seq, ok: true, article: briefFile(request.path, request.maxBytes) };
+    reply = { seq: request.seq, ok: true, article: briefSource(readArticleSync(request.path, request.maxBytes)) }; // postMessage copies it
   } catch (error) {
     reply = { seq: request.seq, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

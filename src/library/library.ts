@@ -24,7 +24,11 @@ export interface LibraryOptions {
   watch?: boolean;
   /** Files read at once during a scan without workers (default 8). */
   concurrency?: number;
-  /** Worker threads that brief files when a scan has many to brief (default: one per core; 0 = brief in the main thread). */
+  /**
+   * Worker threads that brief files when a scan has many to brief, the main
+   * thread briefing alongside them (default: one per core but one; 0 = the
+   * main thread alone).
+   */
   workers?: number;
   /** Fewest files to brief in one scan for the workers to be started (default 64; below, starting them costs more than it saves). */
   workersFrom?: number;
@@ -210,14 +214,14 @@ export function createLibrary(options: LibraryOptions): Library {
       stamps.push(stamp);
       if (needsBriefing(name, stamp)) toBrief++;
     }
-    const workers = options.workers ?? defaultPoolSize();
+    const workers = options.workers ?? defaultPoolSize() - 1;
     const pool = workers > 0 && toBrief >= (options.workersFrom ?? 64)
-      ? new BriefPool({ size: workers, onFailure: (reason) => log.warn({ reason }, 'briefing workers failed; briefing in the main thread') })
+      ? new BriefPool({ size: workers, alsoHere: true, onFailure: (reason) => log.warn({ reason }, 'briefing workers failed; briefing in the main thread') })
       : undefined;
     try {
-      // With workers, keep enough files in flight to feed them all; the main thread indexes the results as they come.
+      // With workers, keep enough files in flight to feed every thread; the main thread also indexes the results as they come.
       const indices = names.map((_, i) => i);
-      await forEachLimited(indices, pool ? workers * 8 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool));
+      await forEachLimited(indices, pool ? (workers + 1) * 8 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool));
     } finally {
       await pool?.close();
     }

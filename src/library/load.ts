@@ -50,9 +50,15 @@ export function briefSource(source: ArticleSource): BriefedArticle {
   return { id: source.id, format: source.format, meta: source.meta, briefing };
 }
 
-/** Read, decode and brief one article file in this thread. Throws the content reader's `UserError`s for bad files. */
+/**
+ * Read, decode and brief one article file in this thread, for keeping: the
+ * result is a copy that holds no reference into the article's text (V8
+ * substrings keep their whole parent string alive, so 10,000 briefings made of
+ * substrings would keep 10,000 article texts in memory). A worker's answer is
+ * such a copy already. Throws the content reader's `UserError`s for bad files.
+ */
 export function briefFile(path: string, maxBytes: number): BriefedArticle {
-  return briefSource(readArticleSync(path, maxBytes));
+  return structuredClone(briefSource(readArticleSync(path, maxBytes)));
 }
 
 /**

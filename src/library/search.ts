@@ -1,6 +1,6 @@
 import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
-import { constraint, planMatch, satisfies, type Constraint } from './match';
+import { constraint, hasTerm, joinTerms, planMatch, satisfies, splitTerms, type Constraint, type TermList } from './match';
 import { foldForSearch, termsOf, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
@@ -37,8 +37,8 @@ interface QuoteEntry {
   /** Folded name (or role when there is no name), for speaker suggestions. */
   suggestKey: string;
   /** Index terms of the quote's text, and of its speaker's name and role. */
-  textTerms: string[];
-  speakerTerms: string[];
+  textTerms: TermList;
+  speakerTerms: TermList;
 }
 
 interface ArticleEntry {
@@ -48,7 +48,7 @@ interface ArticleEntry {
   timestamp: number;
   quoteKeys: number[];
   /** Index terms of the title and id. */
-  terms: string[];
+  terms: TermList;
 }
 
 interface SpeakerEntry {
@@ -56,7 +56,7 @@ interface SpeakerEntry {
   name: string;
   count: number;
   latest: number;
-  terms: string[];
+  terms: TermList;
 }
 
 const MAX_SUGGESTIONS = 25;
@@ -102,18 +102,21 @@ export class SearchIndex {
     article.briefing.quotes.forEach((quote, index) => {
       const key = this.nextKey++;
       const shortName = oneLine(quote.speaker ?? quote.speakerRole ?? '');
-      const entry: QuoteEntry = { articleId: article.id, index, quote, suggestKey: foldForSearch(shortName), textTerms: termSet(quote.text), speakerTerms: speakerTerms(quote) };
+      const text = termSet(quote.text);
+      const speaker = speakerTerms(quote);
+      const entry: QuoteEntry = { articleId: article.id, index, quote, suggestKey: foldForSearch(shortName), textTerms: joinTerms(text), speakerTerms: joinTerms(speaker) };
       this.quotes.set(key, entry);
-      this.quoteText.add(entry.textTerms, key);
-      this.quoteSpeakers.add(entry.speakerTerms, key);
+      this.quoteText.add(text, key);
+      this.quoteSpeakers.add(speaker, key);
       if (shortName) this.addSpeaker(shortName, entry.suggestKey, article.timestamp);
       quoteKeys.push(key);
     });
     const title = oneLine(article.meta.title ?? article.briefing.headline) || article.id;
-    const entry: ArticleEntry = { num: this.nextArticle++, id: article.id, title, timestamp: article.timestamp, quoteKeys, terms: titleTerms({ title, id: article.id }) };
+    const terms = titleTerms({ title, id: article.id });
+    const entry: ArticleEntry = { num: this.nextArticle++, id: article.id, title, timestamp: article.timestamp, quoteKeys, terms: joinTerms(terms) };
     this.articles.set(article.id, entry);
     this.articleByNum.set(entry.num, entry);
-    this.titleTerms.add(entry.terms, entry.num);
+    this.titleTerms.add(terms, entry.num);
     for (const name of namesOf(entry)) {
       let ids = this.byName.get(name);
       if (!ids) this.byName.set(name, (ids = new Set()));
@@ -131,13 +134,13 @@ export class SearchIndex {
       const quote = this.quotes.get(key);
       if (!quote) continue;
       this.quotes.delete(key);
-      this.quoteText.remove(quote.textTerms, key);
-      this.quoteSpeakers.remove(quote.speakerTerms, key);
+      this.quoteText.remove(splitTerms(quote.textTerms), key);
+      this.quoteSpeakers.remove(splitTerms(quote.speakerTerms), key);
       this.removeSpeaker(quote.suggestKey);
     }
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
-    this.titleTerms.remove(entry.terms, entry.num);
+    this.titleTerms.remove(splitTerms(entry.terms), entry.num);
     for (const name of namesOf(entry)) {
       const ids = this.byName.get(name);
       ids?.delete(entry.id);
@@ -151,8 +154,8 @@ export class SearchIndex {
   searchQuotes(q: QuoteQuery): QuoteHit[] {
     const limit = q.limit ?? 500;
     if (q.articleId && !this.articles.has(q.articleId)) return [];
-    const textOf = (key: number): string[] => this.quotes.get(key)!.textTerms;
-    const speakerOf = (key: number): string[] => this.quotes.get(key)!.speakerTerms;
+    const textOf = (key: number): TermList => this.quotes.get(key)!.textTerms;
+    const speakerOf = (key: number): TermList => this.quotes.get(key)!.speakerTerms;
     const constraints: Constraint[] = [
       ...(q.query ? wordsOf(foldForSearch(q.query)) : []).map((w) => constraint(w, MIN_PREFIX, this.quoteText, textOf)),
       ...(q.speaker ? wordsOf(foldForSearch(q.speaker)) : []).map((w) => constraint(w, 1, this.quoteSpeakers, speakerOf)),
@@ -195,9 +198,9 @@ export class SearchIndex {
     const newest = this.newestArticles();
     let picked: ArticleEntry[];
     if (words.length === 0) picked = newest.slice(0, MAX_SUGGESTIONS);
-    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(newest, (a) => a.terms.some((t) => t.startsWith(words[0]!)));
+    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(newest, (a) => hasTerm(a.terms, words[0]!, true));
     else {
-      const termsOfNum = (num: number): string[] => this.articleByNum.get(num)!.terms;
+      const termsOfNum = (num: number): TermList => this.articleByNum.get(num)!.terms;
       const plan = planMatch(words.map((w) => constraint(w, 0, this.titleTerms, termsOfNum, false)))!;
       picked = this.inNewestOrder(plan.seed, plan.passes);
     }
@@ -211,9 +214,9 @@ export class SearchIndex {
     const all = this.sortedSpeakers();
     let picked: SpeakerEntry[];
     if (words.length === 0) picked = all.slice(0, MAX_SUGGESTIONS);
-    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(all, (s) => s.terms.some((t) => t.startsWith(words[0]!)));
+    else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(all, (s) => hasTerm(s.terms, words[0]!, true));
     else {
-      const termsOfNum = (num: number): string[] => this.speakerByNum.get(num)!.terms;
+      const termsOfNum = (num: number): TermList => this.speakerByNum.get(num)!.terms;
       const plan = planMatch(words.map((w) => constraint(w, 0, this.speakerNames, termsOfNum, false)))!;
       picked = [...plan.seed].filter(plan.passes).map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
     }
@@ -268,10 +271,11 @@ export class SearchIndex {
       entry.count++;
       entry.latest = Math.max(entry.latest, timestamp);
     } else {
-      const created: SpeakerEntry = { num: this.nextSpeaker++, name, count: 1, latest: timestamp, terms: termSet(name) };
+      const terms = termSet(name);
+      const created: SpeakerEntry = { num: this.nextSpeaker++, name, count: 1, latest: timestamp, terms: joinTerms(terms) };
       this.speakers.set(folded, created);
       this.speakerByNum.set(created.num, created);
-      this.speakerNames.add(created.terms, created.num);
+      this.speakerNames.add(terms, created.num);
     }
     this.speakersSorted = undefined;
   }
@@ -282,7 +286,7 @@ export class SearchIndex {
     if (--entry.count <= 0) {
       this.speakers.delete(folded);
       this.speakerByNum.delete(entry.num);
-      this.speakerNames.remove(entry.terms, entry.num);
+      this.speakerNames.remove(splitTerms(entry.terms), entry.num);
     }
     this.speakersSorted = undefined;
   }

@@ -72,7 +72,7 @@ describe('briefing worker pool', () => {
 });
 
 describe('library with briefing workers', () => {
-  it.each([[0], [2]])('loads the same library with %i workers, skipping bad files with a warning each', async (workers) => {
+  it.each([[0], [1], [2]])('loads the same library with %i workers (and the main thread), skipping bad files with a warning each', async (workers) => {
     const dir = folder({ ...GOOD, ...BAD });
     const { logger, lines } = captureLogger();
     const library = createLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false, workers, workersFrom: 1 });
@@ -84,4 +84,20 @@ describe('library with briefing workers', () => {
     for (const name of Object.keys(BAD)) expect(warned.filter((w) => w.includes(name))).toHaveLength(1);
     expect(library.search.searchQuotes({ query: 'السلام' }).map((h) => h.articleId)).toEqual(['ar']);
   });
+});
+
+describe('briefing in the calling thread too', () => {
+  it('shares the files between the workers and the calling thread, every answer to its own file', async () => {
+    const dir = folder(GOOD);
+    const pool = new BriefPool({ size: 1, alsoHere: true });
+    try {
+      const names = Array.from({ length: 24 }, (_, i) => Object.keys(GOOD)[i % 3]!);
+      const briefed = await Promise.all(names.map((name) => pool.brief(join(dir, name), 10_000)));
+      expect(briefed.map((a) => a.id)).toEqual(names.map((name) => name.split('.')[0]));
+      expect(briefed[0]).toEqual(briefFile(join(dir, names[0]!), 10_000));
+    } finally {
+      await pool.close();
+    }
+  });
+
 });
