@@ -99,5 +99,4 @@ describe('briefing in the calling thread too', () => {
       await pool.close();
     }
   });
-
 });
