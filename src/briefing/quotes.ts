@@ -70,6 +70,9 @@ function isNamed(who: ResolvedSpeaker | null): boolean {
   return who !== null && who.speaker !== who.speakerRole;
 }
 
+/** Complementisers ending the subject of reported speech (normalised). */
+const THAT_WORDS = new Set(['ان', 'انه', 'انها', 'بان']);
+
 /** Record the speakers of quote-less reported speech (`وزعم بوتين أن …`) so continuations can find them. */
 function noteReportedSpeech(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
   if (language !== 'ar') {
@@ -81,7 +84,7 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
     const match = tokens[i]!.punct ? null : arabicSpeechWord(tokens[i]!.norm);
     if (match?.kind !== 'verb') continue;
     const rest = tokens.slice(i + 1, i + 16);
-    const stop = rest.findIndex((t) => t.punct || /^(ان|انه|انها|بان)$/u.test(t.norm));
+    const stop = rest.findIndex((t) => t.punct || THAT_WORDS.has(t.norm));
     const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
     if (phrase.name) book.mention(phrase, match.gender);
   }
@@ -133,12 +136,25 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
   const candidates: Candidate[] = [];
   let lastSpokenParagraph = -2;
   let openEnded: Candidate | null = null;
+  // The quotations of each paragraph scanned; paragraphs after the last one holding a quotation
+  // cannot change any quote's speaker, so they are never read (an article without any quotation costs one scan).
+  const texts: string[] = [];
+  const allSpans: MarkSpan[][] = [];
+  let last = -1;
   let budget = SCAN_CHARS;
-  for (let pi = 0; pi < paragraphs.length && candidates.length < MAX_CANDIDATES && budget > 0; pi++) {
+  for (let pi = 0; pi < paragraphs.length && budget > 0; pi++) {
     const full = paragraphs[pi]!;
     const text = full.length > MAX_TOKENISED_CHARS ? full.slice(0, MAX_TOKENISED_CHARS) : full;
     budget -= text.length;
-    const spans = findQuotations(text, MAX_PER_PARAGRAPH);
+    texts.push(text);
+    const found = findQuotations(text, MAX_PER_PARAGRAPH);
+    allSpans.push(found);
+    if (found.length > 0) last = pi;
+  }
+  if (last === -1) return [];
+  for (let pi = 0; pi <= last && candidates.length < MAX_CANDIDATES; pi++) {
+    const text = texts[pi]!;
+    const spans = allSpans[pi]!;
     // Reported speech before the first quotation (`وزعم بوتين أن …`) names a speaker for continuations.
     const leadEnd = Math.min(spans.length === 0 ? text.length : spans[0]!.open, REPORTED_SPEECH_SCAN);
     if (leadEnd > 0) {

@@ -65,12 +65,22 @@ for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) ar
 export function arabicSpeechWord(token: string): SpeechMatch | null {
   const direct = arabicVerbs.get(token);
   if (direct) return direct;
+  // Shorter words carry no prefix or object pronoun on a speech verb.
+  if (token.length < 4) return null;
+  return prefixedSpeechWord(token);
+}
+
+/** A bare وكتب / فكتب: "and he wrote". */
+const WROTE: SpeechMatch = { kind: 'verb', gender: 'm', length: 1 };
+
+/** A speech word with a و/ف prefix or an object pronoun (وقال، ووصفه، سألها). */
+function prefixedSpeechWord(token: string): SpeechMatch | null {
   const bare = token.length > 3 && (token.startsWith('و') || token.startsWith('ف')) ? token.slice(1) : token;
   if (bare !== token) {
     const prefixed = arabicVerbs.get(bare);
     if (prefixed) return prefixed;
     // وكتب is the verb "and he wrote"; bare كتب is usually the noun "books".
-    if (bare === 'كتب') return { kind: 'verb', gender: 'm', length: 1 };
+    if (bare === 'كتب') return WROTE;
   }
   // An object pronoun on the verb: ووصفه، سألها، أبلغهم.
   const cut = bare.endsWith('\u0647') ? 1 : bare.endsWith('\u0647\u0627') || bare.endsWith('\u0647\u0645') ? 2 : 0;

@@ -73,6 +73,23 @@ function cutTrailingClause(text: string, from: number, to: number): number {
   return to;
 }
 
+/** Index of the innermost open quotation of `kind`, else -1. */
+function findKind(stack: readonly Frame[], kind: Kind): number {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.kind === kind) return k;
+  return -1;
+}
+
+/** Index of the innermost open quotation that the closing mark `ch` closes, else -1. */
+function findCloser(stack: readonly Frame[], ch: string): number {
+  for (let k = stack.length - 1; k >= 0; k--) if (CLOSERS[stack[k]!.kind].includes(ch)) return k;
+  return -1;
+}
+
+/** Every quotation mark, in turn (global; reset before each scan). */
+const MARKS = /["“”«»„‹›‘’']/gu;
+/** Any quotation mark (the early-out of {@link findQuotations}). */
+const ANY_MARK = /["“”«»„‹›‘’']/u;
+
 /** Closing marks accepted by each kind. */
 const CLOSERS: Readonly<Record<Kind, string>> = {
   '“': '”“', '„': '“”', '”': '”', '«': '»', '‹': '›', '‘': '’', '"': '"', "'": "'",
@@ -98,6 +115,8 @@ function remainingClosers(text: string): { curly: Int32Array; guillemet: Int32Ar
  * end of the paragraph (unterminated). Stops after `maxSpans` quotations.
  */
 export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INFINITY): MarkSpan[] {
+  // Most paragraphs hold no quotation mark at all: answer before setting anything up.
+  if (!ANY_MARK.test(paragraph)) return [];
   const spans: MarkSpan[] = [];
   const stack: Frame[] = [];
   let remaining: ReturnType<typeof remainingClosers> | null = null;
@@ -129,13 +148,10 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
     }
     if (stack.length < MAX_DEPTH) stack.push({ kind, at: i });
   };
-  const findOpen = (accepts: (k: Kind) => boolean): number => {
-    for (let k = stack.length - 1; k >= 0; k--) if (accepts(stack[k]!.kind)) return k;
-    return -1;
-  };
 
   // Jump from mark to mark: the scan of the letters in between stays in the regex engine.
-  const marks = /["“”«»„‹›‘’']/gu;
+  const marks = MARKS;
+  marks.lastIndex = 0;
   for (let m = marks.exec(paragraph); m !== null && spans.length < maxSpans; m = marks.exec(paragraph)) {
     const i = m.index;
     const ch = m[0];
@@ -143,7 +159,7 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
       case '"': {
         const o = canOpen(paragraph, i);
         const c = canClose(paragraph, i);
-        const k = findOpen((kind) => kind === '"');
+        const k = findKind(stack, '"');
         if (k !== -1) {
           if (c || !o) closeAt(k, i);
           else openAt('"', i); // only text after it: a new quotation, the open one was never closed
@@ -153,15 +169,15 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
         break;
       }
       case '“': {
-        const low = findOpen((kind) => kind === '„');
+        const low = findKind(stack, '„');
         if (low !== -1) { closeAt(low, i); break; }
-        const curly = findOpen((kind) => kind === '“');
+        const curly = findKind(stack, '“');
         if (curly !== -1 && canClose(paragraph, i) && !canOpen(paragraph, i)) { closeAt(curly, i); break; }
         openAt('“', i);
         break;
       }
       case '”': {
-        const k = findOpen((kind) => CLOSERS[kind].includes('”'));
+        const k = findCloser(stack, '”');
         if (k !== -1) closeAt(k, i);
         else if (canOpen(paragraph, i) && !canClose(paragraph, i)) openAt('”', i);
         break;
@@ -173,7 +189,7 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
         break;
       case '»':
       case '›': {
-        const k = findOpen((kind) => CLOSERS[kind] === ch);
+        const k = findCloser(stack, ch);
         if (k !== -1) closeAt(k, i);
         break;
       }
@@ -182,7 +198,7 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
         break;
       case '’': {
         if (isLetter(paragraph[i + 1])) break; // apostrophe: don’t, l’État
-        const k = findOpen((kind) => kind === '‘');
+        const k = findKind(stack, '‘');
         if (k !== -1) closeAt(k, i);
         break;
       }
@@ -190,7 +206,7 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
         const prev = paragraph[i - 1];
         const next = paragraph[i + 1];
         if (isLetter(prev) && isLetter(next)) break; // apostrophe
-        const k = findOpen((kind) => kind === "'");
+        const k = findKind(stack, "'");
         if (k !== -1 && canClose(paragraph, i) && !isLetter(next)) closeAt(k, i);
         else if ((isSpace(prev) || /[([{:\u2014\u2013"“«]/u.test(prev ?? '')) && isLetter(next)) openAt("'", i);
         break;

@@ -4,9 +4,8 @@
  * earlier slightly over later; scare quotes and names dropped, near-duplicates
  * merged, overlong texts cut at a word boundary.
  */
-import { normalizeArabic } from '../arabic';
 import type { Quote } from '../schema';
-import { countWords } from './tokens';
+import { countWords, foldArabic } from './tokens';
 
 /** A quotation with what the ranking needs to know. */
 export interface Candidate {
@@ -27,7 +26,7 @@ export const MAX_QUOTES = 25;
 export const MAX_QUOTE_LENGTH = 500;
 
 /** Keep/score one candidate; null means it is not a key quote. */
-function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>): number | null {
+function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>, quoteWords: () => ReadonlySet<string>): number | null {
   const words = countWords(c.quote.text);
   // Two words pass only as a whole attributed statement ("Absolutely not," she said).
   if (words < 2 || (words === 2 && (c.quote.speaker === null || c.quote.partial || c.titleLike))) return null;
@@ -43,7 +42,7 @@ function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<stri
   s -= (0.8 * c.quote.paragraph) / Math.max(1, paragraphs);
   if (headlineWords.size > 0) {
     let shared = 0;
-    for (const w of keyWords(c.quote.text)) if (headlineWords.has(w)) shared++;
+    for (const w of quoteWords()) if (headlineWords.has(w)) shared++;
     s += Math.min(shared, 3) * 0.15;
   }
   return s;
@@ -51,11 +50,18 @@ function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<stri
 
 /** Comparison form of a text: letters and digits only, normalised. */
 function comparable(text: string): string {
-  return normalizeArabic(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldArabic(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Words longer than two letters of a {@link comparable} form. */
+function keyWordsOf(key: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of key.split(' ')) if (w.length > 2) out.add(w);
+  return out;
 }
 
 function keyWords(text: string): Set<string> {
-  return new Set(comparable(text).split(' ').filter((w) => w.length > 2));
+  return keyWordsOf(comparable(text));
 }
 
 function nearDuplicate(a: string, b: string, aWords: Set<string>, bWords: Set<string>): boolean {
@@ -78,17 +84,27 @@ export function clipQuote(text: string): string {
 /** The key quotes, best first, at most {@link MAX_QUOTES}. */
 export function rankQuotes(candidates: readonly Candidate[], paragraphs: number, headline?: string): Quote[] {
   const headlineWords = headline ? keyWords(headline) : new Set<string>();
-  const scored: { c: Candidate; s: number }[] = [];
+  // The comparison form and words of a quote are computed once, and only when needed.
+  const scored: { c: Candidate; s: number; key?: string; words?: Set<string> }[] = [];
   for (const c of candidates) {
-    const s = score(c, paragraphs, headlineWords);
-    if (s !== null) scored.push({ c, s });
+    const entry: { c: Candidate; s: number; key?: string; words?: Set<string> } = { c, s: 0 };
+    const words = (): Set<string> => {
+      entry.key ??= comparable(c.quote.text);
+      entry.words ??= keyWordsOf(entry.key);
+      return entry.words;
+    };
+    const s = score(c, paragraphs, headlineWords, words);
+    if (s === null) continue;
+    entry.s = s;
+    scored.push(entry);
   }
   scored.sort((x, y) => y.s - x.s || x.c.order - y.c.order);
   const kept: { quote: Quote; key: string; words: Set<string> }[] = [];
-  for (const { c } of scored) {
+  for (const entry of scored) {
     if (kept.length >= MAX_QUOTES) break;
-    const key = comparable(c.quote.text);
-    const words = keyWords(c.quote.text);
+    const c = entry.c;
+    const key = entry.key ?? comparable(c.quote.text);
+    const words = entry.words ?? keyWordsOf(key);
     if (kept.some((k) => nearDuplicate(k.key, key, k.words, words))) continue;
     kept.push({ quote: { ...c.quote, text: clipQuote(c.quote.text) }, key, words });
   }

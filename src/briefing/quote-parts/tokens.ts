@@ -25,33 +25,54 @@ const PUNCT = new Set([...'،,:;.!?؟؛—–()…"“”«»„‘’‹›\'-'
 /** Words that keep their final period (abbreviated titles); other words lose it. */
 const KEEP_DOT = new Set(['m.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'pr.', 'me.', 'col.', 'lt.', 'sgt.', 'prof.']);
 
-/** Characters the Arabic folding changes or removes (as `normalizeArabic` in `../arabic`). */
-const FOLDED = /\u0640|[\u0622\u0623\u0625\u0671\u0649\u0629]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]/gu;
-const FOLD_TO: Readonly<Record<string, string>> = { 'آ': 'ا', 'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه' };
+/**
+ * What the Arabic folding (as `normalizeArabic` in `../arabic`) does to each
+ * code point of the Arabic block U+0600–U+06FF: 0 keep, -1 drop (diacritics,
+ * tatweel), else the replacement (آ أ إ ٱ → ا, ى → ي, ة → ه).
+ */
+const FOLD_TABLE = ((): Int32Array => {
+  const table = new Int32Array(0x100);
+  const drop = (from: number, to: number): void => { for (let c = from; c <= to; c++) table[c - 0x0600] = -1; };
+  drop(0x0610, 0x061a);
+  drop(0x064b, 0x065f);
+  drop(0x0670, 0x0670);
+  drop(0x06d6, 0x06dc);
+  drop(0x06df, 0x06e8);
+  drop(0x06ea, 0x06ed);
+  drop(0x0640, 0x0640);
+  for (const c of [0x0622, 0x0623, 0x0625, 0x0671]) table[c - 0x0600] = 0x0627;
+  table[0x0649 - 0x0600] = 0x064a;
+  table[0x0629 - 0x0600] = 0x0647;
+  return table;
+})();
 
-/** Folded forms already computed (words repeat a lot); bounded. */
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_SIZE = 20_000;
+function foldOf(c: number): number {
+  return c >= 0x0600 && c <= 0x06ff ? FOLD_TABLE[c - 0x0600]! : 0;
+}
 
 /**
- * Fold one Arabic word the way `normalizeArabic` does (diacritics and tatweel
- * removed, أ إ آ ٱ → ا, ى → ي, ة → ه) in one regular-expression pass: this
- * runs for every token, where five passes cost too much.
+ * Fold Arabic text the way `normalizeArabic` (`../arabic`) does (diacritics
+ * and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه), copying the runs between
+ * folded characters in one pass; text with nothing to fold is returned as is.
  */
-function foldArabicWord(word: string): string {
-  const known = foldCache.get(word);
-  if (known !== undefined) return known;
-  const folded = word.replace(FOLDED, (ch) => FOLD_TO[ch] ?? '');
-  if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
-  foldCache.set(word, folded);
-  return folded;
+export function foldArabic(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = foldOf(text.charCodeAt(i));
+    if (f === 0) continue;
+    out += text.slice(from, i);
+    if (f > 0) out += String.fromCharCode(f);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Normalised comparison form of one word: lower case, ’ as ', Arabic folded as by `normalizeArabic` (`../arabic`). */
 export function normForm(word: string): string {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c >= 0x0600 && c <= 0x06ff) return foldArabicWord(word);
+    if (c >= 0x0600 && c <= 0x06ff) return foldArabic(word);
   }
   const lower = word.toLowerCase();
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
