@@ -73,6 +73,9 @@ interface FileEntry {
   duplicate?: boolean;
 }
 
+/** Let the event loop run (I/O, timers) before going on. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Create the library of `contentDir`. Nothing is read before `start()`. */
 export function createLibrary(options: LibraryOptions): Library {
   const { contentDir, maxBytes, logger } = options;
@@ -168,7 +171,13 @@ export function createLibrary(options: LibraryOptions): Library {
     owners.set(id, name);
     try {
       const path = join(contentDir, name);
-      const briefed = cache?.get(name, stamp) ?? (pool ? await pool.brief(path, maxBytes) : briefFile(path, maxBytes));
+      let briefed = cache?.get(name, stamp);
+      if (!briefed && pool) briefed = await pool.brief(path, maxBytes);
+      else if (!briefed) {
+        // Let pending interactions through between two files briefed here.
+        await yieldToEvents();
+        briefed = briefFile(path, maxBytes);
+      }
       cache?.set(name, stamp, briefed);
       files.set(name, { stamp, id: briefed.id });
       owners.set(briefed.id, name);
@@ -200,16 +209,16 @@ export function createLibrary(options: LibraryOptions): Library {
     }
   };
 
-  const fullScan = async (): Promise<void> => {
-    const names = await listFiles();
-    if (!names) return;
-    const present = new Set(names);
-    for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name, null);
-    // Stat everything first (synchronously: far cheaper than 10,000 promises), yielding now and then.
+  /**
+   * Bring these files in line with the disk: stat them all first
+   * (synchronously: far cheaper than thousands of promises, yielding now and
+   * then), then brief the changed ones, on worker threads when there are many.
+   */
+  const syncMany = async (names: readonly string[]): Promise<void> => {
     const stamps: (FileStamp | null)[] = [];
     let toBrief = 0;
     for (const name of names) {
-      if (stamps.length % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+      if (stamps.length % 1000 === 999) await yieldToEvents();
       const stamp = stampOf(name);
       stamps.push(stamp);
       if (needsBriefing(name, stamp)) toBrief++;
@@ -225,6 +234,14 @@ export function createLibrary(options: LibraryOptions): Library {
     } finally {
       await pool?.close();
     }
+  };
+
+  const fullScan = async (): Promise<void> => {
+    const names = await listFiles();
+    if (!names) return;
+    const present = new Set(names);
+    for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name, null);
+    await syncMany(names);
     search.prepare();
     scheduleSave();
   };
@@ -237,7 +254,7 @@ export function createLibrary(options: LibraryOptions): Library {
     pendingFull = false;
     void serial(async () => {
       if (full) await fullScan();
-      else for (const name of names) await syncFile(name);
+      else await syncMany([...names]);
       search.prepare();
       scheduleSave();
     });

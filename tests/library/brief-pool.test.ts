@@ -86,6 +86,22 @@ describe('library with briefing workers', () => {
   });
 });
 
+describe('library updates with briefing workers', () => {
+  it('briefs files added while running on the workers too (a rescan that finds many)', async () => {
+    const dir = folder({ 'fr.md': GOOD['fr.md']! });
+    const { logger } = captureLogger();
+    const library = createLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false, workers: 1, workersFrom: 2 });
+    await library.start();
+    expect(library.size).toBe(1);
+    writeFileSync(join(dir, 'ar.md'), GOOD['ar.md']!);
+    writeFileSync(join(dir, 'en.txt'), GOOD['en.txt']!);
+    await library.rescan();
+    await library.stop();
+    expect(library.all().map((a) => a.id).sort()).toEqual(['ar', 'en', 'fr']);
+    expect(library.get('en')?.briefing).toEqual(briefFile(join(dir, 'en.txt'), 10_000).briefing);
+  });
+});
+
 describe('briefing in the calling thread too', () => {
   it('shares the files between the workers and the calling thread, every answer to its own file', async () => {
     const dir = folder(GOOD);
