@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { engineFingerprint } from '../src/library/briefing-cache';
+import { cacheVersion } from '../src/library/briefing-cache';
 import { convertAnt } from './ant';
 import { runChild } from './child';
 import type { LibraryWorkerJob, LibraryWorkerResult } from './library-worker';
@@ -60,12 +60,12 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     return result;
   };
   ctx.progress('library: first start, then restart', 0, 2);
-  const engineBefore = await engineFingerprint();
+  const engineBefore = await cacheVersion();
   const result = await start(true);
   ctx.progress('library: first start, then restart', 1, 2);
   const warm = await start(false);
   ctx.progress('library: first start, then restart', 2, 2);
-  const engineChanged = (await engineFingerprint()) !== engineBefore;
+  const engineChanged = (await cacheVersion()) !== engineBefore;
 
   const rows: BenchRow[] = [
     {

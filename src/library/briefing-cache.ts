@@ -129,3 +129,12 @@ export async function engineFingerprint(dir = fileURLToPath(new URL('../briefing
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+/**
+ * The version a cache must carry to be used: the engine's fingerprint and the
+ * content reader's (`src/content/`: the front matter is cached too).
+ */
+export async function cacheVersion(): Promise<string> {
+  const [engine, reader] = await Promise.all([engineFingerprint(), engineFingerprint(fileURLToPath(new URL('../content/', import.meta.url)))]);
+  return `${engine}.${reader}`;
+}

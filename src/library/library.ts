@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { articleFormatOf, articleIdOf, isValidArticleId } from '../content/read-article';
 import type { Logger } from '../logger';
 import { BriefPool, defaultPoolSize } from './brief-pool';
-import { BriefingCache, engineFingerprint } from './briefing-cache';
+import { BriefingCache, cacheVersion } from './briefing-cache';
 import { briefFile, toLibraryArticle, type FileStamp } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
@@ -291,7 +291,7 @@ export function createLibrary(options: LibraryOptions): Library {
       running = true;
       const began = Date.now();
       if (options.cachePath) {
-        cache = new BriefingCache(options.cachePath, await engineFingerprint(), log);
+        cache = new BriefingCache(options.cachePath, await cacheVersion(), log);
         await cache.load();
       }
       await serial(fullScan);
