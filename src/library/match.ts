@@ -54,7 +54,11 @@ export function satisfies(c: Constraint, id: number): boolean {
 
 /** How a query is run: the ids of its most selective constraint, and a test of the others on each id. */
 export interface MatchPlan {
-  seed: Set<number>;
+  /** Ids of the most selective constraint, each once, in no particular order. */
+  ids: number[];
+  /** True when `id` is among {@link MatchPlan.ids}. */
+  has(id: number): boolean;
+  /** True when `id` satisfies the other constraints. */
   passes(id: number): boolean;
 }
 
@@ -77,8 +81,9 @@ export function planMatch(constraints: readonly Constraint[]): MatchPlan | undef
       bestCount = count;
     }
   }
-  const seed = new Set<number>();
-  for (const v of best.variants) for (const id of best.index.lookup(v.term, v.prefix)) seed.add(id);
+  const seen = new Uint8Array(best.index.maxId + 1);
+  const ids: number[] = [];
+  for (const v of best.variants) best.index.collect(v.term, v.prefix, seen, ids);
   const rest = constraints.filter((c) => c !== best);
-  return { seed, passes: (id) => rest.every((c) => satisfies(c, id)) };
+  return { ids, has: (id) => seen[id] === 1, passes: (id) => rest.every((c) => satisfies(c, id)) };
 }

@@ -1,6 +1,6 @@
 import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
-import { constraint, hasTerm, joinTerms, planMatch, satisfies, splitTerms, type Constraint, type TermList } from './match';
+import { constraint, hasTerm, joinTerms, planMatch, satisfies, splitTerms, type Constraint, type MatchPlan, type TermList } from './match';
 import { foldForSearch, termsOf, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
@@ -166,19 +166,19 @@ export class SearchIndex {
       keys = this.articles.get(q.articleId)!.quoteKeys.filter((key) => constraints.every((c) => satisfies(c, key))).slice(0, limit);
     } else {
       const plan = planMatch(constraints);
-      if (plan && plan.seed.size <= SORT_AT_MOST) {
+      if (plan && plan.ids.length <= SORT_AT_MOST) {
         const rank = this.ranks();
         const order = (key: number): number => {
           const e = this.quotes.get(key)!;
           return (rank.get(e.articleId) ?? 0) * 65_536 + Math.min(e.index, 65_535);
         };
-        keys = [...plan.seed].filter(plan.passes).map((key) => ({ key, order: order(key) })).sort((a, b) => a.order - b.order).slice(0, limit).map((k) => k.key);
+        keys = plan.ids.filter(plan.passes).map((key) => ({ key, order: order(key) })).sort((a, b) => a.order - b.order).slice(0, limit).map((k) => k.key);
       } else {
         // Many candidates (or none asked for): the newest-first walk stops once the page limit is reached.
         keys = [];
         walk: for (const article of this.newestArticles()) {
           for (const key of article.quoteKeys) {
-            if (plan && !(plan.seed.has(key) && plan.passes(key))) continue;
+            if (plan && !(plan.has(key) && plan.passes(key))) continue;
             keys.push(key);
             if (keys.length >= limit) break walk;
           }
@@ -202,7 +202,7 @@ export class SearchIndex {
     else {
       const termsOfNum = (num: number): TermList => this.articleByNum.get(num)!.terms;
       const plan = planMatch(words.map((w) => constraint(w, 0, this.titleTerms, termsOfNum, false)))!;
-      picked = this.inNewestOrder(plan.seed, plan.passes);
+      picked = this.inNewestOrder(plan);
     }
     return picked.map((a) => ({ name: choiceText(a.title), value: a.id }));
   }
@@ -218,7 +218,7 @@ export class SearchIndex {
     else {
       const termsOfNum = (num: number): TermList => this.speakerByNum.get(num)!.terms;
       const plan = planMatch(words.map((w) => constraint(w, 0, this.speakerNames, termsOfNum, false)))!;
-      picked = [...plan.seed].filter(plan.passes).map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
+      picked = plan.ids.filter(plan.passes).map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
     }
     return picked.map((s) => ({ name: choiceText(s.name), value: cutAtGrapheme(s.name, MAX_CHOICE) }));
   }
@@ -249,12 +249,12 @@ export class SearchIndex {
     return this.quotes.size;
   }
 
-  private inNewestOrder(nums: Set<number>, passes: (num: number) => boolean): ArticleEntry[] {
-    if (nums.size > SORT_AT_MOST) {
+  private inNewestOrder(plan: MatchPlan): ArticleEntry[] {
+    if (plan.ids.length > SORT_AT_MOST) {
       // Many matches: walking the newest-first list finds 25 quickly.
-      return firstMatching(this.newestArticles(), (a) => nums.has(a.num) && passes(a.num));
+      return firstMatching(this.newestArticles(), (a) => plan.has(a.num) && plan.passes(a.num));
     }
-    return [...nums].filter(passes).map((n) => this.articleByNum.get(n)!).sort(byNewest).slice(0, MAX_SUGGESTIONS);
+    return plan.ids.filter(plan.passes).map((n) => this.articleByNum.get(n)!).sort(byNewest).slice(0, MAX_SUGGESTIONS);
   }
 
   private newestArticles(): ArticleEntry[] {

@@ -10,9 +10,12 @@ type Posting = number | number[];
 export class TermIndex {
   private readonly postings = new Map<string, Posting>();
   private sorted: string[] | undefined;
+  /** Largest id ever added (ids are small increasing integers), to size the marks of {@link TermIndex.collect}. */
+  private largest = 0;
 
   /** Index `id` under each of `terms` (duplicates ignored by the caller). */
   add(terms: Iterable<string>, id: number): void {
+    if (id > this.largest) this.largest = id;
     for (const term of terms) {
       const posting = this.postings.get(term);
       if (posting === undefined) {
@@ -57,6 +60,25 @@ export class TermIndex {
     return out;
   }
 
+  /** Largest id ever indexed. */
+  get maxId(): number {
+    return this.largest;
+  }
+
+  /**
+   * Like {@link TermIndex.lookup}, but appends the ids to `out`, each once,
+   * using `seen` (indexed by id, at least {@link TermIndex.maxId} + 1 long)
+   * as marks: no hashing, no set to build.
+   */
+  collect(term: string, prefix: boolean, seen: Uint8Array, out: number[]): void {
+    if (!prefix) {
+      collectPosting(this.postings.get(term), seen, out);
+      return;
+    }
+    const terms = this.sortedTerms();
+    for (let i = this.firstAtLeast(term); i < terms.length && terms[i]!.startsWith(term); i++) collectPosting(this.postings.get(terms[i]!), seen, out);
+  }
+
   /**
    * How many ids {@link TermIndex.lookup} would visit (an upper bound on its
    * size), counting no further than `cap`: picks the most selective word of
@@ -96,6 +118,23 @@ export class TermIndex {
 
 function postingSize(posting: Posting | undefined): number {
   return posting === undefined ? 0 : typeof posting === 'number' ? 1 : posting.length;
+}
+
+function collectPosting(posting: Posting | undefined, seen: Uint8Array, out: number[]): void {
+  if (posting === undefined) return;
+  if (typeof posting === 'number') {
+    if (seen[posting] === 0) {
+      seen[posting] = 1;
+      out.push(posting);
+    }
+    return;
+  }
+  for (const id of posting) {
+    if (seen[id] === 0) {
+      seen[id] = 1;
+      out.push(id);
+    }
+  }
 }
 
 function addPosting(out: Set<number>, posting: Posting | undefined): void {

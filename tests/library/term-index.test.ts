@@ -41,4 +41,19 @@ describe('TermIndex', () => {
     const result = matchAll(words, (w) => idx.lookup(w, false));
     expect(result ? [...result] : undefined).toEqual(expected);
   });
+
+  it.each([
+    ['an exact English term', 'bridge', false, [1, 2]],
+    ['an English prefix, each id once', 'bri', true, [1, 2]],
+    ['an Arabic prefix', 'حكو', true, [3]],
+    ['nothing', 'zebra', true, []],
+  ])('collects %s like lookup, and counts at least as many', (_name, term, prefix, expected) => {
+    const idx = index();
+    const seen = new Uint8Array(idx.maxId + 1);
+    const out: number[] = [];
+    idx.collect(term, prefix, seen, out);
+    expect(out.sort()).toEqual(expected);
+    expect([...seen.keys()].filter((id) => seen[id] === 1)).toEqual(expected);
+    expect(idx.count(term, prefix)).toBeGreaterThanOrEqual(expected.length);
+  });
 });
