@@ -7,7 +7,7 @@ import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from '.
 import { findQuotations, type MarkSpan } from './quote-parts/marks';
 import { rankQuotes, type Candidate } from './quote-parts/rank';
 import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
-import { countWords, type Token } from './quote-parts/tokens';
+import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
 import { arabicSpeechWord } from './speech-verbs';
@@ -56,7 +56,7 @@ interface Pending {
 function sentenceStart(text: string, pos: number, floor: number): number {
   for (let k = pos - 1; k >= floor; k--) {
     const ch = text[k]!;
-    if ((ch === '.' || ch === '!' || ch === '?' || ch === '؟') && k + 1 < pos && /\s/u.test(text[k + 1]!)) return k + 1;
+    if ((ch === '.' || ch === '!' || ch === '?' || ch === '؟') && k + 1 < pos && /\s/u.test(text[k + 1]!) && !(ch === '.' && isTitleAbbreviation(text, k))) return k + 1;
   }
   return floor;
 }
@@ -99,7 +99,8 @@ function noteSubjects(tokens: readonly Token[], language: Language, book: Speake
 function nextSentence(text: string, from: number, to: number): number {
   for (let k = from; k < to - 1; k++) {
     const ch = text.charCodeAt(k);
-    if ((ch === 46 || ch === 33 || ch === 63 || ch === 0x061f) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 10)) return k + 1;
+    if ((ch === 46 || ch === 33 || ch === 63 || ch === 0x061f) && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 10)
+      && !(ch === 46 && isTitleAbbreviation(text, k))) return k + 1;
   }
   return to;
 }

@@ -24,6 +24,8 @@ interface Person {
   name?: string;
   role?: string;
   gender: Gender;
+  /** True when {@link gender} is only a hint (`le maire` said of a woman): a pronoun of the other gender may still refer to them. */
+  weak?: boolean;
   /** When this person last spoke (increasing counter). */
   seen: number;
 }
@@ -61,7 +63,10 @@ export class SpeakerBook {
     if (!this.arabic && !plausiblePhrase(phrase)) return null;
     const person = this.find(phrase);
     if (!person) return null;
-    if (gender !== 'unknown' && person.gender === 'unknown') person.gender = gender;
+    if (gender !== 'unknown' && (person.gender === 'unknown' || (person.weak && !phrase.weakGender))) {
+      person.gender = gender;
+      person.weak = phrase.weakGender === true;
+    }
     person.seen = ++this.clock;
     return this.resolved(person);
   }
@@ -70,15 +75,25 @@ export class SpeakerBook {
   continuation(gender: Gender = 'unknown'): ResolvedSpeaker | null {
     // The most recently mentioned person the pronoun or verb form can refer to: a known gender
     // must agree, an unknown one does not disqualify (most English names tell none).
-    let person: Person | undefined;
-    for (const p of this.people) {
-      if (gender !== 'unknown' && p.gender !== 'unknown' && p.gender !== gender) continue;
-      if (!person || p.seen > person.seen) person = p;
-    }
+    // A gender that was only a hint (`le maire`) gives way when nobody else fits.
+    const person = this.lastOf(gender, false) ?? (gender === 'unknown' ? undefined : this.lastOf(gender, true));
     if (!person) return null;
-    if (gender !== 'unknown' && person.gender === 'unknown') person.gender = gender;
+    if (gender !== 'unknown' && (person.gender === 'unknown' || person.gender !== gender)) {
+      person.gender = gender;
+      person.weak = false;
+    }
     person.seen = ++this.clock;
     return this.resolved(person);
+  }
+
+  /** The most recent person `gender` may refer to; with `loose`, a weak gender of the other kind does not exclude. */
+  private lastOf(gender: Gender, loose: boolean): Person | undefined {
+    let person: Person | undefined;
+    for (const p of this.people) {
+      if (gender !== 'unknown' && p.gender !== 'unknown' && p.gender !== gender && !(loose && p.weak)) continue;
+      if (!person || p.seen > person.seen) person = p;
+    }
+    return person;
   }
 
   private resolved(p: Person): ResolvedSpeaker | null {

@@ -15,6 +15,11 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
   for (let v = tokens.length - 1; v >= 0; v--) {
     const tok = tokens[v]!;
     if (tok.punct) continue;
+    // وجاء على لسان الوزير: "…"
+    if ((tok.norm === 'لسان' || tok.norm === 'بلسان') && (tok.norm === 'بلسان' || /^و?علي$/u.test(tokens[v - 1]?.norm ?? ''))) {
+      const phrase = tongueOf(tokens, v);
+      if (phrase) return { phrase, continuation: false, gender: 'unknown', fragment: false };
+    }
     const saying = ARABIC_SAYING.get(tok.norm);
     if (saying !== undefined) {
       // نقلت وكالة X عن Y قوله: "…"
@@ -47,9 +52,8 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       }
     }
     if (match.kind === 'according') {
-      let rest = tokens.slice(v + 1);
-      if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
-      const stripped = rest.map((t, k) => (k === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+      const stripped = sourceWords(tokens.slice(v + 1));
+      const rest = stripped;
       const phrase = parseArabicPhrase(stripped);
       if (!hasPhrase(phrase)) continue;
       const comma = rest.findIndex((t) => t.norm === '،' || t.norm === ',');
@@ -79,7 +83,9 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
         return { phrase: subject, continuation: false, gender: match.gender, fragment: stop === -1 ? rest.length > 0 : introducedFragment(rest.slice(stop)) };
       }
     }
-    const after = tokens.slice(v + 1);
+    // وفق ما صرح به الوزير: the object pronoun after ما + verb stands before the subject.
+    const objectFirst = v > 0 && SOURCE_LINKS.has(tokens[v - 1]!.norm) && /^(به|بها)$/u.test(tokens[v + 1]?.norm ?? '');
+    const after = tokens.slice(objectFirst ? v + 2 : v + 1);
     let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
     if (stop === -1) stop = after.length;
     const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
@@ -93,6 +99,37 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     return { continuation: true, gender: match.gender, fragment };
   }
   return null;
+}
+
+/** Complementisers and pronoun objects between a source word and its speaker (نقلا عن، بحسب ما قاله، وفق ما صرح به). */
+const SOURCE_LINKS = new Set(['عن', 'ما', 'لما']);
+
+/**
+ * The words naming the source after بحسب/وفق/نقلا, past the links of
+ * `نقلا عن X`, `بحسب ما قاله X`, `وفق ما صرح به X` and a glued ل (`وفقا لـ X`).
+ */
+function sourceWords(tokens: readonly Token[]): Token[] {
+  let k = 0;
+  if (tokens[k] && SOURCE_LINKS.has(tokens[k]!.norm)) {
+    k++;
+    // ما قاله / ما صرح به / ما أعلنه: the speech verb, then its object pronoun.
+    const verb = tokens[k] && !tokens[k]!.punct ? arabicSpeechWord(tokens[k]!.norm) : null;
+    if (tokens[k - 1]!.norm !== 'عن' && verb?.kind === 'verb') {
+      k++;
+      if (tokens[k] && /^(به|بها|عنه|عنها)$/u.test(tokens[k]!.norm)) k++;
+    }
+  }
+  let rest = tokens.slice(k);
+  if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
+  return rest.map((t, j) => (j === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+}
+
+/** `على لسان X`: the speaker named after لسان at `v` (the index of لسان). */
+function tongueOf(tokens: readonly Token[], v: number): Phrase | undefined {
+  const rest = tokens.slice(v + 1);
+  const stop = rest.findIndex((t) => t.norm === ':' || t.norm === '.' || ARABIC_INTRODUCERS.has(t.norm));
+  const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+  return hasPhrase(phrase) ? phrase : undefined;
 }
 
 /** An earlier, non-weak speech verb followed by إن/أن before `v`: the main attribution of the sentence. */
@@ -219,6 +256,11 @@ export function arabicAfter(tokens: readonly Token[], i: number): Attribution | 
     }
     return null;
   }
+  // "…"، على لسان الوزير / بلسان الوزير
+  if ((tokens[v]?.norm === 'علي' && tokens[v + 1]?.norm === 'لسان') || tokens[v]?.norm === 'بلسان') {
+    const phrase = tongueOf(tokens, tokens[v]!.norm === 'بلسان' ? v : v + 1);
+    return phrase ? { phrase, continuation: false, gender: 'unknown', fragment: false } : null;
+  }
   const tok = tokens[v];
   if (!tok || tok.punct) return null;
   const match = arabicSpeechWord(tok.norm);
@@ -230,9 +272,8 @@ export function arabicAfter(tokens: readonly Token[], i: number): Attribution | 
     // حسب رأيه، بحسب تعبيره: the last speaker.
     if (rest[0] && /^(رايه|قوله|تعبيره|وصفه)$/u.test(rest[0].norm)) return { continuation: true, gender: 'm', fragment: false };
     if (rest[0] && /^(رايها|قولها|تعبيرها|وصفها)$/u.test(rest[0].norm)) return { continuation: true, gender: 'f', fragment: false };
-    if (rest[0] && /^(تعبير|ما|لما)$/u.test(rest[0].norm)) rest = rest.slice(1);
-    if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
-    rest = rest.map((t, k) => (k === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+    if (rest[0] && rest[0].norm === 'تعبير') rest = rest.slice(1);
+    rest = sourceWords(rest);
   }
   const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm) || t.norm === '.');
   const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));

@@ -11,6 +11,8 @@ import { normForm, type Token } from './tokens';
 export interface Phrase {
   name?: string;
   role?: string;
+  /** The gender the phrase tells is only a hint (French `le maire` said of a woman); a pronoun may overrule it. */
+  weakGender?: boolean;
 }
 
 const list = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter(Boolean).map(normForm));
@@ -71,6 +73,25 @@ const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
   امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
 `);
+
+/** Given names written with ال (الطيب لوح، الحبيب بورقيبة, الباجي قائد السبسي). */
+const GIVEN_AL = list(`
+  الطيب الحبيب الهادي الصادق المنصف المختار الطاهر الباجي المهدي الحسن الحسين العباس البشير الشاذلي الصديق المكي
+  الخضر الوليد الفضل العيد المولدي المنذر الفاضل الازهر الناصر الجيلاني السعيد المصطفى العياشي الغالي المعتصم
+  المنتصر النعمان الحارث الزبير الخليل المنجي الشريف الحبيب العروسي الصحبي المعز الهاشمي
+`);
+/** Honorifics before a name (السيد حسن نصر الله): neither role nor name. */
+const HONORIFICS = list('السيد السيده');
+
+/**
+ * Does a given name with ال (`الطيب`) start a name at `i`? Only when a word
+ * that can be a family name follows at once (`الطيب لوح`, not `الطيب أيضا`).
+ */
+export function startsGivenName(tokens: readonly Token[], i: number): boolean {
+  if (!GIVEN_AL.has(tokens[i]!.norm)) return false;
+  const next = tokens[i + 1];
+  return next !== undefined && !next.punct && !isDefiniteToken(next) && isNameToken(next, next.norm) && !cutsHere(tokens, i + 1, true);
+}
 
 /** Remove a conjunction و from the front, when what remains is still a word. */
 function bare(norm: string): string {
@@ -192,9 +213,13 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       if (called) return { phrase: done(role, called.split(' ')), next: i + 1 + called.split(' ').length, stopped: true };
     }
     if (norm === 'من' && /^(جهت|جانب|ناحيت)/u.test(tokens[i + 1]?.norm ?? '') && role.length + name.length === 0) { i += 2; continue; }
+    // السيد حسن نصر الله: the honorific is dropped, the name follows.
+    if (HONORIFICS.has(tok.norm) && role.length + name.length === 0 && tokens[i + 1] && (startsGivenName(tokens, i + 1)
+      || (!tokens[i + 1]!.punct && !isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm) && !cutsHere(tokens, i + 1, false)))) { i++; continue; }
     if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
     if (name.length === 0) {
       const forced = roleOpen;
+      if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); i++; continue; }
       // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
       // definite noun that is no role and no family name (لفت النظر).
       if (role.length === 0 && /^(بال|كال|فال)/u.test(norm) && definite) return { phrase: done(role, name), next: i, stopped: true };
@@ -303,6 +328,7 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     const norm = tok.norm;
     if (!isNameToken(tok, norm) || cutsHere(tokens, i, name.length > 0)) break;
     const definite = isDefiniteToken(tok);
+    if (name.length === 0 && definite && startsGivenName(tokens, i)) { name.push(tok.text); continue; }
     // A first name never follows a role with ل glued on (الفيدرالية العربية لحقوق الإنسان).
     if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm) || /^ل/u.test(norm))) break;
     // In running text a definite word after a name is its family name only after عبد/أبو or as a nisba (السيسي).

@@ -28,6 +28,8 @@ const TITLES = set(`
   state deputy vice former porte-parole attorney councillor councilman councilwoman detective inspector superintendent
   sergeant lieutenant colonel admiral chef commandant procureur procureure ambassadeur ambassadrice
   chair speaker leader pope cardinal bishop rabbi imam secretary-general première ministre présidente
+  pr capt. capt maj. maj adm. adm cmdr. cmdr hon. supt. supt insp. lt sgt col gen gov sen brig. cpl. pvt. mgr mgr. me mme. mlle.
+  admiral commander brigadier monseigneur
 `);
 /** Capitalised words that are not names at the start of a phrase. */
 const NOT_NAMES = set(`
@@ -50,8 +52,12 @@ const AFTER_CUTS = set(`
   but in qui que lors dans sur après avant pendant quand alors en pour avec à au aux devant dont et mais ce cette
   il elle ils elles
 `);
-const FEMININE = set('mrs. ms. mrs ms mme madame mlle she elle spokeswoman chairwoman councilwoman présidente sénatrice députée ambassadrice procureure directrice');
-const MASCULINE = set('mr. mr m. monsieur he il spokesman chairman councilman');
+const FEMININE = set(`mrs. ms. mrs ms mme mme. mlle mlle. madame mademoiselle she elle spokeswoman chairwoman councilwoman congresswoman
+  businesswoman policewoman actress queen princess duchess lady présidente sénatrice députée ambassadrice procureure directrice
+  conseillère avocate chancelière préfète rectrice fondatrice dirigeante militante adjointe cheffe autrice
+  chercheuse experte infirmière présentatrice réalisatrice `);
+const MASCULINE = set(`mr. mr m. monsieur he il spokesman chairman councilman congressman businessman policeman sir king prince duke
+  lord directeur conseiller avocat chancelier fondateur dirigeant militant candidat adjoint chercheur présentateur réalisateur`);
 
 /** Words that alone make no role: determiners, honorifics, sentence adverbs. */
 const FILLERS = set(`
@@ -63,18 +69,28 @@ function lower(t: Token): string {
   return t.text.toLowerCase().replace(/’/g, "'");
 }
 
-/** Gender told by the words of a phrase, if any. */
-function genderOf(tokens: readonly Token[]): Gender | undefined {
+/**
+ * Gender told by the words of a phrase, if any: Mrs/Mme/spokeswoman/directrice,
+ * `la` before a title (la maire, la ministre) and pronouns are sure; `le`
+ * before a title (le maire, le préfet) is only a hint (French often keeps the
+ * masculine title for a woman), so it is marked weak.
+ */
+function genderOf(tokens: readonly Token[]): { gender: Gender; weak: boolean } | undefined {
+  let hint: Gender | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const w = lower(tokens[i]!);
     // French articles tell the gender of a title only: la ministre, le maire.
     // (any lower-case noun after the article at the head of the phrase: le préfet, la porte-parole).
     const next = tokens[i + 1];
-    if ((w === 'la' || w === 'le') && next && (TITLES.has(lower(next)) || (i === 0 && !isCapitalized(next.text)))) return w === 'la' ? 'f' : 'm';
-    if (FEMININE.has(w)) return 'f';
-    if (MASCULINE.has(w)) return 'm';
+    if ((w === 'la' || w === 'le') && next && (TITLES.has(lower(next)) || (i === 0 && !isCapitalized(next.text)))) {
+      if (w === 'la') return { gender: 'f', weak: false };
+      hint ??= 'm';
+      continue;
+    }
+    if (FEMININE.has(w)) return { gender: 'f', weak: false };
+    if (MASCULINE.has(w)) return { gender: 'm', weak: false };
   }
-  return undefined;
+  return hint ? { gender: hint, weak: true } : undefined;
 }
 
 function isNameToken(t: Token): boolean {
@@ -115,6 +131,14 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
       break;
     }
   }
+  // "Capt. Maria Lopez of the fire department": no name at the end, the name stands before "of".
+  if (start >= words.length) {
+    const of = words.findIndex((t, k) => k > 0 && OF_WORDS.has(lower(t)) && isNameToken(words[k - 1]!));
+    if (of !== -1) {
+      const head = analyseChunk(chunk.slice(0, chunk.indexOf(words[of]!)));
+      if (head.name && head.name.includes(' ')) return head;
+    }
+  }
   const nameTokens = words.slice(start);
   const roleTokens = words.slice(0, start);
   const phrase: LatinPhrase = {};
@@ -124,7 +148,10 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
   const roleWords = roleTokens.filter((t) => !FILLERS.has(lower(t)));
   if (roleWords.length > 0 && roleTokens.length <= 10) phrase.role = role;
   const gender = genderOf(words);
-  if (gender) phrase.gender = gender;
+  if (gender) {
+    phrase.gender = gender.gender;
+    if (gender.weak) phrase.weakGender = true;
+  }
   return phrase;
 }
 
@@ -142,7 +169,11 @@ function merge(core: LatinPhrase, other: LatinPhrase): LatinPhrase {
   const out: LatinPhrase = { ...core };
   if (!out.name && other.name) out.name = other.name;
   if (!out.role && other.role) out.role = other.role;
-  if (!out.gender && other.gender) out.gender = other.gender;
+  if (other.gender && (!out.gender || (out.weakGender && !other.weakGender))) {
+    out.gender = other.gender;
+    if (other.weakGender) out.weakGender = true;
+    else delete out.weakGender;
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@
  * positions are indexed once, so each look-up costs the occurrences of one
  * word, not a scan of the article.
  */
-import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord } from './arabic-phrase';
+import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, startsGivenName } from './arabic-phrase';
 import { latinNameAt, latinNameBefore } from './latin-phrase';
 import type { TokenCache } from './token-cache';
 import { normForm, tokenize, type Token } from './tokens';
@@ -150,7 +150,8 @@ export class ArticleNames {
         while (j >= 0 && parts.length < 3) {
           const norm = tokens[j]!.norm;
           // Given names carry no article, no glued ل, and do not end in ة (لحملة ترامب is no name).
-          if (tokens[j]!.punct || !isNameWord(norm) || /^(ال|لل|بال|وال|ل)/u.test(norm) || /ة$/u.test(tokens[j]!.text)) break;
+          if (tokens[j]!.punct || !isNameWord(norm) || /ة$/u.test(tokens[j]!.text)) break;
+          if (/^(ال|لل|بال|وال|ل)/u.test(norm) && !(parts.length === 0 && startsGivenName(tokens, j))) break;
           parts.unshift(tokens[j]!.text);
           j--;
         }

@@ -59,6 +59,11 @@ function subjectEndsAt(sentence: readonly Token[], k: number): boolean {
   return p !== undefined && !p.punct && (isCapitalized(p.text) || isTitleWord(p));
 }
 
+/** The weak-gender mark of a phrase, to pass on. */
+function weak(phrase: LatinPhrase): { weakGender?: true } {
+  return phrase.weakGender ? { weakGender: true } : {};
+}
+
 /** `Janet Yellen testified…`, `The mayor, Ann Lee, announced…`: a named subject opening the sentence. */
 function latinSubject(sentence: readonly Token[]): NamedSubject | null {
   // The first verb right after a capitalised word ends the subject (`La maire de Paris Anne Hidalgo a`).
@@ -72,11 +77,11 @@ function latinSubject(sentence: readonly Token[]): NamedSubject | null {
   // A definite role alone (le Premier ministre, the mayor) is a subject too.
   if (!phrase.name) {
     const role = phrase.role?.trim() ?? '';
-    return /^(the|le|la|l')\s/iu.test(role) && isTitleWord(sentence[k - 1]!) ? { phrase: { role }, gender } : null;
+    return /^(the|le|la|l')\s/iu.test(role) && isTitleWord(sentence[k - 1]!) ? { phrase: { role, ...weak(phrase) }, gender } : null;
   }
   // One capitalised word opening a sentence may be any noun ("Economists were…"): only with a role.
   if (!phrase.name.includes(' ') && !phrase.role) return null;
-  return { phrase: { name: phrase.name, ...(phrase.role ? { role: phrase.role } : {}) }, gender };
+  return { phrase: { name: phrase.name, ...(phrase.role ? { role: phrase.role } : {}), ...weak(phrase) }, gender };
 }
 
 /** Sentence-initial words that are no verbs (prepositions, conjunctions with و). */

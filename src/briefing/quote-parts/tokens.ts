@@ -15,15 +15,69 @@ export interface Token {
   start: number;
 }
 
-// Words may contain inner apostrophes and hyphens (don't, l'État, a-t-il, Jean-Pierre).
-// Each alternative starts with a distinct class, so matching is linear.
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*\.?|[،,:;.!?؟؛—–()…"“”«»„‘’‹›'-]/gu;
+// Words may contain inner apostrophes and hyphens (don't, l'État, a-t-il, Jean-Pierre): the tokens are
+// those of /[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*\.?|[،,:;.!?؟؛—–()…"“”«»„‘’‹›'-]/gu, found by a
+// hand-written scan (this runs over every paragraph that holds a quotation, and a regular expression with
+// Unicode classes costs several times more).
+
+/** A letter, mark or digit (`\p{L}\p{M}\p{N}`). */
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** Class of each UTF-16 code unit, filled on first use: 0 unknown, 1 word character, 2 other. */
+const UNIT_CLASS = new Uint8Array(0x10000);
+/** Astral code points already classified. */
+const astralClass = new Map<number, boolean>();
 
 /** The single-character punctuation tokens. */
 const PUNCT = new Set([...'،,:;.!?؟؛—–()…"“”«»„‘’‹›\'-']);
+/** {@link PUNCT} by code unit (all below U+2100). */
+const PUNCT_UNIT = new Uint8Array(0x2100);
+for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = 1;
+
+/** Width in code units (1 or 2) of the word character at `i`, or 0 when it is none. */
+function wordWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      let known = astralClass.get(cp);
+      if (known === undefined) {
+        known = WORD_CHAR.test(String.fromCodePoint(cp));
+        astralClass.set(cp, known);
+      }
+      return known ? 2 : 0;
+    }
+  }
+  let k = UNIT_CLASS[c]!;
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    UNIT_CLASS[c] = k;
+  }
+  return k === 1 ? 1 : 0;
+}
 
 /** Words that keep their final period (abbreviated titles); other words lose it. */
-const KEEP_DOT = new Set(['m.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'pr.', 'me.', 'col.', 'lt.', 'sgt.', 'prof.']);
+const KEEP_DOT: ReadonlySet<string> = new Set(['m.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'pr.', 'me.', 'col.', 'lt.',
+  'sgt.', 'prof.', 'capt.', 'maj.', 'adm.', 'cmdr.', 'rev.', 'hon.', 'supt.', 'insp.', 'mgr.', 'mme.', 'mlle.', 'messrs.', 'brig.', 'cpl.', 'pvt.']);
+
+/**
+ * True when the period at `dot` in `text` ends an abbreviated title (Capt., Dr., Mgr.), not a sentence.
+ * Only the letters right before it are read.
+ */
+export function isTitleAbbreviation(text: string, dot: number): boolean {
+  let j = dot;
+  while (j > 0 && dot - j < 6) {
+    const c = text.charCodeAt(j - 1);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    j--;
+  }
+  if (j === dot || dot - j >= 6) return false;
+  const prev = j > 0 ? text.charCodeAt(j - 1) : 32;
+  // The word must start there (not "team." inside "steam.").
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev >= 0xc0) return false;
+  return KEEP_DOT.has(text.slice(j, dot + 1).toLowerCase());
+}
 
 /**
  * What the Arabic folding (as `normalizeArabic` in `../arabic`) does to each
@@ -81,21 +135,42 @@ export function normForm(word: string): string {
 /** Tokenise `text` (intended for short contexts, a few hundred characters). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = TOKEN;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const word = m[0];
-    if (word.length === 1 && PUNCT.has(word)) {
-      out.push({ text: word, norm: word, punct: true, start: m.index });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordWidth(text, i);
+    if (w === 0) {
+      const c = text.charCodeAt(i);
+      if (c < 0x2100 && PUNCT_UNIT[c] === 1) out.push({ text: text[i]!, norm: text[i]!, punct: true, start: i });
+      i++;
       continue;
     }
-    if (word.endsWith('.') && !KEEP_DOT.has(word.toLowerCase())) {
-      const bare = word.slice(0, -1);
-      out.push({ text: bare, norm: normForm(bare), punct: false, start: m.index });
-      out.push({ text: '.', norm: '.', punct: true, start: m.index + bare.length });
+    const start = i;
+    i += w;
+    for (;;) {
+      while (i < n && (w = wordWidth(text, i)) > 0) i += w;
+      const j = i < n ? text.charCodeAt(i) : 0;
+      // An inner apostrophe or hyphen joins when a word character follows.
+      if ((j === 39 || j === 0x2019 || j === 0x2011 || j === 45) && i + 1 < n && (w = wordWidth(text, i + 1)) > 0) {
+        i += 1 + w;
+        continue;
+      }
+      break;
+    }
+    if (i < n && text.charCodeAt(i) === 46) {
+      const withDot = text.slice(start, i + 1);
+      if (KEEP_DOT.has(withDot.toLowerCase())) {
+        out.push({ text: withDot, norm: normForm(withDot), punct: false, start });
+      } else {
+        const bare = text.slice(start, i);
+        out.push({ text: bare, norm: normForm(bare), punct: false, start });
+        out.push({ text: '.', norm: '.', punct: true, start: i });
+      }
+      i++;
       continue;
     }
-    out.push({ text: word, norm: normForm(word), punct: false, start: m.index });
+    const word = text.slice(start, i);
+    out.push({ text: word, norm: normForm(word), punct: false, start });
   }
   return out;
 }
