@@ -1,10 +1,10 @@
-import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type Guild, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandContext } from '../src/discord/command';
 import { buildMessage, type MessageBody } from '../src/discord/message';
 import { UserError } from '../src/errors';
 import type { Suggestion } from '../src/library';
 import { addSchedule, findSchedule, pauseSchedule, removeSchedule, resumeSchedule } from '../src/scheduler/actions';
-import { assertBotCanPost, SCHEDULABLE_CHANNEL_TYPES } from '../src/scheduler/channel-check';
+import { checkBotCanPost, SCHEDULABLE_CHANNEL_TYPES, type PostCheck } from '../src/scheduler/channel-check';
 import { discordTime, displayWhen, scheduleChoiceName, scheduleList } from '../src/scheduler/list-format';
 import { schedulingFrom } from '../src/scheduler/scheduling';
 import { suggestTimeZones } from '../src/scheduler/timezones';
@@ -46,22 +46,38 @@ export const data = {
 
 const reply = (content: string): MessageBody => buildMessage({ content, ephemeral: true });
 
-function guildOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Guild {
-  if (!interaction.inCachedGuild() || !interaction.guild) throw new UserError('Schedules belong to a server: use /schedule in a server channel.');
-  return interaction.guild;
+/** The server the command was used in (cached or not: an unavailable guild is still a guild). @throws UserError in DMs. */
+function guildIdOf(interaction: ChatInputCommandInteraction): string {
+  if (!interaction.guildId) throw new UserError('Schedules belong to a server: use /schedule in a server channel.');
+  return interaction.guildId;
 }
+
+/** Check the bot can post in `channelId`, from what the interaction says and what Discord answers. */
+function checkChannel(interaction: ChatInputCommandInteraction, guildId: string, channelId: string, channelType?: number): Promise<PostCheck> {
+  return checkBotCanPost({
+    client: interaction.client,
+    guildId,
+    guild: interaction.guild,
+    channelId,
+    channelType,
+    here: { channelId: interaction.channelId, permissions: interaction.appPermissions?.bitfield ?? null },
+  });
+}
+
+/** Said after the reply when the bot's permissions could not be checked. */
+const UNCHECKED_NOTE = ' I could not check my permissions there right now: if Discord refuses my posts, the schedule pauses and /schedule list says why.';
 
 /** Run a subcommand; every answer is ephemeral (only the moderator sees it). */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
   const { store, wake } = schedulingFrom(ctx.services);
-  const guild = guildOf(interaction);
+  const guildId = guildIdOf(interaction);
   const now = new Date(ctx.now());
   switch (interaction.options.getSubcommand(true)) {
     case 'add': {
       const channel = interaction.options.getChannel('channel', true);
-      await assertBotCanPost(guild, channel.id);
+      const checked = await checkChannel(interaction, guildId, channel.id, channel.type);
       const created = addSchedule(store, {
-        guildId: guild.id,
+        guildId,
         channelId: channel.id,
         when: interaction.options.getString('when', true),
         timezone: interaction.options.getString('timezone'),
@@ -70,29 +86,29 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
         minIntervalSeconds: ctx.config.scheduleMinIntervalSeconds,
       });
       wake();
-      return reply(`Schedule #${created.id}: new briefings go to <#${created.channelId}> at ${displayWhen(created.when)} (${created.timezone}); next run ${discordTime(created.nextRunAt)}. The first run posts the newest article only.`);
+      return reply(`Schedule #${created.id}: new briefings go to <#${created.channelId}> at ${displayWhen(created.when)} (${created.timezone}); next run ${discordTime(created.nextRunAt)}. The first run posts the newest article only.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
     }
     case 'list': {
-      const schedules = store.schedules.listByGuild(guild.id);
+      const schedules = store.schedules.listByGuild(guildId);
       if (!schedules.length) return reply('No schedules in this server yet. Add one with /schedule add.');
       return buildMessage({ embeds: [{ title: `Schedules (${schedules.length})`, description: scheduleList(schedules), color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
-      const removed = removeSchedule(store, guild.id, interaction.options.getString('id', true));
+      const removed = removeSchedule(store, guildId, interaction.options.getString('id', true));
       wake();
       return reply(`Schedule #${removed.id} removed: nothing more will be posted to <#${removed.channelId}> by it.`);
     }
     case 'pause': {
-      const paused = pauseSchedule(store, guild.id, interaction.options.getString('id', true), now);
+      const paused = pauseSchedule(store, guildId, interaction.options.getString('id', true), now);
       wake();
       return reply(`Schedule #${paused.id} paused. Resume it with /schedule resume.`);
     }
     case 'resume': {
-      const target = findSchedule(store, guild.id, interaction.options.getString('id', true));
-      await assertBotCanPost(guild, target.channelId);
-      const resumed = resumeSchedule(store, guild.id, target.id, now);
+      const target = findSchedule(store, guildId, interaction.options.getString('id', true));
+      const checked = await checkChannel(interaction, guildId, target.channelId);
+      const resumed = resumeSchedule(store, guildId, target.id, now);
       wake();
-      return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.`);
+      return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
     }
     default:
       throw new UserError('Unknown /schedule subcommand.');
@@ -103,14 +119,14 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]> {
   const focused = interaction.options.getFocused(true);
   if (focused.name === 'timezone') return suggestTimeZones(String(focused.value)).map((zone) => ({ name: zone, value: zone }));
-  if (focused.name !== 'id' || !interaction.inCachedGuild()) return [];
+  if (focused.name !== 'id' || !interaction.guildId) return [];
   const { store } = schedulingFrom(ctx.services);
   const typed = String(focused.value).trim().replace(/^#/, '').toLowerCase();
   const sub = interaction.options.getSubcommand(false);
   return store.schedules
     .listByGuild(interaction.guildId)
     .filter((s) => (sub === 'resume' ? s.pausedReason !== null : sub === 'pause' ? s.pausedReason === null : true))
-    .map((s) => ({ name: scheduleChoiceName(s, interaction.guild.channels.cache.get(s.channelId)?.name), value: String(s.id) }))
+    .map((s) => ({ name: scheduleChoiceName(s, interaction.guild?.channels.cache.get(s.channelId)?.name), value: String(s.id) }))
     .filter((choice) => !typed || choice.name.toLowerCase().includes(typed))
     .slice(0, 25);
 }

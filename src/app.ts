@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
 import type { CommandContext, Command } from './discord/command';
+import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
@@ -86,7 +87,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
-  const route = createRouter({ commands, ctx, logger });
+  // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
+  let libraryLoaded!: () => void;
+  const libraryReady = new Promise<void>((resolve) => (libraryLoaded = resolve));
+  const route = createRouter({ commands, ctx, logger, ready: libraryReady });
+  tolerateReadyVariants(client, config.clientId, (fields) => logger.warn({ fields }, 'READY lacked fields discord.js needs; filled in'));
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
@@ -104,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async start() {
       // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await Promise.all([library.start(), client.login(config.token).then(() => ready)]);
+      await Promise.all([library.start().then(libraryLoaded), client.login(config.token).then(() => ready)]);
       for (const service of services) {
         await service.start();
         started.push(service);

@@ -1,4 +1,5 @@
 import { InteractionResponseType, MessageFlags, Routes, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { API_CODES, apiErrorCode, apiErrorStatus } from './api-errors';
 import { toEditOptions, toReplyOptions, type MessageBody } from './message';
 
 const isEphemeral = (body: MessageBody): boolean => ((body.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
@@ -26,11 +27,23 @@ export class Responder {
 
   constructor(private readonly interaction: ChatInputCommandInteraction | ButtonInteraction) {}
 
-  /** Acknowledge now; the answer comes later. Idempotent; never throws (the error surfaces on send). */
+  /**
+   * Acknowledge now; the answer comes later. Idempotent; never throws (the
+   * error surfaces on send). A deferral refused with 40060 "already
+   * acknowledged" is a retry (after a lost answer: network reset, 5xx) whose
+   * first attempt landed: the interaction is deferred, the edit goes ahead.
+   */
   defer(): Promise<unknown> {
     if (this.deferred || this.interaction.replied || this.interaction.deferred) return this.deferred ?? Promise.resolve();
     const i = this.interaction;
-    this.deferred = (i.isButton() ? i.deferUpdate() : i.deferReply()).catch((error: unknown) => error);
+    this.deferred = (i.isButton() ? i.deferUpdate() : i.deferReply()).then(
+      () => undefined,
+      (error: unknown) => {
+        if (apiErrorCode(error) !== API_CODES.alreadyAcknowledged) return error;
+        i.deferred = true;
+        return undefined;
+      },
+    );
     return this.deferred;
   }
 
@@ -66,12 +79,30 @@ export class Responder {
    */
   private async replyDirect(body: MessageBody): Promise<void> {
     const i = this.interaction;
-    await i.client.rest.post(Routes.interactionCallback(i.id, i.token), {
-      body: replyCallback(body),
-      passThroughBody: true,
-      headers: { 'Content-Type': 'application/json' },
-      auth: false,
-    });
-    i.replied = true;
+    try {
+      await i.client.rest.post(Routes.interactionCallback(i.id, i.token), {
+        body: replyCallback(body),
+        passThroughBody: true,
+        headers: { 'Content-Type': 'application/json' },
+        auth: false,
+      });
+    } catch (error) {
+      // 40060: a retry (after a lost answer) whose first attempt landed; the reply is there. Keep discord.js's state true, report it.
+      if (apiErrorCode(error) === API_CODES.alreadyAcknowledged) {
+        this.markReplied(body);
+        throw error;
+      }
+      // 400: the callback was refused, so the interaction is still unanswered: let discord.js build and send the same reply.
+      if (apiErrorStatus(error) !== 400) throw error;
+      await i.reply(toReplyOptions(body));
+      return;
+    }
+    this.markReplied(body);
+  }
+
+  /** What `interaction.reply()` records after a reply: later calls (edit, follow-up) then see the true state. */
+  private markReplied(body: MessageBody): void {
+    this.interaction.replied = true;
+    this.interaction.ephemeral = isEphemeral(body);
   }
 }

@@ -2,6 +2,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import { UserError } from '../errors';
 import type { Suggestion } from '../library';
 import type { Logger } from '../logger';
+import { apiErrorStatus, isExpectedInteractionFailure } from './api-errors';
 import type { Command, CommandContext } from './command';
 import { labelsFor, languageOfLocale } from './labels';
 import { LIMITS } from './limits';
@@ -15,6 +16,14 @@ export interface RouterOptions {
   logger: Logger;
   /** Defer a command whose handler has not answered after this many ms (default 1000, well inside Discord's 3 s). */
   deferAfterMs?: number;
+  /**
+   * Resolves once handlers can run (the library has loaded). Commands and
+   * buttons wait for it (deferred after `deferAfterMs` meanwhile);
+   * autocomplete waits at most `autocompleteWaitMs`, then offers nothing.
+   */
+  ready?: Promise<unknown>;
+  /** Longest wait for `ready` in an autocomplete (default 2000: its answer must leave within 3 s). */
+  autocompleteWaitMs?: number;
 }
 
 /**
@@ -27,6 +36,19 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   const { commands, ctx } = options;
   const log = options.logger.child({ component: 'router' });
   const deferAfterMs = options.deferAfterMs ?? 1000;
+  let isReady = options.ready === undefined;
+  const ready = (options.ready ?? Promise.resolve()).then(() => {
+    isReady = true;
+  });
+  /** Wait for `ready` at most `ms`; true when ready. */
+  const readyWithin = async (ms: number): Promise<boolean> => {
+    if (isReady) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([ready, late]);
+    clearTimeout(timer);
+    return isReady;
+  };
 
   const answer = async (
     interaction: ChatInputCommandInteraction | ButtonInteraction,
@@ -40,6 +62,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     let body: MessageBody | void;
     try {
       if (deferNow) await responder.defer();
+      if (!isReady) await ready;
       body = await run();
     } catch (error) {
       body = failureBody(error, interaction, commandName);
@@ -51,7 +74,16 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       await responder.send(body);
       log.debug({ interactionId: interaction.id, command: commandName, ms: Date.now() - started, deferred: responder.isDeferred }, 'interaction answered');
     } catch (error) {
-      log.error({ err: error, interactionId: interaction.id, command: commandName }, 'could not answer the interaction');
+      const fields = { err: error, interactionId: interaction.id, command: commandName };
+      // Expired (10062), already answered (40060), token gone: normal on Discord, nothing to fix.
+      if (isExpectedInteractionFailure(error)) log.warn(fields, 'could not answer the interaction');
+      else log.error(fields, 'could not answer the interaction');
+      // A 400 means Discord refused that answer and nothing changed: the user still gets a one-line message.
+      if (apiErrorStatus(error) === 400 && !isExpectedInteractionFailure(error)) {
+        await responder.send(ephemeralText(labelsFor(languageOfLocale(interaction.locale)).genericError)).catch((again: unknown) => {
+          log.warn({ err: again, interactionId: interaction.id, command: commandName }, 'could not send the generic error either');
+        });
+      }
     }
   };
 
@@ -65,7 +97,8 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const command = commands.get(interaction.commandName);
     let choices: Suggestion[] = [];
     try {
-      if (command?.autocomplete) choices = sanitizeChoices(await command.autocomplete(interaction, ctx));
+      const canRun = await readyWithin(options.autocompleteWaitMs ?? 2000);
+      if (command?.autocomplete && canRun) choices = sanitizeChoices(await command.autocomplete(interaction, ctx));
     } catch (error) {
       log.error({ err: error, interactionId: interaction.id, command: interaction.commandName }, 'autocomplete failed');
       choices = [];

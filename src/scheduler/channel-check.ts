@@ -1,25 +1,89 @@
-import { ChannelType, type Guild } from 'discord.js';
+import { ChannelType, type Client, type Guild, type GuildBasedChannel, type GuildMember } from 'discord.js';
+import { apiErrorCode, apiErrorStatus } from '../discord/api-errors';
 import { InvalidOptionError } from '../errors';
 import { missingChannelPermissions } from './permissions';
 
 /** Channel types a schedule may post to: text (0) and announcement (5). */
 export const SCHEDULABLE_CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
-/**
- * Check, from the gateway cache (fetching the bot's own member if missing),
- * that `channelId` is a text or announcement channel of `guild` where the bot
- * can View Channel, Send Messages and Embed Links.
- *
- * @throws InvalidOptionError naming the channel and what is missing.
- */
-export async function assertBotCanPost(guild: Guild, channelId: string): Promise<void> {
-  const channel = guild.channels.cache.get(channelId);
-  if (!channel) throw new InvalidOptionError('channel', `I cannot see <#${channelId}>: give me View Channel there, or pick another channel.`);
-  if (!(SCHEDULABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type)) {
-    throw new InvalidOptionError('channel', `<#${channelId}> is not a text or announcement channel.`);
-  }
-  const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
-  if (!me) throw new InvalidOptionError('channel', 'I cannot check my permissions in this server right now; try again in a minute.');
-  const missing = missingChannelPermissions(channel.permissionsFor(me)?.bitfield);
+/** Where a schedule would post, as the interaction tells it. */
+export interface PostTarget {
+  client: Client;
+  guildId: string;
+  /** The guild from the gateway cache, or null when it is not cached (unavailable, late GUILD_CREATE…). */
+  guild: Guild | null;
+  channelId: string;
+  /** The channel's type when the interaction says it (the channel option); checked before anything else. */
+  channelType?: number;
+  /**
+   * The bot's permissions in the channel the interaction was used in
+   * (`app_permissions`), authoritative for that channel only.
+   */
+  here?: { channelId: string; permissions: bigint | null };
+}
+
+/** How the check ended when it did not refuse: verified, or not determinable (Discord's answer will tell; a refusal pauses). */
+export type PostCheck = 'ok' | 'unchecked';
+
+const isSchedulable = (type: number): boolean => (SCHEDULABLE_CHANNEL_TYPES as readonly number[]).includes(type);
+
+function refuseMissing(channelId: string, missing: string[]): void {
   if (missing.length) throw new InvalidOptionError('channel', `I cannot post briefings in <#${channelId}>: I am missing ${missing.join(', ')} there.`);
 }
+
+/**
+ * Check that the bot can View Channel, Send Messages and Embed Links in a text
+ * or announcement channel, without trusting the gateway cache to be complete:
+ * `app_permissions` when the target is the interaction's own channel; else the
+ * guild (cached or fetched), the channel fetched from REST (fresh overwrites;
+ * a channel built from an interaction's `resolved` data has none) and the
+ * bot's member (cached or fetched). When Discord cannot be asked (network,
+ * 5xx), the answer is `unchecked` rather than a wrong refusal.
+ *
+ * @throws InvalidOptionError naming the channel and what is missing, or why it cannot be used.
+ */
+export async function checkBotCanPost(target: PostTarget): Promise<PostCheck> {
+  const { channelId } = target;
+  if (target.channelType !== undefined && !isSchedulable(target.channelType)) {
+    throw new InvalidOptionError('channel', `<#${channelId}> is not a text or announcement channel.`);
+  }
+  if (target.here && target.here.channelId === channelId && target.here.permissions !== null) {
+    refuseMissing(channelId, missingChannelPermissions(target.here.permissions));
+    return 'ok';
+  }
+  const guild = target.guild ?? (await fetchGuild(target));
+  if (!guild) return 'unchecked';
+  const channel = await fetchChannel(guild, channelId);
+  if (!channel) return 'unchecked';
+  if (!isSchedulable(channel.type)) throw new InvalidOptionError('channel', `<#${channelId}> is not a text or announcement channel.`);
+  const me: GuildMember | null = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
+  if (!me) return 'unchecked';
+  refuseMissing(channelId, missingChannelPermissions(channel.permissionsFor(me)?.bitfield));
+  return 'ok';
+}
+
+/** The guild from REST; null when Discord cannot be asked; refuses when the bot is not in it. */
+async function fetchGuild(target: PostTarget): Promise<Guild | null> {
+  try {
+    return await target.client.guilds.fetch(target.guildId);
+  } catch (error) {
+    const status = apiErrorStatus(error);
+    if (status === 403 || status === 404) throw new InvalidOptionError('channel', 'I am not a member of this server: invite me with the bot scope first.');
+    return null;
+  }
+}
+
+/** The channel, fresh from REST (its overwrites may have changed); the cached copy when REST fails transiently. */
+async function fetchChannel(guild: Guild, channelId: string): Promise<GuildBasedChannel | null> {
+  try {
+    const channel = await guild.channels.fetch(channelId, { force: true });
+    if (channel) return channel;
+  } catch (error) {
+    const code = apiErrorCode(error);
+    const status = apiErrorStatus(error);
+    if (code === 50001 || status === 403) throw new InvalidOptionError('channel', `I cannot see <#${channelId}>: give me View Channel there, or pick another channel.`);
+    if (code === 10003 || status === 404) throw new InvalidOptionError('channel', `<#${channelId}> does not exist (any more) in this server.`);
+  }
+  return guild.channels.cache.get(channelId) ?? null;
+}
+

@@ -36,6 +36,10 @@ export interface GatewayDeps {
   heartbeatIntervalMs: number;
   signal: Signal;
   url: () => string;
+  /** Omit `application` from READY. */
+  readyWithoutApplication?: boolean;
+  /** Include `members` in GUILD_CREATE (default true). */
+  guildCreateMembers?: boolean;
 }
 
 /** Options of {@link FakeGateway.drop}. */
@@ -146,11 +150,13 @@ export class FakeGateway {
     this.emit(session, 'READY', {
       v: 10, user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 },
       guilds: [{ id: state.guildId, unavailable: true }], session_id: session.id, session_type: 'normal',
-      resume_gateway_url: this.deps.url(), shard: [0, 1], application: { id: this.deps.applicationId, flags: 0 },
+      resume_gateway_url: this.deps.url(), shard: [0, 1],
+      ...(this.deps.readyWithoutApplication ? {} : { application: { id: this.deps.applicationId, flags: 0 } }),
       private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
       auth: {}, user_settings: {},
     });
-    this.emit(session, 'GUILD_CREATE', state.guildCreate());
+    const guild = state.guildCreate();
+    this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
     this.identifies += 1;
     // Events a dead session never delivered, and events queued before any session, go to the new one.
     const carried = [...(previous?.events.filter((e) => !e.delivered) ?? []), ...this.pending.splice(0)];

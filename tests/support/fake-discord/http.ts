@@ -66,17 +66,22 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
       return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     }
     const fault = c.faults.take(method, path, matched.route.template);
-    if (fault) {
+    if (fault && !(fault.reset && fault.afterHandling)) {
       record.injected = true;
       return fault.reset ? { status: 0, reset: true } : faultResponse(fault);
     }
     if (parsed.error) return { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } };
+    let handled: RestResult;
     try {
-      return matched.route.handler({ method, path, params: matched.params, query: record.query, body: parsed.body }, world);
+      handled = matched.route.handler({ method, path, params: matched.params, query: record.query, body: parsed.body }, world);
     } catch (e) {
       c.handlerErrors.push(e instanceof Error ? e : new Error(String(e)));
       return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
     }
+    if (!fault) return handled;
+    // The request took effect; its answer is lost (the connection is reset instead).
+    record.injected = true;
+    return { status: 0, reset: true };
   })();
   record.status = result.status;
   record.response = result.body;

@@ -26,12 +26,13 @@
  *
  * Faults: `failNext({method, path: /regex/ | route: '/channels/{channel_id}/messages'}, {status: 429,
  * retryAfter: 0.2} | {status: 500} | {status: 403, code: 50013} | {status: 404, code: 10003} |
- * {status: 0, reset: true} (connection reset, a network error), times)`;
+ * {status: 0, reset: true} (connection reset, a network error) | {status: 0, reset: true, afterHandling: true}
+ * (the request takes effect, its answer is lost), times)`;
  * `setLatency(ms)`; `dropGateway({code = 4000, resumable = true, abrupt = false})` (the bot resumes;
  * with `resumable: false` it gets op 9 and re-identifies); `requestReconnect()` (op 7).
  *
  * Gateway: HELLO (`heartbeatIntervalMs`), IDENTIFY → READY + GUILD_CREATE (channels with overwrites, roles,
- * members), heartbeat ACKs, RESUME with replay of missed events then RESUMED, op 9 when a session cannot be
+ * members unless `guildCreateMembers: false`; READY without `application` with `readyWithoutApplication`), heartbeat ACKs, RESUME with replay of missed events then RESUMED, op 9 when a session cannot be
  * resumed (after `dropGateway({resumable: false})` or a client's own 1000 close), op 8 → GUILD_MEMBERS_CHUNK.
  * Events dispatched while the bot is away wait for its RESUME (or its next IDENTIFY). Note that discord.js
  * itself waits ~5 s between two IDENTIFYs of one client (its identify throttle).
@@ -94,6 +95,13 @@ export interface FakeDiscordOptions {
   guildLocale?: string;
   /** Initial REST latency in ms (default 0). */
   latencyMs?: number;
+  /** Send READY without its `application` field (a variant some gateways and proxies send; default false). */
+  readyWithoutApplication?: boolean;
+  /**
+   * Put the guild's `members` in GUILD_CREATE (default true). Real Discord sends only some members (the bot's
+   * own among them, but not for every gateway or proxy); false makes the bot fetch its own member.
+   */
+  guildCreateMembers?: boolean;
 }
 
 /** Start a fake Discord on 127.0.0.1 (REST and gateway on one ephemeral port). */
@@ -119,6 +127,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const gateway = new FakeGateway(wss, {
     token: FAKE_TOKEN, state, applicationId: FIXED_IDS.applicationId, signal, url,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    readyWithoutApplication: options.readyWithoutApplication ?? false,
+    guildCreateMembers: options.guildCreateMembers ?? true,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

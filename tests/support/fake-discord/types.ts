@@ -51,6 +51,12 @@ export interface FaultSpec {
    * up to 3 times, so inject 4 to make the call fail). `status` is then ignored (recorded as 0).
    */
   reset?: boolean;
+  /**
+   * With `reset`: handle the request first (the callback, post or edit takes effect), then reset the
+   * connection before the answer, as when a response is lost on the way back. discord.js retries and gets,
+   * for an interaction callback, 400 40060 (already acknowledged).
+   */
+  afterHandling?: boolean;
   /** For 429: `X-RateLimit-Scope` (default `user`); `global` also sets `X-RateLimit-Global`. */
   scope?: 'user' | 'global' | 'shared';
 }
