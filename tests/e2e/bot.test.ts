@@ -169,6 +169,30 @@ describe('/quote', () => {
   });
 });
 
+describe('outside the server: DMs and user-installed contexts', () => {
+  it.each([
+    ['a DM', 'dm', 'brief', { article: 'lavrov-north-korea' }, 'الملخص'],
+    ['a DM', 'dm', 'quote', { query: 'quartiers' }, 'Ce pont relie'],
+    ['a server the bot is not in', 'foreign-guild', 'brief', { article: 'en-bridge' }, 'Summary'],
+    ['a server the bot is not in', 'foreign-guild', 'quote', { speaker: 'haddad' }, 'on time and on budget'],
+  ] as const)('answers in %s (%s): /%s', async (_where, context, command, options, expected) => {
+    const h = fake.dispatchCommand(command, options, { context });
+    const shown = await h.visible();
+    expect(JSON.stringify(embedsOf(shown))).toContain(expected);
+    expect(shown.allowed_mentions).toMatchObject({ parse: [] });
+    expect(h.payload.guild_id === undefined).toBe(context === 'dm');
+  });
+
+  it.each([['dm'], ['foreign-guild']] as const)('autocompletes articles in %s', async (context) => {
+    const cb = await fake.dispatchAutocomplete('brief', 'article', 'bridge', {}, { context }).response();
+    expect((cb.data!.choices as Array<{ value: string }>).map((c) => c.value)).toContain('en-bridge');
+  });
+
+  it('answers /schedule in a DM with a one-line message that it belongs to a server', async () => {
+    expect(await ephemeralLine(fake.dispatchSubcommand('schedule', 'list', {}, { context: 'dm' }))).toContain('belong to a server');
+  });
+});
+
 describe('live library', () => {
   it('picks up a file added and one removed while running', async () => {
     writeFileSync(join(content.dir, 'added-live.md'), '---\ntitle: خبر أضيف أثناء التشغيل\npublished: 2030-01-01\nlanguage: ar\n---\nقال المتحدث باسم الوزارة إن الخبر جديد.');

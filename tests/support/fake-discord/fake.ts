@@ -78,6 +78,9 @@ export class FakeDiscord {
   /** Close the bot's gateway connection (default code 4000: discord.js resumes). */
   dropGateway(options: DropOptions = {}): void { this.gateway.drop(options); }
 
+  /** Leave the next `n` heartbeats without ACK (op 11): the bot should see a zombie connection and reconnect. */
+  skipHeartbeatAcks(n = 1): void { this.gateway.ackSkips = n; }
+
   /** Send op 7 (reconnect): the bot closes and resumes. */
   requestReconnect(): void { this.gateway.requestReconnect(); }
 

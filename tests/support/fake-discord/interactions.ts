@@ -44,7 +44,16 @@ export interface InvokeContext {
   userId?: string;
   /** Alias of `userId` that also takes a name: `'admin'`, `'member'` (no Manage Server) or `'owner'`. */
   member?: 'admin' | 'member' | 'owner' | (string & {});
+  /**
+   * Where the command is used, as Discord's `context` tells it: `guild` (default, the fake's guild),
+   * `dm` (the bot's DM with the user: no `guild_id`, a `user` instead of a `member`), or `foreign-guild`
+   * (a user-installed command in a server the bot is not in: a `guild_id` the bot has never seen).
+   */
+  context?: 'guild' | 'dm' | 'foreign-guild';
 }
+
+/** Guild id of the `foreign-guild` context (a server the bot is not in). */
+export const FOREIGN_GUILD_ID = '1100000000000000999';
 
 /** A handle on a dispatched interaction, for awaiting and inspecting the bot's answers. */
 export class InteractionHandle {
@@ -114,6 +123,7 @@ export function baseInteraction(
   if (!member) throw new Error(`fake-discord: no member ${userId} in the fake guild`);
   const id = nextSnowflake();
   const token = interactionToken();
+  if (ctx.context === 'dm' || ctx.context === 'foreign-guild') return { id, token, payload: privatePayload(state, applicationId, type, data, ctx, id, token, { ...member.user }) };
   const payload: Json = {
     id, application_id: applicationId, type, data, token, version: 1,
     guild_id: state.guildId,
@@ -137,5 +147,29 @@ export function newRecord(id: string, token: string, type: number, channelId: st
   return {
     id, token, type, channelId, payload, dispatchedAt: performance.now(), callback: null,
     rejectedCallbacks: [], originalMessageId: null, edits: [], followUps: [], deletedOriginal: false,
+  };
+}
+
+/** An interaction used outside the fake's guild: in the bot's DM, or user-installed in a server the bot is not in. */
+function privatePayload(state: GuildState, applicationId: string, type: number, data: Json, ctx: InvokeContext, id: string, token: string, user: Json): Json {
+  const dm = ctx.context === 'dm';
+  const channelId = dm ? `${state.botUser.id.slice(0, -3)}777` : '1100000000000000998';
+  // What a user-installed app may do there: send messages and embeds through the interaction, nothing else.
+  const appPermissions = ((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n)).toString();
+  return {
+    id, application_id: applicationId, type, data, token, version: 1,
+    ...(dm ? {} : { guild_id: FOREIGN_GUILD_ID, guild: { id: FOREIGN_GUILD_ID, locale: 'en-US', features: [] } }),
+    channel_id: channelId,
+    channel: dm
+      ? { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] }
+      : { id: channelId, type: 0, guild_id: FOREIGN_GUILD_ID, name: 'elsewhere', position: 0, parent_id: null, flags: 0, permissions: '0' },
+    ...(dm ? { user } : { member: { user, roles: [], joined_at: '2024-01-01T00:00:00.000000+00:00', deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null, permissions: '2147601408' } }),
+    app_permissions: appPermissions,
+    locale: ctx.locale ?? 'en-US',
+    ...(dm ? {} : { guild_locale: 'en-US' }),
+    entitlements: [],
+    authorizing_integration_owners: { '1': String(user.id) },
+    context: dm ? 1 : 0,
+    attachment_size_limit: 10485760,
   };
 }
