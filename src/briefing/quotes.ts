@@ -50,6 +50,41 @@ interface Pending {
   attribution: Attribution | null;
   who: ResolvedSpeaker | null;
   before: string;
+  /** True when the attribution was read after the quote (`"…," she said.`): its clause is one sentence of the gap that follows. */
+  attributedAfter: boolean;
+}
+
+/**
+ * Whole sentences ending in `text` from `from` to `to`: sentence ends (`. ! ?
+ * ؟` before a space or the end, not after an abbreviated title) with words
+ * before them; the full stop right after a closing quotation mark ends the
+ * quote's own sentence and does not count.
+ */
+function sentenceEnds(text: string, from: number, to: number): number {
+  let n = 0;
+  let words = false;
+  for (let k = from; k < to; k++) {
+    const ch = text.charCodeAt(k);
+    if ((ch === 46 || ch === 33 || ch === 63 || ch === 0x061f) && (k + 1 >= text.length || text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 10)
+      && !(ch === 46 && isTitleAbbreviation(text, k))) {
+      if (words) n++;
+      words = false;
+    } else if (!words && ch > 64 && /[\p{L}\p{N}]/u.test(text[k]!)) {
+      words = true;
+    }
+  }
+  return n;
+}
+
+/**
+ * May a quote without attribution take the speaker of `p`, with the text
+ * from `from` to `to` between them? Only when no whole sentence stands
+ * between the two (the attribution clause after `p` itself aside): a speaker
+ * further away is more often wrong than right, and no speaker is better than
+ * a wrong one.
+ */
+function closeEnough(text: string, p: Pending, from: number, to: number): boolean {
+  return sentenceEnds(text, from, to) <= (p.attributedAfter ? 1 : 0);
 }
 
 /** Start of the sentence containing `pos` (after the last terminator), not before `floor`. */
@@ -136,6 +171,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
   const book = new SpeakerBook(cache, language);
   const candidates: Candidate[] = [];
   let lastSpokenParagraph = -2;
+  let lastSpokenNear = false;
   let openEnded: Candidate | null = null;
   // The quotations of each paragraph scanned; paragraphs after the last one holding a quotation
   // cannot change any quote's speaker, so they are never read (an article without any quotation costs one scan).
@@ -180,12 +216,16 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       }
       const before = text.slice(from, span.open);
       let attribution = attributeBeforeTokens(cache.range(pi, from, span.open), language);
+      let attributedAfter = false;
       if ((!attribution || (!attribution.phrase && attribution.continuation && before.trim() === '')) && span.closed) {
         const nextOpen = j + 1 < spans.length ? spans[j + 1]!.open : text.length;
         const after = attributeAfterTokens(cache.range(pi, span.close, Math.min(nextOpen, span.close + AFTER_WINDOW)), language);
-        if (after) attribution = after;
+        if (after) {
+          attribution = after;
+          attributedAfter = true;
+        }
       }
-      pending.push({ span, attribution, who: attribute(book, attribution), before });
+      pending.push({ span, attribution, who: attribute(book, attribution), before, attributedAfter });
     }
     // Neighbouring quotes of one paragraph share a speaker: "A," he said. "B." / “A. وقال الرئيس: “B”.
     for (let j = 0; j < pending.length; j++) {
@@ -193,12 +233,13 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       if (p.who) continue;
       const prev = pending[j - 1];
       const next = pending[j + 1];
-      if (prev?.who && p.span.open - prev.span.close <= NEIGHBOUR_GAP) p.who = prev.who;
-      else if (next?.who && next.span.open - p.span.close <= NEIGHBOUR_GAP && !next.attribution?.fragment) p.who = next.who;
+      if (prev?.who && p.span.open - prev.span.close <= NEIGHBOUR_GAP && closeEnough(text, prev, prev.span.close, p.span.open)) p.who = prev.who;
+      else if (next?.who && next.span.open - p.span.close <= NEIGHBOUR_GAP && !next.attribution?.fragment
+        && sentenceEnds(text, p.span.close, next.span.open) === 0) p.who = next.who;
     }
     // A quote opening a paragraph goes on with the previous paragraph's speaker.
     const first = pending[0]!;
-    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1
+    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && lastSpokenNear
       && countWords(first.span.text) >= MIN_CONTINUED_WORDS && !runsOn(first.span, text)) {
       first.who = book.continuation('unknown');
     }
@@ -210,7 +251,13 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       openEnded.named = isNamed(first.who);
     }
     openEnded = null;
-    if (pending.some((p) => p.who)) lastSpokenParagraph = pi;
+    // The next paragraph's opening quote goes on with this speaker only when no whole sentence follows the spoken quote.
+    let spoken = -1;
+    for (let j = pending.length - 1; j >= 0 && spoken === -1; j--) if (pending[j]!.who) spoken = j;
+    if (spoken !== -1) {
+      lastSpokenParagraph = pi;
+      lastSpokenNear = closeEnough(text, pending[spoken]!, pending[spoken]!.span.close, text.length);
+    }
     // Sentences after the last quotation (`… a-t-elle dit. La maire Anne Hidalgo a critiqué le projet.`).
     const lastClose = spans[spans.length - 1]!.close;
     const tail = nextSentence(text, lastClose, text.length);

@@ -3,7 +3,7 @@
  * (`وقال السفير … إن "…"`, `وأضاف:`, `قائلا`), or after it
  * (`"…"، قال ترامب`, `بحسب وزارة الصحة`).
  */
-import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
+import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
 import { tokenize, type Token } from './tokens';
 import {
@@ -16,7 +16,8 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     const tok = tokens[v]!;
     if (tok.punct) continue;
     // وجاء على لسان الوزير: "…"
-    if ((tok.norm === 'لسان' || tok.norm === 'بلسان') && (tok.norm === 'بلسان' || /^و?علي$/u.test(tokens[v - 1]?.norm ?? ''))) {
+    if ((tok.norm === 'لسان' || tok.norm === 'بلسان') && (tok.norm === 'بلسان' || /^و?علي$/u.test(tokens[v - 1]?.norm ?? ''))
+      && tongueLeads(tokens, tok.norm === 'بلسان' ? v : v - 1)) {
       const phrase = tongueOf(tokens, v);
       if (phrase) return { phrase, continuation: false, gender: 'unknown', fragment: false };
     }
@@ -53,9 +54,12 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     }
     if (match.kind === 'according') {
       const stripped = sourceWords(tokens.slice(v + 1));
+      // وقالت الشبكة، نقلا عن مسؤولين، إن … / كما أكد رئيس الاتحاد، بحسب البيان، أنه …: the verb's
+      // subject speaks, the source only reported it.
+      if ((isCiting(tok.norm) || DOCUMENT_HEADS.test(stripped[0]?.norm ?? '')) && speechVerbBefore(tokens, v)) continue;
       const rest = stripped;
       const phrase = parseArabicPhrase(stripped);
-      if (!hasPhrase(phrase)) continue;
+      if (!hasPhrase(phrase) || (isCiting(tok.norm) && MEDIA_HEADS.test(stripped[0]?.norm ?? ''))) continue;
       const comma = rest.findIndex((t) => t.norm === '،' || t.norm === ',');
       return { phrase, continuation: false, gender: 'unknown', fragment: comma !== -1 && wordCount(rest.slice(comma + 1)) > 1 };
     }
@@ -103,6 +107,19 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
 
 /** Complementisers and pronoun objects between a source word and its speaker (نقلا عن، بحسب ما قاله، وفق ما صرح به). */
 const SOURCE_LINKS = new Set(['عن', 'ما', 'لما']);
+/** Media nouns: `نقلا عن وكالة X` names who reported the words, not who said them. */
+const MEDIA_HEADS = /^(بوابه|وكاله|وكالات|صحيفه|صحف|موقع|قناه|تلفزيون|التلفزيون|شبكه|اذاعه|مجله|رويترز|فرانس|بي|سي|الوكاله|الصحيفه|الموقع|القناه|الشبكه|الاذاعه|المجله|وسائل|مصادر اعلاميه)$/u;
+
+/** Documents and media that report what someone said (بحسب البيان، وفق الوكالة). */
+const DOCUMENT_HEADS = /^(البيان|بيان|الوكاله|وكاله|الصحيفه|صحيفه|الموقع|موقع|القناه|قناه|التلفزيون|تلفزيون|الشبكه|شبكه|الاذاعه|اذاعه|المجله|مجله|وسائل|التقرير|تقرير|الرساله|رساله)$/u;
+
+/** نقلا / ونقلا: "citing". */
+function isCiting(norm: string): boolean {
+  return norm === 'نقلا' || norm === 'ونقلا';
+}
+
+/** Verbs of reporting after ما (بحسب ما نقلت صحيفة X، وفق ما أوردت الوكالة). */
+const REPORT_VERBS = new Set(['نقل', 'نقلت', 'نقلته', 'اورد', 'اوردت', 'اوردته', 'نشر', 'نشرت', 'نشرته', 'اوضح', 'اوضحت', 'بث', 'بثت']);
 
 /**
  * The words naming the source after بحسب/وفق/نقلا, past the links of
@@ -112,16 +129,34 @@ function sourceWords(tokens: readonly Token[]): Token[] {
   let k = 0;
   if (tokens[k] && SOURCE_LINKS.has(tokens[k]!.norm)) {
     k++;
-    // ما قاله / ما صرح به / ما أعلنه: the speech verb, then its object pronoun.
-    const verb = tokens[k] && !tokens[k]!.punct ? arabicSpeechWord(tokens[k]!.norm) : null;
-    if (tokens[k - 1]!.norm !== 'عن' && verb?.kind === 'verb') {
+    if (tokens[k - 1]!.norm !== 'عن') {
+      // ما قاله / ما صرح به / ما نقلت: a speech or report verb, then its object pronoun; anything else names nobody.
+      const next = tokens[k];
+      if (!next || next.punct || (arabicSpeechWord(next.norm)?.kind !== 'verb' && !REPORT_VERBS.has(next.norm))) return [];
       k++;
       if (tokens[k] && /^(به|بها|عنه|عنها)$/u.test(tokens[k]!.norm)) k++;
+      // بحسب ما نقلته وكالة الأناضول: the outlet reported the words, it did not say them.
+      if (tokens[k] && (DOCUMENT_HEADS.test(tokens[k]!.norm) || MEDIA_HEADS.test(tokens[k]!.norm))) return [];
+      // وفق ما قال للمحققين: the audience follows, the speaker is the verb's own subject.
+      if (tokens[k] && /^(لل.|ل(وكاله|صحيفه|قناه|شبكه|موقع|مجله|اذاعه|بي|رويترز|فرانس|سي))/u.test(tokens[k]!.norm)) return [];
     }
   }
   let rest = tokens.slice(k);
   if (rest[0] && /^لـ?$/u.test(rest[0].norm)) rest = rest.slice(1);
   return rest.map((t, j) => (j === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
+}
+
+/**
+ * `على لسان` at `at` introduces the quote's speaker when it opens the clause
+ * or follows جاء/ورد (`وجاء على لسان الوزير:`), not inside a relative clause
+ * (`الاتهامات التي جاءت على لسان X، قائلا`).
+ */
+function tongueLeads(tokens: readonly Token[], at: number): boolean {
+  const prev = tokens[at - 1];
+  if (!prev || prev.punct) return true;
+  if (!/^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u.test(prev.norm)) return false;
+  const before = tokens[at - 2];
+  return !before || before.punct || !RELATIVES.has(before.norm);
 }
 
 /** `على لسان X`: the speaker named after لسان at `v` (the index of لسان). */
@@ -130,6 +165,19 @@ function tongueOf(tokens: readonly Token[], v: number): Phrase | undefined {
   const stop = rest.findIndex((t) => t.norm === ':' || t.norm === '.' || ARABIC_INTRODUCERS.has(t.norm));
   const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
   return hasPhrase(phrase) ? phrase : undefined;
+}
+
+/** A speech verb earlier in the sentence than `v` (no full stop between). */
+function speechVerbBefore(tokens: readonly Token[], v: number): boolean {
+  for (let u = v - 1; u >= 0 && v - u <= 12; u--) {
+    const t = tokens[u]!;
+    if (t.punct) {
+      if (t.norm === '.' || t.norm === ':') return false;
+      continue;
+    }
+    if (arabicSpeechWord(t.norm)?.kind === 'verb') return true;
+  }
+  return false;
 }
 
 /** An earlier, non-weak speech verb followed by إن/أن before `v`: the main attribution of the sentence. */
@@ -184,6 +232,8 @@ function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
     if (words[k]!.punct || !isArabicRoleNoun(words[k]!.norm)) continue;
     const phrase = parseArabicPhrase(words.slice(k));
     if (phrase.role && phrase.name) return { role: phrase.role };
+    // كما يتذكر السيد دياللو: after an honorific, the name itself.
+    if (phrase.name && k + 1 < words.length && isArabicHonorific(words[k]!.norm)) return { name: phrase.name };
     break;
   }
   // A sentence-initial word with و/ف that is not a noun is a verb: its subject follows it.
@@ -274,6 +324,7 @@ export function arabicAfter(tokens: readonly Token[], i: number): Attribution | 
     if (rest[0] && /^(رايها|قولها|تعبيرها|وصفها)$/u.test(rest[0].norm)) return { continuation: true, gender: 'f', fragment: false };
     if (rest[0] && rest[0].norm === 'تعبير') rest = rest.slice(1);
     rest = sourceWords(rest);
+    if (isCiting(tok.norm) && MEDIA_HEADS.test(rest[0]?.norm ?? '')) return null;
   }
   const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm) || t.norm === '.');
   const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));

@@ -83,6 +83,11 @@ const GIVEN_AL = list(`
 /** Honorifics before a name (السيد حسن نصر الله): neither role nor name. */
 const HONORIFICS = list('السيد السيده');
 
+/** True for an honorific (السيد، السيدة) that stands before a name. */
+export function isArabicHonorific(norm: string): boolean {
+  return HONORIFICS.has(norm);
+}
+
 /**
  * Does a given name with ال (`الطيب`) start a name at `i`? Only when a word
  * that can be a family name follows at once (`الطيب لوح`, not `الطيب أيضا`).
@@ -142,6 +147,8 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   const norm = tokens[i]!.norm;
   if (norm === 'علي' && /ي$/u.test(tokens[i]!.text)) return false; // the name Ali, not the preposition على
   if (CUTTERS.has(norm)) return true;
+  // مسؤول طلب عدم ذكر اسمه: the stock clause after an anonymous source.
+  if (tokens[i + 1]?.norm === 'عدم' && /^(طلب|طلبت|رفض|رفضت|فضل|فضلت)$/u.test(norm)) return true;
   const unsuffixed = norm.replace(/(ه|ها|هم|هما)$/u, '');
   if (unsuffixed !== norm && unsuffixed.length >= 2 && CUTTERS.has(unsuffixed)) return true; // خلالها، امامه
   if (norm.startsWith('وو') && norm.length > 4) return true; // "and the agencies …": a second subject
@@ -220,6 +227,10 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     if (name.length === 0) {
       const forced = roleOpen;
       if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); i++; continue; }
+      // المرصد السوري ومراسل الوكالة: "and the correspondent" is a second subject.
+      if (!forced && role.length > 0 && tok.norm.length > 4 && tok.norm.startsWith('و') && ROLE_NOUNS.has(tok.norm.slice(1))) {
+        return { phrase: done(role, name), next: i, stopped: true };
+      }
       // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
       // definite noun that is no role and no family name (لفت النظر).
       if (role.length === 0 && /^(بال|كال|فال)/u.test(norm) && definite) return { phrase: done(role, name), next: i, stopped: true };
@@ -329,6 +340,8 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     if (!isNameToken(tok, norm) || cutsHere(tokens, i, name.length > 0)) break;
     const definite = isDefiniteToken(tok);
     if (name.length === 0 && definite && startsGivenName(tokens, i)) { name.push(tok.text); continue; }
+    // المرصد السوري ومراسل الوكالة: "and the correspondent" starts a second subject, not a name.
+    if (name.length === 0 && norm.length > 4 && norm.startsWith('و') && ROLE_NOUNS.has(norm.slice(1))) break;
     // A first name never follows a role with ل glued on (الفيدرالية العربية لحقوق الإنسان).
     if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm) || /^ل/u.test(norm))) break;
     // In running text a definite word after a name is its family name only after عبد/أبو or as a nisba (السيسي).
