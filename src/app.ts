@@ -5,6 +5,7 @@ import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
+import { honourBodyRetryAfter } from './discord/rest-compat';
 import { createRouter } from './discord/router';
 import { createLibrary, type Library } from './library';
 import type { Logger } from './logger';
@@ -77,7 +78,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       GuildMemberManager: { maxSize: 1000, keepOverLimit: (member) => member.id === member.client.user.id },
     }),
     ...options.clientOptions,
-    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.clientOptions?.rest },
+    // A 429 whose wait is only in its JSON body is still waited for (discord.js reads only the Retry-After header).
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), makeRequest: honourBodyRetryAfter(), ...options.clientOptions?.rest },
   });
   const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
   const services: Service[] = [];

@@ -1,6 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import { loadConfigOrExit } from './config';
 import { loadCommands } from './discord/load-commands';
+import { honourBodyRetryAfter } from './discord/rest-compat';
 import { scrubSecrets } from './logger';
 
 /**
@@ -12,7 +13,7 @@ const config = loadConfigOrExit({ token: true, clientId: true });
 try {
   const commands = await loadCommands();
   const body = [...commands.values()].map((command) => command.data);
-  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token!);
+  const rest = new REST({ ...(config.apiUrl ? { api: config.apiUrl } : {}), makeRequest: honourBodyRetryAfter() }).setToken(config.token!);
   const route = config.guildId ? Routes.applicationGuildCommands(config.clientId!, config.guildId) : Routes.applicationCommands(config.clientId!);
   const result = (await rest.put(route, { body })) as unknown[];
   const where = config.guildId ? `guild ${config.guildId}` : 'all guilds (global; may take up to an hour to show)';

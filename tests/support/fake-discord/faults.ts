@@ -47,7 +47,7 @@ export function faultResponse(f: FaultSpec): CannedResponse {
     };
     if (scope === 'global') headers['x-ratelimit-global'] = 'true';
     return {
-      status: 429, headers,
+      status: 429, headers: f.retryAfterIn === 'body' ? {} : headers,
       body: { message: 'You are being rate limited.', retry_after: retryAfter, global: scope === 'global', code: 0 },
     };
   }

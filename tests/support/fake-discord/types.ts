@@ -57,6 +57,11 @@ export interface FaultSpec {
    * for an interaction callback, 400 40060 (already acknowledged).
    */
   afterHandling?: boolean;
+  /**
+   * For 429: where the wait is given: `both` (default, as Discord: `Retry-After` and rate-limit headers plus
+   * `retry_after` in the body), or `body` only (no rate-limit headers at all, as some proxies answer).
+   */
+  retryAfterIn?: 'both' | 'body';
   /** For 429: `X-RateLimit-Scope` (default `user`); `global` also sets `X-RateLimit-Global`. */
   scope?: 'user' | 'global' | 'shared';
 }
