@@ -145,7 +145,8 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
   if (nameTokens.length > 0 && nameTokens.length <= 5) phrase.name = nameTokens.map((t) => t.text).join(' ');
   else if (nameTokens.length > 5) roleTokens.push(...nameTokens);
   const role = roleTokens.map((t) => t.text).join(' ').replace(/ (['’])/gu, '$1').trim();
-  const roleWords = roleTokens.filter((t) => !FILLERS.has(lower(t)));
+  // An abbreviated title alone ("Capt. said") names nobody; before a name it is the role.
+  const roleWords = roleTokens.filter((t) => !FILLERS.has(lower(t)) && (phrase.name !== undefined || !(t.text.endsWith('.') && TITLES.has(lower(t)))));
   if (roleWords.length > 0 && roleTokens.length <= 10) phrase.role = role;
   const gender = genderOf(words);
   if (gender) {
