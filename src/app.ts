@@ -12,6 +12,23 @@ import type { Logger } from './logger';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 
+/** Longest wait for the gateway to close on shutdown. */
+const DESTROY_TIMEOUT_MS = 2000;
+
+/** `work`'s value, or false after `ms`. */
+async function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Something the app starts after login and stops before logging out (e.g. the scheduler). */
 export interface Service {
   name: string;
@@ -128,7 +145,10 @@ export async function createApp(options: AppOptions): Promise<App> {
           }
         }
         await library.stop();
-        await client.destroy();
+        // Connected: closes with 1000 at once. Reconnecting (no HELLO yet), discord.js's destroy() can wait for a
+        // connection that never comes: bounded, so a signal during a reconnect still stops the bot cleanly.
+        const destroyed = await withinMs(client.destroy().then(() => true), DESTROY_TIMEOUT_MS);
+        if (!destroyed) logger.warn({ ms: DESTROY_TIMEOUT_MS }, 'gateway did not close in time (it was reconnecting); stopping anyway');
         logger.info('bot stopped');
       })();
       return stopping;

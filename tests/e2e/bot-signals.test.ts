@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
-import { makeContentDir, ROOT } from './bot-harness';
+import { makeContentDir, ROOT, spawnBot } from './bot-harness';
 
 let fake: FakeDiscord;
 let content: ReturnType<typeof makeContentDir>;
@@ -50,6 +50,29 @@ describe('npm start and signals to the whole process group', () => {
       expect(output).not.toMatch(/"level":(50|60)/);
     } finally {
       if (npm.exitCode === null) process.kill(-npm.pid!, 'SIGKILL');
+    }
+  });
+});
+
+describe('SIGTERM while the gateway is reconnecting', () => {
+  it.each([
+    ['a resumable drop', { code: 4000 }],
+    ['an abrupt drop (no close frame, session gone)', { abrupt: true, resumable: false }],
+  ] as const)('still exits 0 after %s', async (_name, drop) => {
+    const bot = spawnBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CONTENT_DIR: content.dir, DATABASE_PATH: content.dbPath, LOG_LEVEL: 'info' });
+    try {
+      await bot.waitForLog((l) => l.msg === 'bot ready', 30_000);
+      // New connections get no HELLO: the bot is stuck reconnecting when the signal comes.
+      fake.holdGateway(true);
+      fake.dropGateway(drop);
+      await expect.poll(() => fake.gatewayWaitingForHello, { timeout: 10_000 }).toBeGreaterThan(0);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited, bot.output().stdout).toBe(0);
+      expect(bot.output().stdout).toContain('"bot stopped"');
+      expect(bot.output().stdout).not.toMatch(/"level":(50|60)/);
+    } finally {
+      fake.holdGateway(false);
+      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
     }
   });
 });

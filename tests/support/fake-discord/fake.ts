@@ -78,6 +78,12 @@ export class FakeDiscord {
   /** Close the bot's gateway connection (default code 4000: discord.js resumes). */
   dropGateway(options: DropOptions = {}): void { this.gateway.drop(options); }
 
+  /** While on, new gateway connections get no HELLO: a bot that reconnects stays stuck reconnecting. */
+  holdGateway(on: boolean): void { this.gateway.hold(on); }
+
+  /** Gateway connections opened while held and still waiting for HELLO. */
+  get gatewayWaitingForHello(): number { return this.gateway.waitingForHello; }
+
   /** Leave the next `n` heartbeats without ACK (op 11): the bot should see a zombie connection and reconnect. */
   skipHeartbeatAcks(n = 1): void { this.gateway.ackSkips = n; }
 

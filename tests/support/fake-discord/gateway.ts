@@ -71,6 +71,8 @@ export class FakeGateway {
   private readonly connections = new Set<Connection>();
   private readonly pending: DispatchEvent[] = [];
   private connectionCount = 0;
+  private held = false;
+  private readonly heldConnections: WebSocket[] = [];
   /** Heartbeats left unacknowledged from now on (a zombie connection, as far as the bot can tell). */
   ackSkips = 0;
 
@@ -106,7 +108,23 @@ export class FakeGateway {
       this.deps.signal.notify();
     });
     ws.on('error', () => undefined);
+    if (this.held) this.heldConnections.push(ws);
+    else this.hello(ws);
+  }
+
+  private hello(ws: WebSocket): void {
     this.send(ws, { op: 10, d: { heartbeat_interval: this.deps.heartbeatIntervalMs }, s: null, t: null });
+  }
+
+  /** Hold new connections without HELLO (the bot is stuck reconnecting) until released. */
+  hold(on: boolean): void {
+    this.held = on;
+    if (!on) for (const ws of this.heldConnections.splice(0)) this.hello(ws);
+  }
+
+  /** Connections opened while held, still waiting for HELLO. */
+  get waitingForHello(): number {
+    return this.heldConnections.filter((ws) => ws.readyState === WebSocket.OPEN).length;
   }
 
   private send(ws: WebSocket, payload: Json): void {
