@@ -76,7 +76,9 @@ export class SpeakerBook {
     // The most recently mentioned person the pronoun or verb form can refer to: a known gender
     // must agree, an unknown one does not disqualify (most English names tell none).
     // A gender that was only a hint (`le maire`) gives way when nobody else fits.
-    const person = this.lastOf(gender, false) ?? (gender === 'unknown' ? undefined : this.lastOf(gender, true));
+    let person = gender === 'unknown' ? this.lastOf(gender, false) : this.lastOf(gender, true);
+    // A more recent speaker whose (hinted) gender disagrees loses to one whose gender is known to agree.
+    if (person?.weak && person.gender !== gender && this.people.some((p) => p.gender === gender)) person = this.lastOf(gender, false);
     if (!person) return null;
     if (gender !== 'unknown' && (person.gender === 'unknown' || person.gender !== gender)) {
       person.gender = gender;

@@ -139,7 +139,8 @@ const FR_PARTICIPLES = new Set([
   'martelé', 'insisté', 'averti', 'prévenu', 'poursuivi', 'confié', 'reconnu', 'rappelé', 'répondu', 'écrit', 'tweeté',
   'annoncé', 'jugé', 'dénoncé', 'commenté', 'regretté', 'raconté', 'résumé', 'noté', 'observé', 'relevé', 'tranché',
   'admis', 'confirmé', 'déploré', 'plaidé', 'promis', 'demandé', 'répété', 'ironisé', 'conclu', 'fait', 'soutenu',
-  'réagi', 'témoigné', 'argumenté', 'interrogé', 'avancé',
+  'réagi', 'témoigné', 'argumenté', 'interrogé', 'avancé', 'analysé', 'détaillé', 'glissé', 'lâché', 'soufflé', 'nuancé', 'tempéré',
+  'protesté', 'souri', 'plaisanté', 'grincé', 'tonné', 'fustigé',
 ]);
 const FR_PRESENT = new Set([
   'déclare', 'dit', 'affirme', 'estime', 'ajoute', 'explique', 'souligne', 'indique', 'précise', 'assure', 'lance',
@@ -147,6 +148,8 @@ const FR_PRESENT = new Set([
   'écrit', 'juge', 'dénonce', 'commente', 'regrette', 'raconte', 'résume', 'note', 'observe', 'relève', 'tranche',
   'admet', 'confirme', 'déplore', 'plaide', 'promet', 'demande', 'répète', 'ironise', 'conclut', 'soutient', 'réagit',
   'témoigne', 'avance', 'déclarait', 'disait', 'expliquait', 'affirmait', 'estimait', 'ajoutait', 'confiait',
+  'analyse', 'détaille', 'glisse', 'lâche', 'souffle', 'nuance', 'tempère', 'proteste', 'tonne', 'fustige', 'prévenait',
+  'analysait', 'soulignait', 'précisait', 'assurait', 'racontait', 'insistait', 'martelait',
 ]);
 const FR_PRONOUNS: Readonly<Record<string, Gender>> = { il: 'm', elle: 'f', ils: 'unknown', elles: 'f', on: 'unknown' };
 

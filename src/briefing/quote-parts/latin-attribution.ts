@@ -7,7 +7,7 @@ import { parseLatinInverted, parseLatinSubject } from './latin-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
 import type { Token } from './tokens';
 import type { Language } from '../schema';
-import { englishSpeechWord, frenchSpeechWord, type SpeechMatch } from '../speech-verbs';
+import { englishSpeechWord, frenchSpeechWord, type Gender, type SpeechMatch } from '../speech-verbs';
 
 /** Words that start a new clause: the subject cannot lie before them. */
 const CLAUSE_BREAKS = new Set(['and', 'but', 'while', 'because', 'although', 'though', 'whereas', 'et', 'mais', 'car', 'tandis',
@@ -32,7 +32,9 @@ function lowerAll(tokens: readonly Token[]): string[] {
 export function latinBefore(tokens: readonly Token[], language: Language): Attribution | null {
   const lowered = lowerAll(tokens);
   // « Pour Marine Le Pen, « … » » / "For Smith, "…"": the opinion of the person named.
-  if ((lowered[0] === 'pour' || lowered[0] === 'for') && lowered[lowered.length - 1] === ',' && lowered.indexOf(',') === lowered.length - 1) {
+  // An apposition may follow the name (« Pour Nathalie Perrin, infirmière et déléguée Sud Santé, « … » »).
+  if ((lowered[0] === 'pour' || lowered[0] === 'for') && lowered[lowered.length - 1] === ',' && lowered.filter((w) => w === ',').length <= 3
+    && !lowered.some((w, k) => speechAt(lowered, k, language) !== null)) {
     const phrase = parseLatinInverted(tokens.slice(1, -1));
     if (phrase.name) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false };
   }
@@ -50,7 +52,15 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
     if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment };
     const subject = parseLatinSubject(latinClause(tokens, lowered, v));
     if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment };
-    if (hasPhrase(subject)) return { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment };
+    if (hasPhrase(subject)) {
+      // "Anne Vignot a déclaré qu'elle …", "Smith said she …": the subject's own pronoun tells the gender.
+      const own = ownPronoun(lowered, v + match.length);
+      if (own) {
+        subject.gender = own;
+        delete subject.weakGender;
+      }
+      return { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment };
+    }
     if (match.kind === 'participle') return { continuation: true, gender: 'unknown', fragment };
     // Inverted: `Said the mayor: "…"`.
     const colon = after.findIndex((t) => t.norm === ':');
@@ -60,6 +70,15 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
     return { continuation: true, gender: 'unknown', fragment };
   }
   return null;
+}
+
+/** The gender of a pronoun right after a speech verb, referring to its subject (qu'elle, que il, she, that he). */
+function ownPronoun(lowered: readonly string[], k: number): Gender | undefined {
+  let w = lowered[k];
+  if (w === 'que' || w === 'that') w = lowered[k + 1];
+  if (w === "qu'elle" || w === 'elle' || w === 'she') return 'f';
+  if (w === "qu'il" || w === 'il' || w === 'he') return 'm';
+  return undefined;
 }
 
 /** The subject tokens before the verb at `v`: from the clause start, without auxiliaries. */
