@@ -197,7 +197,9 @@ describe('live library', () => {
   it('picks up a file added and one removed while running', async () => {
     writeFileSync(join(content.dir, 'added-live.md'), '---\ntitle: خبر أضيف أثناء التشغيل\npublished: 2030-01-01\nlanguage: ar\n---\nقال المتحدث باسم الوزارة إن الخبر جديد.');
     unlinkSync(join(content.dir, 'fr-pont.md'));
+    // The addition and the removal may be picked up by different scans: wait for both, not just the removal.
     await bot.waitForLog((l) => l.msg === 'article removed' && l.file === 'fr-pont.md', 10_000);
+    await bot.waitForLog((l) => l.msg === 'article added' && l.file === 'added-live.md', 10_000);
     const added = embedsOf(await fake.dispatchCommand('brief', { article: 'added-live' }).visible())[0]!;
     expect(added.title).toBe('خبر أضيف أثناء التشغيل');
     expect(await ephemeralLine(fake.dispatchCommand('brief', { article: 'fr-pont' }))).toContain('No article named');
