@@ -1,11 +1,11 @@
 import { dirname, join } from 'node:path';
-import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
+import { botClientOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
-import { honourBodyRetryAfter } from './discord/rest-compat';
 import { createRouter } from './discord/router';
 import { createLibrary, type Library } from './library';
 import type { Logger } from './logger';
@@ -83,21 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     cachePath: join(dirname(config.databasePath), 'briefing-cache.json'),
   });
   const commands = await loadCommands(options.commandsDir);
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [], repliedUser: false },
-    // Every interaction carries its user, member and (for buttons) message: caching them all would grow without bound.
-    // Kept: guilds and channels (the scheduler checks permissions), and the bot's own user and member.
-    makeCache: Options.cacheWithLimits({
-      ...Options.DefaultMakeCacheSettings,
-      MessageManager: 0,
-      UserManager: { maxSize: 1000, keepOverLimit: (user) => user.id === user.client.user.id },
-      GuildMemberManager: { maxSize: 1000, keepOverLimit: (member) => member.id === member.client.user.id },
-    }),
-    ...options.clientOptions,
-    // A 429 whose wait is only in its JSON body is still waited for (discord.js reads only the Retry-After header).
-    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), makeRequest: honourBodyRetryAfter(), ...options.clientOptions?.rest },
-  });
+  const client = new Client(botClientOptions(config.apiUrl, options.clientOptions));
   const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
   const services: Service[] = [];
 

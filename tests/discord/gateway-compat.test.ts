@@ -1,5 +1,6 @@
-import { Events, type Client } from 'discord.js';
+import { Client, Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { botClientOptions } from '../../src/discord/client-options';
 import { normalizeReadyPacket, tolerateReadyVariants } from '../../src/discord/gateway-compat';
 import { login, newClient } from '../support/fake-client';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
@@ -51,6 +52,21 @@ describe('the client against gateway variants', () => {
     await login(client, fake);
     expect(client.application?.id).toBe(fake.applicationId);
     expect(filled).toEqual([['application']]);
+  });
+
+  it('answers an interaction within 3 s when GUILD_CREATE comes late, the guild unavailable at first', async () => {
+    const [locale, text] = ['ar', 'هنا'];
+    fake = await startFakeDiscord({ guildCreateDelayMs: 3500 });
+    client = new Client(botClientOptions(fake.apiUrl));
+    client.on(Events.InteractionCreate, (i) => {
+      if (i.isChatInputCommand()) void i.reply({ content: text, allowedMentions: { parse: [] } });
+    });
+    await client.login(fake.token);
+    await fake.waitForIdentify(1);
+    const cb = await fake.dispatchCommand('brief', {}, { locale }).response(6000);
+    // The fake, like Discord, refuses a callback later than 3 s with 404 10062.
+    expect(cb).toMatchObject({ type: 4, status: 200, data: { content: text } });
+    await expect.poll(() => client!.guilds.cache.get(fake!.guildId)?.available, { timeout: 6000 }).toBe(true);
   });
 
   it('reconnects and resumes when heartbeats go unacknowledged (a zombie connection)', async () => {

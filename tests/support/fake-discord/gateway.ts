@@ -40,6 +40,8 @@ export interface GatewayDeps {
   readyWithoutApplication?: boolean;
   /** Include `members` in GUILD_CREATE (default true). */
   guildCreateMembers?: boolean;
+  /** Send GUILD_CREATE this long after READY (default 0: at once). */
+  guildCreateDelayMs?: number;
 }
 
 /** Options of {@link FakeGateway.drop}. */
@@ -179,7 +181,10 @@ export class FakeGateway {
       auth: {}, user_settings: {},
     });
     const guild = state.guildCreate();
-    this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
+    const guildCreate = (): void => this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
+    const delay = this.deps.guildCreateDelayMs ?? 0;
+    if (delay > 0) setTimeout(guildCreate, delay).unref();
+    else guildCreate();
     this.identifies += 1;
     // Events a dead session never delivered, and events queued before any session, go to the new one.
     const carried = [...(previous?.events.filter((e) => !e.delivered) ?? []), ...this.pending.splice(0)];

@@ -102,6 +102,8 @@ export interface FakeDiscordOptions {
    * own among them, but not for every gateway or proxy); false makes the bot fetch its own member.
    */
   guildCreateMembers?: boolean;
+  /** Send GUILD_CREATE this long after READY, as for a guild that is unavailable at first (default 0). */
+  guildCreateDelayMs?: number;
 }
 
 /** Start a fake Discord on 127.0.0.1 (REST and gateway on one ephemeral port). */
@@ -129,6 +131,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     readyWithoutApplication: options.readyWithoutApplication ?? false,
     guildCreateMembers: options.guildCreateMembers ?? true,
+    guildCreateDelayMs: options.guildCreateDelayMs ?? 0,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
