@@ -4,6 +4,7 @@ import type { Command, CommandContext } from '../../src/discord/command';
 import { ephemeralText, buildMessage, type MessageBody } from '../../src/discord/message';
 import { createRouter, type RouterOptions } from '../../src/discord/router';
 import { captureLogger } from '../library/helpers';
+import { collectProblems } from '../support/discord-spec';
 import { useFakeWithClient } from '../support/fake-client';
 import type { FaultSpec } from '../support/fake-discord';
 
@@ -151,5 +152,13 @@ describe('interactions before the library has loaded', () => {
     const cb = await t.fake.dispatchAutocomplete('test', 'article', 'typed').response();
     expect(cb).toMatchObject({ type: 8, status: 200, data: { choices: [] } });
     expect(called).toBe(false);
+  });
+});
+
+describe('payloads on every path above', () => {
+  it('are valid against Discord’s spec and carry allowed_mentions (the only 400s: the injected ones and the retries’ 40060)', () => {
+    const problems = collectProblems(t.fake).filter((p) => !/refused with 400 \((50035 Invalid Form Body|40060 Interaction has already been acknowledged\.)\)/.test(p));
+    expect(problems).toEqual([]);
+    expect(t.fake.requests.filter((r) => r.status === 400).length).toBeGreaterThan(0);
   });
 });

@@ -81,6 +81,13 @@ describe('/schedule end to end', () => {
     expect(posts(channel())).toHaveLength(0);
   });
 
+  it('refuses from the interaction’s own app_permissions when the channel is the one the command is used in (no REST look-up)', async () => {
+    const since = fake.requests.length;
+    const h = fake.dispatchSubcommand('schedule', 'add', { channel: fake.channels.noSend, when: '08:00' }, { member: 'admin', channelId: fake.channels.noSend });
+    expect(await ephemeralLine(h)).toMatch(/missing Send Messages/);
+    expect(fake.requests.slice(since).filter((r) => r.method === 'GET')).toEqual([]);
+  });
+
   it.each([
     ['25:00', undefined, /Invalid when: "25:00" is not a time of day/],
     ['0 8 * *', undefined, /5 fields/],
