@@ -155,6 +155,36 @@ describe('interactions before the library has loaded', () => {
   });
 });
 
+describe('callback answers: 204 No Content or the with_response JSON', () => {
+  afterEach(() => t.fake.setCallbackAlwaysWithResponse(false));
+
+  it.each([
+    ['204 No Content', false],
+    ['200 with the with_response body', true],
+  ])('a ready reply, a deferral with its edit and an autocomplete all work when Discord answers %s', async (_name, always) => {
+    t.fake.setCallbackAlwaysWithResponse(always);
+    let slow = false;
+    useRouter({
+      execute: async () => {
+        if (slow) await sleep(80);
+        return buildMessage({ content: slow ? 'Résumé différé' : 'ملخص فوري' });
+      },
+      autocomplete: async () => [{ name: 'Bridge', value: 'en-bridge' }],
+    }, { deferAfterMs: 20 });
+    const ready = t.fake.dispatchCommand('test');
+    expect((await ready.visible()).content).toBe('ملخص فوري');
+    slow = true;
+    const deferred = t.fake.dispatchCommand('test');
+    expect((await deferred.waitForEdit(1)).content).toBe('Résumé différé');
+    const typed = await t.fake.dispatchAutocomplete('test', 'article', 'bri').response();
+    expect(typed.data).toEqual({ choices: [{ name: 'Bridge', value: 'en-bridge' }] });
+    await settled(3);
+    const statuses = [ready, deferred].map((h) => t.fake.requests.find((r) => r.path.startsWith(`/interactions/${h.id}/`))!.response === undefined);
+    expect(statuses).toEqual([!always, !always]);
+    expect(errors()).toEqual([]);
+  });
+});
+
 describe('payloads on every path above', () => {
   it('are valid against Discord’s spec and carry allowed_mentions (the only 400s: the injected ones and the retries’ 40060)', () => {
     const problems = collectProblems(t.fake).filter((p) => !/refused with 400 \((50035 Invalid Form Body|40060 Interaction has already been acknowledged\.)\)/.test(p));

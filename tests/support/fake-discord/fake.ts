@@ -78,6 +78,9 @@ export class FakeDiscord {
   /** Close the bot's gateway connection (default code 4000: discord.js resumes). */
   dropGateway(options: DropOptions = {}): void { this.gateway.drop(options); }
 
+  /** Answer accepted interaction callbacks with the `with_response` JSON (200) even when not asked (default: 204 unless asked). */
+  setCallbackAlwaysWithResponse(on: boolean): void { this.world.callbackAlwaysWithResponse = on; }
+
   /** While on, new gateway connections get no HELLO: a bot that reconnects stays stuck reconnecting. */
   holdGateway(on: boolean): void { this.gateway.hold(on); }
 

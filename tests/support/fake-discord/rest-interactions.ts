@@ -79,7 +79,7 @@ export const postCallback: Handler = (req, w) => {
     if (message) rec.originalMessageId = String(message.message.id);
   }
   settle(200);
-  if (req.query.with_response !== 'true') return { status: 204 };
+  if (req.query.with_response !== 'true' && !w.callbackAlwaysWithResponse) return { status: 204 };
   const flags = Number(message?.message.flags ?? 0);
   return ok({
     interaction: {

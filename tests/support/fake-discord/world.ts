@@ -19,6 +19,8 @@ export interface World {
   gatewayUrl: () => string;
   /** Interactions answered later than this are refused with 10062 (0 = never). */
   interactionAckTimeoutMs: number;
+  /** Answer every accepted callback with the `with_response` body (200), asked for or not (as some stand-ins do). */
+  callbackAlwaysWithResponse?: boolean;
   /** How many IDENTIFYs are still allowed (session_start_limit.remaining). */
   sessionStartRemaining: () => number;
 }
