@@ -4,11 +4,16 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BriefReply, BriefRequest } from './brief-protocol';
+import type { BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
 import { briefFile, type BriefedArticle } from './load';
 
-/** Files sent ahead to each worker, so that it never waits for the main thread. */
-const IN_FLIGHT_PER_WORKER = 3;
+/**
+ * Files sent ahead to each worker, so that it never waits for the main thread
+ * (which is busy indexing and briefing files itself between two feeds).
+ */
+const IN_FLIGHT_PER_WORKER = 24;
+/** Fewest files sent to a worker in one message, unless it is running low (messages cost more than their bytes). */
+const MIN_BATCH = 8;
 
 const ENTRY = new URL('./brief-worker.ts', import.meta.url);
 
@@ -69,6 +74,7 @@ export class BriefPool {
   private nextSeq = 1;
   private broken = false;
   private hereScheduled = false;
+  private pumpScheduled = false;
 
   constructor(private readonly options: BriefPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
@@ -79,7 +85,7 @@ export class BriefPool {
     if (this.broken) return inline(path, maxBytes);
     return new Promise((resolve, reject) => {
       this.queue.push({ seq: this.nextSeq++, path, maxBytes, resolve, reject });
-      this.pump();
+      this.schedulePump();
     });
   }
 
@@ -89,6 +95,16 @@ export class BriefPool {
     this.slots = undefined;
     this.fail(slots, undefined);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  /** Feed the workers once the current burst of calls is queued (one message for the burst, not one per file). */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    queueMicrotask(() => {
+      this.pumpScheduled = false;
+      if (!this.broken) this.pump();
+    });
   }
 
   private pump(): void {
@@ -102,14 +118,16 @@ export class BriefPool {
         return;
       }
     }
-    while (this.queue.length > 0) {
-      let best: Slot | undefined;
-      for (const slot of slots) if (slot.inFlight.size < IN_FLIGHT_PER_WORKER && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
-      if (!best) return;
-      const task = this.queue.shift()!;
-      best.inFlight.set(task.seq, task);
-      const request: BriefRequest = { seq: task.seq, path: task.path, maxBytes: task.maxBytes };
-      best.worker.postMessage(request);
+    for (const slot of slots) {
+      const room = IN_FLIGHT_PER_WORKER - slot.inFlight.size;
+      if (this.queue.length === 0) return;
+      if (room < MIN_BATCH && slot.inFlight.size >= MIN_BATCH) continue;
+      const batch: BriefRequestBatch = [];
+      for (const task of this.queue.splice(0, room)) {
+        slot.inFlight.set(task.seq, task);
+        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes });
+      }
+      slot.worker.postMessage(batch);
     }
   }
 
@@ -131,7 +149,7 @@ export class BriefPool {
     const slots: Slot[] = [];
     for (let n = 0; n < this.size; n++) {
       const slot: Slot = { worker: new Worker(BOOTSTRAP, { eval: true, workerData }), inFlight: new Map() };
-      slot.worker.on('message', (reply: BriefReply) => this.settle(slot, reply));
+      slot.worker.on('message', (replies: BriefReplyBatch) => this.settle(slot, replies));
       slot.worker.on('error', (error) => this.fail(slots, `a briefing worker failed: ${error.message}`));
       slot.worker.on('exit', (code) => {
         if (this.slots === slots) this.fail(slots, `a briefing worker exited (code ${code})`);
@@ -141,12 +159,14 @@ export class BriefPool {
     return slots;
   }
 
-  private settle(slot: Slot, reply: BriefReply): void {
-    const task = slot.inFlight.get(reply.seq);
-    if (!task) return;
-    slot.inFlight.delete(reply.seq);
-    if (reply.ok) task.resolve(reply.article);
-    else task.reject(new Error(reply.message));
+  private settle(slot: Slot, replies: BriefReplyBatch): void {
+    for (const reply of replies) {
+      const task = slot.inFlight.get(reply.seq);
+      if (!task) continue;
+      slot.inFlight.delete(reply.seq);
+      if (reply.ok) task.resolve(reply.article);
+      else task.reject(new Error(reply.message));
+    }
     if (this.slots) this.pump();
   }
 

@@ -1,21 +1,36 @@
 /**
  * Entry of a briefing worker thread (see `brief-pool.ts`): reads, decodes and
- * briefs the article files it is sent, one message per file, and answers each
- * with the briefed article (never the text) or the reason the file is bad.
+ * briefs the article files it is sent, in batches, and answers each with the
+ * briefed article (never the text) or the reason the file is bad. Answers go
+ * back a few at a time, so the main thread can index them while this thread
+ * briefs the rest of the batch.
  */
 import { parentPort } from 'node:worker_threads';
 import { briefSource, readArticleSync } from './load';
-import type { BriefReply, BriefRequest } from './brief-protocol';
+import type { BriefReply, BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
+
+/** Answers sent back in one message. */
+const REPLIES_PER_MESSAGE = 4;
 
 const port = parentPort;
 if (!port) throw new Error('brief-worker must run in a worker thread');
 
-port.on('message', (request: BriefRequest) => {
-  let reply: BriefReply;
+function briefOne(seq: number, path: string, maxBytes: number): BriefReply {
   try {
-    reply = { seq: request.seq, ok: true, article: briefSource(readArticleSync(request.path, request.maxBytes)) }; // postMessage copies it
+    return { seq, ok: true, article: briefSource(readArticleSync(path, maxBytes)) }; // postMessage copies it
   } catch (error) {
-    reply = { seq: request.seq, ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { seq, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(reply);
+}
+
+port.on('message', (batch: BriefRequestBatch) => {
+  let replies: BriefReplyBatch = [];
+  for (const request of batch) {
+    replies.push(briefOne(request.seq, request.path, request.maxBytes));
+    if (replies.length >= REPLIES_PER_MESSAGE) {
+      port.postMessage(replies);
+      replies = [];
+    }
+  }
+  if (replies.length > 0) port.postMessage(replies);
 });

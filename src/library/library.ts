@@ -228,9 +228,9 @@ export function createLibrary(options: LibraryOptions): Library {
       ? new BriefPool({ size: workers, alsoHere: true, onFailure: (reason) => log.warn({ reason }, 'briefing workers failed; briefing in the main thread') })
       : undefined;
     try {
-      // With workers, keep enough files in flight to feed every thread; the main thread also indexes the results as they come.
+      // With workers, keep enough files in flight to feed every thread (each worker holds a few dozen ahead); the main thread also indexes the results as they come.
       const indices = names.map((_, i) => i);
-      await forEachLimited(indices, pool ? (workers + 1) * 8 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool));
+      await forEachLimited(indices, pool ? (workers + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool));
     } finally {
       await pool?.close();
     }
