@@ -69,6 +69,13 @@ describe('briefing worker pool', () => {
     const ids = await Promise.all(names.map((name) => pool.brief(join(dir, name), 10_000).then((a) => a.id)));
     expect(ids).toEqual(names.map((name) => name.split('.')[0]));
   });
+
+  it('answers good and bad files sent in the same batches, each with its own result', async () => {
+    const all = [...Object.keys(GOOD), ...Object.keys(BAD)];
+    const names = Array.from({ length: 70 }, (_, i) => all[(i * 5) % all.length]!);
+    const results = await Promise.all(names.map((name) => pool.brief(join(dir, name), 10_000).then((a) => a.id, (e: Error) => `bad: ${e.message}`)));
+    expect(results).toEqual(names.map((name) => (name in GOOD ? name.split('.')[0] : `bad: ${reason(() => briefFile(join(dir, name), 10_000))}`)));
+  });
 });
 
 describe('library with briefing workers', () => {
