@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { FakeDiscord } from '../support/fake-discord';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,6 +18,22 @@ export interface BotProcess {
   waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Resolves with the exit code (or signal name) once the process ends. */
   exited: Promise<number | string>;
+}
+
+/**
+ * The environment of a bot talking to `fake`, reading `content.dir` and
+ * keeping its database at `content.dbPath`; `extra` adds or overrides
+ * variables (log level, rescan interval, …).
+ */
+export function botEnv(fake: FakeDiscord, content: { dir: string; dbPath: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    CONTENT_DIR: content.dir,
+    DATABASE_PATH: content.dbPath,
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
 }
 
 /** Spawn `node --import tsx <entry>` in the project root with exactly `env` (plus PATH and HOME). */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
-import { makeContentDir, ROOT, spawnBot } from './bot-harness';
+import { botEnv, makeContentDir, ROOT, spawnBot } from './bot-harness';
 
 let fake: FakeDiscord;
 let content: ReturnType<typeof makeContentDir>;
@@ -26,7 +26,7 @@ describe('npm start and signals to the whole process group', () => {
       detached: true, // its own process group, like a terminal or a container
       env: {
         PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '',
-        DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CONTENT_DIR: content.dir, DATABASE_PATH: content.dbPath, LOG_LEVEL: 'info',
+        ...botEnv(fake, content),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -59,7 +59,7 @@ describe('SIGTERM while the gateway is reconnecting', () => {
     ['a resumable drop', { code: 4000 }],
     ['an abrupt drop (no close frame, session gone)', { abrupt: true, resumable: false }],
   ] as const)('still exits 0 after %s', async (_name, drop) => {
-    const bot = spawnBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CONTENT_DIR: content.dir, DATABASE_PATH: content.dbPath, LOG_LEVEL: 'info' });
+    const bot = spawnBot(botEnv(fake, content));
     try {
       await bot.waitForLog((l) => l.msg === 'bot ready', 30_000);
       // New connections get no HELLO: the bot is stuck reconnecting when the signal comes.

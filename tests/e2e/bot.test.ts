@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertAllValid } from '../support/discord-spec';
 import { startFakeDiscord, type FakeDiscord, type InteractionHandle } from '../support/fake-discord';
-import { makeContentDir, runScript, spawnBot, type BotProcess } from './bot-harness';
+import { botEnv, makeContentDir, runScript, spawnBot, type BotProcess } from './bot-harness';
 
 type Json = Record<string, unknown>;
 interface Embed { title?: string; url?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string }; author?: { name: string } }
@@ -29,16 +29,12 @@ async function ephemeralLine(handle: InteractionHandle): Promise<string> {
 beforeAll(async () => {
   fake = await startFakeDiscord();
   content = makeContentDir();
-  env = {
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
+  env = botEnv(fake, content, {
     DISCORD_CLIENT_ID: fake.applicationId,
     DISCORD_GUILD_ID: fake.guildId,
-    CONTENT_DIR: content.dir,
-    DATABASE_PATH: content.dbPath,
     LOG_LEVEL: 'debug',
     LIBRARY_RESCAN_SECONDS: '2',
-  };
+  });
   const deployed = await runScript('src/deploy.ts', env);
   expect(deployed.code, deployed.stderr).toBe(0);
   bot = spawnBot(env);

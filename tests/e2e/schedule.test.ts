@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertAllValid } from '../support/discord-spec';
 import { Perm, startFakeDiscord, type FakeDiscord, type InteractionHandle, type OptionInput, type RecordedRequest } from '../support/fake-discord';
-import { runScript, spawnBot, type BotProcess } from './bot-harness';
+import { botEnv, runScript, spawnBot, type BotProcess } from './bot-harness';
 import { moreRuns, scheduleContent } from './schedule-harness';
 
 type Json = Record<string, unknown>;
@@ -44,17 +44,13 @@ async function listText(): Promise<string> {
 beforeAll(async () => {
   fake = await startFakeDiscord();
   content = scheduleContent();
-  env = {
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
+  env = botEnv(fake, content, {
     DISCORD_CLIENT_ID: fake.applicationId,
     DISCORD_GUILD_ID: fake.guildId,
-    CONTENT_DIR: content.dir,
-    DATABASE_PATH: content.dbPath,
     LOG_LEVEL: 'debug',
     LIBRARY_RESCAN_SECONDS: '1',
     SCHEDULE_MIN_INTERVAL_SECONDS: '0',
-  };
+  });
   const deployed = await runScript('src/deploy.ts', env);
   expect(deployed.code, deployed.stderr).toBe(0);
   await startBot();
