@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../src/discord/command';
-import { labelsFor, languageOfLocale } from '../src/discord/labels';
+import { localizedLabel } from '../src/discord/labels';
 import { briefingBody, type MessageBody } from '../src/discord/message';
 import { resolveArticle } from '../src/discord/resolve-article';
 import { UserError } from '../src/errors';
@@ -28,7 +28,7 @@ export const data = {
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
   const requested = interaction.options.getString('article')?.trim();
   const article = requested ? resolveArticle(ctx.library, requested) : ctx.library.newest();
-  if (!article) throw new UserError(labelsFor(languageOfLocale(interaction.locale)).emptyLibrary);
+  if (!article) throw new UserError(localizedLabel((labels) => labels.emptyLibrary));
   return briefingBody(article);
 }
 

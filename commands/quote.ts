@@ -5,7 +5,7 @@ import { ephemeralText, type MessageBody } from '../src/discord/message';
 import type { PageStore } from '../src/discord/pages';
 import { parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
 import { resolveArticle } from '../src/discord/resolve-article';
-import { InvalidOptionError } from '../src/errors';
+import { code, InvalidOptionError } from '../src/errors';
 import type { QuoteHit, Suggestion } from '../src/library';
 
 /** `/quote query? speaker? article?`: search the key quotes of the whole library. */
@@ -26,7 +26,13 @@ const MAX_OPTION = 100;
 function option(interaction: ChatInputCommandInteraction, name: string): string | undefined {
   const value = interaction.options.getString(name)?.trim();
   if (!value) return undefined;
-  if (value.length > MAX_OPTION) throw new InvalidOptionError(name, `at most ${MAX_OPTION} characters`);
+  if (value.length > MAX_OPTION) {
+    throw new InvalidOptionError(name, {
+      en: `at most ${MAX_OPTION} characters`,
+      ar: `يقبل الخيار ${code(name)} ${MAX_OPTION} حرف على الأكثر.`,
+      fr: `L’option ${code(name)} accepte ${MAX_OPTION} caractères au plus.`,
+    });
+  }
   return value;
 }
 

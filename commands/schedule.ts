@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandContext } from '../src/discord/command';
 import { buildMessage, type MessageBody } from '../src/discord/message';
-import { UserError } from '../src/errors';
+import { code, UserError } from '../src/errors';
 import type { Suggestion } from '../src/library';
 import { addSchedule, findSchedule, pauseSchedule, removeSchedule, resumeSchedule } from '../src/scheduler/actions';
 import { checkBotCanPost, SCHEDULABLE_CHANNEL_TYPES, type PostCheck } from '../src/scheduler/channel-check';
@@ -48,7 +48,13 @@ const reply = (content: string): MessageBody => buildMessage({ content, ephemera
 
 /** The server the command was used in (cached or not: an unavailable guild is still a guild). @throws UserError in DMs. */
 function guildIdOf(interaction: ChatInputCommandInteraction): string {
-  if (!interaction.guildId) throw new UserError('Schedules belong to a server: use /schedule in a server channel.');
+  if (!interaction.guildId) {
+    throw new UserError({
+      en: 'Schedules belong to a server: use /schedule in a server channel.',
+      ar: `جداول النشر خاصة بالخوادم: استخدم ${code('/schedule')} في قناة داخل خادم.`,
+      fr: 'Les programmations appartiennent à un serveur : utilisez /schedule dans un salon de serveur.',
+    });
+  }
   return interaction.guildId;
 }
 
@@ -111,7 +117,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
     }
     default:
-      throw new UserError('Unknown /schedule subcommand.');
+      throw new UserError({
+        en: 'Unknown /schedule subcommand.',
+        ar: `أمر فرعي غير معروف للأمر ${code('/schedule')}.`,
+        fr: 'Sous-commande de /schedule inconnue.',
+      });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Language } from '../briefing/schema';
+import type { LocalizedText } from '../errors';
 
 /** Every user-visible label of the bot, in one language. */
 export interface Labels {
@@ -105,6 +106,11 @@ export function labelsFor(language: Language | string | undefined): Labels {
     default:
       return EN;
   }
+}
+
+/** One label in every answer language, for a {@link UserError} that says it (English in the logs). */
+export function localizedLabel(pick: (labels: Labels) => string): LocalizedText {
+  return { en: pick(EN), ar: pick(AR), fr: pick(FR) };
 }
 
 /**

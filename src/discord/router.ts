@@ -1,10 +1,10 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
-import { UserError } from '../errors';
+import { code, UserError } from '../errors';
 import type { Suggestion } from '../library';
 import type { Logger } from '../logger';
 import { apiErrorStatus, isExpectedInteractionFailure } from './api-errors';
 import type { Command, CommandContext } from './command';
-import { labelsFor, languageOfLocale } from './labels';
+import { labelsFor, languageOfLocale, localizedLabel } from './labels';
 import { LIMITS } from './limits';
 import { ephemeralText, type MessageBody } from './message';
 import { Responder } from './responder';
@@ -29,8 +29,8 @@ export interface RouterOptions {
 /**
  * The `interactionCreate` handler: routes slash commands, autocomplete and
  * buttons to their command. Never throws and never rejects: a failing
- * handler is answered (one-line ephemeral message for a `UserError`, a
- * generic one otherwise, logged with the interaction id and command).
+ * handler is answered (one-line ephemeral message for a `UserError`, in the
+ * user's language, a generic one otherwise, logged with the interaction id and command).
  */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const { commands, ctx } = options;
@@ -88,7 +88,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   };
 
   const failureBody = (error: unknown, interaction: Interaction, commandName: string): MessageBody => {
-    if (error instanceof UserError) return ephemeralText(error.message.split('\n')[0]!);
+    if (error instanceof UserError) return ephemeralText(error.messageIn(languageOfLocale(interaction.locale)).split('\n')[0]!);
     log.error({ err: error, interactionId: interaction.id, command: commandName }, 'command failed');
     return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).genericError);
   };
@@ -115,7 +115,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         await answer(interaction, interaction.commandName, async () => {
-          if (!command) throw new UserError(`Unknown command /${interaction.commandName}.`);
+          if (!command) throw unknownCommand(interaction.commandName);
           return command.execute(interaction, ctx);
         }, command?.deferImmediately === true);
       } else if (interaction.isAutocomplete()) {
@@ -124,7 +124,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         const name = interaction.customId.split(':', 1)[0] ?? '';
         const command = commands.get(name);
         await answer(interaction, `${name}:button`, async () => {
-          if (!command?.button) throw new UserError(labelsFor(languageOfLocale(interaction.locale)).expired);
+          if (!command?.button) throw new UserError(localizedLabel((labels) => labels.expired));
           return command.button(interaction, ctx);
         }, false);
       }
@@ -132,6 +132,15 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       log.error({ err: error, interactionId: interaction.id }, 'interaction handler failed');
     }
   };
+}
+
+/** A command this bot does not have (deployed commands out of date). */
+function unknownCommand(name: string): UserError {
+  return new UserError({
+    en: `Unknown command /${name}.`,
+    ar: `الأمر ${code(`/${name}`)} غير معروف.`,
+    fr: `Commande /${name} inconnue.`,
+  });
 }
 
 /** At most 25 choices, names and values of 1 to 100 characters, no duplicate values. */

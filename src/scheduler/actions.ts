@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '../errors';
 import type { ScheduleRecord, Store } from '../store/types';
-import { displayWhen } from './list-format';
+import { scheduleMessages as say } from './messages';
 import { nextRunAfter, parseTiming } from './timing';
 
 /** Most schedules one guild may have. */
@@ -28,12 +28,12 @@ export function addSchedule(store: Store, input: AddScheduleInput): ScheduleReco
   const timing = parseTiming(input.when, input.timezone, input.minIntervalSeconds, input.now);
   const existing = store.schedules.listByGuild(input.guildId);
   if (existing.length >= MAX_SCHEDULES_PER_GUILD) {
-    throw new InvalidOptionError('schedule', `this server already has ${existing.length} schedules, the most allowed; remove one first.`);
+    throw new InvalidOptionError('schedule', say.guildFull(existing.length));
   }
   const duplicate = existing.find((s) => s.channelId === input.channelId && s.pattern === timing.pattern && s.timezone === timing.timezone);
-  if (duplicate) throw new InvalidOptionError('schedule', `<#${input.channelId}> already has schedule #${duplicate.id} at ${displayWhen(duplicate.when)} ${duplicate.timezone}.`);
+  if (duplicate) throw new InvalidOptionError('schedule', say.duplicate(input.channelId, duplicate.id, duplicate.when, duplicate.timezone));
   const next = nextRunAfter(timing.pattern, timing.timezone, input.now);
-  if (!next) throw new InvalidOptionError('when', `${displayWhen(timing.when)} never runs.`);
+  if (!next) throw new InvalidOptionError('when', say.neverRuns(timing.when));
   return store.schedules.create({
     guildId: input.guildId,
     channelId: input.channelId,
@@ -49,7 +49,7 @@ export function addSchedule(store: Store, input: AddScheduleInput): ScheduleReco
 /** Parse the `id` option (`3`, `#3`). @throws InvalidOptionError. */
 export function parseScheduleId(raw: string | number): number {
   const text = String(raw).trim().replace(/^#/, '');
-  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw new InvalidOptionError('id', `"${text.slice(0, 20)}" is not a schedule id; pick one from the list (/schedule list).`);
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw new InvalidOptionError('id', say.notAnId(text.slice(0, 20)));
   return Number(text);
 }
 
@@ -57,7 +57,7 @@ export function parseScheduleId(raw: string | number): number {
 export function findSchedule(store: Store, guildId: string, raw: string | number): ScheduleRecord {
   const id = parseScheduleId(raw);
   const schedule = store.schedules.getInGuild(guildId, id);
-  if (!schedule) throw new InvalidOptionError('id', `there is no schedule #${id} in this server (see /schedule list).`);
+  if (!schedule) throw new InvalidOptionError('id', say.noSuchSchedule(id));
   return schedule;
 }
 
@@ -74,7 +74,7 @@ export const MANUAL_PAUSE_REASON = 'paused with /schedule pause';
 /** Pause this guild's schedule. @throws InvalidOptionError if unknown or already paused. */
 export function pauseSchedule(store: Store, guildId: string, raw: string | number, now: Date): ScheduleRecord {
   const schedule = findSchedule(store, guildId, raw);
-  if (schedule.pausedReason) throw new InvalidOptionError('id', `schedule #${schedule.id} is already paused (${schedule.pausedReason}).`);
+  if (schedule.pausedReason) throw new InvalidOptionError('id', say.alreadyPaused(schedule.id, schedule.pausedReason));
   store.schedules.pause(schedule.id, MANUAL_PAUSE_REASON, now.getTime());
   return store.schedules.get(schedule.id)!;
 }
@@ -87,9 +87,9 @@ export function pauseSchedule(store: Store, guildId: string, raw: string | numbe
  */
 export function resumeSchedule(store: Store, guildId: string, raw: string | number, now: Date): ScheduleRecord {
   const schedule = findSchedule(store, guildId, raw);
-  if (!schedule.pausedReason) throw new InvalidOptionError('id', `schedule #${schedule.id} is not paused.`);
+  if (!schedule.pausedReason) throw new InvalidOptionError('id', say.notPaused(schedule.id));
   const next = nextRunAfter(schedule.pattern, schedule.timezone, now);
-  if (!next) throw new InvalidOptionError('id', `schedule #${schedule.id} (${displayWhen(schedule.when)}) has no further run; remove it.`);
+  if (!next) throw new InvalidOptionError('id', say.noFurtherRun(schedule.id, schedule.when));
   store.schedules.resume(schedule.id, next.getTime());
   return store.schedules.get(schedule.id)!;
 }

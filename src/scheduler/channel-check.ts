@@ -1,6 +1,7 @@
 import { ChannelType, type Client, type Guild, type GuildBasedChannel, type GuildMember } from 'discord.js';
 import { apiErrorCode, apiErrorStatus } from '../discord/api-errors';
 import { InvalidOptionError } from '../errors';
+import { channelMessages as say } from './messages';
 import { missingChannelPermissions } from './permissions';
 
 /** Channel types a schedule may post to: text (0) and announcement (5). */
@@ -28,7 +29,7 @@ export type PostCheck = 'ok' | 'unchecked';
 const isSchedulable = (type: number): boolean => (SCHEDULABLE_CHANNEL_TYPES as readonly number[]).includes(type);
 
 function refuseMissing(channelId: string, missing: string[]): void {
-  if (missing.length) throw new InvalidOptionError('channel', `I cannot post briefings in <#${channelId}>: I am missing ${missing.join(', ')} there.`);
+  if (missing.length) throw new InvalidOptionError('channel', say.missing(channelId, missing));
 }
 
 /**
@@ -45,7 +46,7 @@ function refuseMissing(channelId: string, missing: string[]): void {
 export async function checkBotCanPost(target: PostTarget): Promise<PostCheck> {
   const { channelId } = target;
   if (target.channelType !== undefined && !isSchedulable(target.channelType)) {
-    throw new InvalidOptionError('channel', `<#${channelId}> is not a text or announcement channel.`);
+    throw new InvalidOptionError('channel', say.notText(channelId));
   }
   if (target.here && target.here.channelId === channelId && target.here.permissions !== null) {
     refuseMissing(channelId, missingChannelPermissions(target.here.permissions));
@@ -55,7 +56,7 @@ export async function checkBotCanPost(target: PostTarget): Promise<PostCheck> {
   if (!guild) return 'unchecked';
   const channel = await fetchChannel(guild, channelId);
   if (!channel) return 'unchecked';
-  if (!isSchedulable(channel.type)) throw new InvalidOptionError('channel', `<#${channelId}> is not a text or announcement channel.`);
+  if (!isSchedulable(channel.type)) throw new InvalidOptionError('channel', say.notText(channelId));
   const me: GuildMember | null = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
   if (!me) return 'unchecked';
   refuseMissing(channelId, missingChannelPermissions(channel.permissionsFor(me)?.bitfield));
@@ -68,7 +69,7 @@ async function fetchGuild(target: PostTarget): Promise<Guild | null> {
     return await target.client.guilds.fetch(target.guildId);
   } catch (error) {
     const status = apiErrorStatus(error);
-    if (status === 403 || status === 404) throw new InvalidOptionError('channel', 'I am not a member of this server: invite me with the bot scope first.');
+    if (status === 403 || status === 404) throw new InvalidOptionError('channel', say.notMember());
     return null;
   }
 }
@@ -81,8 +82,8 @@ async function fetchChannel(guild: Guild, channelId: string): Promise<GuildBased
   } catch (error) {
     const code = apiErrorCode(error);
     const status = apiErrorStatus(error);
-    if (code === 50001 || status === 403) throw new InvalidOptionError('channel', `I cannot see <#${channelId}>: give me View Channel there, or pick another channel.`);
-    if (code === 10003 || status === 404) throw new InvalidOptionError('channel', `<#${channelId}> does not exist (any more) in this server.`);
+    if (code === 50001 || status === 403) throw new InvalidOptionError('channel', say.cannotSee(channelId));
+    if (code === 10003 || status === 404) throw new InvalidOptionError('channel', say.gone(channelId));
   }
   return guild.channels.cache.get(channelId) ?? null;
 }

@@ -7,6 +7,13 @@ export const REQUIRED_CHANNEL_PERMISSIONS = [
   ['Embed Links', PermissionFlagsBits.EmbedLinks],
 ] as const;
 
+/** The required permissions as the French Discord client names them, by English name. */
+export const PERMISSION_NAMES_FR: Readonly<Record<string, string>> = {
+  'View Channel': 'Voir les salons',
+  'Send Messages': 'Envoyer des messages',
+  'Embed Links': 'Intégrer des liens',
+};
+
 /** The names of the required permissions missing from `granted` (bit field), in a fixed order. */
 export function missingChannelPermissions(granted: bigint | null | undefined): string[] {
   const bits = granted ?? 0n;

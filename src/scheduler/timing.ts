@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { InvalidOptionError } from '../errors';
+import { scheduleMessages as say } from './messages';
 import { normalizeTimeZone } from './timezones';
 
 /** A validated `when` + time zone, ready to store. */
@@ -22,24 +23,24 @@ const HH_MM = /^(\d{1,2}):(\d{2})$/;
  */
 export function parseWhen(input: string): string {
   const when = input.trim().replace(/\s+/g, ' ');
-  if (!when) throw new InvalidOptionError('when', 'give a time such as 08:30, or a cron expression such as "0 8 * * 1-5".');
+  if (!when) throw new InvalidOptionError('when', say.whenMissing());
   const clock = HH_MM.exec(when);
   if (clock) {
     const hours = Number(clock[1]);
     const minutes = Number(clock[2]);
-    if (hours > 23 || minutes > 59) throw new InvalidOptionError('when', `"${when}" is not a time of day: use HH:MM from 00:00 to 23:59.`);
+    if (hours > 23 || minutes > 59) throw new InvalidOptionError('when', say.notTimeOfDay(when));
     return `${minutes} ${hours} * * *`;
   }
-  if (/^\d{1,2}[:.h]\d{0,2}$/i.test(when)) throw new InvalidOptionError('when', `"${when.slice(0, 20)}" is not a time of day: use HH:MM from 00:00 to 23:59.`);
+  if (/^\d{1,2}[:.h]\d{0,2}$/i.test(when)) throw new InvalidOptionError('when', say.notTimeOfDay(when.slice(0, 20)));
   const fields = when.split(' ');
   if (fields.length !== 5 && fields.length !== 6) {
-    throw new InvalidOptionError('when', `a cron expression needs 5 fields (minute hour day month weekday) or 6 (with seconds first); "${when.slice(0, 40)}" has ${fields.length}.`);
+    throw new InvalidOptionError('when', say.cronFields(when.slice(0, 40), fields.length));
   }
   try {
     new Cron(when, { paused: true, mode: '5-or-6-parts' });
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^CronPattern:\s*/, '') : 'not understood';
-    throw new InvalidOptionError('when', `"${when.slice(0, 40)}" is not a valid cron expression (${detail.slice(0, 120)}).`);
+    throw new InvalidOptionError('when', say.badCron(when.slice(0, 40), detail.slice(0, 120)));
   }
   return when;
 }
@@ -52,7 +53,7 @@ export function parseWhen(input: string): string {
 export function parseTimeZone(input: string | null | undefined): string {
   if (input === null || input === undefined || input.trim() === '') return 'UTC';
   const zone = normalizeTimeZone(input);
-  if (!zone) throw new InvalidOptionError('timezone', `"${input.trim().slice(0, 40)}" is not an IANA time zone; pick one from the list, such as Asia/Riyadh, Europe/Paris or UTC.`);
+  if (!zone) throw new InvalidOptionError('timezone', say.unknownZone(input.trim().slice(0, 40)));
   return zone;
 }
 
@@ -118,21 +119,15 @@ export function shortestGapSeconds(pattern: string, timezone: string, from: Date
 export function parseTiming(when: string, timezone: string | null | undefined, minIntervalSeconds: number, now: Date): Timing {
   const pattern = parseWhen(when);
   const zone = parseTimeZone(timezone);
-  if (!nextRunAfter(pattern, zone, now)) throw new InvalidOptionError('when', `"${pattern}" never runs (no such date in the calendar).`);
+  if (!nextRunAfter(pattern, zone, now)) throw new InvalidOptionError('when', say.noSuchDate(pattern));
   if (minIntervalSeconds > 0) {
     const gap = shortestGapSeconds(pattern, zone, now);
     if (gap < minIntervalSeconds) {
-      throw new InvalidOptionError('when', `"${when.trim().slice(0, 40)}" runs as often as every ${formatSeconds(gap)}; the minimum gap between runs is ${formatSeconds(minIntervalSeconds)}.`);
+      throw new InvalidOptionError('when', say.tooOften(when.trim().slice(0, 40), gap, minIntervalSeconds));
     }
   }
   return { when: when.trim().replace(/\s+/g, ' '), pattern, timezone: zone };
 }
 
-/** 90 → "1 min 30 s", 900 → "15 min", 7200 → "2 h". */
-export function formatSeconds(seconds: number): string {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
-  const minutes = Math.round((s % 3600) / 60);
-  return minutes ? `${Math.floor(s / 3600)} h ${minutes} min` : `${s / 3600} h`;
-}
+// Kept importable from here, where it lived before user messages got their own module.
+export { formatSeconds } from './messages';

@@ -1,9 +1,10 @@
 import type { Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Command, CommandContext } from '../../src/discord/command';
+import { labelsFor, languageOfLocale } from '../../src/discord/labels';
 import { buildMessage, ephemeralText } from '../../src/discord/message';
 import { createRouter, sanitizeChoices } from '../../src/discord/router';
-import { InvalidArticleIdError } from '../../src/errors';
+import { ArticleNotFoundError, InvalidArticleIdError } from '../../src/errors';
 import { captureLogger } from '../library/helpers';
 
 type Call = [string, unknown];
@@ -93,6 +94,30 @@ describe('router: commands', () => {
     expect(calls[0]![1]).toMatchObject({ content: expect.stringContaining('not a valid article id'), flags: 64 });
   });
 
+  it.each([
+    ['Arabic', 'ar', 'لا يوجد في المكتبة مقال باسم `lavrov`.'],
+    ['Arabic', 'ar-SA', 'لا يوجد في المكتبة مقال باسم `lavrov`.'],
+    ['English', 'en-US', 'No article named "lavrov" in the library.'],
+    ['French', 'fr', 'Aucun article nommé `lavrov` dans la bibliothèque.'],
+    ['English (a locale with no translation)', 'de', 'No article named "lavrov" in the library.'],
+  ])('answers a UserError in %s to a %s user', async (_name, locale, text) => {
+    const { route } = router({ execute: async () => { throw new ArticleNotFoundError('lavrov'); } });
+    const { i, calls } = interaction('command', 'test', { locale });
+    await route(i);
+    expect(calls).toEqual([['reply', expect.objectContaining({ content: text, flags: 64 })]]);
+  });
+
+  it.each([
+    ['ar', 'الأمر `/nope` غير معروف.'],
+    ['fr', 'Commande /nope inconnue.'],
+    ['en-GB', 'Unknown command /nope.'],
+  ])('answers an unknown command in the %s user’s language', async (locale, text) => {
+    const { route } = router({});
+    const { i, calls } = interaction('command', 'nope', { locale });
+    await route(i);
+    expect(calls[0]![1]).toMatchObject({ content: text, flags: 64 });
+  });
+
   it('answers an unknown command without throwing', async () => {
     const { route } = router({});
     const { i, calls } = interaction('command', 'nope');
@@ -145,6 +170,13 @@ describe('router: autocomplete and buttons', () => {
     const { i, calls } = interaction('button', 'test', { customId: 'other:abc:1' });
     await route(i);
     expect(calls[0]).toEqual(['reply', expect.objectContaining({ flags: 64 })]);
+  });
+
+  it.each([['ar'], ['fr'], ['en-US']])('says a button has expired in the %s user’s language', async (locale) => {
+    const { route } = router({});
+    const { i, calls } = interaction('button', 'test', { customId: 'other:abc:1', locale });
+    await route(i);
+    expect(calls[0]).toEqual(['reply', expect.objectContaining({ content: labelsFor(languageOfLocale(locale)).expired, flags: 64 })]);
   });
 });
 

@@ -108,6 +108,13 @@ describe('/brief', () => {
   ])('answers %s with a one-line ephemeral message', async (_name, article, expected) => {
     expect(await ephemeralLine(fake.dispatchCommand('brief', { article }))).toContain(expected);
   });
+
+  it.each([
+    ['Arabic', 'ar', 'لا يوجد في المكتبة مقال باسم `no-such-article`.'],
+    ['French', 'fr', 'Aucun article nommé `no-such-article` dans la bibliothèque.'],
+  ])('answers an unknown article in %s to a user whose Discord locale is %s', async (_name, locale, expected) => {
+    expect(await ephemeralLine(fake.dispatchCommand('brief', { article: 'no-such-article' }, { locale }))).toBe(expected);
+  });
 });
 
 describe('autocomplete', () => {
