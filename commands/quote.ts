@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../src/discord/command';
 import { labelsFor, languageOfLocale } from '../src/discord/labels';
+import { languageOfInteraction } from '../src/discord/user-language';
 import { ephemeralText, type MessageBody } from '../src/discord/message';
 import type { PageStore } from '../src/discord/pages';
 import { parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
@@ -20,7 +21,6 @@ export const data = {
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const ARABIC = /[\u0600-\u06ff]/;
 const MAX_OPTION = 100;
 
 function option(interaction: ChatInputCommandInteraction, name: string): string | undefined {
@@ -42,7 +42,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const speaker = option(interaction, 'speaker');
   const articleOption = interaction.options.getString('article')?.trim() || undefined;
   const articleId = articleOption === undefined ? undefined : resolveArticle(ctx.library, articleOption).id;
-  const language = ARABIC.test(`${query ?? ''}${speaker ?? ''}`) ? 'ar' : languageOfLocale(interaction.locale);
+  const language = languageOfInteraction(interaction);
 
   let hits: QuoteHit[];
   if (query || speaker || articleId) {

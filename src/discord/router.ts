@@ -4,7 +4,8 @@ import type { Suggestion } from '../library';
 import type { Logger } from '../logger';
 import { apiErrorStatus, isExpectedInteractionFailure } from './api-errors';
 import type { Command, CommandContext } from './command';
-import { labelsFor, languageOfLocale, localizedLabel } from './labels';
+import { labelsFor, localizedLabel } from './labels';
+import { languageOfInteraction } from './user-language';
 import { LIMITS } from './limits';
 import { ephemeralText, type MessageBody } from './message';
 import { Responder } from './responder';
@@ -80,7 +81,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       else log.error(fields, 'could not answer the interaction');
       // A 400 means Discord refused that answer and nothing changed: the user still gets a one-line message.
       if (apiErrorStatus(error) === 400 && !isExpectedInteractionFailure(error)) {
-        await responder.send(ephemeralText(labelsFor(languageOfLocale(interaction.locale)).genericError)).catch((again: unknown) => {
+        await responder.send(ephemeralText(labelsFor(languageOfInteraction(interaction)).genericError)).catch((again: unknown) => {
           log.warn({ err: again, interactionId: interaction.id, command: commandName }, 'could not send the generic error either');
         });
       }
@@ -88,9 +89,9 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   };
 
   const failureBody = (error: unknown, interaction: Interaction, commandName: string): MessageBody => {
-    if (error instanceof UserError) return ephemeralText(error.messageIn(languageOfLocale(interaction.locale)).split('\n')[0]!);
+    if (error instanceof UserError) return ephemeralText(error.messageIn(languageOfInteraction(interaction)).split('\n')[0]!);
     log.error({ err: error, interactionId: interaction.id, command: commandName }, 'command failed');
-    return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).genericError);
+    return ephemeralText(labelsFor(languageOfInteraction(interaction)).genericError);
   };
 
   const autocomplete = async (interaction: AutocompleteInteraction): Promise<void> => {

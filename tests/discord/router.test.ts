@@ -10,10 +10,11 @@ import { captureLogger } from '../library/helpers';
 type Call = [string, unknown];
 
 /** A stand-in for a discord.js interaction that records how it was answered. */
-function interaction(kind: 'command' | 'autocomplete' | 'button', name: string, options: { locale?: string; customId?: string; failRespond?: boolean } = {}) {
+function interaction(kind: 'command' | 'autocomplete' | 'button', name: string, options: { locale?: string; customId?: string; failRespond?: boolean; typed?: string } = {}) {
   const calls: Call[] = [];
   const self = {
     id: '1234', token: 'tok', commandName: name, customId: options.customId ?? `${name}:x`, locale: options.locale ?? 'en-US', replied: false, deferred: false,
+    options: { data: options.typed === undefined ? [] : [{ name: 'article', type: 3, value: options.typed }] },
     isChatInputCommand: () => kind === 'command',
     isAutocomplete: () => kind === 'autocomplete',
     isButton: () => kind === 'button',
@@ -103,6 +104,18 @@ describe('router: commands', () => {
   ])('answers a UserError in %s to a %s user', async (_name, locale, text) => {
     const { route } = router({ execute: async () => { throw new ArticleNotFoundError('lavrov'); } });
     const { i, calls } = interaction('command', 'test', { locale });
+    await route(i);
+    expect(calls).toEqual([['reply', expect.objectContaining({ content: text, flags: 64 })]]);
+  });
+
+  it.each([
+    ['Arabic to a user who typed Arabic, whatever their locale (Discord has no Arabic locale)', 'en-US', 'لافروف', 'لا يوجد في المكتبة مقال باسم `لافروف`.'],
+    ['Arabic to a French-locale user who typed Arabic', 'fr', 'لافروف', 'لا يوجد في المكتبة مقال باسم `لافروف`.'],
+    ['French to a French-locale user who typed Latin letters', 'fr', 'lavrov', 'Aucun article nommé `lavrov` dans la bibliothèque.'],
+    ['English to an English-locale user who typed Latin letters', 'en-US', 'lavrov', 'No article named "lavrov" in the library.'],
+  ])('answers a UserError in %s', async (_name, locale, typed, text) => {
+    const { route } = router({ execute: async () => { throw new ArticleNotFoundError(typed); } });
+    const { i, calls } = interaction('command', 'test', { locale, typed });
     await route(i);
     expect(calls).toEqual([['reply', expect.objectContaining({ content: text, flags: 64 })]]);
   });
