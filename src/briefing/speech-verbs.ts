@@ -63,6 +63,12 @@ for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) ar
  * leading و or ف (or both, `فو` never occurs) is ignored.
  */
 export function arabicSpeechWord(token: string): SpeechMatch | null {
+  // One look-up: this runs on every word before a quote and of reported speech, and most are no speech word.
+  return speechForms.get(token) ?? null;
+}
+
+/** {@link arabicSpeechWord} worked out from the verb list; {@link speechForms} holds its answers. */
+function readSpeechWord(token: string): SpeechMatch | null {
   const direct = arabicVerbs.get(token);
   if (direct) return direct;
   // Shorter words carry no prefix or object pronoun on a speech verb.
@@ -87,6 +93,26 @@ function prefixedSpeechWord(token: string): SpeechMatch | null {
   const object = cut > 0 && bare.length - cut >= 3 ? arabicVerbs.get(bare.slice(0, -cut)) : undefined;
   return object?.kind === 'verb' ? object : null;
 }
+
+/**
+ * Every form a speech word can take (the verb, with و/ف, with an object
+ * pronoun, with both; وكتب/فكتب) and what {@link readSpeechWord} answers for
+ * it; a word that is none of these forms is no speech word.
+ */
+const speechForms = ((): Map<string, SpeechMatch> => {
+  const forms = new Map<string, SpeechMatch>();
+  const stems = [...arabicVerbs.keys(), 'كتب'];
+  for (const stem of stems) {
+    for (const prefix of ['', 'و', 'ف']) {
+      for (const suffix of ['', '\u0647', '\u0647\u0627', '\u0647\u0645']) {
+        const form = prefix + stem + suffix;
+        const match = readSpeechWord(form);
+        if (match) forms.set(form, match);
+      }
+    }
+  }
+  return forms;
+})();
 
 /** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */
 const AR_WEAK = new Set(['وصف', 'وصفت', 'دعا', 'دعت', 'طالب', 'طالبت', 'هدد', 'هددت', 'ناشد', 'ناشدت', 'اعرب', 'اعربت', 'نفى', 'نفت',

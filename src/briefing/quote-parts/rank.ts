@@ -5,7 +5,7 @@
  * merged, overlong texts cut at a word boundary.
  */
 import type { Quote } from '../schema';
-import { countWords, foldArabic } from './tokens';
+import { countWords, foldArabic, letterRuns } from './tokens';
 
 /** A quotation with what the ranking needs to know. */
 export interface Candidate {
@@ -50,7 +50,7 @@ function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<stri
 
 /** Comparison form of a text: letters and digits only, normalised. */
 function comparable(text: string): string {
-  return foldArabic(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return letterRuns(foldArabic(text.toLowerCase()));
 }
 
 /** Words longer than two letters of a {@link comparable} form. */

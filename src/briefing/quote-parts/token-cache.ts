@@ -27,12 +27,17 @@ export class TokenCache {
     return Math.min(this.paragraphs[i]?.length ?? 0, MAX_TOKENISED_CHARS);
   }
 
+  /** The tokenised text of paragraph `i` (its first {@link MAX_TOKENISED_CHARS} characters). */
+  text(i: number): string {
+    const text = this.paragraphs[i] ?? '';
+    return text.length > MAX_TOKENISED_CHARS ? text.slice(0, MAX_TOKENISED_CHARS) : text;
+  }
+
   /** All tokens of paragraph `i` (offsets relative to the paragraph). */
   get(i: number): Token[] {
     let tokens = this.cache[i];
     if (!tokens) {
-      const text = this.paragraphs[i] ?? '';
-      tokens = tokenize(text.length > MAX_TOKENISED_CHARS ? text.slice(0, MAX_TOKENISED_CHARS) : text);
+      tokens = tokenize(this.text(i));
       this.cache[i] = tokens;
     }
     return tokens;
