@@ -63,8 +63,9 @@ for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) ar
  * leading و or ف (or both, `فو` never occurs) is ignored.
  */
 export function arabicSpeechWord(token: string): SpeechMatch | null {
-  // One look-up: this runs on every word before a quote and of reported speech, and most are no speech word.
-  return speechForms.get(token) ?? null;
+  // This runs on every word before a quote and of reported speech, and most are no speech word:
+  // the shape test turns most away before the word is hashed.
+  return hasSpeechShape(token) ? speechForms.get(token) ?? null : null;
 }
 
 /** {@link arabicSpeechWord} worked out from the verb list; {@link speechForms} holds its answers. */
@@ -113,6 +114,23 @@ const speechForms = ((): Map<string, SpeechMatch> => {
   }
   return forms;
 })();
+
+/** Index of a word's first and last code units (their low bytes) in {@link SPEECH_SHAPES}. */
+function shapeKey(word: string): number {
+  return ((word.charCodeAt(0) & 0xff) << 8) | (word.charCodeAt(word.length - 1) & 0xff);
+}
+
+/** For each first and last letter, a bit for each length (below 16) of the forms in {@link speechForms} that have them. */
+const SPEECH_SHAPES = ((): Uint16Array => {
+  const shapes = new Uint16Array(0x10000);
+  for (const form of speechForms.keys()) if (form.length < 16) shapes[shapeKey(form)]! |= 1 << form.length;
+  return shapes;
+})();
+
+/** False when no speech form has the first letter, last letter and length of `word` (longer words are not told apart). */
+function hasSpeechShape(word: string): boolean {
+  return word.length >= 16 || (word.length > 0 && (SPEECH_SHAPES[shapeKey(word)]! & (1 << word.length)) !== 0);
+}
 
 /** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */
 const AR_WEAK = new Set(['وصف', 'وصفت', 'دعا', 'دعت', 'طالب', 'طالبت', 'هدد', 'هددت', 'ناشد', 'ناشدت', 'اعرب', 'اعربت', 'نفى', 'نفت',

@@ -25,8 +25,15 @@ export const MAX_QUOTES = 25;
 /** Longest quote text, in characters, before it is cut with "…". */
 export const MAX_QUOTE_LENGTH = 500;
 
-/** Keep/score one candidate; null means it is not a key quote. */
-function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>, quoteWords: () => ReadonlySet<string>): number | null {
+/** A candidate kept by {@link score}, with its comparison form once made. */
+interface Scored {
+  c: Candidate;
+  s: number;
+  key?: string;
+}
+
+/** Keep/score one candidate; null means it is not a key quote. Sets `entry.key` when it compares with the headline. */
+function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>, entry: Scored): number | null {
   const words = countWords(c.quote.text);
   // Two words pass only as a whole attributed statement ("Absolutely not," she said).
   if (words < 2 || (words === 2 && (c.quote.speaker === null || c.quote.partial || c.titleLike))) return null;
@@ -41,11 +48,17 @@ function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<stri
   if (c.titleLike) s -= 1.5;
   s -= (0.8 * c.quote.paragraph) / Math.max(1, paragraphs);
   if (headlineWords.size > 0) {
-    let shared = 0;
-    for (const w of quoteWords()) if (headlineWords.has(w)) shared++;
-    s += Math.min(shared, 3) * 0.15;
+    entry.key = comparable(c.quote.text);
+    s += Math.min(sharedWords(entry.key, headlineWords), 3) * 0.15;
   }
   return s;
+}
+
+/** Number of distinct {@link keyWordsOf} words of `key` in `headlineWords`, without building the set of them. */
+function sharedWords(key: string, headlineWords: ReadonlySet<string>): number {
+  const shared: string[] = [];
+  for (const w of key.split(' ')) if (w.length > 2 && headlineWords.has(w) && !shared.includes(w)) shared.push(w);
+  return shared.length;
 }
 
 /** Comparison form of a text: letters and digits only, normalised. */
@@ -84,16 +97,11 @@ export function clipQuote(text: string): string {
 /** The key quotes, best first, at most {@link MAX_QUOTES}. */
 export function rankQuotes(candidates: readonly Candidate[], paragraphs: number, headline?: string): Quote[] {
   const headlineWords = headline ? keyWords(headline) : new Set<string>();
-  // The comparison form and words of a quote are computed once, and only when needed.
-  const scored: { c: Candidate; s: number; key?: string; words?: Set<string> }[] = [];
+  // The comparison form of a quote is made once, and its set of words only for the quotes tried for keeping.
+  const scored: Scored[] = [];
   for (const c of candidates) {
-    const entry: { c: Candidate; s: number; key?: string; words?: Set<string> } = { c, s: 0 };
-    const words = (): Set<string> => {
-      entry.key ??= comparable(c.quote.text);
-      entry.words ??= keyWordsOf(entry.key);
-      return entry.words;
-    };
-    const s = score(c, paragraphs, headlineWords, words);
+    const entry: Scored = { c, s: 0 };
+    const s = score(c, paragraphs, headlineWords, entry);
     if (s === null) continue;
     entry.s = s;
     scored.push(entry);
@@ -104,7 +112,7 @@ export function rankQuotes(candidates: readonly Candidate[], paragraphs: number,
     if (kept.length >= MAX_QUOTES) break;
     const c = entry.c;
     const key = entry.key ?? comparable(c.quote.text);
-    const words = entry.words ?? keyWordsOf(key);
+    const words = keyWordsOf(key);
     if (kept.some((k) => nearDuplicate(k.key, key, k.words, words))) continue;
     kept.push({ quote: { ...c.quote, text: clipQuote(c.quote.text) }, key, words });
   }

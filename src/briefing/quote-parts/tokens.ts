@@ -131,22 +131,31 @@ export function foldArabic(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** `\uXXXX` of the character at `c` in the Arabic block. */
+function arabicEscape(c: number): string {
+  return `\\u${(0x0600 + c).toString(16).padStart(4, '0')}`;
+}
+
 /** The characters whose `FOLD_TABLE` entry is `wanted`, as the ranges of a character class. */
-function foldClass(wanted: (entry: number) => boolean): string {
-  const hex = (c: number): string => `\\u${(0x0600 + c).toString(16).padStart(4, '0')}`;
+function foldClass(wanted: number): string {
   let out = '';
   for (let c = 0; c < 0x100; c++) {
-    if (!wanted(FOLD_TABLE[c]!)) continue;
+    if (FOLD_TABLE[c] !== wanted) continue;
     let last = c;
-    while (last + 1 < 0x100 && wanted(FOLD_TABLE[last + 1]!)) last++;
-    out += last === c ? hex(c) : `${hex(c)}-${hex(last)}`;
+    while (last + 1 < 0x100 && FOLD_TABLE[last + 1] === wanted) last++;
+    out += last === c ? arabicEscape(c) : `${arabicEscape(c)}-${arabicEscape(last)}`;
     c = last;
   }
-  return `[${out}]`;
+  return out;
 }
 
 /** Characters the folding drops, any number of them. */
-const DROPPED_RUN = `${foldClass((entry) => entry === -1)}*`;
+const DROPPED_RUN = `[${foldClass(-1)}]*`;
+/** For each folded letter of the Arabic block, the pattern of it and of the letters folded to it (أ إ آ ٱ → ا). */
+const LETTER_PATTERNS = Array.from({ length: 0x100 }, (_, c) => {
+  const sources = foldClass(0x0600 + c);
+  return sources === '' ? arabicEscape(c) : `[${arabicEscape(c)}${sources}]`;
+});
 
 /**
  * A regular expression matching, in unfolded text, what `foldArabic` turns
@@ -155,14 +164,22 @@ const DROPPED_RUN = `${foldClass((entry) => entry === -1)}*`;
  * between. Searching with it spares folding the text.
  */
 export function foldedPattern(needle: string): RegExp {
-  const letters: string[] = [];
-  for (const ch of needle) {
-    const code = ch.charCodeAt(0);
-    const sources = foldClass((entry) => entry === code);
-    letters.push(sources === '[]' ? ch : sources.replace('[', `[${ch}`));
+  let pattern = foldedPatterns.get(needle);
+  if (!pattern) {
+    const letters: string[] = [];
+    for (let i = 0; i < needle.length; i++) letters.push(LETTER_PATTERNS[needle.charCodeAt(i) - 0x0600]!);
+    pattern = new RegExp(letters.join(DROPPED_RUN));
+    // Roles and names recur from article to article; the memo is bounded all the same.
+    if (foldedPatterns.size >= MAX_FOLDED_PATTERNS) foldedPatterns.clear();
+    foldedPatterns.set(needle, pattern);
   }
-  return new RegExp(letters.join(DROPPED_RUN));
+  return pattern;
 }
+
+/** Most patterns kept by {@link foldedPattern}. */
+const MAX_FOLDED_PATTERNS = 4096;
+/** The patterns made so far, by needle. */
+const foldedPatterns = new Map<string, RegExp>();
 
 /** Normalised comparison form of one word: lower case, ’ as ', Arabic folded as by `normalizeArabic` (`../arabic`). */
 export function normForm(word: string): string {
@@ -176,9 +193,17 @@ export function normForm(word: string): string {
 
 /** Tokenise `text` (intended for short contexts, a few hundred characters). */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
+  return tokenizeInto(text, 0, text.length, []);
+}
+
+/**
+ * Append to `out` the tokens of `text` from `from` to `n`, with offsets in
+ * `text`. A token never holds a space or a line break, so when `from` and
+ * `n` are the ends of `text` or such characters, the tokens are those that
+ * {@link tokenize} finds there in the whole text.
+ */
+export function tokenizeInto(text: string, from: number, n: number, out: Token[]): Token[] {
+  let i = from;
   while (i < n) {
     let w = wordWidth(text, i);
     if (w === 0) {
