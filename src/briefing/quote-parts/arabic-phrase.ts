@@ -112,7 +112,17 @@ function isDefinite(norm: string): boolean {
 
 /** Definite article as written: `أليسون` (hamza) is a name, not ال + noun. */
 export function isDefiniteToken(tok: Token): boolean {
-  return isDefinite(tok.norm) && /^(ال|لل|بال|وال|فال|كال)/u.test(tok.text.replace(/\u0640|[\u064b-\u065f]/gu, ''));
+  return isDefinite(tok.norm) && /^(ال|لل|بال|وال|فال|كال)/u.test(leadingLetters(tok.text, 3));
+}
+
+/** The first `count` characters of `text` other than tatweel and diacritics (U+0640, U+064B–U+065F). */
+function leadingLetters(text: string, count: number): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < count; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0640 && (c < 0x064b || c > 0x065f)) out += text[i]!;
+  }
+  return out;
 }
 
 /** Role noun, with or without ال (الرئيس، رئيس، للرئيس). */

@@ -67,17 +67,32 @@ export class ArticleNames {
 
   /**
    * Where a word whose normalised form is in `norms` occurs, in article
-   * order. Every form must contain `needle`: when it is Arabic, a paragraph
-   * whose folded text lacks it holds none of them, so it is never tokenised
-   * (the readers of a place stop at the end of its paragraph, as at any full stop).
+   * order. Every form must contain `needle`: when it is Arabic, only the
+   * words where the fold-aware pattern of it matches are read, and a
+   * paragraph where it does not match is never tokenised (the readers of a
+   * place stop at the end of its paragraph, as at any full stop).
    */
   private where(norms: ReadonlySet<string>, needle: string): Place[] {
     const out: Place[] = [];
     const pattern = isArabicOnly(needle) ? foldedPattern(needle) : null;
     for (let p = 0; p < this.searchedParagraphs(); p++) {
-      if (pattern && !pattern.test(this.paragraphs.text(p))) continue;
+      if (!pattern) {
+        const tokens = this.paragraphs.get(p);
+        for (let i = 0; i < tokens.length; i++) if (norms.has(tokens[i]!.norm)) out.push({ tokens, at: i });
+        continue;
+      }
+      const text = this.paragraphs.text(p);
+      pattern.lastIndex = 0;
+      let match = pattern.exec(text);
+      if (!match) continue;
       const tokens = this.paragraphs.get(p);
-      for (let i = 0; i < tokens.length; i++) if (norms.has(tokens[i]!.norm)) out.push({ tokens, at: i });
+      let last = -1;
+      // A match lies inside one word (it holds Arabic letters and marks only): the word starting last before it.
+      for (; match; match = pattern.exec(text)) {
+        const at = lastStartingAt(tokens, match.index);
+        if (at !== last && norms.has(tokens[at]!.norm)) out.push({ tokens, at });
+        last = at;
+      }
     }
     return out;
   }
@@ -154,6 +169,18 @@ export class ArticleNames {
     }
     return undefined;
   }
+}
+
+/** Index of the last token starting at or before `index` (the first token when none does). */
+function lastStartingAt(tokens: readonly Token[], index: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** A role noun at `j` or just before it, through its adjectives (`الرئيس الروسي` before فلاديمير بوتين). */

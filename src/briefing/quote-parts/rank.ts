@@ -5,7 +5,7 @@
  * merged, overlong texts cut at a word boundary.
  */
 import type { Quote } from '../schema';
-import { countWords, foldArabic, letterRuns } from './tokens';
+import { countWords, foldArabic, foldedRunEnd, letterRuns } from './tokens';
 
 /** A quotation with what the ranking needs to know. */
 export interface Candidate {
@@ -25,15 +25,14 @@ export const MAX_QUOTES = 25;
 /** Longest quote text, in characters, before it is cut with "…". */
 export const MAX_QUOTE_LENGTH = 500;
 
-/** A candidate kept by {@link score}, with its comparison form once made. */
+/** A candidate kept by {@link score}, with its score. */
 interface Scored {
   c: Candidate;
   s: number;
-  key?: string;
 }
 
-/** Keep/score one candidate; null means it is not a key quote. Sets `entry.key` when it compares with the headline. */
-function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>, entry: Scored): number | null {
+/** Keep/score one candidate; null means it is not a key quote. */
+function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>): number | null {
   const words = countWords(c.quote.text);
   // Two words pass only as a whole attributed statement ("Absolutely not," she said).
   if (words < 2 || (words === 2 && (c.quote.speaker === null || c.quote.partial || c.titleLike))) return null;
@@ -47,23 +46,57 @@ function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<stri
   if (!c.quote.partial) s += 1;
   if (c.titleLike) s -= 1.5;
   s -= (0.8 * c.quote.paragraph) / Math.max(1, paragraphs);
-  if (headlineWords.size > 0) {
-    entry.key = comparable(c.quote.text);
-    s += Math.min(sharedWords(entry.key, headlineWords), 3) * 0.15;
-  }
+  if (headlineWords.size > 0) s += Math.min(sharedWords(c.quote.text, headlineWords), 3) * 0.15;
   return s;
 }
 
-/** Number of distinct {@link keyWordsOf} words of `key` in `headlineWords`, without building the set of them. */
-function sharedWords(key: string, headlineWords: ReadonlySet<string>): number {
+/**
+ * Number of distinct words of `keyWords(text)` in `headlineWords`, read off
+ * the text without making its comparison form: only words longer than two
+ * characters are cut out and folded.
+ */
+function sharedWords(text: string, headlineWords: ReadonlySet<string>): number {
+  const lowered = lowerCase(text);
   const shared: string[] = [];
-  for (const w of key.split(' ')) if (w.length > 2 && headlineWords.has(w) && !shared.includes(w)) shared.push(w);
+  let i = 0;
+  while (i < lowered.length) {
+    const end = foldedRunEnd(lowered, i);
+    if (end === i) {
+      i++;
+      continue;
+    }
+    // Folding never lengthens a word, so a run of two characters or fewer is no key word.
+    if (end - i > 2) {
+      const w = foldArabic(lowered.slice(i, end));
+      if (w.length > 2 && headlineWords.has(w) && !shared.includes(w)) shared.push(w);
+    }
+    i = end;
+  }
   return shared.length;
 }
 
 /** Comparison form of a text: letters and digits only, normalised. */
 function comparable(text: string): string {
-  return letterRuns(foldArabic(text.toLowerCase()));
+  return letterRuns(foldArabic(lowerCase(text)));
+}
+
+/** Per UTF-16 code unit, filled on first use: 0 unknown, 1 lower-casing keeps it, 2 it may change (or a surrogate). */
+const CASE_CLASS = new Uint8Array(0x10000);
+
+/** `text.toLowerCase()`, skipped for text it would not change (Arabic has no case; the call costs more than the check). */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) continue;
+    let k = CASE_CLASS[c]!;
+    if (k === 0) {
+      const ch = String.fromCharCode(c);
+      k = (c >= 0xd800 && c <= 0xdfff) || ch.toLowerCase() !== ch ? 2 : 1;
+      CASE_CLASS[c] = k;
+    }
+    if (k === 2) return text.toLowerCase();
+  }
+  return text;
 }
 
 /** Words longer than two letters of a {@link comparable} form. */
@@ -97,21 +130,18 @@ export function clipQuote(text: string): string {
 /** The key quotes, best first, at most {@link MAX_QUOTES}. */
 export function rankQuotes(candidates: readonly Candidate[], paragraphs: number, headline?: string): Quote[] {
   const headlineWords = headline ? keyWords(headline) : new Set<string>();
-  // The comparison form of a quote is made once, and its set of words only for the quotes tried for keeping.
+  // The comparison form of a quote and its set of words are made only for the quotes tried for keeping.
   const scored: Scored[] = [];
   for (const c of candidates) {
-    const entry: Scored = { c, s: 0 };
-    const s = score(c, paragraphs, headlineWords, entry);
-    if (s === null) continue;
-    entry.s = s;
-    scored.push(entry);
+    const s = score(c, paragraphs, headlineWords);
+    if (s !== null) scored.push({ c, s });
   }
   scored.sort((x, y) => y.s - x.s || x.c.order - y.c.order);
   const kept: { quote: Quote; key: string; words: Set<string> }[] = [];
   for (const entry of scored) {
     if (kept.length >= MAX_QUOTES) break;
     const c = entry.c;
-    const key = entry.key ?? comparable(c.quote.text);
+    const key = comparable(c.quote.text);
     const words = keyWordsOf(key);
     if (kept.some((k) => nearDuplicate(k.key, key, k.words, words))) continue;
     kept.push({ quote: { ...c.quote, text: clipQuote(c.quote.text) }, key, words });

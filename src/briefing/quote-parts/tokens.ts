@@ -161,14 +161,15 @@ const LETTER_PATTERNS = Array.from({ length: 0x100 }, (_, c) => {
  * A regular expression matching, in unfolded text, what `foldArabic` turns
  * into `needle` (folded Arabic, see {@link isArabicOnly}): each letter or
  * one that folds to it, with dropped characters (diacritics, tatweel) in
- * between. Searching with it spares folding the text.
+ * between. Searching with it spares folding the text. The expression is
+ * global and shared: set its `lastIndex` before each search.
  */
 export function foldedPattern(needle: string): RegExp {
   let pattern = foldedPatterns.get(needle);
   if (!pattern) {
     const letters: string[] = [];
     for (let i = 0; i < needle.length; i++) letters.push(LETTER_PATTERNS[needle.charCodeAt(i) - 0x0600]!);
-    pattern = new RegExp(letters.join(DROPPED_RUN));
+    pattern = new RegExp(letters.join(DROPPED_RUN), 'g');
     // Roles and names recur from article to article; the memo is bounded all the same.
     if (foldedPatterns.size >= MAX_FOLDED_PATTERNS) foldedPatterns.clear();
     foldedPatterns.set(needle, pattern);
@@ -304,6 +305,17 @@ export function countWords(text: string): number {
     i = end;
   }
   return n;
+}
+
+/**
+ * End of the run starting at `i` of letters, digits and characters that
+ * Arabic folding drops (`i` itself when there is none): after
+ * {@link foldArabic}, the run is one of the runs of {@link letterRuns}.
+ */
+export function foldedRunEnd(text: string, i: number): number {
+  let w: number;
+  while (i < text.length && ((w = alnumWidth(text, i)) > 0 || (w = foldOf(text.charCodeAt(i)) === -1 ? 1 : 0) > 0)) i += w;
+  return i;
 }
 
 /**
