@@ -29,9 +29,9 @@ const astralClass = new Map<number, boolean>();
 
 /** The single-character punctuation tokens. */
 const PUNCT = new Set([...'،,:;.!?؟؛—–()…"“”«»„‘’‹›\'-']);
-/** {@link PUNCT} by code unit (all below U+2100). */
-const PUNCT_UNIT = new Uint8Array(0x2100);
-for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = 1;
+/** {@link PUNCT} by code unit (all below U+2100): the mark as a string, shared by all its tokens. */
+const PUNCT_UNIT: (string | undefined)[] = new Array<string | undefined>(0x2100);
+for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = ch;
 
 /** Width in code units (1 or 2) of the word character at `i`, or 0 when it is none. */
 function wordWidth(text: string, i: number): number {
@@ -209,7 +209,8 @@ export function tokenizeInto(text: string, from: number, n: number, out: Token[]
     let w = wordWidth(text, i);
     if (w === 0) {
       const c = text.charCodeAt(i);
-      if (c < 0x2100 && PUNCT_UNIT[c] === 1) out.push({ text: text[i]!, norm: text[i]!, punct: true, start: i });
+      const mark = c < 0x2100 ? PUNCT_UNIT[c] : undefined;
+      if (mark !== undefined) out.push({ text: mark, norm: mark, punct: true, start: i });
       i++;
       continue;
     }
