@@ -25,14 +25,21 @@ export const MAX_QUOTES = 25;
 /** Longest quote text, in characters, before it is cut with "…". */
 export const MAX_QUOTE_LENGTH = 500;
 
-/** A candidate kept by {@link score}, with its score. */
+/** The comparison form of a text ({@link comparison}) and its words longer than two letters. */
+interface Comparison {
+  key: string;
+  words: Set<string>;
+}
+
+/** A candidate kept by {@link score}, with its score and, once made, its comparison form. */
 interface Scored {
   c: Candidate;
   s: number;
+  comparison?: Comparison;
 }
 
-/** Keep/score one candidate; null means it is not a key quote. */
-function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>): number | null {
+/** Keep/score one candidate; null means it is not a key quote. Sets `entry.comparison` when it compares with the headline. */
+function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<string>, entry: Scored): number | null {
   const words = countWords(c.quote.text);
   // Two words pass only as a whole attributed statement ("Absolutely not," she said).
   if (words < 2 || (words === 2 && (c.quote.speaker === null || c.quote.partial || c.titleLike))) return null;
@@ -46,18 +53,30 @@ function score(c: Candidate, paragraphs: number, headlineWords: ReadonlySet<stri
   if (!c.quote.partial) s += 1;
   if (c.titleLike) s -= 1.5;
   s -= (0.8 * c.quote.paragraph) / Math.max(1, paragraphs);
-  if (headlineWords.size > 0) s += Math.min(sharedWords(c.quote.text, headlineWords), 3) * 0.15;
+  if (headlineWords.size > 0) {
+    entry.comparison = comparison(c.quote.text);
+    let shared = 0;
+    for (const w of entry.comparison.words) if (headlineWords.has(w)) shared++;
+    s += Math.min(shared, 3) * 0.15;
+  }
   return s;
 }
 
 /**
- * Number of distinct words of `keyWords(text)` in `headlineWords`, read off
- * the text without making its comparison form: only words longer than two
- * characters are cut out and folded.
+ * The comparison form of a text (its letters and digits, lower-cased and
+ * folded, the runs of them joined by single spaces) and its {@link keyWordsOf}
+ * words, in one pass: each run of letters (with the diacritics folding drops)
+ * is folded and kept. Text with surrogates takes the two steps (a dropped
+ * mark between two halves would join them into one letter).
  */
-function sharedWords(text: string, headlineWords: ReadonlySet<string>): number {
+function comparison(text: string): Comparison {
   const lowered = lowerCase(text);
-  const shared: string[] = [];
+  if (/[\ud800-\udfff]/.test(lowered)) {
+    const key = letterRuns(foldArabic(lowered));
+    return { key, words: keyWordsOf(key) };
+  }
+  const parts: string[] = [];
+  const words = new Set<string>();
   let i = 0;
   while (i < lowered.length) {
     const end = foldedRunEnd(lowered, i);
@@ -65,19 +84,14 @@ function sharedWords(text: string, headlineWords: ReadonlySet<string>): number {
       i++;
       continue;
     }
-    // Folding never lengthens a word, so a run of two characters or fewer is no key word.
-    if (end - i > 2) {
-      const w = foldArabic(lowered.slice(i, end));
-      if (w.length > 2 && headlineWords.has(w) && !shared.includes(w)) shared.push(w);
+    const w = foldArabic(lowered.slice(i, end));
+    if (w !== '') {
+      parts.push(w);
+      if (w.length > 2) words.add(w);
     }
     i = end;
   }
-  return shared.length;
-}
-
-/** Comparison form of a text: letters and digits only, normalised. */
-function comparable(text: string): string {
-  return letterRuns(foldArabic(lowerCase(text)));
+  return { key: parts.join(' '), words };
 }
 
 /** Per UTF-16 code unit, filled on first use: 0 unknown, 1 lower-casing keeps it, 2 it may change (or a surrogate). */
@@ -99,15 +113,11 @@ function lowerCase(text: string): string {
   return text;
 }
 
-/** Words longer than two letters of a {@link comparable} form. */
+/** Words longer than two letters of a comparison form. */
 function keyWordsOf(key: string): Set<string> {
   const out = new Set<string>();
   for (const w of key.split(' ')) if (w.length > 2) out.add(w);
   return out;
-}
-
-function keyWords(text: string): Set<string> {
-  return keyWordsOf(comparable(text));
 }
 
 function nearDuplicate(a: string, b: string, aWords: Set<string>, bWords: Set<string>): boolean {
@@ -129,20 +139,22 @@ export function clipQuote(text: string): string {
 
 /** The key quotes, best first, at most {@link MAX_QUOTES}. */
 export function rankQuotes(candidates: readonly Candidate[], paragraphs: number, headline?: string): Quote[] {
-  const headlineWords = headline ? keyWords(headline) : new Set<string>();
-  // The comparison form of a quote and its set of words are made only for the quotes tried for keeping.
+  const headlineWords = headline ? comparison(headline).words : new Set<string>();
+  // The comparison form of a quote is made once, and only when needed.
   const scored: Scored[] = [];
   for (const c of candidates) {
-    const s = score(c, paragraphs, headlineWords);
-    if (s !== null) scored.push({ c, s });
+    const entry: Scored = { c, s: 0 };
+    const s = score(c, paragraphs, headlineWords, entry);
+    if (s === null) continue;
+    entry.s = s;
+    scored.push(entry);
   }
   scored.sort((x, y) => y.s - x.s || x.c.order - y.c.order);
   const kept: { quote: Quote; key: string; words: Set<string> }[] = [];
   for (const entry of scored) {
     if (kept.length >= MAX_QUOTES) break;
     const c = entry.c;
-    const key = comparable(c.quote.text);
-    const words = keyWordsOf(key);
+    const { key, words } = entry.comparison ?? comparison(c.quote.text);
     if (kept.some((k) => nearDuplicate(k.key, key, k.words, words))) continue;
     kept.push({ quote: { ...c.quote, text: clipQuote(c.quote.text) }, key, words });
   }

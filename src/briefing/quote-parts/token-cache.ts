@@ -49,16 +49,8 @@ export class TokenCache {
   /** The tokens of paragraph `i` that start in [`from`, `to`). */
   range(i: number, from: number, to: number): Token[] {
     const tokens = this.prefix(i, to);
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    let end = lo;
-    while (end < tokens.length && tokens[end]!.start < to) end++;
-    return tokens.slice(lo, end);
+    const lo = firstStartingAt(tokens, from, 0);
+    return tokens.slice(lo, firstStartingAt(tokens, to, lo));
   }
 
   /**
@@ -81,6 +73,17 @@ export class TokenCache {
     entry.upTo = cut;
     return entry.tokens;
   }
+}
+
+/** Index of the first token at or after `lo` starting at or after `offset` (tokens are in order). */
+function firstStartingAt(tokens: readonly Token[], offset: number, lo: number): number {
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A space, tab or line break. */
