@@ -123,6 +123,13 @@ function endsInLetter(text: string): boolean {
   return LETTER_OR_TATWEEL.test(text.slice(pair ? n - 2 : n - 1));
 }
 
+/** `text` without trailing white space, commas, semicolons and colons (as `text.replace(/[\s،,;:]+$/u, '')`, read from the end). */
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); end > 0 && (c === 0x060c || c === 44 || c === 59 || c === 58 || isWhiteSpace(c)); c = text.charCodeAt(end - 1)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** True when the quotation is still open at the end of its paragraph. */
 function runsOn(span: MarkSpan, paragraph: string): boolean {
   return !span.closed && span.close >= paragraph.length;
@@ -177,7 +184,7 @@ function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | 
 function toCandidate(p: Pending, paragraph: number, language: Language, order: number): Candidate {
   const startsLower = language !== 'ar' && /^\p{Ll}/u.test(p.span.text);
   const quote: Quote = {
-    text: p.span.text.replace(/[\s،,;:]+$/u, ''),
+    text: trimEndPunctuation(p.span.text),
     speaker: p.who?.speaker ?? null,
     paragraph,
     // A mark glued to a prefix (بـ"…", لـ"…") or a lower-case start means a fragment of a sentence.

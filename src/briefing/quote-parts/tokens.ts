@@ -37,6 +37,8 @@ for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = ch;
 function wordWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  // The Arabic letters and tatweel (U+0621–U+064A), most of what this reads.
+  if (c >= 0x0621 && c <= 0x064a) return 1;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
