@@ -287,7 +287,7 @@ function alnumRunEnd(text: string, i: number): number {
 /**
  * Number of words in `text`: the matches of `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`
  * (letter or digit runs; inner apostrophes and hyphens join), counted by a
- * hand-written scan that runs several times faster than the expression.
+ * hand-written scan with cached character classes instead of the expression.
  */
 export function countWords(text: string): number {
   let n = 0;
@@ -316,8 +316,12 @@ export function countWords(text: string): number {
  * {@link foldArabic}, the run is one of the runs of {@link letterRuns}.
  */
 export function foldedRunEnd(text: string, i: number): number {
-  let w: number;
-  while (i < text.length && ((w = alnumWidth(text, i)) > 0 || (w = foldOf(text.charCodeAt(i)) === -1 ? 1 : 0) > 0)) i += w;
+  while (i < text.length) {
+    const w = alnumWidth(text, i);
+    if (w > 0) i += w;
+    else if (foldOf(text.charCodeAt(i)) === -1) i++;
+    else break;
+  }
   return i;
 }
 
