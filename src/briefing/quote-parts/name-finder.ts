@@ -28,6 +28,8 @@ export class ArticleNames {
   /** Number of paragraphs searched (the first ones, within {@link SCAN_CHARS}). */
   private searched = -1;
   private readonly answers = new Map<string, string | undefined>();
+  /** The places found by {@link whereFirst}, by word. */
+  private readonly firstWords = new Map<string, readonly Place[]>();
   private scans = 0;
 
   /**
@@ -98,10 +100,15 @@ export class ArticleNames {
   }
 
   /** Places of a role's first word, with Arabic prefixes (و، ب، ل، لل) allowed. */
-  private whereFirst(word: string): Place[] {
-    if (!this.arabic) return this.where(new Set([word]), word);
-    // Every prefixed form holds the word, or its stem after ال (للرئيس).
-    return this.where(new Set(arabicForms(word)), word.startsWith('ال') ? word.slice(2) : word);
+  private whereFirst(word: string): readonly Place[] {
+    let places = this.firstWords.get(word);
+    if (!places) {
+      // Every prefixed form holds the word, or its stem after ال (للرئيس).
+      places = this.arabic ? this.where(new Set(arabicForms(word)), word.startsWith('ال') ? word.slice(2) : word) : this.where(new Set([word]), word);
+      // Roles often share their first word (الرئيس، الرئيس الروسي): its places are found once.
+      this.firstWords.set(word, places);
+    }
+    return places;
   }
 
   private scanRole(role: string): string | undefined {
