@@ -28,8 +28,8 @@ export class ArticleNames {
   /** Number of paragraphs searched (the first ones, within {@link SCAN_CHARS}). */
   private searched = -1;
   private readonly answers = new Map<string, string | undefined>();
-  /** The places found by {@link whereFirst}, by word. */
-  private readonly firstWords = new Map<string, readonly Place[]>();
+  /** The places found by {@link placesOf}, by search. */
+  private readonly found = new Map<string, readonly Place[]>();
   private scans = 0;
 
   /**
@@ -101,12 +101,18 @@ export class ArticleNames {
 
   /** Places of a role's first word, with Arabic prefixes (و، ب، ل، لل) allowed. */
   private whereFirst(word: string): readonly Place[] {
-    let places = this.firstWords.get(word);
+    // Every prefixed form holds the word, or its stem after ال (للرئيس).
+    return this.placesOf(`first:${word}`, () => (this.arabic
+      ? this.where(new Set(arabicForms(word)), word.startsWith('ال') ? word.slice(2) : word)
+      : this.where(new Set([word]), word)));
+  }
+
+  /** Places of one search, found once per article: roles share their first word (الرئيس، الرئيس الروسي), surnames recur. */
+  private placesOf(search: string, find: () => Place[]): readonly Place[] {
+    let places = this.found.get(search);
     if (!places) {
-      // Every prefixed form holds the word, or its stem after ال (للرئيس).
-      places = this.arabic ? this.where(new Set(arabicForms(word)), word.startsWith('ال') ? word.slice(2) : word) : this.where(new Set([word]), word);
-      // Roles often share their first word (الرئيس، الرئيس الروسي): its places are found once.
-      this.firstWords.set(word, places);
+      places = find();
+      this.found.set(search, places);
     }
     return places;
   }
@@ -152,7 +158,7 @@ export class ArticleNames {
 
   private scanSurname(surname: string): string | undefined {
     const key = normForm(surname);
-    for (const { tokens, at: i } of this.where(new Set([key]), key)) {
+    for (const { tokens, at: i } of this.placesOf(`word:${key}`, () => this.where(new Set([key]), key))) {
       if (i === 0) continue;
       if (this.arabic) {
         const parts: string[] = [];
