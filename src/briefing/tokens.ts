@@ -23,12 +23,12 @@ function isFoldedAway(code: number): boolean {
     || (code >= 0x06d6 && code <= 0x06dc) || (code >= 0x06df && code <= 0x06e8) || (code >= 0x06ea && code <= 0x06ed);
 }
 
-/** Arabic letter forms that folding maps to another letter: alef forms → ا, ى → ي, ة → ه (0 when none). */
-function foldedLetter(code: number): number {
-  if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) return 0x0627;
-  if (code === 0x0649) return 0x064a;
-  if (code === 0x0629) return 0x0647;
-  return 0;
+/** Arabic letter forms that folding maps to another letter: alef forms → ا, ى → ي, ة → ه ('' when none; constants, as a one-letter string of a non-Latin code is a fresh allocation). */
+function foldedLetter(code: number): string {
+  if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) return '\u0627';
+  if (code === 0x0649) return '\u064a';
+  if (code === 0x0629) return '\u0647';
+  return '';
 }
 
 function kindOf(text: string, i: number, code: number, fold: boolean): Kind {
@@ -68,10 +68,10 @@ export function contentTokens(sentence: string, language: Language): string[] {
     const code = i < length ? sentence.charCodeAt(i) : 0x20;
     const kind = kindOf(sentence, i, code, fold);
     if (kind === Kind.Word) {
-      const to = fold && code >= 0x0622 && code <= 0x0671 ? foldedLetter(code) : 0;
-      if (to !== 0) {
+      const to = fold && code >= 0x0622 && code <= 0x0671 ? foldedLetter(code) : '';
+      if (to !== '') {
         word += start >= 0 ? sentence.slice(start, i) : '';
-        word += String.fromCharCode(to);
+        word += to;
         folded = true;
         start = -1;
       } else if (start < 0) start = i;
