@@ -56,9 +56,20 @@ export function isCaptionLine(line: string): boolean {
   if (line.length > 600) return false;
   const last = line.charCodeAt(line.length - 1);
   if (last !== 0x29 && last !== 0x2e && !(last >= 0x61 && last <= 0x7a) && !(last >= 0x41 && last <= 0x5a)) return false; // ) . or a letter
-  const credit = (line.includes('/') || line.includes('Getty') || line.includes('Shutterstock')) && CAPTION_CREDIT.test(line);
-  if (!credit && !(line.includes('(') && CAPTION_LABEL.test(line))) return false;
+  const credit = hasCreditName(line) && CAPTION_CREDIT.test(line);
+  if (!credit && !(endsWithParenthesis(line) && CAPTION_LABEL.test(line))) return false;
   return line.split(' ').length <= MAX_CAPTION_WORDS;
+}
+
+/** Whether the line has a literal every credit of {@link CAPTION_CREDIT} contains (that unanchored expression is tried at every position). */
+function hasCreditName(line: string): boolean {
+  return line.includes('Getty') || line.includes('Shutterstock') || line.includes('AP Photo/') || line.includes('REUTERS/') || line.includes('EPA-EFE/');
+}
+
+/** Whether the line ends in `)` or `).`, as {@link CAPTION_LABEL} requires. */
+function endsWithParenthesis(line: string): boolean {
+  const last = line.length - 1;
+  return line.charCodeAt(last) === 0x29 || (line.charCodeAt(last) === 0x2e && line.charCodeAt(last - 1) === 0x29);
 }
 
 /** A bare link on its own line. */
