@@ -31,7 +31,21 @@ function foldedLetter(code: number): string {
   return '';
 }
 
+/** Kind + 1 of each code unit below U+0700 per folding mode (0: not yet known): a table read instead of a chain of range tests. */
+const FOLDED_KINDS = new Uint8Array(0x700);
+const PLAIN_KINDS = new Uint8Array(0x700);
+
 function kindOf(text: string, i: number, code: number, fold: boolean): Kind {
+  if (code >= 0x700) return kindBeyond(text, i, code, fold);
+  const table = fold ? FOLDED_KINDS : PLAIN_KINDS;
+  const known = table[code]!;
+  if (known !== 0) return known - 1;
+  const kind = kindBeyond(text, i, code, fold);
+  table[code] = kind + 1;
+  return kind;
+}
+
+function kindBeyond(text: string, i: number, code: number, fold: boolean): Kind {
   if (code < 0x80) {
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 ? Kind.Word : Kind.Separator;
   }
