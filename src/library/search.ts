@@ -109,15 +109,15 @@ export class SearchIndex {
       const key = this.nextKey++;
       const terms = entry.quotes[index]!;
       this.quotes.set(key, { articleId: article.id, index, quote, suggestKey: terms.suggestKey, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
-      this.quoteText.add(splitTerms(terms.textTerms), key);
-      this.quoteSpeakers.add(splitTerms(terms.speakerTerms), key);
+      this.quoteText.addList(terms.textTerms, key);
+      this.quoteSpeakers.addList(terms.speakerTerms, key);
       if (terms.shortName) this.addSpeaker(terms, article.timestamp);
       quoteKeys.push(key);
     });
     const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: entry.title, timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, names: entry.names };
     this.articles.set(article.id, articleEntry);
     this.articleByNum.set(articleEntry.num, articleEntry);
-    this.titleTerms.add(splitTerms(entry.titleTerms), articleEntry.num);
+    this.titleTerms.addList(entry.titleTerms, articleEntry.num);
     for (const name of entry.names) {
       let ids = this.byName.get(name);
       if (!ids) this.byName.set(name, (ids = new Set()));
@@ -275,7 +275,7 @@ export class SearchIndex {
       const created: SpeakerEntry = { num: this.nextSpeaker++, name: quote.shortName, count: 1, latest: timestamp, terms: quote.nameTerms };
       this.speakers.set(quote.suggestKey, created);
       this.speakerByNum.set(created.num, created);
-      this.speakerNames.add(splitTerms(quote.nameTerms), created.num);
+      this.speakerNames.addList(quote.nameTerms, created.num);
     }
     this.speakersSorted = undefined;
   }
