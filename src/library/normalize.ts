@@ -69,14 +69,15 @@ function foldKind(code: number): Fold {
   else if (folded === char && LETTER_OR_DIGIT.test(char)) kind = Fold.Keep;
   else if (folded.length === 1 && LETTER_OR_DIGIT.test(folded)) kind = Fold.Map;
   else kind = NO_LETTER_OR_DIGIT.test(folded) ? Fold.Separator : Fold.Whole;
-  FOLDED_TO[code] = kind === Fold.Map ? folded!.charCodeAt(0) : code;
+  FOLDED_TO[code] = kind === Fold.Map ? folded?.charCodeAt(0) ?? code : code;
   FOLD_KIND[code] = kind;
   return kind;
 }
 
-/** Units of the word being built, when it differs from the raw text. */
-const wordUnits: number[] = new Array<number>(1024).fill(0);
+/** Longest word built unit by unit (a longer one makes the text be folded whole). */
 const MAX_WORD = 1024;
+/** Units of the word being built, when it differs from the raw text (a plain array: `fromCharCode.apply` takes it fastest). */
+const wordUnits: number[] = new Array<number>(MAX_WORD).fill(0);
 
 /**
  * Distinct index terms of a raw text, in order of first occurrence: the same
@@ -92,6 +93,7 @@ export function termSet(text: string): string[] {
   /** False while the word is a plain slice of the text. */
   let changed = false;
   for (let i = 0; i <= text.length; i++) {
+    // One space past the end closes the last word.
     const code = i < text.length ? text.charCodeAt(i) : 0x20;
     const kind = foldKind(code);
     if (kind === Fold.Keep || kind === Fold.Map) {
