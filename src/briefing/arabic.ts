@@ -34,8 +34,10 @@ export function normalizeArabic(text: string): string {
 /** Light prefixes, longest first, in normalised form. */
 const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'] as const;
 
-/** First letters of the prefixes: a quick test before trying each one. */
-const PREFIX_LETTERS = new Set(['\u0648', '\u0641', '\u0628', '\u0644', '\u0627', '\u0643']);
+/** Whether a code unit is the first letter of a prefix (و ف ب ل ا ك): a quick test before trying each one. */
+function isPrefixLetter(code: number): boolean {
+  return code === 0x0648 || code === 0x0641 || code === 0x0628 || code === 0x0644 || code === 0x0627 || code === 0x0643;
+}
 
 /** Shortest stem left after a prefix is removed. */
 const MIN_STEM = 2;
@@ -47,7 +49,7 @@ const MIN_STEM = 2;
  * survive).
  */
 export function stripArabicPrefixes(word: string): string {
-  if (!PREFIX_LETTERS.has(word[0] ?? '')) return word;
+  if (!isPrefixLetter(word.charCodeAt(0))) return word;
   for (const prefix of PREFIXES) {
     if (!word.startsWith(prefix)) continue;
     const rest = word.length - prefix.length;

@@ -29,6 +29,8 @@ export function detectLanguage(text: string): Language {
   let latin = 0;
   let letters = 0;
   for (let i = 0; i < sample.length; i++) {
+    // Settled: even if every code unit left were a Latin letter, the text would stay Arabic.
+    if ((i & 0xff) === 0 && isSurelyArabic(arabic, latin, letters, sample.length - i)) return 'ar';
     const code = sample.charCodeAt(i);
     if (code < 0x41) continue;
     if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) {
@@ -54,6 +56,11 @@ export function detectLanguage(text: string): Language {
   }
   if (en === 0 && fr === 0) return 'other';
   return fr > en ? 'fr' : 'en';
+}
+
+/** Whether counts so far decide for Arabic whatever the `left` code units still to count (each adds at most one letter). */
+function isSurelyArabic(arabic: number, latin: number, letters: number, left: number): boolean {
+  return arabic > 0 && arabic / (letters + left) >= ARABIC_SHARE && arabic >= latin + left;
 }
 
 /** Writing direction of a language (or of the text, for `other`). */

@@ -51,10 +51,19 @@ export function isTimestampLine(line: string): boolean {
  * paragraph. Returns the dateline and the rest, or undefined.
  */
 export function splitDateline(paragraph: string): { dateline: string; rest: string } | undefined {
-  for (const re of [AGENCY_DATELINE, CAPS_DATELINE, TITLE_DATELINE]) {
-    const match = re.exec(paragraph);
+  // Each expression runs only when the text has what it cannot match without: `(`, a capital first, a long dash, any dash.
+  const first = paragraph.charCodeAt(0);
+  const dash = paragraph.includes('—') || paragraph.includes('–');
+  const candidates = [
+    paragraph.includes('(') ? AGENCY_DATELINE : undefined,
+    first >= 0x41 && first <= 0x5a ? CAPS_DATELINE : undefined,
+    dash && !(first >= 0x0600 && first <= 0x06ff) ? TITLE_DATELINE : undefined, // the Arabic block has no capitals
+  ];
+  for (const re of candidates) {
+    const match = re?.exec(paragraph);
     if (match && match[0].length < paragraph.length) return done(match[0], paragraph);
   }
+  if (!dash && !paragraph.includes('-') && !paragraph.includes('ـ')) return undefined;
   const arabic = ARABIC_DATELINE.exec(paragraph);
   if (arabic && ARABIC_CITIES.has(arabic[1]!.trim())) return done(arabic[0], paragraph);
   return undefined;

@@ -32,6 +32,9 @@ function actionOf(code: number): Action {
   return code === 0xfeff ? Action.Drop : Action.Keep;
 }
 
+/** Characters {@link actionOf} does not keep as they are, and runs of two spaces. */
+const NEEDS_WORK = /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufeff]| {2}/;
+
 /**
  * Normalise raw text: Unicode NFC, CRLF/CR/U+2028/U+2029 to LF, BOM,
  * zero-width, bidi and other control characters removed, exotic spaces to
@@ -40,11 +43,14 @@ function actionOf(code: number): Action {
  */
 export function normalizeText(raw: string): string {
   const text = raw.normalize('NFC');
+  // A regex scan finds the first character to act on far faster than the loop below; most texts have none.
+  const first = text.search(NEEDS_WORK);
+  if (first < 0) return text;
   const length = text.length;
   let out = '';
   let copied = 0; // text[copied, i) is still to be appended
-  let lastSpace = false;
-  for (let i = 0; i < length; i++) {
+  let lastSpace = first > 0 && text.charCodeAt(first - 1) === 0x20;
+  for (let i = first; i < length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20) {
       if (lastSpace) {

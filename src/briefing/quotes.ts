@@ -89,11 +89,45 @@ function closeEnough(text: string, p: Pending, from: number, to: number): boolea
 
 /** Start of the sentence containing `pos` (after the last terminator), not before `floor`. */
 function sentenceStart(text: string, pos: number, floor: number): number {
+  // Char codes, not one-character strings: this walks back up to BEFORE_WINDOW characters per quote.
   for (let k = pos - 1; k >= floor; k--) {
-    const ch = text[k]!;
-    if ((ch === '.' || ch === '!' || ch === '?' || ch === '؟') && k + 1 < pos && /\s/u.test(text[k + 1]!) && !(ch === '.' && isTitleAbbreviation(text, k))) return k + 1;
+    const ch = text.charCodeAt(k);
+    if ((ch === 46 || ch === 33 || ch === 63 || ch === 0x061f) && k + 1 < pos && isWhiteSpace(text.charCodeAt(k + 1)) && !(ch === 46 && isTitleAbbreviation(text, k))) return k + 1;
   }
   return floor;
+}
+
+/** True for the characters of `/\s/u`. */
+function isWhiteSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 0xa0 && /\s/u.test(String.fromCharCode(c));
+}
+
+/** True when `text` is empty or white space only (as `text.trim() === ''`). */
+function isBlank(text: string): boolean {
+  for (let k = text.length - 1; k >= 0; k--) if (!isWhiteSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** A letter or a tatweel, alone. */
+const LETTER_OR_TATWEEL = /^[\p{L}\u0640]$/u;
+
+/** True when `text` ends with a letter or a tatweel (`/[\p{L}\u0640]$/u`): a mark glued to a word. */
+function endsInLetter(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  // Only the last code point is read (an end-anchored expression would try every position of the context).
+  const last = text.charCodeAt(n - 1);
+  const high = n >= 2 ? text.charCodeAt(n - 2) : 0;
+  const pair = last >= 0xdc00 && last <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return LETTER_OR_TATWEEL.test(text.slice(pair ? n - 2 : n - 1));
+}
+
+/** `text` without trailing white space, commas, semicolons and colons (as `text.replace(/[\s،,;:]+$/u, '')`, read from the end). */
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); end > 0 && (c === 0x060c || c === 44 || c === 59 || c === 58 || isWhiteSpace(c)); c = text.charCodeAt(end - 1)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** True when the quotation is still open at the end of its paragraph. */
@@ -150,11 +184,11 @@ function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | 
 function toCandidate(p: Pending, paragraph: number, language: Language, order: number): Candidate {
   const startsLower = language !== 'ar' && /^\p{Ll}/u.test(p.span.text);
   const quote: Quote = {
-    text: p.span.text.replace(/[\s،,;:]+$/u, ''),
+    text: trimEndPunctuation(p.span.text),
     speaker: p.who?.speaker ?? null,
     paragraph,
     // A mark glued to a prefix (بـ"…", لـ"…") or a lower-case start means a fragment of a sentence.
-    partial: !p.span.closed || (p.attribution?.fragment ?? false) || startsLower || /[\p{L}\u0640]$/u.test(p.before),
+    partial: !p.span.closed || (p.attribution?.fragment ?? false) || startsLower || endsInLetter(p.before),
   };
   if (p.who?.speakerRole) quote.speakerRole = p.who.speakerRole;
   return {
@@ -217,7 +251,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const before = text.slice(from, span.open);
       let attribution = attributeBeforeTokens(cache.range(pi, from, span.open), language);
       let attributedAfter = false;
-      if ((!attribution || (!attribution.phrase && attribution.continuation && before.trim() === '')) && span.closed) {
+      if ((!attribution || (!attribution.phrase && attribution.continuation && isBlank(before))) && span.closed) {
         const nextOpen = j + 1 < spans.length ? spans[j + 1]!.open : text.length;
         const after = attributeAfterTokens(cache.range(pi, span.close, Math.min(nextOpen, span.close + AFTER_WINDOW)), language);
         if (after) {
@@ -239,7 +273,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     }
     // A quote opening a paragraph goes on with the previous paragraph's speaker.
     const first = pending[0]!;
-    if (!first.who && first.before.trim() === '' && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && lastSpokenNear
+    if (!first.who && isBlank(first.before) && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && lastSpokenNear
       && countWords(first.span.text) >= MIN_CONTINUED_WORDS && !runsOn(first.span, text)) {
       first.who = book.continuation('unknown');
     }

@@ -64,10 +64,12 @@ export interface Interned {
 export function intern(tokens: readonly (readonly string[])[]): Interned {
   const vocabulary = new Map<string, number>();
   const terms: Terms[] = new Array<Terms>(tokens.length);
+  let all = new Int32Array(64); // one scratch buffer for every sentence's ids, grown when needed
   for (let s = 0; s < tokens.length; s++) {
     const sentence = tokens[s]!;
-    const all = new Int32Array(sentence.length);
-    for (let k = 0; k < sentence.length; k++) {
+    const length = sentence.length;
+    if (length > all.length) all = new Int32Array(2 * length);
+    for (let k = 0; k < length; k++) {
       const token = sentence[k]!;
       let id = vocabulary.get(token);
       if (id === undefined) {
@@ -76,19 +78,33 @@ export function intern(tokens: readonly (readonly string[])[]): Interned {
       }
       all[k] = id;
     }
-    all.sort();
+    sortPrefix(all, length);
     let distinct = 0;
-    for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) distinct++;
+    for (let k = 0; k < length; k++) if (k === 0 || all[k] !== all[k - 1]) distinct++;
     const ids = new Int32Array(distinct);
     const counts = new Int32Array(distinct);
     let d = -1;
-    for (let k = 0; k < all.length; k++) {
+    for (let k = 0; k < length; k++) {
       if (k === 0 || all[k] !== all[k - 1]) ids[++d] = all[k]!;
       counts[d]! += 1;
     }
     terms[s] = { ids, counts };
   }
   return { terms, vocabulary };
+}
+
+/** Sort `ids[0, length)` in place: insertion sort for a sentence's few terms (cheaper than a typed-array `sort` call), the built-in beyond. */
+function sortPrefix(ids: Int32Array, length: number): void {
+  if (length > 64) {
+    ids.subarray(0, length).sort();
+    return;
+  }
+  for (let k = 1; k < length; k++) {
+    const id = ids[k]!;
+    let m = k - 1;
+    for (; m >= 0 && ids[m]! > id; m--) ids[m + 1] = ids[m]!;
+    ids[m + 1] = id;
+  }
 }
 
 /**
@@ -106,11 +122,11 @@ export function rankSentences(tokens: readonly (readonly string[])[], positions:
  */
 export function rankTerms(terms: readonly Terms[], size: number, positions: readonly number[]): Ranking {
   const n = terms.length;
-  const df = new Float64Array(size);
-  for (const { ids } of terms) for (const id of ids) df[id]! += 1;
-  const idf = df.map((count) => Math.log((n + 1) / count));
+  const idf = inverseFrequencies(terms, size);
   const centroid = new Float64Array(size);
-  const vectors: SparseVector[] = terms.map(({ ids, counts }) => {
+  const vectors: SparseVector[] = new Array<SparseVector>(n);
+  for (let s = 0; s < n; s++) {
+    const { ids, counts } = terms[s]!;
     const weights = new Float64Array(ids.length);
     let norm = 0;
     for (let k = 0; k < ids.length; k++) {
@@ -119,9 +135,33 @@ export function rankTerms(terms: readonly Terms[], size: number, positions: read
       centroid[ids[k]!]! += weight;
       norm += weight * weight;
     }
-    return { ids, weights, norm: Math.sqrt(norm) };
-  });
-  const centroidScores = vectors.map(({ ids, weights }) => {
+    vectors[s] = { ids, weights, norm: Math.sqrt(norm) };
+  }
+  const central = normalise(centroidScores(vectors, centroid));
+  const order = [...central.keys()].sort((a, b) => central[b]! - central[a]! || a - b).slice(0, GRAPH_SIZE);
+  const graph = new Array<number>(n).fill(0);
+  const ranks = lexRank(order.map((i) => vectors[i]!));
+  for (let k = 0; k < order.length; k++) graph[order[k]!] = ranks[k]!;
+  const graphScores = normalise(graph);
+  const scores = new Array<number>(n);
+  for (let i = 0; i < n; i++) scores[i] = W_CENTROID * central[i]! + W_GRAPH * graphScores[i]! + W_POSITION * positionPrior(positions[i]!, i);
+  return { scores, vectors };
+}
+
+/** Inverse document frequency of each term id, the sentences being the documents. */
+function inverseFrequencies(terms: readonly Terms[], size: number): Float64Array {
+  const df = new Float64Array(size);
+  for (const { ids } of terms) for (let k = 0; k < ids.length; k++) df[ids[k]!]! += 1;
+  const n = terms.length;
+  for (let id = 0; id < size; id++) df[id] = Math.log((n + 1) / df[id]!);
+  return df;
+}
+
+/** Each sentence's centroid score: the centroid weights of its terms, damped by its length. */
+function centroidScores(vectors: readonly SparseVector[], centroid: Float64Array): number[] {
+  const scores = new Array<number>(vectors.length);
+  for (let s = 0; s < vectors.length; s++) {
+    const { ids, weights } = vectors[s]!;
     let sum = 0;
     let used = 0;
     for (let k = 0; k < ids.length; k++) {
@@ -129,18 +169,9 @@ export function rankTerms(terms: readonly Terms[], size: number, positions: read
       sum += centroid[ids[k]!]!;
       used++;
     }
-    return used === 0 ? 0 : sum / Math.sqrt(used + 4);
-  });
-  const central = normalise(centroidScores);
-  const order = [...central.keys()].sort((a, b) => central[b]! - central[a]! || a - b).slice(0, GRAPH_SIZE);
-  const graph = new Array<number>(n).fill(0);
-  const ranks = lexRank(order.map((i) => vectors[i]!));
-  order.forEach((i, k) => {
-    graph[i] = ranks[k]!;
-  });
-  const graphScores = normalise(graph);
-  const scores = central.map((c, i) => W_CENTROID * c + W_GRAPH * graphScores[i]! + W_POSITION * positionPrior(positions[i]!, i));
-  return { scores, vectors };
+    scores[s] = used === 0 ? 0 : sum / Math.sqrt(used + 4);
+  }
+  return scores;
 }
 
 /** Lead-heavy prior: the first sentences of a news article carry the most. */
@@ -148,38 +179,96 @@ function positionPrior(relative: number, index: number): number {
   return 0.6 / (1 + index * 0.5) + 0.4 * (1 - relative);
 }
 
+/** The similarity graph: each node's links in increasing node order, as flat arrays (`start[i]` to `start[i + 1]`). */
+interface Graph {
+  start: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+  /** Sum of each node's link weights. */
+  degree: Float64Array;
+}
+
 /** LexRank: PageRank over the cosine-similarity graph (weighted, thresholded). */
-function lexRank(vectors: readonly SparseVector[]): number[] {
+function lexRank(vectors: readonly SparseVector[]): Float64Array {
   const n = vectors.length;
-  if (n === 0) return [];
-  const links: number[][] = Array.from({ length: n }, () => []);
-  const weights: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const sim = cosine(vectors[i]!, vectors[j]!);
-      if (sim < LINK_THRESHOLD) continue;
-      links[i]!.push(j);
-      weights[i]!.push(sim);
-      links[j]!.push(i);
-      weights[j]!.push(sim);
-    }
-  }
-  const degree = weights.map((w) => w.reduce((a, b) => a + b, 0));
-  let rank = new Array<number>(n).fill(1 / n);
+  const { start, targets, weights, degree } = similarityGraph(vectors);
+  let rank = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   for (let iter = 0; iter < ITERATIONS; iter++) {
     let dangling = 0;
     for (let i = 0; i < n; i++) if (degree[i] === 0) dangling += rank[i]!;
-    const next = new Array<number>(n).fill((1 - DAMPING) / n + (DAMPING * dangling) / n);
+    next.fill((1 - DAMPING) / n + (DAMPING * dangling) / n);
     for (let i = 0; i < n; i++) {
       if (degree[i] === 0) continue;
       const share = (DAMPING * rank[i]!) / degree[i]!;
-      const out = links[i]!;
-      const w = weights[i]!;
-      for (let k = 0; k < out.length; k++) next[out[k]!]! += share * w[k]!;
+      for (let k = start[i]!; k < start[i + 1]!; k++) next[targets[k]!]! += share * weights[k]!;
     }
-    rank = next;
+    [rank, next] = [next, rank];
   }
   return rank;
+}
+
+/** Link every two sentences whose cosine similarity reaches {@link LINK_THRESHOLD}. */
+function similarityGraph(vectors: readonly SparseVector[]): Graph {
+  const n = vectors.length;
+  const similarity = new Float64Array(n * n); // 0 where not linked
+  const dense = new Float64Array(maxId(vectors) + 1);
+  let links = 0;
+  for (let i = 0; i < n; i++) {
+    const a = vectors[i]!;
+    spread(dense, a, a.weights);
+    for (let j = i + 1; j < n; j++) {
+      const sim = denseCosine(dense, a, vectors[j]!);
+      if (sim < LINK_THRESHOLD) continue;
+      similarity[i * n + j] = sim;
+      similarity[j * n + i] = sim;
+      links += 2;
+    }
+    spread(dense, a, undefined);
+  }
+  const start = new Int32Array(n + 1);
+  const targets = new Int32Array(links);
+  const weights = new Float64Array(links);
+  const degree = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = k;
+    for (let j = 0; j < n; j++) {
+      const sim = similarity[i * n + j]!;
+      if (sim === 0) continue;
+      targets[k] = j;
+      weights[k++] = sim;
+      degree[i]! += sim;
+    }
+  }
+  start[n] = k;
+  return { start, targets, weights, degree };
+}
+
+/** Largest term id in the vectors (ids are sorted, so each vector's last). */
+function maxId(vectors: readonly SparseVector[]): number {
+  let max = -1;
+  for (const { ids } of vectors) if (ids.length > 0 && ids[ids.length - 1]! > max) max = ids[ids.length - 1]!;
+  return max;
+}
+
+/** Write a vector's weights into the dense array at its ids, or zeros back when `weights` is undefined. */
+function spread(dense: Float64Array, vector: SparseVector, weights: Float64Array | undefined): void {
+  const { ids } = vector;
+  for (let k = 0; k < ids.length; k++) dense[ids[k]!] = weights === undefined ? 0 : weights[k]!;
+}
+
+/**
+ * {@link cosine} of `a` (spread in `dense`) and `b`: one pass over b's ids
+ * instead of a merge. Same products summed in the same (increasing id) order,
+ * the ids b lacks in a adding exact zeros, so the result is bit-identical.
+ */
+function denseCosine(dense: Float64Array, a: SparseVector, b: SparseVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  let dot = 0;
+  const { ids, weights } = b;
+  for (let k = 0; k < ids.length; k++) dot += dense[ids[k]!]! * weights[k]!;
+  return dot / (a.norm * b.norm);
 }
 
 function normalise(values: readonly number[]): number[] {

@@ -63,6 +63,13 @@ for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) ar
  * leading و or ف (or both, `فو` never occurs) is ignored.
  */
 export function arabicSpeechWord(token: string): SpeechMatch | null {
+  // This runs on every word before a quote and of reported speech, and most are no speech word:
+  // the shape test turns most away before the word is hashed.
+  return hasSpeechShape(token) ? speechForms.get(token) ?? null : null;
+}
+
+/** {@link arabicSpeechWord} worked out from the verb list; {@link speechForms} holds its answers. */
+function readSpeechWord(token: string): SpeechMatch | null {
   const direct = arabicVerbs.get(token);
   if (direct) return direct;
   // Shorter words carry no prefix or object pronoun on a speech verb.
@@ -86,6 +93,43 @@ function prefixedSpeechWord(token: string): SpeechMatch | null {
   const cut = bare.endsWith('\u0647') ? 1 : bare.endsWith('\u0647\u0627') || bare.endsWith('\u0647\u0645') ? 2 : 0;
   const object = cut > 0 && bare.length - cut >= 3 ? arabicVerbs.get(bare.slice(0, -cut)) : undefined;
   return object?.kind === 'verb' ? object : null;
+}
+
+/**
+ * Every form a speech word can take (the verb, with و/ف, with an object
+ * pronoun, with both; وكتب/فكتب) and what {@link readSpeechWord} answers for
+ * it; a word that is none of these forms is no speech word.
+ */
+const speechForms = ((): Map<string, SpeechMatch> => {
+  const forms = new Map<string, SpeechMatch>();
+  const stems = [...arabicVerbs.keys(), 'كتب'];
+  for (const stem of stems) {
+    for (const prefix of ['', 'و', 'ف']) {
+      for (const suffix of ['', '\u0647', '\u0647\u0627', '\u0647\u0645']) {
+        const form = prefix + stem + suffix;
+        const match = readSpeechWord(form);
+        if (match) forms.set(form, match);
+      }
+    }
+  }
+  return forms;
+})();
+
+/** Index of a word's first and last code units (their low bytes) in {@link SPEECH_SHAPES}. */
+function shapeKey(word: string): number {
+  return ((word.charCodeAt(0) & 0xff) << 8) | (word.charCodeAt(word.length - 1) & 0xff);
+}
+
+/** For each first and last letter, a bit for each length (below 16) of the forms in {@link speechForms} that have them. */
+const SPEECH_SHAPES = ((): Uint16Array => {
+  const shapes = new Uint16Array(0x10000);
+  for (const form of speechForms.keys()) if (form.length < 16) shapes[shapeKey(form)]! |= 1 << form.length;
+  return shapes;
+})();
+
+/** False when no speech form has the first letter, last letter and length of `word` (longer words are not told apart). */
+function hasSpeechShape(word: string): boolean {
+  return word.length >= 16 || (word.length > 0 && (SPEECH_SHAPES[shapeKey(word)]! & (1 << word.length)) !== 0);
 }
 
 /** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */

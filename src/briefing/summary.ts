@@ -27,6 +27,8 @@ const HEADLINE_REPEAT = 0.75;
 /** Share of the shorter sentence's content words found in the other above which two sentences say the same. */
 const NEAR_DUPLICATE = 0.8;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** How long the summary may be. */
 export interface SummaryBudget {
   sentences?: number;
@@ -99,7 +101,8 @@ function collectCandidates(article: CleanedArticle, language: Language): Candida
       const candidate = { text, order: order++, words, tokens: [] as string[] };
       if (isBoilerplateLine(text)) continue; // `شاهد هذا الفيديو …`, `Read more: …` inside a paragraph
       if (words >= MIN_WORDS && isWholeStatement(text) && !introducesMore(text)) good.push(candidate);
-      else if (fallback.length < MAX_CANDIDATES && /[\p{L}\p{N}]/u.test(text)) fallback.push(candidate);
+      // The fallback only serves when no sentence is good: once one is, it is not filled any more.
+      else if (good.length === 0 && fallback.length < MAX_CANDIDATES && LETTER_OR_DIGIT.test(text)) fallback.push(candidate);
     }
   }
   const pool = good.length > 0 ? good : fallback.slice(0, MAX_CANDIDATES);

@@ -23,15 +23,29 @@ function isFoldedAway(code: number): boolean {
     || (code >= 0x06d6 && code <= 0x06dc) || (code >= 0x06df && code <= 0x06e8) || (code >= 0x06ea && code <= 0x06ed);
 }
 
-/** Arabic letter forms that folding maps to another letter: alef forms → ا, ى → ي, ة → ه (0 when none). */
-function foldedLetter(code: number): number {
-  if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) return 0x0627;
-  if (code === 0x0649) return 0x064a;
-  if (code === 0x0629) return 0x0647;
-  return 0;
+/** Arabic letter forms that folding maps to another letter: alef forms → ا, ى → ي, ة → ه ('' when none; constants, as a one-letter string of a non-Latin code is a fresh allocation). */
+function foldedLetter(code: number): string {
+  if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) return '\u0627';
+  if (code === 0x0649) return '\u064a';
+  if (code === 0x0629) return '\u0647';
+  return '';
 }
 
+/** Kind + 1 of each code unit below U+0700 per folding mode (0: not yet known): a table read instead of a chain of range tests. */
+const FOLDED_KINDS = new Uint8Array(0x700);
+const PLAIN_KINDS = new Uint8Array(0x700);
+
 function kindOf(text: string, i: number, code: number, fold: boolean): Kind {
+  if (code >= 0x700) return kindBeyond(text, i, code, fold);
+  const table = fold ? FOLDED_KINDS : PLAIN_KINDS;
+  const known = table[code]!;
+  if (known !== 0) return known - 1;
+  const kind = kindBeyond(text, i, code, fold);
+  table[code] = kind + 1;
+  return kind;
+}
+
+function kindBeyond(text: string, i: number, code: number, fold: boolean): Kind {
   if (code < 0x80) {
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 ? Kind.Word : Kind.Separator;
   }
@@ -68,10 +82,10 @@ export function contentTokens(sentence: string, language: Language): string[] {
     const code = i < length ? sentence.charCodeAt(i) : 0x20;
     const kind = kindOf(sentence, i, code, fold);
     if (kind === Kind.Word) {
-      const to = fold && code >= 0x0622 && code <= 0x0671 ? foldedLetter(code) : 0;
-      if (to !== 0) {
+      const to = fold && code >= 0x0622 && code <= 0x0671 ? foldedLetter(code) : '';
+      if (to !== '') {
         word += start >= 0 ? sentence.slice(start, i) : '';
-        word += String.fromCharCode(to);
+        word += to;
         folded = true;
         start = -1;
       } else if (start < 0) start = i;

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { FrontMatterError } from '../errors';
-import { ArticleMetaSchema, type ArticleMeta } from './types';
+import { ArticleMetaSchema, LANGUAGE_CODE, MAX_NAME_LENGTH, MAX_TITLE_LENGTH, PUBLISHED_DATETIME, URL_PROTOCOL, type ArticleMeta } from './types';
 
 const FENCE = /^---[ \t]*$/;
 
@@ -12,14 +13,10 @@ const FENCE = /^---[ \t]*$/;
  * @throws FrontMatterError naming the file and the field.
  */
 export function parseFrontMatter(text: string, source: string): { meta: ArticleMeta; body: string } {
-  const lines = text.split('\n');
-  if (lines.length === 0 || !FENCE.test(lines[0] ?? '')) return { meta: {}, body: text };
-  const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (end < 0) throw new FrontMatterError(source, '---', 'block is never closed: add a line with --- after the last field');
-
+  const block = fencedBlock(text, source);
+  if (!block) return { meta: {}, body: text };
   const raw: Record<string, string> = {};
-  for (let i = 1; i < end; i++) {
-    const line = lines[i] ?? '';
+  for (const line of block.lines) {
     if (/^\s*(#.*)?$/.test(line)) continue;
     const match = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
     if (!match) throw new FrontMatterError(source, line.trim().slice(0, 40), 'is not a "key: value" line');
@@ -28,6 +25,35 @@ export function parseFrontMatter(text: string, source: string): { meta: ArticleM
     raw[key] = unquote(match[2]!.replace(/\s+#.*$/, '').trim());
   }
 
+  return { meta: quickMeta(raw) ?? validatedMeta(raw, source), body: block.body };
+}
+
+/**
+ * The lines between an opening `---` line and the closing one, and the text
+ * after it; undefined when the text does not open with `---`. Only these
+ * lines are cut out: the body is one slice of the text.
+ */
+function fencedBlock(text: string, source: string): { lines: string[]; body: string } | undefined {
+  const first = lineAt(text, 0);
+  if (!FENCE.test(first.line)) return undefined;
+  const lines: string[] = [];
+  for (let at = first.next; at >= 0; ) {
+    const { line, next } = lineAt(text, at);
+    if (FENCE.test(line)) return { lines, body: next < 0 ? '' : text.slice(next) };
+    lines.push(line);
+    at = next;
+  }
+  throw new FrontMatterError(source, '---', 'block is never closed: add a line with --- after the last field');
+}
+
+/** The line starting at `start`, and where the next one starts (-1 after the last line). */
+function lineAt(text: string, start: number): { line: string; next: number } {
+  const newline = text.indexOf('\n', start);
+  return newline < 0 ? { line: text.slice(start), next: -1 } : { line: text.slice(start, newline), next: newline + 1 };
+}
+
+/** The front matter as zod makes it, or a {@link FrontMatterError} for its first issue. */
+function validatedMeta(raw: Record<string, string>, source: string): ArticleMeta {
   const parsed = ArticleMetaSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -37,7 +63,42 @@ export function parseFrontMatter(text: string, source: string): { meta: ArticleM
       : issue.message;
     throw new FrontMatterError(source, field, detail);
   }
-  return { meta: parsed.data, body: lines.slice(end + 1).join('\n') };
+  return parsed.data;
+}
+
+const DATETIME = z.regexes.datetime(PUBLISHED_DATETIME);
+const DATE = z.regexes.date;
+/** What zod's URL check requires before parsing (and no white space, which it would strip). */
+const PLAIN_HTTP_URL = /^https?:\/\/\S*$/i;
+
+/**
+ * Per field, the value {@link ArticleMetaSchema} outputs when it surely
+ * accepts `value` (the same checks, without zod's cost per call), else
+ * undefined: zod then decides and words the error.
+ */
+const QUICK_CHECKS = new Map<string, (value: string) => string | undefined>([
+  ['title', (value) => trimmedWithin(value, MAX_TITLE_LENGTH)],
+  ['source', (value) => trimmedWithin(value, MAX_NAME_LENGTH)],
+  ['author', (value) => trimmedWithin(value, MAX_NAME_LENGTH)],
+  ['language', (value) => (LANGUAGE_CODE.test(value.trim()) ? value.trim() : undefined)],
+  ['published', (value) => (DATETIME.test(value) || DATE.test(value) ? value : undefined)],
+  ['url', (value) => (PLAIN_HTTP_URL.test(value) && URL_PROTOCOL.test(URL.parse(value)?.protocol.slice(0, -1) ?? '') ? value : undefined)],
+]);
+
+/** The validated front matter when every field passes its quick check, else undefined. */
+function quickMeta(raw: Record<string, string>): ArticleMeta | undefined {
+  const meta: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const checked = QUICK_CHECKS.get(key)?.(value);
+    if (checked === undefined) return undefined;
+    meta[key] = checked;
+  }
+  return meta as ArticleMeta;
+}
+
+function trimmedWithin(value: string, max: number): string | undefined {
+  const trimmed = value.trim();
+  return trimmed.length >= 1 && trimmed.length <= max ? trimmed : undefined;
 }
 
 function unquote(value: string): string {

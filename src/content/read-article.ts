@@ -50,7 +50,7 @@ export function decodeArticle(bytes: Uint8Array, format: ArticleFormat, source: 
     throw new BinaryArticleError(source);
   }
   if (looksBinary(text)) throw new BinaryArticleError(source);
-  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const { meta, body } = format === 'md' ? parseFrontMatter(text, source) : { meta: {}, body: text };
   if (!/[\p{L}\p{N}]/u.test(body)) throw new EmptyArticleError(source);
   return { id, format, meta, body };

@@ -4,15 +4,26 @@ import { z } from 'zod';
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
 export type ArticleFormat = 'txt' | 'md';
 
+/** Longest front matter title, in characters. */
+export const MAX_TITLE_LENGTH = 1000;
+/** Longest front matter source or author, in characters. */
+export const MAX_NAME_LENGTH = 200;
+/** A language code: `ar`, `en`, `fr`, `pt-BR`… */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Schemes of the front matter's `url` (as `URL.protocol` gives them, without the colon). */
+export const URL_PROTOCOL = /^https?$/;
+/** Options of the front matter's `published` date-time. */
+export const PUBLISHED_DATETIME = { offset: true, local: true } as const;
+
 /** Front matter of a Markdown article. Every field is optional. */
 export const ArticleMetaSchema = z
   .object({
-    title: z.string().trim().min(1, 'must not be empty').max(1000, 'is longer than 1000 characters'),
-    source: z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
-    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
-    published: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO date' }).or(z.iso.date({ message: 'must be an ISO date (YYYY-MM-DD)' })),
-    language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as ar, en or fr'),
-    author: z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
+    title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_LENGTH, `is longer than ${MAX_TITLE_LENGTH} characters`),
+    source: z.string().trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`),
+    url: z.url({ protocol: URL_PROTOCOL, message: 'must be an http(s) URL' }),
+    published: z.iso.datetime({ ...PUBLISHED_DATETIME, message: 'must be an ISO date' }).or(z.iso.date({ message: 'must be an ISO date (YYYY-MM-DD)' })),
+    language: z.string().trim().regex(LANGUAGE_CODE, 'must be a language code such as ar, en or fr'),
+    author: z.string().trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`),
   })
   .partial()
   .strict();

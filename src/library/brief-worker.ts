@@ -1,12 +1,12 @@
 /**
  * Entry of a briefing worker thread (see `brief-pool.ts`): reads, decodes and
  * briefs the article files it is sent, in batches, and answers each with the
- * briefed article (never the text) or the reason the file is bad. Answers go
- * back a few at a time, so the main thread can index them while this thread
- * briefs the rest of the batch.
+ * briefed article and its search index entry (never the text) or the reason
+ * the file is bad. Answers go back a few at a time, so the main thread can
+ * index them while this thread briefs the rest of the batch.
  */
 import { parentPort } from 'node:worker_threads';
-import { briefSource, readArticleSync } from './load';
+import { briefSource, readArticleSync, withIndexEntry } from './load';
 import type { BriefReply, BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
 
 /** Answers sent back in one message. */
@@ -17,7 +17,8 @@ if (!port) throw new Error('brief-worker must run in a worker thread');
 
 function briefOne(seq: number, path: string, maxBytes: number): BriefReply {
   try {
-    return { seq, ok: true, article: briefSource(readArticleSync(path, maxBytes)) }; // postMessage copies it
+    // postMessage copies it; the index entry is folded here so that the main thread does not have to.
+    return { seq, ok: true, article: withIndexEntry(briefSource(readArticleSync(path, maxBytes))) };
   } catch (error) {
     return { seq, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

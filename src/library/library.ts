@@ -7,6 +7,7 @@ import { articleFormatOf, articleIdOf, isValidArticleId } from '../content/read-
 import type { Logger } from '../logger';
 import { BriefPool, defaultPoolSize } from './brief-pool';
 import { BriefingCache, cacheVersion } from './briefing-cache';
+import type { ArticleIndexEntry } from './index-entry';
 import { briefFile, toLibraryArticle, type FileStamp } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
@@ -114,9 +115,10 @@ export function createLibrary(options: LibraryOptions): Library {
     return queue;
   };
 
-  const put = (article: LibraryArticle, isNew: boolean): void => {
+  /** Keep and index an article (`index`: its index entry, when the worker that briefed it sent one). */
+  const put = (article: LibraryArticle, isNew: boolean, index?: ArticleIndexEntry): void => {
     articles.set(article.id, article);
-    search.upsert(article);
+    search.upsert(article, index);
     sorted = undefined;
     emitter.emit(isNew ? 'added' : 'changed', article);
   };
@@ -181,7 +183,7 @@ export function createLibrary(options: LibraryOptions): Library {
       cache?.set(name, stamp, briefed);
       files.set(name, { stamp, id: briefed.id });
       owners.set(briefed.id, name);
-      put(toLibraryArticle(briefed, stamp), !known?.id);
+      put(toLibraryArticle(briefed, stamp), !known?.id, briefed.index);
       log.debug({ file: name, id: briefed.id }, known?.id ? 'article changed' : 'article added');
     } catch (error) {
       files.set(name, { stamp });

@@ -5,6 +5,7 @@ import type { Briefing } from '../briefing/schema';
 import { articleFormatOf, decodeArticle } from '../content/read-article';
 import type { ArticleFormat, ArticleMeta, ArticleSource } from '../content/types';
 import { ArticleTooLargeError } from '../errors';
+import { articleIndexEntry, type ArticleIndexEntry } from './index-entry';
 import type { LibraryArticle } from './types';
 
 /** Size and modification time of a file, as the library tracks them. */
@@ -19,6 +20,8 @@ export interface BriefedArticle {
   format: ArticleFormat;
   meta: ArticleMeta;
   briefing: Briefing;
+  /** Its search index entry, when the thread that briefed it computed it too (a worker does, to spare the main thread). */
+  index?: ArticleIndexEntry;
 }
 
 /**
@@ -51,14 +54,39 @@ export function briefSource(source: ArticleSource): BriefedArticle {
 }
 
 /**
- * Read, decode and brief one article file in this thread, for keeping: the
- * result is a copy that holds no reference into the article's text (V8
+ * Read, decode, brief and index one article file in this thread, for keeping:
+ * the result is a copy that holds no reference into the article's text (V8
  * substrings keep their whole parent string alive, so 10,000 briefings made of
  * substrings would keep 10,000 article texts in memory). A worker's answer is
  * such a copy already. Throws the content reader's `UserError`s for bad files.
  */
 export function briefFile(path: string, maxBytes: number): BriefedArticle {
-  return structuredClone(briefSource(readArticleSync(path, maxBytes)));
+  return withIndexEntry(detachedCopy(briefSource(readArticleSync(path, maxBytes))));
+}
+
+/** Shorter strings are always copied by V8, never kept as slices of a longer one. */
+const MIN_SLICE_LENGTH = 13;
+
+/**
+ * A copy of JSON-like data (plain objects, arrays, primitives) whose strings
+ * hold no reference into any other string: what `structuredClone` gives, at
+ * a third of its cost (no serialisation).
+ */
+export function detachedCopy<T>(value: T): T {
+  if (typeof value === 'string') {
+    // Slicing a concatenation makes V8 flatten it into a new string first: the slice then points into that copy.
+    return (value.length < MIN_SLICE_LENGTH ? value : ` ${value}`.slice(1)) as T;
+  }
+  if (Array.isArray(value)) return value.map(detachedCopy) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = detachedCopy(field);
+  return copy as T;
+}
+
+/** The article with its search index entry (see {@link articleIndexEntry}). */
+export function withIndexEntry(article: BriefedArticle): BriefedArticle {
+  return { ...article, index: articleIndexEntry(article) };
 }
 
 /**

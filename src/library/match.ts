@@ -21,7 +21,8 @@ export function joinTerms(terms: readonly string[]): TermList {
 
 /** The terms of a {@link TermList}. */
 export function splitTerms(list: TermList): string[] {
-  return list.split(' ').filter(Boolean);
+  // An empty list is two spaces; any other has one space each side, none doubled.
+  return list.length <= 2 ? [] : list.slice(1, -1).split(' ');
 }
 
 /** True when the list has `term` (or, with `prefix`, a term starting with it). */

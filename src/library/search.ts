@@ -1,7 +1,8 @@
 import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
-import { constraint, hasTerm, joinTerms, planMatch, satisfies, splitTerms, type Constraint, type MatchPlan, type TermList } from './match';
-import { foldForSearch, termsOf, wordsOf } from './normalize';
+import { articleIndexEntry, oneLine, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
+import { constraint, hasTerm, planMatch, satisfies, splitTerms, type Constraint, type MatchPlan, type TermList } from './match';
+import { foldForSearch, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
 /** One key quote found by a search. */
@@ -49,6 +50,8 @@ interface ArticleEntry {
   quoteKeys: number[];
   /** Index terms of the title and id. */
   terms: TermList;
+  /** Folded id and title (keys of the names map). */
+  names: string[];
 }
 
 interface SpeakerEntry {
@@ -95,32 +98,30 @@ export class SearchIndex {
   private readonly speakerNames = new TermIndex();
   private speakersSorted: SpeakerEntry[] | undefined;
 
-  /** Add or replace an article. */
-  upsert(article: LibraryArticle): void {
+  /**
+   * Add or replace an article. `entry`: its index entry when already computed
+   * (by the worker that briefed it); else it is computed here.
+   */
+  upsert(article: LibraryArticle, entry: ArticleIndexEntry = articleIndexEntry(article)): void {
     this.remove(article.id);
     const quoteKeys: number[] = [];
     article.briefing.quotes.forEach((quote, index) => {
       const key = this.nextKey++;
-      const shortName = oneLine(quote.speaker ?? quote.speakerRole ?? '');
-      const text = termSet(quote.text);
-      const speaker = speakerTerms(quote);
-      const entry: QuoteEntry = { articleId: article.id, index, quote, suggestKey: foldForSearch(shortName), textTerms: joinTerms(text), speakerTerms: joinTerms(speaker) };
-      this.quotes.set(key, entry);
-      this.quoteText.add(text, key);
-      this.quoteSpeakers.add(speaker, key);
-      if (shortName) this.addSpeaker(shortName, entry.suggestKey, article.timestamp);
+      const terms = entry.quotes[index]!;
+      this.quotes.set(key, { articleId: article.id, index, quote, suggestKey: terms.suggestKey, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
+      this.quoteText.addList(terms.textTerms, key);
+      this.quoteSpeakers.addList(terms.speakerTerms, key);
+      if (terms.shortName) this.addSpeaker(terms, article.timestamp);
       quoteKeys.push(key);
     });
-    const title = oneLine(article.meta.title ?? article.briefing.headline) || article.id;
-    const terms = titleTerms({ title, id: article.id });
-    const entry: ArticleEntry = { num: this.nextArticle++, id: article.id, title, timestamp: article.timestamp, quoteKeys, terms: joinTerms(terms) };
-    this.articles.set(article.id, entry);
-    this.articleByNum.set(entry.num, entry);
-    this.titleTerms.add(terms, entry.num);
-    for (const name of namesOf(entry)) {
+    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: entry.title, timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, names: entry.names };
+    this.articles.set(article.id, articleEntry);
+    this.articleByNum.set(articleEntry.num, articleEntry);
+    this.titleTerms.addList(entry.titleTerms, articleEntry.num);
+    for (const name of entry.names) {
       let ids = this.byName.get(name);
       if (!ids) this.byName.set(name, (ids = new Set()));
-      ids.add(entry.id);
+      ids.add(article.id);
     }
     this.newest = undefined;
     this.rank = undefined;
@@ -141,7 +142,7 @@ export class SearchIndex {
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
     this.titleTerms.remove(splitTerms(entry.terms), entry.num);
-    for (const name of namesOf(entry)) {
+    for (const name of entry.names) {
       const ids = this.byName.get(name);
       ids?.delete(entry.id);
       if (ids?.size === 0) this.byName.delete(name);
@@ -265,17 +266,16 @@ export class SearchIndex {
     return (this.rank ??= new Map(this.newestArticles().map((a, i) => [a.id, i])));
   }
 
-  private addSpeaker(name: string, folded: string, timestamp: number): void {
-    const entry = this.speakers.get(folded);
+  private addSpeaker(quote: QuoteIndexEntry, timestamp: number): void {
+    const entry = this.speakers.get(quote.suggestKey);
     if (entry) {
       entry.count++;
       entry.latest = Math.max(entry.latest, timestamp);
     } else {
-      const terms = termSet(name);
-      const created: SpeakerEntry = { num: this.nextSpeaker++, name, count: 1, latest: timestamp, terms: joinTerms(terms) };
-      this.speakers.set(folded, created);
+      const created: SpeakerEntry = { num: this.nextSpeaker++, name: quote.shortName, count: 1, latest: timestamp, terms: quote.nameTerms };
+      this.speakers.set(quote.suggestKey, created);
       this.speakerByNum.set(created.num, created);
-      this.speakerNames.add(terms, created.num);
+      this.speakerNames.addList(quote.nameTerms, created.num);
     }
     this.speakersSorted = undefined;
   }
@@ -303,23 +303,6 @@ export function displaySpeaker(quote: Pick<Quote, 'speaker' | 'speakerRole'>): s
   return speaker && role ? `${speaker} (${role})` : speaker || role;
 }
 
-function speakerTerms(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string[] {
-  return termSet(`${quote.speaker ?? ''} ${quote.speakerRole ?? ''}`);
-}
-
-function namesOf(entry: Pick<ArticleEntry, 'title' | 'id'>): string[] {
-  return [...new Set([foldForSearch(entry.id), foldForSearch(entry.title)])].filter(Boolean);
-}
-
-function titleTerms(entry: Pick<ArticleEntry, 'title' | 'id'>): string[] {
-  return termSet(`${entry.title} ${entry.id}`);
-}
-
-/** Distinct index terms of a text. */
-function termSet(text: string): string[] {
-  return [...new Set(wordsOf(foldForSearch(text)).flatMap(termsOf))];
-}
-
 function firstMatching<T>(list: readonly T[], test: (item: T) => boolean): T[] {
   const out: T[] = [];
   for (const item of list) {
@@ -336,10 +319,6 @@ function byNewest(a: ArticleEntry, b: ArticleEntry): number {
 
 function bySpeakerOrder(a: SpeakerEntry, b: SpeakerEntry): number {
   return b.latest - a.latest || b.count - a.count || (a.name < b.name ? -1 : 1);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Text cut to a choice's 100 characters at a grapheme boundary, with "…" when cut. */

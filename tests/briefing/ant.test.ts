@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createBriefing, MAX_HEADLINE_LENGTH } from '../../src/briefing';
+import { BriefingSchema, createBriefing, MAX_HEADLINE_LENGTH } from '../../src/briefing';
 
 /** ANT Corpus v2.1 (Chouigui, Ben Khiroun, Elayeb, AJSE 2021): 11,298 Arabic news articles from BBC, CNN and France24. */
 const ANT = fileURLToPath(new URL('../../../shared/ant/', import.meta.url));
@@ -25,7 +25,7 @@ function* articles(): Generator<{ file: string; title: string; text: string }> {
 }
 
 describe.skipIf(!present)('the ANT corpus (real Arabic news)', () => {
-  it('briefs every article without throwing, with a headline of 1 to 256 characters', { timeout: 180_000 }, () => {
+  it('briefs every article without throwing, into a valid briefing with a headline of 1 to 256 characters', { timeout: 180_000 }, () => {
     let count = 0;
     let quotes = 0;
     let attributed = 0;
@@ -35,7 +35,7 @@ describe.skipIf(!present)('the ANT corpus (real Arabic news)', () => {
     for (const { file, text } of articles()) {
       const briefing = createBriefing(text);
       count++;
-      if (briefing.headline.length === 0 || briefing.headline.length > MAX_HEADLINE_LENGTH) bad.push(file);
+      if (briefing.headline.length === 0 || briefing.headline.length > MAX_HEADLINE_LENGTH || !BriefingSchema.safeParse(briefing).success) bad.push(file);
       quotes += briefing.quotes.length;
       attributed += briefing.quotes.filter((q) => q.speaker !== null).length;
       if (briefing.quotes.length > 0) withQuotes++;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeArabic } from '../../src/briefing/arabic';
-import { foldArabic, isTitleAbbreviation, normForm, tokenize, type Token } from '../../src/briefing/quote-parts/tokens';
+import {
+  countWords, foldArabic, foldedPattern, isArabicOnly, isTitleAbbreviation, letterRuns, normForm, tokenize, tokenizeInto, type Token,
+} from '../../src/briefing/quote-parts/tokens';
 
 /** Abbreviated titles that keep their period (as in the tokenizer). */
 const KEEP_DOT = new Set(['m.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'pr.', 'me.', 'col.', 'lt.',
@@ -47,6 +49,38 @@ describe('quote tokens', () => {
   it('folds Arabic exactly as normalizeArabic does', () => {
     fc.assert(fc.property(text, (t) => {
       expect(foldArabic(t)).toBe(normalizeArabic(t));
+    }), { numRuns: 2000 });
+  });
+
+  it('counts and joins words exactly as the regular expressions they replace', () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(countWords(t)).toBe((t.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length);
+      expect(letterRuns(t)).toBe(t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+    }), { numRuns: 2000 });
+  });
+
+  it('tokenises a text cut at spaces and line breaks piece by piece as a whole', () => {
+    fc.assert(fc.property(text, fc.array(fc.nat(), { maxLength: 4 }), (t, cuts) => {
+      const breaks = [...t.matchAll(/[ \n\t\r]/gu)].map((m) => m.index);
+      const ends = [...new Set(cuts.filter(() => breaks.length > 0).map((c) => breaks[c % breaks.length]!))].sort((a, b) => a - b);
+      const out: Token[] = [];
+      let from = 0;
+      for (const end of [...ends, t.length]) {
+        tokenizeInto(t, from, end, out);
+        from = end;
+      }
+      expect(out).toEqual(tokenize(t));
+    }), { numRuns: 2000 });
+  });
+
+  it('finds a folded Arabic word in unfolded text exactly where folding the text would', () => {
+    const arabic = fc.array(fc.constantFrom(...'ابتيهرأإآٱىةـًّ '), { maxLength: 16 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(arabic, arabic, (t, word) => {
+      const needle = foldArabic(word).replace(/ /gu, '');
+      fc.pre(isArabicOnly(needle));
+      const pattern = foldedPattern(needle);
+      pattern.lastIndex = 0;
+      expect(pattern.test(t)).toBe(foldArabic(t).includes(needle));
     }), { numRuns: 2000 });
   });
 

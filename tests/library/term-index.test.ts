@@ -21,6 +21,22 @@ describe('TermIndex', () => {
     expect([...index().lookup(term, prefix)].sort()).toEqual(expected);
   });
 
+  it('files term lists added in bulk before any lookup, count or removal', () => {
+    const idx = new TermIndex();
+    for (let id = 1; id <= 5000; id++) idx.addList(id % 2 ? ' bridge river ' : ' bride ', id);
+    idx.addList('  ', 5001);
+    expect(idx.maxId).toBe(5001);
+    expect(idx.count('bridge', false)).toBe(2500);
+    expect(idx.lookup('brid', true).size).toBe(5000);
+    idx.addList(' bridge ', 5002);
+    idx.remove(['bridge'], 5002);
+    idx.remove(['bride'], 2);
+    const found: number[] = [];
+    idx.collect('bride', false, new Uint8Array(idx.maxId + 1), found);
+    expect(found).toHaveLength(2499);
+    expect(idx.terms).toBe(3);
+  });
+
   it('forgets ids as they are removed, whether a term has one id or several', () => {
     const idx = index();
     idx.remove(['bridge', 'river'], 1);

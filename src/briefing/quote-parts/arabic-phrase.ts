@@ -103,24 +103,52 @@ function bare(norm: string): string {
   return norm.length > 3 && norm.startsWith('و') && !ROLE_NOUNS.has(norm) ? norm.slice(1) : norm;
 }
 
+/**
+ * Length of the first of `prefixes` that `norm` starts with and goes on
+ * after, else -1: what `^(?:p1|p2|…)(.+)$` would take before its group.
+ * (Read by hand: these tests run on every word of every phrase.)
+ */
+function prefixLength(norm: string, prefixes: readonly string[]): number {
+  for (const p of prefixes) if (norm.length > p.length && norm.startsWith(p)) return p.length;
+  return -1;
+}
+
+/** Article prefixes of a definite word after a conjunction or preposition. */
+const GLUED_ARTICLES = ['بال', 'وال', 'فال', 'كال', 'لل'];
+
 function isDefinite(norm: string): boolean {
   if (norm.startsWith('ال')) return norm.length > 3;
   // With a prefix (بال، وال، فال، كال، لل) the stem must stay a word: كالين is a name.
-  const m = /^(?:بال|وال|فال|كال|لل)(.+)$/u.exec(norm);
-  return m !== null && m[1]!.length >= 3;
+  const cut = prefixLength(norm, GLUED_ARTICLES);
+  return cut !== -1 && norm.length - cut >= 3;
 }
 
 /** Definite article as written: `أليسون` (hamza) is a name, not ال + noun. */
 export function isDefiniteToken(tok: Token): boolean {
-  return isDefinite(tok.norm) && /^(ال|لل|بال|وال|فال|كال)/u.test(tok.text.replace(/\u0640|[\u064b-\u065f]/gu, ''));
+  return isDefinite(tok.norm) && /^(ال|لل|بال|وال|فال|كال)/u.test(leadingLetters(tok.text, 3));
+}
+
+/** The first `count` characters of `text` other than tatweel and diacritics (U+0640, U+064B–U+065F). */
+function leadingLetters(text: string, count: number): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < count; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0640 && (c < 0x064b || c > 0x065f)) out += text[i]!;
+  }
+  return out;
 }
 
 /** Role noun, with or without ال (الرئيس، رئيس، للرئيس). */
 export function isArabicRoleNoun(norm: string): boolean {
   if (ROLE_NOUNS.has(norm)) return true;
-  const m = /^(?:ال|لل|بال|وال|[لب])(.+)$/u.exec(norm);
-  return m !== null && m[1]!.length >= 3 && (ROLE_NOUNS.has(m[1]!) || ROLE_NOUNS.has(m[1]! + 'ه'));
+  const cut = prefixLength(norm, ROLE_PREFIXES);
+  if (cut === -1 || norm.length - cut < 3) return false;
+  const stem = norm.slice(cut);
+  return ROLE_NOUNS.has(stem) || ROLE_NOUNS.has(stem + 'ه');
 }
+
+/** Prefixes of a role noun (الرئيس، للرئيس، برئيس), in the order they are tried. */
+const ROLE_PREFIXES = ['ال', 'لل', 'بال', 'وال', 'ل', 'ب'];
 
 function isNisba(norm: string): boolean {
   return norm.length >= 4 && /(ي|يه|يون|يين)$/u.test(norm) && !isDefinite(norm);
@@ -149,7 +177,7 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   if (CUTTERS.has(norm)) return true;
   // مسؤول طلب عدم ذكر اسمه: the stock clause after an anonymous source.
   if (tokens[i + 1]?.norm === 'عدم' && /^(طلب|طلبت|رفض|رفضت|فضل|فضلت)$/u.test(norm)) return true;
-  const unsuffixed = norm.replace(/(ه|ها|هم|هما)$/u, '');
+  const unsuffixed = withoutObjectSuffix(norm);
   if (unsuffixed !== norm && unsuffixed.length >= 2 && CUTTERS.has(unsuffixed)) return true; // خلالها، امامه
   if (norm.startsWith('وو') && norm.length > 4) return true; // "and the agencies …": a second subject
   if (hasName && /^[بل]/u.test(norm) && MEDIA_NOUNS.has(norm.slice(1))) return true; // بموقع، بحسابه، لقناة
@@ -163,6 +191,15 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   if (hasName && /^بال/u.test(norm) && isDefinite(norm)) return true; // ترامب بالتخلي عن …
   if (hasName && (norm.startsWith('لل') || /^ل[a-z]/u.test(norm) || norm === 'الى' || norm === 'لدي')) return true;
   return false;
+}
+
+/** Pronoun suffixes (ه، ها، هم، هما), longest first. */
+const OBJECT_SUFFIXES = ['هما', 'ها', 'هم', 'ه'];
+
+/** `norm` without its pronoun suffix (as `norm.replace(/(ه|ها|هم|هما)$/u, '')`). */
+function withoutObjectSuffix(norm: string): string {
+  for (const suffix of OBJECT_SUFFIXES) if (norm.endsWith(suffix)) return norm.slice(0, norm.length - suffix.length);
+  return norm;
 }
 
 /**

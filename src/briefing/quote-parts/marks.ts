@@ -107,6 +107,47 @@ function remainingClosers(text: string): { curly: Int32Array; guillemet: Int32Ar
   return { curly, guillemet };
 }
 
+/** The state of one {@link findQuotations} scan; methods, not closures, so nothing is made per call but the object. */
+class QuotationScan {
+  readonly spans: MarkSpan[] = [];
+  readonly stack: Frame[] = [];
+  private remaining: ReturnType<typeof remainingClosers> | null = null;
+
+  constructor(private readonly paragraph: string) {}
+
+  emit(frame: Frame, close: number, closed: boolean, textEnd: number): void {
+    const text = this.paragraph.slice(frame.at + 1, textEnd).trim();
+    if (text !== '') this.spans.push({ open: frame.at, close, text, closed });
+  }
+
+  closeAt(index: number, i: number): void {
+    const frame = this.stack[index]!;
+    this.stack.length = index;
+    if (index === 0) this.emit(frame, i + 1, true, i);
+  }
+
+  openAt(kind: Kind, i: number): void {
+    const stack = this.stack;
+    const same = stack.findIndex((f) => f.kind === kind);
+    if (same !== -1 && kind !== "'" && kind !== '‘') {
+      this.remaining ??= remainingClosers(this.paragraph);
+      const table = kind === '«' ? this.remaining.guillemet : this.remaining.curly;
+      const openCount = stack.filter((f) => f.kind === kind).length;
+      const nests = (kind === '“' || kind === '«') && table[i]! > openCount;
+      if (!nests) {
+        // Re-opened without closing: the earlier quotation ends here, unterminated.
+        const frame = stack[same]!;
+        stack.length = same;
+        if (same === 0) {
+          const cut = cutTrailingClause(this.paragraph, frame.at + 1, i);
+          this.emit(frame, cut, false, cut);
+        }
+      }
+    }
+    if (stack.length < MAX_DEPTH) stack.push({ kind, at: i });
+  }
+}
+
 /**
  * The top-level quotations of `paragraph`, in order. Nested quotations stay
  * inside their outer one. An opener of the same kind as a quotation already
@@ -117,37 +158,8 @@ function remainingClosers(text: string): { curly: Int32Array; guillemet: Int32Ar
 export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INFINITY): MarkSpan[] {
   // Most paragraphs hold no quotation mark at all: answer before setting anything up.
   if (!ANY_MARK.test(paragraph)) return [];
-  const spans: MarkSpan[] = [];
-  const stack: Frame[] = [];
-  let remaining: ReturnType<typeof remainingClosers> | null = null;
-  const emit = (frame: Frame, close: number, closed: boolean, textEnd: number): void => {
-    const text = paragraph.slice(frame.at + 1, textEnd).trim();
-    if (text !== '') spans.push({ open: frame.at, close, text, closed });
-  };
-  const closeAt = (index: number, i: number): void => {
-    const frame = stack[index]!;
-    stack.length = index;
-    if (index === 0) emit(frame, i + 1, true, i);
-  };
-  const openAt = (kind: Kind, i: number): void => {
-    const same = stack.findIndex((f) => f.kind === kind);
-    if (same !== -1 && kind !== "'" && kind !== '‘') {
-      remaining ??= remainingClosers(paragraph);
-      const table = kind === '«' ? remaining.guillemet : remaining.curly;
-      const openCount = stack.filter((f) => f.kind === kind).length;
-      const nests = (kind === '“' || kind === '«') && table[i]! > openCount;
-      if (!nests) {
-        // Re-opened without closing: the earlier quotation ends here, unterminated.
-        const frame = stack[same]!;
-        stack.length = same;
-        if (same === 0) {
-          const cut = cutTrailingClause(paragraph, frame.at + 1, i);
-          emit(frame, cut, false, cut);
-        }
-      }
-    }
-    if (stack.length < MAX_DEPTH) stack.push({ kind, at: i });
-  };
+  const scan = new QuotationScan(paragraph);
+  const { spans, stack } = scan;
 
   // Jump from mark to mark: the scan of the letters in between stays in the regex engine.
   const marks = MARKS;
@@ -161,45 +173,45 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
         const c = canClose(paragraph, i);
         const k = findKind(stack, '"');
         if (k !== -1) {
-          if (c || !o) closeAt(k, i);
-          else openAt('"', i); // only text after it: a new quotation, the open one was never closed
+          if (c || !o) scan.closeAt(k, i);
+          else scan.openAt('"', i); // only text after it: a new quotation, the open one was never closed
         } else if (o || !c) {
-          openAt('"', i);
+          scan.openAt('"', i);
         } // else: a stray closer
         break;
       }
       case '“': {
         const low = findKind(stack, '„');
-        if (low !== -1) { closeAt(low, i); break; }
+        if (low !== -1) { scan.closeAt(low, i); break; }
         const curly = findKind(stack, '“');
-        if (curly !== -1 && canClose(paragraph, i) && !canOpen(paragraph, i)) { closeAt(curly, i); break; }
-        openAt('“', i);
+        if (curly !== -1 && canClose(paragraph, i) && !canOpen(paragraph, i)) { scan.closeAt(curly, i); break; }
+        scan.openAt('“', i);
         break;
       }
       case '”': {
         const k = findCloser(stack, '”');
-        if (k !== -1) closeAt(k, i);
-        else if (canOpen(paragraph, i) && !canClose(paragraph, i)) openAt('”', i);
+        if (k !== -1) scan.closeAt(k, i);
+        else if (canOpen(paragraph, i) && !canClose(paragraph, i)) scan.openAt('”', i);
         break;
       }
       case '„':
       case '«':
       case '‹':
-        openAt(ch, i);
+        scan.openAt(ch, i);
         break;
       case '»':
       case '›': {
         const k = findCloser(stack, ch);
-        if (k !== -1) closeAt(k, i);
+        if (k !== -1) scan.closeAt(k, i);
         break;
       }
       case '‘':
-        if (!isLetter(paragraph[i - 1]) && canOpen(paragraph, i)) openAt('‘', i);
+        if (!isLetter(paragraph[i - 1]) && canOpen(paragraph, i)) scan.openAt('‘', i);
         break;
       case '’': {
         if (isLetter(paragraph[i + 1])) break; // apostrophe: don’t, l’État
         const k = findKind(stack, '‘');
-        if (k !== -1) closeAt(k, i);
+        if (k !== -1) scan.closeAt(k, i);
         break;
       }
       case "'": {
@@ -207,8 +219,8 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
         const next = paragraph[i + 1];
         if (isLetter(prev) && isLetter(next)) break; // apostrophe
         const k = findKind(stack, "'");
-        if (k !== -1 && canClose(paragraph, i) && !isLetter(next)) closeAt(k, i);
-        else if ((isSpace(prev) || /[([{:\u2014\u2013"“«]/u.test(prev ?? '')) && isLetter(next)) openAt("'", i);
+        if (k !== -1 && canClose(paragraph, i) && !isLetter(next)) scan.closeAt(k, i);
+        else if ((isSpace(prev) || /[([{:\u2014\u2013"“«]/u.test(prev ?? '')) && isLetter(next)) scan.openAt("'", i);
         break;
       }
       default:
@@ -216,6 +228,6 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
     }
   }
   const bottom = stack[0];
-  if (bottom && !SINGLE.has(bottom.kind) && spans.length < maxSpans) emit(bottom, paragraph.length, false, paragraph.length);
+  if (bottom && !SINGLE.has(bottom.kind) && spans.length < maxSpans) scan.emit(bottom, paragraph.length, false, paragraph.length);
   return spans;
 }

@@ -1,32 +1,36 @@
 /**
  * Article-wide name look-ups for the speaker registry: the name the article
  * gives a role (`الرئيس الروسي فلاديمير بوتين`, "Mayor Jane Smith", "Jane
- * Smith, the mayor") and the full name a lone surname stands for. Word
- * positions are indexed once, so each look-up costs the occurrences of one
- * word, not a scan of the article.
+ * Smith, the mayor") and the full name a lone surname stands for. A look-up
+ * of an Arabic word tokenises only the paragraphs whose folded text holds
+ * it, so it costs a search per paragraph, not a tokenisation of the article.
  */
 import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, startsGivenName } from './arabic-phrase';
 import { latinNameAt, latinNameBefore } from './latin-phrase';
 import type { TokenCache } from './token-cache';
-import { normForm, tokenize, type Token } from './tokens';
+import { foldedPattern, isArabicOnly, normForm, tokenize, type Token } from './tokens';
 
 /** Longest text scanned for names (characters); bounds the cost on huge input. */
 const SCAN_CHARS = 60_000;
-/** Word look-ups answered by a plain scan before the word index is built. */
-const INDEX_AFTER = 12;
 /** Most article-wide look-ups per article. */
 const MAX_SCANS = 40;
 
 const LATIN_DETERMINERS = new Set(['the', 'a', 'an', 'le', 'la', 'les', "l'", 'un', 'une', 'its', 'his', 'her']);
 
+/** Where a word occurs: the tokens of its paragraph and its index among them. */
+interface Place {
+  tokens: readonly Token[];
+  at: number;
+}
+
 /** Name look-ups over one article's paragraphs. */
 export class ArticleNames {
-  private articleTokens: Token[] | null = null;
-  /** Positions of each normalised word in {@link articleTokens}. */
-  private positions: Map<string, number[]> | null = null;
+  /** Number of paragraphs searched (the first ones, within {@link SCAN_CHARS}). */
+  private searched = -1;
   private readonly answers = new Map<string, string | undefined>();
+  /** The places found by {@link placesOf}, by search. */
+  private readonly found = new Map<string, readonly Place[]>();
   private scans = 0;
-  private scanned = 0;
 
   /**
    * @param paragraphs the article's paragraphs, tokenised once
@@ -52,51 +56,65 @@ export class ArticleNames {
     return answer;
   }
 
-  private tokens(): Token[] {
-    if (this.articleTokens) return this.articleTokens;
-    const out: Token[] = [];
-    let budget = SCAN_CHARS;
-    for (let i = 0; i < this.paragraphs.length && budget > 0; i++) {
-      budget -= this.paragraphs.chars(i);
-      for (const t of this.paragraphs.get(i)) out.push(t);
-      out.push({ text: '.', norm: '.', punct: true, start: 0 });
+  /** Number of paragraphs searched: the first ones, until {@link SCAN_CHARS} are spent. */
+  private searchedParagraphs(): number {
+    if (this.searched === -1) {
+      let budget = SCAN_CHARS;
+      let i = 0;
+      for (; i < this.paragraphs.length && budget > 0; i++) budget -= this.paragraphs.chars(i);
+      this.searched = i;
     }
-    this.articleTokens = out;
-    return out;
+    return this.searched;
   }
 
   /**
-   * Where the word `norm` occurs in the article's tokens. The first few
-   * look-ups scan (short articles need no more); after that an index is built.
+   * Where a word whose normalised form is in `norms` occurs, in article
+   * order. Every form must contain `needle`: when it is Arabic, only the
+   * words where the fold-aware pattern of it matches are read, and a
+   * paragraph where it does not match is never tokenised (the readers of a
+   * place stop at the end of its paragraph, as at any full stop).
    */
-  private where(norm: string): readonly number[] {
-    const tokens = this.tokens();
-    if (!this.positions && this.scanned < INDEX_AFTER) {
-      this.scanned++;
-      const out: number[] = [];
-      for (let i = 0; i < tokens.length; i++) if (tokens[i]!.norm === norm) out.push(i);
-      return out;
-    }
-    if (!this.positions) {
-      const map = new Map<string, number[]>();
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i]!;
-        if (t.punct) continue;
-        const list = map.get(t.norm);
-        if (list) list.push(i);
-        else map.set(t.norm, [i]);
+  private where(norms: ReadonlySet<string>, needle: string): Place[] {
+    const out: Place[] = [];
+    const pattern = isArabicOnly(needle) ? foldedPattern(needle) : null;
+    for (let p = 0; p < this.searchedParagraphs(); p++) {
+      if (!pattern) {
+        const tokens = this.paragraphs.get(p);
+        for (let i = 0; i < tokens.length; i++) if (norms.has(tokens[i]!.norm)) out.push({ tokens, at: i });
+        continue;
       }
-      this.positions = map;
+      const text = this.paragraphs.text(p);
+      pattern.lastIndex = 0;
+      let match = pattern.exec(text);
+      if (!match) continue;
+      const tokens = this.paragraphs.get(p);
+      let last = -1;
+      // A match lies inside one word (it holds Arabic letters and marks only): the word starting last before it.
+      for (; match; match = pattern.exec(text)) {
+        const at = lastStartingAt(tokens, match.index);
+        if (at !== last && norms.has(tokens[at]!.norm)) out.push({ tokens, at });
+        last = at;
+      }
     }
-    return this.positions.get(norm) ?? [];
+    return out;
   }
 
-  /** Positions where a role's first word occurs, with Arabic prefixes (و، ب، ل، لل) allowed. */
-  private whereFirst(word: string): number[] {
-    const forms = this.arabic ? arabicForms(word) : [word];
-    const out: number[] = [];
-    for (const f of forms) out.push(...this.where(f));
-    return out.sort((a, b) => a - b);
+  /** Places of a role's first word, with Arabic prefixes (و، ب، ل، لل) allowed. */
+  private whereFirst(word: string): readonly Place[] {
+    // Every prefixed form holds the word, or its stem after ال (للرئيس).
+    return this.placesOf(`first:${word}`, () => (this.arabic
+      ? this.where(new Set(arabicForms(word)), word.startsWith('ال') ? word.slice(2) : word)
+      : this.where(new Set([word]), word)));
+  }
+
+  /** Places of one search, found once per article: roles share their first word (الرئيس، الرئيس الروسي), surnames recur. */
+  private placesOf(search: string, find: () => Place[]): readonly Place[] {
+    let places = this.found.get(search);
+    if (!places) {
+      places = find();
+      this.found.set(search, places);
+    }
+    return places;
   }
 
   private scanRole(role: string): string | undefined {
@@ -112,9 +130,8 @@ export class ArticleNames {
       const of = key.findIndex((w) => w === 'of' || w === 'de' || w === 'du' || w === 'for');
       if (of > 0) candidates.push(key.slice(0, of));
     }
-    const tokens = this.tokens();
     for (const k of candidates) {
-      for (const i of this.whereFirst(k[0]!)) {
+      for (const { tokens, at: i } of this.whereFirst(k[0]!)) {
         if (i + k.length > tokens.length || !this.matchesAt(tokens, i, k)) continue;
         const after = this.arabic ? arabicNameAt(tokens, i + k.length) : latinNameAt(tokens, skipComplement(tokens, i + k.length));
         if (after) return after;
@@ -141,8 +158,7 @@ export class ArticleNames {
 
   private scanSurname(surname: string): string | undefined {
     const key = normForm(surname);
-    const tokens = this.tokens();
-    for (const i of this.where(key)) {
+    for (const { tokens, at: i } of this.placesOf(`word:${key}`, () => this.where(new Set([key]), key))) {
       if (i === 0) continue;
       if (this.arabic) {
         const parts: string[] = [];
@@ -166,6 +182,18 @@ export class ArticleNames {
     }
     return undefined;
   }
+}
+
+/** Index of the last token starting at or before `index` (the first token when none does). */
+function lastStartingAt(tokens: readonly Token[], index: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** A role noun at `j` or just before it, through its adjectives (`الرئيس الروسي` before فلاديمير بوتين). */

@@ -29,14 +29,16 @@ const astralClass = new Map<number, boolean>();
 
 /** The single-character punctuation tokens. */
 const PUNCT = new Set([...'،,:;.!?؟؛—–()…"“”«»„‘’‹›\'-']);
-/** {@link PUNCT} by code unit (all below U+2100). */
-const PUNCT_UNIT = new Uint8Array(0x2100);
-for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = 1;
+/** {@link PUNCT} by code unit (all below U+2100): the mark as a string, shared by all its tokens. */
+const PUNCT_UNIT: (string | undefined)[] = new Array<string | undefined>(0x2100);
+for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = ch;
 
 /** Width in code units (1 or 2) of the word character at `i`, or 0 when it is none. */
 function wordWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  // The Arabic letters and tatweel (U+0621–U+064A), most of what this reads.
+  if (c >= 0x0621 && c <= 0x064a) return 1;
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
@@ -104,6 +106,15 @@ function foldOf(c: number): number {
   return c >= 0x0600 && c <= 0x06ff ? FOLD_TABLE[c - 0x0600]! : 0;
 }
 
+/** True when every character of `word` lies in the Arabic block (U+0600–U+06FF). */
+export function isArabicOnly(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x0600 || c > 0x06ff) return false;
+  }
+  return word.length > 0;
+}
+
 /**
  * Fold Arabic text the way `normalizeArabic` (`../arabic`) does (diacritics
  * and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه), copying the runs between
@@ -122,6 +133,57 @@ export function foldArabic(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** `\uXXXX` of the character at `c` in the Arabic block. */
+function arabicEscape(c: number): string {
+  return `\\u${(0x0600 + c).toString(16).padStart(4, '0')}`;
+}
+
+/** The characters whose `FOLD_TABLE` entry is `wanted`, as the ranges of a character class. */
+function foldClass(wanted: number): string {
+  let out = '';
+  for (let c = 0; c < 0x100; c++) {
+    if (FOLD_TABLE[c] !== wanted) continue;
+    let last = c;
+    while (last + 1 < 0x100 && FOLD_TABLE[last + 1] === wanted) last++;
+    out += last === c ? arabicEscape(c) : `${arabicEscape(c)}-${arabicEscape(last)}`;
+    c = last;
+  }
+  return out;
+}
+
+/** Characters the folding drops, any number of them. */
+const DROPPED_RUN = `[${foldClass(-1)}]*`;
+/** For each folded letter of the Arabic block, the pattern of it and of the letters folded to it (أ إ آ ٱ → ا). */
+const LETTER_PATTERNS = Array.from({ length: 0x100 }, (_, c) => {
+  const sources = foldClass(0x0600 + c);
+  return sources === '' ? arabicEscape(c) : `[${arabicEscape(c)}${sources}]`;
+});
+
+/**
+ * A regular expression matching, in unfolded text, what `foldArabic` turns
+ * into `needle` (folded Arabic, see {@link isArabicOnly}): each letter or
+ * one that folds to it, with dropped characters (diacritics, tatweel) in
+ * between. Searching with it spares folding the text. The expression is
+ * global and shared: set its `lastIndex` before each search.
+ */
+export function foldedPattern(needle: string): RegExp {
+  let pattern = foldedPatterns.get(needle);
+  if (!pattern) {
+    const letters: string[] = [];
+    for (let i = 0; i < needle.length; i++) letters.push(LETTER_PATTERNS[needle.charCodeAt(i) - 0x0600]!);
+    pattern = new RegExp(letters.join(DROPPED_RUN), 'g');
+    // Roles and names recur from article to article; the memo is bounded all the same.
+    if (foldedPatterns.size >= MAX_FOLDED_PATTERNS) foldedPatterns.clear();
+    foldedPatterns.set(needle, pattern);
+  }
+  return pattern;
+}
+
+/** Most patterns kept by {@link foldedPattern}. */
+const MAX_FOLDED_PATTERNS = 4096;
+/** The patterns made so far, by needle. */
+const foldedPatterns = new Map<string, RegExp>();
+
 /** Normalised comparison form of one word: lower case, ’ as ', Arabic folded as by `normalizeArabic` (`../arabic`). */
 export function normForm(word: string): string {
   for (let i = 0; i < word.length; i++) {
@@ -134,14 +196,23 @@ export function normForm(word: string): string {
 
 /** Tokenise `text` (intended for short contexts, a few hundred characters). */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
+  return tokenizeInto(text, 0, text.length, []);
+}
+
+/**
+ * Append to `out` the tokens of `text` from `from` to `n`, with offsets in
+ * `text`. A token never holds a space or a line break, so when `from` and
+ * `n` are the ends of `text` or such characters, the tokens are those that
+ * {@link tokenize} finds there in the whole text.
+ */
+export function tokenizeInto(text: string, from: number, n: number, out: Token[]): Token[] {
+  let i = from;
   while (i < n) {
     let w = wordWidth(text, i);
     if (w === 0) {
       const c = text.charCodeAt(i);
-      if (c < 0x2100 && PUNCT_UNIT[c] === 1) out.push({ text: text[i]!, norm: text[i]!, punct: true, start: i });
+      const mark = c < 0x2100 ? PUNCT_UNIT[c] : undefined;
+      if (mark !== undefined) out.push({ text: mark, norm: mark, punct: true, start: i });
       i++;
       continue;
     }
@@ -175,14 +246,103 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** A letter or digit (`\p{L}\p{N}`, no marks). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Class of each UTF-16 code unit for {@link LETTER_OR_DIGIT}, filled on first use: 0 unknown, 1 yes, 2 no. */
+const ALNUM_CLASS = new Uint8Array(0x10000);
+/** Astral code points already classified for {@link LETTER_OR_DIGIT}. */
+const astralAlnum = new Map<number, boolean>();
 
-/** Number of words in `text` (letter or digit runs; inner apostrophes and hyphens join). */
+/** Width in code units (1 or 2) of the letter or digit at `i`, or 0 when it is none (as `/[\p{L}\p{N}]/u` reads it). */
+function alnumWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      let known = astralAlnum.get(cp);
+      if (known === undefined) {
+        known = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+        astralAlnum.set(cp, known);
+      }
+      return known ? 2 : 0;
+    }
+  }
+  let k = ALNUM_CLASS[c]!;
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    ALNUM_CLASS[c] = k;
+  }
+  return k === 1 ? 1 : 0;
+}
+
+/** Index just after the run of letters and digits starting at `i` (`i` itself when there is none). */
+function alnumRunEnd(text: string, i: number): number {
+  let w: number;
+  while (i < text.length && (w = alnumWidth(text, i)) > 0) i += w;
+  return i;
+}
+
+/**
+ * Number of words in `text`: the matches of `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`
+ * (letter or digit runs; inner apostrophes and hyphens join), counted by a
+ * hand-written scan with cached character classes instead of the expression.
+ */
 export function countWords(text: string): number {
-  WORD.lastIndex = 0;
   let n = 0;
-  while (WORD.exec(text) !== null) n++;
+  let i = 0;
+  while (i < text.length) {
+    let end = alnumRunEnd(text, i);
+    if (end === i) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      const c = text.charCodeAt(end);
+      const next = c === 39 || c === 0x2019 || c === 45 ? alnumRunEnd(text, end + 1) : end;
+      if (next <= end + 1) break;
+      end = next;
+    }
+    n++;
+    i = end;
+  }
   return n;
+}
+
+/**
+ * End of the run starting at `i` of letters, digits and characters that
+ * Arabic folding drops (`i` itself when there is none): after
+ * {@link foldArabic}, the run is one of the runs of {@link letterRuns}.
+ */
+export function foldedRunEnd(text: string, i: number): number {
+  while (i < text.length) {
+    const w = alnumWidth(text, i);
+    if (w > 0) i += w;
+    else if (foldOf(text.charCodeAt(i)) === -1) i++;
+    else break;
+  }
+  return i;
+}
+
+/**
+ * The runs of letters and digits of `text` joined by single spaces: what
+ * `text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()` gives, without the expression.
+ */
+export function letterRuns(text: string): string {
+  const runs: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const end = alnumRunEnd(text, i);
+    if (end === i) {
+      i++;
+      continue;
+    }
+    if (end - i === text.length) return text;
+    runs.push(text.slice(i, end));
+    i = end;
+  }
+  return runs.join(' ');
 }
 
 /** True when the character starts with an upper-case letter (Latin, Greek, Cyrillic…). */
