@@ -44,7 +44,7 @@ function build(text: string, options: BriefingOptions): Briefing {
     sentences: options.sentences,
     words: options.words !== undefined && Number.isFinite(options.words) && options.words > 0 ? Math.floor(options.words) : undefined,
   };
-  const summary = summarize(article, language, budget, { headline, fromBody });
+  const summary = options.summary === false ? [] : summarize(article, language, budget, { headline, fromBody });
   const quotes: Quote[] = boundQuotes(extractQuotes(article.paragraphs, language, { headline }), article.paragraphs.length);
   return {
     headline,

@@ -60,4 +60,11 @@ export interface BriefingOptions {
   title?: string;
   /** Language to assume instead of detecting it (`ar`, `en`, `fr`, …). */
   language?: string;
+  /**
+   * Compute the summary (default true). False leaves `summary` empty and
+   * skips its cost, for a caller that only needs the rest now (the library's
+   * first start indexes quotes and headlines, and fills summaries in later);
+   * every other part of the briefing is the same either way.
+   */
+  summary?: boolean;
 }

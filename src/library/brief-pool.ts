@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
-import { briefFile, type BriefedArticle } from './load';
+import { briefFile, type BriefedArticle, type BriefFileOptions } from './load';
 
 /**
  * Files sent ahead to each worker, so that it never waits for the main thread
@@ -31,6 +31,7 @@ interface Task {
   seq: number;
   path: string;
   maxBytes: number;
+  summary: boolean;
   resolve(article: BriefedArticle): void;
   reject(error: Error): void;
 }
@@ -81,10 +82,11 @@ export class BriefPool {
   }
 
   /** Read, decode and brief one file. Rejects with the reason a file is bad (the content reader's message). */
-  brief(path: string, maxBytes: number): Promise<BriefedArticle> {
-    if (this.broken) return inline(path, maxBytes);
+  brief(path: string, maxBytes: number, options: BriefFileOptions = {}): Promise<BriefedArticle> {
+    const summary = options.summary !== false;
+    if (this.broken) return inline(path, maxBytes, summary);
     return new Promise((resolve, reject) => {
-      this.queue.push({ seq: this.nextSeq++, path, maxBytes, resolve, reject });
+      this.queue.push({ seq: this.nextSeq++, path, maxBytes, summary, resolve, reject });
       this.schedulePump();
     });
   }
@@ -125,7 +127,7 @@ export class BriefPool {
       const batch: BriefRequestBatch = [];
       for (const task of this.queue.splice(0, room)) {
         slot.inFlight.set(task.seq, task);
-        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes });
+        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes, summary: task.summary });
       }
       slot.worker.postMessage(batch);
     }
@@ -139,7 +141,7 @@ export class BriefPool {
       this.hereScheduled = false;
       const task = this.queue.pop();
       if (!task) return;
-      inline(task.path, task.maxBytes).then(task.resolve, task.reject);
+      inline(task.path, task.maxBytes, task.summary).then(task.resolve, task.reject);
       this.scheduleHere();
     });
   }
@@ -180,14 +182,14 @@ export class BriefPool {
     }
     const orphans = [...slots.flatMap((slot) => [...slot.inFlight.values()]), ...this.queue.splice(0)];
     for (const slot of slots) slot.inFlight.clear();
-    for (const task of orphans) inline(task.path, task.maxBytes).then(task.resolve, task.reject);
+    for (const task of orphans) inline(task.path, task.maxBytes, task.summary).then(task.resolve, task.reject);
   }
 }
 
 /** Brief in this thread, as a promise (a bad file rejects). */
-function inline(path: string, maxBytes: number): Promise<BriefedArticle> {
+function inline(path: string, maxBytes: number, summary: boolean): Promise<BriefedArticle> {
   try {
-    return Promise.resolve(briefFile(path, maxBytes));
+    return Promise.resolve(briefFile(path, maxBytes, { summary }));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

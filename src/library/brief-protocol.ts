@@ -5,6 +5,8 @@ export interface BriefRequest {
   seq: number;
   path: string;
   maxBytes: number;
+  /** Compute the summary (false: leave it pending). */
+  summary: boolean;
 }
 
 /** A briefing worker's answer for one file: the briefed article, or why the file is bad. */

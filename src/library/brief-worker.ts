@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { briefSource, readArticleSync, withIndexEntry } from './load';
-import type { BriefReply, BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
+import type { BriefReply, BriefReplyBatch, BriefRequest, BriefRequestBatch } from './brief-protocol';
 
 /** Answers sent back in one message. */
 const REPLIES_PER_MESSAGE = 4;
@@ -15,10 +15,10 @@ const REPLIES_PER_MESSAGE = 4;
 const port = parentPort;
 if (!port) throw new Error('brief-worker must run in a worker thread');
 
-function briefOne(seq: number, path: string, maxBytes: number): BriefReply {
+function briefOne({ seq, path, maxBytes, summary }: BriefRequest): BriefReply {
   try {
     // postMessage copies it; the index entry is folded here so that the main thread does not have to.
-    return { seq, ok: true, article: withIndexEntry(briefSource(readArticleSync(path, maxBytes))) };
+    return { seq, ok: true, article: withIndexEntry(briefSource(readArticleSync(path, maxBytes), { summary })) };
   } catch (error) {
     return { seq, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
@@ -27,7 +27,7 @@ function briefOne(seq: number, path: string, maxBytes: number): BriefReply {
 port.on('message', (batch: BriefRequestBatch) => {
   let replies: BriefReplyBatch = [];
   for (const request of batch) {
-    replies.push(briefOne(request.seq, request.path, request.maxBytes));
+    replies.push(briefOne(request));
     if (replies.length >= REPLIES_PER_MESSAGE) {
       port.postMessage(replies);
       replies = [];

@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import { BriefPool, defaultPoolSize } from './brief-pool';
 import { BriefingCache, cacheVersion } from './briefing-cache';
 import type { ArticleIndexEntry } from './index-entry';
-import { briefFile, toLibraryArticle, type FileStamp } from './load';
+import { briefFile, toLibraryArticle, type BriefedArticle, type FileStamp } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
 import type { ArticleLibrary, LibraryArticle } from './types';
@@ -37,6 +37,16 @@ export interface LibraryOptions {
   debounceMs?: number;
   /** File where briefings are kept between runs (none by default): a restart re-briefs only changed files. */
   cachePath?: string;
+  /**
+   * When the workers brief many files at once (a first start), leave the
+   * summaries out and fill them in right after, in the background (default
+   * true): quote search and autocomplete need only quotes and headlines, so
+   * the library is ready sooner. `get()` and `newest()` compute a missing
+   * summary on the spot (one file, about a millisecond).
+   */
+  deferSummaries?: boolean;
+  /** Articles whose summaries are filled in per background step (default 256). */
+  summaryBatch?: number;
 }
 
 /** Library events: an article appeared, changed (re-briefed) or disappeared. */
@@ -58,6 +68,8 @@ export interface Library extends ArticleLibrary {
   stop(): Promise<void>;
   /** Re-read the folder now (only files whose size or mtime changed are re-briefed). */
   rescan(): Promise<void>;
+  /** Resolves once no article waits for its summary (at once when none does), or the library stopped. */
+  whenSummarized(): Promise<void>;
   /** Quote search and autocomplete over the library. */
   readonly search: SearchIndex;
   /** Number of articles. */
@@ -148,7 +160,7 @@ export function createLibrary(options: LibraryOptions): Library {
   };
 
   /** Bring one file name in line with the disk (`stamp`: from a stat just made; undefined = stat it now). */
-  const syncFile = async (name: string, stamp: FileStamp | null = stampOf(name), pool?: BriefPool): Promise<void> => {
+  const syncFile = async (name: string, stamp: FileStamp | null = stampOf(name), pool?: BriefPool, summary = true): Promise<void> => {
     const known = files.get(name);
     if (!stamp) {
       cache?.delete(name);
@@ -174,13 +186,14 @@ export function createLibrary(options: LibraryOptions): Library {
     try {
       const path = join(contentDir, name);
       let briefed = cache?.get(name, stamp);
-      if (!briefed && pool) briefed = await pool.brief(path, maxBytes);
+      if (!briefed && pool) briefed = await pool.brief(path, maxBytes, { summary });
       else if (!briefed) {
         // Let pending interactions through between two files briefed here.
         await yieldToEvents();
         briefed = briefFile(path, maxBytes);
       }
-      cache?.set(name, stamp, briefed);
+      // The cache keeps whole briefings only: one whose summary is pending is cached once it is filled in.
+      if (!briefed.summaryPending) cache?.set(name, stamp, briefed);
       files.set(name, { stamp, id: briefed.id });
       owners.set(briefed.id, name);
       put(toLibraryArticle(briefed, stamp), !known?.id, briefed.index);
@@ -232,10 +245,99 @@ export function createLibrary(options: LibraryOptions): Library {
     try {
       // With workers, keep enough files in flight to feed every thread (each worker holds a few dozen ahead); the main thread also indexes the results as they come.
       const indices = names.map((_, i) => i);
-      await forEachLimited(indices, pool ? (workers + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool));
+      const summary = !pool || options.deferSummaries === false;
+      await forEachLimited(indices, pool ? (workers + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool, summary));
     } finally {
       await pool?.close();
     }
+  };
+
+  /** The file an article was loaded from, and its stamp at the time; undefined when the article is no longer that file's. */
+  const sourceOf = (id: string): { name: string; stamp: FileStamp } | undefined => {
+    const name = owners.get(id);
+    const entry = name === undefined ? undefined : files.get(name);
+    return name !== undefined && entry?.id === id ? { name, stamp: entry.stamp } : undefined;
+  };
+
+  /**
+   * Give a summary-less article the summary of `briefed` (a whole briefing of
+   * the same, unchanged file), in place: lists and indexes holding the
+   * article stay valid, and its quotes are the same (the summary never changes
+   * them). Then the cache can keep it, sharing the article's objects.
+   */
+  const fillSummary = (article: LibraryArticle, briefed: BriefedArticle, name: string, stamp: FileStamp): void => {
+    if (!article.summaryPending || articles.get(article.id) !== article || briefed.id !== article.id || files.get(name)?.stamp !== stamp) return;
+    // Only the summary is taken: the quotes are the same, and the search index already holds this article's quote objects.
+    article.briefing = { ...article.briefing, summary: briefed.briefing.summary };
+    delete article.summaryPending;
+    cache?.set(name, stamp, { ...article, briefing: article.briefing });
+    scheduleSave();
+  };
+
+  /** True when the file on disk still has the stamp it was loaded with (else the watcher or rescan re-briefs it). */
+  const unchanged = (name: string, stamp: FileStamp): boolean => {
+    const now = stampOf(name);
+    return now !== null && now.mtimeMs === stamp.mtimeMs && now.size === stamp.size;
+  };
+
+  /** The article with its summary: when still pending, its file is briefed again now, in this thread (about a millisecond). */
+  const withSummary = (article: LibraryArticle | undefined): LibraryArticle | undefined => {
+    if (!article?.summaryPending) return article;
+    const source = sourceOf(article.id);
+    if (!source || !unchanged(source.name, source.stamp)) return article;
+    try {
+      fillSummary(article, briefFile(join(contentDir, source.name), maxBytes), source.name, source.stamp);
+    } catch (error) {
+      log.warn({ file: source.name, reason: (error as Error).message }, `could not read ${source.name} again for its summary`);
+    }
+    return article;
+  };
+
+  let filling: Promise<void> | undefined;
+
+  /**
+   * Fill in pending summaries in the background: a batch at a time, each
+   * batch one step of the update queue (file changes go in between), on a
+   * worker thread so that the main thread stays free for interactions.
+   * An article whose file cannot be briefed again is left to the next scan.
+   */
+  const fillSummaries = (): Promise<void> => {
+    filling ??= (async () => {
+      const workers = options.workers ?? defaultPoolSize() - 1;
+      const tried = new Set<LibraryArticle>();
+      let pool: BriefPool | undefined;
+      try {
+        while (running) {
+          const batch: LibraryArticle[] = [];
+          for (const article of articles.values()) {
+            if (!article.summaryPending || tried.has(article)) continue;
+            tried.add(article);
+            batch.push(article);
+            if (batch.length >= (options.summaryBatch ?? 256)) break;
+          }
+          if (batch.length === 0) break;
+          pool ??= workers > 0 ? new BriefPool({ size: workers, onFailure: (reason) => log.warn({ reason }, 'summary workers failed; filling summaries in the main thread') }) : undefined;
+          const briefer = pool;
+          await serial(async () => {
+            await Promise.all(batch.map(async (article) => {
+              const source = sourceOf(article.id);
+              if (!source || !article.summaryPending) return;
+              const path = join(contentDir, source.name);
+              try {
+                const briefed = briefer ? await briefer.brief(path, maxBytes) : await yieldToEvents().then(() => briefFile(path, maxBytes));
+                fillSummary(article, briefed, source.name, source.stamp);
+              } catch (error) {
+                log.debug({ file: source.name, reason: (error as Error).message }, 'summary left pending');
+              }
+            }));
+          });
+        }
+      } finally {
+        await pool?.close();
+        filling = undefined;
+      }
+    })();
+    return filling;
   };
 
   const fullScan = async (): Promise<void> => {
@@ -246,6 +348,7 @@ export function createLibrary(options: LibraryOptions): Library {
     await syncMany(names);
     search.prepare();
     scheduleSave();
+    void fillSummaries();
   };
 
   const flush = (): void => {
@@ -259,6 +362,7 @@ export function createLibrary(options: LibraryOptions): Library {
       else await syncMany([...names]);
       search.prepare();
       scheduleSave();
+      void fillSummaries();
     });
   };
 
@@ -321,18 +425,22 @@ export function createLibrary(options: LibraryOptions): Library {
       timer = undefined;
       debounce = undefined;
       await queue;
+      await filling;
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = undefined;
       await cache?.save();
     },
     rescan: () => serial(fullScan),
+    async whenSummarized() {
+      while (filling) await filling;
+    },
     all() {
       return (sorted ??= [...articles.values()].sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
     },
-    get: (id) => articles.get(id),
+    get: (id) => withSummary(articles.get(id)),
     newest() {
       const list = library.all();
-      return list[list.length - 1];
+      return withSummary(list[list.length - 1]);
     },
     search,
     get size() {

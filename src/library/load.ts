@@ -22,6 +22,14 @@ export interface BriefedArticle {
   briefing: Briefing;
   /** Its search index entry, when the thread that briefed it computed it too (a worker does, to spare the main thread). */
   index?: ArticleIndexEntry;
+  /** True when it was briefed without its summary (`summary` is empty until the library fills it in). */
+  summaryPending?: boolean;
+}
+
+/** How a file is briefed. */
+export interface BriefFileOptions {
+  /** Compute the summary (default true); false leaves it pending (see {@link BriefedArticle.summaryPending}). */
+  summary?: boolean;
 }
 
 /**
@@ -48,9 +56,10 @@ export function readArticleSync(path: string, maxBytes: number): ArticleSource {
 }
 
 /** Brief a decoded article (the front matter's title and language guide the engine); the text is not kept. */
-export function briefSource(source: ArticleSource): BriefedArticle {
-  const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language });
-  return { id: source.id, format: source.format, meta: source.meta, briefing };
+export function briefSource(source: ArticleSource, options: BriefFileOptions = {}): BriefedArticle {
+  const summary = options.summary !== false;
+  const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language, summary });
+  return { id: source.id, format: source.format, meta: source.meta, briefing, ...(summary ? {} : { summaryPending: true }) };
 }
 
 /**
@@ -60,8 +69,8 @@ export function briefSource(source: ArticleSource): BriefedArticle {
  * substrings would keep 10,000 article texts in memory). A worker's answer is
  * such a copy already. Throws the content reader's `UserError`s for bad files.
  */
-export function briefFile(path: string, maxBytes: number): BriefedArticle {
-  return withIndexEntry(detachedCopy(briefSource(readArticleSync(path, maxBytes))));
+export function briefFile(path: string, maxBytes: number, options: BriefFileOptions = {}): BriefedArticle {
+  return withIndexEntry(detachedCopy(briefSource(readArticleSync(path, maxBytes), options)));
 }
 
 /** Shorter strings are always copied by V8, never kept as slices of a longer one. */
@@ -102,5 +111,6 @@ export function toLibraryArticle(article: BriefedArticle, stamp: FileStamp): Lib
     briefing: article.briefing,
     timestamp: Number.isFinite(published) ? published : stamp.mtimeMs,
     mtimeMs: stamp.mtimeMs,
+    ...(article.summaryPending ? { summaryPending: true } : {}),
   };
 }

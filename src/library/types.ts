@@ -12,14 +12,20 @@ export interface LibraryArticle {
   timestamp: number;
   /** Modification time of the file, epoch ms. */
   mtimeMs: number;
+  /**
+   * True while the summary is not computed yet (`briefing.summary` empty):
+   * a large first load briefs quotes and headlines first and fills summaries
+   * in the background. `get()` and `newest()` never return such an article.
+   */
+  summaryPending?: boolean;
 }
 
 /** Read side of the article library, as the commands and the scheduler see it. */
 export interface ArticleLibrary {
-  /** Every article, oldest first (by timestamp, then id). */
+  /** Every article, oldest first (by timestamp, then id); a summary may still be pending (see {@link LibraryArticle.summaryPending}): take the article from `get()` to show it. */
   all(): readonly LibraryArticle[];
-  /** The article with this id, if any. */
+  /** The article with this id, if any, its summary computed. */
   get(id: string): LibraryArticle | undefined;
-  /** The newest article, if any. */
+  /** The newest article, if any, its summary computed. */
   newest(): LibraryArticle | undefined;
 }

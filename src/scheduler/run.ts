@@ -77,7 +77,8 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
     if (row.status !== 'pending') continue;
     let message: ChannelMessage;
     try {
-      message = deps.render(article);
+      // From get(): `all()` may hold an article whose summary is still being filled in.
+      message = deps.render(deps.library.get(article.id) ?? article);
     } catch (error) {
       deliveries.markFailed(schedule.channelId, article.id, 'rejected', `render failed: ${error instanceof Error ? error.message : String(error)}`, now);
       report.rejected.push(article.id);

@@ -220,6 +220,17 @@ describe('tick: refusals and failures', () => {
     expect(poster.postedTo(CHANNEL_C)).toEqual(['a']);
   });
 
+  it('posts the article with its summary when the library still lists it without one (a large first load fills summaries in later)', async () => {
+    const full = article('بيان-1', 1);
+    const pending = { ...full, briefing: { ...full.briefing, summary: [] }, summaryPending: true };
+    const listed = new FakeLibrary([pending]);
+    listed.get = (id) => (id === full.id ? full : undefined);
+    primedSchedule();
+    const rendered: string[][] = [];
+    await tick(at(DAY1), { ...deps, library: listed, render: (a) => (rendered.push(a.briefing.summary), renderForTest(a)) });
+    expect(rendered).toEqual([full.briefing.summary]);
+  });
+
   it('a render that throws is contained to its article', async () => {
     ['bad', 'good'].forEach((id, i) => library.add(article(id, i)));
     primedSchedule();
