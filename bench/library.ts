@@ -2,10 +2,12 @@
  * Library benchmark: 10,000 ANT articles converted on the fly into `.md`
  * content files (front matter: title, source, url, published), then a
  * library started on them in a child process, as the bot starts it (with its
- * briefing cache file): start-up to ready the first time (empty cache) and on
- * a restart (cache present), resident memory after GC, quote search and
- * autocomplete p50/p99.
+ * briefing cache file): start-up to ready the first time (empty cache; median
+ * of three first starts), the time until the summaries deferred by a first
+ * start are filled in, start-up to ready on a restart (cache present),
+ * resident memory after GC, quote search and autocomplete p50/p99.
  */
+import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,9 @@ import type { BenchContext, BenchRow } from './types';
 
 const GROUP = 'library';
 const WORKER = fileURLToPath(new URL('./library-worker.ts', import.meta.url));
+
+/** First starts measured (their median is the figure: one run on a shared 2-core machine varies by ±20 %). */
+const FIRST_STARTS = 3;
 
 /** Number of articles in the benchmark library. */
 export const LIBRARY_SIZE = 10_000;
@@ -59,30 +64,41 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     if (!result.ok) throw new Error(`library worker: ${result.error}`);
     return result;
   };
-  ctx.progress('library: first start, then restart', 0, 2);
+  // Three first starts (the cache removed before each; the queries run in the first), then a restart on the last one's cache.
+  const steps = FIRST_STARTS + 1;
+  ctx.progress('library: first starts, then restart', 0, steps);
   const engineBefore = await cacheVersion();
-  const result = await start(true);
-  ctx.progress('library: first start, then restart', 1, 2);
+  const firsts: Awaited<ReturnType<typeof start>>[] = [];
+  for (let i = 0; i < FIRST_STARTS; i++) {
+    await rm(cachePath, { force: true });
+    firsts.push(await start(i === 0));
+    ctx.progress('library: first starts, then restart', i + 1, steps);
+  }
+  const result = firsts[0]!;
+  const readyTimes = firsts.map((r) => r.readyMs);
+  const readyMedian = median(readyTimes);
+  const summarizedMedian = median(firsts.map((r) => r.summarizedMs));
+  const rssFirst = Math.max(...firsts.map((r) => r.rssMB));
   const warm = await start(false);
-  ctx.progress('library: first start, then restart', 2, 2);
+  ctx.progress('library: first starts, then restart', steps, steps);
   const engineChanged = (await cacheVersion()) !== engineBefore;
 
   const rows: BenchRow[] = [
     {
       group: GROUP,
-      name: 'start-up to ready, first start',
-      value: result.readyMs / 1000,
+      name: 'start-up to ready, first start (median of 3)',
+      value: readyMedian / 1000,
       unit: 's',
       goal: '≤ 5 s',
-      pass: result.readyMs <= 5000,
-      note: `${result.articles} articles (${(bytes / 1e6).toFixed(1)} MB, ${ids.length} written in ${convertS.toFixed(1)} s), ${result.quotes} quotes, ${result.warnings} warnings; no briefing cache yet: every article briefed (quotes, headline, index) by ${workerNote()}, ${result.pendingAtReady} summaries left to the background (a /brief computes its own at once); process start to ready ${(result.processReadyMs / 1000).toFixed(2)} s`,
+      pass: readyMedian <= 5000,
+      note: `runs ${readyTimes.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; ${result.articles} articles (${(bytes / 1e6).toFixed(1)} MB, ${ids.length} written in ${convertS.toFixed(1)} s), ${result.quotes} quotes, ${result.warnings} warnings; no briefing cache yet: every article briefed (quotes, headline, index) by ${workerNote()}, ${result.pendingAtReady} summaries left to the background (a /brief computes its own at once); process start to ready ${(result.processReadyMs / 1000).toFixed(2)} s`,
     },
     {
       group: GROUP,
       name: 'first start, every summary filled in',
-      value: result.summarizedMs / 1000,
+      value: summarizedMedian / 1000,
       unit: 's',
-      note: `start to the last of the ${result.pendingAtReady} deferred summaries, filled in after ready on 1 worker thread while the quote-search and autocomplete queries below ran`,
+      note: `median of the same 3 runs; start to the last of the ${result.pendingAtReady} deferred summaries, filled in after ready on 1 worker thread while the quote-search and autocomplete queries below ran`,
     },
     {
       group: GROUP,
@@ -96,11 +112,11 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     {
       group: GROUP,
       name: 'resident memory',
-      value: Math.max(result.rssMB, warm.rssMB),
+      value: Math.max(rssFirst, warm.rssMB),
       unit: 'MB',
       goal: '≤ 300 MB',
-      pass: Math.max(result.rssMB, warm.rssMB) <= 300,
-      note: `RSS of the library's own process after GC, the larger of first start ${result.rssMB.toFixed(0)} MB and restart ${warm.rssMB.toFixed(0)} MB; heap used ${result.heapUsedMB.toFixed(0)} MB`,
+      pass: Math.max(rssFirst, warm.rssMB) <= 300,
+      note: `RSS of the library's own process after GC (every summary filled in), the largest of the first starts ${firsts.map((r) => r.rssMB.toFixed(0)).join(', ')} MB and restart ${warm.rssMB.toFixed(0)} MB; heap used ${result.heapUsedMB.toFixed(0)} MB`,
     },
   ];
   const byLabel = new Map(result.search.map((s) => [s.label, s.times]));

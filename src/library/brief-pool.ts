@@ -76,9 +76,16 @@ export class BriefPool {
   private broken = false;
   private hereScheduled = false;
   private pumpScheduled = false;
+  private alsoHere: boolean;
 
   constructor(private readonly options: BriefPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
+    this.alsoHere = options.alsoHere === true;
+  }
+
+  /** Stop briefing queued files in the calling thread (see {@link BriefPoolOptions.alsoHere}): from now on the workers alone do. */
+  workersOnly(): void {
+    this.alsoHere = false;
   }
 
   /** Read, decode and brief one file. Rejects with the reason a file is bad (the content reader's message). */
@@ -135,7 +142,7 @@ export class BriefPool {
 
   /** Brief the next queued file in this thread, after pending I/O (worker answers) has been handled. */
   private scheduleHere(): void {
-    if (!this.options.alsoHere || this.hereScheduled || this.queue.length === 0) return;
+    if (!this.alsoHere || this.hereScheduled || this.queue.length === 0) return;
     this.hereScheduled = true;
     setImmediate(() => {
       this.hereScheduled = false;

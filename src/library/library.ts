@@ -242,13 +242,17 @@ export function createLibrary(options: LibraryOptions): Library {
     const pool = workers > 0 && toBrief >= (options.workersFrom ?? 64)
       ? new BriefPool({ size: workers, alsoHere: true, onFailure: (reason) => log.warn({ reason }, 'briefing workers failed; briefing in the main thread') })
       : undefined;
+    const summary = !pool || options.deferSummaries === false;
     try {
       // With workers, keep enough files in flight to feed every thread (each worker holds a few dozen ahead); the main thread also indexes the results as they come.
       const indices = names.map((_, i) => i);
-      const summary = !pool || options.deferSummaries === false;
       await forEachLimited(indices, pool ? (workers + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool, summary));
     } finally {
-      await pool?.close();
+      // Summaries left pending are filled in next on the same workers (starting others costs their start-up and memory again).
+      if (pool && !summary && running && !spareWorkers) {
+        pool.workersOnly();
+        spareWorkers = pool;
+      } else await pool?.close();
     }
   };
 
@@ -271,7 +275,6 @@ export function createLibrary(options: LibraryOptions): Library {
     article.briefing = { ...article.briefing, summary: briefed.briefing.summary };
     delete article.summaryPending;
     cache?.set(name, stamp, { ...article, briefing: article.briefing });
-    scheduleSave();
   };
 
   /** True when the file on disk still has the stamp it was loaded with (else the watcher or rescan re-briefs it). */
@@ -287,6 +290,7 @@ export function createLibrary(options: LibraryOptions): Library {
     if (!source || !unchanged(source.name, source.stamp)) return article;
     try {
       fillSummary(article, briefFile(join(contentDir, source.name), maxBytes), source.name, source.stamp);
+      scheduleSave();
     } catch (error) {
       log.warn({ file: source.name, reason: (error as Error).message }, `could not read ${source.name} again for its summary`);
     }
@@ -294,6 +298,8 @@ export function createLibrary(options: LibraryOptions): Library {
   };
 
   let filling: Promise<void> | undefined;
+  /** The workers of the last large load, kept (briefing on workers only) to fill in the summaries it left pending. */
+  let spareWorkers: BriefPool | undefined;
 
   /**
    * Fill in pending summaries in the background: a batch at a time, each
@@ -316,7 +322,8 @@ export function createLibrary(options: LibraryOptions): Library {
             if (batch.length >= (options.summaryBatch ?? 256)) break;
           }
           if (batch.length === 0) break;
-          pool ??= workers > 0 ? new BriefPool({ size: workers, onFailure: (reason) => log.warn({ reason }, 'summary workers failed; filling summaries in the main thread') }) : undefined;
+          pool ??= spareWorkers ?? (workers > 0 ? new BriefPool({ size: workers, onFailure: (reason) => log.warn({ reason }, 'summary workers failed; filling summaries in the main thread') }) : undefined);
+          spareWorkers = undefined;
           const briefer = pool;
           await serial(async () => {
             await Promise.all(batch.map(async (article) => {
@@ -335,6 +342,8 @@ export function createLibrary(options: LibraryOptions): Library {
       } finally {
         await pool?.close();
         filling = undefined;
+        // Saved once the summaries are in, not while they come (each save writes the whole cache).
+        scheduleSave();
       }
     })();
     return filling;
@@ -426,6 +435,8 @@ export function createLibrary(options: LibraryOptions): Library {
       debounce = undefined;
       await queue;
       await filling;
+      await spareWorkers?.close();
+      spareWorkers = undefined;
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = undefined;
       await cache?.save();
