@@ -32,6 +32,7 @@ interface Task {
   path: string;
   maxBytes: number;
   summary: boolean;
+  summaryOnly: boolean;
   resolve(article: BriefedArticle): void;
   reject(error: Error): void;
 }
@@ -91,9 +92,10 @@ export class BriefPool {
   /** Read, decode and brief one file. Rejects with the reason a file is bad (the content reader's message). */
   brief(path: string, maxBytes: number, options: BriefFileOptions = {}): Promise<BriefedArticle> {
     const summary = options.summary !== false;
-    if (this.broken) return inline(path, maxBytes, summary);
+    const summaryOnly = options.summaryOnly === true;
+    if (this.broken) return inline(path, maxBytes, { summary, summaryOnly });
     return new Promise((resolve, reject) => {
-      this.queue.push({ seq: this.nextSeq++, path, maxBytes, summary, resolve, reject });
+      this.queue.push({ seq: this.nextSeq++, path, maxBytes, summary, summaryOnly, resolve, reject });
       this.schedulePump();
     });
   }
@@ -134,7 +136,7 @@ export class BriefPool {
       const batch: BriefRequestBatch = [];
       for (const task of this.queue.splice(0, room)) {
         slot.inFlight.set(task.seq, task);
-        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes, summary: task.summary });
+        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes, summary: task.summary, summaryOnly: task.summaryOnly });
       }
       slot.worker.postMessage(batch);
     }
@@ -148,7 +150,7 @@ export class BriefPool {
       this.hereScheduled = false;
       const task = this.queue.pop();
       if (!task) return;
-      inline(task.path, task.maxBytes, task.summary).then(task.resolve, task.reject);
+      inline(task.path, task.maxBytes, task).then(task.resolve, task.reject);
       this.scheduleHere();
     });
   }
@@ -189,14 +191,14 @@ export class BriefPool {
     }
     const orphans = [...slots.flatMap((slot) => [...slot.inFlight.values()]), ...this.queue.splice(0)];
     for (const slot of slots) slot.inFlight.clear();
-    for (const task of orphans) inline(task.path, task.maxBytes, task.summary).then(task.resolve, task.reject);
+    for (const task of orphans) inline(task.path, task.maxBytes, task).then(task.resolve, task.reject);
   }
 }
 
 /** Brief in this thread, as a promise (a bad file rejects). */
-function inline(path: string, maxBytes: number, summary: boolean): Promise<BriefedArticle> {
+function inline(path: string, maxBytes: number, options: BriefFileOptions): Promise<BriefedArticle> {
   try {
-    return Promise.resolve(briefFile(path, maxBytes, { summary }));
+    return Promise.resolve(briefFile(path, maxBytes, options));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

@@ -7,6 +7,8 @@ export interface BriefRequest {
   maxBytes: number;
   /** Compute the summary (false: leave it pending). */
   summary: boolean;
+  /** Answer with the summary part only (see `summaryPart`). */
+  summaryOnly: boolean;
 }
 
 /** A briefing worker's answer for one file: the briefed article, or why the file is bad. */

@@ -6,7 +6,7 @@
  * index them while this thread briefs the rest of the batch.
  */
 import { parentPort } from 'node:worker_threads';
-import { briefSource, readArticleSync, withIndexEntry } from './load';
+import { briefSource, readArticleSync, summaryPart, withIndexEntry } from './load';
 import type { BriefReply, BriefReplyBatch, BriefRequest, BriefRequestBatch } from './brief-protocol';
 
 /** Answers sent back in one message. */
@@ -15,10 +15,11 @@ const REPLIES_PER_MESSAGE = 4;
 const port = parentPort;
 if (!port) throw new Error('brief-worker must run in a worker thread');
 
-function briefOne({ seq, path, maxBytes, summary }: BriefRequest): BriefReply {
+function briefOne({ seq, path, maxBytes, summary, summaryOnly }: BriefRequest): BriefReply {
   try {
     // postMessage copies it; the index entry is folded here so that the main thread does not have to.
-    return { seq, ok: true, article: withIndexEntry(briefSource(readArticleSync(path, maxBytes), { summary })) };
+    const article = briefSource(readArticleSync(path, maxBytes), { summary });
+    return { seq, ok: true, article: summaryOnly ? summaryPart(article) : withIndexEntry(article) };
   } catch (error) {
     return { seq, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

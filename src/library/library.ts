@@ -289,7 +289,7 @@ export function createLibrary(options: LibraryOptions): Library {
     const source = sourceOf(article.id);
     if (!source || !unchanged(source.name, source.stamp)) return article;
     try {
-      fillSummary(article, briefFile(join(contentDir, source.name), maxBytes), source.name, source.stamp);
+      fillSummary(article, briefFile(join(contentDir, source.name), maxBytes, { summaryOnly: true }), source.name, source.stamp);
       scheduleSave();
     } catch (error) {
       log.warn({ file: source.name, reason: (error as Error).message }, `could not read ${source.name} again for its summary`);
@@ -331,7 +331,7 @@ export function createLibrary(options: LibraryOptions): Library {
               if (!source || !article.summaryPending) return;
               const path = join(contentDir, source.name);
               try {
-                const briefed = briefer ? await briefer.brief(path, maxBytes) : await yieldToEvents().then(() => briefFile(path, maxBytes));
+                const briefed = briefer ? await briefer.brief(path, maxBytes, { summaryOnly: true }) : await yieldToEvents().then(() => briefFile(path, maxBytes, { summaryOnly: true }));
                 fillSummary(article, briefed, source.name, source.stamp);
               } catch (error) {
                 log.debug({ file: source.name, reason: (error as Error).message }, 'summary left pending');
@@ -411,10 +411,10 @@ export function createLibrary(options: LibraryOptions): Library {
       }
       await serial(fullScan);
       cache?.retain(new Set(files.keys()));
-      // Written soon after, in the background: being ready does not wait for it.
+      // Written soon after, in the background: being ready does not wait for it. With summaries to fill in, it is written once they are in.
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = undefined;
-      scheduleSave(1000);
+      if (!filling) scheduleSave(1000);
       startWatching();
       if (options.rescanSeconds > 0) {
         timer = setInterval(() => {

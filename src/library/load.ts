@@ -30,6 +30,13 @@ export interface BriefedArticle {
 export interface BriefFileOptions {
   /** Compute the summary (default true); false leaves it pending (see {@link BriefedArticle.summaryPending}). */
   summary?: boolean;
+  /** Only the summary is wanted (filling in a pending one): see {@link summaryPart}. */
+  summaryOnly?: boolean;
+}
+
+/** What filling in a summary needs: the briefing without its quotes and sections, and no index entry (far less to copy between threads). */
+export function summaryPart(article: BriefedArticle): BriefedArticle {
+  return { id: article.id, format: article.format, meta: article.meta, briefing: { ...article.briefing, quotes: [], sections: [] } };
 }
 
 /**
@@ -70,7 +77,8 @@ export function briefSource(source: ArticleSource, options: BriefFileOptions = {
  * such a copy already. Throws the content reader's `UserError`s for bad files.
  */
 export function briefFile(path: string, maxBytes: number, options: BriefFileOptions = {}): BriefedArticle {
-  return withIndexEntry(detachedCopy(briefSource(readArticleSync(path, maxBytes), options)));
+  const article = briefSource(readArticleSync(path, maxBytes), options);
+  return options.summaryOnly ? detachedCopy(summaryPart(article)) : withIndexEntry(detachedCopy(article));
 }
 
 /** Shorter strings are always copied by V8, never kept as slices of a longer one. */
