@@ -21,7 +21,8 @@ export const ArticleMetaSchema = z
     title: z.string().trim().min(1, 'must not be empty').max(MAX_TITLE_LENGTH, `is longer than ${MAX_TITLE_LENGTH} characters`),
     source: z.string().trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`),
     url: z.url({ protocol: URL_PROTOCOL, message: 'must be an http(s) URL' }),
-    published: z.iso.datetime({ ...PUBLISHED_DATETIME, message: 'must be an ISO date' }).or(z.iso.date({ message: 'must be an ISO date (YYYY-MM-DD)' })),
+    // One message for the union: zod's own for a failed union is a bare "Invalid input".
+    published: z.union([z.iso.datetime(PUBLISHED_DATETIME), z.iso.date()], { error: 'must be an ISO date such as 2024-05-01 or 2024-05-01T08:30:00Z' }),
     language: z.string().trim().regex(LANGUAGE_CODE, 'must be a language code such as ar, en or fr'),
     author: z.string().trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`),
   })

@@ -51,6 +51,15 @@ describe('parseFrontMatter', () => {
     }
   });
 
+  it.each([
+    ['an invalid url', 'url: not a url', 'must be an http(s) URL'],
+    ['a date in words', 'published: yesterday', 'must be an ISO date such as 2024-05-01'],
+    ['a date with a space before the time', 'published: 2024-05-01 10:00', 'must be an ISO date such as 2024-05-01'],
+    ['a language name', 'language: Arabic!', 'must be a language code'],
+  ])('says what is wrong with %s, in words a writer can act on', (_name, line, detail) => {
+    expect(() => parseFrontMatter(`---\n${line}\n---\nx`, 'story.md')).toThrow(detail);
+  });
+
   it.each(Object.entries(CANDIDATES).flatMap(([key, values]) => values.map((value) => [key, value] as const)))('accepts and rejects %s %j exactly as the schema does', (key, value) => {
     const text = `---\n${key}: "${value}"\n---\nBody.`;
     const parsed = outcome(() => parseFrontMatter(text, 'a.md').meta);
