@@ -15,13 +15,14 @@ const FENCE = /^---[ \t]*$/;
 export function parseFrontMatter(text: string, source: string): { meta: ArticleMeta; body: string } {
   const block = fencedBlock(text, source);
   if (!block) return { meta: {}, body: text };
-  const raw: Record<string, string> = {};
+  // No prototype: `constructor:` or `__proto__:` lines are fields like any other (refused as unknown), not Object's own keys.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const line of block.lines) {
     if (/^\s*(#.*)?$/.test(line)) continue;
     const match = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
     if (!match) throw new FrontMatterError(source, line.trim().slice(0, 40), 'is not a "key: value" line');
     const key = match[1]!.toLowerCase();
-    if (key in raw) throw new FrontMatterError(source, key, 'is given twice');
+    if (Object.hasOwn(raw, key)) throw new FrontMatterError(source, key, 'is given twice');
     raw[key] = unquote(match[2]!.replace(/\s+#.*$/, '').trim());
   }
 

@@ -41,6 +41,8 @@ describe('parseFrontMatter', () => {
     ['unclosed block', '---\ntitle: x\nbody', '---'],
     ['duplicate field', '---\ntitle: a\ntitle: b\n---\nx', 'title'],
     ['bad language', '---\nlanguage: Arabic!\n---\nx', 'language'],
+    ['a field named like an Object key (constructor)', '---\nconstructor: x\n---\nx', 'constructor'],
+    ['a field named __proto__', '---\n__proto__: x\n---\nx', '__proto__'],
   ])('rejects %s naming the file and field', (_name, text, field) => {
     expect(() => parseFrontMatter(text, 'story.md')).toThrow(FrontMatterError);
     try {
