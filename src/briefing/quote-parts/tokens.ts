@@ -2,6 +2,7 @@
  * Word and punctuation tokens of a short stretch of text, with positions and
  * a normalised form for lexicon look-ups.
  */
+import { CharClass } from './char-class';
 
 /** One word or punctuation mark. */
 export interface Token {
@@ -20,44 +21,14 @@ export interface Token {
 // hand-written scan (this runs over every paragraph that holds a quotation, and a regular expression with
 // Unicode classes costs several times more).
 
-/** A letter, mark or digit (`\p{L}\p{M}\p{N}`). */
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-/** Class of each UTF-16 code unit, filled on first use: 0 unknown, 1 word character, 2 other. */
-const UNIT_CLASS = new Uint8Array(0x10000);
-/** Astral code points already classified. */
-const astralClass = new Map<number, boolean>();
+/** Letters, marks and digits (`\p{L}\p{M}\p{N}`): the characters of a word. */
+const WORD_CHARS = new CharClass(/^[\p{L}\p{M}\p{N}]$/u);
 
 /** The single-character punctuation tokens. */
 const PUNCT = new Set([...'،,:;.!?؟؛—–()…"“”«»„‘’‹›\'-']);
 /** {@link PUNCT} by code unit (all below U+2100): the mark as a string, shared by all its tokens. */
 const PUNCT_UNIT: (string | undefined)[] = new Array<string | undefined>(0x2100);
 for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = ch;
-
-/** Width in code units (1 or 2) of the word character at `i`, or 0 when it is none. */
-function wordWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  // The Arabic letters and tatweel (U+0621–U+064A), most of what this reads.
-  if (c >= 0x0621 && c <= 0x064a) return 1;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) {
-      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-      let known = astralClass.get(cp);
-      if (known === undefined) {
-        known = WORD_CHAR.test(String.fromCodePoint(cp));
-        astralClass.set(cp, known);
-      }
-      return known ? 2 : 0;
-    }
-  }
-  let k = UNIT_CLASS[c]!;
-  if (k === 0) {
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-    UNIT_CLASS[c] = k;
-  }
-  return k === 1 ? 1 : 0;
-}
 
 /** Words that keep their final period (abbreviated titles); other words lose it. */
 const KEEP_DOT: ReadonlySet<string> = new Set(['m.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'pr.', 'me.', 'col.', 'lt.',
@@ -208,7 +179,7 @@ export function tokenize(text: string): Token[] {
 export function tokenizeInto(text: string, from: number, n: number, out: Token[]): Token[] {
   let i = from;
   while (i < n) {
-    let w = wordWidth(text, i);
+    let w = WORD_CHARS.width(text, i);
     if (w === 0) {
       const c = text.charCodeAt(i);
       const mark = c < 0x2100 ? PUNCT_UNIT[c] : undefined;
@@ -219,10 +190,10 @@ export function tokenizeInto(text: string, from: number, n: number, out: Token[]
     const start = i;
     i += w;
     for (;;) {
-      while (i < n && (w = wordWidth(text, i)) > 0) i += w;
+      while (i < n && (w = WORD_CHARS.width(text, i)) > 0) i += w;
       const j = i < n ? text.charCodeAt(i) : 0;
       // An inner apostrophe or hyphen joins when a word character follows.
-      if ((j === 39 || j === 0x2019 || j === 0x2011 || j === 45) && i + 1 < n && (w = wordWidth(text, i + 1)) > 0) {
+      if ((j === 39 || j === 0x2019 || j === 0x2011 || j === 45) && i + 1 < n && (w = WORD_CHARS.width(text, i + 1)) > 0) {
         i += 1 + w;
         continue;
       }
@@ -246,41 +217,13 @@ export function tokenizeInto(text: string, from: number, n: number, out: Token[]
   return out;
 }
 
-/** A letter or digit (`\p{L}\p{N}`, no marks). */
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Class of each UTF-16 code unit for {@link LETTER_OR_DIGIT}, filled on first use: 0 unknown, 1 yes, 2 no. */
-const ALNUM_CLASS = new Uint8Array(0x10000);
-/** Astral code points already classified for {@link LETTER_OR_DIGIT}. */
-const astralAlnum = new Map<number, boolean>();
-
-/** Width in code units (1 or 2) of the letter or digit at `i`, or 0 when it is none (as `/[\p{L}\p{N}]/u` reads it). */
-function alnumWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) {
-      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-      let known = astralAlnum.get(cp);
-      if (known === undefined) {
-        known = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
-        astralAlnum.set(cp, known);
-      }
-      return known ? 2 : 0;
-    }
-  }
-  let k = ALNUM_CLASS[c]!;
-  if (k === 0) {
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-    ALNUM_CLASS[c] = k;
-  }
-  return k === 1 ? 1 : 0;
-}
+/** Letters and digits (`\p{L}\p{N}`, no marks), as `/[\p{L}\p{N}]/u` reads them. */
+const ALNUM_CHARS = new CharClass(/^[\p{L}\p{N}]$/u);
 
 /** Index just after the run of letters and digits starting at `i` (`i` itself when there is none). */
 function alnumRunEnd(text: string, i: number): number {
   let w: number;
-  while (i < text.length && (w = alnumWidth(text, i)) > 0) i += w;
+  while (i < text.length && (w = ALNUM_CHARS.width(text, i)) > 0) i += w;
   return i;
 }
 
@@ -317,7 +260,7 @@ export function countWords(text: string): number {
  */
 export function foldedRunEnd(text: string, i: number): number {
   while (i < text.length) {
-    const w = alnumWidth(text, i);
+    const w = ALNUM_CHARS.width(text, i);
     if (w > 0) i += w;
     else if (foldOf(text.charCodeAt(i)) === -1) i++;
     else break;
