@@ -45,7 +45,7 @@ function build(text: string, options: BriefingOptions): Briefing {
     words: options.words !== undefined && Number.isFinite(options.words) && options.words > 0 ? Math.floor(options.words) : undefined,
   };
   const summary = options.summary === false ? [] : summarize(article, language, budget, { headline, fromBody });
-  const quotes: Quote[] = boundQuotes(extractQuotes(article.paragraphs, language, { headline }), article.paragraphs.length);
+  const quotes: Quote[] = options.quotes === false ? [] : boundQuotes(extractQuotes(article.paragraphs, language, { headline }), article.paragraphs.length);
   return {
     headline,
     language,

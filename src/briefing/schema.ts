@@ -67,4 +67,10 @@ export interface BriefingOptions {
    * every other part of the briefing is the same either way.
    */
   summary?: boolean;
+  /**
+   * Extract the key quotes (default true). False leaves `quotes` empty and
+   * skips their cost, for a caller that only wants the summary (the library
+   * filling in a summary it left out); every other part is the same either way.
+   */
+  quotes?: boolean;
 }

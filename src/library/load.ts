@@ -65,7 +65,8 @@ export function readArticleSync(path: string, maxBytes: number): ArticleSource {
 /** Brief a decoded article (the front matter's title and language guide the engine); the text is not kept. */
 export function briefSource(source: ArticleSource, options: BriefFileOptions = {}): BriefedArticle {
   const summary = options.summary !== false;
-  const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language, summary });
+  // Filling in a summary needs no quotes: the article has them already.
+  const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language, summary, quotes: options.summaryOnly !== true });
   return { id: source.id, format: source.format, meta: source.meta, briefing, ...(summary ? {} : { summaryPending: true }) };
 }
 

@@ -113,11 +113,18 @@ describe('summaries filled in after a large first load', () => {
   });
 });
 
-describe('briefing without the summary', () => {
+describe('briefing without the summary or the quotes', () => {
   it.each(FILES)('%s: the same briefing as the whole one but for an empty summary', (name) => {
     const text = readFileSync(join(FIXTURES, name), 'utf8');
     const full = createBriefing(text);
     expect(full.summary.length).toBeGreaterThan(0);
     expect(createBriefing(text, { summary: false })).toEqual({ ...full, summary: [] });
+  });
+
+  it.each(FILES)('%s: the same briefing as the whole one but for empty quotes, without them', (name) => {
+    const text = readFileSync(join(FIXTURES, name), 'utf8');
+    const full = createBriefing(text);
+    expect(full.quotes.length).toBeGreaterThan(0);
+    expect(createBriefing(text, { quotes: false })).toEqual({ ...full, quotes: [] });
   });
 });
