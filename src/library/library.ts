@@ -99,6 +99,11 @@ export function createLibrary(options: LibraryOptions): Library {
   /** Article id → the file name it was loaded from. */
   const owners = new Map<string, string>();
   const search = new SearchIndex();
+  /** Worker threads of a large load or summary fill: one per core but one, the main thread working too. */
+  const workerCount = options.workers ?? defaultPoolSize() - 1;
+  /** Start briefing workers (should they fail, `failure` is logged once and the pool briefs in this thread). */
+  const startWorkers = (alsoHere: boolean, failure: string): BriefPool =>
+    new BriefPool({ size: workerCount, alsoHere, onFailure: (reason) => log.warn({ reason }, failure) });
   let sorted: LibraryArticle[] | undefined;
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -238,15 +243,12 @@ export function createLibrary(options: LibraryOptions): Library {
       stamps.push(stamp);
       if (needsBriefing(name, stamp)) toBrief++;
     }
-    const workers = options.workers ?? defaultPoolSize() - 1;
-    const pool = workers > 0 && toBrief >= (options.workersFrom ?? 64)
-      ? new BriefPool({ size: workers, alsoHere: true, onFailure: (reason) => log.warn({ reason }, 'briefing workers failed; briefing in the main thread') })
-      : undefined;
+    const pool = workerCount > 0 && toBrief >= (options.workersFrom ?? 64) ? startWorkers(true, 'briefing workers failed; briefing in the main thread') : undefined;
     const summary = !pool || options.deferSummaries === false;
     try {
       // With workers, keep enough files in flight to feed every thread (each worker holds a few dozen ahead); the main thread also indexes the results as they come.
       const indices = names.map((_, i) => i);
-      await forEachLimited(indices, pool ? (workers + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool, summary));
+      await forEachLimited(indices, pool ? (workerCount + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool, summary));
     } finally {
       // Summaries left pending are filled in next on the same workers (starting others costs their start-up and memory again).
       if (pool && !summary && running && !spareWorkers) {
@@ -309,7 +311,6 @@ export function createLibrary(options: LibraryOptions): Library {
    */
   const fillSummaries = (): Promise<void> => {
     filling ??= (async () => {
-      const workers = options.workers ?? defaultPoolSize() - 1;
       const tried = new Set<LibraryArticle>();
       let pool: BriefPool | undefined;
       try {
@@ -322,7 +323,7 @@ export function createLibrary(options: LibraryOptions): Library {
             if (batch.length >= (options.summaryBatch ?? 256)) break;
           }
           if (batch.length === 0) break;
-          pool ??= spareWorkers ?? (workers > 0 ? new BriefPool({ size: workers, onFailure: (reason) => log.warn({ reason }, 'summary workers failed; filling summaries in the main thread') }) : undefined);
+          pool ??= spareWorkers ?? (workerCount > 0 ? startWorkers(false, 'summary workers failed; filling summaries in the main thread') : undefined);
           spareWorkers = undefined;
           const briefer = pool;
           await serial(async () => {
