@@ -3,6 +3,7 @@
  * with who said it (speech verbs before or after, continuations, pronouns,
  * roles resolved to names), ranked so the ones worth reading come first.
  */
+import { isWhiteSpace } from './char-class';
 import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quote-parts/attribution';
 import { findQuotations, type MarkSpan } from './quote-parts/marks';
 import { rankQuotes, type Candidate } from './quote-parts/rank';
@@ -95,12 +96,6 @@ function sentenceStart(text: string, pos: number, floor: number): number {
     if ((ch === 46 || ch === 33 || ch === 63 || ch === 0x061f) && k + 1 < pos && isWhiteSpace(text.charCodeAt(k + 1)) && !(ch === 46 && isTitleAbbreviation(text, k))) return k + 1;
   }
   return floor;
-}
-
-/** True for the characters of `/\s/u`. */
-function isWhiteSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c >= 0xa0 && /\s/u.test(String.fromCharCode(c));
 }
 
 /** True when `text` is empty or white space only (as `text.trim() === ''`). */

@@ -1,5 +1,6 @@
 import { ARABIC_ABBREVIATIONS, BEFORE_NUMBER, MAYBE_FINAL, NEVER_FINAL, SENTENCE_STARTERS } from './abbreviations';
 import { isArabicLetter, normalizeArabic } from './arabic';
+import { isWhiteSpace } from './char-class';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans';
 import type { Language } from './schema';
 
@@ -18,15 +19,11 @@ function isTerminatorOrTrailer(code: number): boolean {
   }
 }
 
-const WHITE_SPACE = /\s/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Whether `text[i]` is white space (false past the end); ASCII and Arabic letters answered without the regex. */
+/** Whether `text[i]` is white space (false past the end). */
 function isSpaceAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code >= 0x0600 && code <= 0x06ff) return false;
-  return i < text.length && WHITE_SPACE.test(text[i]!);
+  return i < text.length && isWhiteSpace(text.charCodeAt(i));
 }
 
 /** Whether `text[i]` is a letter or digit (false past the end); ASCII and Arabic letters answered without the regex. */

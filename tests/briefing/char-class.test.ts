@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CharClass } from '../../src/briefing/quote-parts/char-class';
+import { CharClass, isWhiteSpace } from '../../src/briefing/char-class';
 
 const LETTERS_MARKS_DIGITS = /^[\p{L}\p{M}\p{N}]$/u;
 const LETTERS_DIGITS = /^[\p{L}\p{N}]$/u;
@@ -44,5 +44,26 @@ describe('CharClass', () => {
         }
       }),
     );
+  });
+});
+
+describe('isWhiteSpace', () => {
+  it.each([
+    ['a space', ' ', true],
+    ['a tab', '\t', true],
+    ['a line feed', '\n', true],
+    ['a no-break space', '\u00a0', true],
+    ['a narrow no-break space', '\u202f', true],
+    ['an ideographic space', '\u3000', true],
+    ['a letter', 'a', false],
+    ['an Arabic letter', 'ب', false],
+    ['an Arabic comma', '،', false],
+    ['a zero-width joiner', '\u200d', false],
+  ])('reads %s', (_name, char, expected) => {
+    expect(isWhiteSpace(char.charCodeAt(0))).toBe(expected);
+  });
+
+  it('agrees with /\\s/u on every code unit', () => {
+    for (let code = 0; code < 0x10000; code++) expect(isWhiteSpace(code)).toBe(/\s/u.test(String.fromCharCode(code)));
   });
 });

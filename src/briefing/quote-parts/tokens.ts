@@ -2,7 +2,7 @@
  * Word and punctuation tokens of a short stretch of text, with positions and
  * a normalised form for lexicon look-ups.
  */
-import { CharClass } from './char-class';
+import { CharClass } from '../char-class';
 
 /** One word or punctuation mark. */
 export interface Token {

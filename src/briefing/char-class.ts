@@ -41,3 +41,15 @@ export class CharClass {
     return k === 1 ? 1 : 0;
   }
 }
+
+const WHITE_SPACE = /\s/u;
+
+/**
+ * True for the white space of `/\s/u` (`text.trim()` removes the same),
+ * read from the code unit: ASCII and the Arabic block without the expression.
+ */
+export function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  if (code >= 0x0600 && code <= 0x06ff) return false;
+  return code >= 0xa0 && WHITE_SPACE.test(String.fromCharCode(code));
+}
