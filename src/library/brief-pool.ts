@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
-import { briefFile, type BriefedArticle, type BriefFileOptions } from './load';
+import { briefFile, type BriefedArticle, type BriefPart } from './load';
 
 /**
  * Files sent ahead to each worker, so that it never waits for the main thread
@@ -31,8 +31,7 @@ interface Task {
   seq: number;
   path: string;
   maxBytes: number;
-  summary: boolean;
-  summaryOnly: boolean;
+  part: BriefPart;
   resolve(article: BriefedArticle): void;
   reject(error: Error): void;
 }
@@ -90,12 +89,10 @@ export class BriefPool {
   }
 
   /** Read, decode and brief one file. Rejects with the reason a file is bad (the content reader's message). */
-  brief(path: string, maxBytes: number, options: BriefFileOptions = {}): Promise<BriefedArticle> {
-    const summary = options.summary !== false;
-    const summaryOnly = options.summaryOnly === true;
-    if (this.broken) return inline(path, maxBytes, { summary, summaryOnly });
+  brief(path: string, maxBytes: number, part: BriefPart = 'whole'): Promise<BriefedArticle> {
+    if (this.broken) return inline(path, maxBytes, part);
     return new Promise((resolve, reject) => {
-      this.queue.push({ seq: this.nextSeq++, path, maxBytes, summary, summaryOnly, resolve, reject });
+      this.queue.push({ seq: this.nextSeq++, path, maxBytes, part, resolve, reject });
       this.schedulePump();
     });
   }
@@ -136,7 +133,7 @@ export class BriefPool {
       const batch: BriefRequestBatch = [];
       for (const task of this.queue.splice(0, room)) {
         slot.inFlight.set(task.seq, task);
-        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes, summary: task.summary, summaryOnly: task.summaryOnly });
+        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes, part: task.part });
       }
       slot.worker.postMessage(batch);
     }
@@ -150,7 +147,7 @@ export class BriefPool {
       this.hereScheduled = false;
       const task = this.queue.pop();
       if (!task) return;
-      inline(task.path, task.maxBytes, task).then(task.resolve, task.reject);
+      inline(task.path, task.maxBytes, task.part).then(task.resolve, task.reject);
       this.scheduleHere();
     });
   }
@@ -191,14 +188,14 @@ export class BriefPool {
     }
     const orphans = [...slots.flatMap((slot) => [...slot.inFlight.values()]), ...this.queue.splice(0)];
     for (const slot of slots) slot.inFlight.clear();
-    for (const task of orphans) inline(task.path, task.maxBytes, task).then(task.resolve, task.reject);
+    for (const task of orphans) inline(task.path, task.maxBytes, task.part).then(task.resolve, task.reject);
   }
 }
 
 /** Brief in this thread, as a promise (a bad file rejects). */
-function inline(path: string, maxBytes: number, options: BriefFileOptions): Promise<BriefedArticle> {
+function inline(path: string, maxBytes: number, part: BriefPart): Promise<BriefedArticle> {
   try {
-    return Promise.resolve(briefFile(path, maxBytes, options));
+    return Promise.resolve(briefFile(path, maxBytes, part));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

@@ -1,14 +1,12 @@
-import type { BriefedArticle } from './load';
+import type { BriefedArticle, BriefPart } from './load';
 
 /** A file for a briefing worker to read and brief. */
 export interface BriefRequest {
   seq: number;
   path: string;
   maxBytes: number;
-  /** Compute the summary (false: leave it pending). */
-  summary: boolean;
-  /** Answer with the summary part only (see `summaryPart`). */
-  summaryOnly: boolean;
+  /** What the file is briefed for. */
+  part: BriefPart;
 }
 
 /** A briefing worker's answer for one file: the briefed article, or why the file is bad. */

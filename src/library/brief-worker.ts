@@ -6,7 +6,7 @@
  * index them while this thread briefs the rest of the batch.
  */
 import { parentPort } from 'node:worker_threads';
-import { briefSource, readArticleSync, summaryPart, withIndexEntry } from './load';
+import { briefSource, readArticleSync, toKeep } from './load';
 import type { BriefReply, BriefReplyBatch, BriefRequest, BriefRequestBatch } from './brief-protocol';
 
 /** Answers sent back in one message. */
@@ -15,11 +15,10 @@ const REPLIES_PER_MESSAGE = 4;
 const port = parentPort;
 if (!port) throw new Error('brief-worker must run in a worker thread');
 
-function briefOne({ seq, path, maxBytes, summary, summaryOnly }: BriefRequest): BriefReply {
+function briefOne({ seq, path, maxBytes, part }: BriefRequest): BriefReply {
   try {
     // postMessage copies it; the index entry is folded here so that the main thread does not have to.
-    const article = briefSource(readArticleSync(path, maxBytes), { summary });
-    return { seq, ok: true, article: summaryOnly ? summaryPart(article) : withIndexEntry(article) };
+    return { seq, ok: true, article: toKeep(briefSource(readArticleSync(path, maxBytes), part), part) };
   } catch (error) {
     return { seq, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

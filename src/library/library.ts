@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import { BriefPool, defaultPoolSize } from './brief-pool';
 import { BriefingCache, cacheVersion } from './briefing-cache';
 import type { ArticleIndexEntry } from './index-entry';
-import { briefFile, toLibraryArticle, type BriefedArticle, type FileStamp } from './load';
+import { briefFile, toLibraryArticle, type BriefedArticle, type BriefPart, type FileStamp } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
 import type { ArticleLibrary, LibraryArticle } from './types';
@@ -165,7 +165,7 @@ export function createLibrary(options: LibraryOptions): Library {
   };
 
   /** Bring one file name in line with the disk (`stamp`: from a stat just made; undefined = stat it now). */
-  const syncFile = async (name: string, stamp: FileStamp | null = stampOf(name), pool?: BriefPool, summary = true): Promise<void> => {
+  const syncFile = async (name: string, stamp: FileStamp | null = stampOf(name), pool?: BriefPool, part: BriefPart = 'whole'): Promise<void> => {
     const known = files.get(name);
     if (!stamp) {
       cache?.delete(name);
@@ -191,7 +191,7 @@ export function createLibrary(options: LibraryOptions): Library {
     try {
       const path = join(contentDir, name);
       let briefed = cache?.get(name, stamp);
-      if (!briefed && pool) briefed = await pool.brief(path, maxBytes, { summary });
+      if (!briefed && pool) briefed = await pool.brief(path, maxBytes, part);
       else if (!briefed) {
         // Let pending interactions through between two files briefed here.
         await yieldToEvents();
@@ -244,14 +244,14 @@ export function createLibrary(options: LibraryOptions): Library {
       if (needsBriefing(name, stamp)) toBrief++;
     }
     const pool = workerCount > 0 && toBrief >= (options.workersFrom ?? 64) ? startWorkers(true, 'briefing workers failed; briefing in the main thread') : undefined;
-    const summary = !pool || options.deferSummaries === false;
+    const part: BriefPart = pool && options.deferSummaries !== false ? 'no-summary' : 'whole';
     try {
       // With workers, keep enough files in flight to feed every thread (each worker holds a few dozen ahead); the main thread also indexes the results as they come.
       const indices = names.map((_, i) => i);
-      await forEachLimited(indices, pool ? (workerCount + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool, summary));
+      await forEachLimited(indices, pool ? (workerCount + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool, part));
     } finally {
       // Summaries left pending are filled in next on the same workers (starting others costs their start-up and memory again).
-      if (pool && !summary && running && !spareWorkers) {
+      if (pool && part === 'no-summary' && running && !spareWorkers) {
         pool.workersOnly();
         spareWorkers = pool;
       } else await pool?.close();
@@ -291,7 +291,7 @@ export function createLibrary(options: LibraryOptions): Library {
     const source = sourceOf(article.id);
     if (!source || !unchanged(source.name, source.stamp)) return article;
     try {
-      fillSummary(article, briefFile(join(contentDir, source.name), maxBytes, { summaryOnly: true }), source.name, source.stamp);
+      fillSummary(article, briefFile(join(contentDir, source.name), maxBytes, 'summary'), source.name, source.stamp);
       scheduleSave();
     } catch (error) {
       log.warn({ file: source.name, reason: (error as Error).message }, `could not read ${source.name} again for its summary`);
@@ -332,7 +332,7 @@ export function createLibrary(options: LibraryOptions): Library {
               if (!source || !article.summaryPending) return;
               const path = join(contentDir, source.name);
               try {
-                const briefed = briefer ? await briefer.brief(path, maxBytes, { summaryOnly: true }) : await yieldToEvents().then(() => briefFile(path, maxBytes, { summaryOnly: true }));
+                const briefed = briefer ? await briefer.brief(path, maxBytes, 'summary') : await yieldToEvents().then(() => briefFile(path, maxBytes, 'summary'));
                 fillSummary(article, briefed, source.name, source.stamp);
               } catch (error) {
                 log.debug({ file: source.name, reason: (error as Error).message }, 'summary left pending');

@@ -26,17 +26,21 @@ export interface BriefedArticle {
   summaryPending?: boolean;
 }
 
-/** How a file is briefed. */
-export interface BriefFileOptions {
-  /** Compute the summary (default true); false leaves it pending (see {@link BriefedArticle.summaryPending}). */
-  summary?: boolean;
-  /** Only the summary is wanted (filling in a pending one): see {@link summaryPart}. */
-  summaryOnly?: boolean;
+/**
+ * What a file is briefed for: `whole`; `no-summary`, all but the summary,
+ * which is left pending (see {@link BriefedArticle.summaryPending}); or
+ * `summary`, the summary alone, to fill a pending one in (see {@link summaryPart}).
+ */
+export type BriefPart = 'whole' | 'no-summary' | 'summary';
+
+/** What filling in a summary needs: the briefing without its sections (its quotes are not extracted), and no index entry (far less to copy between threads). */
+function summaryPart(article: BriefedArticle): BriefedArticle {
+  return { id: article.id, format: article.format, meta: article.meta, briefing: { ...article.briefing, sections: [] } };
 }
 
-/** What filling in a summary needs: the briefing without its quotes and sections, and no index entry (far less to copy between threads). */
-export function summaryPart(article: BriefedArticle): BriefedArticle {
-  return { id: article.id, format: article.format, meta: article.meta, briefing: { ...article.briefing, quotes: [], sections: [] } };
+/** What is kept of an article briefed for `part`: the summary part alone, or the article with its search index entry. */
+export function toKeep(article: BriefedArticle, part: BriefPart): BriefedArticle {
+  return part === 'summary' ? summaryPart(article) : withIndexEntry(article);
 }
 
 /**
@@ -63,11 +67,10 @@ export function readArticleSync(path: string, maxBytes: number): ArticleSource {
 }
 
 /** Brief a decoded article (the front matter's title and language guide the engine); the text is not kept. */
-export function briefSource(source: ArticleSource, options: BriefFileOptions = {}): BriefedArticle {
-  const summary = options.summary !== false;
+export function briefSource(source: ArticleSource, part: BriefPart = 'whole'): BriefedArticle {
   // Filling in a summary needs no quotes: the article has them already.
-  const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language, summary, quotes: options.summaryOnly !== true });
-  return { id: source.id, format: source.format, meta: source.meta, briefing, ...(summary ? {} : { summaryPending: true }) };
+  const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language, summary: part !== 'no-summary', quotes: part !== 'summary' });
+  return { id: source.id, format: source.format, meta: source.meta, briefing, ...(part === 'no-summary' ? { summaryPending: true } : {}) };
 }
 
 /**
@@ -77,9 +80,8 @@ export function briefSource(source: ArticleSource, options: BriefFileOptions = {
  * substrings would keep 10,000 article texts in memory). A worker's answer is
  * such a copy already. Throws the content reader's `UserError`s for bad files.
  */
-export function briefFile(path: string, maxBytes: number, options: BriefFileOptions = {}): BriefedArticle {
-  const article = briefSource(readArticleSync(path, maxBytes), options);
-  return options.summaryOnly ? detachedCopy(summaryPart(article)) : withIndexEntry(detachedCopy(article));
+export function briefFile(path: string, maxBytes: number, part: BriefPart = 'whole'): BriefedArticle {
+  return toKeep(detachedCopy(briefSource(readArticleSync(path, maxBytes), part)), part);
 }
 
 /** Shorter strings are always copied by V8, never kept as slices of a longer one. */
@@ -103,7 +105,7 @@ export function detachedCopy<T>(value: T): T {
 }
 
 /** The article with its search index entry (see {@link articleIndexEntry}). */
-export function withIndexEntry(article: BriefedArticle): BriefedArticle {
+function withIndexEntry(article: BriefedArticle): BriefedArticle {
   return { ...article, index: articleIndexEntry(article) };
 }
 
