@@ -7,10 +7,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatMachine, machineInfo } from './machine';
 import { createProgress } from './progress';
 import { GROUPS, moduleContext, moduleLoader, parseBenchArgs, runModule } from './runner';
+import { sharedDir as resolveSharedDir } from './shared-data';
 import { formatTable, formatVerdict } from './table';
 import type { BenchRow } from './types';
 
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     console.log(`usage: npm run bench -- [--json] [--only ${GROUPS.join(',')}]`);
     return 0;
   }
-  const sharedDir = process.env.BRIEFING_SHARED_DIR ?? fileURLToPath(new URL('../../shared', import.meta.url));
+  const sharedDir = resolveSharedDir();
   const runTmp = await mkdtemp(join(os.tmpdir(), 'briefing-bench-'));
   const tty = Boolean(process.stdout.isTTY);
   const progress = createProgress(process.stderr, tty && Boolean(process.stderr.isTTY));

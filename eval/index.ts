@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createBriefing, readerExtract } from '../src/briefing/index';
 import { createProgress } from '../bench/progress';
+import { sharedDir as resolveSharedDir } from '../bench/shared-data';
 import { loadEasc } from './easc';
 import { loadAnnotated } from './quote-gold';
 import { evaluateQuotes, type QuoteEvaluation } from './quotes';
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   }
   const json = argv.includes('--json');
   const details = argv.includes('--details');
-  const sharedDir = process.env.BRIEFING_SHARED_DIR ?? fileURLToPath(new URL('../../shared', import.meta.url));
+  const sharedDir = resolveSharedDir();
   const progress = createProgress(process.stderr, Boolean(process.stdout.isTTY && process.stderr.isTTY));
   const errors: string[] = [];
 

@@ -1,13 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BriefingSchema, createBriefing, MAX_HEADLINE_LENGTH } from '../../src/briefing';
+import { sharedCorpus } from '../support/shared-data';
 
 /** ANT Corpus v2.1 (Chouigui, Ben Khiroun, Elayeb, AJSE 2021): 11,298 Arabic news articles from BBC, CNN and France24. */
-const ANT = fileURLToPath(new URL('../../../shared/ant/', import.meta.url));
-const present = existsSync(ANT);
-if (!present) console.log(`ANT corpus not found at ${ANT}: real-world run skipped.`);
+const { path: ANT, present } = sharedCorpus('ant', 'ANT corpus');
 
 function* articles(): Generator<{ file: string; title: string; text: string }> {
   for (const source of readdirSync(ANT)) {

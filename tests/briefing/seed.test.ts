@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createBriefing } from '../../src/briefing';
 import { normalizeArabic } from '../../src/briefing/arabic';
+import { fixturePath } from '../support/shared-data';
 
 interface SeedExpectation {
   lang: string;
@@ -13,17 +14,16 @@ interface SeedExpectation {
   never_sentence: string[];
 }
 
-const sharedSeed = new URL('../../../shared/seed/', import.meta.url);
-const expected = JSON.parse(readFileSync(new URL('expected.json', sharedSeed), 'utf8')) as Record<string, SeedExpectation>;
+const expected = JSON.parse(readFileSync(fixturePath('seed/expected.json'), 'utf8')) as Record<string, SeedExpectation>;
 const [seedFile, want] = Object.entries(expected)[0]!;
 const projectCopy = readFileSync(new URL('../../content/lavrov-north-korea.txt', import.meta.url), 'utf8');
-const original = readFileSync(new URL(seedFile, sharedSeed), 'utf8');
+const original = readFileSync(fixturePath(`seed/${seedFile}`), 'utf8');
 const briefing = createBriefing(projectCopy);
 
 /** Compare Arabic text the way a reader would: normalised letters, single spaces. */
 const norm = (text: string): string => normalizeArabic(text).replace(/\s+/g, ' ').trim();
 
-describe('the seed article (../shared/seed/expected.json)', () => {
+describe('the seed article (tests/fixtures/seed/expected.json)', () => {
   it('is copied into content/ unchanged', () => {
     expect(projectCopy).toBe(original);
   });

@@ -1,6 +1,7 @@
 /**
  * Validates what the bot sends to Discord against Discord's own OpenAPI
- * description (`../shared/discord-api-spec/openapi.json`), plus the rules the
+ * description (`tests/fixtures/discord-api-spec/openapi.json`, a copy of
+ * github.com/discord/discord-api-spec `specs/openapi.json` at 74fda0f), plus the rules the
  * spec does not carry: the 6000-character total of a message's embeds, and
  * (optionally) `allowed_mentions` on every message.
  *
@@ -20,10 +21,11 @@ import { isObj, type Json } from './fake-discord/json';
 import { embedChars } from './fake-discord/limits';
 import { templatePattern } from './fake-discord/routes';
 import type { RecordedRequest } from './fake-discord/types';
+import { fixturePath } from './shared-data';
 
 type Spec = { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, unknown> } };
 
-const SPEC_URL = new URL('../../../shared/discord-api-spec/openapi.json', import.meta.url);
+const SPEC_PATH = fixturePath('discord-api-spec/openapi.json');
 const ROOT_ID = 'https://discord.invalid/openapi.json';
 const REF = '#/components/schemas/';
 
@@ -49,7 +51,7 @@ const cache = new Map<string, ValidateFunction>();
 
 function load(): Loaded {
   if (loaded) return loaded;
-  const spec = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as Spec;
+  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   ajv.addFormat('snowflake', /^(0|[1-9][0-9]{0,19})$/);
