@@ -11,6 +11,7 @@ import { buildCorpusText } from './ant';
 import type { CompetitorName } from './competitor-worker';
 import { runCompetitor, type CompetitorOutcome } from './competitors';
 import { englishSample } from './english-sample';
+import { missingShared } from './shared-data';
 import { mbPerSecond, median, sample, type SampleOptions } from './stats';
 import type { BenchContext, BenchRow } from './types';
 
@@ -65,6 +66,8 @@ export function competitorRow(label: string, input: string, oursMs: number, outc
 
 /** Run the engine benchmark. */
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const missing = missingShared('ant', 'ANT corpus', ctx.sharedDir);
+  if (missing) throw new Error(missing);
   const ant = join(ctx.sharedDir, 'ant');
   const inputs: Input[] = [
     { key: 'seed', label: 'seed', text: await readFile(SEED, 'utf8'), ours: { warmup: 50, minRuns: 50, maxRuns: 3000, budgetMs: 1500 }, theirs: { runs: 10, timeoutMs: 30_000 } },

@@ -1,15 +1,16 @@
 /**
  * `npm run bench [-- --json] [--only engine,library,bot,scheduler]`: run every
  * bench module once and print one table, each figure beside its goal with
- * ✓/✗. A missing or failing module is a ✗ row, never a crash. Exit 0 when the
- * run completed (the marks report the goals), 2 on bad arguments.
+ * ✓/✗. A missing or failing module is a ✗ row, never a crash. Exit 0 when
+ * every module ran (the marks report the goals), 1 when one could not run
+ * (with one stderr line each), 2 on bad arguments.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { formatMachine, machineInfo } from './machine';
 import { createProgress } from './progress';
-import { GROUPS, moduleContext, moduleLoader, parseBenchArgs, runModule } from './runner';
+import { GROUPS, moduleContext, moduleLoader, notRunLines, parseBenchArgs, runModule } from './runner';
 import { sharedDir as resolveSharedDir } from './shared-data';
 import { formatTable, formatVerdict } from './table';
 import type { BenchRow } from './types';
@@ -55,7 +56,9 @@ async function main(): Promise<number> {
     console.log(formatTable(rows));
     console.log(`\n${formatVerdict(rows)}. Time per group: ${Object.entries(seconds).map(([g, s]) => `${g} ${s} s`).join(', ')}.`);
   }
-  return 0;
+  const notRun = notRunLines(rows);
+  for (const line of notRun) console.error(`bench: ✗ ${line}`);
+  return notRun.length > 0 ? 1 : 0;
 }
 
 main().then(

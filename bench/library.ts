@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheVersion } from '../src/library/briefing-cache';
 import { convertAnt } from './ant';
 import { runChild } from './child';
+import { missingShared } from './shared-data';
 import type { LibraryWorkerJob, LibraryWorkerResult } from './library-worker';
 import { median, percentile } from './stats';
 import type { BenchContext, BenchRow } from './types';
@@ -52,6 +53,8 @@ function workerNote(): string {
 
 /** Run the library benchmark. */
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const missing = missingShared('ant', 'ANT corpus', ctx.sharedDir);
+  if (missing) throw new Error(missing);
   const contentDir = join(ctx.tmpDir, 'content');
   const t0 = performance.now();
   const { ids, bytes } = await convertAnt(join(ctx.sharedDir, 'ant'), contentDir, LIBRARY_SIZE, (d, t) => ctx.progress('library: converting ANT articles', d, t));

@@ -34,9 +34,21 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
   return args;
 }
 
+/** Name of the row standing for a module that could not run. */
+const NOT_RUN = 'module did not run';
+
 /** The ✗ row standing for a module that is missing or failed. */
 export function failureRow(group: string, message: string): BenchRow {
-  return { group, name: 'module did not run', value: Number.NaN, unit: '', pass: false, note: message.split('\n')[0]!.slice(0, 200) };
+  return { group, name: NOT_RUN, value: Number.NaN, unit: '', pass: false, note: message.split('\n')[0]!.slice(0, 200) };
+}
+
+/**
+ * One line per module that could not run (`engine did not run: ANT corpus not
+ * found at …`); empty when every module ran. A missed goal is not in it: the
+ * ✓/✗ marks report those.
+ */
+export function notRunLines(rows: readonly BenchRow[]): string[] {
+  return rows.filter((r) => r.name === NOT_RUN).map((r) => `${r.group} did not run: ${r.note ?? 'no reason given'}`);
 }
 
 function isRow(value: unknown): value is BenchRow {

@@ -26,7 +26,7 @@ export function sharedPath(...parts: string[]): string {
  * Why a part of the shared data cannot be used, as one line, or undefined when
  * it is there: `"EASC not found at /x/shared/easc (set BRIEFING_SHARED_DIR)"`.
  */
-export function missingShared(relative: string, what: string): string | undefined {
-  const path = sharedPath(relative);
+export function missingShared(relative: string, what: string, base: string = sharedDir()): string | undefined {
+  const path = join(base, relative);
   return existsSync(path) ? undefined : `${what} not found at ${path} (set BRIEFING_SHARED_DIR to the shared-data folder)`;
 }

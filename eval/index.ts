@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createBriefing, readerExtract } from '../src/briefing/index';
 import { createProgress } from '../bench/progress';
-import { sharedDir as resolveSharedDir } from '../bench/shared-data';
+import { missingShared, sharedDir as resolveSharedDir } from '../bench/shared-data';
 import { loadEasc } from './easc';
 import { loadAnnotated } from './quote-gold';
 import { evaluateQuotes, type QuoteEvaluation } from './quotes';
@@ -36,6 +36,8 @@ async function main(): Promise<number> {
 
   let summaries: SummaryEvaluation | undefined;
   try {
+    const missing = missingShared('easc', 'EASC', sharedDir);
+    if (missing) throw new Error(missing);
     const articles = await loadEasc(join(sharedDir, 'easc'));
     summaries = evaluateSummaries(
       articles,
@@ -68,8 +70,8 @@ async function main(): Promise<number> {
     if (summaries && details) console.log(`Articles where ours trails LEAD most (ROUGE-1):\n\n${formatWorstArticles(summaries)}\n`);
     if (quotes) console.log(`${formatQuoteReport(quotes)}\n`);
     if (quotes && details) console.log(`${formatQuoteDetails(quotes)}\n`);
-    for (const e of errors) console.error(`eval: ✗ ${e}`);
   }
+  for (const e of errors) console.error(`eval: ✗ ${e}`);
   return errors.length > 0 ? 1 : 0;
 }
 
