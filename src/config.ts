@@ -13,7 +13,7 @@ export const ConfigSchema = z.object({
   CONTENT_DIR: z.string().trim().min(1).default('./content'),
   DATABASE_PATH: z.string().trim().min(1).default('./data/briefing.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().max(50_000_000).default(DEFAULT_MAX_ARTICLE_BYTES),
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1, 'must be at least 1 byte').max(50_000_000, 'must be at most 50,000,000 bytes').default(DEFAULT_MAX_ARTICLE_BYTES),
   SCHEDULE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(900),
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 });
@@ -61,7 +61,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(variable, describeIssue(issue));
+    throw new ConfigError(variable, describeIssue(issue, cleaned[variable] !== undefined));
   }
   const env2 = result.data;
   if (needs.token && !env2.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
@@ -97,8 +97,8 @@ export function loadConfigOrExit(needs: ConfigRequirements = {}): Config {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, given: boolean): string {
   // Never echo the input: it may be the token.
-  if (issue.code === 'invalid_type') return 'is required';
+  if (issue.code === 'invalid_type') return given ? `is invalid: must be ${issue.expected === 'number' || issue.expected === 'int' ? 'a whole number' : `of type ${issue.expected}`}` : 'is required';
   return issue.message.startsWith('must') || issue.message.startsWith('is') ? issue.message : `is invalid: ${issue.message}`;
 }

@@ -89,14 +89,26 @@ export class BinaryArticleError extends UserError {
   }
 }
 
-/** An article file over the configured size cap. */
+/** An article file over the configured size cap. Sizes are exact byte counts, digits grouped. */
 export class ArticleTooLargeError extends UserError {
   override name = 'ArticleTooLargeError';
   constructor(readonly source: string, readonly bytes: number, readonly maxBytes: number) {
     super({
-      en: `${source} is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit.`,
-      ar: `يبلغ حجم الملف ${code(source)} ${formatBytesArabic(bytes)}، وهو أكبر من الحد المسموح به (${formatBytesArabic(maxBytes)}).`,
-      fr: `${code(source)} pèse ${formatBytesFrench(bytes)}, au-delà de la limite de ${formatBytesFrench(maxBytes)}.`,
+      en: `${source} is ${byteCount(bytes, 'en')}, over the ${groupDigits(maxBytes, 'en')}-byte limit.`,
+      ar: `يبلغ حجم الملف ${code(source)} ${byteCount(bytes, 'ar')}، وهو أكبر من الحد المسموح به (${byteCount(maxBytes, 'ar')}).`,
+      fr: `${code(source)} pèse ${byteCount(bytes, 'fr')}, au-delà de la limite de ${byteCount(maxBytes, 'fr')}.`,
+    });
+  }
+}
+
+/** A path that names no regular file (a pipe, a device, a socket…): never opened for reading, so it cannot hang. */
+export class NotRegularFileError extends UserError {
+  override name = 'NotRegularFileError';
+  constructor(readonly source: string) {
+    super({
+      en: `${source} is not a regular file (a pipe, device or socket): there is no article to read.`,
+      ar: `الملف ${code(source)} ليس ملفًا عاديًا (أنبوب أو جهاز أو مقبس): لا مقال فيه لقراءته.`,
+      fr: `${code(source)} n’est pas un fichier ordinaire (tube, périphérique ou socket) : aucun article à lire.`,
     });
   }
 }
@@ -161,19 +173,13 @@ export function clip(text: string, max = 60): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-/** Human-readable byte count: 1.5 MB, 12 KB, 300 B. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (bytes >= 1_000) return `${(bytes / 1_000).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${bytes} B`;
+/** An exact count with its digits grouped the way `language` writes them: 1,048,576 (en, ar) or 1 048 576 (fr). */
+export function groupDigits(count: number, language: MessageLanguage): string {
+  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(count);
 }
 
-/** The same in French: 1,5 Mo, 12 Ko, 300 o. */
-function formatBytesFrench(bytes: number): string {
-  return formatBytes(bytes).replace('.', ',').replace(/B$/, 'o');
-}
-
-/** The same in Arabic words (1.5 ميغابايت): Latin unit letters would break the right-to-left line. */
-function formatBytesArabic(bytes: number): string {
-  return formatBytes(bytes).replace(/ MB$/, ' ميغابايت').replace(/ KB$/, ' كيلوبايت').replace(/ B$/, ' بايت');
+/** An exact byte count in words: 1,048,576 bytes / 1 048 576 octets / 1,048,576 بايت (Latin digits keep a right-to-left line readable). */
+export function byteCount(bytes: number, language: MessageLanguage): string {
+  const unit = language === 'ar' ? 'بايت' : language === 'fr' ? (bytes === 1 ? 'octet' : 'octets') : bytes === 1 ? 'byte' : 'bytes';
+  return `${groupDigits(bytes, language)} ${unit}`;
 }

@@ -52,6 +52,18 @@ describe('parseConfig', () => {
   });
 
   it.each([
+    ['a size cap that is no number', { MAX_ARTICLE_BYTES: 'abc' }, 'MAX_ARTICLE_BYTES is invalid: must be a whole number'],
+    ['a size cap with a unit', { MAX_ARTICLE_BYTES: '2MB' }, 'MAX_ARTICLE_BYTES is invalid: must be a whole number'],
+    ['a fractional size cap', { MAX_ARTICLE_BYTES: '1.5' }, 'MAX_ARTICLE_BYTES is invalid: must be a whole number'],
+    ['a zero size cap', { MAX_ARTICLE_BYTES: '0' }, 'MAX_ARTICLE_BYTES must be at least 1 byte'],
+    ['a size cap over 50 MB', { MAX_ARTICLE_BYTES: '60000000' }, 'MAX_ARTICLE_BYTES must be at most 50,000,000 bytes'],
+    ['an interval in words (French)', { SCHEDULE_MIN_INTERVAL_SECONDS: 'bientôt' }, 'SCHEDULE_MIN_INTERVAL_SECONDS is invalid: must be a whole number'],
+    ['a rescan period in Arabic digits and words', { LIBRARY_RESCAN_SECONDS: 'ثلاثون' }, 'LIBRARY_RESCAN_SECONDS is invalid: must be a whole number'],
+  ])('says a bad value is invalid, not missing: %s', (_name, env, message) => {
+    expect(errorOf(env).message).toBe(`Configuration error: ${message}`);
+  });
+
+  it.each([
     ['an invalid token', { DISCORD_TOKEN: `${TOKEN} with spaces` }],
     ['a valid token beside an invalid variable', { DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }],
   ])('never echoes the token for %s', (_name, env) => {

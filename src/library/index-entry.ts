@@ -1,7 +1,7 @@
 import type { Briefing, Quote } from '../briefing/schema';
 import type { ArticleMeta } from '../content/types';
 import { joinTerms, type TermList } from './match';
-import { foldForSearch, termSet } from './normalize';
+import { foldForSearch, nameKey, termSet } from './normalize';
 
 /** What the search index keeps of one quote besides the quote itself. */
 export interface QuoteIndexEntry {
@@ -46,7 +46,7 @@ export function articleIndexEntry(article: IndexedArticle): ArticleIndexEntry {
   return {
     title,
     titleTerms: joinTerms(termSet(`${title} ${article.id}`)),
-    names: [...new Set([foldForSearch(article.id), foldForSearch(title)])].filter(Boolean),
+    names: [...new Set([nameKey(article.id), nameKey(title)])].filter(Boolean),
     quotes: article.briefing.quotes.map(quoteIndexEntry),
   };
 }

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
-import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleFormatOf, articleIdOf, isValidArticleId } from '../content/read-article';
+import { checkContentFile, isArticleName, realFolder, subfoldersOf } from '../content/content-folder';
+import { articleIdOf, compareIdClaims } from '../content/read-article';
 import type { Logger } from '../logger';
 import { BriefPool, defaultPoolSize } from './brief-pool';
 import { BriefingCache, cacheVersion } from './briefing-cache';
@@ -147,14 +147,23 @@ export function createLibrary(options: LibraryOptions): Library {
     emitter.emit('removed', id);
   };
 
-  /** Size and mtime of a file; null when it is gone or not a regular file. */
+  /** The content folder's resolved path: a link in it must lead inside it. */
+  let realDir = realFolder(contentDir);
+  /** Files refused (a link leading outside, a pipe…), with the reason last logged: each is named once, again when its reason changes. */
+  const refused = new Map<string, string>();
+  /** Sub-folders already named in the log. */
+  const subfolders = new Set<string>();
+
+  /** Size and mtime of an article file; null when it is gone, not an article, or refused (logged once, naming it). */
   const stampOf = (name: string): FileStamp | null => {
-    try {
-      const info = statSync(join(contentDir, name));
-      return info.isFile() ? { mtimeMs: info.mtimeMs, size: info.size } : null;
-    } catch {
-      return null;
+    const check = checkContentFile(contentDir, realDir, name);
+    if (check.kind !== 'refused') {
+      refused.delete(name);
+      return check.kind === 'article' ? check.stamp : null;
     }
+    if (refused.get(name) !== check.reason) log.warn({ file: name, reason: check.reason }, `skipped ${name}: it ${check.reason}`);
+    refused.set(name, check.reason);
+    return null;
   };
 
   /** True when a file must be read and briefed (changed since it was loaded, and not in the briefing cache). */
@@ -162,6 +171,13 @@ export function createLibrary(options: LibraryOptions): Library {
     const known = files.get(name);
     if (!stamp || (known && !known.duplicate && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size)) return false;
     return !cache?.get(name, stamp);
+  };
+
+  /** Set a file aside because `winner` has the same id (logged once while it stays so); its article, if it had one, is the winner's now. */
+  const setAside = (name: string, stamp: FileStamp, winner: string, id: string): void => {
+    if (!files.get(name)?.duplicate) log.warn({ file: name, other: winner }, `skipped ${name}: another file (${winner}) already has the id "${id}"`);
+    files.set(name, { stamp, duplicate: true });
+    cache?.delete(name);
   };
 
   /** Bring one file name in line with the disk (`stamp`: from a stat just made; undefined = stat it now). */
@@ -183,9 +199,12 @@ export function createLibrary(options: LibraryOptions): Library {
     const id = articleIdOf(name);
     const owner = owners.get(id);
     if (owner !== undefined && owner !== name) {
-      if (!known?.duplicate) log.warn({ file: name, other: owner }, `skipped ${name}: another file (${owner}) already has the id "${id}"`);
-      files.set(name, { stamp, duplicate: true });
-      return;
+      if (compareIdClaims(name, owner) > 0) {
+        setAside(name, stamp, owner, id);
+        return;
+      }
+      // This file has the better claim to the id (whatever came first): the other one steps aside.
+      setAside(owner, files.get(owner)?.stamp ?? stamp, name, id);
     }
     owners.set(id, name);
     try {
@@ -197,31 +216,41 @@ export function createLibrary(options: LibraryOptions): Library {
         await yieldToEvents();
         briefed = briefFile(path, maxBytes);
       }
+      // A file with a better claim to the id came while this one was briefed.
+      if (owners.get(id) !== name) {
+        setAside(name, stamp, owners.get(id)!, id);
+        return;
+      }
       // The cache keeps whole briefings only: one whose summary is pending is cached once it is filled in.
       if (!briefed.summaryPending) cache?.set(name, stamp, briefed);
       files.set(name, { stamp, id: briefed.id });
       owners.set(briefed.id, name);
-      put(toLibraryArticle(briefed, stamp), !known?.id, briefed.index);
+      put(toLibraryArticle(briefed, stamp), !articles.has(briefed.id), briefed.index);
       log.debug({ file: name, id: briefed.id }, known?.id ? 'article changed' : 'article added');
     } catch (error) {
       files.set(name, { stamp });
       cache?.delete(name);
-      owners.delete(id);
-      if (known?.id) drop(known.id);
+      // Unless another file took the id meanwhile, its article goes with this file.
+      if (owners.get(id) === name) {
+        owners.delete(id);
+        if (known?.id) drop(known.id);
+      }
       const reason = error instanceof Error ? error.message : String(error);
       log.warn({ file: name, reason }, `skipped ${name}: ${reason}`);
     }
   };
 
-  /** Article file names of the folder (top level, known extension, valid id, not hidden). */
+  /** Article file names of the folder (top level, `.txt`/`.md`, not hidden); sub-folders are named once in the log, never read. */
   const listFiles = async (): Promise<string[] | undefined> => {
     try {
       const entries = await readdir(contentDir, { withFileTypes: true });
       missingWarned = false;
-      return entries
-        .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && articleFormatOf(e.name) && isValidArticleId(articleIdOf(e.name)))
-        .map((e) => e.name)
-        .sort();
+      realDir = realFolder(contentDir);
+      for (const folder of subfoldersOf(entries)) {
+        if (!subfolders.has(folder)) log.info({ folder }, `sub-folder ${folder} not read: articles are read from the top level of the content folder only`);
+        subfolders.add(folder);
+      }
+      return entries.filter((e) => isArticleName(e.name)).map((e) => e.name).sort();
     } catch (error) {
       if (!missingWarned) log.warn({ dir: contentDir, reason: (error as Error).message }, `cannot read the content folder ${contentDir}; the library stays as it is`);
       missingWarned = true;
@@ -380,7 +409,7 @@ export function createLibrary(options: LibraryOptions): Library {
     if (filename === null) pendingFull = true;
     else {
       const name = filename.toString();
-      if (articleFormatOf(name) || files.has(name)) pending.add(name);
+      if (isArticleName(name) || files.has(name)) pending.add(name);
       else return;
     }
     if (debounce) clearTimeout(debounce);

@@ -1,18 +1,16 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createBriefing } from '../briefing/index';
 import type { Briefing } from '../briefing/schema';
 import { articleFormatOf, decodeArticle } from '../content/read-article';
+import type { FileStamp } from '../content/content-folder';
 import type { ArticleFormat, ArticleMeta, ArticleSource } from '../content/types';
-import { ArticleTooLargeError } from '../errors';
+import { ArticleTooLargeError, NotRegularFileError } from '../errors';
 import { articleIndexEntry, type ArticleIndexEntry } from './index-entry';
 import type { LibraryArticle } from './types';
 
 /** Size and modification time of a file, as the library tracks them. */
-export interface FileStamp {
-  mtimeMs: number;
-  size: number;
-}
+export type { FileStamp } from '../content/content-folder';
 
 /** What the library keeps of an article file once briefed: everything but the text. */
 export interface BriefedArticle {
@@ -45,16 +43,20 @@ export function toKeep(article: BriefedArticle, part: BriefPart): BriefedArticle
 
 /**
  * Read and decode one article file synchronously (for the briefing workers
- * and small updates): refused before reading when over `maxBytes`, and at
+ * and small updates): refused before reading when over `maxBytes` or not a
+ * regular file, and at
  * most `maxBytes + 1` bytes are read so a file that grew is refused too.
  * Throws the content reader's `UserError`s for bad files.
  */
 export function readArticleSync(path: string, maxBytes: number): ArticleSource {
   const source = basename(path);
   const format = articleFormatOf(path) ?? 'txt';
-  const fd = openSync(path, 'r');
+  // Opened without blocking: a FIFO put in place of the file must not hang the thread waiting for a writer.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const size = fstatSync(fd).size;
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new NotRegularFileError(source);
+    const size = info.size;
     if (size > maxBytes) throw new ArticleTooLargeError(source, size, maxBytes);
     const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
     let bytesRead = 0;

@@ -14,6 +14,15 @@ export function foldForSearch(text: string): string {
   return foldChars(text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The key under which a typed id or title finds an article, the same in the
+ * bot (`/brief article:`) and the CLI (`npm run brief -- <id>`): text folded
+ * by {@link foldForSearch}, so `LAVROV-North-Korea` finds `lavrov-north-korea`.
+ */
+export function nameKey(text: string): string {
+  return foldForSearch(text);
+}
+
 /** {@link foldForSearch} but for white space. */
 function foldChars(text: string): string {
   return normalizeArabic(text)

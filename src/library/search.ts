@@ -2,7 +2,7 @@ import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
 import { articleIndexEntry, oneLine, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
 import { constraint, hasTerm, planMatch, satisfies, splitTerms, type Constraint, type MatchPlan, type TermList } from './match';
-import { foldForSearch, wordsOf } from './normalize';
+import { foldForSearch, nameKey, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
 /** One key quote found by a search. */
@@ -230,7 +230,7 @@ export class SearchIndex {
    * the newest when several are. Undefined when none is.
    */
   resolveName(typed: string): string | undefined {
-    const ids = this.byName.get(foldForSearch(typed));
+    const ids = this.byName.get(nameKey(typed));
     if (!ids || ids.size === 0) return undefined;
     return [...ids].map((id) => this.articles.get(id)!).sort(byNewest)[0]!.id;
   }

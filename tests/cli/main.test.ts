@@ -1,17 +1,41 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli/main';
+import { resolveArticle as resolveInLibrary } from '../../src/discord/resolve-article';
+import { createLibrary } from '../../src/library';
+import { createLogger } from '../../src/logger';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/articles/', import.meta.url));
 const CONTENT = join(ROOT, 'content');
 const scratch = mkdtempSync(join(tmpdir(), 'brief-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A named pipe in the scratch folder (no writer ever opens it). */
+function fifo(name: string): string {
+  const path = join(scratch, name);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+/** A content folder of its own, for ids: named in ar/en/fr, and names that are not ids. */
+const library = join(scratch, 'library');
+mkdirSync(library);
+for (const [name, from] of [
+  ['Lavrov-North-Korea.txt', 'ar-boilerplate.txt'],
+  ['Conseil-Municipal.md', 'fr-reforme.md'],
+  ['City Council Vote.txt', 'en-council.txt'],
+  ['خبر عاجل.txt', 'ar-boilerplate.txt'],
+  ['Élection.md', 'fr-reforme.md'],
+] as const) copyFileSync(join(FIXTURES, from), join(library, name));
+execFileSync('mkfifo', [join(library, 'fifo-story.txt')]);
+writeFileSync(join(scratch, 'outside.txt'), 'DISCORD_TOKEN=not-for-the-cli');
+symlinkSync('../outside.txt', join(library, 'leak.txt'));
 
 function file(name: string, data: string | Uint8Array): string {
   const path = join(scratch, name);
@@ -81,15 +105,19 @@ describe('brief CLI (in-process)', () => {
     ['a whitespace-only file', () => [file('blank.txt', ' \n\t\n  ')], /empty/],
     ['binary data', () => [file('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x0a]))], /not UTF-8 text/],
     ['Latin-1 text', () => [file('latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]))], /not UTF-8 text/],
-    ['a file over the cap', () => [file('big.txt', 'word '.repeat(100)), '--max-bytes', '100'], /over the 100 B limit/],
+    ['a file over the cap', () => [file('big.txt', 'word '.repeat(100)), '--max-bytes', '100'], /^big\.txt is 500 bytes, over the 100-byte limit\.\n$/],
+    ['a file of 1 MiB over the default cap', () => [file('mib.txt', 'm'.repeat(1_048_576))], /^mib\.txt is 1,048,576 bytes, over the 1,000,000-byte limit\.\n$/],
+    ['a FIFO (never opened: no hang)', () => [fifo('feed.txt')], /^feed\.txt is not a regular file/],
+    ['/dev/zero', () => ['/dev/zero'], /^zero is not a regular file/],
+    ['an id whose file is a FIFO', () => ['fifo-story'], /^No article named "fifo-story"/, { contentDir: library }],
     ['a folder', () => [scratch], /is a folder/],
     ['bad front matter', () => [file('bad.md', '---\ntitle: ""\nlanguage: 12\n---\nBody text here.')], /bad\.md: front matter field "title"/],
     ['unknown front matter', () => [file('odd.md', '---\ncolour: red\n---\nBody text here.')], /front matter field "colour"/],
     ['a bad flag value', () => ['lavrov-north-korea', '--sentences', 'many'], /Invalid --sentences/],
     ['an unknown flag', () => ['lavrov-north-korea', '--verbose'], /unknown flag/],
     ['no argument', () => [], /Missing the article/],
-  ])('rejects %s with one stderr line and exit code 2', async (_name, argv, message) => {
-    const { code, out, err } = await run(argv());
+  ])('rejects %s with one stderr line and exit code 2', async (_name, argv, message, overrides: Partial<CliIO> = {}) => {
+    const { code, out, err } = await run(argv(), overrides);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(message);
@@ -97,10 +125,45 @@ describe('brief CLI (in-process)', () => {
     expect(err).not.toMatch(/^\s+at /m);
   });
 
+  const TYPED_IDS = [
+    ['en: the id in capitals', 'LAVROV-NORTH-KOREA', 'Lavrov-North-Korea'],
+    ['en: the id in lower case', 'lavrov-north-korea', 'Lavrov-North-Korea'],
+    ['fr: without the accent, in lower case', 'election', 'Élection'],
+    ['fr: lower case', 'conseil-municipal', 'Conseil-Municipal'],
+    ['en: the derived id of a name with spaces', 'city-council-vote', 'city-council-vote'],
+    ['en: the derived id, in capitals', 'CITY-COUNCIL-VOTE', 'city-council-vote'],
+    ['ar: the derived id of a name with a space', 'خبر-عاجل', 'خبر-عاجل'],
+  ] as const;
+
+  it.each(TYPED_IDS)('finds an article by id as the bot does (%s)', async (_name, typed, id) => {
+    const { code, out, err } = await run([typed, '--json'], { contentDir: library });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { id: string }).id).toBe(id);
+  });
+
+  it('agrees with the bot on every id typed', async () => {
+    const lib = createLibrary({ contentDir: library, maxBytes: 1_000_000, logger: createLogger({ level: 'silent' }), rescanSeconds: 0, watch: false });
+    await lib.start();
+    try {
+      for (const [, typed, id] of TYPED_IDS) expect(resolveInLibrary(lib, typed).id).toBe(id);
+      expect(() => resolveInLibrary(lib, 'leak')).toThrow('No article named "leak"');
+    } finally {
+      await lib.stop();
+    }
+  });
+
+  it('never takes an id whose file is a link leading out of the content folder', async () => {
+    const { code, out, err } = await run(['leak'], { contentDir: library });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe('No article named "leak" in the library.\n');
+  });
+
   it('applies the configured size cap when no flag is given', async () => {
     const { code, err } = await run([join(FIXTURES, 'en-council.txt')], { maxArticleBytes: 50 });
     expect(code).toBe(2);
-    expect(err).toMatch(/over the 50 B limit/);
+    expect(err).toMatch(/over the 50-byte limit/);
   });
 });
 

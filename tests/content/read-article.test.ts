@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,14 +7,23 @@ import { rmSync } from 'node:fs';
 import {
   articleFormatOf,
   articleIdOf,
+  compareIdClaims,
   decodeArticle,
+  hasDerivedId,
   isValidArticleId,
   readArticleFile,
 } from '../../src/content/read-article';
-import { ArticleTooLargeError, BinaryArticleError, EmptyArticleError, FrontMatterError } from '../../src/errors';
+import { ArticleTooLargeError, BinaryArticleError, EmptyArticleError, FrontMatterError, NotRegularFileError } from '../../src/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-content-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A named pipe in the scratch folder (no writer ever opens it). */
+function fifo(name: string): string {
+  const path = join(dir, name);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
 
 function file(name: string, data: string | Uint8Array): string {
   const path = join(dir, name);
@@ -48,6 +58,47 @@ describe('article file names', () => {
   ])('%s has id %s and format %s', (name, id, format) => {
     expect(articleIdOf(name)).toBe(id);
     expect(articleFormatOf(name)).toBe(format);
+  });
+});
+
+describe('ids derived from names that are not ids', () => {
+  it.each([
+    ['en: spaces and capitals', 'Breaking News.txt', 'breaking-news'],
+    ['en: an ampersand', 'x&y.md', 'x-y'],
+    ['en: punctuation around', '!!Urgent!! (update).txt', 'urgent-update'],
+    ['en: a dot run', 'v2..final.txt', 'v2.final'],
+    ['fr: accents kept, apostrophe and spaces', 'L’Élection présidentielle.md', 'l-élection-présidentielle'],
+    ['fr: decomposed accents composed (NFC)', 'Été 2024!.txt', 'été-2024'],
+    ['ar: a space and an Arabic comma', 'أخبار، عاجلة.txt', 'أخبار-عاجلة'],
+    ['ar: a question mark and diacritics kept', 'هل يَنجح الاتفاق؟.md', 'هل-يَنجح-الاتفاق'],
+    ['a control character', 'tab\there.txt', 'tab-here'],
+    ['a name of 150 letters is cut at the id limit', `${'é'.repeat(150)} x.txt`, 'é'.repeat(100)],
+    ['an astral letter is never split at the limit', `${'a'.repeat(99)}𝒜 b.txt`, 'a'.repeat(99)],
+  ])('%s: %s → %s', (_name, file, id) => {
+    expect(articleIdOf(file.normalize(file.startsWith('Été') ? 'NFD' : 'NFC'))).toBe(id);
+    expect(isValidArticleId(id)).toBe(true);
+    expect(hasDerivedId(file)).toBe(true);
+  });
+
+  it.each([['!!!.txt'], ['  .md'], ['-—-.txt'], ['«»؟.txt']])('gives no id to %j (no letter or digit)', (file) => {
+    expect(articleIdOf(file)).toBe('');
+  });
+
+  it.each([['lavrov-north-korea.txt'], ['لافروف.md'], ['Élection_2024.txt']])('keeps a valid name as its id: %s', (file) => {
+    expect(articleIdOf(file)).toBe(file.replace(/\.(txt|md)$/, ''));
+    expect(hasDerivedId(file)).toBe(false);
+  });
+
+  it.each([
+    ['a file named by the id before one whose id is derived', 'breaking-news.txt', 'Breaking News.txt'],
+    ['.md before .txt (code points)', 'story.md', 'story.txt'],
+    ['two derived: the smaller name', 'Breaking News.txt', 'breaking  news.txt'],
+    ['Arabic derived names by code points', 'أخبار عاجلة.txt', 'أخبار، عاجلة.txt'],
+  ])('settles a shared id whatever the order: %s', (_name, winner, loser) => {
+    expect(articleIdOf(winner)).toBe(articleIdOf(loser));
+    expect(compareIdClaims(winner, loser)).toBeLessThan(0);
+    expect(compareIdClaims(loser, winner)).toBeGreaterThan(0);
+    expect([loser, winner].sort(compareIdClaims)).toEqual([winner, loser]);
   });
 });
 
@@ -102,6 +153,21 @@ describe('readArticleFile', () => {
   it('accepts a file exactly at the cap', async () => {
     const path = file('exact.txt', 'b'.repeat(1_000));
     await expect(readArticleFile(path, 1_000)).resolves.toMatchObject({ id: 'exact' });
+  });
+
+  it.each([
+    ['a FIFO (never opened for a writer: no hang)', () => fifo('feed.txt')],
+    ['a character device', () => '/dev/zero'],
+    ['a folder', () => dir],
+  ])('refuses %s as not a regular file', async (_name, path) => {
+    const error = await readArticleFile(path()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotRegularFileError);
+    expect((error as Error).message).toMatch(/is not a regular file/);
+  });
+
+  it('says how far over the cap a file is, in exact bytes', async () => {
+    const path = file('mib.txt', 'c'.repeat(1_048_576));
+    await expect(readArticleFile(path)).rejects.toThrow('mib.txt is 1,048,576 bytes, over the 1,000,000-byte limit.');
   });
 
   it('rejects a missing file with ENOENT', async () => {

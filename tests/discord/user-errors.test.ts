@@ -7,7 +7,7 @@ import { parseFrontMatter } from '../../src/content/front-matter';
 import type { CommandContext } from '../../src/discord/command';
 import { labelsFor } from '../../src/discord/labels';
 import {
-  ArticleNotFoundError, ArticleTooLargeError, BinaryArticleError, EmptyArticleError, FrontMatterError,
+  ArticleNotFoundError, ArticleTooLargeError, BinaryArticleError, EmptyArticleError, FrontMatterError, NotRegularFileError,
   InvalidArticleIdError, InvalidOptionError, UserError,
 } from '../../src/errors';
 import { SCHEDULING_SERVICE } from '../../src/scheduler/scheduling';
@@ -64,7 +64,8 @@ describe('errors of src/errors.ts in English, Arabic and French', () => {
     ['InvalidArticleIdError', new InvalidArticleIdError('../../etc/passwd'), '"../../etc/passwd" is not a valid article id: use the article\'s name, without folders or extension.'],
     ['EmptyArticleError', new EmptyArticleError('empty.md'), 'empty.md is empty: there is no text to brief.'],
     ['BinaryArticleError', new BinaryArticleError('photo.txt'), 'photo.txt is not UTF-8 text (binary data or another encoding).'],
-    ['ArticleTooLargeError', new ArticleTooLargeError('huge.txt', 3_500_000, 2_000_000), 'huge.txt is 3.5 MB, over the 2 MB limit.'],
+    ['ArticleTooLargeError', new ArticleTooLargeError('huge.txt', 3_500_000, 2_000_000), 'huge.txt is 3,500,000 bytes, over the 2,000,000-byte limit.'],
+    ['NotRegularFileError', new NotRegularFileError('feed.txt'), 'feed.txt is not a regular file (a pipe, device or socket): there is no article to read.'],
     ['FrontMatterError (a detail it does not know)', new FrontMatterError('a.md', 'title', 'is odd'), 'a.md: front matter field "title" is odd'],
     // zod's own message for a date that is neither form: the generic sentence.
     ['FrontMatterError (zod’s "Invalid input")', new FrontMatterError('a.md', 'published', 'Invalid input'), 'a.md: front matter field "published" Invalid input'],
@@ -73,10 +74,18 @@ describe('errors of src/errors.ts in English, Arabic and French', () => {
     expectLocalized(textsOf(error));
   });
 
-  it('gives the size in each language’s units', () => {
-    const error = new ArticleTooLargeError('huge.txt', 3_500_000, 2_000_000);
-    expect(error.messageIn('ar')).toContain('3.5 ميغابايت');
-    expect(error.messageIn('fr')).toContain('3,5 Mo');
+  it.each([
+    // 1 MiB against the default cap of 1,000,000 bytes: "1 MB, over the 1 MB limit" said nothing.
+    [1_048_576, 1_000_000, 'is 1,048,576 bytes, over the 1,000,000-byte limit.', '1,048,576 بايت', '(1,000,000 بايت)', '1\u202f048\u202f576 octets', '1\u202f000\u202f000 octets'],
+    [1_000_001, 1_000_000, 'is 1,000,001 bytes, over the 1,000,000-byte limit.', '1,000,001 بايت', '(1,000,000 بايت)', '1\u202f000\u202f001 octets', '1\u202f000\u202f000 octets'],
+    [2, 1, 'is 2 bytes, over the 1-byte limit.', '2 بايت', '(1 بايت)', '2 octets', 'limite de 1 octet.'],
+  ])('gives %i bytes over a cap of %i exactly, digits grouped, in each language', (bytes, cap, en, ar1, ar2, fr1, fr2) => {
+    const error = new ArticleTooLargeError('huge.txt', bytes, cap);
+    expect(error.message).toBe(`huge.txt ${en}`);
+    expect(error.messageIn('ar')).toContain(ar1);
+    expect(error.messageIn('ar')).toContain(ar2);
+    expect(error.messageIn('fr')).toContain(fr1);
+    expect(error.messageIn('fr')).toContain(fr2);
   });
 
   it.each(FRONT_MATTER)('FrontMatterError for %s: a specific Arabic and French sentence', async (_name, text) => {

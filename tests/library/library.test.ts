@@ -66,7 +66,7 @@ describe('library loading', () => {
     expect(lib.get('same')?.format).toBe('txt');
   });
 
-  it.each([['.hidden.txt'], ['notes.pdf'], ['bad name!.txt']])('ignores %s', async (file) => {
+  it.each([['.hidden.txt'], ['notes.pdf']])('ignores %s', async (file) => {
     const { library: lib } = setup({ [file]: 'Some text.' });
     await lib.start();
     expect(lib.size).toBe(0);
