@@ -79,6 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxBytes: config.maxArticleBytes,
     logger,
     rescanSeconds: config.libraryRescanSeconds,
+    settleMs: config.librarySettleMs,
     // Briefings survive restarts next to the database (the engine's version is part of the key).
     cachePath: join(dirname(config.databasePath), 'briefing-cache.json'),
   });

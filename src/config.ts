@@ -16,6 +16,7 @@ export const ConfigSchema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().min(1, 'must be at least 1 byte').max(50_000_000, 'must be at most 50,000,000 bytes').default(DEFAULT_MAX_ARTICLE_BYTES),
   SCHEDULE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(900),
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  LIBRARY_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
 });
 
 /** Parsed, validated configuration. */
@@ -31,6 +32,8 @@ export interface Config {
   maxArticleBytes: number;
   scheduleMinIntervalSeconds: number;
   libraryRescanSeconds: number;
+  /** Quiet time a content file needs before it is read (ms; 0 = at once). */
+  librarySettleMs: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -77,6 +80,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     maxArticleBytes: env2.MAX_ARTICLE_BYTES,
     scheduleMinIntervalSeconds: env2.SCHEDULE_MIN_INTERVAL_SECONDS,
     libraryRescanSeconds: env2.LIBRARY_RESCAN_SECONDS,
+    librarySettleMs: env2.LIBRARY_SETTLE_MS,
   };
 }
 

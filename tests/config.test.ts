@@ -17,7 +17,7 @@ describe('parseConfig', () => {
   it('applies the defaults', () => {
     expect(parseConfig({})).toMatchObject({
       contentDir: './content', databasePath: './data/briefing.db', logLevel: 'info',
-      maxArticleBytes: 1_000_000, scheduleMinIntervalSeconds: 900, libraryRescanSeconds: 30,
+      maxArticleBytes: 1_000_000, scheduleMinIntervalSeconds: 900, libraryRescanSeconds: 30, librarySettleMs: 2000,
     });
   });
 

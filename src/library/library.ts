@@ -11,6 +11,7 @@ import type { ArticleIndexEntry } from './index-entry';
 import { briefFile, toLibraryArticle, type BriefedArticle, type BriefPart, type FileStamp } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
+import { SettleGate } from './settle';
 import type { ArticleLibrary, LibraryArticle } from './types';
 
 /** Options of {@link createLibrary}. */
@@ -35,6 +36,13 @@ export interface LibraryOptions {
   workersFrom?: number;
   /** Quiet period after a file-system event before the files are re-read, in ms (default 100). */
   debounceMs?: number;
+  /**
+   * Quiet time, in ms, a file needs (no change of size or mtime) before it is
+   * read: a file still being written is never briefed half-written (default
+   * 0 = at once; the bot uses `LIBRARY_SETTLE_MS`). Files older than that
+   * are read at once, so a first start does not wait.
+   */
+  settleMs?: number;
   /** File where briefings are kept between runs (none by default): a restart re-briefs only changed files. */
   cachePath?: string;
   /**
@@ -154,6 +162,9 @@ export function createLibrary(options: LibraryOptions): Library {
   /** Sub-folders already named in the log. */
   const subfolders = new Set<string>();
 
+  /** Files still being written, held back until they settle; when one may have, it is synced again. */
+  const settle = new SettleGate(options.settleMs ?? 0, (name) => queueSync(name));
+
   /** Size and mtime of an article file; null when it is gone, not an article, or refused (logged once, naming it). */
   const stampOf = (name: string): FileStamp | null => {
     const check = checkContentFile(contentDir, realDir, name);
@@ -164,6 +175,12 @@ export function createLibrary(options: LibraryOptions): Library {
     if (refused.get(name) !== check.reason) log.warn({ file: name, reason: check.reason }, `skipped ${name}: it ${check.reason}`);
     refused.set(name, check.reason);
     return null;
+  };
+
+  /** True when the file has the stamp it was loaded with. */
+  const unchangedSinceLoad = (name: string, stamp: FileStamp): boolean => {
+    const known = files.get(name);
+    return known !== undefined && !known.duplicate && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size;
   };
 
   /** True when a file must be read and briefed (changed since it was loaded, and not in the briefing cache). */
@@ -263,12 +280,18 @@ export function createLibrary(options: LibraryOptions): Library {
    * (synchronously: far cheaper than thousands of promises, yielding now and
    * then), then brief the changed ones, on worker threads when there are many.
    */
-  const syncMany = async (names: readonly string[]): Promise<void> => {
+  const syncMany = async (allNames: readonly string[]): Promise<void> => {
+    const names: string[] = [];
     const stamps: (FileStamp | null)[] = [];
     let toBrief = 0;
-    for (const name of names) {
-      if (stamps.length % 1000 === 999) await yieldToEvents();
+    const now = Date.now();
+    for (const [i, name] of allNames.entries()) {
+      if (i % 1000 === 999) await yieldToEvents();
       const stamp = stampOf(name);
+      if (!stamp || unchangedSinceLoad(name, stamp)) settle.forget(name);
+      // Written lately: it joins (or its new version replaces the old) once it has settled.
+      else if (!settle.settled(name, stamp, now)) continue;
+      names.push(name);
       stamps.push(stamp);
       if (needsBriefing(name, stamp)) toBrief++;
     }
@@ -384,6 +407,7 @@ export function createLibrary(options: LibraryOptions): Library {
     if (!names) return;
     const present = new Set(names);
     for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name, null);
+    for (const name of settle.held()) if (!present.has(name)) settle.forget(name);
     await syncMany(names);
     search.prepare();
     scheduleSave();
@@ -405,15 +429,18 @@ export function createLibrary(options: LibraryOptions): Library {
     });
   };
 
-  const onEvent = (_type: string, filename: string | Buffer | null): void => {
-    if (filename === null) pendingFull = true;
-    else {
-      const name = filename.toString();
-      if (isArticleName(name) || files.has(name)) pending.add(name);
-      else return;
-    }
+  /** Sync a file (or, with null, the whole folder) after the debounce. */
+  function queueSync(name: string | null): void {
+    if (!running) return;
+    if (name === null) pendingFull = true;
+    else pending.add(name);
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(flush, options.debounceMs ?? 100);
+  }
+
+  const onEvent = (_type: string, filename: string | Buffer | null): void => {
+    const name = filename === null ? null : filename.toString();
+    if (name === null || isArticleName(name) || files.has(name)) queueSync(name);
   };
 
   const startWatching = (): void => {
@@ -440,6 +467,12 @@ export function createLibrary(options: LibraryOptions): Library {
         await cache.load();
       }
       await serial(fullScan);
+      // Files written just before the start: wait (at most the settle time) for those to settle, so that being ready includes them.
+      const wait = settle.untilAllDue();
+      if (wait > 0) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        await serial(() => syncMany(settle.held()));
+      }
       cache?.retain(new Set(files.keys()));
       // Written soon after, in the background: being ready does not wait for it. With summaries to fill in, it is written once they are in.
       if (saveTimer) clearTimeout(saveTimer);
@@ -457,6 +490,7 @@ export function createLibrary(options: LibraryOptions): Library {
     },
     async stop() {
       running = false;
+      settle.stop();
       if (timer) clearInterval(timer);
       if (debounce) clearTimeout(debounce);
       watcher?.close();
