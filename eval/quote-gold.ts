@@ -5,7 +5,7 @@ import { z } from 'zod';
 /**
  * Annotated articles for the quote evaluation: `eval/quotes/<lang>/<name>.txt`
  * (the article) beside `<name>.json` (the gold quotes), in the same shape as
- * the client's `../shared/seed/expected.json`.
+ * the client's seed expectations (`tests/fixtures/seed/expected.json`, from `../shared/seed/`).
  */
 
 const GoldQuoteSchema = z.object({

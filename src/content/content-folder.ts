@@ -14,6 +14,11 @@ export interface FileStamp {
   size: number;
 }
 
+/** True when two stamps are the same: the file has not changed between them. */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
 /** How one name of the content folder stands. */
 export type FileCheck =
   /** An article file: its id and stamp. */

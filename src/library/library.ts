@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkContentFile, isArticleName, realFolder, subfoldersOf } from '../content/content-folder';
+import { checkContentFile, isArticleName, realFolder, sameStamp, subfoldersOf } from '../content/content-folder';
 import { articleIdOf, compareIdClaims } from '../content/read-article';
 import type { Logger } from '../logger';
 import { BriefPool, defaultPoolSize } from './brief-pool';
@@ -180,14 +180,12 @@ export function createLibrary(options: LibraryOptions): Library {
   /** True when the file has the stamp it was loaded with. */
   const unchangedSinceLoad = (name: string, stamp: FileStamp): boolean => {
     const known = files.get(name);
-    return known !== undefined && !known.duplicate && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size;
+    return known !== undefined && !known.duplicate && sameStamp(known.stamp, stamp);
   };
 
   /** True when a file must be read and briefed (changed since it was loaded, and not in the briefing cache). */
   const needsBriefing = (name: string, stamp: FileStamp | null): boolean => {
-    const known = files.get(name);
-    if (!stamp || (known && !known.duplicate && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size)) return false;
-    return !cache?.get(name, stamp);
+    return stamp !== null && !unchangedSinceLoad(name, stamp) && !cache?.get(name, stamp);
   };
 
   /** Set a file aside because `winner` has the same id (logged once while it stays so); its article, if it had one, is the winner's now. */
@@ -212,7 +210,7 @@ export function createLibrary(options: LibraryOptions): Library {
       }
       return;
     }
-    if (known && !known.duplicate && known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size) return;
+    if (unchangedSinceLoad(name, stamp)) return;
     const id = articleIdOf(name);
     const owner = owners.get(id);
     if (owner !== undefined && owner !== name) {
@@ -334,7 +332,7 @@ export function createLibrary(options: LibraryOptions): Library {
   /** True when the file on disk still has the stamp it was loaded with (else the watcher or rescan re-briefs it). */
   const unchanged = (name: string, stamp: FileStamp): boolean => {
     const now = stampOf(name);
-    return now !== null && now.mtimeMs === stamp.mtimeMs && now.size === stamp.size;
+    return now !== null && sameStamp(now, stamp);
   };
 
   /** The article with its summary: when still pending, its file is briefed again now, in this thread (about a millisecond). */

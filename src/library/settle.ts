@@ -1,12 +1,10 @@
-import type { FileStamp } from '../content/content-folder';
+import { sameStamp, type FileStamp } from '../content/content-folder';
 
 /** A file seen while it was being written: its stamp then, and when that stamp was first seen. */
 interface Seen {
   stamp: FileStamp;
   seenAt: number;
 }
-
-const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size;
 
 /**
  * Holds back files that are still being written. A file is settled, and may

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,19 +9,13 @@ import { main, type CliIO } from '../../src/cli/main';
 import { resolveArticle as resolveInLibrary } from '../../src/discord/resolve-article';
 import { createLibrary } from '../../src/library';
 import { createLogger } from '../../src/logger';
+import { makeFifo } from '../support/special-files';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/articles/', import.meta.url));
 const CONTENT = join(ROOT, 'content');
 const scratch = mkdtempSync(join(tmpdir(), 'brief-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** A named pipe in the scratch folder (no writer ever opens it). */
-function fifo(name: string): string {
-  const path = join(scratch, name);
-  execFileSync('mkfifo', [path]);
-  return path;
-}
 
 /** A content folder of its own, for ids: named in ar/en/fr, and names that are not ids. */
 const library = join(scratch, 'library');
@@ -33,7 +27,7 @@ for (const [name, from] of [
   ['خبر عاجل.txt', 'ar-boilerplate.txt'],
   ['Élection.md', 'fr-reforme.md'],
 ] as const) copyFileSync(join(FIXTURES, from), join(library, name));
-execFileSync('mkfifo', [join(library, 'fifo-story.txt')]);
+makeFifo(join(library, 'fifo-story.txt'));
 writeFileSync(join(scratch, 'outside.txt'), 'DISCORD_TOKEN=not-for-the-cli');
 symlinkSync('../outside.txt', join(library, 'leak.txt'));
 
@@ -107,7 +101,7 @@ describe('brief CLI (in-process)', () => {
     ['Latin-1 text', () => [file('latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]))], /not UTF-8 text/],
     ['a file over the cap', () => [file('big.txt', 'word '.repeat(100)), '--max-bytes', '100'], /^big\.txt is 500 bytes, over the 100-byte limit\.\n$/],
     ['a file of 1 MiB over the default cap', () => [file('mib.txt', 'm'.repeat(1_048_576))], /^mib\.txt is 1,048,576 bytes, over the 1,000,000-byte limit\.\n$/],
-    ['a FIFO (never opened: no hang)', () => [fifo('feed.txt')], /^feed\.txt is not a regular file/],
+    ['a FIFO (never opened: no hang)', () => [makeFifo(join(scratch, 'feed.txt'))], /^feed\.txt is not a regular file/],
     ['/dev/zero', () => ['/dev/zero'], /^zero is not a regular file/],
     ['an id whose file is a FIFO', () => ['fifo-story'], /^No article named "fifo-story"/, { contentDir: library }],
     ['a folder', () => [scratch], /is a folder/],

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentFile, listArticleFiles, realFolder } from '../../src/content/content-folder';
+import { makeFifo } from '../support/special-files';
 
 /** root/ holds the content folder and, beside it, what must never be read. */
 const root = mkdtempSync(join(tmpdir(), 'briefing-folder-'));
@@ -29,7 +29,7 @@ symlinkSync('en-story.txt', join(content, 'en-alias.txt'));
 symlinkSync('archive/old.txt', join(content, 'ar-archive.txt'));
 symlinkSync('archive/../../.env', join(content, 'sneaky.txt'));
 symlinkSync('missing.txt', join(content, 'broken.txt'));
-execFileSync('mkfifo', [join(content, 'pipe.txt')]);
+makeFifo(join(content, 'pipe.txt'));
 
 describe('checkContentFile', () => {
   const real = realFolder(content);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +13,10 @@ import {
   readArticleFile,
 } from '../../src/content/read-article';
 import { ArticleTooLargeError, BinaryArticleError, EmptyArticleError, FrontMatterError, NotRegularFileError } from '../../src/errors';
+import { makeFifo } from '../support/special-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-content-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A named pipe in the scratch folder (no writer ever opens it). */
-function fifo(name: string): string {
-  const path = join(dir, name);
-  execFileSync('mkfifo', [path]);
-  return path;
-}
 
 function file(name: string, data: string | Uint8Array): string {
   const path = join(dir, name);
@@ -156,7 +149,7 @@ describe('readArticleFile', () => {
   });
 
   it.each([
-    ['a FIFO (never opened for a writer: no hang)', () => fifo('feed.txt')],
+    ['a FIFO (never opened for a writer: no hang)', () => makeFifo(join(dir, 'feed.txt'))],
     ['a character device', () => '/dev/zero'],
     ['a folder', () => dir],
   ])('refuses %s as not a regular file', async (_name, path) => {

@@ -1,31 +1,23 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLibrary, type Library } from '../../src/library';
-import { captureLogger, tempDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { makeFifo } from '../support/special-files';
+import { captureLogger, perTest } from './helpers';
 
-let library: Library | undefined;
-let cleanup: (() => void) | undefined;
+const scratch = perTest();
 
-afterEach(async () => {
-  await library?.stop();
-  cleanup?.();
-  library = undefined;
-  cleanup = undefined;
-});
+/** A library on `dir` (rescans only). */
+const libraryOn = (dir: string, logger = captureLogger().logger) => scratch.library({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false });
 
-/** A content folder inside a scratch root (so that links can lead outside it), and a library on it (rescans only). */
+/** A content folder inside a scratch root (so that links can lead outside it), and a library on it. */
 function setup(files: Record<string, string>) {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  const dir = join(temp.dir, 'content');
+  const root = scratch.folder();
+  const dir = join(root, 'content');
   mkdirSync(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const { logger, lines } = captureLogger();
-  library = createLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false });
   const logged = (level: number) => lines.filter((l) => l.level === level).map((l) => String(l.msg));
-  return { root: temp.dir, dir, library, warnings: () => logged(40), infos: () => logged(30) };
+  return { root, dir, library: libraryOn(dir, logger), warnings: () => logged(40), infos: () => logged(30) };
 }
 
 const EN = 'The mayor opened the bridge on Monday. "It connects us," she said.';
@@ -76,7 +68,7 @@ describe('links in the content folder', () => {
 
   it('names a FIFO and a broken link once, and keeps going', async () => {
     const { dir, library: lib, warnings } = setup({ 'en-story.txt': EN });
-    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    makeFifo(join(dir, 'pipe.txt'));
     symlinkSync('nowhere.txt', join(dir, 'broken.md'));
     await lib.start();
     await lib.rescan();
@@ -131,10 +123,9 @@ describe('file names that are not ids', () => {
     expect(warnings().filter((w) => w.startsWith(`skipped ${loser}`))).toHaveLength(1);
     // A fresh start on the same folder picks the same file.
     await lib.stop();
-    const { logger } = captureLogger();
-    library = createLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false });
-    await library.start();
-    expect(library.all()[0]!.briefing.headline.startsWith(winner)).toBe(true);
+    const again = libraryOn(dir);
+    await again.start();
+    expect(again.all()[0]!.briefing.headline.startsWith(winner)).toBe(true);
   });
 
   it('hands the id back to the other file when the winner goes', async () => {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { afterEach } from 'vitest';
+import { createLibrary, type Library, type LibraryOptions } from '../../src/library';
 import { createLogger, type Logger } from '../../src/logger';
 
 /** A logger whose JSON lines are kept in `lines`. */
@@ -29,4 +31,29 @@ export async function waitFor(check: () => boolean, ms = 5000, what = 'condition
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Folders and libraries that last one test: call at the top of a test file;
+ * after each test its libraries are stopped, then its folders removed.
+ */
+export function perTest(): { folder(prefix?: string): string; library(options: LibraryOptions): Library } {
+  const libraries: Library[] = [];
+  const cleanups: Array<() => void> = [];
+  afterEach(async () => {
+    for (const library of libraries.splice(0)) await library.stop();
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  return {
+    folder(prefix) {
+      const temp = tempDir(prefix);
+      cleanups.push(temp.cleanup);
+      return temp.dir;
+    },
+    library(options) {
+      const library = createLibrary(options);
+      libraries.push(library);
+      return library;
+    },
+  };
 }

@@ -1,26 +1,16 @@
 import { appendFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLibrary, type Library, type LibraryArticle } from '../../src/library';
+import { describe, expect, it } from 'vitest';
+import type { LibraryArticle } from '../../src/library';
 import { SettleGate } from '../../src/library/settle';
-import { captureLogger, tempDir, waitFor } from './helpers';
+import { captureLogger, perTest, waitFor } from './helpers';
 
-let library: Library | undefined;
-let cleanup: (() => void) | undefined;
-
-afterEach(async () => {
-  await library?.stop();
-  cleanup?.();
-  library = undefined;
-  cleanup = undefined;
-});
+const scratch = perTest();
 
 function setup(settleMs: number, watch: boolean) {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
+  const dir = scratch.folder();
   const { logger } = captureLogger();
-  library = createLibrary({ contentDir: temp.dir, maxBytes: 100_000, logger, rescanSeconds: 0, watch, debounceMs: 20, settleMs });
-  return { dir: temp.dir, library };
+  return { dir, library: scratch.library({ contentDir: dir, maxBytes: 100_000, logger, rescanSeconds: 0, watch, debounceMs: 20, settleMs }) };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
