@@ -16,6 +16,7 @@ export const ConfigSchema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().max(50_000_000).default(DEFAULT_MAX_ARTICLE_BYTES),
   SCHEDULE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(900),
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  DELIVERY_NONCE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 /** Parsed, validated configuration. */
@@ -31,6 +32,8 @@ export interface Config {
   maxArticleBytes: number;
   scheduleMinIntervalSeconds: number;
   libraryRescanSeconds: number;
+  /** How long Discord folds a repeated nonce, seconds: an older unconfirmed post is looked for in the channel's history before it is sent again. */
+  deliveryNonceWindowSeconds: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -77,6 +80,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     maxArticleBytes: env2.MAX_ARTICLE_BYTES,
     scheduleMinIntervalSeconds: env2.SCHEDULE_MIN_INTERVAL_SECONDS,
     libraryRescanSeconds: env2.LIBRARY_RESCAN_SECONDS,
+    deliveryNonceWindowSeconds: env2.DELIVERY_NONCE_WINDOW_SECONDS,
   };
 }
 
