@@ -132,6 +132,25 @@ export function createLibrary(options: LibraryOptions): Library {
     return queue;
   };
 
+  /** Scans queued or running (files being taken in), and who waits for there to be none. */
+  let scansPending = 0;
+  let idleWaiters: Array<() => void> = [];
+  const isIdle = (): boolean => scansPending === 0 && debounce === undefined;
+  const wakeIdleWaiters = (): void => {
+    if (!isIdle()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  };
+  /** {@link serial} for a scan (a full one, or of the files events named): counted until it ends, for `whenIdle()`. */
+  const serialScan = (job: () => Promise<void>): Promise<void> => {
+    scansPending++;
+    return serial(job).finally(() => {
+      scansPending--;
+      wakeIdleWaiters();
+    });
+  };
+
   /** Keep and index an article (`index`: its index entry, when the worker that briefed it sent one). */
   const put = (article: LibraryArticle, isNew: boolean, index?: ArticleIndexEntry): void => {
     articles.set(article.id, article);
@@ -367,7 +386,7 @@ export function createLibrary(options: LibraryOptions): Library {
     const full = pendingFull;
     pending = new Set();
     pendingFull = false;
-    void serial(async () => {
+    void serialScan(async () => {
       if (full) await fullScan();
       else await syncMany([...names]);
       search.prepare();
@@ -410,7 +429,7 @@ export function createLibrary(options: LibraryOptions): Library {
         cache = new BriefingCache(options.cachePath, await cacheVersion(), log);
         await cache.load();
       }
-      await serial(fullScan);
+      await serialScan(fullScan);
       cache?.retain(new Set(files.keys()));
       // Written soon after, in the background: being ready does not wait for it. With summaries to fill in, it is written once they are in.
       if (saveTimer) clearTimeout(saveTimer);
@@ -420,7 +439,7 @@ export function createLibrary(options: LibraryOptions): Library {
       if (options.rescanSeconds > 0) {
         timer = setInterval(() => {
           if (!watcher) startWatching();
-          void serial(fullScan);
+          void serialScan(fullScan);
         }, options.rescanSeconds * 1000);
         timer.unref();
       }
@@ -434,6 +453,7 @@ export function createLibrary(options: LibraryOptions): Library {
       watcher = undefined;
       timer = undefined;
       debounce = undefined;
+      wakeIdleWaiters();
       await queue;
       await filling;
       await spareWorkers?.close();
@@ -442,7 +462,10 @@ export function createLibrary(options: LibraryOptions): Library {
       saveTimer = undefined;
       await cache?.save();
     },
-    rescan: () => serial(fullScan),
+    rescan: () => serialScan(fullScan),
+    whenIdle() {
+      return isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
     async whenSummarized() {
       while (filling) await filling;
     },
