@@ -70,6 +70,8 @@ export interface Library extends ArticleLibrary {
   rescan(): Promise<void>;
   /** Resolves once no article waits for its summary (at once when none does), or the library stopped. */
   whenSummarized(): Promise<void>;
+  /** Resolves once no scan is queued or running and no file event waits to be read (see {@link ArticleLibrary.whenIdle}). */
+  whenIdle(): Promise<void>;
   /** Quote search and autocomplete over the library. */
   readonly search: SearchIndex;
   /** Number of articles. */
