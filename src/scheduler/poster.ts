@@ -47,6 +47,13 @@ export interface RestPosterOptions {
   historyPages?: number;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
+  /**
+   * Whether the bot may read a channel's history (Read Message History), as
+   * far as it knows (undefined: unknown). Discord answers a history request
+   * without that permission with an empty list, not an error: an empty
+   * history counts as "absent" only when the permission is known.
+   */
+  canReadHistory?: (channelId: string) => boolean | undefined;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -115,6 +122,8 @@ export class RestPoster implements Poster {
   async find(channelId: string, message: ChannelMessage, nonce: string, since: number): Promise<FindOutcome> {
     // A REST client without GET (a test double) cannot look: it posts as it always did.
     if (!this.rest.get) return { kind: 'absent' };
+    const readable = this.options.canReadHistory?.(channelId);
+    if (readable === false) return { kind: 'forbidden', reason: 'the bot lacks Read Message History in the channel, so an earlier post cannot be checked' };
     const oldest = since - CLOCK_SLACK_MS;
     let before: string | undefined;
     for (let page = 0; page < (this.options.historyPages ?? 5); page++) {
@@ -128,6 +137,9 @@ export class RestPoster implements Poster {
         return { kind: 'forbidden', reason: `cannot read the channel's history to check an earlier post: ${'reason' in outcome ? outcome.reason : 'refused'}` };
       }
       if (!Array.isArray(batch)) return { kind: 'retry', reason: 'Discord answered the history request without a list' };
+      if (page === 0 && batch.length === 0 && readable !== true) {
+        return { kind: 'forbidden', reason: 'the channel\'s history came back empty, as it does without Read Message History, so an earlier post cannot be checked' };
+      }
       const hit = batch.find((candidate) => isOurPost(candidate, message, nonce));
       if (hit) return { kind: 'found', messageId: hit.id };
       const last = batch.at(-1);

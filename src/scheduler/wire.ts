@@ -20,6 +20,8 @@ export interface SchedulingOptions {
   now?: () => number;
   /** Another store than SQLite at `config.databasePath` (tests). */
   store?: Store;
+  /** Whether the bot may read a channel's history, as far as it knows (see `RestPosterOptions.canReadHistory`). */
+  canReadHistory?: (channelId: string) => boolean | undefined;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
@@ -50,7 +52,7 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
   const scheduler = new SchedulerService({
     store,
     library: options.library,
-    poster: new RestPoster(options.rest, { nonceWindowMs, now }),
+    poster: new RestPoster(options.rest, { nonceWindowMs, now, canReadHistory: options.canReadHistory }),
     render: (article) => renderBriefingMessage(article),
     logger,
     clock: () => new Date(now()),

@@ -87,7 +87,7 @@ describe('an answer lost on the way back (the message was created, the bot saw a
     library.add(ARTICLES[2][1]);
     primed(fake.channels.text, DAY1.getTime());
     fake.failNext(POST_ROUTE, { status: 502, message: '502: Bad Gateway' });
-    const poster = new RestPoster(rest, { retries: 0, nonceWindowMs: 0, sleep: instant });
+    const poster = new RestPoster(rest, { retries: 0, nonceWindowMs: 0, sleep: instant, canReadHistory: () => true });
     await tick(DAY1, deps(poster));
     expect(fake.messages(fake.channels.text)).toHaveLength(0);
     await tick(DAY2, deps(poster));
@@ -110,20 +110,34 @@ describe('an answer lost on the way back (the message was created, the bot saw a
     assertAllValid(fake);
   });
 
-  it('without Read Message History: marked uncertain, never posted blind, and /schedule list says so', async () => {
+  it('an empty history when the bot does not know whether it may read it: uncertain, not posted blind (Discord shows no history without the permission)', async () => {
+    library.add(ARTICLES[2][1]);
+    primed(fake.channels.text, DAY1.getTime());
+    fake.failNext(POST_ROUTE, { status: 502, message: '502: Bad Gateway' });
+    const poster = new RestPoster(rest, { retries: 0, nonceWindowMs: 0, sleep: instant });
+    await tick(DAY1, deps(poster));
+    expect((await tick(DAY2, deps(poster))).runs[0]).toMatchObject({ uncertain: [ARTICLES[2][1].id] });
+    expect(fake.messages(fake.channels.text)).toHaveLength(0);
+  });
+
+  it.each([
+    ['known from the cache (no history request)', false, 0],
+    ['unknown (Discord answers an empty history)', undefined, 1],
+  ])('without Read Message History, %s: marked uncertain, never posted blind, and /schedule list says so', async (_label, readable, historyRequests) => {
     library.add(ARTICLES[0][1]);
     const channel = fake.channels.text;
     primed(channel, DAY1.getTime());
     fake.setOverwrites(channel, [{ id: fake.botUserId, type: 1, allow: '0', deny: String(Perm.ReadMessageHistory) }]);
     fake.failNext(POST_ROUTE, LOST_ANSWER);
-    const poster = new RestPoster(rest, { retries: 0, nonceWindowMs: 0, sleep: instant });
+    const poster = new RestPoster(rest, { retries: 0, nonceWindowMs: 0, sleep: instant, canReadHistory: () => readable });
     await tick(DAY1, deps(poster));
     const second = await tick(DAY2, deps(poster));
     expect(second.runs[0]).toMatchObject({ result: 'ok', uncertain: [ARTICLES[0][1].id] });
     expect(second.runs[0]!.detail).toMatch(/1 uncertain/);
     await tick(new Date('2026-01-04T08:00:00Z'), deps(poster));
     expect(fake.messages(channel)).toHaveLength(1);
-    expect(store.deliveries.get(channel, ARTICLES[0][1].id)).toMatchObject({ status: 'uncertain', error: expect.stringMatching(/history/) });
+    expect(store.deliveries.get(channel, ARTICLES[0][1].id)).toMatchObject({ status: 'uncertain', error: expect.stringMatching(/Read Message History/) });
+    expect(fake.requests.filter((r) => r.method === 'GET' && r.route === '/channels/{channel_id}/messages')).toHaveLength(historyRequests);
     const list = scheduleList(store.schedules.listByGuild(schedule().guildId), (id) => store.deliveries.countWithStatus(id, 'uncertain'));
     expect(list).toMatch(/1 post uncertain/);
   });
