@@ -1,3 +1,4 @@
+import { existsSync, unlinkSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertAllValid } from '../support/discord-spec';
 import { startFakeDiscord, type FakeDiscord, type InteractionHandle, type OptionInput } from '../support/fake-discord';
@@ -75,6 +76,26 @@ describe('two bot processes on one DATABASE_PATH', () => {
       expect(new Set(titles(channel)).size).toBe(titles(channel).length);
       expect(titles(channel)).toHaveLength(5);
     }
-    assertAllValid(fake);
   }, 60_000);
+
+  it('the database file deleted under the running bot is noticed, written back, and a restart still has every schedule and delivery', async () => {
+    const running = bots.at(-1)!;
+    unlinkSync(content.dbPath);
+    const line = await running.waitForLog((l) => typeof l.msg === 'string' && l.msg.includes('was deleted or replaced while the bot ran'), 15_000);
+    expect(line).toMatchObject({ level: 50, path: content.dbPath });
+    expect(existsSync(content.dbPath)).toBe(true);
+    const title = content.drop('en-after-delete', 'en', 24);
+    for (const channel of [fake.channels.text, fake.channels.announcement]) await fake.waitForMessages(channel, 6, 15_000);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    const restarted = await startBot();
+    const list = await schedule('list').visible(10_000);
+    expect(String((list.embeds as Json[])[0]?.description)).toMatch(/\*\*#1\*\*[\s\S]*\*\*#2\*\*/);
+    await moreRuns(restarted, 1, 2);
+    for (const channel of [fake.channels.text, fake.channels.announcement]) {
+      expect(titles(channel).filter((t) => t === title)).toHaveLength(1);
+      expect(titles(channel)).toHaveLength(6);
+    }
+    assertAllValid(fake);
+  }, 90_000);
 });
