@@ -23,11 +23,13 @@ export interface HistoryMessage {
  */
 export function postSignature(message: Pick<HistoryMessage, 'content' | 'embeds'>): string {
   const embed = message.embeds?.[0];
-  return JSON.stringify([message.content ?? '', embed?.title ?? '', embed?.url ?? '', embed?.footer?.text ?? '']);
+  // White space folded: what Discord stores may be trimmed where the payload was not.
+  const fold = (text: string | undefined): string => (text ?? '').replace(/\s+/gu, ' ').trim();
+  return JSON.stringify([fold(message.content), fold(embed?.title), fold(embed?.url), fold(embed?.footer?.text)]);
 }
 
 /** True when a message of the history is our post: the same nonce, or else the same signature. */
 export function isOurPost(candidate: HistoryMessage, message: ChannelMessage, nonce: string): boolean {
   if (candidate.nonce !== undefined && candidate.nonce !== null && String(candidate.nonce) === nonce) return true;
-  return postSignature(candidate) === postSignature(message as Pick<HistoryMessage, 'content' | 'embeds'>);
+  return postSignature(candidate) === postSignature(message);
 }
