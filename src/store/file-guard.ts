@@ -20,12 +20,17 @@ function writeAtomically(path: string, bytes: Buffer): void {
   const temp = `${path}.restoring-${process.pid}`;
   const fd = openSync(temp, 'w');
   try {
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, path);
 }
 
 /**
@@ -58,13 +63,14 @@ export class FileGuard {
     if (this.identity === null || !this.db.open) return 'ok';
     const now = identityOf(this.path);
     if (now === this.identity) return 'ok';
+    // Written back before the old connection is closed: should writing fail (a full disk), that connection and its data stay, and the next check tries again.
     const bytes = this.db.serialize();
-    this.db.close();
     mkdirSync(dirname(this.path), { recursive: true });
     if (now !== null) renameSync(this.path, `${this.path}.replaced-${Date.now()}`);
     // The -wal and -shm left beside the path belong to the old, unlinked file: replayed onto the restored one they would corrupt it.
     for (const suffix of ['-wal', '-shm']) if (existsSync(this.path + suffix)) rmSync(this.path + suffix, { force: true });
     writeAtomically(this.path, bytes);
+    this.db.close();
     this.db = this.reopen(this.path);
     this.identity = identityOf(this.path);
     return 'restored';

@@ -56,6 +56,20 @@ describe('the database file deleted while the bot runs', () => {
     expect(open(path).schedules.listByGuild(newSchedule().guildId)).toEqual([]);
   });
 
+  it('when the file cannot be written back yet (its folder path is blocked), the check fails loudly, keeps the connection, and the next one restores', () => {
+    const path = dbPath();
+    const store = open(path);
+    const created = store.schedules.create(newSchedule());
+    rmSync(dirname(path), { recursive: true, force: true });
+    writeFileSync(dirname(path), 'a file where the folder was');
+    expect(() => store.checkFile!()).toThrow(/EEXIST|ENOTDIR/);
+    const later = store.schedules.create(newSchedule({ channelId: '200000000000000002' }));
+    rmSync(dirname(path));
+    store.checkFile!();
+    store.close();
+    expect(open(path).schedules.listByGuild(created.guildId).map((s) => s.id)).toEqual([created.id, later.id]);
+  });
+
   it('a file put in its place is moved aside, not overwritten, and the bot’s data is restored', () => {
     const path = dbPath();
     const store = open(path);
