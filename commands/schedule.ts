@@ -97,7 +97,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     case 'list': {
       const schedules = store.schedules.listByGuild(guildId);
       if (!schedules.length) return reply('No schedules in this server yet. Add one with /schedule add.');
-      return buildMessage({ embeds: [{ title: `Schedules (${schedules.length})`, description: scheduleList(schedules), color: 0x2b6cb0 }], ephemeral: true });
+      return buildMessage({ embeds: [{ title: `Schedules (${schedules.length})`, description: scheduleList(schedules, (channelId) => store.deliveries.countWithStatus(channelId, 'uncertain')), color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
       const removed = removeSchedule(store, guildId, interaction.options.getString('id', true));

@@ -9,6 +9,8 @@ import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
 import { createLibrary, type Library } from './library';
 import type { Logger } from './logger';
+import { historyReadable } from './scheduler/permissions';
+import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 
@@ -89,7 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: Service[] = [];
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
-  const scheduling = createScheduling({ config, logger, rest: client.rest, library, now });
+  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 

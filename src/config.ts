@@ -17,6 +17,7 @@ export const ConfigSchema = z.object({
   SCHEDULE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(900),
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   LIBRARY_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  DELIVERY_NONCE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 
 /** Parsed, validated configuration. */
@@ -34,6 +35,8 @@ export interface Config {
   libraryRescanSeconds: number;
   /** Quiet time a content file needs before it is read (ms; 0 = at once). */
   librarySettleMs: number;
+  /** How long Discord folds a repeated nonce, seconds: an older unconfirmed post is looked for in the channel's history before it is sent again. */
+  deliveryNonceWindowSeconds: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -81,6 +84,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     scheduleMinIntervalSeconds: env2.SCHEDULE_MIN_INTERVAL_SECONDS,
     libraryRescanSeconds: env2.LIBRARY_RESCAN_SECONDS,
     librarySettleMs: env2.LIBRARY_SETTLE_MS,
+    deliveryNonceWindowSeconds: env2.DELIVERY_NONCE_WINDOW_SECONDS,
   };
 }
 

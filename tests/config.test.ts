@@ -17,8 +17,19 @@ describe('parseConfig', () => {
   it('applies the defaults', () => {
     expect(parseConfig({})).toMatchObject({
       contentDir: './content', databasePath: './data/briefing.db', logLevel: 'info',
-      maxArticleBytes: 1_000_000, scheduleMinIntervalSeconds: 900, libraryRescanSeconds: 30, librarySettleMs: 2000,
+      maxArticleBytes: 1_000_000, scheduleMinIntervalSeconds: 900, libraryRescanSeconds: 30, librarySettleMs: 2000, deliveryNonceWindowSeconds: 300,
     });
+  });
+
+  it.each([
+    ['0', 0],
+    ['600', 600],
+  ])('reads DELIVERY_NONCE_WINDOW_SECONDS=%s', (raw, seconds) => {
+    expect(parseConfig({ DELIVERY_NONCE_WINDOW_SECONDS: raw }).deliveryNonceWindowSeconds).toBe(seconds);
+  });
+
+  it.each(['-1', 'abc', '1.5'])('refuses DELIVERY_NONCE_WINDOW_SECONDS=%s naming the variable', (raw) => {
+    expect(() => parseConfig({ DELIVERY_NONCE_WINDOW_SECONDS: raw })).toThrow(/DELIVERY_NONCE_WINDOW_SECONDS/);
   });
 
   it('reads every variable and strips a trailing slash from the API url', () => {

@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import type { BriefedArticle, FileStamp } from './load';
 
 /** Bumped whenever the layout of the cache file changes (the engine's fingerprint covers the briefings). */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface Entry extends FileStamp {
   format: ArticleFormat;

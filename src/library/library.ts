@@ -78,6 +78,8 @@ export interface Library extends ArticleLibrary {
   rescan(): Promise<void>;
   /** Resolves once no article waits for its summary (at once when none does), or the library stopped. */
   whenSummarized(): Promise<void>;
+  /** Resolves once no scan is queued or running and no file event waits to be read (see {@link ArticleLibrary.whenIdle}). */
+  whenIdle(): Promise<void>;
   /** Quote search and autocomplete over the library. */
   readonly search: SearchIndex;
   /** Number of articles. */
@@ -138,6 +140,25 @@ export function createLibrary(options: LibraryOptions): Library {
     const run = queue.then(job, job);
     queue = run.catch((error: unknown) => log.error({ err: error }, 'library update failed'));
     return queue;
+  };
+
+  /** Scans queued or running (files being taken in), and who waits for there to be none. */
+  let scansPending = 0;
+  let idleWaiters: Array<() => void> = [];
+  const isIdle = (): boolean => scansPending === 0 && debounce === undefined;
+  const wakeIdleWaiters = (): void => {
+    if (!isIdle()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  };
+  /** {@link serial} for a scan (a full one, or of the files events named): counted until it ends, for `whenIdle()`. */
+  const serialScan = (job: () => Promise<void>): Promise<void> => {
+    scansPending++;
+    return serial(job).finally(() => {
+      scansPending--;
+      wakeIdleWaiters();
+    });
   };
 
   /** Keep and index an article (`index`: its index entry, when the worker that briefed it sent one). */
@@ -418,7 +439,7 @@ export function createLibrary(options: LibraryOptions): Library {
     const full = pendingFull;
     pending = new Set();
     pendingFull = false;
-    void serial(async () => {
+    void serialScan(async () => {
       if (full) await fullScan();
       else await syncMany([...names]);
       search.prepare();
@@ -464,12 +485,12 @@ export function createLibrary(options: LibraryOptions): Library {
         cache = new BriefingCache(options.cachePath, await cacheVersion(), log);
         await cache.load();
       }
-      await serial(fullScan);
+      await serialScan(fullScan);
       // Files written just before the start: wait (at most the settle time) for those to settle, so that being ready includes them.
       const wait = settle.untilAllDue();
       if (wait > 0) {
         await new Promise((resolve) => setTimeout(resolve, wait));
-        await serial(() => syncMany(settle.held()));
+        await serialScan(() => syncMany(settle.held()));
       }
       cache?.retain(new Set(files.keys()));
       // Written soon after, in the background: being ready does not wait for it. With summaries to fill in, it is written once they are in.
@@ -480,7 +501,7 @@ export function createLibrary(options: LibraryOptions): Library {
       if (options.rescanSeconds > 0) {
         timer = setInterval(() => {
           if (!watcher) startWatching();
-          void serial(fullScan);
+          void serialScan(fullScan);
         }, options.rescanSeconds * 1000);
         timer.unref();
       }
@@ -495,6 +516,7 @@ export function createLibrary(options: LibraryOptions): Library {
       watcher = undefined;
       timer = undefined;
       debounce = undefined;
+      wakeIdleWaiters();
       await queue;
       await filling;
       await spareWorkers?.close();
@@ -503,7 +525,10 @@ export function createLibrary(options: LibraryOptions): Library {
       saveTimer = undefined;
       await cache?.save();
     },
-    rescan: () => serial(fullScan),
+    rescan: () => serialScan(fullScan),
+    whenIdle() {
+      return isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
     async whenSummarized() {
       while (filling) await filling;
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createBriefing } from '../briefing/index';
@@ -22,6 +23,19 @@ export interface BriefedArticle {
   index?: ArticleIndexEntry;
   /** True when it was briefed without its summary (`summary` is empty until the library fills it in). */
   summaryPending?: boolean;
+  /** See {@link LibraryArticle.contentKey}. */
+  contentKey?: string;
+}
+
+/**
+ * The key of an article's content: SHA-256 (hex) of its headline and body
+ * text, Unicode-normalised (NFC) with runs of white space made one space. The
+ * same story under another file name, or with only its line breaks changed,
+ * has the same key; any change of a word gives another.
+ */
+export function contentKeyOf(headline: string, body: string): string {
+  const text = `${headline}\n${body}`.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**
@@ -33,7 +47,7 @@ export type BriefPart = 'whole' | 'no-summary' | 'summary';
 
 /** What filling in a summary needs: the briefing without its sections (its quotes are not extracted), and no index entry (far less to copy between threads). */
 function summaryPart(article: BriefedArticle): BriefedArticle {
-  return { id: article.id, format: article.format, meta: article.meta, briefing: { ...article.briefing, sections: [] } };
+  return { id: article.id, format: article.format, meta: article.meta, briefing: { ...article.briefing, sections: [] }, ...(article.contentKey ? { contentKey: article.contentKey } : {}) };
 }
 
 /** What is kept of an article briefed for `part`: the summary part alone, or the article with its search index entry. */
@@ -72,7 +86,8 @@ export function readArticleSync(path: string, maxBytes: number): ArticleSource {
 export function briefSource(source: ArticleSource, part: BriefPart = 'whole'): BriefedArticle {
   // Filling in a summary needs no quotes: the article has them already.
   const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language, summary: part !== 'no-summary', quotes: part !== 'summary' });
-  return { id: source.id, format: source.format, meta: source.meta, briefing, ...(part === 'no-summary' ? { summaryPending: true } : {}) };
+  const contentKey = contentKeyOf(briefing.headline, source.body);
+  return { id: source.id, format: source.format, meta: source.meta, briefing, contentKey, ...(part === 'no-summary' ? { summaryPending: true } : {}) };
 }
 
 /**
@@ -124,6 +139,7 @@ export function toLibraryArticle(article: BriefedArticle, stamp: FileStamp): Lib
     briefing: article.briefing,
     timestamp: Number.isFinite(published) ? published : stamp.mtimeMs,
     mtimeMs: stamp.mtimeMs,
+    ...(article.contentKey ? { contentKey: article.contentKey } : {}),
     ...(article.summaryPending ? { summaryPending: true } : {}),
   };
 }

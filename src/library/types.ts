@@ -13,6 +13,12 @@ export interface LibraryArticle {
   /** Modification time of the file, epoch ms. */
   mtimeMs: number;
   /**
+   * Key of the article's content (SHA-256 of headline and body text, see
+   * `contentKeyOf`): the scheduler never posts the same content twice to a
+   * channel, even when the file was renamed (a new id). Absent when unknown.
+   */
+  contentKey?: string;
+  /**
    * True while the summary is not computed yet (`briefing.summary` empty):
    * a large first load briefs quotes and headlines first and fills summaries
    * in the background. `get()` and `newest()` never return such an article.
@@ -28,4 +34,10 @@ export interface ArticleLibrary {
   get(id: string): LibraryArticle | undefined;
   /** The newest article, if any, its summary computed. */
   newest(): LibraryArticle | undefined;
+  /**
+   * Resolves once no update of the library is in progress (files that arrived
+   * are all taken in), so that a selection made right after sees them all, in
+   * order. Optional: a library that updates at once has nothing to wait for.
+   */
+  whenIdle?(): Promise<void>;
 }

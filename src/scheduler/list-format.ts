@@ -23,18 +23,27 @@ export function describeState(schedule: ScheduleRecord): string {
   return `${mark}${detail} ${discordTime(schedule.lastRunAt)}`;
 }
 
-/** One line of `/schedule list`. */
-export function scheduleLine(schedule: ScheduleRecord): string {
-  const next = schedule.pausedReason ? 'next: —' : `next ${discordTime(schedule.nextRunAt)}`;
-  return `**#${schedule.id}** · <#${schedule.channelId}> · ${displayWhen(schedule.when)} ${escapeMarkdown(schedule.timezone)} · ${next} · last: ${describeState(schedule)}`;
+/** The warning of a channel with posts that may or may not have landed (see `DeliveryStatus` `uncertain`), or ''. */
+export function uncertainNote(count: number): string {
+  if (count <= 0) return '';
+  return ` · ❓ ${count} post${count === 1 ? '' : 's'} uncertain: an answer was lost and I cannot read the channel's history to check (grant Read Message History)`;
 }
 
-/** The lines of `/schedule list`, cut to fit one embed, with a "… and N more" line when cut. */
-export function scheduleList(schedules: readonly ScheduleRecord[]): string {
+/** One line of `/schedule list`; `uncertain`: how many of its channel's deliveries are uncertain. */
+export function scheduleLine(schedule: ScheduleRecord, uncertain = 0): string {
+  const next = schedule.pausedReason ? 'next: —' : `next ${discordTime(schedule.nextRunAt)}`;
+  return `**#${schedule.id}** · <#${schedule.channelId}> · ${displayWhen(schedule.when)} ${escapeMarkdown(schedule.timezone)} · ${next} · last: ${describeState(schedule)}${uncertainNote(uncertain)}`;
+}
+
+/**
+ * The lines of `/schedule list`, cut to fit one embed, with a "… and N more"
+ * line when cut. `uncertainIn` counts a channel's uncertain deliveries.
+ */
+export function scheduleList(schedules: readonly ScheduleRecord[], uncertainIn: (channelId: string) => number = () => 0): string {
   const lines: string[] = [];
   let length = 0;
   for (const [index, schedule] of schedules.entries()) {
-    const line = scheduleLine(schedule);
+    const line = scheduleLine(schedule, uncertainIn(schedule.channelId));
     const rest = schedules.length - index;
     if (length + line.length + 1 > MAX_LIST_LENGTH - 40) {
       lines.push(`… and ${rest} more`);

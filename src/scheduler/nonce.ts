@@ -15,7 +15,9 @@ export const MAX_NONCE_LENGTH = 25;
  * its dedup window (a few minutes), returns the existing message instead of
  * creating a second one. Retries inside a run (5xx, timeouts) are covered the
  * same way. The service retries pending deliveries right at start-up so the
- * retry lands inside that window. The nonce depends only on the pair, so it
+ * retry lands inside that window; past it (a long downtime, a schedule that
+ * runs rarely), the run first looks for the post in the channel's history
+ * (see `RestPoster.find`). The nonce depends only on the pair, so it
  * survives any restart without having to be read back first (it is stored
  * too, and the stored one wins).
  */

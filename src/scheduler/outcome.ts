@@ -7,7 +7,20 @@ export type PostOutcome =
   /** Discord refuses this channel (no permission, no access, deleted): pause the schedule. */
   | { kind: 'pause'; reason: string }
   /** Discord refuses this payload (4xx other than the above): never retry this article. */
-  | { kind: 'reject'; reason: string };
+  | { kind: 'reject'; reason: string }
+  /** The post may have landed, and the channel's history cannot be read to tell: never sent again blind. */
+  | { kind: 'uncertain'; reason: string };
+
+/** What a look for an earlier post in a channel's history found. */
+export type FindOutcome =
+  /** The post is there. */
+  | { kind: 'found'; messageId: string }
+  /** Not in the history back to the time of the first attempt: post it. */
+  | { kind: 'absent' }
+  /** The history cannot be read (403: no Read Message History, or no access). */
+  | { kind: 'forbidden'; reason: string }
+  /** Discord could not be asked (5xx, network): try again next run. */
+  | { kind: 'retry'; reason: string };
 
 /** Discord error codes that mean "this channel is closed to the bot". */
 export const PAUSE_CODES: Readonly<Record<number, string>> = {

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits } from 'discord.js';
+import { PermissionFlagsBits, type Client } from 'discord.js';
 
 /** What the bot needs in a channel to post briefings there. */
 export const REQUIRED_CHANNEL_PERMISSIONS = [
@@ -19,4 +19,18 @@ export function missingChannelPermissions(granted: bigint | null | undefined): s
   const bits = granted ?? 0n;
   if ((bits & PermissionFlagsBits.Administrator) !== 0n) return [];
   return REQUIRED_CHANNEL_PERMISSIONS.filter(([, bit]) => (bits & bit) === 0n).map(([name]) => name);
+}
+
+/**
+ * Whether the bot may read a channel's history (Read Message History), from
+ * the gateway cache (the channel's overwrites, the bot's roles); undefined
+ * when the channel or the bot's member is not cached.
+ */
+export function historyReadable(client: Client): (channelId: string) => boolean | undefined {
+  return (channelId) => {
+    const channel = client.channels.cache.get(channelId);
+    if (!channel || channel.isDMBased() || !('permissionsFor' in channel)) return undefined;
+    const me = channel.guild.members.me;
+    return me ? channel.permissionsFor(me).has(PermissionFlagsBits.ReadMessageHistory) : undefined;
+  };
 }

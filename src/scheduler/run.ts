@@ -1,10 +1,15 @@
 import type { ArticleLibrary, LibraryArticle } from '../library/types';
-import type { DeliveryStatus, RunResult, ScheduleRecord, Store } from '../store/types';
+import type { DeliveryRecord, DeliveryStatus, RunResult, ScheduleRecord, Store } from '../store/types';
 import { deliveryNonce } from './nonce';
-import type { ChannelMessage, Poster } from './poster';
+import type { FindOutcome, PostOutcome } from './outcome';
+import { withTimeout } from './pool';
+import { DEFAULT_NONCE_WINDOW_MS, type ChannelMessage, type Poster } from './poster';
 
 /** Most articles posted to one channel by one run; the rest wait for the next. */
 export const MAX_POSTS_PER_RUN = 5;
+
+/** Longest a run waits for the library to finish taking in files that are arriving, before it selects (ms). */
+export const LIBRARY_IDLE_WAIT_MS = 20_000;
 
 /** What one run of one schedule did. */
 export interface RunReport {
@@ -18,63 +23,129 @@ export interface RunReport {
   skipped: number;
   /** Articles Discord rejected for good. */
   rejected: string[];
+  /** Articles whose earlier post could be neither found nor ruled out (no Read Message History): recorded `uncertain`. */
+  uncertain?: string[];
   detail: string;
 }
 
 /** What a run needs. */
 export interface RunDeps {
-  store: Pick<Store, 'schedules' | 'deliveries'>;
+  store: Pick<Store, 'schedules' | 'deliveries' | 'checkFile'>;
   library: ArticleLibrary;
   poster: Poster;
   /** The briefing message of an article (`renderBriefingMessage`). */
   render: (article: LibraryArticle) => ChannelMessage;
   /** Cap per run (default {@link MAX_POSTS_PER_RUN}). */
   maxPerRun?: number;
+  /**
+   * How long Discord folds a repeated nonce, ms (default 5 minutes). A
+   * delivery left pending or failed longer ago than this is reconciled with
+   * the channel's history before it is posted again.
+   */
+  nonceWindowMs?: number;
+  /** Look in the history before re-sending (default true; false only to show what happens without). */
+  reconcile?: boolean;
 }
 
 const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pending', 'failed']);
 
+/** Prefix of the error of a delivery that certainly did not land (Discord refused the channel). */
+const NOT_SENT = 'not sent: ';
+
 /**
- * The articles a run should post, oldest first, at most `max`: those the
- * channel has no record of, plus those left pending or failed. A first run
+ * The articles a run should post, oldest first (by timestamp, then id, as
+ * the library orders them), at most `max`: those the channel has no record
+ * of, plus those left pending or failed, except content the channel already
+ * has under another id (a renamed file: recorded as skipped). A first run
  * (schedule not primed) takes only the newest article and records every
  * other unrecorded one as skipped, so it is never posted later.
  */
 export function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): { articles: LibraryArticle[]; skipped: number } {
-  const statuses = deps.store.deliveries.statusesForChannel(schedule.channelId);
+  const { deliveries } = deps.store;
+  const { channelId } = schedule;
+  const statuses = deliveries.statusesForChannel(channelId);
+  const settled = deliveries.settledContentKeys(channelId);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
+  const duplicates: LibraryArticle[] = [];
+  /** Owed, and not content the channel has (or is getting in this run) under another id. */
+  const owed = (article: LibraryArticle): boolean => {
+    if (!OWED.has(statuses.get(article.id))) return false;
+    if (!article.contentKey || !settled.has(article.contentKey)) return true;
+    if (!statuses.has(article.id)) duplicates.push(article);
+    return false;
+  };
+  const take = (article: LibraryArticle): void => {
+    if (article.contentKey) settled.add(article.contentKey);
+  };
+  let articles: LibraryArticle[] = [];
+  let skipped = 0;
   if (!schedule.primed) {
     const newest = deps.library.newest();
-    const others = deps.library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id)).map((article) => article.id);
-    const skipped = deps.store.deliveries.skip(schedule.channelId, others, schedule.id, now);
+    const others = deps.library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id));
+    skipped = deliveries.skip(channelId, others, schedule.id, now);
     deps.store.schedules.markPrimed(schedule.id);
-    return { articles: newest && OWED.has(statuses.get(newest.id)) ? [newest] : [], skipped };
+    articles = newest && owed(newest) ? [newest] : [];
+  } else {
+    for (const article of deps.library.all()) {
+      if (!owed(article)) continue;
+      take(article);
+      articles.push(article);
+      if (articles.length >= max) break;
+    }
   }
-  const articles: LibraryArticle[] = [];
-  for (const article of deps.library.all()) {
-    if (!OWED.has(statuses.get(article.id))) continue;
-    articles.push(article);
-    if (articles.length >= max) break;
+  if (duplicates.length) skipped += deliveries.skip(channelId, duplicates, schedule.id, now);
+  return { articles, skipped };
+}
+
+/** True when an earlier attempt of this delivery may have created the message (unknown end, or a transient failure). */
+function mayHaveLanded(previous: DeliveryRecord | undefined): previous is DeliveryRecord {
+  if (!previous) return false;
+  return previous.status === 'pending' || (previous.status === 'failed' && !previous.error?.startsWith(NOT_SENT));
+}
+
+function fromFind(found: FindOutcome): PostOutcome | undefined {
+  if (found.kind === 'found') return { kind: 'ok', messageId: found.messageId };
+  if (found.kind === 'forbidden') return { kind: 'uncertain', reason: found.reason };
+  if (found.kind === 'retry') return found;
+  return undefined;
+}
+
+/**
+ * Post one article, or find that an earlier attempt already did: an attempt
+ * older than the nonce window (Discord no longer folds its nonce) is first
+ * looked for in the channel's history.
+ */
+async function deliver(deps: RunDeps, channelId: string, message: ChannelMessage, nonce: string, previous: DeliveryRecord | undefined, now: number): Promise<PostOutcome> {
+  const window = deps.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS;
+  if (deps.reconcile !== false && deps.poster.find && mayHaveLanded(previous) && now - previous.updatedAt >= window) {
+    const known = fromFind(await deps.poster.find(channelId, message, nonce, previous.createdAt));
+    if (known) return known;
   }
-  return { articles, skipped: 0 };
+  return deps.poster.post(channelId, message, nonce);
 }
 
 /**
  * One run of one schedule: post what the channel is owed, one article at a
- * time and in order. Each post is first recorded as `pending` with its
- * deterministic nonce (see {@link deliveryNonce}), then sent, then marked
- * `sent`. A transient failure stops the run (order kept; retried next run);
- * a refusal pauses the schedule; a rejected payload is recorded and skipped.
+ * time and in order. The selection waits (bounded) for the library to take
+ * in files that are arriving, so it sees them all. Each post is first
+ * recorded as `pending` with its deterministic nonce (see
+ * {@link deliveryNonce}), then sent (or reconciled, see {@link deliver}),
+ * then marked `sent`. A transient failure stops the run (order kept; retried
+ * next run); a refusal pauses the schedule; a rejected payload is recorded
+ * and skipped; a post that can be neither found nor ruled out is recorded
+ * `uncertain`. A delivery pending in another instance's hands is left alone.
  * Writes the run's result to the schedule. Never throws for Discord errors.
  */
 export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: number): Promise<RunReport> {
   const { deliveries, schedules } = deps.store;
-  const report: RunReport = { scheduleId: schedule.id, channelId: schedule.channelId, result: 'ok', posted: [], skipped: 0, rejected: [], detail: '' };
+  const report: RunReport = { scheduleId: schedule.id, channelId: schedule.channelId, result: 'ok', posted: [], skipped: 0, rejected: [], uncertain: [], detail: '' };
+  if (deps.library.whenIdle) await withTimeout(deps.library.whenIdle(), LIBRARY_IDLE_WAIT_MS, () => undefined);
   const plan = planRun(schedule, deps, now);
   report.skipped = plan.skipped;
   for (const article of plan.articles) {
-    const row = deliveries.begin(schedule.channelId, article.id, schedule.id, deliveryNonce(schedule.channelId, article.id), now);
-    if (row.status !== 'pending') continue;
+    const previous = deliveries.get(schedule.channelId, article.id);
+    const row = deliveries.begin(schedule.channelId, article.id, schedule.id, deliveryNonce(schedule.channelId, article.id), now, article.contentKey ?? null);
+    if (row.status !== 'pending' || row.owner !== deliveries.owner) continue;
     let message: ChannelMessage;
     try {
       // From get(): `all()` may hold an article whose summary is still being filled in.
@@ -84,19 +155,20 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
       report.rejected.push(article.id);
       continue;
     }
-    const outcome = await deps.poster.post(schedule.channelId, message, row.nonce);
+    const outcome = await deliver(deps, schedule.channelId, message, row.nonce, previous, now);
     if (outcome.kind === 'ok') {
       deliveries.markSent(schedule.channelId, article.id, outcome.messageId, now);
       report.posted.push(article.id);
       continue;
     }
-    if (outcome.kind === 'reject') {
-      deliveries.markFailed(schedule.channelId, article.id, 'rejected', outcome.reason, now);
-      report.rejected.push(article.id);
+    if (outcome.kind === 'reject' || outcome.kind === 'uncertain') {
+      deliveries.markFailed(schedule.channelId, article.id, outcome.kind === 'reject' ? 'rejected' : 'uncertain', outcome.reason, now);
+      (outcome.kind === 'reject' ? report.rejected : report.uncertain!).push(article.id);
       continue;
     }
     if (outcome.kind === 'pause') {
-      // The delivery stays pending: after /schedule resume it is retried with the same nonce.
+      // Refused: it did not land. After /schedule resume it is retried with the same nonce, without a look in the history.
+      deliveries.markFailed(schedule.channelId, article.id, 'failed', `${NOT_SENT}${outcome.reason}`, now);
       schedules.pause(schedule.id, outcome.reason, now);
       schedules.recordRun(schedule.id, { at: now, result: 'paused', detail: outcome.reason });
       return { ...report, result: 'paused', detail: outcome.reason };
@@ -114,5 +186,6 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
 function describe(report: RunReport): string {
   const parts = [report.posted.length ? `posted ${report.posted.length}` : 'nothing new'];
   if (report.rejected.length) parts.push(`${report.rejected.length} rejected by Discord`);
+  if (report.uncertain?.length) parts.push(`${report.uncertain.length} uncertain (cannot read the channel's history)`);
   return parts.join(', ');
 }

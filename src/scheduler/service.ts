@@ -38,6 +38,8 @@ export class SchedulerService {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // This instance holds the database alone (see InstanceLock): deliveries left pending are the last instance's, now ours.
+    this.options.store.deliveries.adoptPending();
     const pending = this.options.store.deliveries.channelsWithPending();
     if (pending.length) {
       const woken = this.options.store.schedules.makeDueForChannels(pending, this.clock().getTime());

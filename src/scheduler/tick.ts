@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { ScheduleRecord } from '../store/types';
+import type { RunClaim, ScheduleRecord } from '../store/types';
+import type { ChannelBackoff } from './backoff';
 import { mapPool, withTimeout } from './pool';
 import { runSchedule, type RunDeps, type RunReport } from './run';
 import { nextRunAfter } from './timing';
@@ -22,6 +23,8 @@ export interface TickDeps extends RunDeps {
    * here until they really end.
    */
   busyChannels?: Set<string>;
+  /** Per-channel backoff after failed runs (5xx, network), shared across ticks; none when absent. */
+  backoff?: ChannelBackoff;
 }
 
 /** What a tick did. */
@@ -41,16 +44,19 @@ export interface TickReport {
  * timeout affect no other).
  *
  * The claim (moving `next_run_at`) happens synchronously before the first
- * `await`, so a second tick started while this one is still posting never
- * takes the same schedules again.
+ * `await`, and is a compare-and-set in one transaction: a second tick, or a
+ * second process on the same database, never takes the same run again.
+ * First the store checks that its database file is still there (see
+ * `Store.checkFile`): a tick never writes to a file that is gone.
  */
 export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   const at = now.getTime();
+  deps.store.checkFile?.();
   const due = deps.store.schedules.due(at, deps.dueLimit ?? 1000);
   const busy = deps.busyChannels ?? new Set<string>();
   const claimed: ScheduleRecord[] = [];
   const runs: RunReport[] = [];
-  const nextRuns: Array<{ id: number; nextRunAt: number }> = [];
+  const nextRuns: RunClaim[] = [];
   const runnable: ScheduleRecord[] = [];
   for (const schedule of due) {
     const next = safeNextRun(schedule, now);
@@ -60,13 +66,20 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
       runs.push(emptyReport(schedule, 'paused', reason));
       continue;
     }
-    nextRuns.push({ id: schedule.id, nextRunAt: next });
+    nextRuns.push({ id: schedule.id, from: schedule.nextRunAt, to: next });
     runnable.push(schedule);
   }
-  deps.store.schedules.setNextRuns(nextRuns);
+  const won = new Set(deps.store.schedules.claimRuns(nextRuns));
   for (const schedule of runnable) {
+    // Claimed meanwhile by another tick or process (or paused): that one runs it.
+    if (!won.has(schedule.id)) continue;
     if (busy.has(schedule.channelId)) {
       runs.push(emptyReport(schedule, 'busy', 'a run for this channel is still in flight'));
+      continue;
+    }
+    const waiting = deps.backoff?.waitingUntil(schedule.channelId, at);
+    if (waiting !== undefined) {
+      runs.push(emptyReport(schedule, 'busy', `backing off after failed runs; next try after ${new Date(waiting).toISOString()}`));
       continue;
     }
     busy.add(schedule.channelId);
@@ -82,6 +95,7 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     });
   });
   runs.push(...results);
+  for (const run of results) noteForBackoff(deps, run, at);
   for (const run of runs) log(deps.logger, run);
   return { at, due: due.length, runs };
 }
@@ -99,6 +113,17 @@ async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number)
     }
     return emptyReport(schedule, 'failed', detail);
   }
+}
+
+/** A failed run puts its channel in backoff (logged with the pause); one that got through ends it. */
+function noteForBackoff(deps: TickDeps, run: RunReport, at: number): void {
+  if (!deps.backoff) return;
+  if (run.result !== 'failed') {
+    deps.backoff.succeeded(run.channelId);
+    return;
+  }
+  const { delayMs, failures } = deps.backoff.failed(run.channelId, at);
+  deps.logger?.warn({ channelId: run.channelId, failures, delayMs }, `channel ${run.channelId}: ${failures} failed run(s) in a row; backing off ${Math.round(delayMs / 1000)} s`);
 }
 
 function safeNextRun(schedule: ScheduleRecord, now: Date): number | null {

@@ -4,21 +4,24 @@ import type { ArticleLibrary } from '../library/types';
 import type { Logger } from '../logger';
 import { createSqliteStore } from '../store';
 import type { Store } from '../store/types';
-import { RestPoster, type RestLike } from './poster';
+import { ChannelBackoff } from './backoff';
+import { DEFAULT_NONCE_WINDOW_MS, RestPoster, type RestLike } from './poster';
 import type { Scheduling } from './scheduling';
 import { SchedulerService } from './service';
 
 /** What {@link createScheduling} needs from the composition root. */
 export interface SchedulingOptions {
-  config: Pick<Config, 'databasePath'>;
+  config: Pick<Config, 'databasePath'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds'>>;
   logger: Logger;
-  /** discord.js `client.rest`. */
+  /** discord.js `client.rest`, or a REST that does not retry 5xx itself (see `singleAttemptRest`). */
   rest: RestLike;
   library: ArticleLibrary;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
   /** Another store than SQLite at `config.databasePath` (tests). */
   store?: Store;
+  /** Whether the bot may read a channel's history, as far as it knows (see `RestPosterOptions.canReadHistory`). */
+  canReadHistory?: (channelId: string) => boolean | undefined;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
@@ -28,22 +31,33 @@ export interface SchedulingParts {
 }
 
 /**
- * Open the store (SQLite at `DATABASE_PATH` by default) and build the
- * scheduler around it: the REST poster over the client's REST, the briefing
- * embeds of `/brief`. The service's `stop()` waits for runs in flight, then
- * closes the database.
+ * Open the store (SQLite at `DATABASE_PATH` by default, held by this process
+ * alone, its file guarded against deletion) and build the scheduler around
+ * it: the REST poster over the client's REST (reconciling unconfirmed posts
+ * older than the nonce window), the briefing embeds of `/brief`, per-channel
+ * backoff. The service's `stop()` waits for runs in flight, then closes the
+ * database.
+ *
+ * @throws DatabaseError (one line naming the file) when the database cannot be opened or another instance holds it.
  */
 export function createScheduling(options: SchedulingOptions): SchedulingParts {
   const logger = options.logger.child({ component: 'scheduler' });
-  const store = options.store ?? createSqliteStore(options.config.databasePath);
+  const { databasePath } = options.config;
+  const store = options.store ?? createSqliteStore(databasePath, {
+    onRestored: (path) => logger.error({ path }, `database ${path} was deleted or replaced while the bot ran; written back from the open connection and reopened`),
+    onCheckFailed: (error) => logger.fatal({ err: error, path: databasePath }, `database ${databasePath} is gone and could not be restored`),
+  });
   const now = options.now ?? Date.now;
+  const nonceWindowMs = options.config.deliveryNonceWindowSeconds === undefined ? DEFAULT_NONCE_WINDOW_MS : options.config.deliveryNonceWindowSeconds * 1000;
   const scheduler = new SchedulerService({
     store,
     library: options.library,
-    poster: new RestPoster(options.rest),
+    poster: new RestPoster(options.rest, { nonceWindowMs, now, canReadHistory: options.canReadHistory }),
     render: (article) => renderBriefingMessage(article),
     logger,
     clock: () => new Date(now()),
+    nonceWindowMs,
+    backoff: new ChannelBackoff(),
     // Well inside main's 10 s shutdown budget; a post cut short stays pending and is re-sent with its nonce at start.
     stopTimeoutMs: 5000,
   });

@@ -52,6 +52,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
     `,
   },
+  {
+    version: 2,
+    name: 'delivery content keys, owners and the uncertain status',
+    // SQLite cannot change a CHECK constraint in place: the table is rebuilt with the new status and columns.
+    up: `
+      CREATE TABLE deliveries_v2 (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id  TEXT    NOT NULL,
+        article_id  TEXT    NOT NULL,
+        schedule_id INTEGER REFERENCES schedules (id) ON DELETE SET NULL,
+        status      TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'skipped', 'rejected', 'uncertain')),
+        nonce       TEXT    NOT NULL CHECK (length(nonce) <= 25),
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        error       TEXT,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        content_key TEXT,
+        owner       TEXT,
+        UNIQUE (channel_id, article_id)
+      );
+      INSERT INTO deliveries_v2 (id, channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at)
+        SELECT id, channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at FROM deliveries;
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_v2 RENAME TO deliveries;
+      CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
+      CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
+      CREATE INDEX deliveries_content ON deliveries (channel_id, content_key) WHERE content_key IS NOT NULL;
+    `,
+  },
 ];
 
 /**

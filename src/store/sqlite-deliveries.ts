@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { DeliveryRecord, DeliveryStatus, DeliveryStore } from './types';
+import type { DeliveryRecord, DeliveryStatus, DeliveryStore, SkippedArticle } from './types';
 
 interface DeliveryRow {
   channel_id: string;
@@ -12,9 +13,11 @@ interface DeliveryRow {
   error: string | null;
   created_at: number;
   updated_at: number;
+  content_key: string | null;
+  owner: string | null;
 }
 
-const COLUMNS = 'channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at';
+const COLUMNS = 'channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at, content_key, owner';
 
 function toRecord(row: DeliveryRow): DeliveryRecord {
   return {
@@ -28,6 +31,8 @@ function toRecord(row: DeliveryRow): DeliveryRecord {
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    contentKey: row.content_key,
+    owner: row.owner,
   };
 }
 
@@ -35,30 +40,49 @@ function prepare(db: Database) {
   return {
     statuses: db.prepare('SELECT article_id, status FROM deliveries WHERE channel_id = ?').raw(),
     get: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE channel_id = ? AND article_id = ?`),
-    // A retry keeps the row's first nonce: only the status and the attempt count move.
-    begin: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at)
-      VALUES (@channelId, @articleId, @scheduleId, 'pending', @nonce, 1, @now, @now)
+    // A retry keeps the row's first nonce: only the status, the attempt count and the owner move.
+    // A pending row is reopened only by the instance that owns it (adoptPending() hands a dead instance's rows over).
+    begin: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner)
+      VALUES (@channelId, @articleId, @scheduleId, 'pending', @nonce, 1, @now, @now, @contentKey, @owner)
       ON CONFLICT (channel_id, article_id) DO UPDATE SET status = 'pending', attempts = attempts + 1, updated_at = @now,
-        schedule_id = coalesce(schedule_id, @scheduleId)
-      WHERE status IN ('pending', 'failed')
+        schedule_id = coalesce(schedule_id, @scheduleId), content_key = coalesce(@contentKey, content_key), owner = @owner
+      WHERE status = 'failed' OR (status = 'pending' AND owner IS @owner)
       RETURNING ${COLUMNS}`),
     sent: db.prepare(`UPDATE deliveries SET status = 'sent', message_id = ?, error = NULL, updated_at = ? WHERE channel_id = ? AND article_id = ?`),
     failed: db.prepare('UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE channel_id = ? AND article_id = ?'),
-    skip: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at)
-      VALUES (?, ?, ?, 'skipped', '', 0, ?, ?) ON CONFLICT (channel_id, article_id) DO NOTHING`),
+    skip: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key)
+      VALUES (?, ?, ?, 'skipped', '', 0, ?, ?, ?) ON CONFLICT (channel_id, article_id) DO NOTHING`),
     pendingChannels: db.prepare(`SELECT DISTINCT channel_id FROM deliveries WHERE status = 'pending'`).pluck(),
+    adopt: db.prepare(`UPDATE deliveries SET owner = ? WHERE status = 'pending' AND owner IS NOT ?`),
+    settledContent: db.prepare(`SELECT DISTINCT content_key FROM deliveries
+      WHERE channel_id = ? AND content_key IS NOT NULL AND status IN ('sent', 'skipped', 'rejected', 'uncertain')`).pluck(),
+    countStatus: db.prepare('SELECT count(*) FROM deliveries WHERE channel_id = ? AND status = ?').pluck(),
   };
 }
 
-/** {@link DeliveryStore} on SQLite. `UNIQUE(channel_id, article_id)` is what forbids a second post. */
+/**
+ * {@link DeliveryStore} on SQLite. `UNIQUE(channel_id, article_id)` is what
+ * forbids a second post; `owner` (a random id per store instance) keeps one
+ * instance from reopening a delivery another one has in flight.
+ */
 export class SqliteDeliveryStore implements DeliveryStore {
-  private readonly q: ReturnType<typeof prepare>;
-  private readonly skipMany: (channelId: string, articleIds: readonly string[], scheduleId: number, now: number) => number;
+  private q: ReturnType<typeof prepare>;
+  private skipMany!: (channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number) => number;
 
-  constructor(db: Database) {
+  constructor(db: Database, readonly owner: string = randomUUID()) {
     this.q = prepare(db);
-    this.skipMany = db.transaction((channelId: string, articleIds: readonly string[], scheduleId: number, now: number) =>
-      articleIds.reduce((n, articleId) => n + this.q.skip.run(channelId, articleId, scheduleId, now, now).changes, 0),
+    this.bind(db);
+  }
+
+  /** Prepare the statements again on another connection (the database file was restored and reopened). */
+  rebind(db: Database): void {
+    this.q = prepare(db);
+    this.bind(db);
+  }
+
+  private bind(db: Database): void {
+    this.skipMany = db.transaction((channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number) =>
+      articles.reduce((n, article) => n + this.q.skip.run(channelId, article.id, scheduleId, now, now, article.contentKey ?? null).changes, 0),
     );
   }
 
@@ -71,10 +95,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return row && toRecord(row);
   }
 
-  begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number): DeliveryRecord {
-    const row = this.q.begin.get({ channelId, articleId, scheduleId, nonce, now }) as DeliveryRow | undefined;
+  begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number, contentKey: string | null = null): DeliveryRecord {
+    const row = this.q.begin.get({ channelId, articleId, scheduleId, nonce, now, contentKey, owner: this.owner }) as DeliveryRow | undefined;
     if (row) return toRecord(row);
-    // Already sent, skipped or rejected: nothing to begin; report it as it stands.
+    // Already sent, skipped, rejected, uncertain, or pending in another instance's hands: report it as it stands.
     const existing = this.get(channelId, articleId);
     if (!existing) throw new Error(`delivery of ${articleId} to ${channelId} could not be recorded`);
     return existing;
@@ -84,15 +108,27 @@ export class SqliteDeliveryStore implements DeliveryStore {
     this.q.sent.run(messageId, now, channelId, articleId);
   }
 
-  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected', error: string, now: number): void {
+  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): void {
     this.q.failed.run(status, error.slice(0, 500), now, channelId, articleId);
   }
 
-  skip(channelId: string, articleIds: readonly string[], scheduleId: number, now: number): number {
-    return this.skipMany(channelId, articleIds, scheduleId, now);
+  skip(channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number): number {
+    return this.skipMany(channelId, articles, scheduleId, now);
   }
 
   channelsWithPending(): string[] {
     return this.q.pendingChannels.all() as string[];
+  }
+
+  adoptPending(): number {
+    return this.q.adopt.run(this.owner, this.owner).changes;
+  }
+
+  settledContentKeys(channelId: string): Set<string> {
+    return new Set(this.q.settledContent.all(channelId) as string[]);
+  }
+
+  countWithStatus(channelId: string, status: DeliveryStatus): number {
+    return this.q.countStatus.get(channelId, status) as number;
   }
 }

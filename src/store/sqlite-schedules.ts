@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
-import type { NewSchedule, RunRecord, RunResult, ScheduleRecord, ScheduleStore } from './types';
+import type { Database, Transaction } from 'better-sqlite3';
+import type { NewSchedule, RunClaim, RunRecord, RunResult, ScheduleRecord, ScheduleStore } from './types';
 
 interface ScheduleRow {
   id: number;
@@ -51,6 +51,7 @@ function prepare(db: Database) {
     resume: db.prepare('UPDATE schedules SET paused_reason = NULL, paused_at = NULL, next_run_at = ? WHERE id = ?'),
     due: db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE paused_reason IS NULL AND next_run_at <= ? ORDER BY next_run_at LIMIT ?`),
     setNextRun: db.prepare('UPDATE schedules SET next_run_at = ? WHERE id = ?'),
+    claim: db.prepare('UPDATE schedules SET next_run_at = @to WHERE id = @id AND next_run_at = @from AND paused_reason IS NULL'),
     recordRun: db.prepare('UPDATE schedules SET last_run_at = ?, last_result = ?, last_detail = ? WHERE id = ?'),
     markPrimed: db.prepare('UPDATE schedules SET primed = 1 WHERE id = ?'),
     earliest: db.prepare('SELECT min(next_run_at) FROM schedules WHERE paused_reason IS NULL').pluck(),
@@ -60,10 +61,21 @@ function prepare(db: Database) {
 
 /** {@link ScheduleStore} on SQLite; statements are prepared once. */
 export class SqliteScheduleStore implements ScheduleStore {
-  private readonly q: ReturnType<typeof prepare>;
+  private q: ReturnType<typeof prepare>;
 
   constructor(db: Database) {
     this.q = prepare(db);
+    this.bind(db);
+  }
+
+  /** Prepare the statements again on another connection (the database file was restored and reopened). */
+  rebind(db: Database): void {
+    this.q = prepare(db);
+    this.bind(db);
+  }
+
+  private bind(db: Database): void {
+    this.claimMany = db.transaction((entries: readonly RunClaim[]) => entries.filter((entry) => this.q.claim.run(entry).changes > 0).map((entry) => entry.id));
     this.makeDueMany = db.transaction((channelIds: readonly string[], now: number) =>
       channelIds.reduce((n, channelId) => n + this.q.makeDue.run(now, channelId).changes, 0),
     );
@@ -72,8 +84,9 @@ export class SqliteScheduleStore implements ScheduleStore {
     });
   }
 
-  private readonly makeDueMany: (channelIds: readonly string[], now: number) => number;
-  private readonly setNextMany: (entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => void;
+  private makeDueMany!: (channelIds: readonly string[], now: number) => number;
+  private setNextMany!: (entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => void;
+  private claimMany!: Transaction<(entries: readonly RunClaim[]) => number[]>;
 
   create(schedule: NewSchedule): ScheduleRecord {
     return toRecord(this.q.insert.get(schedule) as ScheduleRow);
@@ -115,6 +128,11 @@ export class SqliteScheduleStore implements ScheduleStore {
 
   setNextRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void {
     if (entries.length) this.setNextMany(entries);
+  }
+
+  claimRuns(entries: readonly RunClaim[]): number[] {
+    // IMMEDIATE: the write lock is taken before the first compare, so another connection's claim waits for this one.
+    return entries.length ? this.claimMany.immediate(entries) : [];
   }
 
   recordRun(id: number, run: RunRecord): void {

@@ -60,6 +60,14 @@ export interface ScheduleStore {
   setNextRun(id: number, nextRunAt: number): void;
   /** Move several next due times in one transaction (a tick's claims). */
   setNextRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void;
+  /**
+   * Claim runs atomically: move each schedule's `next_run_at` from `from` to
+   * `to` only where it still is `from` (compare-and-set, one transaction), so
+   * two ticks or two processes never both claim one run.
+   *
+   * @returns The ids this call claimed.
+   */
+  claimRuns(entries: readonly RunClaim[]): number[];
   /** Write the outcome of a run. */
   recordRun(id: number, run: RunRecord): void;
   /** Mark the first run done. */
@@ -70,8 +78,27 @@ export interface ScheduleStore {
   makeDueForChannels(channelIds: readonly string[], now: number): number;
 }
 
-/** State of the delivery of one article to one channel. */
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'rejected';
+/** One claim of {@link ScheduleStore.claimRuns}: the due time seen, and the next one. */
+export interface RunClaim {
+  id: number;
+  /** The `next_run_at` the tick read (the claim fails if it moved since). */
+  from: number;
+  /** The new `next_run_at`. */
+  to: number;
+}
+
+/**
+ * State of the delivery of one article to one channel. `uncertain`: a post
+ * may or may not have landed, and the channel's history could not be read to
+ * tell (no Read Message History); never posted again blind.
+ */
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped' | 'rejected' | 'uncertain';
+
+/** An article a first run records as skipped: its id and, when known, its content key. */
+export interface SkippedArticle {
+  id: string;
+  contentKey?: string | null;
+}
 
 /** One article's delivery to one channel (unique per channel and article). */
 export interface DeliveryRecord {
@@ -85,31 +112,54 @@ export interface DeliveryRecord {
   error: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Key of the article's content when it was begun or skipped (see `LibraryArticle.contentKey`), or null. */
+  contentKey: string | null;
+  /** The store instance ({@link DeliveryStore.owner}) that last began it, or null. */
+  owner: string | null;
 }
 
 /** Persistence of deliveries: the record that makes posting exactly-once. */
 export interface DeliveryStore {
+  /** This store instance's id (random per process start), recorded on the deliveries it begins. */
+  readonly owner: string;
   /** Status of every article this channel has a record for. */
   statusesForChannel(channelId: string): Map<string, DeliveryStatus>;
   get(channelId: string, articleId: string): DeliveryRecord | undefined;
   /**
-   * Record the intent to send (status `pending`, attempts + 1) before the request
-   * leaves. Creates the row with `nonce` or, if it exists (a retry), keeps its
-   * original nonce. Returns the row as it now stands.
+   * Record the intent to send (status `pending`, attempts + 1, owner = this
+   * instance) before the request leaves. Creates the row with `nonce` or, if it
+   * exists (a retry of a `failed` one, or a `pending` one this instance owns),
+   * keeps its original nonce. A row pending in another instance's hands is
+   * never reopened. Returns the row as it now stands: begun only when its
+   * status is `pending` and its owner is {@link owner}.
    */
-  begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number): DeliveryRecord;
+  begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number, contentKey?: string | null): DeliveryRecord;
   markSent(channelId: string, articleId: string, messageId: string, now: number): void;
-  /** `failed`: retried at the next run. `rejected`: Discord refused this payload, never retried. */
-  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected', error: string, now: number): void;
+  /** `failed`: retried at the next run. `rejected`: Discord refused this payload, never retried. `uncertain`: see {@link DeliveryStatus}. */
+  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): void;
   /** Record articles as skipped (never to be posted), leaving existing rows alone. */
-  skip(channelId: string, articleIds: readonly string[], scheduleId: number, now: number): number;
+  skip(channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number): number;
   /** Channels that have a delivery left `pending` (a crash between send and record). */
   channelsWithPending(): string[];
+  /** Take over every `pending` delivery (at start: the instance that began them is gone). Returns how many. */
+  adoptPending(): number;
+  /** Content keys this channel has received, or must never receive (sent, skipped, rejected, uncertain). */
+  settledContentKeys(channelId: string): Set<string>;
+  /** How many of this channel's deliveries have this status (e.g. `uncertain`, for `/schedule list`). */
+  countWithStatus(channelId: string, status: DeliveryStatus): number;
 }
 
 /** The persistence the scheduler and the `/schedule` command use. */
 export interface Store {
   schedules: ScheduleStore;
   deliveries: DeliveryStore;
+  /**
+   * Make sure the store still writes where it will read at the next start:
+   * a database file deleted or replaced while open is written back from the
+   * open connection (and reopened). The scheduler calls it before each tick.
+   *
+   * @throws when the file can be neither checked nor restored (the tick then claims nothing).
+   */
+  checkFile?(): void;
   close(): void;
 }

@@ -21,6 +21,16 @@ describe('schedule list lines', () => {
     expect(describeState({ ...base, ...overrides })).toMatch(expected);
   });
 
+  it.each([
+    [0, null],
+    [1, /❓ 1 post uncertain: .*Read Message History/],
+    [3, /❓ 3 posts uncertain: .*Read Message History/],
+  ])('says when %i of the channel\'s posts are uncertain', (count, expected) => {
+    const line = scheduleList([base], (channelId) => (channelId === CHANNEL_A ? count : 0));
+    if (expected) expect(line).toMatch(expected);
+    else expect(line).not.toMatch(/uncertain/);
+  });
+
   it('a paused schedule has no next run', () => {
     expect(scheduleLine({ ...base, pausedReason: 'paused with /schedule pause' })).toMatch(/next: —/);
   });

@@ -162,7 +162,8 @@ describe('tick: refusals and failures', () => {
     expect(store.schedules.get(id)!.pausedReason).toMatch(reason);
     for (const day of ['03', '04', '05']) await tick(at(`2026-01-${day}T08:00:00Z`), deps);
     expect(calls).toBe(1);
-    expect(store.deliveries.get(CHANNEL_A, 'a')?.status).toBe('pending');
+    // Refused, so it did not land: failed, marked as not sent (after resume it is posted without a look in the history).
+    expect(store.deliveries.get(CHANNEL_A, 'a')).toMatchObject({ status: 'failed', error: expect.stringMatching(/^not sent: /) });
   });
 
   it('after resume, a refused delivery is retried with the same nonce and posted once', async () => {

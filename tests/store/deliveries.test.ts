@@ -31,7 +31,7 @@ describe('SqliteDeliveryStore', () => {
   });
 
   it.each(['sent', 'skipped', 'rejected'] as const)('begin on a %s delivery changes nothing', (status) => {
-    if (status === 'skipped') store.deliveries.skip(CHANNEL, ['a'], scheduleId, 1);
+    if (status === 'skipped') store.deliveries.skip(CHANNEL, [{ id: 'a' }], scheduleId, 1);
     else {
       store.deliveries.begin(CHANNEL, 'a', scheduleId, 'n', 1);
       if (status === 'sent') store.deliveries.markSent(CHANNEL, 'a', '900000000000000001', 2);
@@ -51,7 +51,7 @@ describe('SqliteDeliveryStore', () => {
   it('skip leaves existing rows alone and counts only new ones', () => {
     store.deliveries.begin(CHANNEL, 'a', scheduleId, 'n', 1);
     store.deliveries.markSent(CHANNEL, 'a', '900000000000000001', 2);
-    expect(store.deliveries.skip(CHANNEL, ['a', 'b', 'c'], scheduleId, 3)).toBe(2);
+    expect(store.deliveries.skip(CHANNEL, [{ id: 'a' }, { id: 'b' }, { id: 'c' }], scheduleId, 3)).toBe(2);
     expect(store.deliveries.statusesForChannel(CHANNEL)).toEqual(new Map([['a', 'sent'], ['b', 'skipped'], ['c', 'skipped']]));
   });
 

@@ -66,7 +66,7 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
       return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     }
     const fault = c.faults.take(method, path, matched.route.template);
-    if (fault && !(fault.reset && fault.afterHandling)) {
+    if (fault && !fault.afterHandling) {
       record.injected = true;
       return fault.reset ? { status: 0, reset: true } : faultResponse(fault);
     }
@@ -79,9 +79,9 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
       return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
     }
     if (!fault) return handled;
-    // The request took effect; its answer is lost (the connection is reset instead).
+    // The request took effect; its answer is lost (the connection is reset, or a proxy answers with an error instead).
     record.injected = true;
-    return { status: 0, reset: true };
+    return fault.reset ? { status: 0, reset: true } : faultResponse(fault);
   })();
   record.status = result.status;
   record.response = result.body;

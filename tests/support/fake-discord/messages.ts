@@ -95,7 +95,7 @@ export class MessageStore {
   /** The earlier message created with the same nonce in this channel, still inside the window. */
   findByNonce(channelId: string, nonce: string): StoredMessage | undefined {
     const hit = this.nonces.get(`${channelId}|${nonce}`);
-    if (!hit || Date.now() - hit.at > this.nonceWindowMs) return undefined;
+    if (!hit || Date.now() - hit.at >= this.nonceWindowMs) return undefined;
     return this.byId.get(hit.id);
   }
 

@@ -38,13 +38,36 @@ export const postChannelMessage: Handler = (req, w) => {
   return ok(stored.message);
 };
 
-/** GET /channels/{channel_id}/messages: newest first, as Discord does. */
+const SNOWFLAKE = /^\d{1,20}$/;
+
+/** The `limit`/`before`/`after` query of a history request, or the 400 Discord gives for a bad one. */
+function historyQuery(query: Record<string, string>): { limit: number; before?: bigint; after?: bigint } | RestResult {
+  const limit = query.limit === undefined ? 50 : Number(query.limit);
+  const errors: Record<string, string> = {};
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) errors.limit = 'int must be between 1 and 100.';
+  for (const key of ['before', 'after', 'around'] as const) if (query[key] !== undefined && !SNOWFLAKE.test(query[key]!)) errors[key] = 'Value is not snowflake.';
+  if (Object.keys(errors).length) return { status: 400, body: invalidFormBody(Object.entries(errors).map(([field, message]) => `${field}: ${message}`)) };
+  return { limit, ...(query.before ? { before: BigInt(query.before) } : {}), ...(query.after ? { after: BigInt(query.after) } : {}) };
+}
+
+/**
+ * GET /channels/{channel_id}/messages (needs View Channel): newest first, as
+ * Discord does, `limit` 1-100 (default 50), `before`/`after` a message id.
+ * As Discord documents it, without Read Message History no messages are
+ * returned (an empty list, not an error). Like Discord, history does not
+ * return the `nonce` a message was created with (only the create answer and
+ * the gateway do).
+ */
 export const getChannelMessages: Handler = (req, w) => {
   const channelId = req.params.channel_id ?? '';
-  const denied = channelAccess(w, channelId, Perm.ReadMessageHistory);
+  const denied = channelAccess(w, channelId, 0n);
   if (denied) return denied;
-  const limit = Math.min(100, Number(req.query.limit ?? 50) || 50);
-  return ok(w.messages.inChannel(channelId).map((m) => m.message).reverse().slice(0, limit));
+  const query = historyQuery(req.query);
+  if ('status' in query) return query;
+  if ((w.state.botPermissionsIn(channelId) & Perm.ReadMessageHistory) === 0n) return ok([]);
+  const inRange = (id: bigint): boolean => (query.before === undefined || id < query.before) && (query.after === undefined || id > query.after);
+  const newestFirst = w.messages.inChannel(channelId).map((m) => m.message).filter((m) => inRange(BigInt(String(m.id)))).reverse();
+  return ok(newestFirst.slice(0, query.limit).map(({ nonce: _nonce, ...message }) => message));
 };
 
 function findMessage(w: World, channelId: string, messageId: string) {

@@ -52,9 +52,10 @@ export interface FaultSpec {
    */
   reset?: boolean;
   /**
-   * With `reset`: handle the request first (the callback, post or edit takes effect), then reset the
-   * connection before the answer, as when a response is lost on the way back. discord.js retries and gets,
-   * for an interaction callback, 400 40060 (already acknowledged).
+   * Handle the request first (the callback, post or edit takes effect), then, instead of its answer, reset
+   * the connection (with `reset`) or answer with this fault's status (e.g. a proxy's 502), as when a
+   * response is lost on the way back. discord.js retries and gets, for an interaction callback, 400 40060
+   * (already acknowledged).
    */
   afterHandling?: boolean;
   /**
