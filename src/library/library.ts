@@ -487,9 +487,9 @@ export function createLibrary(options: LibraryOptions): Library {
       }
       await serialScan(fullScan);
       // Files written just before the start: wait (at most the settle time) for those to settle, so that being ready includes them.
-      const wait = settle.untilAllDue();
-      if (wait > 0) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
+      // A timer may fire a millisecond early, so look again (a few times at most: a file still being written stays held and is read once it settles).
+      for (let look = 0; look < 3 && settle.held().length > 0; look++) {
+        await new Promise((resolve) => setTimeout(resolve, settle.untilAllDue() + 5));
         await serialScan(() => syncMany(settle.held()));
       }
       cache?.retain(new Set(files.keys()));
