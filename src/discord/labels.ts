@@ -23,8 +23,6 @@ export interface Labels {
   genericError: string;
   /** Opening and closing quotation marks for this language. */
   quoteMarks: readonly [string, string];
-  /** Separator between a speaker's name and role. */
-  roleSeparator: string;
 }
 
 const LANGUAGE_NAMES = {
@@ -51,7 +49,6 @@ const AR: Labels = {
   emptyLibrary: 'المكتبة فارغة: لا توجد مقالات بعد.',
   genericError: 'حدث خطأ ما. حاول مرة أخرى بعد قليل.',
   quoteMarks: ['«', '»'],
-  roleSeparator: '، ',
 };
 
 const EN: Labels = {
@@ -72,7 +69,6 @@ const EN: Labels = {
   emptyLibrary: 'The library is empty: there are no articles yet.',
   genericError: 'Something went wrong. Please try again in a moment.',
   quoteMarks: ['“', '”'],
-  roleSeparator: ', ',
 };
 
 const FR: Labels = {
@@ -93,7 +89,6 @@ const FR: Labels = {
   emptyLibrary: 'La bibliothèque est vide : aucun article pour l’instant.',
   genericError: 'Une erreur est survenue. Réessayez dans un instant.',
   quoteMarks: ['«\u202f', '\u202f»'],
-  roleSeparator: ', ',
 };
 
 /** Labels for a language; English for `other` and anything unknown. */
