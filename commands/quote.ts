@@ -54,15 +54,16 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   }
   if (hits.length === 0) return ephemeralText(labelsFor(language).noResults);
   const pages = ctx.pages as PageStore<QuoteHit>;
-  const token = pages.put(hits, language, ctx.now());
+  const token = pages.put(hits, language, ctx.now(), interaction.user.id);
   return renderQuotePage(hits, 0, token, language, ctx.library);
 }
 
-/** Previous/Next: show another page of the same results, for 15 minutes. */
+/** Previous/Next: show another page of the same results, for 15 minutes, to the user who searched (anyone else gets a private line). */
 export async function button(interaction: ButtonInteraction, ctx: CommandContext): Promise<MessageBody> {
   const parsed = parsePageCustomId(interaction.customId);
   const state = parsed ? (ctx.pages as PageStore<QuoteHit>).get(parsed.token, ctx.now()) : undefined;
   if (!parsed || !state) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).expired);
+  if (state.owner !== undefined && state.owner !== interaction.user.id) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).notYourPages);
   return renderQuotePage(state.items, parsed.page, parsed.token, state.language, ctx.library);
 }
 

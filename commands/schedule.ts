@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { CommandContext } from '../src/discord/command';
+import type { Acknowledger, CommandContext } from '../src/discord/command';
 import { buildMessage, type MessageBody } from '../src/discord/message';
 import { code, UserError } from '../src/errors';
 import type { Suggestion } from '../src/library';
@@ -58,15 +58,35 @@ function guildIdOf(interaction: ChatInputCommandInteraction): string {
   return interaction.guildId;
 }
 
-/** Check the bot can post in `channelId`, from what the interaction says and what Discord answers. */
-function checkChannel(interaction: ChatInputCommandInteraction, guildId: string, channelId: string, channelType?: number): Promise<PostCheck> {
+/** The channel option as the interaction gives it: id, type and, when known, the server it belongs to. */
+interface ChannelOption {
+  id: string;
+  type?: number;
+  guildId?: string;
+}
+
+/** The `channel` option of `/schedule add`, with the server it belongs to (discord.js's `guildId`, or the raw `guild_id`). */
+function channelOption(interaction: ChatInputCommandInteraction): ChannelOption {
+  const channel: object & { id: string; type: number } = interaction.options.getChannel('channel', true);
+  const guildId = 'guildId' in channel ? channel.guildId : 'guild_id' in channel ? channel.guild_id : undefined;
+  return { id: channel.id, type: channel.type, guildId: typeof guildId === 'string' ? guildId : undefined };
+}
+
+/**
+ * Check the bot can post in the channel, from what the interaction says and
+ * what Discord answers; the interaction is deferred (ephemerally) before any
+ * call to Discord, which may take seconds.
+ */
+function checkChannel(interaction: ChatInputCommandInteraction, guildId: string, channel: ChannelOption, ack: Acknowledger | undefined): Promise<PostCheck> {
   return checkBotCanPost({
     client: interaction.client,
     guildId,
     guild: interaction.guild,
-    channelId,
-    channelType,
+    channelId: channel.id,
+    channelType: channel.type,
+    channelGuildId: channel.guildId,
     here: { channelId: interaction.channelId, permissions: interaction.appPermissions?.bitfield ?? null },
+    beforeDiscord: () => void ack?.defer({ ephemeral: true }),
   });
 }
 
@@ -74,14 +94,14 @@ function checkChannel(interaction: ChatInputCommandInteraction, guildId: string,
 const UNCHECKED_NOTE = ' I could not check my permissions there right now: if Discord refuses my posts, the schedule pauses and /schedule list says why.';
 
 /** Run a subcommand; every answer is ephemeral (only the moderator sees it). */
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext, ack?: Acknowledger): Promise<MessageBody> {
   const { store, wake } = schedulingFrom(ctx.services);
   const guildId = guildIdOf(interaction);
   const now = new Date(ctx.now());
   switch (interaction.options.getSubcommand(true)) {
     case 'add': {
-      const channel = interaction.options.getChannel('channel', true);
-      const checked = await checkChannel(interaction, guildId, channel.id, channel.type);
+      const channel = channelOption(interaction);
+      const checked = await checkChannel(interaction, guildId, channel, ack);
       const created = addSchedule(store, {
         guildId,
         channelId: channel.id,
@@ -111,7 +131,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     }
     case 'resume': {
       const target = findSchedule(store, guildId, interaction.options.getString('id', true));
-      const checked = await checkChannel(interaction, guildId, target.channelId);
+      const checked = await checkChannel(interaction, guildId, { id: target.channelId }, ack);
       const resumed = resumeSchedule(store, guildId, target.id, now);
       wake();
       return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);

@@ -1,4 +1,5 @@
 import type { Briefing, Language } from '../briefing/schema';
+import { speakerLabel } from '../briefing/speaker-label';
 
 /** The `--json` output: exactly these keys. */
 export interface BriefJson {
@@ -64,9 +65,8 @@ export function renderBriefing(briefing: Briefing, options: { color: boolean }):
   if (briefing.quotes.length > 0) {
     lines.push(paint('cyan', labels.quotes));
     for (const quote of briefing.quotes) {
-      const who = quote.speaker ?? labels.unknown;
-      const role = quote.speakerRole && quote.speakerRole !== quote.speaker ? ` (${quote.speakerRole})` : '';
-      lines.push(`  ${safeText(quoteMarks(briefing.language, quote.text))}`, `    — ${paint('yellow', safeText(who + role))}`);
+      const who = speakerLabel(quote) ?? labels.unknown;
+      lines.push(`  ${safeText(quoteMarks(briefing.language, quote.text))}`, `    — ${paint('yellow', safeText(who))}`);
     }
     lines.push('');
   }

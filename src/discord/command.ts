@@ -23,12 +23,28 @@ export interface CommandContext {
 }
 
 /**
+ * What a handler may do before it has its answer. A handler that must call
+ * Discord's REST before answering (each call may take seconds) defers first,
+ * so the acknowledgement never misses Discord's 3 s window.
+ */
+export interface Acknowledger {
+  /**
+   * Acknowledge the interaction now; the answer follows as an edit. Idempotent
+   * and never throws (a failed deferral surfaces when the answer is sent).
+   * `ephemeral` shows the "thinking…" state to the user only: use it when the
+   * answer will be ephemeral (the answer then stays ephemeral).
+   */
+  defer(options?: { ephemeral?: boolean }): Promise<unknown>;
+}
+
+/**
  * One slash command, as each `commands/*.ts` module exports it (named exports
  * `data`, `execute` and optionally `autocomplete` and `button`, or the same as
  * a default export).
  *
  * Handlers return the message to show and let the router send it: the router
- * acknowledges within Discord's 3 s (deferring when a handler is slow), turns a
+ * acknowledges within Discord's 3 s (deferring when a handler is slow; a
+ * handler that must call Discord's REST first defers at once with `ack`), turns a
  * thrown `UserError` into a one-line ephemeral reply and anything else into a
  * logged generic reply. A handler may instead answer the interaction itself
  * and return nothing.
@@ -36,8 +52,8 @@ export interface CommandContext {
 export interface Command {
   /** Registration JSON (`PUT /applications/{id}/commands`). */
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  /** Run the command. */
-  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody | void>;
+  /** Run the command; `ack` defers when the handler must call Discord before it can answer (the router passes it). */
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext, ack?: Acknowledger): Promise<MessageBody | void>;
   /** Suggestions for the focused option (at most 25; the router trims and validates). */
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]>;
   /**

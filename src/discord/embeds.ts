@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Language, Quote } from '../briefing/schema';
+import { speakerLabel } from '../briefing/speaker-label';
 import type { LibraryArticle } from '../library/types';
 import { embedLength } from './embed-size';
 import { labelsFor, type Labels } from './labels';
@@ -77,12 +78,9 @@ export function quoteField(quote: Quote, labels: Labels, rtl: boolean, maxValue:
   return { name: truncate(`${mark}${speakerName(quote, labels)}`, LIMITS.fieldName), value };
 }
 
-/** "Speaker, role", the role alone, or the unknown-speaker label; escaped, one line. */
+/** "Name (role)" with each once (see {@link speakerLabel}), or the unknown-speaker label; escaped, one line. */
 export function speakerName(quote: Pick<Quote, 'speaker' | 'speakerRole'>, labels: Labels): string {
-  const speaker = quote.speaker ? oneLine(quote.speaker) : '';
-  const role = quote.speakerRole ? oneLine(quote.speakerRole) : '';
-  const name = speaker && role ? `${speaker}${labels.roleSeparator}${role}` : speaker || role || labels.unknownSpeaker;
-  return escapeMarkdown(name);
+  return escapeMarkdown(speakerLabel(quote) ?? labels.unknownSpeaker);
 }
 
 /**

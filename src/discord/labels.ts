@@ -19,12 +19,12 @@ export interface Labels {
   next: string;
   noResults: string;
   expired: string;
+  /** A page button clicked by someone other than the user who searched. */
+  notYourPages: string;
   emptyLibrary: string;
   genericError: string;
   /** Opening and closing quotation marks for this language. */
   quoteMarks: readonly [string, string];
-  /** Separator between a speaker's name and role. */
-  roleSeparator: string;
 }
 
 const LANGUAGE_NAMES = {
@@ -48,10 +48,10 @@ const AR: Labels = {
   next: 'التالي',
   noResults: 'لم يُعثر على أي اقتباس يطابق بحثك.',
   expired: 'انتهت صلاحية هذه الصفحات؛ أعد البحث باستخدام /quote.',
+  notYourPages: 'يقلّب هذه الصفحات من أجرى البحث وحده؛ ابحث بنفسك باستخدام /quote.',
   emptyLibrary: 'المكتبة فارغة: لا توجد مقالات بعد.',
   genericError: 'حدث خطأ ما. حاول مرة أخرى بعد قليل.',
   quoteMarks: ['«', '»'],
-  roleSeparator: '، ',
 };
 
 const EN: Labels = {
@@ -69,10 +69,10 @@ const EN: Labels = {
   next: 'Next',
   noResults: 'No quote matches your search. Try other words, or no options for the newest article.',
   expired: 'These pages have expired; run /quote again.',
+  notYourPages: 'Only the person who searched can turn these pages; run /quote yourself.',
   emptyLibrary: 'The library is empty: there are no articles yet.',
   genericError: 'Something went wrong. Please try again in a moment.',
   quoteMarks: ['“', '”'],
-  roleSeparator: ', ',
 };
 
 const FR: Labels = {
@@ -90,10 +90,10 @@ const FR: Labels = {
   next: 'Suivant',
   noResults: 'Aucune citation ne correspond à votre recherche.',
   expired: 'Ces pages ont expiré ; relancez /quote.',
+  notYourPages: 'Seule la personne qui a cherché peut tourner ces pages ; lancez /quote vous-même.',
   emptyLibrary: 'La bibliothèque est vide : aucun article pour l’instant.',
   genericError: 'Une erreur est survenue. Réessayez dans un instant.',
   quoteMarks: ['«\u202f', '\u202f»'],
-  roleSeparator: ', ',
 };
 
 /** Labels for a language; English for `other` and anything unknown. */

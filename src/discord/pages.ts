@@ -9,6 +9,8 @@ export interface PageState<T> {
   /** Language of the labels (from the query and the user's locale). */
   language: string;
   createdAt: number;
+  /** The user whose search it is, when known: only they turn its pages. */
+  owner?: string;
 }
 
 /**
@@ -20,8 +22,8 @@ export class PageStore<T = unknown> {
 
   constructor(private readonly ttlMs = PAGE_TTL_MS, private readonly maxEntries = 5000) {}
 
-  /** Keep `items` and return the token for them. */
-  put(items: T[], language: string, now: number): string {
+  /** Keep `items` (the search of `owner`, when given) and return the token for them. */
+  put(items: T[], language: string, now: number, owner?: string): string {
     this.sweep(now);
     while (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
@@ -29,7 +31,7 @@ export class PageStore<T = unknown> {
       this.entries.delete(oldest);
     }
     const token = randomBytes(6).toString('base64url');
-    this.entries.set(token, { items, language, createdAt: now });
+    this.entries.set(token, { items, language, createdAt: now, ...(owner === undefined ? {} : { owner }) });
     return token;
   }
 

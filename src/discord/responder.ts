@@ -24,6 +24,8 @@ function replyCallback(body: MessageBody): string {
  */
 export class Responder {
   private deferred: Promise<unknown> | undefined;
+  /** True when the deferral was ephemeral: the answer is then an edit, whatever its flags. */
+  private deferredEphemeral = false;
 
   constructor(private readonly interaction: ChatInputCommandInteraction | ButtonInteraction) {}
 
@@ -32,11 +34,13 @@ export class Responder {
    * error surfaces on send). A deferral refused with 40060 "already
    * acknowledged" is a retry (after a lost answer: network reset, 5xx) whose
    * first attempt landed: the interaction is deferred, the edit goes ahead.
+   * `ephemeral` (commands only) shows "thinking…" to the user alone.
    */
-  defer(): Promise<unknown> {
+  defer(ephemeral = false): Promise<unknown> {
     if (this.deferred || this.interaction.replied || this.interaction.deferred) return this.deferred ?? Promise.resolve();
     const i = this.interaction;
-    this.deferred = (i.isButton() ? i.deferUpdate() : i.deferReply()).then(
+    this.deferredEphemeral = ephemeral && !i.isButton();
+    this.deferred = (i.isButton() ? i.deferUpdate() : i.deferReply(this.deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {})).then(
       () => undefined,
       (error: unknown) => {
         if (apiErrorCode(error) !== API_CODES.alreadyAcknowledged) return error;
@@ -58,7 +62,7 @@ export class Responder {
     if (this.deferred) {
       const failure = await this.deferred;
       if (failure instanceof Error) throw failure;
-      if (isEphemeral(body)) {
+      if (isEphemeral(body) && !this.deferredEphemeral) {
         if (!i.isButton()) await i.deleteReply().catch(() => undefined);
         await i.followUp(toReplyOptions(body));
       } else {

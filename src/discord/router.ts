@@ -3,7 +3,7 @@ import { code, UserError } from '../errors';
 import type { Suggestion } from '../library';
 import type { Logger } from '../logger';
 import { apiErrorStatus, isExpectedInteractionFailure } from './api-errors';
-import type { Command, CommandContext } from './command';
+import type { Acknowledger, Command, CommandContext } from './command';
 import { labelsFor, localizedLabel } from './labels';
 import { languageOfInteraction } from './user-language';
 import { LIMITS } from './limits';
@@ -54,17 +54,18 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   const answer = async (
     interaction: ChatInputCommandInteraction | ButtonInteraction,
     commandName: string,
-    run: () => Promise<MessageBody | void>,
+    run: (ack: Acknowledger) => Promise<MessageBody | void>,
     deferNow: boolean,
   ): Promise<void> => {
     const responder = new Responder(interaction);
+    const ack: Acknowledger = { defer: (deferOptions) => responder.defer(deferOptions?.ephemeral === true) };
     const started = Date.now();
     const timer = deferNow ? undefined : setTimeout(() => void responder.defer(), deferAfterMs);
     let body: MessageBody | void;
     try {
       if (deferNow) await responder.defer();
       if (!isReady) await ready;
-      body = await run();
+      body = await run(ack);
     } catch (error) {
       body = failureBody(error, interaction, commandName);
     } finally {
@@ -115,9 +116,9 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
-        await answer(interaction, interaction.commandName, async () => {
+        await answer(interaction, interaction.commandName, async (ack) => {
           if (!command) throw unknownCommand(interaction.commandName);
-          return command.execute(interaction, ctx);
+          return command.execute(interaction, ctx, ack);
         }, command?.deferImmediately === true);
       } else if (interaction.isAutocomplete()) {
         await autocomplete(interaction);

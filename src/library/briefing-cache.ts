@@ -8,14 +8,18 @@ import type { ArticleFormat, ArticleMeta } from '../content/types';
 import type { Logger } from '../logger';
 import type { BriefedArticle, FileStamp } from './load';
 
-/** Bumped whenever the layout of the cache file changes (the engine's fingerprint covers the briefings). */
-const CACHE_FORMAT = 3;
+/** Bumped whenever the layout of the cache file changes, or how its search terms are found (`lead.ts`; the engine's fingerprint covers the briefings). */
+const CACHE_FORMAT = 4;
 
 interface Entry extends FileStamp {
   format: ArticleFormat;
   /** The front matter, so that an unchanged file need not be read again. */
   meta: ArticleMeta;
   briefing: Briefing;
+  /** The article's search terms besides its title (lead and speakers), which need the text to find. */
+  searchTerms?: string;
+  /** See {@link BriefedArticle.contentKey}. */
+  contentKey?: string;
 }
 
 interface CacheFile {
@@ -58,14 +62,14 @@ export class BriefingCache {
   get(name: string, stamp: FileStamp): BriefedArticle | undefined {
     const entry = this.entries.get(name);
     if (!entry || entry.mtimeMs !== stamp.mtimeMs || entry.size !== stamp.size) return undefined;
-    return { id: articleIdOf(name), format: entry.format, meta: entry.meta, briefing: entry.briefing };
+    return { id: articleIdOf(name), format: entry.format, meta: entry.meta, briefing: entry.briefing, ...(entry.searchTerms ? { searchTerms: entry.searchTerms } : {}), ...(entry.contentKey ? { contentKey: entry.contentKey } : {}) };
   }
 
   /** Remember a file's article. */
   set(name: string, stamp: FileStamp, article: BriefedArticle): void {
     const old = this.entries.get(name);
     if (old && old.briefing === article.briefing && old.mtimeMs === stamp.mtimeMs && old.size === stamp.size) return;
-    this.entries.set(name, { mtimeMs: stamp.mtimeMs, size: stamp.size, format: article.format, meta: article.meta, briefing: article.briefing });
+    this.entries.set(name, { mtimeMs: stamp.mtimeMs, size: stamp.size, format: article.format, meta: article.meta, briefing: article.briefing, ...(article.searchTerms ? { searchTerms: article.searchTerms } : {}), ...(article.contentKey ? { contentKey: article.contentKey } : {}) });
     this.dirty = true;
   }
 
@@ -108,6 +112,8 @@ function looksValid(entry: unknown): entry is Entry {
   const e = entry as Partial<Entry>;
   return typeof e.mtimeMs === 'number' && typeof e.size === 'number' && (e.format === 'md' || e.format === 'txt')
     && typeof e.meta === 'object' && e.meta !== null && !Array.isArray(e.meta) && Object.values(e.meta).every((v) => typeof v === 'string')
+    && (e.searchTerms === undefined || typeof e.searchTerms === 'string')
+    && (e.contentKey === undefined || typeof e.contentKey === 'string')
     && BriefingSchema.safeParse(e.briefing).success;
 }
 

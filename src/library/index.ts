@@ -1,4 +1,4 @@
 export { createLibrary, type Library, type LibraryEvents, type LibraryOptions } from './library';
-export { SearchIndex, displaySpeaker, type QuoteHit, type QuoteQuery, type Suggestion } from './search';
+export { SearchIndex, type QuoteHit, type QuoteQuery, type Suggestion } from './search';
 export { foldForSearch } from './normalize';
 export type { ArticleLibrary, LibraryArticle } from './types';

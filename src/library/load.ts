@@ -8,6 +8,8 @@ import type { FileStamp } from '../content/content-folder';
 import type { ArticleFormat, ArticleMeta, ArticleSource } from '../content/types';
 import { ArticleTooLargeError, NotRegularFileError } from '../errors';
 import { articleIndexEntry, type ArticleIndexEntry } from './index-entry';
+import { leadOf, searchTermsOf } from './lead';
+import type { TermList } from './match';
 import type { LibraryArticle } from './types';
 
 /** Size and modification time of a file, as the library tracks them. */
@@ -25,6 +27,10 @@ export interface BriefedArticle {
   summaryPending?: boolean;
   /** See {@link LibraryArticle.contentKey}. */
   contentKey?: string;
+  /** What autocomplete matches besides the title (see {@link searchTermsOf}), from the lead found while the text was at hand. */
+  searchTerms?: TermList;
+  /** The lead found in the text (see {@link leadOf}), until {@link toKeep} turns it into {@link BriefedArticle.searchTerms}. */
+  lead?: string;
 }
 
 /**
@@ -87,7 +93,9 @@ export function briefSource(source: ArticleSource, part: BriefPart = 'whole'): B
   // Filling in a summary needs no quotes: the article has them already.
   const briefing = createBriefing(source.body, { title: source.meta.title, language: source.meta.language, summary: part !== 'no-summary', quotes: part !== 'summary' });
   const contentKey = contentKeyOf(briefing.headline, source.body);
-  return { id: source.id, format: source.format, meta: source.meta, briefing, contentKey, ...(part === 'no-summary' ? { summaryPending: true } : {}) };
+  // The lead is found in the text, so now; a summary alone needs none (the article has its search terms already).
+  const lead = part === 'summary' ? undefined : leadOf(source.body, briefing.headline);
+  return { id: source.id, format: source.format, meta: source.meta, briefing, contentKey, ...(part === 'no-summary' ? { summaryPending: true } : {}), ...(lead === undefined ? {} : { lead }) };
 }
 
 /**
@@ -121,9 +129,11 @@ export function detachedCopy<T>(value: T): T {
   return copy as T;
 }
 
-/** The article with its search index entry (see {@link articleIndexEntry}). */
-function withIndexEntry(article: BriefedArticle): BriefedArticle {
-  return { ...article, index: articleIndexEntry(article) };
+/** The article with its search index entry (see {@link articleIndexEntry}) and its search terms besides the title, its lead dropped. */
+function withIndexEntry({ lead, ...article }: BriefedArticle): BriefedArticle {
+  const index = articleIndexEntry(article);
+  const searchTerms = lead === undefined ? article.searchTerms : searchTermsOf(lead, article.briefing, index.titleTerms);
+  return { ...article, index, ...(searchTerms ? { searchTerms } : {}) };
 }
 
 /**
@@ -141,5 +151,6 @@ export function toLibraryArticle(article: BriefedArticle, stamp: FileStamp): Lib
     mtimeMs: stamp.mtimeMs,
     ...(article.contentKey ? { contentKey: article.contentKey } : {}),
     ...(article.summaryPending ? { summaryPending: true } : {}),
+    ...(article.searchTerms ? { searchTerms: article.searchTerms } : {}),
   };
 }

@@ -30,19 +30,41 @@ export function hasTerm(list: TermList, term: string, prefix: boolean): boolean 
   return list.includes(prefix ? ` ${term}` : ` ${term} `);
 }
 
+/** What a constraint looks its word up in: one {@link TermIndex}, or several as one (see {@link unionOf}). */
+export type TermLookup = Pick<TermIndex, 'count' | 'collect' | 'maxId'>;
+
+/** Term indexes of the same ids looked up as one: an id found in several is collected once. */
+export function unionOf(...indexes: readonly TermIndex[]): TermLookup {
+  return {
+    get maxId() {
+      return Math.max(0, ...indexes.map((index) => index.maxId));
+    },
+    count(term, prefix, cap = Number.POSITIVE_INFINITY) {
+      let total = 0;
+      for (const index of indexes) if (total < cap) total += index.count(term, prefix, cap - total);
+      return total;
+    },
+    collect(term, prefix, seen, out) {
+      for (const index of indexes) index.collect(term, prefix, seen, out);
+    },
+  };
+}
+
 /**
  * One folded query word to match against one index: the word and, for Arabic,
  * the word without a light prefix; each a prefix when at least `minPrefix`
- * long. `terms(id)` gives the index terms of one id, to test it directly.
+ * long. `terms(id)` gives the index terms of one id, to test it directly, and
+ * `moreTerms(id)`, when set, more of them (an index that is a union).
  */
 export interface Constraint {
   variants: Variant[];
-  index: TermIndex;
+  index: TermLookup;
   terms(id: number): TermList;
+  moreTerms?(id: number): TermList;
 }
 
 /** A constraint for `word` (already folded) on `index`; `stripped`: also the word without an Arabic light prefix. */
-export function constraint(word: string, minPrefix: number, index: TermIndex, terms: (id: number) => TermList, stripped = true): Constraint {
+export function constraint(word: string, minPrefix: number, index: TermLookup, terms: (id: number) => TermList, stripped = true): Constraint {
   return { variants: (stripped ? termsOf(word) : [word]).map((term) => ({ term, prefix: term.length >= minPrefix })), index, terms };
 }
 
@@ -50,6 +72,9 @@ export function constraint(word: string, minPrefix: number, index: TermIndex, te
 export function satisfies(c: Constraint, id: number): boolean {
   const terms = c.terms(id);
   for (const { term, prefix } of c.variants) if (hasTerm(terms, term, prefix)) return true;
+  if (!c.moreTerms) return false;
+  const more = c.moreTerms(id);
+  for (const { term, prefix } of c.variants) if (hasTerm(more, term, prefix)) return true;
   return false;
 }
 

@@ -1,7 +1,7 @@
 import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
 import { articleIndexEntry, oneLine, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
-import { constraint, hasTerm, planMatch, satisfies, splitTerms, type Constraint, type MatchPlan, type TermList } from './match';
+import { constraint, hasTerm, planMatch, satisfies, splitTerms, unionOf, type Constraint, type MatchPlan, type TermList } from './match';
 import { foldForSearch, nameKey, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
@@ -50,6 +50,8 @@ interface ArticleEntry {
   quoteKeys: number[];
   /** Index terms of the title and id. */
   terms: TermList;
+  /** Index terms of the lead and the speakers (see `LibraryArticle.searchTerms`). */
+  leadTerms: TermList;
   /** Folded id and title (keys of the names map). */
   names: string[];
 }
@@ -63,6 +65,8 @@ interface SpeakerEntry {
 }
 
 const MAX_SUGGESTIONS = 25;
+/** The term list of an article without lead or speaker terms. */
+const NO_TERMS: TermList = '  ';
 const MAX_CHOICE = 100;
 /** Query words at least this long also match longer words they start. */
 const MIN_PREFIX = 3;
@@ -88,6 +92,9 @@ export class SearchIndex {
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly articleByNum = new Map<number, ArticleEntry>();
   private readonly titleTerms = new TermIndex();
+  /** Article lead and speaker terms (article nums), matched after the titles. */
+  private readonly leadTerms = new TermIndex();
+  private readonly titleOrLead = unionOf(this.titleTerms, this.leadTerms);
   /** Folded id or title → article ids (for ids typed without autocomplete). */
   private readonly byName = new Map<string, Set<string>>();
   private newest: ArticleEntry[] | undefined;
@@ -114,10 +121,12 @@ export class SearchIndex {
       if (terms.shortName) this.addSpeaker(terms, article.timestamp);
       quoteKeys.push(key);
     });
-    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: entry.title, timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, names: entry.names };
+    const leadTerms = article.searchTerms ?? NO_TERMS;
+    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: entry.title, timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
     this.articles.set(article.id, articleEntry);
     this.articleByNum.set(articleEntry.num, articleEntry);
     this.titleTerms.addList(entry.titleTerms, articleEntry.num);
+    this.leadTerms.addList(leadTerms, articleEntry.num);
     for (const name of entry.names) {
       let ids = this.byName.get(name);
       if (!ids) this.byName.set(name, (ids = new Set()));
@@ -142,6 +151,7 @@ export class SearchIndex {
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
     this.titleTerms.remove(splitTerms(entry.terms), entry.num);
+    this.leadTerms.remove(splitTerms(entry.leadTerms), entry.num);
     for (const name of entry.names) {
       const ids = this.byName.get(name);
       ids?.delete(entry.id);
@@ -192,7 +202,13 @@ export class SearchIndex {
     });
   }
 
-  /** Articles whose title or id words start with the typed words, newest first, at most 25, names ≤ 100 characters. */
+  /**
+   * Articles whose title or id words start with the typed words, newest
+   * first; then, below them, those whose lead or quote speakers have the
+   * typed words (a title word may match one, the lead another), newest
+   * first. At most 25, names ≤ 100 characters. A single typed character
+   * matches titles only.
+   */
   suggestArticles(typed: string): Suggestion[] {
     const folded = foldForSearch(typed);
     const words = wordsOf(folded);
@@ -201,9 +217,15 @@ export class SearchIndex {
     if (words.length === 0) picked = newest.slice(0, MAX_SUGGESTIONS);
     else if (folded.length < MIN_INDEXED_TYPED) picked = firstMatching(newest, (a) => hasTerm(a.terms, words[0]!, true));
     else {
-      const termsOfNum = (num: number): TermList => this.articleByNum.get(num)!.terms;
-      const plan = planMatch(words.map((w) => constraint(w, 0, this.titleTerms, termsOfNum, false)))!;
-      picked = this.inNewestOrder(plan);
+      const titleOf = (num: number): TermList => this.articleByNum.get(num)!.terms;
+      picked = this.inNewestOrder(planMatch(words.map((w) => constraint(w, 0, this.titleTerms, titleOf, false)))!);
+      if (picked.length < MAX_SUGGESTIONS) {
+        const leadOf = (num: number): TermList => this.articleByNum.get(num)!.leadTerms;
+        // Lead terms are bare (no Arabic light prefix): each query word is looked up bare too.
+        const plan = planMatch(words.map((w) => ({ ...constraint(w, 0, this.titleOrLead, titleOf), moreTerms: leadOf })))!;
+        const byTitle = new Set(picked);
+        picked = [...picked, ...this.inNewestOrder(plan, MAX_SUGGESTIONS - picked.length, (a) => !byTitle.has(a))];
+      }
     }
     return picked.map((a) => ({ name: choiceText(a.title), value: a.id }));
   }
@@ -240,6 +262,7 @@ export class SearchIndex {
     this.quoteText.prepare();
     this.quoteSpeakers.prepare();
     this.titleTerms.prepare();
+    this.leadTerms.prepare();
     this.speakerNames.prepare();
     this.ranks();
     this.sortedSpeakers();
@@ -250,12 +273,13 @@ export class SearchIndex {
     return this.quotes.size;
   }
 
-  private inNewestOrder(plan: MatchPlan): ArticleEntry[] {
+  /** The articles a plan matches (and `keep` keeps), newest first, at most `limit`. */
+  private inNewestOrder(plan: MatchPlan, limit = MAX_SUGGESTIONS, keep: (a: ArticleEntry) => boolean = () => true): ArticleEntry[] {
     if (plan.ids.length > SORT_AT_MOST) {
       // Many matches: walking the newest-first list finds 25 quickly.
-      return firstMatching(this.newestArticles(), (a) => plan.has(a.num) && plan.passes(a.num));
+      return firstMatching(this.newestArticles(), (a) => plan.has(a.num) && keep(a) && plan.passes(a.num), limit);
     }
-    return plan.ids.filter(plan.passes).map((n) => this.articleByNum.get(n)!).sort(byNewest).slice(0, MAX_SUGGESTIONS);
+    return plan.ids.filter(plan.passes).map((n) => this.articleByNum.get(n)!).filter(keep).sort(byNewest).slice(0, limit);
   }
 
   private newestArticles(): ArticleEntry[] {
@@ -296,19 +320,13 @@ export class SearchIndex {
   }
 }
 
-/** "Name (role)" for display; empty when the quote has neither. */
-export function displaySpeaker(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string {
-  const speaker = oneLine(quote.speaker ?? '');
-  const role = oneLine(quote.speakerRole ?? '');
-  return speaker && role ? `${speaker} (${role})` : speaker || role;
-}
-
-function firstMatching<T>(list: readonly T[], test: (item: T) => boolean): T[] {
+function firstMatching<T>(list: readonly T[], test: (item: T) => boolean, limit = MAX_SUGGESTIONS): T[] {
   const out: T[] = [];
+  if (limit <= 0) return out;
   for (const item of list) {
     if (!test(item)) continue;
     out.push(item);
-    if (out.length === MAX_SUGGESTIONS) break;
+    if (out.length === limit) break;
   }
   return out;
 }

@@ -24,6 +24,12 @@ export interface LibraryArticle {
    * in the background. `get()` and `newest()` never return such an article.
    */
   summaryPending?: boolean;
+  /**
+   * Index terms autocomplete matches besides the title: the words of the lead
+   * (the first paragraph under the headline) and the quotes' speakers. Kept
+   * with the article so that the briefing cache restores them without the text.
+   */
+  searchTerms?: string;
 }
 
 /** Read side of the article library, as the commands and the scheduler see it. */

@@ -1,4 +1,4 @@
-import { ChannelType, type Client, type Guild, type GuildBasedChannel, type GuildMember } from 'discord.js';
+import { ChannelType, DiscordjsErrorCodes, type Client, type Guild, type GuildBasedChannel, type GuildMember } from 'discord.js';
 import { apiErrorCode, apiErrorStatus } from '../discord/api-errors';
 import { InvalidOptionError } from '../errors';
 import { channelMessages as say } from './messages';
@@ -21,6 +21,10 @@ export interface PostTarget {
    * (`app_permissions`), authoritative for that channel only.
    */
   here?: { channelId: string; permissions: bigint | null };
+  /** The server the channel belongs to, as the interaction's channel option says (when it says). */
+  channelGuildId?: string;
+  /** Called once before the first call to Discord's REST (which may take seconds): the place to defer the interaction. */
+  beforeDiscord?: () => void;
 }
 
 /** How the check ended when it did not refuse: verified, or not determinable (Discord's answer will tell; a refusal pauses). */
@@ -33,25 +37,32 @@ function refuseMissing(channelId: string, missing: string[]): void {
 }
 
 /**
- * Check that the bot can View Channel, Send Messages and Embed Links in a text
- * or announcement channel, without trusting the gateway cache to be complete:
+ * Check that the channel is in the target's server and that the bot can View
+ * Channel, Send Messages and Embed Links in it (a text or announcement
+ * channel), without trusting the gateway cache to be complete:
  * `app_permissions` when the target is the interaction's own channel; else the
- * guild (cached or fetched), the channel fetched from REST (fresh overwrites;
- * a channel built from an interaction's `resolved` data has none) and the
- * bot's member (cached or fetched). When Discord cannot be asked (network,
- * 5xx), the answer is `unchecked` rather than a wrong refusal.
+ * guild (cached or fetched), the channel fetched from REST (fresh overwrites
+ * and its true server; a channel built from an interaction's `resolved` data
+ * has no overwrites) and the bot's member (cached or fetched). When Discord
+ * cannot be asked (network, 5xx), the answer is `unchecked` rather than a
+ * wrong refusal.
  *
- * @throws InvalidOptionError naming the channel and what is missing, or why it cannot be used.
+ * @throws InvalidOptionError naming the channel and what is missing, or why it cannot be used (another server's channel included).
  */
 export async function checkBotCanPost(target: PostTarget): Promise<PostCheck> {
   const { channelId } = target;
   if (target.channelType !== undefined && !isSchedulable(target.channelType)) {
     throw new InvalidOptionError('channel', say.notText(channelId));
   }
+  if (target.channelGuildId !== undefined && target.channelGuildId !== target.guildId) {
+    throw new InvalidOptionError('channel', say.otherServer(channelId));
+  }
   if (target.here && target.here.channelId === channelId && target.here.permissions !== null) {
     refuseMissing(channelId, missingChannelPermissions(target.here.permissions));
     return 'ok';
   }
+  // Every path below asks Discord (the channel at least): each call may take seconds.
+  target.beforeDiscord?.();
   const guild = target.guild ?? (await fetchGuild(target));
   if (!guild) return 'unchecked';
   const channel = await fetchChannel(guild, channelId);
@@ -74,17 +85,29 @@ async function fetchGuild(target: PostTarget): Promise<Guild | null> {
   }
 }
 
-/** The channel, fresh from REST (its overwrites may have changed); the cached copy when REST fails transiently. */
+/**
+ * The channel, fresh from REST (its overwrites may have changed); the cached
+ * copy when REST fails transiently. Refuses a channel of another server
+ * (discord.js's guild manager finds it by its `guild_id`).
+ */
 async function fetchChannel(guild: Guild, channelId: string): Promise<GuildBasedChannel | null> {
   try {
     const channel = await guild.channels.fetch(channelId, { force: true });
     if (channel) return channel;
   } catch (error) {
+    if (isOtherGuildsChannel(error)) throw new InvalidOptionError('channel', say.otherServer(channelId));
     const code = apiErrorCode(error);
     const status = apiErrorStatus(error);
     if (code === 50001 || status === 403) throw new InvalidOptionError('channel', say.cannotSee(channelId));
     if (code === 10003 || status === 404) throw new InvalidOptionError('channel', say.gone(channelId));
   }
-  return guild.channels.cache.get(channelId) ?? null;
+  const cached = guild.channels.cache.get(channelId);
+  if (cached && cached.guildId !== guild.id) throw new InvalidOptionError('channel', say.otherServer(channelId));
+  return cached ?? null;
+}
+
+/** discord.js's refusal of a channel whose `guild_id` is not the guild it was fetched through. */
+function isOtherGuildsChannel(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.GuildChannelUnowned;
 }
 

@@ -115,6 +115,11 @@ export const channelMessages = {
     ar: `لا أستطيع رؤية <#${channelId}>: امنحني فيها صلاحية ${code('View Channel')}، أو اختر قناة أخرى.`,
     fr: `Je ne vois pas <#${channelId}> : donnez-moi ${frenchPermission('View Channel')} dans ce salon, ou choisissez-en un autre.`,
   }),
+  otherServer: (channelId: string): LocalizedText => ({
+    en: `<#${channelId}> belongs to another server: pick a channel of this one.`,
+    ar: `القناة <#${channelId}> تابعة لخادم آخر: اختر قناة من هذا الخادم.`,
+    fr: `<#${channelId}> appartient à un autre serveur : choisissez un salon de celui-ci.`,
+  }),
   gone: (channelId: string): LocalizedText => ({
     en: `<#${channelId}> does not exist (any more) in this server.`,
     ar: `القناة <#${channelId}> غير موجودة في هذا الخادم (أو لم تعد موجودة).`,

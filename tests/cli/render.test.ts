@@ -36,6 +36,18 @@ describe('renderBriefing', () => {
     expect(text).not.toContain('\u001b[');
   });
 
+  it.each([
+    ['ar', 'ar', 'ماريا زاخاروفا', 'المتحدثة باسم وزارة الخارجية الروسية', 'ماريا زاخاروفا (المتحدثة باسم وزارة الخارجية الروسية)'],
+    ['ar', 'ar', 'المتحدثة باسم وزارة الخارجية', 'المتحدثةُ باسم وزارة الخارجية', 'المتحدثة باسم وزارة الخارجية'],
+    ['en', 'en', 'The mayor', 'the mayor', 'The mayor'],
+    ['fr', 'fr', 'Le ministre', 'ministre de l’Intérieur', 'Le ministre (ministre de l’Intérieur)'],
+    ['fr', 'fr', null, 'la préfète', 'la préfète'],
+  ] as const)('names a speaker and role once, as the embed does (%s)', (_name, language, speaker, speakerRole, expected) => {
+    const briefing: Briefing = { ...ENGLISH, language, quotes: [{ text: 'x y z', speaker, speakerRole, paragraph: 0, partial: false }] };
+    const text = renderBriefing(briefing, { color: false });
+    expect(text).toContain(`    — ${expected}\n`);
+  });
+
   it('keeps Arabic text in logical order (never reversed)', () => {
     const text = renderBriefing(ARABIC, { color: false });
     expect(text.split('\n')[0]).toBe(ARABIC.headline);

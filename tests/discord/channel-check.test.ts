@@ -8,7 +8,8 @@ import { Perm, startFakeDiscord, type FakeDiscord } from '../support/fake-discor
  * The `/schedule` channel check against the real discord.js client and a fake
  * Discord whose GUILD_CREATE carries no members (as for bots without the
  * members intent, or gateways that leave them out), with channels the cache
- * does not know and overwrites changed behind its back.
+ * does not know and overwrites changed behind its back, and a second server
+ * the bot is also in.
  */
 let fake: FakeDiscord;
 let client: Client;
@@ -17,7 +18,7 @@ const UNCACHED = '1100000000000000500';
 const UNREACHABLE = '1100000000000000502';
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({ guildCreateMembers: false });
+  fake = await startFakeDiscord({ guildCreateMembers: false, secondGuild: true });
   client = newClient(fake);
   await login(client, fake);
   guild = client.guilds.cache.get(fake.guildId)!;
@@ -111,5 +112,46 @@ describe('checkBotCanPost from the interaction’s own data', () => {
     fake.state.addChannel({ id: UNREACHABLE, name: 'canal', type: 0 });
     fake.failNext({ method: 'GET', route: '/channels/{channel_id}' }, { status: 0, reset: true }, 4);
     await expect(checkBotCanPost(target(UNREACHABLE, { channelType: 0 }))).resolves.toBe('unchecked');
+  });
+});
+
+describe('checkBotCanPost and a channel of another server the bot is in', () => {
+  const foreign = (): string => fake.secondGuild!.channels.text;
+  const channelLookups = (id: string): number => fake.requests.filter((r) => r.method === 'GET' && r.path === `/channels/${id}`).length;
+
+  it('refuses it from the interaction’s channel option alone, before asking Discord', async () => {
+    const before = channelLookups(foreign());
+    let asked = 0;
+    const check = checkBotCanPost(target(foreign(), { channelGuildId: fake.secondGuild!.guildId, beforeDiscord: () => asked++ }));
+    await expect(check).rejects.toThrow(/belongs to another server/);
+    expect(channelLookups(foreign())).toBe(before);
+    expect(asked).toBe(0);
+  });
+
+  it('refuses it when only Discord’s channel tells its server (a partial channel option without guild_id)', async () => {
+    let asked = 0;
+    await expect(checkBotCanPost(target(foreign(), { beforeDiscord: () => asked++ }))).rejects.toThrow(/belongs to another server/);
+    expect(asked).toBe(1);
+  });
+
+  it('refuses the cached copy of another server’s channel when Discord cannot be asked', async () => {
+    const copy = client.channels.cache.get(foreign())!;
+    // discord.js files a channel from an interaction's `resolved` data under the interaction's guild.
+    guild.channels.cache.set(copy.id, copy as never);
+    fake.failNext({ method: 'GET', path: `/channels/${foreign()}` }, { status: 0, reset: true }, 4);
+    try {
+      await expect(checkBotCanPost(target(foreign()))).rejects.toThrow(/belongs to another server/);
+    } finally {
+      guild.channels.cache.delete(copy.id);
+    }
+  });
+
+  it('asks Discord (after beforeDiscord, once) for a channel of this server, and not at all from app_permissions', async () => {
+    let asked = 0;
+    await expect(checkBotCanPost(target(fake.channels.announcement, { channelGuildId: fake.guildId, beforeDiscord: () => asked++ }))).resolves.toBe('ok');
+    expect(asked).toBe(1);
+    const here = { channelId: fake.channels.text, permissions: Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks };
+    await expect(checkBotCanPost(target(fake.channels.text, { here, beforeDiscord: () => asked++ }))).resolves.toBe('ok');
+    expect(asked).toBe(1);
   });
 });

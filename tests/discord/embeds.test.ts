@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBriefing } from '../../src/briefing';
 import type { Quote } from '../../src/briefing/schema';
 import { embedsLength } from '../../src/discord/embed-size';
 import { renderBriefing } from '../../src/discord/embeds';
@@ -27,8 +30,8 @@ function respectsLimits(embeds: ReturnType<typeof renderBriefing>['embeds']): vo
 
 describe('renderBriefing labels and layout', () => {
   it.each([
-    ['Arabic', ARABIC, 'الملخص', 'أبرز الاقتباسات', '«', 'سيرغي لافروف، وزير الخارجية الروسي', 'العربية'],
-    ['English', {}, 'Summary', 'Key quotes', '“', 'Jane Doe, the mayor', 'English'],
+    ['Arabic', ARABIC, 'الملخص', 'أبرز الاقتباسات', '«', 'سيرغي لافروف (وزير الخارجية الروسي)', 'العربية'],
+    ['English', {}, 'Summary', 'Key quotes', '“', 'Jane Doe (the mayor)', 'English'],
     ['French', FRENCH, 'Résumé', 'Citations clés', '«', 'Marie Dupont', 'français'],
   ])('renders an %s article with its labels, quote marks and footer', (_lang, overrides, summary, quotes, mark, speaker, language) => {
     const { embeds } = renderBriefing(article(overrides, { meta: { source: 'Wire', published: '2024-05-01' } }));
@@ -61,9 +64,24 @@ describe('renderBriefing labels and layout', () => {
     ['a speaker without a role', { speaker: 'Ana', speakerRole: undefined }, 'Ana'],
     ['a role without a speaker', { speaker: null, speakerRole: 'the police' }, 'the police'],
     ['nobody', { speaker: null, speakerRole: undefined }, 'Unknown speaker'],
+    ['a role repeated as the speaker, once', { speaker: 'The mayor', speakerRole: 'The mayor' }, 'The mayor'],
+    ['a name and a distinct role', { speaker: 'Ana Ruiz', speakerRole: 'the mayor' }, 'Ana Ruiz (the mayor)'],
   ])('names %s', (_name, quote, expected) => {
     const q: Quote = { text: 'Hello there', paragraph: 0, partial: false, ...quote };
     expect(renderBriefing(article({ quotes: [q] })).embeds[0]!.fields![0]!.name).toBe(expected);
+  });
+
+  it('names each speaker once on the README article (its spokeswoman is both speaker and role)', () => {
+    const briefing = createBriefing(readFileSync(join(__dirname, '../../content/lavrov-north-korea.txt'), 'utf8'));
+    const fields = renderBriefing(article(briefing)).embeds[0]!.fields!;
+    expect(fields.length).toBeGreaterThan(0);
+    for (const [i, field] of fields.entries()) {
+      const quote = briefing.quotes[i]!;
+      for (const part of [quote.speaker, quote.speakerRole]) {
+        if (part) expect(field.name.split(part).length - 1, field.name).toBeLessThanOrEqual(1);
+      }
+      expect(field.name).not.toMatch(/^\u200f?(.+)(، |, )\1$/u);
+    }
   });
 
   it('says so when there are no quotes, without fields', () => {

@@ -122,6 +122,27 @@ describe('briefing cache on restart', () => {
     expect(library.get('en')?.briefing.quotes.every((q) => typeof q.text === 'string')).toBe(true);
   });
 
+  it('keeps what autocomplete matches in the lead: the README article comes up for a name its headline lacks, after a restart too', async () => {
+    const { dir, cachePath } = setup();
+    writeFileSync(join(dir, 'lavrov-north-korea.txt'), readFileSync(join(__dirname, '../../content/lavrov-north-korea.txt')));
+    const first = await run(dir, cachePath);
+    expect(first.library.get('lavrov-north-korea')?.briefing.headline).not.toMatch(/لافروف/);
+    expect(first.library.search.suggestArticles('لافروف').map((s) => s.value)).toEqual(['lavrov-north-korea']);
+    // The restart reads no file: the lead's terms come from the cache.
+    const { library } = await run(dir, cachePath);
+    expect(library.search.suggestArticles('لافروف').map((s) => s.value)).toEqual(['lavrov-north-korea']);
+    expect((readCache(cachePath).entries['lavrov-north-korea.txt'] as unknown as { searchTerms: string }).searchTerms).toContain(' لافروف ');
+  });
+
+  it('keeps each article\'s content key, so a story renamed after a restart is still known as the same content (ar, en, fr)', async () => {
+    const { dir, cachePath } = setup();
+    const first = await run(dir, cachePath);
+    const keys = ['ar', 'en', 'fr'].map((id) => first.library.get(id)?.contentKey);
+    expect(keys.every((k) => typeof k === 'string' && k.length === 64)).toBe(true);
+    const again = await run(dir, cachePath);
+    expect(['ar', 'en', 'fr'].map((id) => again.library.get(id)?.contentKey)).toEqual(keys);
+  });
+
   it('leaves no temporary file behind', async () => {
     const { dir, cachePath } = setup();
     await run(dir, cachePath);

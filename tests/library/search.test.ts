@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../src/briefing/schema';
+import { searchTermsOf } from '../../src/library/lead';
 import { SearchIndex } from '../../src/library/search';
 import type { LibraryArticle } from '../../src/library/types';
 
@@ -71,6 +72,62 @@ describe('quote search', () => {
     expect(idx.searchQuotes({ query: 'عقوبات' })).toEqual([]);
     expect(ids(idx.searchQuotes({ query: 'words' }))).toEqual(['lavrov#0']);
     expect(idx.suggestSpeakers('لافروف')).toEqual([]);
+  });
+});
+
+describe('autocomplete by lead and speakers, below title matches', () => {
+  /** An article whose lead (and quotes) are given as the library would index them. */
+  const withLead = (id: string, headline: string, timestamp: number, lead: string, quotes: Array<Partial<Quote> & { text: string }> = [], language: 'ar' | 'en' | 'fr' = 'en'): LibraryArticle => {
+    const a = art(id, headline, timestamp, quotes, language);
+    return { ...a, searchTerms: searchTermsOf(lead, a.briefing) };
+  };
+  const library = (): SearchIndex => {
+    const idx = new SearchIndex();
+    idx.upsert(withLead('visit', 'وتأتي زيارة وزير الخارجية الروسي وسط مخاوف', 5, 'وصل وزير الخارجية الروسي سيرغي لافروف إلى كوريا الشمالية يوم الأربعاء', [], 'ar'));
+    idx.upsert(withLead('lavrov-old', 'لافروف يزور بيونغ يانغ', 1, 'زار الوزير العاصمة الكورية', [], 'ar'));
+    idx.upsert(withLead('talks', 'محادثات في جنيف', 3, 'اجتمع الوفدان في جنيف', [{ text: 'لا حل عسكريا', speaker: 'سيرغي لافروف', speakerRole: 'وزير الخارجية' }], 'ar'));
+    idx.upsert(withLead('bridge', 'A new bridge for the city', 6, 'Mayor Anne Hidalgo opened the Pont Neuf extension in Paris on Monday', [], 'en'));
+    idx.upsert(withLead('hidalgo', 'Hidalgo re-elected', 2, 'The mayor won a second term', [], 'en'));
+    idx.upsert(withLead('pont', 'Inauguration du pont', 4, 'La maire de Paris a inauguré vendredi le pont des Écoles à Créteil', [{ text: 'Un pont pour tous', speaker: 'Élodie Martin' }], 'fr'));
+    return idx;
+  };
+  const suggested = (idx: SearchIndex, typed: string): string[] => idx.suggestArticles(typed).map((s) => s.value);
+
+  it.each([
+    ['ar: a name only in the lead (the headline does not name him), below the title match', 'لافروف', ['lavrov-old', 'visit', 'talks']],
+    ['ar: folded (diacritics, alef forms, ة)', 'لافْروف الخارجيّة', ['visit', 'talks']],
+    ['ar: a speaker only in the quotes', 'سيرغي', ['visit', 'talks']],
+    ['en: a name in a title, then in a lead', 'hidalgo', ['hidalgo', 'bridge']],
+    ['en: a place in the lead, any case', 'PARIS', ['bridge', 'pont']],
+    ['fr: accents folded, a place in the lead', 'creteil', ['pont']],
+    ['fr: a speaker without accents', 'elodie', ['pont']],
+    ['one word in the title, another in the lead', 'bridge paris', ['bridge']],
+    ['every word is needed', 'paris zebra', []],
+    ['function words alone match no lead', 'the', ['bridge']],
+  ])('%s', (_case, typed, expected) => {
+    expect(suggested(library(), typed)).toEqual(expected);
+  });
+
+  it('matches titles only on a single typed character', () => {
+    expect(suggested(library(), 'w')).toEqual([]); // 'won' is in a lead only
+    expect(suggested(library(), 'h')).toEqual(['hidalgo']);
+  });
+
+  it('forgets an article’s lead terms when it is removed or replaced', () => {
+    const idx = library();
+    idx.remove('visit');
+    expect(suggested(idx, 'كوريا')).toEqual([]);
+    idx.upsert(withLead('bridge', 'A new bridge for the city', 6, 'Works start in Lyon', [], 'en'));
+    expect(suggested(idx, 'paris')).toEqual(['pont']);
+    expect(suggested(idx, 'lyon')).toEqual(['bridge']);
+  });
+
+  it('fills 25 suggestions with title matches first, then lead matches, each newest first', () => {
+    const idx = new SearchIndex();
+    for (let i = 0; i < 20; i++) idx.upsert(withLead(`lead${i}`, `Story ${i}`, 100 + i, 'Talks in Geneva went on'));
+    for (let i = 0; i < 10; i++) idx.upsert(withLead(`title${i}`, `Geneva talks ${i}`, i, 'Nothing else'));
+    const values = suggested(idx, 'geneva');
+    expect(values).toEqual([...Array.from({ length: 10 }, (_, i) => `title${9 - i}`), ...Array.from({ length: 15 }, (_, i) => `lead${19 - i}`)]);
   });
 });
 

@@ -31,6 +31,7 @@ const CHANNEL_CHECK: Record<keyof typeof channelMessages, LocalizedText> = {
   notText: channelMessages.notText(CHANNEL),
   notMember: channelMessages.notMember(),
   cannotSee: channelMessages.cannotSee(CHANNEL),
+  otherServer: channelMessages.otherServer(CHANNEL),
   gone: channelMessages.gone(CHANNEL),
 };
 

@@ -49,7 +49,7 @@ export class Dispatcher {
     const { cmd, data } = this.commandData(name);
     const resolved: Resolved = {};
     const userId = invokerId(this.world.state, ctx);
-    const inner = buildOptions(options, definitionsAt(cmd, path), this.world.state, userId, resolved, focused);
+    const inner = buildOptions(options, definitionsAt(cmd, path), this.world.state, userId, resolved, focused, this.world.guilds.slice(1));
     const opts = Dispatcher.wrap(path, inner);
     if (opts.length > 0) data.options = opts;
     if (Object.keys(resolved).length > 0) data.resolved = resolved;

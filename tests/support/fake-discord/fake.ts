@@ -75,6 +75,18 @@ export class FakeDiscord {
   /** Delay every REST answer by `ms`. */
   setLatency(ms: number): void { this.controls.latencyMs = Math.max(0, ms); }
 
+  /**
+   * Delay every REST request by `ms` before the fake handles it: a slow path to Discord, where an
+   * interaction callback sent at t counts as received at t + ms (against the 3 s window).
+   */
+  setRequestLatency(ms: number): void { this.controls.requestLatencyMs = Math.max(0, ms); }
+
+  /** The bot's second guild, when started with `secondGuild: true`: its id and channels (same layout as the main guild's). */
+  get secondGuild(): { guildId: string; channels: FakeChannels } | undefined {
+    const guild = this.world.guilds[1];
+    return guild ? { guildId: guild.guildId, channels: guild.channelIds } : undefined;
+  }
+
   /** Close the bot's gateway connection (default code 4000: discord.js resumes). */
   dropGateway(options: DropOptions = {}): void { this.gateway.drop(options); }
 

@@ -32,6 +32,8 @@ interface Connection {
 export interface GatewayDeps {
   token: string;
   state: GuildState;
+  /** Guilds besides `state` the bot is in (each gets its GUILD_CREATE). */
+  otherGuilds?: GuildState[];
   applicationId: string;
   heartbeatIntervalMs: number;
   signal: Signal;
@@ -174,14 +176,16 @@ export class FakeGateway {
     const { state } = this.deps;
     this.emit(session, 'READY', {
       v: 10, user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [{ id: state.guildId, unavailable: true }], session_id: session.id, session_type: 'normal',
+      guilds: [state, ...(this.deps.otherGuilds ?? [])].map((g) => ({ id: g.guildId, unavailable: true })), session_id: session.id, session_type: 'normal',
       resume_gateway_url: this.deps.url(), shard: [0, 1],
       ...(this.deps.readyWithoutApplication ? {} : { application: { id: this.deps.applicationId, flags: 0 } }),
       private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
       auth: {}, user_settings: {},
     });
-    const guild = state.guildCreate();
-    const guildCreate = (): void => this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
+    const guilds = [state, ...(this.deps.otherGuilds ?? [])].map((g) => g.guildCreate());
+    const guildCreate = (): void => {
+      for (const guild of guilds) this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
+    };
     const delay = this.deps.guildCreateDelayMs ?? 0;
     if (delay > 0) setTimeout(guildCreate, delay).unref();
     else guildCreate();

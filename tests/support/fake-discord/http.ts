@@ -14,6 +14,8 @@ export interface RestControls {
   faults: FaultQueue;
   /** Extra delay before every REST answer, in ms. */
   latencyMs: number;
+  /** Delay before Discord handles each REST request (it reaches Discord late: a callback sent at t lands at t + this), in ms. */
+  requestLatencyMs?: number;
   /** Where every request is recorded. */
   requests: RecordedRequest[];
   /** Errors thrown by handlers (a bug in the fake or an unexpected body). */
@@ -45,6 +47,7 @@ function send(res: ServerResponse, result: RestResult): void {
 }
 
 async function answer(req: IncomingMessage, world: World, c: RestControls): Promise<RestResult> {
+  if (c.requestLatencyMs) await sleep(c.requestLatencyMs);
   const time = Date.now();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();

@@ -36,6 +36,32 @@ export const FIXED_IDS = {
   voiceChannelId: '1100000000000000035',
 } as const;
 
+/** Ids of one fake guild's own objects (users, the bot included, are the same in every guild). */
+export interface GuildIds {
+  guildId: string;
+  botRoleId: string;
+  adminRoleId: string;
+  categoryChannelId: string;
+  textChannelId: string;
+  announcementChannelId: string;
+  noSendChannelId: string;
+  noViewChannelId: string;
+  voiceChannelId: string;
+}
+
+/** The second guild of a two-guild fake (`startFakeDiscord({ secondGuild: true })`): the bot and the same users are members of both. */
+export const SECOND_GUILD_IDS: GuildIds = {
+  guildId: '1100000000000000110',
+  botRoleId: '1100000000000000111',
+  adminRoleId: '1100000000000000112',
+  categoryChannelId: '1100000000000000130',
+  textChannelId: '1100000000000000131',
+  announcementChannelId: '1100000000000000132',
+  noSendChannelId: '1100000000000000133',
+  noViewChannelId: '1100000000000000134',
+  voiceChannelId: '1100000000000000135',
+};
+
 /**
  * The fake bot token: the same shape as a real one (base64url of the bot's
  * user id, a timestamp part, an HMAC part) but obviously fake.

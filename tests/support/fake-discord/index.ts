@@ -14,6 +14,8 @@
  *
  * World: `fake.guildId`, `fake.applicationId` (= `fake.botUserId`), `fake.users.{admin,member,owner}`
  * (admin has Manage Server), `fake.channels.{text, announcement, noSend, noView, voice, category}`.
+ * With `secondGuild: true` the bot is also in `fake.secondGuild` ({guildId, channels}: same users and layout;
+ * a channel option naming one of its channels resolves with that guild's `guild_id`).
  * The bot can view/send/embed in `text` and `announcement`; `noSend` denies SEND_MESSAGES (posting → 403
  * 50013), `noView` denies VIEW_CHANNEL (→ 403 50001); an unknown or deleted channel → 404 10003.
  *
@@ -28,7 +30,8 @@
  * retryAfter: 0.2} | {status: 500} | {status: 403, code: 50013} | {status: 404, code: 10003} |
  * {status: 0, reset: true} (connection reset, a network error) | {status: 0, reset: true, afterHandling: true}
  * (the request takes effect, its answer is lost), times)`;
- * `setLatency(ms)`; `dropGateway({code = 4000, resumable = true, abrupt = false})` (the bot resumes;
+ * `setLatency(ms)` (answers late); `setRequestLatency(ms)` (requests reach Discord late: a callback sent at once
+ * misses a 3 s window when ms > 3000 − elapsed); `dropGateway({code = 4000, resumable = true, abrupt = false})` (the bot resumes;
  * with `resumable: false` it gets op 9 and re-identifies); `requestReconnect()` (op 7).
  *
  * Gateway: HELLO (`heartbeatIntervalMs`), IDENTIFY → READY + GUILD_CREATE (channels with overwrites, roles,
@@ -64,7 +67,7 @@ import { FakeDiscord } from './fake';
 import { FaultQueue } from './faults';
 import { FakeGateway } from './gateway';
 import { createRestServer, type RestControls } from './http';
-import { FAKE_TOKEN, FIXED_IDS } from './ids';
+import { FAKE_TOKEN, FIXED_IDS, SECOND_GUILD_IDS } from './ids';
 import { MessageStore } from './messages';
 import { Signal } from './signal';
 import { GuildState } from './state';
@@ -82,6 +85,7 @@ export type { StoredMessage } from './messages';
 export type { StoredCommand } from './commands';
 export type { FakeChannel, FakeChannels, FakeUser } from './state';
 export { Perm } from './permissions';
+export { SECOND_GUILD_IDS, type GuildIds } from './ids';
 
 /** Options of {@link startFakeDiscord}. */
 export interface FakeDiscordOptions {
@@ -104,16 +108,22 @@ export interface FakeDiscordOptions {
   guildCreateMembers?: boolean;
   /** Send GUILD_CREATE this long after READY, as for a guild that is unavailable at first (default 0). */
   guildCreateDelayMs?: number;
+  /**
+   * Put the bot in a second guild too (ids {@link SECOND_GUILD_IDS}, same users and channel layout, `fake.secondGuild`):
+   * for checks that one server never reaches another's channels. Interactions still come from the main guild.
+   */
+  secondGuild?: boolean;
 }
 
 /** Start a fake Discord on 127.0.0.1 (REST and gateway on one ephemeral port). */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const signal = new Signal();
   const state = new GuildState({ guildLocale: options.guildLocale });
+  const otherGuilds = options.secondGuild ? [new GuildState({ guildLocale: options.guildLocale, guildName: 'Other Newsroom', ids: SECOND_GUILD_IDS })] : [];
   let port = 0;
   const url = (): string => `ws://127.0.0.1:${port}`;
   const world: World = {
-    state, signal, applicationId: FIXED_IDS.applicationId,
+    state, guilds: [state, ...otherGuilds], signal, applicationId: FIXED_IDS.applicationId,
     messages: new MessageStore(state.botUser, state.guildId, options.nonceWindowMs ?? 5 * 60_000),
     commands: new CommandStore(FIXED_IDS.applicationId),
     interactions: new Map(),
@@ -127,7 +137,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const server = createRestServer(world, controls);
   const wss = new WebSocketServer({ server });
   const gateway = new FakeGateway(wss, {
-    token: FAKE_TOKEN, state, applicationId: FIXED_IDS.applicationId, signal, url,
+    token: FAKE_TOKEN, state, otherGuilds, applicationId: FIXED_IDS.applicationId, signal, url,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     readyWithoutApplication: options.readyWithoutApplication ?? false,
     guildCreateMembers: options.guildCreateMembers ?? true,

@@ -35,18 +35,20 @@ export function definitionsAt(cmd: StoredCommand | undefined, path: string[]): J
 /**
  * Build `data.options` entries from plain values, typed by the registered
  * command's definitions when present, filling `resolved` for channel, user,
- * role and mentionable options.
+ * role and mentionable options. A channel of one of `others` (the bot's other
+ * guilds) resolves with that guild's id, as a crafted or stale id would.
  */
 export function buildOptions(
   input: OptionInput, defs: Json[], state: GuildState, invokerId: string, resolved: Resolved,
-  focused?: string,
+  focused?: string, others: readonly GuildState[] = [],
 ): Json[] {
   return Object.entries(input).map(([name, raw]) => {
     const def = defs.find((d) => d.name === name);
     const value = typeof raw === 'object' ? raw.value : raw;
     const type = typeof raw === 'object' ? raw.type : typeof def?.type === 'number' ? def.type : inferType(value);
     if (name === focused) return { name, type, value: String(value), focused: true };
-    resolve(type, String(value), state, invokerId, resolved);
+    const owner = type === 7 ? [state, ...others].find((g) => g.channels.has(String(value))) ?? state : state;
+    resolve(type, String(value), owner, invokerId, resolved);
     return { name, type, value: type === 7 || type === 6 || type === 8 || type === 9 ? String(value) : value };
   });
 }

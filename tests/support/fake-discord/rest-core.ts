@@ -1,5 +1,5 @@
 import { isObj } from './json';
-import { fail, ok, type Handler } from './world';
+import { fail, guildById, guildOfChannel, ok, type Handler } from './world';
 
 /** GET /gateway/bot: the local WebSocket URL, one shard. */
 export const getGatewayBot: Handler = (_req, w) => ok({
@@ -53,29 +53,37 @@ export const postCommand: Handler = (req, w) => {
 };
 
 /** GET /guilds/{guild_id}. */
-export const getGuild: Handler = (req, w) =>
-  req.params.guild_id === w.state.guildId ? ok(w.state.guildObject()) : fail(404, 10004, 'Unknown Guild');
+export const getGuild: Handler = (req, w) => {
+  const guild = guildById(w, req.params.guild_id);
+  return guild ? ok(guild.guildObject()) : fail(404, 10004, 'Unknown Guild');
+};
 
 /** GET /guilds/{guild_id}/channels. */
-export const getGuildChannels: Handler = (req, w) =>
-  req.params.guild_id === w.state.guildId ? ok([...w.state.channels.values()]) : fail(404, 10004, 'Unknown Guild');
+export const getGuildChannels: Handler = (req, w) => {
+  const guild = guildById(w, req.params.guild_id);
+  return guild ? ok([...guild.channels.values()]) : fail(404, 10004, 'Unknown Guild');
+};
 
 /** GET /guilds/{guild_id}/roles. */
-export const getGuildRoles: Handler = (req, w) =>
-  req.params.guild_id === w.state.guildId ? ok([...w.state.roles.values()]) : fail(404, 10004, 'Unknown Guild');
+export const getGuildRoles: Handler = (req, w) => {
+  const guild = guildById(w, req.params.guild_id);
+  return guild ? ok([...guild.roles.values()]) : fail(404, 10004, 'Unknown Guild');
+};
 
 /** GET /guilds/{guild_id}/members/{user_id}. */
 export const getGuildMember: Handler = (req, w) => {
-  if (req.params.guild_id !== w.state.guildId) return fail(404, 10004, 'Unknown Guild');
-  const m = w.state.members.get(req.params.user_id ?? '');
+  const guild = guildById(w, req.params.guild_id);
+  if (!guild) return fail(404, 10004, 'Unknown Guild');
+  const m = guild.members.get(req.params.user_id ?? '');
   return m ? ok(m) : fail(404, 10007, 'Unknown Member');
 };
 
-/** GET /channels/{channel_id}: 404 10003 unknown, 403 50001 when the bot cannot view it. */
+/** GET /channels/{channel_id} (in any of the bot's guilds): 404 10003 unknown, 403 50001 when the bot cannot view it. */
 export const getChannel: Handler = (req, w) => {
   const id = req.params.channel_id ?? '';
-  const c = w.state.channels.get(id);
-  if (!c) return fail(404, 10003, 'Unknown Channel');
-  if (w.state.botPermissionsIn(id) === 0n) return fail(403, 50001, 'Missing Access');
+  const guild = guildOfChannel(w, id);
+  const c = guild?.channels.get(id);
+  if (!guild || !c) return fail(404, 10003, 'Unknown Channel');
+  if (guild.botPermissionsIn(id) === 0n) return fail(403, 50001, 'Missing Access');
   return ok(c);
 };

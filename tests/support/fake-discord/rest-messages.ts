@@ -1,12 +1,13 @@
 import { isObj } from './json';
 import { invalidFormBody, messageLimitErrors } from './limits';
 import { Perm } from './permissions';
-import { fail, ok, type Handler, type RestResult, type World } from './world';
+import { fail, guildOfChannel, ok, type Handler, type RestResult, type World } from './world';
 
-/** 404/403 answer when the bot may not use the channel, or null when it may. */
+/** 404/403 answer when the bot may not use the channel (in any of its guilds), or null when it may. */
 function channelAccess(w: World, channelId: string, needed: bigint): RestResult | null {
-  if (!w.state.channels.has(channelId)) return fail(404, 10003, 'Unknown Channel');
-  const perms = w.state.botPermissionsIn(channelId);
+  const guild = guildOfChannel(w, channelId);
+  if (!guild) return fail(404, 10003, 'Unknown Channel');
+  const perms = guild.botPermissionsIn(channelId);
   if ((perms & Perm.ViewChannel) === 0n) return fail(403, 50001, 'Missing Access');
   if ((perms & needed) !== needed) return fail(403, 50013, 'Missing Permissions');
   return null;
@@ -32,7 +33,7 @@ export const postChannelMessage: Handler = (req, w) => {
   }
   const stored = w.messages.create(channelId, body, 'channel');
   if (nonce !== undefined) w.messages.rememberNonce(channelId, nonce, String(stored.message.id));
-  const channel = w.state.channels.get(channelId);
+  const channel = guildOfChannel(w, channelId)?.channels.get(channelId);
   if (channel) channel.last_message_id = String(stored.message.id);
   w.signal.notify();
   return ok(stored.message);

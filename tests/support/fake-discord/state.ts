@@ -1,4 +1,4 @@
-import { FIXED_IDS } from './ids';
+import { FIXED_IDS, type GuildIds } from './ids';
 import { channelPermissions, Perm, type PermissionContext, type PermissionOverwrite } from './permissions';
 
 /** A Discord user object (API v10 shape). */
@@ -89,8 +89,10 @@ function member(u: FakeUser, roles: string[]): FakeMember {
 
 /** The fake's guild world: users, roles, members, channels; mutable by tests. */
 export class GuildState {
-  readonly guildId = FIXED_IDS.guildId;
+  readonly guildId: string;
   readonly ownerId = FIXED_IDS.ownerUserId;
+  /** Ids of this guild's roles and channels. */
+  readonly ids: GuildIds;
   readonly guildName: string;
   readonly preferredLocale: string;
   readonly botUser: FakeUser;
@@ -98,16 +100,21 @@ export class GuildState {
   readonly roles = new Map<string, FakeRole>();
   readonly members = new Map<string, FakeMember>();
   readonly channels = new Map<string, FakeChannel>();
-  readonly channelIds: FakeChannels = {
-    text: FIXED_IDS.textChannelId,
-    announcement: FIXED_IDS.announcementChannelId,
-    noSend: FIXED_IDS.noSendChannelId,
-    noView: FIXED_IDS.noViewChannelId,
-    voice: FIXED_IDS.voiceChannelId,
-    category: FIXED_IDS.categoryChannelId,
-  };
+  readonly channelIds: FakeChannels;
 
-  constructor(options: { guildName?: string; guildLocale?: string } = {}) {
+  /** `ids` default to the fake's main guild ({@link FIXED_IDS}); another set makes a second guild with the same users and layout. */
+  constructor(options: { guildName?: string; guildLocale?: string; ids?: GuildIds } = {}) {
+    const ids = options.ids ?? FIXED_IDS;
+    this.ids = ids;
+    this.guildId = ids.guildId;
+    this.channelIds = {
+      text: ids.textChannelId,
+      announcement: ids.announcementChannelId,
+      noSend: ids.noSendChannelId,
+      noView: ids.noViewChannelId,
+      voice: ids.voiceChannelId,
+      category: ids.categoryChannelId,
+    };
     this.guildName = options.guildName ?? 'Briefing Newsroom';
     this.preferredLocale = options.guildLocale ?? 'en-US';
     this.botUser = user(FIXED_IDS.botUserId, 'Briefing', { bot: true, global_name: null });
@@ -119,27 +126,27 @@ export class GuildState {
     this.addRole({ id: this.guildId, name: '@everyone', position: 0,
       permissions: bits(Perm.ViewChannel, Perm.SendMessages, Perm.ReadMessageHistory, Perm.AddReactions,
         Perm.UseApplicationCommands, Perm.Connect, Perm.Speak) });
-    this.addRole({ id: FIXED_IDS.botRoleId, name: 'Briefing', position: 2, managed: true,
+    this.addRole({ id: this.ids.botRoleId, name: 'Briefing', position: 2, managed: true,
       tags: { bot_id: FIXED_IDS.botUserId },
       permissions: bits(Perm.ViewChannel, Perm.SendMessages, Perm.EmbedLinks, Perm.ReadMessageHistory) });
-    this.addRole({ id: FIXED_IDS.adminRoleId, name: 'Editors', position: 1,
+    this.addRole({ id: this.ids.adminRoleId, name: 'Editors', position: 1,
       permissions: bits(Perm.ManageGuild, Perm.ManageChannels, Perm.ManageMessages, Perm.EmbedLinks) });
-    this.members.set(this.botUser.id, member(this.botUser, [FIXED_IDS.botRoleId]));
-    this.members.set(this.users.admin.id, member(this.users.admin, [FIXED_IDS.adminRoleId]));
+    this.members.set(this.botUser.id, member(this.botUser, [this.ids.botRoleId]));
+    this.members.set(this.users.admin.id, member(this.users.admin, [this.ids.adminRoleId]));
     this.members.set(this.users.member.id, member(this.users.member, []));
     this.members.set(this.users.owner.id, member(this.users.owner, []));
     const denyTo = (perm: bigint): PermissionOverwrite[] => [
       { id: this.guildId, type: 0, allow: '0', deny: perm.toString() },
       { id: this.botUser.id, type: 1, allow: '0', deny: perm.toString() },
     ];
-    this.addChannel({ id: FIXED_IDS.categoryChannelId, type: 4, name: 'News', parent_id: null });
-    this.addChannel({ id: FIXED_IDS.textChannelId, type: 0, name: 'briefings', topic: 'Daily briefings' });
-    this.addChannel({ id: FIXED_IDS.announcementChannelId, type: 5, name: 'announcements' });
-    this.addChannel({ id: FIXED_IDS.noSendChannelId, type: 0, name: 'read-only',
+    this.addChannel({ id: this.ids.categoryChannelId, type: 4, name: 'News', parent_id: null });
+    this.addChannel({ id: this.ids.textChannelId, type: 0, name: 'briefings', topic: 'Daily briefings' });
+    this.addChannel({ id: this.ids.announcementChannelId, type: 5, name: 'announcements' });
+    this.addChannel({ id: this.ids.noSendChannelId, type: 0, name: 'read-only',
       permission_overwrites: denyTo(Perm.SendMessages) });
-    this.addChannel({ id: FIXED_IDS.noViewChannelId, type: 0, name: 'staff-only',
+    this.addChannel({ id: this.ids.noViewChannelId, type: 0, name: 'staff-only',
       permission_overwrites: denyTo(Perm.ViewChannel) });
-    this.addChannel({ id: FIXED_IDS.voiceChannelId, type: 2, name: 'Studio', parent_id: null });
+    this.addChannel({ id: this.ids.voiceChannelId, type: 2, name: 'Studio', parent_id: null });
   }
 
   /** Add (or replace) a role. */
@@ -152,7 +159,7 @@ export class GuildState {
   /** Add (or replace) a channel; defaults: text channel in the News category. */
   addChannel(channel: Partial<FakeChannel> & Pick<FakeChannel, 'id' | 'name'>): FakeChannel {
     const full: FakeChannel = {
-      type: 0, guild_id: this.guildId, position: this.channels.size, parent_id: FIXED_IDS.categoryChannelId,
+      type: 0, guild_id: this.guildId, position: this.channels.size, parent_id: this.ids.categoryChannelId,
       topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, permission_overwrites: [], flags: 0,
       ...channel,
     };

@@ -8,7 +8,10 @@ import type { Json } from './json';
 
 /** Everything a REST handler may read or change. */
 export interface World {
+  /** The main guild (every test's world). */
   state: GuildState;
+  /** Every guild the bot is in: the main one first, then a second one when asked for (`secondGuild`). */
+  guilds: GuildState[];
   messages: MessageStore;
   commands: CommandStore;
   /** Dispatched interactions by token. */
@@ -52,3 +55,9 @@ export const ok = (body: unknown): RestResult => ({ status: 200, body });
 /** A Discord JSON error answer. */
 export const fail = (status: number, code: number, message: string, extra: Json = {}): RestResult =>
   ({ status, body: { message, code, ...extra } });
+
+/** The guild with this id, when the bot is in it. */
+export const guildById = (w: World, guildId: string | undefined): GuildState | undefined => w.guilds.find((g) => g.guildId === guildId);
+
+/** The guild a channel belongs to, when the channel exists. */
+export const guildOfChannel = (w: World, channelId: string): GuildState | undefined => w.guilds.find((g) => g.channels.has(channelId));
