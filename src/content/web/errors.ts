@@ -1,6 +1,7 @@
 import { code, formatBytes, formatBytesArabic, formatBytesFrench, type LocalizedText, UserError } from '../../errors';
 import { hostOf } from '../../extraction/errors';
 import type { FetchError } from './fetch-types';
+import { AddressRefusedError } from './fetcher';
 
 /** Why a web page could not be briefed before extraction: the fetch failed, or the server said no. */
 export type WebPageFailure = FetchError['reason'] | 'http-status';
@@ -19,7 +20,7 @@ export class WebPageError extends UserError {
 
 /** The user-facing error for a failed fetch. */
 export function webPageErrorFor(error: FetchError, maxBytes: number, timeoutMs: number): WebPageError {
-  const host = hostOf(error.url);
+  const host = error instanceof AddressRefusedError ? error.host : hostOf(error.url);
   const h = code(host);
   const seconds = Math.round(timeoutMs / 100) / 10;
   const texts: Record<FetchError['reason'], LocalizedText> = {
