@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
+import { createFetcher, userAgent } from './content/web/fetcher';
 import { botClientOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
@@ -86,6 +87,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const client = new Client(botClientOptions(config.apiUrl, options.clientOptions));
   const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
   const services: Service[] = [];
+
+  // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
+  const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
+  ctx.fetcher = fetcher;
+  services.push({ name: 'fetcher', start: () => undefined, stop: () => fetcher.close() });
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   const scheduling = createScheduling({ config, logger, rest: client.rest, library, now });
