@@ -5,7 +5,6 @@ import { feedBytes, pageBytes } from '../support/web-fixtures';
 import { send, startWebServer, type TestWebServer } from '../support/web-server';
 import { botEnv, makeContentDir, runScript, spawnBot, type BotProcess } from './bot-harness';
 
-type Json = Record<string, unknown>;
 interface Embed { title?: string; url?: string; description?: string; timestamp?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string }; author?: { name: string } }
 
 const EPHEMERAL = 64;
