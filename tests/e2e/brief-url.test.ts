@@ -67,7 +67,7 @@ describe('/brief url:', () => {
 
   it.each([
     ['English', '/en/bbc', "Obama admits US gun laws are his 'biggest frustration'", 'BBC News', 'BBC News', '2015-07-24', 'Summary'],
-    ['French', '/fr/liberation', 'Un troisième Français mort dans le séisme au Népal', 'Par Sébastien Farcis', 'Libération.fr', '2015-04-30', 'Résumé'],
+    ['French', '/fr/liberation', 'Un troisième Français mort dans le séisme au Népal', 'AFP', 'Libération.fr', '2015-04-30', 'Résumé'],
     ['Arabic', '/ar/cnn', 'معارضون يسيطرون على مخازن للصواريخ بريف دمشق', undefined, 'CNNArabic', undefined, 'الملخص'],
   ])('briefs a %s page: deferred, headline linked to the page, its byline, site and date', async (_name, path, title, author, site_, date, summary) => {
     const url = `${site.origin}${path}`;
@@ -76,7 +76,7 @@ describe('/brief url:', () => {
     const shown = await h.visible(15_000);
     expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(0);
     const embed = (shown.embeds as Embed[])[0]!;
-    expect(embed.title).toBe(title.replace(/'/g, "'"));
+    expect(embed.title).toBe(title);
     expect(embed.url).toBe(url);
     expect(embed.author?.name).toBe(author);
     expect(embed.footer!.text).toContain(site_);
