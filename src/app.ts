@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
+import { createFetcher, userAgent } from './content/web/fetcher';
+import { createIsolatedExtractor } from './content/web/isolated-extractor';
 import { botClientOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
@@ -89,6 +91,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const client = new Client(botClientOptions(config.apiUrl, options.clientOptions));
   const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
   const services: Service[] = [];
+
+  // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
+  const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
+  ctx.fetcher = fetcher;
+  // Pages are taken apart in a worker thread, each within a time limit: hostile markup must not stall the gateway.
+  const extractor = createIsolatedExtractor();
+  ctx.extract = (html, url) => extractor.extract(html, url);
+  services.push({ name: 'web', start: () => undefined, stop: async () => void (await Promise.all([fetcher.close(), extractor.close()])) });
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client) });

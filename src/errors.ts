@@ -174,12 +174,12 @@ export function clip(text: string, max = 60): string {
 }
 
 /** An exact count with its digits grouped the way `language` writes them: 1,048,576 (en, ar) or 1 048 576 (fr). */
-function groupDigits(count: number, language: MessageLanguage): string {
+export function groupDigits(count: number, language: MessageLanguage): string {
   return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(count);
 }
 
 /** An exact byte count in words: 1,048,576 bytes / 1 048 576 octets / 1,048,576 بايت (Latin digits keep a right-to-left line readable). */
-function byteCount(bytes: number, language: MessageLanguage): string {
+export function byteCount(bytes: number, language: MessageLanguage): string {
   const unit = language === 'ar' ? 'بايت' : language === 'fr' ? (bytes === 1 ? 'octet' : 'octets') : bytes === 1 ? 'byte' : 'bytes';
   return `${groupDigits(bytes, language)} ${unit}`;
 }

@@ -119,7 +119,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         await answer(interaction, interaction.commandName, async (ack) => {
           if (!command) throw unknownCommand(interaction.commandName);
           return command.execute(interaction, ctx, ack);
-        }, command?.deferImmediately === true);
+        }, deferNow(command, interaction));
       } else if (interaction.isAutocomplete()) {
         await autocomplete(interaction);
       } else if (interaction.isButton()) {
@@ -134,6 +134,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       log.error({ err: error, interactionId: interaction.id }, 'interaction handler failed');
     }
   };
+}
+
+/** True when `command` asks to defer this invocation at once. */
+function deferNow(command: Command | undefined, interaction: ChatInputCommandInteraction): boolean {
+  const rule = command?.deferImmediately;
+  return typeof rule === 'function' ? rule(interaction) : rule === true;
 }
 
 /** A command this bot does not have (deployed commands out of date). */
