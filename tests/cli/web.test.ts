@@ -104,7 +104,7 @@ describe('brief CLI on web pages', () => {
     ['a feed', () => [`${site.origin}/feed.rss`], /is a news feed, not an article page/],
     ['a page without an article', () => [`${site.origin}/thin`], /^No article found at 127\.0\.0\.1:\d+/],
     ['a server error', () => [`${site.origin}/error`], /answered HTTP 500 Internal Server Error/],
-    ['a page over the size cap', () => [`${site.origin}/en/bbc`, '--max-bytes', '5000'], /is over the 5 KB limit/],
+    ['a page over the size cap', () => [`${site.origin}/en/bbc`, '--max-bytes', '5000'], /is over the 5,000-byte limit/],
     ['an unknown host', () => ['http://nowhere.test/'], /^Could not reach nowhere\.test: no such host/],
   ])('refuses %s: one line on stderr, exit 2', async (_name, argv, message) => {
     const { code, out, err } = await run(argv());
@@ -135,7 +135,7 @@ describe('brief CLI on saved .html files', () => {
 
   it.each([
     ['a page without article', 'empty.html', '<html><body><nav>Home</nav></body></html>', [], /^No article found at empty\.html/],
-    ['a page over the cap', 'big.html', `<html><body>${'<p>word</p>'.repeat(100)}</body></html>`, ['--max-bytes', '200'], /big\.html is .* over the 200 B limit/],
+    ['a page over the cap', 'big.html', `<html><body>${'<p>word</p>'.repeat(100)}</body></html>`, ['--max-bytes', '200'], /big\.html is [0-9,]+ bytes, over the 200-byte limit/],
   ])('refuses %s with exit 2', async (_name, file, html, flags, message) => {
     const path = join(scratch, file);
     writeFileSync(path, html);

@@ -196,7 +196,7 @@ describe('fetcher: caps and failures', () => {
   ])('%s is too large', async (_name, path) => {
     const error = await failure(fetcher({ url: `${site.origin}${path}`, maxBytes: 4000 }));
     expect(error.reason).toBe('too-large');
-    expect(error.message).toMatch(/larger than 4 KB/);
+    expect(error.message).toMatch(/is over the 4,000-byte limit/);
   });
 
   it('times out on a server that never answers', async () => {

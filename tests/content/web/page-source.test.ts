@@ -112,7 +112,7 @@ describe('fetchWebArticle', () => {
   it('says the page is over the size cap', async () => {
     const error = (await fetchWebArticle(`${site.origin}/bbc`, { fetcher, maxBytes: 10_000 }).catch((e: unknown) => e)) as WebPageError;
     expect(error.reason).toBe('too-large');
-    expect(error.message).toBe('The page at 127.0.0.1:' + site.port + ' is over the 10 KB limit.');
+    expect(error.message).toBe('The page at 127.0.0.1:' + site.port + ' is over the 10,000-byte limit.');
   });
 });
 
