@@ -22,6 +22,14 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
   return false;
 }
 
+/** English and French articles (tokenised: `l’` is `l`), which the annotators leave out of speaker forms. */
+const ARTICLES = new Set(['a', 'an', 'the', 'le', 'la', 'les', 'l', 'un', 'une']);
+
+/** Words of a speaker without its leading article ("A Nato official", « le ministère des Affaires étrangères »). */
+function withoutLeadingArticle(words: string[]): string[] {
+  return words.length > 1 && ARTICLES.has(words[0]!) ? words.slice(1) : words;
+}
+
 /**
  * Strict speaker scoring (issue 12). A predicted speaker is right only when
  * it contains an accepted form (its words in a row) AND every one of its
@@ -30,10 +38,12 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
  * the name), and so is a surname the annotators did not accept. No predicted
  * speaker is `none`, except when the article gives no speaker (no accepted
  * form), where it is right and any speaker is wrong. Words are compared after
- * {@link tokenize} (case, diacritics, alef forms, ى/ي, ة/ه folded).
+ * {@link tokenize} (case, diacritics, alef forms, ى/ي, ة/ه folded), without
+ * a leading English or French article (the annotators write `Nato official`,
+ * `ministère des Affaires étrangères`).
  */
 export function judgeSpeaker(predicted: string | null | undefined, accepted: readonly string[]): SpeakerVerdict {
-  const words = tokenize(predicted ?? '');
+  const words = withoutLeadingArticle(tokenize(predicted ?? ''));
   if (words.length === 0) return accepted.length === 0 ? 'right' : 'none';
   const forms = accepted.map(tokenize).filter((f) => f.length > 0);
   const known = new Set(forms.flat());

@@ -31,6 +31,8 @@ describe('judgeSpeaker (strict: contains an accepted form, and every word belong
     ['alef, ة and diacritics folded', 'أسامة', ['اسامه'], 'right'],
     ['case folded, accents kept', 'mme binet', ['Sophie Binet', 'Mme Binet'], 'right'],
     ['punctuation ignored', 'Mr. Reeves', ['Richard V. Reeves', 'Mr. Reeves'], 'right'],
+    ['a leading English article', 'A Nato official', ['Nato official', 'Nato'], 'right'],
+    ['a leading French article', 'le ministère des Affaires étrangères', ['ministère des Affaires étrangères', 'Quai d’Orsay'], 'right'],
     ['no speaker expected and none given', null, [], 'right'],
     // wrong
     ['a verb glued to the name (شن بولتون)', 'شن بولتون', ['جون بولتون', 'بولتون'], 'wrong'],
@@ -41,6 +43,8 @@ describe('judgeSpeaker (strict: contains an accepted form, and every word belong
     ['the French descriptor when the person is named', 'le PDG', ['Patrick Pouyanné'], 'wrong'],
     ['another person with the same surname', 'ميشيل أوباما', ['باراك أوباما', 'أوباما'], 'wrong'],
     ['another person', 'Ben Ortiz', ['Priya Raman'], 'wrong'],
+    ['an article alone', 'the', ['Priya Raman'], 'wrong'],
+    ['an article inside the speaker', 'Nato the official', ['Nato official'], 'wrong'],
     ['a speaker when the article gives none', 'Karim', [], 'wrong'],
     // none
     ['no speaker', null, ['Sophie Binet'], 'none'],
