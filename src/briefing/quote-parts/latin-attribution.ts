@@ -3,9 +3,9 @@
  * mayor", "according to X", "she added", « … », a déclaré le maire,
  * a-t-il ajouté, selon X.
  */
-import { parseLatinInverted, parseLatinSubject } from './latin-phrase';
+import { joinWords, latinNameAt, latinNameBefore, parseLatinInverted, parseLatinSubject, type LatinPhrase } from './latin-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
-import type { Token } from './tokens';
+import { isCapitalized, type Token } from './tokens';
 import type { Language } from '../schema';
 import { englishSpeechWord, frenchSpeechWord, type Gender, type SpeechMatch } from '../speech-verbs';
 
@@ -16,6 +16,21 @@ const CLAUSE_BREAKS = new Set(['and', 'but', 'while', 'because', 'although', 'th
 const THAT = /^(that|que|qu'.*|qu’.*)$/u;
 /** Most words between an after-quote attribution's start and its verb ("the mayor, Jane Smith, said"). */
 const MAX_AFTER_SUBJECT = 9;
+/** Most tokens when the attribution opens with a name and a comma: an apposition follows ("Lina Khatib, an expert on the conflict at U.K. think-tank Chatham House, told"). */
+const MAX_AFTER_APPOSITION = 24;
+
+/** True when the period token at `k` follows a single capital letter: an initial (U.K., J. Smith), not a sentence end. */
+function isInitial(tokens: readonly Token[], k: number): boolean {
+  const prev = tokens[k - 1]?.text;
+  return prev !== undefined && prev.length === 1 && isCapitalized(prev);
+}
+
+/** How far an after-quote attribution starting at `i` may run to its verb: further when it opens with a name and a comma. */
+function afterSubjectLimit(tokens: readonly Token[], i: number): number {
+  const comma = tokens.findIndex((t, k) => k > i && t.norm === ',');
+  if (comma === -1 || comma - i > 5 || !latinNameAt(tokens, i) || latinNameAt(tokens, i)!.split(' ').length !== comma - i) return MAX_AFTER_SUBJECT;
+  return MAX_AFTER_APPOSITION;
+}
 
 /** The speech word at `i`: French, English, or (language `other`) either. */
 function speechAt(lowered: readonly string[], i: number, language: Language): SpeechMatch | null {
@@ -50,6 +65,8 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
     }
     const fragment = latinFragment(after, lowered.slice(v + match.length), lowered[v + match.length - 1]!);
     if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment };
+    const relative = relativeSubject(tokens, lowered, v);
+    if (relative !== undefined) return { ...(relative && { phrase: relative }), continuation: false, gender: 'unknown', fragment };
     const subject = parseLatinSubject(latinClause(tokens, lowered, v));
     if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment };
     if (hasPhrase(subject)) {
@@ -70,6 +87,31 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
     return { continuation: true, gender: 'unknown', fragment };
   }
   return null;
+}
+
+/** Relative pronouns that may stand as the subject of a speech verb ("the group, which says"). */
+const RELATIVES = new Set(['which', 'who', 'qui']);
+
+/**
+ * The antecedent of a relative pronoun subject: "… the Palestinian Dialogue
+ * Group in Turkey, which says" → that group; "… Jane Smith, who said" → Jane
+ * Smith. `undefined` when the verb at `v` has no relative subject; `null`
+ * when it has one whose antecedent is not a name (nobody is better than the
+ * last speaker).
+ */
+function relativeSubject(tokens: readonly Token[], lowered: readonly string[], v: number): LatinPhrase | null | undefined {
+  let r = v - 1;
+  while (r > 0 && AUX.has(lowered[r]!)) r--;
+  if (r < 1 || !RELATIVES.has(lowered[r]!) || lowered[r - 1] !== ',') return undefined;
+  if (lowered[r] !== 'which') {
+    const name = latinNameBefore(tokens, r - 1);
+    return name ? { name } : null;
+  }
+  let start = r - 1;
+  while (start > 0 && !tokens[start - 1]!.punct && !/^(the|la|le|les|l')$/u.test(lowered[start - 1]!)) start--;
+  const words = tokens.slice(start, r - 1);
+  if (start === 0 || words.length === 0 || words.length > 8 || !isCapitalized(words[0]!.text)) return null;
+  return { name: joinWords(words) };
 }
 
 /** The gender of a pronoun right after a speech verb, referring to its subject (qu'elle, que il, she, that he). */
@@ -120,9 +162,10 @@ function latinFragment(after: readonly Token[], lowered: readonly string[], verb
 /** Attribution from the English/French words after a closed quote, starting at token `i`. */
 export function latinAfter(tokens: readonly Token[], i: number, language: Language): Attribution | null {
   const lowered = lowerAll(tokens);
-  for (let v = i; v < tokens.length && v - i <= MAX_AFTER_SUBJECT; v++) {
+  const limit = afterSubjectLimit(tokens, i);
+  for (let v = i; v < tokens.length && v - i <= limit; v++) {
     const w = lowered[v]!;
-    if (w === '.' || w === ';' || w === '!' || w === '?' || w === ':') return null;
+    if ((w === '.' && !isInitial(tokens, v)) || w === ';' || w === '!' || w === '?' || w === ':') return null;
     const match = speechAt(lowered, v, language);
     if (!match) continue;
     const rest = tokens.slice(v + match.length);

@@ -138,7 +138,9 @@ export class ArticleNames {
         if (!this.arabic) {
           const start = i > 0 && LATIN_DETERMINERS.has(tokens[i - 1]!.norm) ? i - 1 : i;
           const before = latinNameBefore(tokens, start);
-          if (before && tokens[start - 1]?.norm === ',') return before;
+          // "Jane Smith, the mayor, said": an apposition closes (comma, full stop); "… with Mark Rutte, the US President said" does not.
+          const end = tokens[skipComplement(tokens, i + k.length)]?.norm;
+          if (before && tokens[start - 1]?.norm === ',' && (end === undefined || end === ',' || end === '.' || end === ')')) return before;
         }
       }
     }

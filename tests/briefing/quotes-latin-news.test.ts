@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/briefing/quotes';
+import type { Language, Quote } from '../../src/briefing/schema';
+
+/**
+ * English and French attribution patterns of real news (issue 12; seen in
+ * ../shared/quotes-dev, written afresh here): who the engine names, or null
+ * when the evidence is too weak (a wrong speaker is worse than none).
+ */
+
+function quoteWith(quotes: readonly Quote[], piece: string): Quote {
+  const q = quotes.find((x) => x.text.includes(piece));
+  expect(q, `no quote contains "${piece}" in ${JSON.stringify(quotes)}`).toBeDefined();
+  return q!;
+}
+
+/** [label, language, paragraphs, piece of the quote, speaker (null: none), role (undefined: not checked)] */
+type Row = [string, Language, string[], string, string | null, string | null | undefined];
+
+const rows: Row[] = [
+  ['en: after the quote, a name and a long apposition before "told"', 'en', [
+    '"The ceasefire talks are back to the drawing board," Lina Khatib, an expert on the conflict at U.K. think-tank Chatham House, told the AP. "The next move makes negotiations even trickier."',
+  ], 'drawing board', 'Lina Khatib', 'an expert on the conflict at U.K. think-tank Chatham House'],
+  ['en: the quote after an apposition shares its speaker across the initials', 'en', [
+    '"The ceasefire talks are back to the drawing board," Lina Khatib, an expert on the conflict at U.K. think-tank Chatham House, told the AP. "The next move makes negotiations even trickier."',
+  ], 'even trickier', 'Lina Khatib', undefined],
+  ['fr: after the quote, a name and its apposition with la', 'fr', [
+    '« Nous ne lâcherons rien sur les salaires », a déclaré Sophie Binet, la secrétaire générale de la CGT, lundi.',
+  ], 'lâcherons rien', 'Sophie Binet', 'la secrétaire générale de la CGT'],
+  ['en: "the US President said:" is a role, resolved to the name given later', 'en', [
+    'In a post after a meeting with Nato Secretary General Mark Rutte, the US President said: "Nato was not there when we needed them."',
+    'Speaking in August, US President Donald Trump said there would be "no going into Nato by Ukraine" as part of a deal.',
+  ], 'not there when we needed', 'Donald Trump', 'the US President'],
+  ['en: a question heading is no speaker role ("What has Trump said")', 'en', [
+    'What has Trump said about Nato?',
+    'US President Donald Trump said there would be "no going into Nato by Ukraine" as part of a deal.',
+  ], 'no going into Nato', 'Donald Trump', 'US President'],
+  ['en: "X, which says" names the institution X', 'en', [
+    'Sadeq Abu Amer told the AP a deal was still possible. Abu Amer is the head of the Palestinian Dialogue Group in Turkey, which says on its site that it aims to "protect the historical rights of the Palestinian people."',
+  ], 'historical rights', 'Palestinian Dialogue Group in Turkey', undefined],
+  ['en: "X, who said" names the person X', 'en', [
+    'The bill was backed by Senator Jane Smith, who said it was "a victory for every working family in the state."',
+  ], 'victory for every', 'Jane Smith', undefined],
+  ['en: "which says" after no institution gives no speaker, not the last one', 'en', [
+    'Jane Smith said the vote was close. "We won by a handful of votes tonight," she said.',
+    'The bill passed by two votes, which says a lot about "the mood of the country right now and its fears."',
+  ], 'mood of the country', null, undefined],
+];
+
+describe('extractQuotes: English and French attribution on patterns of real news', () => {
+  it.each(rows)('%s', (_label, language, paragraphs, piece, speaker, role) => {
+    const q = quoteWith(extractQuotes(paragraphs, language), piece);
+    expect(q.speaker).toBe(speaker);
+    if (role !== undefined) expect(q.speakerRole ?? null).toBe(role);
+  });
+});
