@@ -6,6 +6,7 @@
 import { isWhiteSpace } from './char-class';
 import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quote-parts/attribution';
 import { findQuotations, type MarkSpan } from './quote-parts/marks';
+import { splitIncises } from './quote-parts/latin-incise';
 import { rankQuotes, type Candidate } from './quote-parts/rank';
 import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
 import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
@@ -213,7 +214,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     const text = full.length > MAX_TOKENISED_CHARS ? full.slice(0, MAX_TOKENISED_CHARS) : full;
     budget -= text.length;
     texts.push(text);
-    const found = findQuotations(text, MAX_PER_PARAGRAPH);
+    const found = splitIncises(text, findQuotations(text, MAX_PER_PARAGRAPH), language);
     allSpans.push(found);
     if (found.length > 0) last = pi;
   }

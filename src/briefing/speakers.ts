@@ -145,7 +145,8 @@ export class SpeakerBook {
       return known;
     }
     const full = key.length === 1 ? this.names.fullName(name) ?? name : name;
-    const person: Person = { name: full, gender: 'unknown', seen: 0 };
+    // Latin script: M. Macron / Mme Binet anywhere in the article tells the person's gender.
+    const person: Person = { name: full, gender: this.names.honorificGender(full) ?? 'unknown', seen: 0 };
     if (role) person.role = role;
     // A role-only entry for the same role becomes this person.
     const roleOnly = role ? this.people.findIndex((p) => !p.name && p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role))) : -1;

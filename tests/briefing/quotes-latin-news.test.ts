@@ -45,6 +45,29 @@ const rows: Row[] = [
     'Jane Smith said the vote was close. "We won by a handful of votes tonight," she said.',
     'The bill passed by two votes, which says a lot about "the mood of the country right now and its fears."',
   ], 'mood of the country', null, undefined],
+  ['fr: an incise inside the guillemets splits the quote; both parts are hers', 'fr', [
+    'Sophie Binet, la secrétaire générale de la CGT, a rencontré le président. « Là-dessus, notre désaccord est total, souligne-t-elle. La CGT a des solutions pour financer la branche vieillesse. »',
+  ], 'désaccord est total', 'Sophie Binet', undefined],
+  ['fr: the second part of a split quote', 'fr', [
+    'Sophie Binet, la secrétaire générale de la CGT, a rencontré le président. « Là-dessus, notre désaccord est total, souligne-t-elle. La CGT a des solutions pour financer la branche vieillesse. »',
+  ], 'des solutions pour financer', 'Sophie Binet', undefined],
+  ['fr: an incise naming the speaker', 'fr', [
+    '« Nous avons tout essayé pour les joindre, poursuit Laurent Fabius. Il faut maintenant attendre les secours sur place. »',
+  ], 'attendre les secours', 'Laurent Fabius', undefined],
+  ['fr: « d’après le récit qu’elle livre » is her account, not a speaker', 'fr', [
+    'Sophie Binet, la secrétaire générale de la CGT, a été reçue mercredi par Emmanuel Macron. Pour ce tête-à-tête, Mme Binet est « arrivée avec son propre ordre du jour », d’après le récit qu’elle livre au Monde.',
+  ], 'ordre du jour', 'Sophie Binet', undefined],
+  ['en: "according to the report" names nobody', 'en', [
+    'Jane Smith, the mayor, opened the session. The city is short of money, according to the report: "the deficit will double within two years without new taxes."',
+  ], 'deficit will double', null, undefined],
+  ['fr: M. Macron anywhere makes him a man: « elle » skips him', 'fr', [
+    'Mme Binet, la dirigeante de la CGT, a été reçue à l’Elysée. « Je lui ai dit ce que pensent les salariés de ce pays », a-t-elle expliqué.',
+    'Emmanuel Macron a répondu : « Le texte est voté, il sera appliqué partout. » Selon un conseiller, M. Macron a pris des notes.',
+    '« Nous ne lâcherons rien tant que la réforme ne sera pas retirée », a-t-elle ajouté.',
+  ], 'lâcherons rien', 'Binet', undefined],
+  ['fr: an introductory phrase is no role (Pour ce tête-à-tête, En début de soirée)', 'fr', [
+    'En début de soirée, Sophie Binet a déclaré : « Le dialogue social est rompu dans ce pays. »',
+  ], 'dialogue social', 'Sophie Binet', null],
 ];
 
 describe('extractQuotes: English and French attribution on patterns of real news', () => {

@@ -3,7 +3,7 @@
  * mayor", "according to X", "she added", « … », a déclaré le maire,
  * a-t-il ajouté, selon X.
  */
-import { joinWords, latinNameAt, latinNameBefore, parseLatinInverted, parseLatinSubject, type LatinPhrase } from './latin-phrase';
+import { documentOwner, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, parseLatinSubject, type LatinPhrase } from './latin-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
 import { isCapitalized, type Token } from './tokens';
 import type { Language } from '../schema';
@@ -61,7 +61,7 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
       const phrase = parseLatinInverted(after);
       if (!hasPhrase(phrase)) continue;
       const comma = after.findIndex((t) => t.norm === ',');
-      return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: comma !== -1 && wordCount(after.slice(comma + 1)) > 0 };
+      return accordingTo(phrase, after, comma !== -1 && wordCount(after.slice(comma + 1)) > 0);
     }
     const fragment = latinFragment(after, lowered.slice(v + match.length), lowered[v + match.length - 1]!);
     if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment };
@@ -87,6 +87,17 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
     return { continuation: true, gender: 'unknown', fragment };
   }
   return null;
+}
+
+/**
+ * "According to X": X, unless X is a document or an account, which names
+ * nobody ("according to the report") or, with a pronoun, the person whose it
+ * is (« d’après le récit qu’elle livre » → the last woman quoted).
+ */
+function accordingTo(phrase: LatinPhrase, tokens: readonly Token[], fragment: boolean): Attribution {
+  const owner = documentOwner(phrase, tokens);
+  if (owner === undefined) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment };
+  return { continuation: owner !== 'unknown', gender: owner, fragment };
 }
 
 /** Relative pronouns that may stand as the subject of a speech verb ("the group, which says"). */
@@ -171,7 +182,7 @@ export function latinAfter(tokens: readonly Token[], i: number, language: Langua
     const rest = tokens.slice(v + match.length);
     if (match.kind === 'according') {
       const phrase = parseLatinInverted(rest);
-      return hasPhrase(phrase) ? { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false } : null;
+      return hasPhrase(phrase) ? accordingTo(phrase, rest, false) : null;
     }
     if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment: false };
     const subjectTokens = tokens.slice(i, v).filter((_, k) => !AUX.has(lowered[i + k]!));

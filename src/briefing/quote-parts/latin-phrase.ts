@@ -185,7 +185,35 @@ function merge(core: LatinPhrase, other: LatinPhrase): LatinPhrase {
 /** True when a chunk is an introductory phrase, not a speaker (In a statement, On Monday). */
 function isAdverbial(chunk: readonly Token[]): boolean {
   const first = chunk[0] ? lower(chunk[0]) : '';
-  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis)$/u.test(first);
+  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|for|with|as|like|by|from|since|en|à|au|aux|depuis|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis|pour|avec|comme|par|selon)$/u.test(first);
+}
+
+/** Nouns of documents and accounts: as a speaker they are anaphors for whoever issued them ("the report", « le récit qu’elle livre »). */
+const DOCUMENTS = set(`
+  report reports statement statements study survey memo letter account document post tweet release interview record
+  transcript text message note
+  récit propos rapport communiqué étude enquête lettre déclaration déclarations courrier texte message entretien
+  témoignage note tribune
+`);
+/** Possessives and pronouns inside a document phrase that tell whose it is (her account, le récit qu'elle livre). */
+const POSSESSORS: ReadonlyMap<string, Gender> = new Map([
+  ['her', 'f'], ['she', 'f'], ["qu'elle", 'f'], ['elle', 'f'], ['his', 'm'], ['he', 'm'], ["qu'il", 'm'], ['il', 'm'],
+]);
+
+/**
+ * A speaker phrase that is a document or account rather than a person:
+ * `undefined` when it is none; else the gender of the person whose it is
+ * (her account → 'f'), or 'unknown' when the phrase does not say.
+ */
+export function documentOwner(phrase: LatinPhrase, tokens: readonly Token[]): Gender | undefined {
+  if (phrase.name !== undefined || phrase.role === undefined) return undefined;
+  const head = phrase.role.split(/\s+/u).map((w) => w.toLowerCase()).find((w) => !FILLERS.has(w) && !NOT_NAMES.has(w));
+  if (head === undefined || !DOCUMENTS.has(head)) return undefined;
+  for (const t of tokens) {
+    const g = POSSESSORS.get(lower(t));
+    if (g !== undefined) return g;
+  }
+  return 'unknown';
 }
 
 /** Tokens back to text: no space before an apostrophe or a period (l'Intérieur, U.K.). */
