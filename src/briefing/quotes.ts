@@ -172,8 +172,12 @@ function nextSentence(text: string, from: number, to: number): number {
 
 function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | null {
   if (!a) return null;
-  if (a.phrase) return book.mention(a.phrase, a.gender);
-  if (a.continuation) return book.continuation(a.gender);
+  if (a.phrase && a.needsName) {
+    const who = book.mention(a.phrase, a.gender, false);
+    return isNamed(who) ? book.mention(a.phrase, a.gender, true) : null;
+  }
+  if (a.phrase) return book.mention(a.phrase, a.gender, true);
+  if (a.continuation) return book.continuation(a.gender, true);
   return null;
 }
 
@@ -271,7 +275,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     const first = pending[0]!;
     if (!first.who && isBlank(first.before) && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && lastSpokenNear
       && countWords(first.span.text) >= MIN_CONTINUED_WORDS && !runsOn(first.span, text)) {
-      first.who = book.continuation('unknown');
+      first.who = book.continuation('unknown', true);
     }
     // A quote left open at the end of the previous paragraph goes on here: it has this quote's speaker.
     if (openEnded && first.span.open <= 1 && first.who) {

@@ -68,6 +68,22 @@ const rows: Row[] = [
   ['fr: an introductory phrase is no role (Pour ce tête-à-tête, En début de soirée)', 'fr', [
     'En début de soirée, Sophie Binet a déclaré : « Le dialogue social est rompu dans ce pays. »',
   ], 'dialogue social', 'Sophie Binet', null],
+  ['fr: « Pour la syndicaliste, … « … » » is the opinion of the main speaker the descriptor refers to', 'fr', [
+    '« Nous ne lâcherons rien », a déclaré Mme Binet, la secrétaire générale de la CGT, lundi. « Le dialogue est rompu », a-t-elle ajouté.',
+    'Pour la syndicaliste, il n’existe qu’une seule voie pour « apaiser la colère et tourner la page » : un référendum.',
+  ], 'apaiser la colère', 'Binet', undefined],
+  ['fr: « Pour la France, … « … » » names no speaker (a country, not a person)', 'fr', [
+    '« Nous ne lâcherons rien », a déclaré Mme Binet, la secrétaire générale de la CGT, lundi. « Le dialogue est rompu », a-t-elle ajouté.',
+    'Pour la France, il s’agit d’un « tournant historique dans les relations avec ses voisins ».',
+  ], 'tournant historique', null, undefined],
+  ['en: a descriptor that is an office ("the minister") is not the main speaker', 'en', [
+    '"We will not give up," said Jane Smith, the union leader. "The talks are over," she added.',
+    'For the minister, there is only one way to "calm the anger and turn the page on this dispute."',
+  ], 'calm the anger', null, undefined],
+  ['en: a descriptor with nobody quoted twice before names nobody', 'en', [
+    '"We will not give up," said Jane Smith, the union leader.',
+    'For the unionist, there is only one way to "calm the anger and turn the page on this dispute."',
+  ], 'calm the anger', null, undefined],
 ];
 
 describe('extractQuotes: English and French attribution on patterns of real news', () => {

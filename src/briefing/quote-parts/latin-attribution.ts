@@ -3,7 +3,7 @@
  * mayor", "according to X", "she added", « … », a déclaré le maire,
  * a-t-il ajouté, selon X.
  */
-import { documentOwner, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, parseLatinSubject, type LatinPhrase } from './latin-phrase';
+import { documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, parseLatinSubject, type LatinPhrase } from './latin-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
 import { isCapitalized, type Token } from './tokens';
 import type { Language } from '../schema';
@@ -48,11 +48,8 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
   const lowered = lowerAll(tokens);
   // « Pour Marine Le Pen, « … » » / "For Smith, "…"": the opinion of the person named.
   // An apposition may follow the name (« Pour Nathalie Perrin, infirmière et déléguée Sud Santé, « … » »).
-  if ((lowered[0] === 'pour' || lowered[0] === 'for') && lowered[lowered.length - 1] === ',' && lowered.filter((w) => w === ',').length <= 3
-    && !lowered.some((w, k) => speechAt(lowered, k, language) !== null)) {
-    const phrase = parseLatinInverted(tokens.slice(1, -1));
-    if (phrase.name) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false };
-  }
+  const opinion = opinionOf(tokens, lowered, language);
+  if (opinion) return opinion;
   for (let v = tokens.length - 1; v >= 0; v--) {
     const match = speechAt(lowered, v, language);
     if (!match) continue;
@@ -123,6 +120,28 @@ function relativeSubject(tokens: readonly Token[], lowered: readonly string[], v
   const words = tokens.slice(start, r - 1);
   if (start === 0 || words.length === 0 || words.length > 8 || !isCapitalized(words[0]!.text)) return null;
   return { name: joinWords(words) };
+}
+
+/**
+ * « Pour Marine Le Pen, « … » » / "For Smith, "…"": the opinion of the
+ * person named (an apposition may follow the name: « Pour Nathalie Perrin,
+ * infirmière et déléguée Sud Santé, « … » »). Words may stand between the
+ * comma and the quote (« Pour la syndicaliste, il n’existe qu’une voie pour
+ * « … » ») when a person is named (two words or more) or described (la
+ * syndicaliste); a single capitalised word there is more often a country or
+ * a party (Pour la France, …). No speech verb may stand in the sentence.
+ */
+function opinionOf(tokens: readonly Token[], lowered: readonly string[], language: Language): Attribution | null {
+  if ((lowered[0] !== 'pour' && lowered[0] !== 'for') || lowered.some((w, k) => speechAt(lowered, k, language) !== null)) return null;
+  if (lowered[lowered.length - 1] === ',' && lowered.filter((w) => w === ',').length <= 3) {
+    const phrase = parseLatinInverted(tokens.slice(1, -1));
+    if (phrase.name) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false };
+  }
+  const comma = lowered.indexOf(',');
+  if (comma < 2 || comma > 7 || comma === lowered.length - 1) return null;
+  const phrase = parseLatinInverted(tokens.slice(1, comma));
+  const person = phrase.name ? phrase.name.includes(' ') : phrase.role !== undefined && isLatinDescriptor(phrase.role);
+  return person ? { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: true, needsName: true } : null;
 }
 
 /** The gender of a pronoun right after a speech verb, referring to its subject (qu'elle, que il, she, that he). */

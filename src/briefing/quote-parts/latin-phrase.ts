@@ -188,6 +188,21 @@ function isAdverbial(chunk: readonly Token[]): boolean {
   return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|for|with|as|like|by|from|since|en|à|au|aux|depuis|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis|pour|avec|comme|par|selon)$/u.test(first);
 }
 
+/**
+ * A definite descriptor of a person that is no office: `la syndicaliste`,
+ * `the analyst`, `l’ancienne ministre` is an office and is left out (the
+ * article may have several ministers; an office is resolved by name only).
+ */
+export function isLatinDescriptor(role: string): boolean {
+  const words = role.toLowerCase().replace(/’/g, "'").split(/\s+/u);
+  let k = 0;
+  if (words[0] === 'the' || words[0] === 'la' || words[0] === 'le') k = 1;
+  else if (words[0]?.startsWith("l'")) words[0] = words[0].slice(2);
+  else return false;
+  const rest = words.slice(k);
+  return rest.length >= 1 && rest.length <= 3 && !rest.some((w) => TITLES.has(w) || DOCUMENTS.has(w)) && /^\p{Ll}/u.test(rest[0]!);
+}
+
 /** Nouns of documents and accounts: as a speaker they are anaphors for whoever issued them ("the report", « le récit qu’elle livre »). */
 const DOCUMENTS = set(`
   report reports statement statements study survey memo letter account document post tweet release interview record
