@@ -269,7 +269,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const next = pending[j + 1];
       if (prev?.who && p.span.open - prev.span.close <= NEIGHBOUR_GAP && closeEnough(text, prev, prev.span.close, p.span.open)) p.who = prev.who;
       else if (next?.who && next.span.open - p.span.close <= NEIGHBOUR_GAP && !next.attribution?.fragment
-        && sentenceEnds(text, p.span.close, next.span.open) === 0) p.who = next.who;
+        && sentenceEnds(text, p.span.close, next.span.open) <= (next.attribution?.adds ? 1 : 0)) p.who = next.who;
     }
     // A quote opening a paragraph goes on with the previous paragraph's speaker.
     const first = pending[0]!;

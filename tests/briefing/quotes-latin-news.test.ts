@@ -84,6 +84,15 @@ const rows: Row[] = [
     '"We will not give up," said Jane Smith, the union leader.',
     'For the unionist, there is only one way to "calm the anger and turn the page on this dispute."',
   ], 'calm the anger', null, undefined],
+  ['fr: « … », a ajouté X: the quote of the sentence before is X’s too', 'fr', [
+    'Les autorités françaises sont toujours sans nouvelles «d’encore plus de 200» personnes. «Pour certains d’entre eux on est très interrogatif», a ajouté Laurent Fabius.',
+  ], 'encore plus de 200', 'Laurent Fabius', undefined],
+  ['en: "…," X added: the quote of the sentence before is X’s too', 'en', [
+    'Officials have lost contact with "more than 200 people" in the valley. "For some of them we are very worried," added Laurent Fabius.',
+  ], 'more than 200 people', 'Laurent Fabius', undefined],
+  ['en: "…," X said (no going on): the quote of the sentence before is nobody’s', 'en', [
+    'Officials have lost contact with "more than 200 people" in the valley. "For some of them we are very worried," said Laurent Fabius.',
+  ], 'more than 200 people', null, undefined],
 ];
 
 describe('extractQuotes: English and French attribution on patterns of real news', () => {

@@ -189,6 +189,9 @@ function latinFragment(after: readonly Token[], lowered: readonly string[], verb
   return !ADVERBIAL.test(words[k]!) || words.length - k > 6;
 }
 
+/** Verbs of going on: the speaker said the words before too ("…", he added; « … », a ajouté Laurent Fabius). */
+const ADD_VERBS = new Set(['added', 'adds', 'continued', 'ajouté', 'ajoute', 'poursuivi', 'poursuit', 'renchéri', 'renchérit']);
+
 /** Attribution from the English/French words after a closed quote, starting at token `i`. */
 export function latinAfter(tokens: readonly Token[], i: number, language: Language): Attribution | null {
   const lowered = lowerAll(tokens);
@@ -198,22 +201,29 @@ export function latinAfter(tokens: readonly Token[], i: number, language: Langua
     if ((w === '.' && !isInitial(tokens, v)) || w === ';' || w === '!' || w === '?' || w === ':') return null;
     const match = speechAt(lowered, v, language);
     if (!match) continue;
-    const rest = tokens.slice(v + match.length);
-    if (match.kind === 'according') {
-      const phrase = parseLatinInverted(rest);
-      return hasPhrase(phrase) ? accordingTo(phrase, rest, false) : null;
-    }
-    if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment: false };
-    const subjectTokens = tokens.slice(i, v).filter((_, k) => !AUX.has(lowered[i + k]!));
-    if (subjectTokens.length > 0) {
-      const subject = parseLatinSubject(subjectTokens);
-      if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment: false };
-      return hasPhrase(subject) ? { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment: false } : null;
-    }
-    const inverted = parseLatinInverted(rest);
-    if (inverted.pronoun !== undefined) return { continuation: true, gender: inverted.pronoun, fragment: false };
-    if (hasPhrase(inverted)) return { phrase: inverted, continuation: false, gender: inverted.gender ?? 'unknown', fragment: false };
-    return null;
+    const attribution = readAfter(tokens, lowered, i, v, match);
+    const verb = lowered[v + match.length - 1]!.replace(/(?:-t)?-(?:il|elle|ils|elles|on)$/u, '');
+    return attribution && ADD_VERBS.has(verb) ? { ...attribution, adds: true } : attribution;
   }
+  return null;
+}
+
+/** The attribution of the speech word `match` at `v`, read after a quote whose attribution starts at `i`. */
+function readAfter(tokens: readonly Token[], lowered: readonly string[], i: number, v: number, match: SpeechMatch): Attribution | null {
+  const rest = tokens.slice(v + match.length);
+  if (match.kind === 'according') {
+    const phrase = parseLatinInverted(rest);
+    return hasPhrase(phrase) ? accordingTo(phrase, rest, false) : null;
+  }
+  if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment: false };
+  const subjectTokens = tokens.slice(i, v).filter((_, k) => !AUX.has(lowered[i + k]!));
+  if (subjectTokens.length > 0) {
+    const subject = parseLatinSubject(subjectTokens);
+    if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment: false };
+    return hasPhrase(subject) ? { phrase: subject, continuation: false, gender: subject.gender ?? 'unknown', fragment: false } : null;
+  }
+  const inverted = parseLatinInverted(rest);
+  if (inverted.pronoun !== undefined) return { continuation: true, gender: inverted.pronoun, fragment: false };
+  if (hasPhrase(inverted)) return { phrase: inverted, continuation: false, gender: inverted.gender ?? 'unknown', fragment: false };
   return null;
 }
