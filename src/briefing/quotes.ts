@@ -157,7 +157,10 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
 
 /** Record the named subjects of the sentences in `tokens` (`La maire Anne Hidalgo a critiqué…`) for later continuations. */
 function noteSubjects(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
-  for (const s of namedSubjects(tokens, language === 'ar')) book.mention(s.phrase, s.gender);
+  for (const s of namedSubjects(tokens, language === 'ar')) {
+    if (s.surnameOnly) book.mentionKnown(s.phrase.name!, s.gender);
+    else book.mention(s.phrase, s.gender);
+  }
 }
 
 /** Index just after the first sentence end at or after `from` (before `to`), else `to`. */

@@ -74,6 +74,16 @@ export class SpeakerBook {
     return this.resolved(person);
   }
 
+  /** Record a lone surname as the latest mention of the person already named with it (`Raman also addressed…`); nothing when nobody is. */
+  mentionKnown(surname: string, gender: Gender = 'unknown'): void {
+    const key = this.keyOf(surname);
+    if (key.length !== 1 || key[0]!.length < 3) return;
+    const person = this.people.find((p) => p.name !== undefined && this.keyOf(p.name).includes(key[0]!));
+    if (!person) return;
+    if (gender !== 'unknown' && person.gender === 'unknown') person.gender = gender;
+    person.seen = ++this.clock;
+  }
+
   /** The last speaker, of `gender` when known ("she added", `وأضافت`); `quoted` when a quote is attributed to them. */
   continuation(gender: Gender = 'unknown', quoted = false): ResolvedSpeaker | null {
     // The most recently mentioned person the pronoun or verb form can refer to: a known gender

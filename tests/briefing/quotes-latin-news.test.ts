@@ -93,6 +93,19 @@ const rows: Row[] = [
   ['en: "…," X said (no going on): the quote of the sentence before is nobody’s', 'en', [
     'Officials have lost contact with "more than 200 people" in the valley. "For some of them we are very worried," said Laurent Fabius.',
   ], 'more than 200 people', null, undefined],
+  ['en: "she said" after a named subject with an age apposition (Linda Broussard, 67, spent…)', 'en', [
+    'The National Weather Service said in a statement that "more rain of three to five inches is possible on the coast."',
+    'Linda Broussard, 67, spent the night on her roof in Houma. "I have never seen anything like it in my whole life," she said.',
+  ], 'never seen anything', 'Linda Broussard', undefined],
+  ['en: "she said" after a known surname as subject, past an adverb (Raman also addressed…)', 'en', [
+    'Priya Raman, the chief executive, said: "Demand is far ahead of what our supply chain allows this year."',
+    '"The shortage gives rivals an opening," said Ben Ortiz, an analyst at Morgan Stanley.',
+    'Raman also addressed questions about export rules. Asked about Asia, she said: "It is too early to say what the new rules will do."',
+  ], 'too early to say', 'Priya Raman', undefined],
+  ['en: a lone capitalised word opening a sentence that names nobody known is no subject', 'en', [
+    'Priya Raman, the chief executive, said: "Demand is far ahead of what our supply chain allows this year."',
+    'Economists also expected higher prices. "It is too early to say what the new rules will do," she said.',
+  ], 'too early to say', 'Priya Raman', undefined],
 ];
 
 describe('extractQuotes: English and French attribution on patterns of real news', () => {
