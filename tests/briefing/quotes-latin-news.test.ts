@@ -106,6 +106,12 @@ const rows: Row[] = [
     'Priya Raman, the chief executive, said: "Demand is far ahead of what our supply chain allows this year."',
     'Economists also expected higher prices. "It is too early to say what the new rules will do," she said.',
   ], 'too early to say', 'Priya Raman', undefined],
+  ['fr: a plural present verb (des climatologues estiment que « … »)', 'fr', [
+    'Dans une tribune publiée par Le Monde, des climatologues estiment que ces vagues de chaleur « deviendront la norme d’ici 2050 si rien n’est fait ».',
+  ], 'deviendront la norme', 'des climatologues', undefined],
+  ['fr: a gerund goes on with the subject (tout en prévenant que « … »)', 'fr', [
+    'Le président de la FNSEA, Arnaud Rousseau, a salué « un premier pas », tout en prévenant que la mobilisation continuerait « tant que les engagements ne seront pas inscrits dans la loi ».',
+  ], 'tant que les engagements', 'Arnaud Rousseau', undefined],
 ];
 
 describe('extractQuotes: English and French attribution on patterns of real news', () => {

@@ -62,6 +62,8 @@ export function latinBefore(tokens: readonly Token[], language: Language): Attri
     }
     const fragment = latinFragment(after, lowered.slice(v + match.length), lowered[v + match.length - 1]!);
     if (match.pronoun !== undefined) return { continuation: true, gender: match.pronoun, fragment };
+    // « tout en prévenant que … »: a French gerund goes on with the sentence's subject.
+    if (match.kind === 'participle' && lowered[v - 1] === 'en') return { continuation: true, gender: 'unknown', fragment };
     const relative = relativeSubject(tokens, lowered, v);
     if (relative !== undefined) return { ...(relative && { phrase: relative }), continuation: false, gender: 'unknown', fragment };
     const subject = parseLatinSubject(latinClause(tokens, lowered, v));
