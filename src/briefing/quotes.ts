@@ -155,6 +155,18 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
   }
 }
 
+/** Complementisers of reported speech in English and French (said that …, a expliqué que …). */
+const REPORTING_THAT = /^(?:that|que|qu['’]\p{L}*)$/iu;
+
+/** The speaker of the reported speech in the last sentence of a quote-less paragraph (English, French), recorded as the latest mention. */
+function reportedSpeaker(text: string, pi: number, language: Language, cache: TokenCache, book: SpeakerBook): ResolvedSpeaker | null {
+  const from = sentenceStart(text, text.length, Math.max(0, text.length - REPORTED_SPEECH_SCAN));
+  const tokens = cache.range(pi, from, text.length);
+  if (!tokens.some((t) => REPORTING_THAT.test(t.text))) return null;
+  const a = attributeBeforeTokens(tokens, language);
+  return a?.fragment ? attribute(book, a, false) : null;
+}
+
 /** Record the named subjects of the sentences in `tokens` (`La maire Anne Hidalgo a critiqué…`) for later continuations. */
 function noteSubjects(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
   for (const s of namedSubjects(tokens, language === 'ar')) {
@@ -173,14 +185,15 @@ function nextSentence(text: string, from: number, to: number): number {
   return to;
 }
 
-function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | null {
+/** Who an attribution names; `quoted` when a quote is attributed to them (the main speaker is the one quoted most). */
+function attribute(book: SpeakerBook, a: Attribution | null, quoted = true): ResolvedSpeaker | null {
   if (!a) return null;
   if (a.phrase && a.needsName) {
     const who = book.mention(a.phrase, a.gender, false);
-    return isNamed(who) ? book.mention(a.phrase, a.gender, true) : null;
+    return isNamed(who) ? book.mention(a.phrase, a.gender, quoted) : null;
   }
-  if (a.phrase) return book.mention(a.phrase, a.gender, true);
-  if (a.continuation) return book.continuation(a.gender, true);
+  if (a.phrase) return book.mention(a.phrase, a.gender, quoted);
+  if (a.continuation) return book.continuation(a.gender, quoted);
   return null;
 }
 
@@ -238,6 +251,11 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     }
     if (spans.length === 0) {
       openEnded = null;
+      // Reported speech ending the paragraph ("He lamented that …"): a quote opening the next one is likely its speaker's.
+      if (language !== 'ar' && reportedSpeaker(text, pi, language, cache, book)) {
+        lastSpokenParagraph = pi;
+        lastSpokenNear = true;
+      }
       continue;
     }
     const pending: Pending[] = [];

@@ -165,7 +165,7 @@ const EN_VERBS = new Set([
   'suggested', 'observed', 'cautioned', 'urged', 'predicted', 'remarked', 'stressed', 'emphasized', 'emphasised',
   'confirmed', 'complained', 'conceded', 'responded', 'answered', 'testified', 'posted', 'wondered', 'quipped',
   'recounted', 'agreed', 'vowed', 'pledged', 'maintained', 'contended', 'reiterated', 'concluded', 'whispered',
-  'shouted', 'exclaimed', 'saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing',
+  'shouted', 'exclaimed', 'saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing', 'lamented', 'laments',
 ]);
 const EN_PARTICIPLES = new Set(['saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing']);
 

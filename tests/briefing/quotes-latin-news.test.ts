@@ -112,6 +112,21 @@ const rows: Row[] = [
   ['fr: a gerund goes on with the subject (tout en prévenant que « … »)', 'fr', [
     'Le président de la FNSEA, Arnaud Rousseau, a salué « un premier pas », tout en prévenant que la mobilisation continuerait « tant que les engagements ne seront pas inscrits dans la loi ».',
   ], 'tant que les engagements', 'Arnaud Rousseau', undefined],
+  ['en: a quote-only paragraph after a paragraph ending in reported speech is its speaker’s', 'en', [
+    'Jamil Al Saadouni, 58, told a reporter in Khan Younis that the appointment was "an internal decision."',
+    'He lamented the fact that civilians, who are directly hit by the war, were not consulted on the choice.',
+    '"This has nothing to do with other factions or the Palestinian people."',
+  ], 'nothing to do with', 'Jamil Al Saadouni', undefined],
+  ['fr: a quote-only paragraph after a paragraph ending in reported speech is its speaker’s', 'fr', [
+    'Le maire de Lyon, Grégory Doucet, a rencontré les habitants mardi soir.',
+    'Il a expliqué que les travaux dureraient au moins deux ans et que la circulation serait réduite.',
+    '« Nous savons que ce sera difficile pour tout le monde dans le quartier. »',
+  ], 'ce sera difficile', 'Grégory Doucet', undefined],
+  ['en: a quote-only paragraph after a paragraph of plain narration is nobody’s', 'en', [
+    'Jamil Al Saadouni, 58, told a reporter in Khan Younis that the appointment was "an internal decision."',
+    'The strikes continued through the night, and the hospital ran out of fuel by morning.',
+    '"This has nothing to do with other factions or the Palestinian people."',
+  ], 'nothing to do with', null, undefined],
 ];
 
 describe('extractQuotes: English and French attribution on patterns of real news', () => {
