@@ -74,9 +74,14 @@ function isRecord(value: unknown): value is GoldenRecord {
   return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.headline === 'string' && Array.isArray(r.quotes) && Array.isArray(r.summary);
 }
 
-function showSpeaker([, speaker, role]: GoldenQuote): string {
+/** A speaker for a report: "Name (role)", "(role) role" when there is no name, "(no speaker)". */
+export function describeSpeaker(speaker: string | null, role: string | null): string {
   if (speaker === null) return role === null ? '(no speaker)' : `(role) ${role}`;
   return role === null ? speaker : `${speaker} (${role})`;
+}
+
+function showSpeaker([, speaker, role]: GoldenQuote): string {
+  return describeSpeaker(speaker, role);
 }
 
 function showQuote(quote: GoldenQuote): string {

@@ -14,7 +14,8 @@ export function overlapF1(a: string, b: string): number {
 /** How a predicted speaker compares with the accepted forms. */
 export type SpeakerVerdict = 'right' | 'wrong' | 'none';
 
-function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+/** Whether `needle` occurs in `haystack` as a run of consecutive items. */
+export function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
     return true;

@@ -1,5 +1,5 @@
 import { layoutColumns } from '../bench/table';
-import type { SpeakerError } from './quote-match';
+import { describeSpeaker } from './golden-record';
 import { QUOTE_GOALS, quoteGoals, type QuoteEvaluation, type QuoteScores } from './quotes';
 import type { SummaryEvaluation, SystemName } from './summaries';
 
@@ -61,11 +61,6 @@ export function formatQuoteGoals(e: QuoteEvaluation): string {
   }).join('\n');
 }
 
-function shown(e: SpeakerError): string {
-  if (e.speaker === null) return e.role === null ? '(none)' : `(role) ${e.role}`;
-  return e.role === null ? e.speaker : `${e.speaker} (${e.role})`;
-}
-
 /** Per-article details of the quote run: missed, spurious, and each wrong or missing speaker with the accepted forms. */
 export function formatQuoteDetails(e: QuoteEvaluation): string {
   const lines: string[] = [];
@@ -76,7 +71,7 @@ export function formatQuoteDetails(e: QuoteEvaluation): string {
     for (const s of a.spurious) lines.push(`  spurious  ${s}`);
     for (const w of a.speakerErrors) {
       lines.push(`  ${w.verdict.padEnd(8)}  ${w.text.slice(0, 60)}`);
-      lines.push(`            gold: ${w.expected.join(' | ') || '(no speaker)'}; got: ${shown(w)}`);
+      lines.push(`            gold: ${w.expected.join(' | ') || '(no speaker)'}; got: ${describeSpeaker(w.speaker, w.role)}`);
     }
   }
   return lines.join('\n');

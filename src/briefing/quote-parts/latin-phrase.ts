@@ -148,7 +148,7 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
   const phrase: LatinPhrase = {};
   if (nameTokens.length > 0 && nameTokens.length <= 5) phrase.name = nameTokens.map((t) => t.text).join(' ');
   else if (nameTokens.length > 5) roleTokens.push(...nameTokens);
-  const role = roleTokens.map((t) => t.text).join(' ').replace(/ (['’])/gu, '$1').trim();
+  const role = joinWords(roleTokens).trim();
   // An abbreviated title alone ("Capt. said") names nobody; before a name it is the role.
   const roleWords = roleTokens.filter((t) => !FILLERS.has(lower(t)) && (phrase.name !== undefined || !(t.text.endsWith('.') && TITLES.has(lower(t)))));
   if (roleWords.length > 0 && roleTokens.length <= 10) phrase.role = role;
