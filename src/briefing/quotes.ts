@@ -6,6 +6,7 @@
 import { isWhiteSpace } from './char-class';
 import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quote-parts/attribution';
 import { findQuotations, type MarkSpan } from './quote-parts/marks';
+import { splitIncises } from './quote-parts/latin-incise';
 import { rankQuotes, type Candidate } from './quote-parts/rank';
 import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
 import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
@@ -154,9 +155,24 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
   }
 }
 
+/** Complementisers of reported speech in English and French (said that …, a expliqué que …). */
+const REPORTING_THAT = /^(?:that|que|qu['’]\p{L}*)$/iu;
+
+/** The speaker of the reported speech in the last sentence of a quote-less paragraph (English, French), recorded as the latest mention. */
+function reportedSpeaker(text: string, pi: number, language: Language, cache: TokenCache, book: SpeakerBook): ResolvedSpeaker | null {
+  const from = sentenceStart(text, text.length, Math.max(0, text.length - REPORTED_SPEECH_SCAN));
+  const tokens = cache.range(pi, from, text.length);
+  if (!tokens.some((t) => REPORTING_THAT.test(t.text))) return null;
+  const a = attributeBeforeTokens(tokens, language);
+  return a?.fragment ? attribute(book, a, false) : null;
+}
+
 /** Record the named subjects of the sentences in `tokens` (`La maire Anne Hidalgo a critiqué…`) for later continuations. */
 function noteSubjects(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
-  for (const s of namedSubjects(tokens, language === 'ar')) book.mention(s.phrase, s.gender);
+  for (const s of namedSubjects(tokens, language === 'ar')) {
+    if (s.surnameOnly) book.mentionKnown(s.phrase.name!, s.gender);
+    else book.mention(s.phrase, s.gender);
+  }
 }
 
 /** Index just after the first sentence end at or after `from` (before `to`), else `to`. */
@@ -169,10 +185,15 @@ function nextSentence(text: string, from: number, to: number): number {
   return to;
 }
 
-function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | null {
+/** Who an attribution names; `quoted` when a quote is attributed to them (the main speaker is the one quoted most). */
+function attribute(book: SpeakerBook, a: Attribution | null, quoted = true): ResolvedSpeaker | null {
   if (!a) return null;
-  if (a.phrase) return book.mention(a.phrase, a.gender);
-  if (a.continuation) return book.continuation(a.gender);
+  if (a.phrase && a.needsName) {
+    const who = book.mention(a.phrase, a.gender, false);
+    return isNamed(who) ? book.mention(a.phrase, a.gender, quoted) : null;
+  }
+  if (a.phrase) return book.mention(a.phrase, a.gender, quoted);
+  if (a.continuation) return book.continuation(a.gender, quoted);
   return null;
 }
 
@@ -213,7 +234,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     const text = full.length > MAX_TOKENISED_CHARS ? full.slice(0, MAX_TOKENISED_CHARS) : full;
     budget -= text.length;
     texts.push(text);
-    const found = findQuotations(text, MAX_PER_PARAGRAPH);
+    const found = splitIncises(text, findQuotations(text, MAX_PER_PARAGRAPH), language);
     allSpans.push(found);
     if (found.length > 0) last = pi;
   }
@@ -230,6 +251,11 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     }
     if (spans.length === 0) {
       openEnded = null;
+      // Reported speech ending the paragraph ("He lamented that …"): a quote opening the next one is likely its speaker's.
+      if (language !== 'ar' && reportedSpeaker(text, pi, language, cache, book)) {
+        lastSpokenParagraph = pi;
+        lastSpokenNear = true;
+      }
       continue;
     }
     const pending: Pending[] = [];
@@ -264,13 +290,13 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const next = pending[j + 1];
       if (prev?.who && p.span.open - prev.span.close <= NEIGHBOUR_GAP && closeEnough(text, prev, prev.span.close, p.span.open)) p.who = prev.who;
       else if (next?.who && next.span.open - p.span.close <= NEIGHBOUR_GAP && !next.attribution?.fragment
-        && sentenceEnds(text, p.span.close, next.span.open) === 0) p.who = next.who;
+        && sentenceEnds(text, p.span.close, next.span.open) <= (next.attribution?.adds ? 1 : 0)) p.who = next.who;
     }
     // A quote opening a paragraph goes on with the previous paragraph's speaker.
     const first = pending[0]!;
     if (!first.who && isBlank(first.before) && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && lastSpokenNear
       && countWords(first.span.text) >= MIN_CONTINUED_WORDS && !runsOn(first.span, text)) {
-      first.who = book.continuation('unknown');
+      first.who = book.continuation('unknown', true);
     }
     // A quote left open at the end of the previous paragraph goes on here: it has this quote's speaker.
     if (openEnded && first.span.open <= 1 && first.who) {

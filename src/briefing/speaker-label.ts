@@ -28,6 +28,20 @@ export function speakerLabel(quote: Pick<Quote, 'speaker' | 'speakerRole'>): str
   return `${name} (${role})`;
 }
 
+/**
+ * The role of a quote's speaker when it adds something to the name, for the
+ * CLI's `--json`: null when there is no role, or when the speaker already says
+ * it ("The mayor" / "the mayor", "Russian President Vladimir Putin" /
+ * "Russian President", compared as {@link speakerLabel} compares). A role
+ * without a name is kept: it is then all we know of the speaker.
+ */
+export function quoteRole(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string | null {
+  const role = collapseSpaces(quote.speakerRole ?? '');
+  if (!role) return null;
+  const name = collapseSpaces(quote.speaker ?? '');
+  return name && containsRun(comparableWords(name), comparableWords(role)) ? null : role;
+}
+
 function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,5 @@
 import type { Briefing, Language } from '../briefing/schema';
-import { speakerLabel } from '../briefing/speaker-label';
+import { quoteRole, speakerLabel } from '../briefing/speaker-label';
 
 /** The `--json` output: exactly these keys. */
 export interface BriefJson {
@@ -7,7 +7,8 @@ export interface BriefJson {
   headline: string;
   language: Language;
   direction: 'rtl' | 'ltr';
-  quotes: { text: string; speaker: string | null }[];
+  /** `role`: the speaker's role or title when it adds to `speaker` ({@link quoteRole}), else null. */
+  quotes: { text: string; speaker: string | null; role: string | null }[];
   summary: string[];
   sections: string[];
   /** The article's address, when known (a web page, or a front matter `url`). */
@@ -23,7 +24,7 @@ export function toBriefJson(id: string, briefing: Briefing, extra: { url?: strin
     headline: briefing.headline,
     language: briefing.language,
     direction: briefing.direction,
-    quotes: briefing.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
+    quotes: briefing.quotes.map((q) => ({ text: q.text, speaker: q.speaker, role: quoteRole(q) })),
     summary: briefing.summary,
     sections: briefing.sections.map((s) => s.heading),
     ...(extra.url ? { url: extra.url } : {}),

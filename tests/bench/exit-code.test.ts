@@ -56,12 +56,13 @@ describe('npm run bench / eval without the shared data', () => {
     expect(report.rows.map((r) => r.name)).toEqual(['module did not run']);
   });
 
-  it('eval runs the quote part, then exits 1 with one line saying EASC is missing', { timeout: 60_000 }, async () => {
+  it('eval runs the quote part it can, then exits 1 with one line for each missing corpus (EASC, quotes-dev)', { timeout: 60_000 }, async () => {
     const { code, stdout, stderr } = await runScript('eval/index.ts', []);
     expect(code).toBe(1);
     expect(stdout).toContain('Quotes');
     expect(stderr.trimEnd().split('\n')).toEqual([
       `eval: ✗ summaries: EASC not found at ${join(EMPTY, 'easc')} (set BRIEFING_SHARED_DIR to the shared-data folder)`,
+      `eval: ✗ quotes (quotes-dev): quotes-dev (hand-annotated real news) not found at ${join(EMPTY, 'quotes-dev')} (set BRIEFING_SHARED_DIR to the shared-data folder)`,
     ]);
   });
 });

@@ -5,17 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../eval/normalize';
 import { loadAnnotated } from '../../eval/quote-gold';
+import { containsRun } from '../../eval/quote-match';
 
 const DIR = fileURLToPath(new URL('../../eval/quotes/', import.meta.url));
 const articles = await loadAnnotated(DIR);
-
-function containsRun(haystack: string[], needle: string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 describe('the annotated quote articles', () => {
   it.each(['ar', 'en', 'fr'])('has at least 4 articles in %s', (language) => {
