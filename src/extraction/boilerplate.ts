@@ -120,8 +120,9 @@ function isHeaderLine(block: Block, facts: PageFacts): boolean {
   return isStamp(block) || HEADER_LINES.some((pattern) => pattern.test(block.text));
 }
 
+/** A short line naming when the article was posted or updated: it has a date or time in it (a subheading such as "Updated guidance for travellers" has none). */
 function isStamp(block: Block): boolean {
-  return wordCount(block.text) <= 20 && !SENTENCE_END.test(block.text.replace(/\)\s*$/, '')) && STAMP.test(block.text);
+  return wordCount(block.text) <= 20 && /[0-9\u0660-\u0669]/.test(block.text) && !SENTENCE_END.test(block.text.replace(/\)\s*$/, '')) && STAMP.test(block.text);
 }
 
 function isBoilerplate(block: Block): boolean {

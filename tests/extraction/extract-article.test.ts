@@ -100,6 +100,15 @@ describe('extractArticle: boilerplate left inside the article container', () => 
     expect(article.text.split('\n\n')).toEqual(PARAGRAPHS[lang]);
   });
 
+  it.each([
+    ['en', 'Updated guidance for travellers'],
+    ['fr', 'Mis à jour des règles pour les voyageurs'],
+    ['ar', 'آخر تحديث للقواعد الخاصة بالمسافرين'],
+  ] as const)('%s: keeps a subheading that merely starts like a timestamp (%s)', (lang, heading) => {
+    const article = extractArticle(page({ lang, between: [`<h2>${heading}</h2>`] }), URL);
+    expect(article.text.split('\n\n')).toEqual([PARAGRAPHS[lang][0], heading, PARAGRAPHS[lang][1], PARAGRAPHS[lang][2]]);
+  });
+
   it('keeps subheadings and bullet lists of the article itself', () => {
     const article = extractArticle(page({ lang: 'en', between: ['<h2>What happens next</h2>', '<ul><li>Fares rise in September for all riders</li><li>Night buses return next year</li></ul>'] }), URL);
     expect(article.text.split('\n\n')).toEqual([PARAGRAPHS.en[0], 'What happens next', 'Fares rise in September for all riders', 'Night buses return next year', PARAGRAPHS.en[1], PARAGRAPHS.en[2]]);

@@ -1,7 +1,7 @@
 import { byteCount, code, groupDigits, type LocalizedText, UserError } from '../../errors';
 import { hostOf } from '../../extraction/errors';
 import type { FetchError } from './fetch-types';
-import { AddressRefusedError } from './fetcher';
+import { AddressRefusedError } from './fetch-errors';
 
 /** Why a web page could not be briefed before extraction: the fetch failed, or the server said no. */
 export type WebPageFailure = FetchError['reason'] | 'http-status';

@@ -1,18 +1,18 @@
 import type { Readable } from 'node:stream';
-import { groupDigits } from '../../errors';
-import PQueue from 'p-queue';
 import { Agent, request } from 'undici';
 import packageJson from '../../../package.json';
 import { createAddressPolicy, isIpLiteral, type AddressPolicy } from './address-policy';
 import { DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT_MS } from './fetch-defaults';
 import { FetchError, type FetchedResource, type Fetcher, type FetchRequest } from './fetch-types';
-import { guardedConnector, RefusedAddressError, systemResolver, type Resolver } from './guarded-connect';
+import { clipUrl, refused, toFetchError } from './fetch-errors';
+import { guardedConnector, systemResolver, type Resolver } from './guarded-connect';
+import { CONNECTIONS_PER_HOST, HostQueues } from './host-queues';
 import { BodyTooLargeError, discard, readBody } from './read-body';
 
 /** Redirects followed before giving up. */
 export const MAX_REDIRECTS = 5;
-/** Connections open at once to one host. */
-export const CONNECTIONS_PER_HOST = 2;
+export { AddressRefusedError } from './fetch-errors';
+export { CONNECTIONS_PER_HOST } from './host-queues';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const PERMANENT = new Set([301, 308]);
@@ -143,87 +143,4 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
-}
-
-/** A `refused-address` failure that names the host refused (the original URL's, or a redirect's). */
-export class AddressRefusedError extends FetchError {
-  constructor(readonly host: string, url: string) {
-    super('refused-address', `Refused: ${host} is a local or private address`, url);
-  }
-}
-
-function refused(host: string, url: string): FetchError {
-  return new AddressRefusedError(host.replace(/^\[|\]$/g, ''), url);
-}
-
-/** Any failure as a one-line {@link FetchError}; no stack, no internals. */
-function toFetchError(error: unknown, url: string, timedOutAfter: number | undefined): FetchError {
-  if (error instanceof FetchError) return error;
-  const host = hostOf(url);
-  if (timedOutAfter !== undefined) return new FetchError('timeout', `${host} did not answer within ${Math.round(timedOutAfter / 100) / 10} s`, url);
-  const cause = findCause(error);
-  if (cause instanceof RefusedAddressError) return refused(cause.host, url);
-  if (cause instanceof BodyTooLargeError) return new FetchError('too-large', `The page at ${host} is over the ${groupDigits(cause.maxBytes, 'en')}-byte limit`, url);
-  return new FetchError('network', `Could not reach ${host}: ${describeNetworkError(cause)}`, url);
-}
-
-function findCause(error: unknown): unknown {
-  let current = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof RefusedAddressError || current instanceof BodyTooLargeError) return current;
-    if (!current.cause) break;
-    current = current.cause;
-  }
-  return current;
-}
-
-const NETWORK_CODES: Record<string, string> = {
-  ENOTFOUND: 'no such host',
-  EAI_AGAIN: 'the name could not be resolved',
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'connection closed',
-  ABORT_ERR: 'cancelled',
-};
-
-function describeNetworkError(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && NETWORK_CODES[code]) return NETWORK_CODES[code];
-  if (typeof code === 'string' && /CERT|SSL|TLS/.test(code)) return 'TLS certificate error';
-  if (error instanceof Error && error.name === 'AbortError') return 'cancelled';
-  return typeof code === 'string' ? code : 'network error';
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || clipUrl(url);
-  } catch {
-    return clipUrl(url);
-  }
-}
-
-function clipUrl(text: string): string {
-  const line = text.replace(/[\r\n\t]+/g, ' ');
-  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-}
-
-/** One queue per host, so at most {@link CONNECTIONS_PER_HOST} requests run against it at once; idle queues are dropped. */
-class HostQueues {
-  private readonly queues = new Map<string, PQueue>();
-
-  async run<T>(host: string, signal: AbortSignal, task: () => Promise<T>): Promise<T> {
-    let queue = this.queues.get(host);
-    if (!queue) {
-      queue = new PQueue({ concurrency: CONNECTIONS_PER_HOST });
-      this.queues.set(host, queue);
-    }
-    try {
-      return await queue.add(task, { signal });
-    } finally {
-      if (queue.size === 0 && queue.pending === 0 && this.queues.get(host) === queue) this.queues.delete(host);
-    }
-  }
 }
