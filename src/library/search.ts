@@ -1,6 +1,6 @@
 import type { Quote } from '../briefing/schema';
 import type { LibraryArticle } from './types';
-import { articleIndexEntry, oneLine, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
+import { articleIndexEntry, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
 import { constraint, hasTerm, planMatch, satisfies, splitTerms, unionOf, type Constraint, type MatchPlan, type TermList } from './match';
 import { foldForSearch, nameKey, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
