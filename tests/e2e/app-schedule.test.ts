@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { schedulingFrom } from '../../src/scheduler/scheduling';
 import { assertAllValid } from '../support/discord-spec';
 import type { InteractionHandle, OptionInput } from '../support/fake-discord';
 import { startApp, type AppUnderTest } from './app-harness';
@@ -9,7 +10,6 @@ import { articleFile } from './schedule-harness';
  * real SQLite) against a fake Discord where the bot is in two servers, and
  * where Discord's REST can be slow.
  */
-type Json = Record<string, unknown>;
 const EPHEMERAL = 64;
 /** Discord's REST taking this long per call (each request reaches Discord this late). */
 const SLOW_REST_MS = 2000;
@@ -48,9 +48,7 @@ async function privateLine(handle: InteractionHandle, timeoutMs = 15_000): Promi
   return text;
 }
 
-const schedulesIn = (guildId: string): Json[] => t.app.ctx.services.scheduling !== undefined
-  ? (t.app.ctx.services.scheduling as { store: { schedules: { listByGuild(id: string): Json[] } } }).store.schedules.listByGuild(guildId)
-  : [];
+const schedulesIn = (guildId: string): readonly unknown[] => schedulingFrom(t.app.ctx.services).store.schedules.listByGuild(guildId);
 const postsTo = (channelId: string): number => t.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`).length;
 
 describe('/schedule add refuses a channel of another server', () => {

@@ -15,9 +15,12 @@ let bot: BotProcess;
 let content: ReturnType<typeof scheduleContent>;
 let env: Record<string, string>;
 
+/** The answer only the user sees: an ephemeral reply, or the edit of an ephemeral deferral (a command that asks Discord first defers privately). */
 async function ephemeral(handle: InteractionHandle): Promise<Json> {
   const shown = await handle.visible(10_000);
-  expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  const callback = handle.record.callback!;
+  const flags = callback.type === 5 ? Number(callback.data?.flags ?? 0) : Number(shown.flags ?? 0);
+  expect(flags & EPHEMERAL).toBe(EPHEMERAL);
   return shown;
 }
 
