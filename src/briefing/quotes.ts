@@ -11,8 +11,8 @@ import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
 import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
-import { arabicSpeechWord } from './speech-verbs';
-import { parseArabicPhrase } from './quote-parts/arabic-phrase';
+import { arabicSpeechWord, isWeakArabicSpeechWord } from './speech-verbs';
+import { isArabicRoleNoun, parseArabicPhrase } from './quote-parts/arabic-phrase';
 import { namedSubjects } from './quote-parts/subjects';
 
 export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quote-parts/rank';
@@ -149,8 +149,10 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
     if (match?.kind !== 'verb') continue;
     const rest = tokens.slice(i + 1, i + 16);
     const stop = rest.findIndex((t) => t.punct || THAT_WORDS.has(t.norm));
-    const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
-    if (phrase.name) book.mention(phrase, match.gender);
+    // A verb that takes an object (دعت المؤسسة الحكومة إلى …) is read strictly.
+    const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop), isWeakArabicSpeechWord(tokens[i]!.norm));
+    // A role alone counts when a role or institution noun heads it (وقالت وزارة التجارة في بيان إن …).
+    if (phrase.name || (phrase.role && isArabicRoleNoun(rest[0]!.norm))) book.mention(phrase, match.gender);
   }
 }
 

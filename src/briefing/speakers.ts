@@ -4,7 +4,9 @@
  * elsewhere, a surname (`بوتين`) to the full name, and a continuation
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
-import { isArabicRoleNoun, isDefiniteToken, type Phrase } from './quote-parts/arabic-phrase';
+import { stripArabicPrefixes } from './arabic';
+import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS } from './quote-parts/arabic-lexicon';
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
 import { plausibleLatin } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
@@ -61,7 +63,10 @@ export class SpeakerBook {
   /** Record an explicit speaker phrase and return who it is. */
   mention(phrase: Phrase, gender: Gender = 'unknown'): ResolvedSpeaker | null {
     if (!this.arabic && !plausiblePhrase(phrase)) return null;
-    const person = this.find(phrase);
+    const anaphor = this.arabic ? this.anaphor(phrase) : undefined;
+    if (anaphor === 'document') return this.lastSpeaker();
+    if (anaphor === null) return null;
+    const person = anaphor ?? this.find(phrase);
     if (!person) return null;
     if (gender !== 'unknown' && (person.gender === 'unknown' || (person.weak && !phrase.weakGender))) {
       person.gender = gender;
@@ -86,6 +91,62 @@ export class SpeakerBook {
     }
     person.seen = ++this.clock;
     return this.resolved(person);
+  }
+
+  /** The speaker named last, whatever the gender (the issuer of `البيان`, `المصدر`): a document never speaks itself. */
+  private lastSpeaker(): ResolvedSpeaker | null {
+    const person = this.lastOf('unknown', false);
+    if (!person) return null;
+    person.seen = ++this.clock;
+    return this.resolved(person);
+  }
+
+  /**
+   * A phrase that only points back (`البيان`, `المصدر ذاته`, `الشركة`,
+   * `الحكومة`): 'document' for a document or source (its issuer speaks),
+   * the institution it stands for, `null` when the article names none,
+   * `undefined` when the phrase is no such pointer. `بيان كاري`, `بيان صادر
+   * عن X` are the issuer's words.
+   */
+  private anaphor(phrase: Phrase): Person | 'document' | null | undefined {
+    if (phrase.name || !phrase.role) return undefined;
+    const words = this.keyOf(phrase.role);
+    const head = words[0] ?? '';
+    const stem = stripArabicPrefixes(head);
+    if (DOCUMENT_ANAPHORS.has(head) || (head.startsWith('ال') && DOCUMENT_ANAPHORS.has(stem))) {
+      if (head.startsWith('ال') || words.length === 1) return 'document';
+      const issuer = issuerPhrase(phrase.role);
+      return issuer ? this.find(issuer) : 'document';
+    }
+    if (words.length !== 1 || !head.startsWith('ال') || !INSTITUTION_HEADS.has(stem)) return undefined;
+    // The institution itself, as named or (unnamed) by its role: a person whose role mentions it is someone else.
+    const known = this.latest((p) => stripArabicPrefixes(this.keyOf(p.name ?? p.role ?? '')[0] ?? '') === stem);
+    if (known) return known;
+    const full = this.names.institution(head);
+    return full ? this.find({ role: full }) : null;
+  }
+
+  /** The most recently seen person that `test` accepts. */
+  private latest(test: (p: Person) => boolean): Person | undefined {
+    let person: Person | undefined;
+    for (const p of this.people) if (test(p) && (!person || p.seen > person.seen)) person = p;
+    return person;
+  }
+
+  /**
+   * A definite role said again in short (`المتحدث الإثيوبي` for `المتحدث باسم
+   * الخارجية الإثيوبية ملس ألم`, `المتحدثة` for `متحدثة باسم شرطة لندن`): the
+   * one person whose role has the same head noun and every other word of it.
+   */
+  private shortRole(role: string): Person | undefined {
+    const key = this.keyOf(role).map(stripArabicPrefixes);
+    if (key.length === 0 || !this.keyOf(role)[0]!.startsWith('ال')) return undefined;
+    const fits = this.people.filter((p) => {
+      if (p.role === undefined || (key.length > 1 && !p.name)) return false;
+      const other = this.keyOf(p.role).map(stripArabicPrefixes);
+      return other[0] === key[0] && key.slice(1).every((w) => other.some((o) => sameStem(o, w)));
+    });
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   /** The most recent person `gender` may refer to; with `loose`, a weak gender of the other kind does not exclude. */
@@ -128,6 +189,10 @@ export class SpeakerBook {
       const sameRole = this.people.find((p) => p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role)));
       if (sameRole) return sameRole;
       name = this.names.nameForRole(role);
+      if (!name && this.arabic) {
+        const short = this.shortRole(role);
+        if (short) return short;
+      }
     }
     if (!name) {
       if (!role) return null;
@@ -163,6 +228,22 @@ export class SpeakerBook {
 function isSurnameLike(role: string): boolean {
   const tokens = tokenize(role);
   return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm);
+}
+
+/** Two words of one stem, masculine and feminine alike (الإثيوبي، الإثيوبية). */
+function sameStem(a: string, b: string): boolean {
+  const cut = (w: string): string => w.replace(/(يه|ي|ه)$/u, '');
+  return a === b || (cut(a).length >= 3 && cut(a) === cut(b));
+}
+
+/** `بيان كاري`, `بيان صادر عن مكتب رئاسة الوزراء`: who issued the document, if the phrase says. */
+function issuerPhrase(role: string): Phrase | undefined {
+  const tokens = tokenize(role).filter((t) => !t.punct);
+  let k = 1;
+  if (/^(ال)?صادر(ه)?$/u.test(tokens[k]?.norm ?? '')) k++;
+  if (/^(عن|من|ل)$/u.test(tokens[k]?.norm ?? '')) k++;
+  const phrase = parseArabicPhrase(tokens.slice(k));
+  return phrase.name || phrase.role ? phrase : undefined;
 }
 
 function sameKey(a: readonly string[], b: readonly string[]): boolean {

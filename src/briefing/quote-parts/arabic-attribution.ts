@@ -5,6 +5,7 @@
  */
 import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
+import { DOCUMENT_ANAPHORS } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
 import {
   ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord,
@@ -24,9 +25,10 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     const saying = ARABIC_SAYING.get(tok.norm);
     if (saying !== undefined) {
       // نقلت وكالة X عن Y قوله: "…"
+      // ونقل البيان على لسان المتحدثة، هيذر نويرت، قولها: the one on whose tongue the words are.
       let from = v - 1;
-      while (from >= 0 && tokens[from]!.norm !== 'عن' && v - from < 20) from--;
-      const phrase = from >= 0 && tokens[from]!.norm === 'عن' ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
+      while (from >= 0 && tokens[from]!.norm !== 'عن' && tokens[from]!.norm !== 'لسان' && v - from < 20) from--;
+      const phrase = from >= 0 && (tokens[from]!.norm === 'عن' || tokens[from]!.norm === 'لسان') ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
       return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment: wordCount(tokens.slice(v + 1)) > 1 };
     }
     // وجاء في البيان: "…" — the document speaks.
@@ -56,7 +58,7 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const stripped = sourceWords(tokens.slice(v + 1));
       // وقالت الشبكة، نقلا عن مسؤولين، إن … / كما أكد رئيس الاتحاد، بحسب البيان، أنه …: the verb's
       // subject speaks, the source only reported it.
-      if ((isCiting(tok.norm) || DOCUMENT_HEADS.test(stripped[0]?.norm ?? '')) && speechVerbBefore(tokens, v)) continue;
+      if ((isCiting(tok.norm) || isDocumentHead(stripped[0]?.norm ?? '')) && speechVerbBefore(tokens, v)) continue;
       const rest = stripped;
       const phrase = parseArabicPhrase(stripped);
       if (!hasPhrase(phrase) || (isCiting(tok.norm) && MEDIA_HEADS.test(stripped[0]?.norm ?? ''))) continue;
@@ -110,8 +112,10 @@ const SOURCE_LINKS = new Set(['عن', 'ما', 'لما']);
 /** Media nouns: `نقلا عن وكالة X` names who reported the words, not who said them. */
 const MEDIA_HEADS = /^(بوابه|وكاله|وكالات|صحيفه|صحف|موقع|قناه|تلفزيون|التلفزيون|شبكه|اذاعه|مجله|رويترز|فرانس|بي|سي|الوكاله|الصحيفه|الموقع|القناه|الشبكه|الاذاعه|المجله|وسائل|مصادر اعلاميه)$/u;
 
-/** Documents and media that report what someone said (بحسب البيان، وفق الوكالة). */
-const DOCUMENT_HEADS = /^(البيان|بيان|الوكاله|وكاله|الصحيفه|صحيفه|الموقع|موقع|القناه|قناه|التلفزيون|تلفزيون|الشبكه|شبكه|الاذاعه|اذاعه|المجله|مجله|وسائل|التقرير|تقرير|الرساله|رساله)$/u;
+/** Documents and media that report what someone said (بحسب البيان، وفق الوكالة، بحسب التسجيل المذاع). */
+function isDocumentHead(norm: string): boolean {
+  return MEDIA_HEADS.test(norm) || DOCUMENT_ANAPHORS.has(norm) || (norm.startsWith('ال') && DOCUMENT_ANAPHORS.has(norm.slice(2)));
+}
 
 /** نقلا / ونقلا: "citing". */
 function isCiting(norm: string): boolean {
@@ -136,7 +140,7 @@ function sourceWords(tokens: readonly Token[]): Token[] {
       k++;
       if (tokens[k] && /^(به|بها|عنه|عنها)$/u.test(tokens[k]!.norm)) k++;
       // بحسب ما نقلته وكالة الأناضول: the outlet reported the words, it did not say them.
-      if (tokens[k] && (DOCUMENT_HEADS.test(tokens[k]!.norm) || MEDIA_HEADS.test(tokens[k]!.norm))) return [];
+      if (tokens[k] && (isDocumentHead(tokens[k]!.norm) || MEDIA_HEADS.test(tokens[k]!.norm))) return [];
       // وفق ما قال للمحققين: the audience follows, the speaker is the verb's own subject.
       if (tokens[k] && /^(لل.|ل(وكاله|صحيفه|قناه|شبكه|موقع|مجله|اذاعه|بي|رويترز|فرانس|سي))/u.test(tokens[k]!.norm)) return [];
     }
@@ -154,6 +158,8 @@ function sourceWords(tokens: readonly Token[]): Token[] {
 function tongueLeads(tokens: readonly Token[], at: number): boolean {
   const prev = tokens[at - 1];
   if (!prev || prev.punct) return true;
+  // وقال البيان على لسان يوليا: a document carries the words of the one named.
+  if (isDocumentHead(prev.norm)) return true;
   if (!/^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u.test(prev.norm)) return false;
   const before = tokens[at - 2];
   return !before || before.punct || !RELATIVES.has(before.norm);

@@ -389,6 +389,47 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
   return name.length ? name.join(' ') : undefined;
 }
 
+/**
+ * The full name of an institution whose head noun is `tokens[from]` (its
+ * prefix already removed): a construct of indefinite nouns, one definite
+ * noun, then nisba adjectives (`هيئة الإذاعة البريطانية`, `مكتب رئاسة
+ * الوزراء`, `الحكومة اليمنية`), or a proper name (`شركة آبل`). `undefined`
+ * when nothing completes the head.
+ */
+export function arabicInstitutionAt(tokens: readonly Token[], from: number): string | undefined {
+  const words = [tokens[from]!.text];
+  let definite = isDefiniteToken(tokens[from]!);
+  for (let i = from + 1; i < tokens.length && words.length < 6; i++) {
+    const tok = tokens[i]!;
+    if (tok.punct || CUTTERS.has(tok.norm)) break;
+    const isDef = isDefiniteToken(tok);
+    if (definite) {
+      // After the definite noun only adjectives of origin follow (البريطانية، الدولية).
+      if (!isDef || !/(ي|يه)$/u.test(tok.norm)) break;
+    } else if (!isDef) {
+      // شركة آبل: a name ends the phrase; مكتب رئاسة الوزراء: a construct goes on.
+      if (words.length === 1 && isNameToken(tok, tok.norm) && !ROLE_NOUNS.has(tok.norm)) {
+        // شركة آبل، منظمة هيومن رايتس ووتش; not the verb of the next clause (حركة حماس ويعيش في …).
+        for (let k = i; k < i + 3 && continuesInstitutionName(tokens, k); k++) words.push(tokens[k]!.text);
+        break;
+      }
+      if (!ROLE_NOUNS.has(tok.norm)) break;
+    }
+    definite = definite || isDef;
+    words.push(tok.text);
+  }
+  return words.length > 1 ? words.join(' ') : undefined;
+}
+
+/** May `tokens[k]` be the next word of an institution's proper name (after its head noun)? */
+function continuesInstitutionName(tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k];
+  if (!tok || tok.punct || isDefiniteToken(tok) || !isNameToken(tok, tok.norm) || cutsHere(tokens, k, true)) return false;
+  const next = tokens[k + 1];
+  const nextNorm = next && !next.punct ? next.norm : '';
+  return !(tok.norm.length > 3 && tok.norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm)));
+}
+
 /** Words after which a word right after a role is a verb or a noun, not a first name (في، على، نحو…). */
 const CLAUSE_FOLLOWERS = list('في على من الى إلى عن مع نحو حول منذ خلال بين عند لدى');
 

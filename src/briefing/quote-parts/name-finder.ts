@@ -5,7 +5,7 @@
  * of an Arabic word tokenises only the paragraphs whose folded text holds
  * it, so it costs a search per paragraph, not a tokenisation of the article.
  */
-import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, startsGivenName } from './arabic-phrase';
+import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, arabicInstitutionAt, startsGivenName } from './arabic-phrase';
 import { latinNameAt, latinNameBefore } from './latin-phrase';
 import type { TokenCache } from './token-cache';
 import { foldedPattern, isArabicOnly, normForm, tokenize, type Token } from './tokens';
@@ -46,6 +46,32 @@ export class ArticleNames {
   /** The full name a lone surname stands for (`بوتين` → `فلاديمير بوتين`), if the article gives one. */
   fullName(surname: string): string | undefined {
     return this.lookup(`name:${surname}`, () => this.scanSurname(surname));
+  }
+
+  /**
+   * The full name the article gives an institution that a bare definite noun
+   * (`الهيئة`, `الحكومة`) points back to: its first mention with a complement
+   * (`هيئة الإذاعة البريطانية`, `الحكومة اليمنية`), if any.
+   */
+  institution(head: string): string | undefined {
+    return this.lookup(`institution:${head}`, () => this.scanInstitution(head));
+  }
+
+  private scanInstitution(head: string): string | undefined {
+    if (!this.arabic || !head.startsWith('ال')) return undefined;
+    const stem = head.slice(2);
+    // The indefinite head names the institution (هيئة الإذاعة البريطانية) more often than the definite one.
+    const places = [...this.whereFirst(stem), ...this.whereFirst(head)];
+    for (const { tokens, at } of places) {
+      const first = tokens[at]!;
+      const target = first.norm.endsWith(head) ? head : stem;
+      const cut = first.norm.length - target.length;
+      if (cut < 0) continue;
+      const words = [{ ...first, text: first.text.slice(cut), norm: target }, ...tokens.slice(at + 1, at + 10)];
+      const full = arabicInstitutionAt(words, 0);
+      if (full) return full;
+    }
+    return undefined;
   }
 
   /** Run a look-up once per question, within the scan budget. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createBriefing } from '../../src/briefing';
+
+/**
+ * Speakers of Arabic news quotes, class by class (issue 12): each row is a
+ * short article in the shape real news takes, the quote to look at, and the
+ * speaker wanted (null: the article does not say, so nothing is better than a guess).
+ */
+function speakerOf(article: string, quoteStart: string): string | null | undefined {
+  const quote = createBriefing(article, { language: 'ar' }).quotes.find((q) => q.text.startsWith(quoteStart));
+  return quote === undefined ? undefined : quote.speaker;
+}
+
+describe('Arabic speakers: documents and institutions speak for who issued them', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a statement goes on with its issuer',
+      'عنوان الخبر\n\nوقالت وزارة التجارة الصينية في بيان إن الوفد سيصل غدا إلى واشنطن.\n\nوأضاف البيان أن "الجانب الصيني يرفض كل الإجراءات الأحادية ضد التجارة".',
+      'الجانب الصيني', 'وزارة التجارة الصينية'],
+    ['the statement speaks on someone\'s tongue',
+      'عنوان الخبر\n\nوقال البيان على لسان يوليا: "استعدت وعيي قبل أسبوع وأنا مسرورة بذلك كثيرا".',
+      'استعدت وعيي', 'يوليا'],
+    ['the statement quotes a spokeswoman',
+      'عنوان الخبر\n\nونقل البيان على لسان المتحدثة باسم الخارجية الأمريكية، هيذر نويرت، قولها: "نشيد بهذه المساهمة المهمة في جهود الاستقرار".',
+      'نشيد بهذه', 'هيذر نويرت'],
+    ['a bare company noun is the company named before',
+      'عنوان الخبر\n\nطلبت شركة آبل من الإدارة الأمريكية تجنب الرسوم الجديدة.\n\nوقالت الشركة: "هذه الرسوم ستضر بالمستهلك الأمريكي قبل غيره".',
+      'هذه الرسوم', 'شركة آبل'],
+    ['a bare government noun is the government named before',
+      'عنوان الخبر\n\nأعلنت الحكومة اليمنية بدء الهجوم على الميناء صباح اليوم.\n\nوتابعت الحكومة أن "تحرير الميناء يشكل علامة فارقة في نضالنا الطويل".',
+      'تحرير الميناء', 'الحكومة اليمنية'],
+    ['a statement with nobody named before says nothing',
+      'عنوان الخبر\n\nوأضاف البيان أن "الوضع الأمني في المنطقة يتحسن يوما بعد يوم".',
+      'الوضع الأمني', null],
+    ['a bare institution noun the article never names says nothing',
+      'عنوان الخبر\n\nوقالت الهيئة إنها "توصلت إلى اتفاق لحل الخلافات بين الطرفين".',
+      'توصلت إلى', null],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: a role said again in short is the person named with it', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a shorter role with a nisba of the same stem',
+      'عنوان الخبر\n\nقال المتحدث باسم الخارجية الإثيوبية، ملس ألم، إن "المفاوضات فشلت بسبب عدم جدية الجانب الآخر".\n\nوكان المتحدث الإثيوبي قد أشار إلى أن "المفاوضات ناقشت شقين مهمين هما السد والتعاون".',
+      'المفاوضات ناقشت', 'ملس ألم'],
+    ['the bare head of an unnamed spokeswoman',
+      'عنوان الخبر\n\nوقالت متحدثة باسم شرطة لندن: "تم الاتصال بنا بشأن أربعة متظاهرين على الشرفة".\n\nوأضافت المتحدثة: "تم توقيف الأربعة بعد ساعة من وصولنا إلى المكان".',
+      'تم توقيف', 'متحدثة باسم شرطة لندن'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
