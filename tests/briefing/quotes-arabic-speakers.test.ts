@@ -51,3 +51,31 @@ describe('Arabic speakers: a role said again in short is the person named with i
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: the whole name, not the role, when the article gives both', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a name in apposition after the role, subject before قد',
+      'عنوان الخبر\n\nوكان وزير الخارجية المصري، سامح شكري، قد أعلن أن المفاوضات "لم تسفر عن مسار محدد ولم تأت بنتائج".',
+      'لم تسفر', 'سامح شكري'],
+    ['a name opening the sentence, then its role',
+      'عنوان الخبر\n\nعبد الله بليحق، المتحدث الرسمي باسم مجلس النواب الليبي، رأى «أن صعوبات جمة تواجه هذا الاتفاق في الغرب».',
+      'أن صعوبات', 'عبد الله بليحق'],
+    ['two roles joined by و before the name',
+      'عنوان الخبر\n\nوقالت رئيسة الأنشطة السينمائية في معهد العالم العربي ومديرة المهرجان ليان شواف: "تغيرت السينما العربية كثيرا خلال هذه السنوات".',
+      'تغيرت السينما', 'ليان شواف'],
+    ['a title word closing the name is the family name',
+      'عنوان الخبر\n\nوأكد مراسل فرانس24 في طرابلس معاذ الشيخ أن "الوضع الإنساني في المدينة متدهور جراء القصف".',
+      'الوضع الإنساني', 'معاذ الشيخ'],
+    ['an honorific between the role and the name',
+      'عنوان الخبر\n\nوقال مفتي المؤتمر العام الشيخ الصادق الغرياني إن "الذين أصدروا البيان لن يطبقوا منه شيئا".',
+      'الذين أصدروا', 'الصادق الغرياني'],
+    ['two family names with ال',
+      'عنوان الخبر\n\nوقال محمد العزومي البرغثي، وهو صحفي ليبي، إن "المواطنين يشكون من ظروفهم المعيشية المتدنية".',
+      'المواطنين يشكون', 'محمد العزومي البرغثي'],
+    ['a role with ل and a name in apposition',
+      'عنوان الخبر\n\nوقال المدير العام لبي بي سي، توني هول، عن القضية: "أنا سعيد أننا تجاوزنا الخلافات بيننا".',
+      'أنا سعيد', 'توني هول'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

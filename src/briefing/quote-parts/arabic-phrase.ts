@@ -25,7 +25,7 @@ const ROLE_NOUNS = list(`
   خبير خبيره ملك ملكه امير اميره ولي شيخ نقيب عميد لواء عقيد جنرال مصدر مصادر دبلوماسي دبلوماسيون شاهد شهود طبيب
   طبيبه محلل محلله باحث باحثه ناشط ناشطه ناطق ناطقه خارجيه داخليه دفاع وزراء عام عامه اعلام اعمال رجل امراه سيده
   مدرب مدربه لاعب لاعبه مؤسس مؤسسه صاحب صاحبه بيان جيش قوات شرطه محكمه نيابه هيئه لجنه مركز معهد منظمات جمعيه
-  اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
+  مفتي اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
   بعض عدد كبير كبيره كبار زعماء قاده نشطاء خبراء اطباء محللون رؤساء وزيرا سفراء ممثلو ناطقه المنسق منسق منسقه
   دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
 `);
@@ -82,6 +82,14 @@ const GIVEN_AL = list(`
 `);
 /** Honorifics before a name (السيد حسن نصر الله): neither role nor name. */
 const HONORIFICS = list('السيد السيده');
+/** Honorifics that may also close a name as its family name (معاذ الشيخ) or stand inside a role before the name (مفتي المؤتمر العام الشيخ الصادق الغرياني). */
+const TITLE_SURNAMES = list('الشيخ السيد');
+
+/** True when the phrase ends right after `tokens[i]`: at the end, a punctuation mark, إن/أن or a cutting word. */
+function phraseEndsAfter(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm) || CUTTERS.has(next.norm);
+}
 
 /** True for an honorific (السيد، السيدة) that stands before a name. */
 export function isArabicHonorific(norm: string): boolean {
@@ -95,7 +103,15 @@ export function isArabicHonorific(norm: string): boolean {
 export function startsGivenName(tokens: readonly Token[], i: number): boolean {
   if (!GIVEN_AL.has(tokens[i]!.norm)) return false;
   const next = tokens[i + 1];
-  return next !== undefined && !next.punct && !isDefiniteToken(next) && isNameToken(next, next.norm) && !cutsHere(tokens, i + 1, true);
+  if (next === undefined || next.punct || cutsHere(tokens, i + 1, true)) return false;
+  // الصادق الغرياني: a nisba family name with ال may follow too.
+  return isDefiniteToken(next) ? /ي$/u.test(next.norm) && isNameToken(next, next.norm) : isNameToken(next, next.norm);
+}
+
+/** ليان شواف after a role: a word with ل that starts a name of two words ending the phrase, not a complement (لديزني). */
+function startsTwoWordName(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && !next.punct && !isDefiniteToken(next) && isNameToken(next, next.norm) && !cutsHere(tokens, i + 1, true) && phraseEndsAfter(tokens, i + 1);
 }
 
 /** Remove a conjunction و from the front, when what remains is still a word. */
@@ -261,11 +277,19 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     if (HONORIFICS.has(tok.norm) && role.length + name.length === 0 && tokens[i + 1] && (startsGivenName(tokens, i + 1)
       || (!tokens[i + 1]!.punct && !isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm) && !cutsHere(tokens, i + 1, false)))) { i++; continue; }
     if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
+    // مفتي المؤتمر العام الشيخ الصادق الغرياني: the honorific between a role and the name is dropped.
+    if (name.length === 0 && role.length > 0 && TITLE_SURNAMES.has(tok.norm) && tokens[i + 1] && !tokens[i + 1]!.punct
+      && (startsGivenName(tokens, i + 1) || (!isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm)))) { i++; continue; }
     if (name.length === 0) {
       const forced = roleOpen;
       if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); i++; continue; }
       // المرصد السوري ومراسل الوكالة: "and the correspondent" is a second subject.
       if (!forced && role.length > 0 && tok.norm.length > 4 && tok.norm.startsWith('و') && ROLE_NOUNS.has(tok.norm.slice(1))) {
+        // رئيسة الأنشطة … ومديرة المهرجان ليان شواف: two roles of the one person named after them.
+        const second = parseChunk([{ ...tok, norm: tok.norm.slice(1) }, ...tokens.slice(i + 1)], 0, strict);
+        if (second.phrase.name && second.phrase.role) {
+          return { phrase: { role: `${role.join(' ')} ${second.phrase.role}`, name: second.phrase.name }, next: i + second.next, stopped: second.stopped };
+        }
         return { phrase: done(role, name), next: i, stopped: true };
       }
       // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
@@ -294,7 +318,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       }
       if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; chain = 0; i++; continue; }
       // المدير التنفيذي لديزني: ل + a name completes the role.
-      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)) {
+      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)
+        && !startsTwoWordName(tokens, i)) {
         role.push(tok.text);
         roleOpen = false;
         i++;
@@ -319,6 +344,12 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     }
     // Inside a name: at most three words, four with عبد/أبو/بن.
     if (name.length >= 4 || (name.length >= 3 && !name.some((w) => NAME_JOINERS.has(normForm(w))))) break;
+    // معاذ الشيخ، محمد السيد: a title word closing a name is its family name.
+    if (TITLE_SURNAMES.has(norm) && phraseEndsAfter(tokens, i)) {
+      name.push(tok.text);
+      i++;
+      break;
+    }
     if (isArabicRoleNoun(norm)) {
       // "بيورن روثر رئيس بعثة …": the rest is the role.
       const rest = parseChunk(tokens, i, strict);
@@ -330,8 +361,16 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w)))) break;
     name.push(tok.text);
     i++;
-    // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح).
-    if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[i - 2]?.norm ?? ''))) break;
+    // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح)
+    // or a second nisba closes the phrase (محمد العزومي البرغثي،).
+    if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[i - 2]?.norm ?? ''))) {
+      const next = tokens[i];
+      if (name.length < 3 && /ي$/u.test(norm) && next && isDefiniteToken(next) && /ي$/u.test(next.norm) && phraseEndsAfter(tokens, i)) {
+        name.push(next.text);
+        i++;
+      }
+      break;
+    }
   }
   return { phrase: done(role, name), next: i, stopped: i < tokens.length && !tokens[i]!.punct };
 }
@@ -365,9 +404,10 @@ function done(role: string[], name: string[]): Phrase {
 
 /**
  * The name written right after position `from` in `tokens`, if any (for
- * `الرئيس الروسي فلاديمير بوتين`, from the index of فلاديمير).
+ * `الرئيس الروسي فلاديمير بوتين`, from the index of فلاديمير). `apposition`:
+ * the name stands between commas, where a first word ending in ي is a given name.
  */
-export function arabicNameAt(tokens: readonly Token[], from: number): string | undefined {
+export function arabicNameAt(tokens: readonly Token[], from: number, apposition = false): string | undefined {
   if (!nameCanStartAt(tokens, from)) return undefined;
   const name: string[] = [];
   for (let i = from; i < tokens.length && name.length < 4; i++) {
@@ -380,7 +420,8 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     // المرصد السوري ومراسل الوكالة: "and the correspondent" starts a second subject, not a name.
     if (name.length === 0 && norm.length > 4 && norm.startsWith('و') && ROLE_NOUNS.has(norm.slice(1))) break;
     // A first name never follows a role with ل glued on (الفيدرالية العربية لحقوق الإنسان).
-    if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm) || /^ل/u.test(norm))) break;
+    // In apposition (`، توني هول،`) a given name may end in ي like an adjective.
+    if (name.length === 0 && (definite || PLACES.has(norm) || (isNisba(norm) && !apposition) || /^ل/u.test(norm))) break;
     // In running text a definite word after a name is its family name only after عبد/أبو or as a nisba (السيسي).
     if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? '')) && !/ي$/u.test(norm)) break;
     name.push(tok.text);
@@ -445,8 +486,10 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
   const norm = tok.norm;
   const next = tokens[from + 1];
   const nextNorm = next && !next.punct ? next.norm : '';
-  // A construct head: an indefinite word followed by a definite noun that is no nisba surname or time word.
+  // A construct head: an indefinite word followed by a definite noun that is no nisba surname or time word
+  // (a title closing the phrase is a family name: معاذ الشيخ).
   if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)
+    && !(TITLE_SURNAMES.has(nextNorm) && phraseEndsAfter(tokens, from + 1))
     && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;

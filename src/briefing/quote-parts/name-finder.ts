@@ -159,7 +159,8 @@ export class ArticleNames {
     for (const k of candidates) {
       for (const { tokens, at: i } of this.whereFirst(k[0]!)) {
         if (i + k.length > tokens.length || !this.matchesAt(tokens, i, k)) continue;
-        const after = this.arabic ? arabicNameAt(tokens, i + k.length) : latinNameAt(tokens, skipComplement(tokens, i + k.length));
+        const after = this.arabic ? arabicNameAfterRole(tokens, i + k.length) ?? arabicNameBeforeRole(tokens, i)
+          : latinNameAt(tokens, skipComplement(tokens, i + k.length));
         if (after) return after;
         if (!this.arabic) {
           const start = i > 0 && LATIN_DETERMINERS.has(tokens[i - 1]!.norm) ? i - 1 : i;
@@ -208,6 +209,46 @@ export class ArticleNames {
     }
     return undefined;
   }
+}
+
+/** A comma of either script. */
+function isComma(tok: Token | undefined): boolean {
+  return tok !== undefined && (tok.norm === '،' || tok.norm === ',');
+}
+
+/**
+ * The name right after a role ending before `j`: `الرئيس الروسي فلاديمير
+ * بوتين`, in apposition (`وزير الخارجية المصري، سامح شكري،`), or after a
+ * complement with ل (`المدير العام لبي بي سي، توني هول،`). A name after a
+ * comma counts only when another mark closes it.
+ */
+function arabicNameAfterRole(tokens: readonly Token[], j: number): string | undefined {
+  const direct = arabicNameAt(tokens, j);
+  if (direct) return direct;
+  let k = j;
+  if (/^ل[^ل]/u.test(tokens[k]?.norm ?? '')) {
+    while (k < tokens.length && k - j < 4 && !tokens[k]!.punct) k++;
+  }
+  if (!isComma(tokens[k])) return undefined;
+  const name = arabicNameAt(tokens, k + 1, true);
+  if (!name) return undefined;
+  const close = tokens[k + 1 + name.split(' ').length];
+  return close === undefined || close.punct ? name : undefined;
+}
+
+/** `عبد الله بليحق، المتحدث الرسمي باسم …`: a name opening the clause, then the role at `i` in apposition. */
+function arabicNameBeforeRole(tokens: readonly Token[], i: number): string | undefined {
+  if (!isComma(tokens[i - 1])) return undefined;
+  let j = i - 2;
+  const parts: string[] = [];
+  while (j >= 0 && parts.length < 4 && !tokens[j]!.punct && isNameWord(tokens[j]!.norm) && !/ة$/u.test(tokens[j]!.text)) {
+    // Only a family name (السيسي) or a joined name (عبد الله) carries ال.
+    if (isDefiniteToken(tokens[j]!) && !(parts.length === 0 && /ي$/u.test(tokens[j]!.norm)) && !/^ال(له|دين|رحمن)$/u.test(tokens[j]!.norm)) break;
+    parts.unshift(tokens[j]!.text);
+    j--;
+  }
+  if (parts.length === 0 || (j >= 0 && !tokens[j]!.punct)) return undefined;
+  return parts.join(' ');
 }
 
 /** Index of the last token starting at or before `index` (the first token when none does). */
