@@ -11,24 +11,49 @@ export function overlapF1(a: string, b: string): number {
   return rougeN(tokenize(a), tokenize(b), 1).f;
 }
 
+/** How a predicted speaker compares with the accepted forms. */
+export type SpeakerVerdict = 'right' | 'wrong' | 'none';
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** English and French articles (tokenised: `l’` is `l`), which the annotators leave out of speaker forms. */
+const ARTICLES = new Set(['a', 'an', 'the', 'le', 'la', 'les', 'l', 'un', 'une']);
+
+/** Words of a speaker without its leading article ("A Nato official", « le ministère des Affaires étrangères »). */
+function withoutLeadingArticle(words: string[]): string[] {
+  return words.length > 1 && ARTICLES.has(words[0]!) ? words.slice(1) : words;
+}
+
 /**
- * Whether a predicted speaker (name or role) names the same person as one of
- * the accepted forms: every token of one is among the tokens of the other
- * ("Putin" ~ "Vladimir Putin", "Russian President Vladimir Putin"). With no
- * accepted form, only a missing speaker is right.
+ * Strict speaker scoring (issue 12). A predicted speaker is right only when
+ * it contains an accepted form (its words in a row) AND every one of its
+ * words belongs to some accepted form: "شن بولتون" for بولتون is wrong, so is
+ * a role when the article names the person (the annotators then list only
+ * the name), and so is a surname the annotators did not accept. No predicted
+ * speaker is `none`, except when the article gives no speaker (no accepted
+ * form), where it is right and any speaker is wrong. Words are compared after
+ * {@link tokenize} (case, diacritics, alef forms, ى/ي, ة/ه folded), without
+ * a leading English or French article (the annotators write `Nato official`,
+ * `ministère des Affaires étrangères`).
  */
-export function speakerMatches(predicted: readonly (string | null | undefined)[], accepted: readonly string[]): boolean {
-  const names = predicted.filter((p): p is string => typeof p === 'string' && tokenize(p).length > 0);
-  if (accepted.length === 0) return names.length === 0;
-  return names.some((name) => {
-    const p = new Set(tokenize(name));
-    return accepted.some((form) => {
-      const g = tokenize(form);
-      if (g.length === 0) return false;
-      const gs = new Set(g);
-      return g.every((t) => p.has(t)) || [...p].every((t) => gs.has(t));
-    });
-  });
+export function judgeSpeaker(predicted: string | null | undefined, accepted: readonly string[]): SpeakerVerdict {
+  const words = withoutLeadingArticle(tokenize(predicted ?? ''));
+  if (words.length === 0) return accepted.length === 0 ? 'right' : 'none';
+  const forms = accepted.map(tokenize).filter((f) => f.length > 0);
+  const known = new Set(forms.flat());
+  const right = forms.some((f) => containsRun(words, f)) && words.every((w) => known.has(w));
+  return right ? 'right' : 'wrong';
+}
+
+/** The speaker a quote shows: its name, else its role alone. */
+export function shownSpeaker(q: Pick<Quote, 'speaker' | 'speakerRole'>): string | null {
+  return q.speaker ?? q.speakerRole ?? null;
 }
 
 /** Counts of one article (summable). */
@@ -37,14 +62,30 @@ export interface QuoteCounts {
   /** Predicted quotes that count (allowed extras excluded). */
   predicted: number;
   matched: number;
-  speakerCorrect: number;
+  /** Matched quotes whose speaker is right, wrong, or missing ({@link judgeSpeaker}). */
+  speakerRight: number;
+  speakerWrong: number;
+  speakerNone: number;
+}
+
+/** Counts of nothing. */
+export const ZERO_COUNTS: QuoteCounts = { gold: 0, predicted: 0, matched: 0, speakerRight: 0, speakerWrong: 0, speakerNone: 0 };
+
+/** A matched quote whose speaker is not right. */
+export interface SpeakerError {
+  text: string;
+  verdict: Exclude<SpeakerVerdict, 'right'>;
+  expected: string[];
+  /** What the engine gave: name and role. */
+  speaker: string | null;
+  role: string | null;
 }
 
 /** Outcome of one article: counts plus what was missed and what was spurious. */
 export interface QuoteMatchResult extends QuoteCounts {
   missed: string[];
   spurious: string[];
-  wrongSpeaker: { text: string; expected: string[]; got: string | null }[];
+  speakerErrors: SpeakerError[];
 }
 
 /**
@@ -66,7 +107,7 @@ export function matchQuotes(predicted: readonly Quote[], gold: Gold): QuoteMatch
     goldUsed.set(pair.g, pair.p);
     predUsed.add(pair.p);
   }
-  const result: QuoteMatchResult = { gold: gold.quotes.length, predicted: 0, matched: goldUsed.size, speakerCorrect: 0, missed: [], spurious: [], wrongSpeaker: [] };
+  const result: QuoteMatchResult = { ...ZERO_COUNTS, gold: gold.quotes.length, matched: goldUsed.size, missed: [], spurious: [], speakerErrors: [] };
   gold.quotes.forEach((gq, g) => {
     const p = goldUsed.get(g);
     if (p === undefined) {
@@ -74,8 +115,13 @@ export function matchQuotes(predicted: readonly Quote[], gold: Gold): QuoteMatch
       return;
     }
     const pq = predicted[p]!;
-    if (speakerMatches([pq.speaker, pq.speakerRole], gq.speaker_any)) result.speakerCorrect++;
-    else result.wrongSpeaker.push({ text: gq.text, expected: gq.speaker_any, got: pq.speaker ?? pq.speakerRole ?? null });
+    const verdict = judgeSpeaker(shownSpeaker(pq), gq.speaker_any);
+    if (verdict === 'right') result.speakerRight++;
+    else {
+      if (verdict === 'wrong') result.speakerWrong++;
+      else result.speakerNone++;
+      result.speakerErrors.push({ text: gq.text, verdict, expected: gq.speaker_any, speaker: pq.speaker, role: pq.speakerRole ?? null });
+    }
   });
   predicted.forEach((pq, p) => {
     if (predUsed.has(p)) {
@@ -89,15 +135,33 @@ export function matchQuotes(predicted: readonly Quote[], gold: Gold): QuoteMatch
   return result;
 }
 
-/** Precision, recall, F1 and speaker accuracy from summed counts (0 when undefined). */
-export function quoteMetrics(c: QuoteCounts): { precision: number; recall: number; f1: number; speakerAccuracy: number } {
+/** Quote metrics: precision, recall, F1; speaker right / wrong / none as fractions of matched (found) quotes; 0 when undefined. */
+export interface QuoteMetrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  right: number;
+  wrong: number;
+  none: number;
+}
+
+/** Metrics from summed counts. */
+export function quoteMetrics(c: QuoteCounts): QuoteMetrics {
   const precision = c.predicted > 0 ? c.matched / c.predicted : 0;
   const recall = c.gold > 0 ? c.matched / c.gold : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, speakerAccuracy: c.matched > 0 ? c.speakerCorrect / c.matched : 0 };
+  const share = (n: number): number => (c.matched > 0 ? n / c.matched : 0);
+  return { precision, recall, f1, right: share(c.speakerRight), wrong: share(c.speakerWrong), none: share(c.speakerNone) };
 }
 
 /** Sum of counts. */
 export function addCounts(a: QuoteCounts, b: QuoteCounts): QuoteCounts {
-  return { gold: a.gold + b.gold, predicted: a.predicted + b.predicted, matched: a.matched + b.matched, speakerCorrect: a.speakerCorrect + b.speakerCorrect };
+  return {
+    gold: a.gold + b.gold,
+    predicted: a.predicted + b.predicted,
+    matched: a.matched + b.matched,
+    speakerRight: a.speakerRight + b.speakerRight,
+    speakerWrong: a.speakerWrong + b.speakerWrong,
+    speakerNone: a.speakerNone + b.speakerNone,
+  };
 }

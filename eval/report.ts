@@ -1,5 +1,6 @@
 import { layoutColumns } from '../bench/table';
-import type { QuoteEvaluation } from './quotes';
+import type { SpeakerError } from './quote-match';
+import { QUOTE_GOALS, quoteGoals, type QuoteEvaluation, type QuoteScores } from './quotes';
 import type { SummaryEvaluation, SystemName } from './summaries';
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -39,27 +40,44 @@ export function formatSummaryReport(e: SummaryEvaluation): string {
   ].join('\n');
 }
 
-/** The quote table: one row per language and one for all. */
+/** The quote table of one set: one row per language and one for all; speaker right / wrong / none are fractions of found (matched) quotes. */
 export function formatQuoteReport(e: QuoteEvaluation): string {
-  const row = (label: string, s: QuoteEvaluation['overall']): string[] =>
-    [label, String(s.articles), String(s.gold), String(s.predicted), String(s.matched), pct(s.precision), pct(s.recall), pct(s.f1), pct(s.speakerAccuracy)];
+  const row = (label: string, s: QuoteScores): string[] =>
+    [label, String(s.articles), String(s.gold), String(s.predicted), String(s.matched), pct(s.precision), pct(s.recall), pct(s.right), pct(s.wrong), pct(s.none)];
   const rows = [...Object.entries(e.byLanguage).map(([l, s]) => row(l, s)), row('all', e.overall)];
   return [
-    `Quotes — ${e.overall.articles} annotated articles (eval/quotes/); a quote matches at token F1 ≥ 0.5; speaker accuracy over matched quotes`,
+    `Quotes — ${e.set}, ${e.overall.articles} annotated articles; a quote is found at token F1 ≥ 0.5; speakers scored strictly (right: contains an accepted form and every word belongs to one), as fractions of found quotes`,
     '',
-    layoutColumns(['language', 'articles', 'gold', 'found', 'matched', 'precision', 'recall', 'F1', 'speaker acc.'], rows),
+    layoutColumns(['language', 'articles', 'gold', 'predicted', 'found', 'precision', 'recall', 'speaker right', 'wrong', 'none'], rows),
   ].join('\n');
 }
 
-/** Per-article details of the quote run: what was missed, spurious or misattributed. */
+/** One line per language: each goal of issue 12 with ✓/✗. */
+export function formatQuoteGoals(e: QuoteEvaluation): string {
+  const mark = (ok: boolean): string => (ok ? '✓' : '✗');
+  return Object.entries(e.byLanguage).map(([l, s]) => {
+    const g = quoteGoals(s);
+    return `Goal, ${e.set} ${l}: speaker right ≥ ${QUOTE_GOALS.right} ${mark(g.right)}, wrong ≤ ${QUOTE_GOALS.wrong} ${mark(g.wrong)}, recall ≥ ${QUOTE_GOALS.recall} ${mark(g.recall)}, precision ≥ ${QUOTE_GOALS.precision} ${mark(g.precision)}`;
+  }).join('\n');
+}
+
+function shown(e: SpeakerError): string {
+  if (e.speaker === null) return e.role === null ? '(none)' : `(role) ${e.role}`;
+  return e.role === null ? e.speaker : `${e.speaker} (${e.role})`;
+}
+
+/** Per-article details of the quote run: missed, spurious, and each wrong or missing speaker with the accepted forms. */
 export function formatQuoteDetails(e: QuoteEvaluation): string {
   const lines: string[] = [];
   for (const a of e.perArticle) {
-    if (a.missed.length + a.spurious.length + a.wrongSpeaker.length === 0) continue;
-    lines.push(`${a.language}/${a.name}:`);
+    if (a.missed.length + a.spurious.length + a.speakerErrors.length === 0) continue;
+    lines.push(`${e.set} ${a.language}/${a.name}:`);
     for (const m of a.missed) lines.push(`  missed    ${m}`);
     for (const s of a.spurious) lines.push(`  spurious  ${s}`);
-    for (const w of a.wrongSpeaker) lines.push(`  speaker   ${w.text.slice(0, 60)} — expected ${w.expected.join(' | ') || '(none)'}, got ${w.got ?? '(none)'}`);
+    for (const w of a.speakerErrors) {
+      lines.push(`  ${w.verdict.padEnd(8)}  ${w.text.slice(0, 60)}`);
+      lines.push(`            gold: ${w.expected.join(' | ') || '(no speaker)'}; got: ${shown(w)}`);
+    }
   }
   return lines.join('\n');
 }

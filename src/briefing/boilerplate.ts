@@ -9,6 +9,19 @@ const READ_MORE_ALONE = /^(?:اقرأ|إقرأ|اقرا)\s+(?:أيضً?ا|أيض
 /** A read-more marker followed by the linked headline on the same line. */
 const READ_MORE_INLINE = /^(?:اقرأ|إقرأ|اقرا)\s*(?:أيضً?ا|أيضاً|ايضا|أيضا|كذلك|المزيد)?\s*(?:[:：|/]|\.\.|…)|^(?:للمزيد|قد يهمك|قد يعجبك|مواضيع ذات صلة|شاهد أيضاً?|شاهد)\s*(?:أيضً?ا|أيضاً|ايضا)?\s*(?:[:：|/]|\.\.|…)|^(?:\.\.\s*)?(?:أيضاً?|ايضا)\s*(?:[:：|/]|\.\.|…)|^اقرأ\s*(?:\.\.|…)|^(?:read more|read also|also read|related|see also|watch|more)\s*[:：|]|^(?:à lire aussi|a lire aussi|lire aussi|lire également|voir aussi|à voir aussi|regarder)\s*[:：|]/iu;
 
+/**
+ * A video or photo teaser label opening a title: `شاهد.. X`, `شاهد: X`,
+ * `بالصور: X`, `بالفيديو.. X`, `WATCH: X`, `VIDEO: X`, `VIDÉO. X`,
+ * `EN IMAGES. X`. Inside the body such a line links to another page; as the
+ * article's first line it is the article's own title.
+ */
+const MEDIA_TEASER_TITLE = /^(?:شاهد(?:وا)?|شاهد بالصور|شاهد بالفيديو|بالصور|بالفيديو|فيديو|صور)\s*(?:\.\.+|…|[:：|])\s*(?!أيض|ايض)\S|^(?:watch|video|photos|in pictures)\s*[:：|]\s*\S|^(?:en )?(?:vidéo|video|photos|images)\s*(?:[.:：|]|\s[-–—])\s*\S/iu;
+
+/** True when the line opens with a video or photo teaser label followed by a title (see {@link MEDIA_TEASER_TITLE}). */
+export function isMediaTeaserTitle(line: string): boolean {
+  return line.length <= 400 && MEDIA_TEASER_TITLE.test(line);
+}
+
 /** Advertisement labels alone on a line. */
 const AD_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|publicité|annonce|إعلان|اعلان|مساحة إعلانية)\s*(?:[:.]|[-–—]\s*.{0,40})?$/iu;
 

@@ -1,4 +1,4 @@
-import { isBoilerplateLine, isReadMoreMarker, isSourceLine } from './boilerplate';
+import { isBoilerplateLine, isMediaTeaserTitle, isReadMoreMarker, isSourceLine } from './boilerplate';
 import { isTimestampLine, matchByline, splitDateline, startsWithAgencyDateline } from './metadata';
 import { AD_MARKER, normalizeText } from './normalize';
 import { unwrapLines } from './unwrap';
@@ -137,6 +137,10 @@ function dropBoilerplate(lines: Line[], result: CleanedArticle): Line[] {
       if (isTitleLike(line.text) || (/[?؟]$/u.test(line.text) && wordCount(line.text, 25) <= 25)) continue;
       related = 0;
     }
+    if (i === 0 && lines.length > 1 && isMediaTeaserTitle(line.text)) {
+      kept.push(line); // `شاهد.. X`, `WATCH: X` first: the article's own title, not a link to another page
+      continue;
+    }
     if (isReadMoreMarker(line.text)) {
       related = MAX_RELATED_BLOCK;
       continue;
@@ -182,10 +186,15 @@ function pickTitle(lines: Line[], result: CleanedArticle): void {
   const first = lines[0];
   if (!first || lines.length < 2) return;
   if (first.heading && !first.topLevel) return; // `## Background` is a section, not the title
-  if (isTitleLike(first.text, 30) && !LIST_ITEM.test(first.text) && !splitDateline(first.text)) {
+  if (isTitleLike(withoutFinalQuestion(first.text), 30) && !LIST_ITEM.test(first.text) && !splitDateline(first.text)) {
     result.title = first.text;
     lines.shift();
   }
+}
+
+/** A title may end in a question or an exclamation (`What's next for Gaza …?`, `ما هو التوكن؟ وما علاقته بالبلوك تشين؟`): drop it before the title test. */
+function withoutFinalQuestion(line: string): string {
+  return line.replace(/\s*[?؟!]+[\s"'”»’)]*$/u, '');
 }
 
 /** A line opening with a conjunction and a question word or adverb continues the text (`ولكن هل …؟`, `فما الذي …؟`). */

@@ -1,4 +1,4 @@
-import type { Briefing, Language } from '../briefing/schema';
+import type { Briefing, Language, Quote } from '../briefing/schema';
 
 /** The `--json` output: exactly these keys. */
 export interface BriefJson {
@@ -6,7 +6,8 @@ export interface BriefJson {
   headline: string;
   language: Language;
   direction: 'rtl' | 'ltr';
-  quotes: { text: string; speaker: string | null }[];
+  /** `role`: the speaker's role or title when it adds to `speaker` ({@link quoteRole}), else null. */
+  quotes: { text: string; speaker: string | null; role: string | null }[];
   summary: string[];
   sections: string[];
 }
@@ -18,10 +19,31 @@ export function toBriefJson(id: string, briefing: Briefing): BriefJson {
     headline: briefing.headline,
     language: briefing.language,
     direction: briefing.direction,
-    quotes: briefing.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
+    quotes: briefing.quotes.map((q) => ({ text: q.text, speaker: q.speaker, role: quoteRole(q) })),
     summary: briefing.summary,
     sections: briefing.sections.map((s) => s.heading),
   };
+}
+
+/**
+ * The role of a quote's speaker when it adds something: null when there is
+ * none, or when the speaker already says it ("The mayor" / "the mayor",
+ * "Russian President Vladimir Putin" / "Russian President"). A role without a
+ * name is kept: it is then all we know of the speaker.
+ */
+export function quoteRole(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string | null {
+  const role = quote.speakerRole?.trim() ?? '';
+  if (role === '') return null;
+  const speaker = quote.speaker?.trim() ?? '';
+  return speaker !== '' && speaker.toLowerCase().includes(role.toLowerCase()) ? null : role;
+}
+
+/** "Name (role)" with the role once ({@link quoteRole}), the role alone, or `unknown`. */
+export function speakerLabel(quote: Pick<Quote, 'speaker' | 'speakerRole'>, unknown: string): string {
+  const role = quoteRole(quote);
+  const speaker = quote.speaker?.trim() ?? '';
+  if (speaker === '') return role ?? unknown;
+  return role === null ? speaker : `${speaker} (${role})`;
 }
 
 const STYLE = { bold: '\u001b[1m', dim: '\u001b[2m', cyan: '\u001b[36m', yellow: '\u001b[33m', reset: '\u001b[0m' } as const;
@@ -64,9 +86,7 @@ export function renderBriefing(briefing: Briefing, options: { color: boolean }):
   if (briefing.quotes.length > 0) {
     lines.push(paint('cyan', labels.quotes));
     for (const quote of briefing.quotes) {
-      const who = quote.speaker ?? labels.unknown;
-      const role = quote.speakerRole && quote.speakerRole !== quote.speaker ? ` (${quote.speakerRole})` : '';
-      lines.push(`  ${safeText(quoteMarks(briefing.language, quote.text))}`, `    — ${paint('yellow', safeText(who + role))}`);
+      lines.push(`  ${safeText(quoteMarks(briefing.language, quote.text))}`, `    — ${paint('yellow', safeText(speakerLabel(quote, labels.unknown)))}`);
     }
     lines.push('');
   }

@@ -19,6 +19,33 @@ describe('headline', () => {
   });
 
   it.each([
+    ['ar: شاهد.. title', 'شاهد.. ولي العهد السعودي يصل واشنطن بزيارة رسمية\nوصل ولي العهد السعودي إلى واشنطن الثلاثاء. وسيلتقي الرئيس الأمريكي.'],
+    ['ar: شاهد: title', 'شاهد: حرائق ضخمة تلتهم آلاف الهكتارات بأستراليا\nاندلعت حرائق ضخمة في غابات سيدني. وتحاول فرق الإطفاء السيطرة عليها.'],
+    ['ar: بالصور: title', 'بالصور: جوائز البافتا التلفزيونية لعام 2018\nأقيم في لندن حفل توزيع الجوائز. وحضره نجوم كثيرون.'],
+    ['ar: فيديو: title', 'فيديو: حضور عربي لافت في معرض باريس للكتاب\nأكد موفدنا أن الحضور العربي مميز هذا العام. وتنوعت المشاركات.'],
+    ['ar: a title with two questions', 'ما هو التوكن؟ وما علاقته بالبلوك تشين؟\nيشرح هذا التقرير معنى التوكن. ويعرض استخداماته.'],
+    ['en: WATCH: title', 'WATCH: Firefighters battle a wildfire near Athens\nFirefighters fought the blaze through the night. Hundreds were evacuated.'],
+    ['en: a question title, then a standfirst', "What's next for Gaza, after Yahya Sinwar's appointment as Hamas political head?\nThe appointment came days after Ismail Haniyeh was assassinated in Tehran\nHours after Sinwar was named, many in Gaza wondered about the war. Talks continue."],
+    ['fr: VIDÉO. title', 'VIDÉO. Les images de la crue de la Seine à Paris\nLe fleuve déborde dans la capitale\nLa Seine a atteint six mètres mardi. Les quais sont fermés.'],
+    ['fr: a question title, then a standfirst', 'Retraites : que contient le texte adopté ?\nLe gouvernement a engagé sa responsabilité\nLe texte a été adopté jeudi. Il entre en vigueur en septembre.'],
+  ])('keeps a video teaser or question title whole as the headline (%s)', (_name, text) => {
+    const title = text.split('\n')[0]!;
+    const briefing = createBriefing(text);
+    expect(briefing.headline).toBe(title);
+    expect(briefing.summary.join(' ')).not.toContain(title);
+  });
+
+  it.each([
+    ['ar', 'الحكومة تعلن خطة جديدة\nأعلنت الحكومة خطة جديدة اليوم.\nشاهد.. الوزير يزور السوق\nوقال الوزير إنها تبدأ غدا.', 'الوزير يزور السوق'],
+    ['ar, read-more first', 'شاهد أيضاً: الوزير يزور السوق\nأعلنت الحكومة خطة جديدة اليوم. وقال الوزير إنها تبدأ غدا.', 'الوزير يزور السوق'],
+    ['en', 'Council approves tram line\nThe council approved the line on Tuesday.\nWATCH: Our video of the vote\nIt opens in 2027.', 'Our video of the vote'],
+  ])('still drops a teaser link that is not the first line, and a read-more link (%s)', (_name, text, link) => {
+    const briefing = createBriefing(text);
+    expect(briefing.headline).not.toContain(link);
+    expect(briefing.summary.join(' ')).not.toContain(link);
+  });
+
+  it.each([
     ['empty text', '', 'Untitled'],
     ['whitespace only', ' \n\t\n ', 'Untitled'],
     ['ad markers only', '[ad_1]\n[ad_2]', 'Untitled'],

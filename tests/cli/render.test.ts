@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/briefing';
-import { renderBriefing, safeText, toBriefJson } from '../../src/cli/render';
+import { quoteRole, renderBriefing, safeText, speakerLabel, toBriefJson } from '../../src/cli/render';
 
 const ARABIC: Briefing = {
   headline: 'الحكومة تعلن خطة لخفض أسعار الخبز',
@@ -57,9 +57,31 @@ describe('toBriefJson', () => {
     const json = toBriefJson('bread', ARABIC);
     expect(Object.keys(json).sort()).toEqual(['direction', 'headline', 'id', 'language', 'quotes', 'sections', 'summary']);
     expect(json.quotes).toEqual([
-      { text: 'لن نتراجع عن الخطة', speaker: 'علي المصيلحي' },
-      { text: 'خطوة مهمة', speaker: null },
+      { text: 'لن نتراجع عن الخطة', speaker: 'علي المصيلحي', role: 'وزير التموين' },
+      { text: 'خطوة مهمة', speaker: null, role: null },
     ]);
     expect(json.sections).toEqual(['ردود الفعل']);
+  });
+});
+
+describe('speakerLabel and quoteRole: the role once', () => {
+  it.each([
+    ['ar: name and role', { speaker: 'علي المصيلحي', speakerRole: 'وزير التموين' }, 'علي المصيلحي (وزير التموين)', 'وزير التموين'],
+    ['ar: the role as speaker and as role', { speaker: 'المتحدثة باسم الخارجية', speakerRole: 'المتحدثة باسم الخارجية' }, 'المتحدثة باسم الخارجية', null],
+    ['ar: the role alone', { speaker: null, speakerRole: 'المتحدثة باسم الخارجية' }, 'المتحدثة باسم الخارجية', 'المتحدثة باسم الخارجية'],
+    ['en: the same role in another case', { speaker: 'The mayor', speakerRole: 'the mayor' }, 'The mayor', null],
+    ['en: a role the name already carries', { speaker: 'Russian President Vladimir Putin', speakerRole: 'Russian President' }, 'Russian President Vladimir Putin', null],
+    ['en: no speaker at all', { speaker: null }, 'unknown speaker', null],
+    ['fr: name and role', { speaker: 'Sophie Binet', speakerRole: 'secrétaire générale de la CGT' }, 'Sophie Binet (secrétaire générale de la CGT)', 'secrétaire générale de la CGT'],
+  ] as const)('%s', (_name, quote, label, role) => {
+    expect(speakerLabel(quote, 'unknown speaker')).toBe(label);
+    expect(quoteRole(quote)).toBe(role);
+  });
+
+  it('prints the role once in the terminal', () => {
+    const repeated = { ...ENGLISH, quotes: [{ text: 'We are ready', speaker: 'The mayor', speakerRole: 'The mayor', paragraph: 0, partial: false }] };
+    const text = renderBriefing(repeated, { color: false });
+    expect(text).toContain('    — The mayor\n');
+    expect(text.match(/mayor/g)).toHaveLength(1);
   });
 });
