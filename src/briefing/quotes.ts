@@ -149,10 +149,15 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
     if (match?.kind !== 'verb') continue;
     const rest = tokens.slice(i + 1, i + 16);
     const stop = rest.findIndex((t) => t.punct || THAT_WORDS.has(t.norm));
-    // A verb that takes an object (دعت المؤسسة الحكومة إلى …) is read strictly.
-    const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop), isWeakArabicSpeechWord(tokens[i]!.norm));
-    // A role alone counts when a role or institution noun heads it (وقالت وزارة التجارة في بيان إن …).
-    if (phrase.name || (phrase.role && isArabicRoleNoun(rest[0]!.norm))) book.mention(phrase, match.gender);
+    const subject = stop === -1 ? rest : rest.slice(0, stop);
+    const phrase = parseArabicPhrase(subject);
+    if (phrase.name) book.mention(phrase, match.gender);
+    // A role alone counts when a role or institution noun heads it (وقالت وزارة التجارة في بيان إن …);
+    // after a verb that takes an object (دعت المؤسسة الحكومة إلى …) it is read strictly.
+    else if (phrase.role && isArabicRoleNoun(rest[0]!.norm)) {
+      const role = isWeakArabicSpeechWord(tokens[i]!.norm) ? parseArabicPhrase(subject, true) : phrase;
+      if (role.role && !role.name) book.mention(role, match.gender);
+    }
   }
 }
 

@@ -95,7 +95,8 @@ export class SpeakerBook {
 
   /** The speaker named last, whatever the gender (the issuer of `البيان`, `المصدر`): a document never speaks itself. */
   private lastSpeaker(): ResolvedSpeaker | null {
-    const person = this.lastOf('unknown', false);
+    // A bare noun (الصحيفة، مصدر) is no issuer to name.
+    const person = this.latest((p) => p.name !== undefined || this.keyOf(p.role ?? '').length > 1);
     if (!person) return null;
     person.seen = ++this.clock;
     return this.resolved(person);
@@ -120,7 +121,10 @@ export class SpeakerBook {
     }
     if (words.length !== 1 || !head.startsWith('ال') || !INSTITUTION_HEADS.has(stem)) return undefined;
     // The institution itself, as named or (unnamed) by its role: a person whose role mentions it is someone else.
-    const known = this.latest((p) => stripArabicPrefixes(this.keyOf(p.name ?? p.role ?? '')[0] ?? '') === stem);
+    const known = this.latest((p) => {
+      const key = this.keyOf(p.name ?? p.role ?? '');
+      return key.length > 1 && stripArabicPrefixes(key[0]!) === stem;
+    });
     if (known) return known;
     const full = this.names.institution(head);
     return full ? this.find({ role: full }) : null;
@@ -242,7 +246,15 @@ function issuerPhrase(role: string): Phrase | undefined {
   let k = 1;
   if (/^(ال)?صادر(ه)?$/u.test(tokens[k]?.norm ?? '')) k++;
   if (/^(عن|من|ل)$/u.test(tokens[k]?.norm ?? '')) k++;
-  const phrase = parseArabicPhrase(tokens.slice(k));
+  const rest = tokens.slice(k);
+  // بيان للحكومة الإسرائيلية، بيان لوزارة الصحة: ل glued to the issuer.
+  const first = rest[0];
+  if (first && /^ل/u.test(first.norm) && first.norm.length > 3) {
+    // للحكومة → الحكومة, لوزارة → وزارة.
+    const article = first.norm.startsWith('لل') ? 'ا' : '';
+    rest[0] = { ...first, text: article + first.text.slice(1), norm: article + first.norm.slice(1) };
+  }
+  const phrase = parseArabicPhrase(rest);
   return phrase.name || phrase.role ? phrase : undefined;
 }
 

@@ -31,6 +31,9 @@ describe('Arabic speakers: documents and institutions speak for who issued them'
     ['a statement with nobody named before says nothing',
       'عنوان الخبر\n\nوأضاف البيان أن "الوضع الأمني في المنطقة يتحسن يوما بعد يوم".',
       'الوضع الأمني', null],
+    ['a statement of an institution, with ل glued to it',
+      'عنوان الخبر\n\nوجاء في بيان للحكومة الإسرائيلية: "لن نسمح بأي تهديد لأمن مواطنينا في الجنوب".',
+      'لن نسمح', 'الحكومة الإسرائيلية'],
     ['a bare institution noun the article never names says nothing',
       'عنوان الخبر\n\nوقالت الهيئة إنها "توصلت إلى اتفاق لحل الخلافات بين الطرفين".',
       'توصلت إلى', null],
@@ -75,6 +78,19 @@ describe('Arabic speakers: the whole name, not the role, when the article gives 
     ['a role with ل and a name in apposition',
       'عنوان الخبر\n\nوقال المدير العام لبي بي سي، توني هول، عن القضية: "أنا سعيد أننا تجاوزنا الخلافات بيننا".',
       'أنا سعيد', 'توني هول'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: the object of the verb is not part of the name', () => {
+  it.each<[string, string, string, string | null]>([
+    ['an accusative noun and its adjective after the name',
+      'عنوان الخبر\n\nجاء ذلك بعد فرض الرئيس الأمريكي دونالد ترامب رسوما جمركية على الصلب.\n\nوقال الرئيس الأمريكي: "حققنا تقدما كبيرا اليوم في المحادثات".',
+      'حققنا تقدما', 'دونالد ترامب'],
+    ['a noun with ة after a joined name',
+      'عنوان الخبر\n\nناقش الوزير مع ولي العهد السعودي الأمير محمد بن سلمان قضية الغارات الأخيرة.\n\nوقال الأمير: "نحن ملتزمون بحماية المدنيين في كل الظروف".',
+      'نحن ملتزمون', 'محمد بن سلمان'],
   ])('%s', (_name, article, quote, want) => {
     expect(speakerOf(article, quote)).toBe(want);
   });

@@ -72,6 +72,7 @@ const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
 const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
   امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
+  واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 `);
 
 /** Given names written with ال (الطيب لوح، الحبيب بورقيبة, الباجي قائد السبسي). */
@@ -424,10 +425,24 @@ export function arabicNameAt(tokens: readonly Token[], from: number, apposition 
     if (name.length === 0 && (definite || PLACES.has(norm) || (isNisba(norm) && !apposition) || /^ل/u.test(norm))) break;
     // In running text a definite word after a name is its family name only after عبد/أبو or as a nisba (السيسي).
     if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? '')) && !/ي$/u.test(norm)) break;
+    if (name.length > 0 && startsObject(tokens, i)) break;
     name.push(tok.text);
     if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? ''))) break;
   }
   return name.length ? name.join(' ') : undefined;
+}
+
+/**
+ * After a name in running text, a noun with ة, or an accusative with its
+ * adjective, is the verb's object (`فرض … دونالد ترامب رسوما جمركية`, `ناقش
+ * مع … محمد بن سلمان قضية الغارات`), not the rest of the name.
+ */
+function startsObject(tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  if (NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? ''))) return false;
+  if (/ة$/u.test(tok.text) || /اً$|ًا$/u.test(tok.text)) return true;
+  const next = tokens[i + 1];
+  return /ا$/u.test(tok.text) && next !== undefined && !next.punct && !isDefiniteToken(next) && /ة$/u.test(next.text);
 }
 
 /**
@@ -493,6 +508,8 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
     && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
+  // بتحديد، باتخاذ، بتوضيح: a verbal noun with ب is no name.
+  if (/^[بلك]/u.test(norm) && looksLikeCommonNoun(norm.slice(1))) return false;
   if (looksLikeCommonNoun(norm) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت
   // A lone word ending in ة is a noun (كبيرة، جملة), not a person named on their own.
   if (/ه$/u.test(norm) && (!next || next.punct || !isNameWord(nextNorm))) return false;
