@@ -11,8 +11,7 @@ import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
 import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
-import { arabicSpeechWord, isWeakArabicSpeechWord } from './speech-verbs';
-import { isArabicRoleNoun, parseArabicPhrase } from './quote-parts/arabic-phrase';
+import { arabicReportedSpeakers } from './quote-parts/arabic-reported';
 import { namedSubjects } from './quote-parts/subjects';
 
 export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quote-parts/rank';
@@ -134,9 +133,6 @@ function isNamed(who: ResolvedSpeaker | null): boolean {
   return who !== null && who.speaker !== who.speakerRole;
 }
 
-/** Complementisers ending the subject of reported speech (normalised). */
-const THAT_WORDS = new Set(['ان', 'انه', 'انها', 'بان']);
-
 /** Record the speakers of quote-less reported speech (`وزعم بوتين أن …`) so continuations can find them. */
 function noteReportedSpeech(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
   if (language !== 'ar') {
@@ -144,21 +140,7 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
     if (a?.phrase) book.mention(a.phrase, a.gender);
     return;
   }
-  for (let i = 0; i < tokens.length; i++) {
-    const match = tokens[i]!.punct ? null : arabicSpeechWord(tokens[i]!.norm);
-    if (match?.kind !== 'verb') continue;
-    const rest = tokens.slice(i + 1, i + 16);
-    const stop = rest.findIndex((t) => t.punct || THAT_WORDS.has(t.norm));
-    const subject = stop === -1 ? rest : rest.slice(0, stop);
-    const phrase = parseArabicPhrase(subject);
-    if (phrase.name) book.mention(phrase, match.gender);
-    // A role alone counts when a role or institution noun heads it (وقالت وزارة التجارة في بيان إن …);
-    // after a verb that takes an object (دعت المؤسسة الحكومة إلى …) it is read strictly.
-    else if (phrase.role && isArabicRoleNoun(rest[0]!.norm)) {
-      const role = isWeakArabicSpeechWord(tokens[i]!.norm) ? parseArabicPhrase(subject, true) : phrase;
-      if (role.role && !role.name) book.mention(role, match.gender);
-    }
-  }
+  for (const s of arabicReportedSpeakers(tokens)) book.mention(s.phrase, s.gender);
 }
 
 /** Record the named subjects of the sentences in `tokens` (`La maire Anne Hidalgo a critiqué…`) for later continuations. */

@@ -209,7 +209,8 @@ export class SpeakerBook {
     if (known) {
       // A longer form replaces the known one only when it adds given names (بوتين → فلاديمير بوتين).
       const knownKey = this.keyOf(known.name!);
-      if (key.length > knownKey.length && key[key.length - 1] === knownKey[knownKey.length - 1]) known.name = name;
+      // A lone given name read first (محمد) gives way to the whole name given with a role (وزير المياه محمد النجار).
+      if (key.length > knownKey.length && (key[key.length - 1] === knownKey[knownKey.length - 1] || (role && knownKey.length === 1 && key[0] === knownKey[0]))) known.name = name;
       if (role && !known.role) known.role = role;
       return known;
     }
@@ -268,8 +269,16 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (a.length === 1) return a[0]!.length >= 3 && b.includes(a[0]!);
   if (b.length === 1) return b[0]!.length >= 3 && a.includes(b[0]!);
-  return a[a.length - 1] === b[b.length - 1] && a[0] === b[0];
+  // زيد رعد الحسين ~ زيد بن رعد الحسين ~ زيد بن رعد: the same first name, and one name's words (بن aside) all in the other.
+  if (a[0] !== b[0]) return false;
+  if (a[a.length - 1] === b[b.length - 1]) return true;
+  const x = a.filter((w) => !SON_OF.has(w));
+  const y = b.filter((w) => !SON_OF.has(w));
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
+
+/** "Son of" inside a name (محمد بن سلمان), left out when two forms of a name are compared. */
+const SON_OF: ReadonlySet<string> = new Set(['بن', 'ابن', 'bin', 'ibn']);
 
 /** English/French phrases that cannot name a speaker ("he told journalists", "gouverneur de la Banque de"). */
 function plausiblePhrase(phrase: Phrase): boolean {

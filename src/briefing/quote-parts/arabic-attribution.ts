@@ -5,10 +5,10 @@
  */
 import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
-import { DOCUMENT_ANAPHORS } from './arabic-lexicon';
+import { DOCUMENT_ANAPHORS, isMediaHead } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
 import {
-  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord,
+  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord, needsArabicIntroducer,
 } from '../speech-verbs';
 
 /** Attribution from the Arabic words before a quote, within its sentence. */
@@ -61,7 +61,7 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       if ((isCiting(tok.norm) || isDocumentHead(stripped[0]?.norm ?? '')) && speechVerbBefore(tokens, v)) continue;
       const rest = stripped;
       const phrase = parseArabicPhrase(stripped);
-      if (!hasPhrase(phrase) || (isCiting(tok.norm) && MEDIA_HEADS.test(stripped[0]?.norm ?? ''))) continue;
+      if (!hasPhrase(phrase) || (isCiting(tok.norm) && isMediaHead(stripped[0]?.norm ?? ''))) continue;
       const comma = rest.findIndex((t) => t.norm === '،' || t.norm === ',');
       return { phrase, continuation: false, gender: 'unknown', fragment: comma !== -1 && wordCount(rest.slice(comma + 1)) > 1 };
     }
@@ -70,6 +70,9 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const earlier = arabicBefore(tokens.slice(0, v));
       const fragment = introducedFragment(tokens.slice(v + 1));
       if (earlier?.phrase) return { ...earlier, fragment };
+      // …، جوناثان غرينبلات، قائلا: the name in apposition right before the participle.
+      const apposed = appositionBefore(tokens, v);
+      if (apposed) return { phrase: apposed, continuation: false, gender: match.gender, fragment };
       // وسارع نتنياهو، الذي كان يحضر المؤتمر، بالرد قائلا: the subject of the sentence's first verb.
       const subject = arabicSubjectBefore(tokens.slice(0, v));
       if (subject) return { phrase: subject, continuation: false, gender: match.gender, fragment };
@@ -93,6 +96,7 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     const objectFirst = v > 0 && SOURCE_LINKS.has(tokens[v - 1]!.norm) && /^(به|بها)$/u.test(tokens[v + 1]?.norm ?? '');
     const after = tokens.slice(objectFirst ? v + 2 : v + 1);
     let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+    if (stop === -1 && needsArabicIntroducer(tokens[v]!.norm)) continue;
     if (stop === -1) stop = after.length;
     const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
     const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
@@ -109,12 +113,10 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
 
 /** Complementisers and pronoun objects between a source word and its speaker (نقلا عن، بحسب ما قاله، وفق ما صرح به). */
 const SOURCE_LINKS = new Set(['عن', 'ما', 'لما']);
-/** Media nouns: `نقلا عن وكالة X` names who reported the words, not who said them. */
-const MEDIA_HEADS = /^(بوابه|وكاله|وكالات|صحيفه|صحف|موقع|قناه|تلفزيون|التلفزيون|شبكه|اذاعه|مجله|رويترز|فرانس|بي|سي|الوكاله|الصحيفه|الموقع|القناه|الشبكه|الاذاعه|المجله|وسائل|مصادر اعلاميه)$/u;
 
 /** Documents and media that report what someone said (بحسب البيان، وفق الوكالة، بحسب التسجيل المذاع). */
 function isDocumentHead(norm: string): boolean {
-  return MEDIA_HEADS.test(norm) || DOCUMENT_ANAPHORS.has(norm) || (norm.startsWith('ال') && DOCUMENT_ANAPHORS.has(norm.slice(2)));
+  return isMediaHead(norm) || DOCUMENT_ANAPHORS.has(norm) || (norm.startsWith('ال') && DOCUMENT_ANAPHORS.has(norm.slice(2)));
 }
 
 /** نقلا / ونقلا: "citing". */
@@ -140,7 +142,7 @@ function sourceWords(tokens: readonly Token[]): Token[] {
       k++;
       if (tokens[k] && /^(به|بها|عنه|عنها)$/u.test(tokens[k]!.norm)) k++;
       // بحسب ما نقلته وكالة الأناضول: the outlet reported the words, it did not say them.
-      if (tokens[k] && (isDocumentHead(tokens[k]!.norm) || MEDIA_HEADS.test(tokens[k]!.norm))) return [];
+      if (tokens[k] && (isDocumentHead(tokens[k]!.norm) || isMediaHead(tokens[k]!.norm))) return [];
       // وفق ما قال للمحققين: the audience follows, the speaker is the verb's own subject.
       if (tokens[k] && /^(لل.|ل(وكاله|صحيفه|قناه|شبكه|موقع|مجله|اذاعه|بي|رويترز|فرانس|سي))/u.test(tokens[k]!.norm)) return [];
     }
@@ -252,6 +254,17 @@ function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
   return undefined;
 }
 
+/** `، جوناثان غرينبلات، قائلا`: a name between commas right before `v`. */
+function appositionBefore(tokens: readonly Token[], v: number): Phrase | undefined {
+  const comma = (t: Token | undefined): boolean => t !== undefined && (t.norm === '،' || t.norm === ',');
+  if (!comma(tokens[v - 1])) return undefined;
+  let start = v - 1;
+  while (start > 0 && !tokens[start - 1]!.punct && v - 1 - start < 4) start--;
+  if (start === v - 1 || !comma(tokens[start - 1])) return undefined;
+  const phrase = parseArabicPhrase(tokens.slice(start, v - 1));
+  return phrase.name && !phrase.role && trustedName(phrase.name) ? { name: phrase.name } : undefined;
+}
+
 /** Relative pronouns: the speaker is the noun phrase before them. */
 const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'والذي', 'والتي', 'والذين']);
 
@@ -330,7 +343,7 @@ export function arabicAfter(tokens: readonly Token[], i: number): Attribution | 
     if (rest[0] && /^(رايها|قولها|تعبيرها|وصفها)$/u.test(rest[0].norm)) return { continuation: true, gender: 'f', fragment: false };
     if (rest[0] && rest[0].norm === 'تعبير') rest = rest.slice(1);
     rest = sourceWords(rest);
-    if (isCiting(tok.norm) && MEDIA_HEADS.test(rest[0]?.norm ?? '')) return null;
+    if (isCiting(tok.norm) && isMediaHead(rest[0]?.norm ?? '')) return null;
   }
   const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm) || t.norm === '.');
   const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));

@@ -25,3 +25,14 @@ export const INSTITUTION_HEADS = list(`
   شركه هيئه حكومه وزاره منظمه مؤسسه جمعيه رابطه حركه جماعه حزب نادي اتحاد لجنه مجلس مفوضيه مكتب
   جامعه محكمه شرطه سفاره رئاسه اداره وكاله بعثه مجموعه منظمات بنك صندوق مرصد مركز معهد
 `);
+
+/** Media nouns: an outlet reports words, it does not say them (`نقلا عن وكالة X`, `وذكرت صحيفة تايمز`). */
+const MEDIA_HEADS = list(`
+  بوابه وكاله وكالات صحيفه صحف موقع قناه تلفزيون التلفزيون شبكه اذاعه مجله رويترز فرانس بي سي الوكاله الصحيفه
+  الموقع القناه الشبكه الاذاعه المجله وسائل
+`);
+
+/** True for the (normalised) head of a media outlet's name. */
+export function isMediaHead(norm: string): boolean {
+  return MEDIA_HEADS.has(norm);
+}

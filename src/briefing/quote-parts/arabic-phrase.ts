@@ -63,7 +63,7 @@ const EVENT_NOUNS = list(`
 /** After ب/ل glued to a name: بموقع، بحسابه، لقناة, the phrase ends. */
 const MEDIA_NOUNS = list('موقع صحيفه قناه وكاله حساب حسابه حسابها صفحته صفحتها شبكه تلفزيون اذاعه مجله برنامج');
 /** Media and audiences after ل: the phrase ends there (قال لبي بي سي، قال للصحفيين). */
-const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
+const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس(24)?|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
 /** "Called", "named": the name follows (شاهدة تدعى فيكتوريا). */
 const CALLED = list('يدعى تدعى المدعو المدعوه اسمه اسمها');
 /** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
@@ -81,15 +81,23 @@ const GIVEN_AL = list(`
   الخضر الوليد الفضل العيد المولدي المنذر الفاضل الازهر الناصر الجيلاني السعيد المصطفى العياشي الغالي المعتصم
   المنتصر النعمان الحارث الزبير الخليل المنجي الشريف الحبيب العروسي الصحبي المعز الهاشمي
 `);
+/** Given names common enough that a definite word closing the phrase after them is a family name (محمد النجار). */
+const COMMON_GIVEN = list(`
+  محمد احمد محمود مصطفى علي حسن حسين خالد عمر سعيد ابراهيم يوسف عبدالله عبدالرحمن سامي سمير كريم طارق وليد هاني
+  ماجد فيصل ناصر سلمان جمال عادل عماد رامي زياد فاطمه مريم سارة ليلى نور هدى منى
+`);
+
 /** Honorifics before a name (السيد حسن نصر الله): neither role nor name. */
 const HONORIFICS = list('السيد السيده');
 /** Honorifics that may also close a name as its family name (معاذ الشيخ) or stand inside a role before the name (مفتي المؤتمر العام الشيخ الصادق الغرياني). */
 const TITLE_SURNAMES = list('الشيخ السيد');
+/** Titles standing between a role and the name (الخبير في شؤون المياه الدكتور إلياس سلامة): dropped. */
+const ROLE_TITLES = list('الشيخ السيد السيده الدكتور الدكتوره');
 
-/** True when the phrase ends right after `tokens[i]`: at the end, a punctuation mark, إن/أن or a cutting word. */
+/** True when the phrase ends right after `tokens[i]`: at the end, a punctuation mark, إن/أن, a cutting word or an audience (لـ، للصحفيين). */
 function phraseEndsAfter(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
-  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm) || CUTTERS.has(next.norm);
+  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm) || CUTTERS.has(next.norm) || MEDIA_L.test(next.norm);
 }
 
 /** True for an honorific (السيد، السيدة) that stands before a name. */
@@ -268,6 +276,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     const norm = bare(tok.norm);
     const definite = isDefiniteToken(tok);
     if (SKIPPED.has(norm) && role.length + name.length === 0) { i++; continue; }
+    // وواصلت بنوع من التذمر: a manner adverbial, the subject is the verb's own.
+    if (role.length + name.length === 0 && /^ب[^ا]/u.test(norm) && tokens[i + 1]?.norm === 'من') return { phrase: {}, next: i, stopped: true };
     // شاهدة عيان تدعى فيكتوريا غيرانوفيتش: what follows is the name.
     if (CALLED.has(norm) && role.length > 0 && name.length === 0) {
       const called = arabicNameAt(tokens, i + 1);
@@ -277,20 +287,27 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     // السيد حسن نصر الله: the honorific is dropped, the name follows.
     if (HONORIFICS.has(tok.norm) && role.length + name.length === 0 && tokens[i + 1] && (startsGivenName(tokens, i + 1)
       || (!tokens[i + 1]!.punct && !isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm) && !cutsHere(tokens, i + 1, false)))) { i++; continue; }
+    // وزير المياه والري محمد النجار، رئيسة … ومديرة المهرجان ليان شواف: a role joined by و, then the name.
+    if (role.length > 0 && name.length === 0 && tok.norm.length > 4 && tok.norm.startsWith('و')
+      && (ROLE_NOUNS.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)))) {
+      const second = parseChunk([{ ...tok, norm: tok.norm.slice(1) }, ...tokens.slice(i + 1)], 0, strict);
+      if (second.phrase.name) {
+        return { phrase: { role: `${role.join(' ')} ${tok.text}${second.phrase.role ? ' ' + second.phrase.role.split(' ').slice(1).join(' ') : ''}`.trim(), name: second.phrase.name }, next: i + second.next, stopped: second.stopped };
+      }
+    }
     if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
     // مفتي المؤتمر العام الشيخ الصادق الغرياني: the honorific between a role and the name is dropped.
-    if (name.length === 0 && role.length > 0 && TITLE_SURNAMES.has(tok.norm) && tokens[i + 1] && !tokens[i + 1]!.punct
-      && (startsGivenName(tokens, i + 1) || (!isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm)))) { i++; continue; }
+    if (name.length === 0 && role.length > 0 && ROLE_TITLES.has(tok.norm) && tokens[i + 1] && !tokens[i + 1]!.punct
+      && (startsGivenName(tokens, i + 1) || (!isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm)))) {
+      i++;
+      roleOpen = false;
+      continue;
+    }
     if (name.length === 0) {
       const forced = roleOpen;
       if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); i++; continue; }
       // المرصد السوري ومراسل الوكالة: "and the correspondent" is a second subject.
       if (!forced && role.length > 0 && tok.norm.length > 4 && tok.norm.startsWith('و') && ROLE_NOUNS.has(tok.norm.slice(1))) {
-        // رئيسة الأنشطة … ومديرة المهرجان ليان شواف: two roles of the one person named after them.
-        const second = parseChunk([{ ...tok, norm: tok.norm.slice(1) }, ...tokens.slice(i + 1)], 0, strict);
-        if (second.phrase.name && second.phrase.role) {
-          return { phrase: { role: `${role.join(' ')} ${second.phrase.role}`, name: second.phrase.name }, next: i + second.next, stopped: second.stopped };
-        }
         return { phrase: done(role, name), next: i, stopped: true };
       }
       // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
@@ -329,7 +346,7 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
       // After a role, the object of the verb or the next clause is no name (الوزير الفرنسي موقع العمل).
       if (role.length > 0 && !nameCanStartAt(tokens, i)) return { phrase: done(role, name), next: i, stopped: true };
-      if (looksLikeCommonNoun(norm)) {
+      if (hasCommonNounShape(tok)) {
         // تشير أرقام الأمم المتحدة: a noun heading a construct is the source, not a name.
         const next = tokens[i + 1];
         if (!next || next.punct || !isDefiniteToken(next)) return { phrase: done(role, name), next: i, stopped: true };
@@ -359,7 +376,7 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     if (!isNameToken(tok, norm)) break;
     if (definite && !surnameAllowed(tokens, i, strict)) break;
     // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
-    if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w)))) break;
+    if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) break;
     name.push(tok.text);
     i++;
     // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح)
@@ -387,9 +404,10 @@ function surnameAllowed(tokens: readonly Token[], i: number, strict = false): bo
   const norm = tokens[i]!.norm.replace(/^ال/u, '');
   if (norm.length >= 3 && /ي$/u.test(norm)) return true;
   if (norm === 'دين' || norm === 'له' || norm === 'رحمن') return true; // شهاب الدين، عبد الله
+  // محمد النجار، خالد الفيصل، محمد السادس: after a common given name, a definite word closing the phrase.
+  if (COMMON_GIVEN.has(prev) && phraseEndsAfter(tokens, i)) return true;
   if (strict) return false;
-  const next = tokens[i + 1];
-  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm);
+  return phraseEndsAfter(tokens, i);
 }
 
 function done(role: string[], name: string[]): Phrase {
@@ -504,16 +522,22 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
   // A construct head: an indefinite word followed by a definite noun that is no nisba surname or time word
   // (a title closing the phrase is a family name: معاذ الشيخ).
   if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)
+    && !(COMMON_GIVEN.has(norm) && phraseEndsAfter(tokens, from + 1))
     && !(TITLE_SURNAMES.has(nextNorm) && phraseEndsAfter(tokens, from + 1))
     && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
   // بتحديد، باتخاذ، بتوضيح: a verbal noun with ب is no name.
   if (/^[بلك]/u.test(norm) && looksLikeCommonNoun(norm.slice(1))) return false;
-  if (looksLikeCommonNoun(norm) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت
+  if (hasCommonNounShape(tok) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت
   // A lone word ending in ة is a noun (كبيرة، جملة), not a person named on their own.
   if (/ه$/u.test(norm) && (!next || next.punct || !isNameWord(nextNorm))) return false;
   return true;
+}
+
+/** {@link looksLikeCommonNoun} as written: a word opening with إ is no plural أفعال (إلياس). */
+function hasCommonNounShape(tok: Token): boolean {
+  return looksLikeCommonNoun(tok.norm) && !tok.text.startsWith('إ');
 }
 
 /**
