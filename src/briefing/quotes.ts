@@ -36,6 +36,8 @@ const AFTER_WINDOW = 300;
 const NEIGHBOUR_GAP = 160;
 /** Fewest words of a paragraph-opening quote that goes on with the previous paragraph's speaker. */
 const MIN_CONTINUED_WORDS = 6;
+/** Most words of a quoted name read as part of the clause of the quote after it. */
+const SHORT_NAME_WORDS = 3;
 /** Prefix of a quote-less paragraph scanned for speakers of reported speech. */
 const REPORTED_SPEECH_SCAN = 400;
 
@@ -222,10 +224,14 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       continue;
     }
     const pending: Pending[] = [];
+    let lastFloor = 0;
     for (let j = 0; j < spans.length; j++) {
       const span = spans[j]!;
       const prevClose = j > 0 ? spans[j - 1]!.close : 0;
-      const floor = Math.max(prevClose, span.open - BEFORE_WINDOW);
+      // A short quoted name before (وقالت شركة "نتفليكس" إن … "…") is part of this quote's clause.
+      const shortBefore = j > 0 && spans[j - 1]!.closed && countWords(spans[j - 1]!.text) <= SHORT_NAME_WORDS;
+      const floor = Math.max(shortBefore ? lastFloor : prevClose, span.open - BEFORE_WINDOW);
+      lastFloor = floor;
       const from = sentenceStart(text, span.open, floor);
       // Whole sentences between two quotations may name the next speaker's antecedent.
       if (j > 0) {

@@ -119,6 +119,10 @@ export class SpeakerBook {
       const issuer = issuerPhrase(phrase.role);
       return issuer ? this.find(issuer) : 'document';
     }
+    // وقالت الدنماركية: a feminine adjective of origin stands for the woman last named, never a family name.
+    if (words.length === 1 && head.startsWith('ال') && /يه$/u.test(head) && !isArabicRoleNoun(head)) {
+      return this.latest((p) => p.gender === 'f' && p.name !== undefined) ?? null;
+    }
     if (words.length !== 1 || !head.startsWith('ال') || !INSTITUTION_HEADS.has(stem)) return undefined;
     // The institution itself, as named or (unnamed) by its role: a person whose role mentions it is someone else.
     const known = this.latest((p) => {

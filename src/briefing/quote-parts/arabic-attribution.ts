@@ -5,7 +5,7 @@
  */
 import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
-import { DOCUMENT_ANAPHORS, isMediaHead } from './arabic-lexicon';
+import { ANONYMOUS, DOCUMENT_ANAPHORS, isMediaHead } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
 import {
   ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord, needsArabicIntroducer,
@@ -59,8 +59,8 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       // وقالت الشبكة، نقلا عن مسؤولين، إن … / كما أكد رئيس الاتحاد، بحسب البيان، أنه …: the verb's
       // subject speaks, the source only reported it.
       if ((isCiting(tok.norm) || isDocumentHead(stripped[0]?.norm ?? '')) && speechVerbBefore(tokens, v)) continue;
-      const rest = stripped;
-      const phrase = parseArabicPhrase(stripped);
+      const rest = issuedBy(stripped);
+      const phrase = parseArabicPhrase(rest);
       if (!hasPhrase(phrase) || (isCiting(tok.norm) && isMediaHead(stripped[0]?.norm ?? ''))) continue;
       const comma = rest.findIndex((t) => t.norm === '،' || t.norm === ',');
       return { phrase, continuation: false, gender: 'unknown', fragment: comma !== -1 && wordCount(rest.slice(comma + 1)) > 1 };
@@ -101,6 +101,8 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
     const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
     if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
+    // وكتب آخر، وقال ثالث: someone new and unnamed speaks, not the last speaker.
+    if (ANONYMOUS.has(after[0]?.norm ?? '')) return { continuation: false, gender: match.gender, fragment };
     // وقال ديان إنه …، وأضاف "…": the subject of an earlier speech verb of the sentence.
     const earlier = v > 0 ? arabicBefore(tokens.slice(0, v)) : null;
     if (earlier?.phrase) return { ...earlier, gender: match.gender, fragment };
@@ -117,6 +119,12 @@ const SOURCE_LINKS = new Set(['عن', 'ما', 'لما']);
 /** Documents and media that report what someone said (بحسب البيان، وفق الوكالة، بحسب التسجيل المذاع). */
 function isDocumentHead(norm: string): boolean {
   return isMediaHead(norm) || DOCUMENT_ANAPHORS.has(norm) || (norm.startsWith('ال') && DOCUMENT_ANAPHORS.has(norm.slice(2)));
+}
+
+/** `بيان صادر عن مكتب رئاسة الوزراء`, `تقرير صادر من X`: the issuer's words, past the document. */
+function issuedBy(tokens: readonly Token[]): readonly Token[] {
+  if (!isDocumentHead(tokens[0]?.norm ?? '') || !/^(ال)?صادر(ه)?$/u.test(tokens[1]?.norm ?? '') || !/^(عن|من)$/u.test(tokens[2]?.norm ?? '')) return tokens;
+  return tokens.slice(3);
 }
 
 /** نقلا / ونقلا: "citing". */

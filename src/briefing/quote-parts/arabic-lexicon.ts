@@ -26,6 +26,9 @@ export const INSTITUTION_HEADS = list(`
   جامعه محكمه شرطه سفاره رئاسه اداره وكاله بعثه مجموعه منظمات بنك صندوق مرصد مركز معهد
 `);
 
+/** Unnamed subjects of a speech verb (`وكتب آخر`, `وقال ثالث`): someone new, whom the article does not name. */
+export const ANONYMOUS = list('اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن غيره غيرها');
+
 /** Media nouns: an outlet reports words, it does not say them (`نقلا عن وكالة X`, `وذكرت صحيفة تايمز`). */
 const MEDIA_HEADS = list(`
   بوابه وكاله وكالات صحيفه صحف موقع قناه تلفزيون التلفزيون شبكه اذاعه مجله رويترز فرانس بي سي الوكاله الصحيفه

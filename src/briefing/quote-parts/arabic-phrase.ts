@@ -5,6 +5,7 @@
  * All word lists are in normalised form ({@link normForm}).
  */
 import { ARABIC_INTRODUCERS, arabicSpeechWord } from '../speech-verbs';
+import { INSTITUTION_HEADS } from './arabic-lexicon';
 import { normForm, type Token } from './tokens';
 
 /** A speaker phrase: a role, a name, or both. */
@@ -72,7 +73,7 @@ const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
 const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
   امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
-  واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
+  واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 `);
 
 /** Given names written with ال (الطيب لوح، الحبيب بورقيبة, الباجي قائد السبسي). */
@@ -272,6 +273,12 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
   let lastIndefiniteRole = false;
   while (i < tokens.length && role.length + name.length < 12) {
     const tok = tokens[i]!;
+    // شركة "نتفليكس"، منظمة " هيومن رايتس ووتش": an institution's name in quotation marks.
+    const quoted = role.length === 1 && name.length === 0 ? quotedNameAt(tokens, i) : 0;
+    if (quoted > 0 && INSTITUTION_HEADS.has(normForm(role[0]!))) {
+      for (let k = i + 1; k < i + quoted - 1; k++) role.push(tokens[k]!.text);
+      return { phrase: done(role, name), next: i + quoted, stopped: i + quoted < tokens.length && !tokens[i + quoted]!.punct };
+    }
     if (tok.punct) return { phrase: done(role, name), next: i, stopped: tok.norm !== '،' && tok.norm !== ',' };
     const norm = bare(tok.norm);
     const definite = isDefiniteToken(tok);
@@ -320,7 +327,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
       if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return { phrase: done(role, name), next: i, stopped: true };
       // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
-      if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm)) {
+      // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
+      if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) {
         return { phrase: done(role, name), next: i, stopped: true };
       }
       const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
@@ -391,6 +399,20 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     }
   }
   return { phrase: done(role, name), next: i, stopped: i < tokens.length && !tokens[i]!.punct };
+}
+
+/** Quotation marks around a name. */
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+
+/** Tokens spanned by a name of one to four words in quotation marks opening at `i` (marks included), else 0. */
+function quotedNameAt(tokens: readonly Token[], i: number): number {
+  if (!QUOTE_MARKS.has(tokens[i]!.norm)) return 0;
+  for (let k = i + 1; k < tokens.length && k - i <= 5; k++) {
+    const tok = tokens[k]!;
+    if (QUOTE_MARKS.has(tok.norm)) return k > i + 1 ? k - i + 1 : 0;
+    if (tok.punct) return 0;
+  }
+  return 0;
 }
 
 /**
