@@ -6,6 +6,7 @@
 import { isWhiteSpace } from './char-class';
 import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quote-parts/attribution';
 import { findQuotations, type MarkSpan } from './quote-parts/marks';
+import { splitIncises } from './quote-parts/latin-incise';
 import { rankQuotes, type Candidate } from './quote-parts/rank';
 import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
 import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
@@ -147,7 +148,10 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
 
 /** Record the named subjects of the sentences in `tokens` (`La maire Anne Hidalgo a critiqué…`) for later continuations. */
 function noteSubjects(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
-  for (const s of namedSubjects(tokens, language === 'ar')) book.mention(s.phrase, s.gender);
+  for (const s of namedSubjects(tokens, language === 'ar')) {
+    if (s.surnameOnly) book.mentionKnown(s.phrase.name!, s.gender);
+    else book.mention(s.phrase, s.gender);
+  }
 }
 
 /** Index just after the first sentence end at or after `from` (before `to`), else `to`. */
@@ -162,8 +166,12 @@ function nextSentence(text: string, from: number, to: number): number {
 
 function attribute(book: SpeakerBook, a: Attribution | null): ResolvedSpeaker | null {
   if (!a) return null;
-  if (a.phrase) return book.mention(a.phrase, a.gender);
-  if (a.continuation) return book.continuation(a.gender);
+  if (a.phrase && a.needsName) {
+    const who = book.mention(a.phrase, a.gender, false);
+    return isNamed(who) ? book.mention(a.phrase, a.gender, true) : null;
+  }
+  if (a.phrase) return book.mention(a.phrase, a.gender, true);
+  if (a.continuation) return book.continuation(a.gender, true);
   return null;
 }
 
@@ -204,7 +212,7 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     const text = full.length > MAX_TOKENISED_CHARS ? full.slice(0, MAX_TOKENISED_CHARS) : full;
     budget -= text.length;
     texts.push(text);
-    const found = findQuotations(text, MAX_PER_PARAGRAPH);
+    const found = splitIncises(text, findQuotations(text, MAX_PER_PARAGRAPH), language);
     allSpans.push(found);
     if (found.length > 0) last = pi;
   }
@@ -259,13 +267,13 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const next = pending[j + 1];
       if (prev?.who && p.span.open - prev.span.close <= NEIGHBOUR_GAP && closeEnough(text, prev, prev.span.close, p.span.open)) p.who = prev.who;
       else if (next?.who && next.span.open - p.span.close <= NEIGHBOUR_GAP && !next.attribution?.fragment
-        && sentenceEnds(text, p.span.close, next.span.open) === 0) p.who = next.who;
+        && sentenceEnds(text, p.span.close, next.span.open) <= (next.attribution?.adds ? 1 : 0)) p.who = next.who;
     }
     // A quote opening a paragraph goes on with the previous paragraph's speaker.
     const first = pending[0]!;
     if (!first.who && isBlank(first.before) && first.span.open <= 1 && lastSpokenParagraph === pi - 1 && lastSpokenNear
       && countWords(first.span.text) >= MIN_CONTINUED_WORDS && !runsOn(first.span, text)) {
-      first.who = book.continuation('unknown');
+      first.who = book.continuation('unknown', true);
     }
     // A quote left open at the end of the previous paragraph goes on here: it has this quote's speaker.
     if (openEnded && first.span.open <= 1 && first.who) {

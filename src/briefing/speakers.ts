@@ -7,7 +7,7 @@
 import { stripArabicPrefixes } from './arabic';
 import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS } from './quote-parts/arabic-lexicon';
 import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
-import { plausibleLatin } from './quote-parts/latin-phrase';
+import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
 import { tokenize } from './quote-parts/tokens';
@@ -30,6 +30,8 @@ interface Person {
   weak?: boolean;
   /** When this person last spoke (increasing counter). */
   seen: number;
+  /** Quotes attributed to this person so far. */
+  quotes?: number;
 }
 
 /** Longest speaker or role kept (characters). */
@@ -60,14 +62,15 @@ export class SpeakerBook {
     this.names = new ArticleNames(paragraphs instanceof TokenCache ? paragraphs : new TokenCache(paragraphs), this.arabic);
   }
 
-  /** Record an explicit speaker phrase and return who it is. */
-  mention(phrase: Phrase, gender: Gender = 'unknown'): ResolvedSpeaker | null {
+  /** Record an explicit speaker phrase and return who it is; `quoted` when a quote is attributed to it. */
+  mention(phrase: Phrase, gender: Gender = 'unknown', quoted = false): ResolvedSpeaker | null {
     if (!this.arabic && !plausiblePhrase(phrase)) return null;
     const anaphor = this.arabic ? this.anaphor(phrase) : undefined;
     if (anaphor === 'document') return this.lastSpeaker();
     if (anaphor === null) return null;
     const person = anaphor ?? this.find(phrase);
     if (!person) return null;
+    if (quoted) person.quotes = (person.quotes ?? 0) + 1;
     if (gender !== 'unknown' && (person.gender === 'unknown' || (person.weak && !phrase.weakGender))) {
       person.gender = gender;
       person.weak = phrase.weakGender === true;
@@ -76,8 +79,18 @@ export class SpeakerBook {
     return this.resolved(person);
   }
 
-  /** The last speaker, of `gender` when known ("she added", `وأضافت`). */
-  continuation(gender: Gender = 'unknown'): ResolvedSpeaker | null {
+  /** Record a lone surname as the latest mention of the person already named with it (`Raman also addressed…`); nothing when nobody is. */
+  mentionKnown(surname: string, gender: Gender = 'unknown'): void {
+    const key = this.keyOf(surname);
+    if (key.length !== 1 || key[0]!.length < 3) return;
+    const person = this.people.find((p) => p.name !== undefined && this.keyOf(p.name).includes(key[0]!));
+    if (!person) return;
+    if (gender !== 'unknown' && person.gender === 'unknown') person.gender = gender;
+    person.seen = ++this.clock;
+  }
+
+  /** The last speaker, of `gender` when known ("she added", `وأضافت`); `quoted` when a quote is attributed to them. */
+  continuation(gender: Gender = 'unknown', quoted = false): ResolvedSpeaker | null {
     // The most recently mentioned person the pronoun or verb form can refer to: a known gender
     // must agree, an unknown one does not disqualify (most English names tell none).
     // A gender that was only a hint (`le maire`) gives way when nobody else fits.
@@ -90,6 +103,7 @@ export class SpeakerBook {
       person.weak = false;
     }
     person.seen = ++this.clock;
+    if (quoted) person.quotes = (person.quotes ?? 0) + 1;
     return this.resolved(person);
   }
 
@@ -157,6 +171,26 @@ export class SpeakerBook {
     return fits.length === 1 ? fits[0] : undefined;
   }
 
+  /**
+   * The article's main speaker so far: the named person quoted most (at
+   * least twice, strictly more than anyone else), whose gender may be
+   * `gender`. A definite descriptor the article never names (la
+   * syndicaliste, the analyst) refers to them.
+   */
+  private mainSpeaker(gender: Gender | undefined): Person | undefined {
+    let best: Person | undefined;
+    let tie = false;
+    for (const p of this.people) {
+      if (!p.name || (p.quotes ?? 0) < 2) continue;
+      if (!best || p.quotes! > best.quotes!) {
+        best = p;
+        tie = false;
+      } else if (p.quotes === best.quotes) tie = true;
+    }
+    if (!best || tie) return undefined;
+    return gender === undefined || gender === 'unknown' || best.gender === 'unknown' || best.gender === gender ? best : undefined;
+  }
+
   /** The most recent person `gender` may refer to; with `loose`, a weak gender of the other kind does not exclude. */
   private lastOf(gender: Gender, loose: boolean): Person | undefined {
     let person: Person | undefined;
@@ -201,6 +235,8 @@ export class SpeakerBook {
         const short = this.shortRole(role);
         if (short) return short;
       }
+      const main = !name && !this.arabic && isLatinDescriptor(role) ? this.mainSpeaker((phrase as LatinPhrase).gender) : undefined;
+      if (main) return main;
     }
     if (!name) {
       if (!role) return null;
@@ -219,7 +255,8 @@ export class SpeakerBook {
       return known;
     }
     const full = key.length === 1 ? this.names.fullName(name) ?? name : name;
-    const person: Person = { name: full, gender: 'unknown', seen: 0 };
+    // Latin script: M. Macron / Mme Binet anywhere in the article tells the person's gender.
+    const person: Person = { name: full, gender: this.names.honorificGender(full) ?? 'unknown', seen: 0 };
     if (role) person.role = role;
     // A role-only entry for the same role becomes this person.
     const roleOnly = role ? this.people.findIndex((p) => !p.name && p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role))) : -1;

@@ -199,7 +199,7 @@ const FR_PARTICIPLES = new Set([
   'annoncé', 'jugé', 'dénoncé', 'commenté', 'regretté', 'raconté', 'résumé', 'noté', 'observé', 'relevé', 'tranché',
   'admis', 'confirmé', 'déploré', 'plaidé', 'promis', 'demandé', 'répété', 'ironisé', 'conclu', 'fait', 'soutenu',
   'réagi', 'témoigné', 'argumenté', 'interrogé', 'avancé', 'analysé', 'détaillé', 'glissé', 'lâché', 'soufflé', 'nuancé', 'tempéré',
-  'protesté', 'souri', 'plaisanté', 'grincé', 'tonné', 'fustigé',
+  'protesté', 'souri', 'plaisanté', 'grincé', 'tonné', 'fustigé', 'salué',
 ]);
 const FR_PRESENT = new Set([
   'déclare', 'dit', 'affirme', 'estime', 'ajoute', 'explique', 'souligne', 'indique', 'précise', 'assure', 'lance',
@@ -208,7 +208,14 @@ const FR_PRESENT = new Set([
   'admet', 'confirme', 'déplore', 'plaide', 'promet', 'demande', 'répète', 'ironise', 'conclut', 'soutient', 'réagit',
   'témoigne', 'avance', 'déclarait', 'disait', 'expliquait', 'affirmait', 'estimait', 'ajoutait', 'confiait',
   'analyse', 'détaille', 'glisse', 'lâche', 'souffle', 'nuance', 'tempère', 'proteste', 'tonne', 'fustige', 'prévenait',
-  'analysait', 'soulignait', 'précisait', 'assurait', 'racontait', 'insistait', 'martelait',
+  'analysait', 'soulignait', 'précisait', 'assurait', 'racontait', 'insistait', 'martelait', 'salue',
+  'déclarent', 'disent', 'affirment', 'estiment', 'ajoutent', 'expliquent', 'soulignent', 'indiquent', 'précisent', 'assurent',
+  'préviennent', 'rappellent', 'jugent', 'dénoncent', 'regrettent', 'reconnaissent', 'répondent', 'avertissent',
+]);
+/** Gerunds continuing the sentence's subject: « …, tout en prévenant que « … » ». */
+const FR_GERUNDS = new Set([
+  'prévenant', 'soulignant', 'ajoutant', 'expliquant', 'estimant', 'affirmant', 'assurant', 'rappelant', 'précisant',
+  'déclarant', 'indiquant', 'insistant', 'jugeant', 'dénonçant', 'reconnaissant', 'avertissant', 'martelant',
 ]);
 const FR_PRONOUNS: Readonly<Record<string, Gender>> = { il: 'm', elle: 'f', ils: 'unknown', elles: 'f', on: 'unknown' };
 
@@ -244,6 +251,7 @@ export function frenchSpeechWord(tokens: readonly string[], i: number): SpeechMa
     return { kind: 'verb', gender: (tokens[i + 1] ?? '').endsWith('e') ? 'f' : 'unknown', length: 2 };
   }
   if (FR_PRESENT.has(t)) return { kind: 'verb', gender: 'unknown', length: 1 };
+  if (FR_GERUNDS.has(t)) return { kind: 'participle', gender: 'unknown', length: 1 };
   return null;
 }
 

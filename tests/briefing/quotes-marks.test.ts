@@ -25,6 +25,10 @@ const rows: Row[] = [
   ['an unterminated single quote makes no span', "It was the '90s and nobody cared.", []],
   ['a stray closer is ignored', 'Nothing here” at all.', []],
   ['no marks', 'لا توجد علامات اقتباس هنا.', []],
+  ['reversed curly pairs ”…“, Arabic', 'وقال ترودو ”نحن لن نتراجع عن مواقفنا“ وأضاف ”سندافع عن عمالنا دائما“.', [['نحن لن نتراجع عن مواقفنا', true], ['سندافع عن عمالنا دائما', true]]],
+  ['reversed curly pair ”…“, English', 'He said ”we will not back down“ and left.', [['we will not back down', true]]],
+  ['ASCII opener closed by “, Arabic', 'وأضاف: "لقد تعرضنا للإساءة التجارية. وهذه مدة طويلة بما فيه الكفاية“.', [['لقد تعرضنا للإساءة التجارية. وهذه مدة طويلة بما فيه الكفاية', true]]],
+  ['ASCII opener closed by ”, French', 'Il a dit "nous sommes prêts” puis il est parti.', [['nous sommes prêts', true]]],
 ];
 
 describe('findQuotations', () => {

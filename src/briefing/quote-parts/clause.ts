@@ -16,6 +16,10 @@ export interface Attribution {
   gender: Gender;
   /** True when the quotation is embedded in the clause (`قال إن الوضع "كارثي"`). */
   fragment: boolean;
+  /** True when the phrase counts only if it resolves to a name (a descriptor on weak evidence: « Pour la syndicaliste, … »). */
+  needsName?: boolean;
+  /** True when the verb says the speaker went on (added, a ajouté): the words just before were theirs too. */
+  adds?: boolean;
 }
 
 /** Words dropped between a subject and its verb (`وكان ترامب قد قال`, "Smith has said"). */

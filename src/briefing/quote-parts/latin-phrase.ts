@@ -63,6 +63,8 @@ const MASCULINE = set(`mr. mr m. monsieur he il spokesman chairman councilman co
 const FILLERS = set(`
   the a an his her their its le la les l' un une sa son ses leur later earlier meanwhile however then now also but and
   mr. mrs. ms. m. mme mlle mr mrs ms monsieur madame mais et puis alors ensuite
+  what why how where who which whose whom does did do has have had is are was were will would can could should
+  que quoi pourquoi comment où qui
 `);
 
 function lower(t: Token): string {
@@ -139,6 +141,8 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
       if (head.name && head.name.includes(' ')) return head;
     }
   }
+  // "the US President", "the Foreign Secretary": a capitalised run ending in a title is a role, and names nobody.
+  if (start < words.length && TITLES.has(lower(words[words.length - 1]!))) start = words.length;
   const nameTokens = words.slice(start);
   const roleTokens = words.slice(0, start);
   const phrase: LatinPhrase = {};
@@ -181,7 +185,84 @@ function merge(core: LatinPhrase, other: LatinPhrase): LatinPhrase {
 /** True when a chunk is an introductory phrase, not a speaker (In a statement, On Monday). */
 function isAdverbial(chunk: readonly Token[]): boolean {
   const first = chunk[0] ? lower(chunk[0]) : '';
-  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis)$/u.test(first);
+  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|for|with|as|like|by|from|since|en|à|au|aux|depuis|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis|pour|avec|comme|par|selon)$/u.test(first);
+}
+
+/**
+ * A definite descriptor of a person that is no office: `la syndicaliste`,
+ * `the analyst`, `l’ancienne ministre` is an office and is left out (the
+ * article may have several ministers; an office is resolved by name only).
+ */
+export function isLatinDescriptor(role: string): boolean {
+  const words = role.toLowerCase().replace(/’/g, "'").split(/\s+/u);
+  let k = 0;
+  if (words[0] === 'the' || words[0] === 'la' || words[0] === 'le') k = 1;
+  else if (words[0]?.startsWith("l'")) words[0] = words[0].slice(2);
+  else return false;
+  const rest = words.slice(k);
+  return rest.length >= 1 && rest.length <= 3 && !rest.some((w) => TITLES.has(w) || DOCUMENTS.has(w)) && /^\p{Ll}/u.test(rest[0]!);
+}
+
+/** Nouns of documents and accounts: as a speaker they are anaphors for whoever issued them ("the report", « le récit qu’elle livre »). */
+const DOCUMENTS = set(`
+  report reports statement statements study survey memo letter account document post tweet release interview record
+  transcript text message note
+  récit propos rapport communiqué étude enquête lettre déclaration déclarations courrier texte message entretien
+  témoignage note tribune
+`);
+/** Possessives and pronouns inside a document phrase that tell whose it is (her account, le récit qu'elle livre). */
+const POSSESSORS: ReadonlyMap<string, Gender> = new Map([
+  ['her', 'f'], ['she', 'f'], ["qu'elle", 'f'], ['elle', 'f'], ['his', 'm'], ['he', 'm'], ["qu'il", 'm'], ['il', 'm'],
+]);
+
+/**
+ * A speaker phrase that is a document or account rather than a person:
+ * `undefined` when it is none; else the gender of the person whose it is
+ * (her account → 'f'), or 'unknown' when the phrase does not say.
+ */
+export function documentOwner(phrase: LatinPhrase, tokens: readonly Token[]): Gender | undefined {
+  if (phrase.name !== undefined || phrase.role === undefined) return undefined;
+  const head = phrase.role.split(/\s+/u).map((w) => w.toLowerCase()).find((w) => !FILLERS.has(w) && !NOT_NAMES.has(w));
+  if (head === undefined || !DOCUMENTS.has(head)) return undefined;
+  for (const t of tokens) {
+    const g = POSSESSORS.get(lower(t));
+    if (g !== undefined) return g;
+  }
+  return 'unknown';
+}
+
+/** Tokens back to text: no space before an apostrophe or a period (l'Intérieur, U.K.). */
+export function joinWords(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.text).join(' ').replace(/ (['’.])/gu, '$1').replace(/\b([A-Z])\. (?=[A-Z]\.)/gu, '$1.');
+}
+
+/** Articles and possessives opening an apposition ("Jane Smith, the mayor", « Anne Vignot, la maire »). */
+const APPOSITION_STARTS = set("a an the his her their le la les l' un une sa son ses leur");
+
+/** A chunk made of a name alone (2 to 5 words: Lina Khatib, Charles de Gaulle). */
+function bareName(chunk: readonly Token[]): string | undefined {
+  const name = latinNameAt(chunk, 0);
+  if (!name) return undefined;
+  const count = name.split(' ').length;
+  return count >= 2 && count === chunk.filter((t) => !t.punct).length ? name : undefined;
+}
+
+/**
+ * "Name, the Y of Z": a bare name and an apposition opening with an article
+ * or possessive. The apposition is all role, even when it names a place or
+ * an institution ("an expert at U.K. think-tank Chatham House").
+ */
+function apposition(nameChunk: readonly Token[] | undefined, roleChunk: readonly Token[] | undefined): LatinPhrase | undefined {
+  if (!nameChunk || !roleChunk || roleChunk.length > 14 || !APPOSITION_STARTS.has(lower(roleChunk[0]!))) return undefined;
+  const name = bareName(nameChunk);
+  if (!name) return undefined;
+  const phrase: LatinPhrase = { name, role: joinWords(roleChunk) };
+  const gender = genderOf(roleChunk);
+  if (gender) {
+    phrase.gender = gender.gender;
+    if (gender.weak) phrase.weakGender = true;
+  }
+  return phrase;
 }
 
 /**
@@ -191,6 +272,8 @@ function isAdverbial(chunk: readonly Token[]): boolean {
 export function parseLatinSubject(tokens: readonly Token[]): LatinPhrase {
   const chunks = splitChunks(tokens).filter((c) => !isAdverbial(c));
   const core = chunks[chunks.length - 1];
+  const appositive = apposition(chunks[chunks.length - 2], core);
+  if (appositive) return appositive;
   if (!core || core.length > 12) return {};
   const phrase = analyseChunk(core);
   if (phrase.pronoun !== undefined) return phrase;
@@ -215,6 +298,8 @@ export function parseLatinInverted(tokens: readonly Token[]): LatinPhrase {
   const chunks = splitChunks(cut);
   const core = chunks[0];
   if (!core) return {};
+  const appositive = apposition(core, chunks[1]);
+  if (appositive) return appositive;
   const phrase = analyseChunk(core);
   if (phrase.pronoun !== undefined) return phrase;
   const next = chunks[1];

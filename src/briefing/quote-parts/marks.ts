@@ -92,7 +92,7 @@ const ANY_MARK = /["“”«»„‹›‘’']/u;
 
 /** Closing marks accepted by each kind. */
 const CLOSERS: Readonly<Record<Kind, string>> = {
-  '“': '”“', '„': '“”', '”': '”', '«': '»', '‹': '›', '‘': '’', '"': '"', "'": "'",
+  '“': '”“', '„': '“”', '”': '”“', '«': '»', '‹': '›', '‘': '’', '"': '"”“', "'": "'",
 };
 
 /** For each index, how many closing marks of each double kind remain from there on. */
@@ -183,8 +183,9 @@ export function findQuotations(paragraph: string, maxSpans = Number.POSITIVE_INF
       case '“': {
         const low = findKind(stack, '„');
         if (low !== -1) { scan.closeAt(low, i); break; }
-        const curly = findKind(stack, '“');
-        if (curly !== -1 && canClose(paragraph, i) && !canOpen(paragraph, i)) { scan.closeAt(curly, i); break; }
+        // “ ends a quotation it cannot open (text before it, none after): “…“, reversed ”…“, mixed "…“.
+        const curly = canClose(paragraph, i) && !canOpen(paragraph, i) ? findCloser(stack, '“') : -1;
+        if (curly !== -1) { scan.closeAt(curly, i); break; }
         scan.openAt('“', i);
         break;
       }

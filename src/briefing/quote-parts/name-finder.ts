@@ -9,6 +9,7 @@ import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, arabicInst
 import { latinNameAt, latinNameBefore } from './latin-phrase';
 import type { TokenCache } from './token-cache';
 import { foldedPattern, isArabicOnly, normForm, tokenize, type Token } from './tokens';
+import type { Gender } from '../speech-verbs';
 
 /** Longest text scanned for names (characters); bounds the cost on huge input. */
 const SCAN_CHARS = 60_000;
@@ -16,6 +17,12 @@ const SCAN_CHARS = 60_000;
 const MAX_SCANS = 40;
 
 const LATIN_DETERMINERS = new Set(['the', 'a', 'an', 'le', 'la', 'les', "l'", 'un', 'une', 'its', 'his', 'her']);
+
+/** Honorifics and the gender they tell (lower-case, as written before a surname). */
+const HONORIFICS: ReadonlyMap<string, Gender> = new Map([
+  ['m.', 'm'], ['mr', 'm'], ['mr.', 'm'], ['monsieur', 'm'], ['sir', 'm'],
+  ['mme', 'f'], ['mme.', 'f'], ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['madame', 'f'], ['mlle', 'f'], ['dame', 'f'],
+]);
 
 /** Where a word occurs: the tokens of its paragraph and its index among them. */
 interface Place {
@@ -72,6 +79,25 @@ export class ArticleNames {
       if (full) return full;
     }
     return undefined;
+  }
+
+  /**
+   * The gender the article gives a Latin-script name by an honorific before
+   * its last word anywhere (M. Macron, Mme Binet, Mr Obama, Mrs May), if any.
+   */
+  honorificGender(name: string): Gender | undefined {
+    if (this.arabic) return undefined;
+    const words = tokenize(name).filter((t) => !t.punct);
+    const key = words[words.length - 1]?.norm;
+    if (key === undefined) return undefined;
+    const answer = this.lookup(`honorific:${key}`, () => {
+      for (const { tokens, at } of this.placesOf(`word:${key}`, () => this.where(new Set([key]), key))) {
+        const gender = HONORIFICS.get(tokens[at - 1]?.text.toLowerCase() ?? '');
+        if (gender) return gender;
+      }
+      return undefined;
+    });
+    return answer as Gender | undefined;
   }
 
   /** Run a look-up once per question, within the scan budget. */
@@ -165,7 +191,9 @@ export class ArticleNames {
         if (!this.arabic) {
           const start = i > 0 && LATIN_DETERMINERS.has(tokens[i - 1]!.norm) ? i - 1 : i;
           const before = latinNameBefore(tokens, start);
-          if (before && tokens[start - 1]?.norm === ',') return before;
+          // "Jane Smith, the mayor, said": an apposition closes (comma, full stop); "… with Mark Rutte, the US President said" does not.
+          const end = tokens[skipComplement(tokens, i + k.length)]?.norm;
+          if (before && tokens[start - 1]?.norm === ',' && (end === undefined || end === ',' || end === '.' || end === ')')) return before;
         }
       }
     }

@@ -14,6 +14,8 @@ import type { Gender } from '../speech-verbs';
 export interface NamedSubject {
   phrase: Phrase;
   gender: Gender;
+  /** A single capitalised word (`Raman also addressed…`): a subject only when it is the surname of someone already named. */
+  surnameOnly?: boolean;
 }
 
 /** Most words read from a sentence start looking for its subject. */
@@ -56,7 +58,19 @@ function latinVerbLike(t: Token): boolean {
 function subjectEndsAt(sentence: readonly Token[], k: number): boolean {
   let p = sentence[k - 1];
   if (p?.norm === ',' && k >= 2) p = sentence[k - 2];
+  // An age between commas: `Linda Broussard, 67, spent the night…`.
+  if (p && /^\d{1,3}$/u.test(p.text) && sentence[k - 3]?.norm === ',' && k >= 4) p = sentence[k - 4];
   return p !== undefined && !p.punct && (isCapitalized(p.text) || isTitleWord(p));
+}
+
+/** Adverbs between a subject and its verb (`Raman also addressed…`, `Le ministre a aussi…`). */
+const SUBJECT_ADVERBS = new Set(['also', 'then', 'later', 'reportedly', 'previously', 'once', 'earlier', 'again', 'still', 'already', 'aussi', 'ensuite', 'alors', 'déjà']);
+
+/** Index of the verb at `k` with the adverbs before it skipped back over: where the subject ends. */
+function withoutAdverbs(sentence: readonly Token[], k: number): number {
+  let e = k;
+  while (e > 1 && SUBJECT_ADVERBS.has(lower(sentence[e - 1]!))) e--;
+  return e;
 }
 
 /** The weak-gender mark of a phrase, to pass on. */
@@ -69,8 +83,9 @@ function latinSubject(sentence: readonly Token[]): NamedSubject | null {
   // The first verb right after a capitalised word ends the subject (`La maire de Paris Anne Hidalgo a`).
   let k = 1;
   const end = Math.min(sentence.length, SUBJECT_WINDOW);
-  while (k < end && !(latinVerbLike(sentence[k]!) && subjectEndsAt(sentence, k))) k++;
+  while (k < end && !(latinVerbLike(sentence[k]!) && subjectEndsAt(sentence, withoutAdverbs(sentence, k)))) k++;
   if (k >= end) return null;
+  k = withoutAdverbs(sentence, k);
   const phrase: LatinPhrase = parseLatinSubject(sentence.slice(0, k));
   if (phrase.pronoun !== undefined) return null;
   const gender = phrase.gender ?? 'unknown';
@@ -79,8 +94,8 @@ function latinSubject(sentence: readonly Token[]): NamedSubject | null {
     const role = phrase.role?.trim() ?? '';
     return /^(the|le|la|l')\s/iu.test(role) && isTitleWord(sentence[k - 1]!) ? { phrase: { role, ...weak(phrase) }, gender } : null;
   }
-  // One capitalised word opening a sentence may be any noun ("Economists were…"): only with a role.
-  if (!phrase.name.includes(' ') && !phrase.role) return null;
+  // One capitalised word opening a sentence may be any noun ("Economists were…"): only with a role, or as a known surname.
+  if (!phrase.name.includes(' ') && !phrase.role) return { phrase: { name: phrase.name }, gender, surnameOnly: true };
   return { phrase: { name: phrase.name, ...(phrase.role ? { role: phrase.role } : {}), ...weak(phrase) }, gender };
 }
 

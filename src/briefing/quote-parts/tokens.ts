@@ -34,8 +34,19 @@ for (const ch of PUNCT) PUNCT_UNIT[ch.charCodeAt(0)] = ch;
 const KEEP_DOT: ReadonlySet<string> = new Set(['m.', 'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'pr.', 'me.', 'col.', 'lt.',
   'sgt.', 'prof.', 'capt.', 'maj.', 'adm.', 'cmdr.', 'rev.', 'hon.', 'supt.', 'insp.', 'mgr.', 'mme.', 'mlle.', 'messrs.', 'brig.', 'cpl.', 'pvt.']);
 
+/** `U.K. think-tank`: the last period of dotted capitals, followed by a lower-case word, ends no sentence. */
+function isAcronymEnd(text: string, dot: number): boolean {
+  const letter = text.charCodeAt(dot - 1);
+  if (letter < 65 || letter > 90) return false;
+  let k = dot + 1;
+  while (k < text.length && text.charCodeAt(k) === 32) k++;
+  const next = text[k];
+  return next !== undefined && next !== next.toUpperCase() && next === next.toLowerCase();
+}
+
 /**
- * True when the period at `dot` in `text` ends an abbreviated title (Capt., Dr., Mgr.), not a sentence.
+ * True when the period at `dot` in `text` ends an abbreviated title (Capt., Dr., Mgr.) or dotted
+ * capitals before a lower-case word (U.K. think-tank), not a sentence.
  * Only the letters right before it are read.
  */
 export function isTitleAbbreviation(text: string, dot: number): boolean {
@@ -47,6 +58,7 @@ export function isTitleAbbreviation(text: string, dot: number): boolean {
   }
   if (j === dot || dot - j >= 6) return false;
   const prev = j > 0 ? text.charCodeAt(j - 1) : 32;
+  if (dot - j === 1 && prev === 46) return isAcronymEnd(text, dot);
   // The word must start there (not "team." inside "steam.").
   if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev >= 0xc0) return false;
   return KEEP_DOT.has(text.slice(j, dot + 1).toLowerCase());
