@@ -152,6 +152,14 @@ export function needsArabicIntroducer(token: string): boolean {
   return AR_NEEDS_INTRODUCER.has(token) || (token.length > 3 && /^[وف]/u.test(token) && AR_NEEDS_INTRODUCER.has(token.slice(1)));
 }
 
+/** Verbs whose object, right after them, is the one addressed (أبلغ، سأل), with و/ف (normalised). */
+const AR_ADDRESSEE = /^[وف]?(ابلغ|ابلغت|سال|سالت)$/u;
+
+/** True when the (normalised) Arabic speech verb is followed by the one it addresses (أبلغ ترامب), not by its subject. */
+export function isAddresseeArabicVerb(token: string): boolean {
+  return AR_ADDRESSEE.test(token);
+}
+
 /** True when the (normalised, possibly و/ف-prefixed) Arabic speech word is a weak one. */
 export function isWeakArabicSpeechWord(token: string): boolean {
   return AR_WEAK.has(token) || (token.length > 3 && /^[وف]/u.test(token) && AR_WEAK.has(token.slice(1)));

@@ -40,6 +40,9 @@ describe('Arabic speakers: documents and institutions speak for who issued them'
     ['a statement issued by an office (بحسب بيان صادر عن)',
       'عنوان الخبر\n\nوبحسب بيان صادر عن مكتب رئاسة الوزراء، فقد اتفق الطرفان على "علاقات تجارية وفرص استثمارية طموحة للسنوات القادمة".',
       'علاقات تجارية', 'مكتب رئاسة الوزراء'],
+    ['a definite statement the sentence does not say whose names nobody (وجاء في البيان الختامي)',
+      'عنوان الخبر\n\nوقال الرئيس الأمريكي دونالد ترامب إنه لن يوقع.\n\nوجاء في البيان الختامي المشترك للقمة: "ندعو روسيا إلى الكف عن سلوكها المزعزع للاستقرار".',
+      'ندعو روسيا', null],
     ['a bare institution noun the article never names says nothing',
       'عنوان الخبر\n\nوقالت الهيئة إنها "توصلت إلى اتفاق لحل الخلافات بين الطرفين".',
       'توصلت إلى', null],
@@ -140,6 +143,19 @@ describe('Arabic speakers: reported speech names who a continuation goes on with
     ['a suggestion verb records its subject for قائلا',
       'عنوان الخبر\n\nاقترح بوتين، في مرحلة ما من المقابلة، أن جماعات أخرى متورطة، قائلا: "ربما ليسوا حتى من الروس على الإطلاق".',
       'ربما ليسوا', 'بوتين'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: who is spoken to or of is not the speaker', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the one told after أبلغ',
+      'عنوان الخبر\n\nوقال رئيس الوزراء الكندي جاستن ترودو إن بلاده سترد.\n\nوقال إنه أبلغ ترامب "بأسف وإنما بمنتهى الوضوح أن بلاده ستفرض رسوما".',
+      'بأسف وإنما', 'جاستن ترودو'],
+    ['a word with tanween is no name (رسمياً)',
+      'عنوان الخبر\n\nوقال زعماء مجموعة السبع رسمياً: "نحن نلتزم بأن نضمن سلمية البرنامج على الدوام".',
+      'نحن نلتزم', 'زعماء مجموعة السبع'],
   ])('%s', (_name, article, quote, want) => {
     expect(speakerOf(article, quote)).toBe(want);
   });

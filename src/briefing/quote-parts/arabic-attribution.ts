@@ -8,7 +8,8 @@ import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
 import { ANONYMOUS, DOCUMENT_ANAPHORS, isMediaHead } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
 import {
-  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord, needsArabicIntroducer,
+  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isAddresseeArabicVerb, isBareArabicSpeechWord, isWeakArabicSpeechWord,
+  needsArabicIntroducer,
 } from '../speech-verbs';
 
 /** Attribution from the Arabic words before a quote, within its sentence. */
@@ -36,6 +37,8 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const rest = tokens.slice(v + 2);
       const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
       const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+      // وجاء في البيان الختامي: a statement the sentence does not say whose; nobody rather than a guess.
+      if (/^ال/u.test(rest[0]?.norm ?? '') && isDocumentHead(rest[0]!.norm)) return { continuation: false, gender: 'unknown', fragment: false };
       if (hasPhrase(phrase)) return { phrase, continuation: false, gender: 'unknown', fragment: false };
     }
     // نشر تغريدة جاء فيها: "…" — the writer is the sentence's subject.
@@ -98,7 +101,8 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
     if (stop === -1 && needsArabicIntroducer(tokens[v]!.norm)) continue;
     if (stop === -1) stop = after.length;
-    const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
+    // أبلغ ترامب، سأل الوزير: the one told or asked follows the verb, not the speaker.
+    const { phrase, end } = isAddresseeArabicVerb(tokens[v]!.norm) ? { phrase: {}, end: 0 } : parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
     const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
     if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
     // وكتب آخر، وقال ثالث: someone new and unnamed speaks, not the last speaker.

@@ -183,6 +183,8 @@ function isNisba(norm: string): boolean {
 /** {@link isNameWord} for a token; `علي` (the name Ali) is not the preposition على. */
 function isNameToken(tok: Token, norm: string): boolean {
   if (norm === 'علي' && /ي$/u.test(tok.text)) return true;
+  // تعهداً، رسمياً: a word written with tanween is no name.
+  if (/(اً|ًا)$/u.test(tok.text)) return false;
   if (tok.text === 'آل') return true; // تركي آل الشيخ
   // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him.
   if (/^م.{3,}(ا|اً)$/u.test(tok.text)) return false;

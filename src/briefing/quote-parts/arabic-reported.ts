@@ -7,7 +7,7 @@ import { arabicBefore } from './arabic-attribution';
 import { isMediaHead } from './arabic-lexicon';
 import { isArabicRoleNoun, parseArabicPhrase, type Phrase } from './arabic-phrase';
 import type { Token } from './tokens';
-import { arabicSpeechWord, isWeakArabicSpeechWord, needsArabicIntroducer, type Gender } from '../speech-verbs';
+import { arabicSpeechWord, isAddresseeArabicVerb, isWeakArabicSpeechWord, needsArabicIntroducer, type Gender } from '../speech-verbs';
 
 /** A speaker of reported speech and the gender its verb tells. */
 export interface ReportedSpeaker {
@@ -42,6 +42,7 @@ function isMedia(phrase: Phrase, first: Token | undefined): boolean {
 
 /** The speaker of the speech verb at `i`, if the words say who it is. */
 function speakerOfVerb(tokens: readonly Token[], i: number, gender: Gender): ReportedSpeaker | null {
+  if (isAddresseeArabicVerb(tokens[i]!.norm)) return null; // أبلغ ترامب: the one told
   const subject = subjectAfter(tokens, i);
   if (needsArabicIntroducer(tokens[i]!.norm) && !introducedAfter(tokens, i)) return null;
   const phrase = parseArabicPhrase(subject);
