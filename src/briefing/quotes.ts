@@ -12,8 +12,7 @@ import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
 import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
-import { arabicSpeechWord } from './speech-verbs';
-import { parseArabicPhrase } from './quote-parts/arabic-phrase';
+import { arabicReportedSpeakers } from './quote-parts/arabic-reported';
 import { namedSubjects } from './quote-parts/subjects';
 
 export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quote-parts/rank';
@@ -38,6 +37,8 @@ const AFTER_WINDOW = 300;
 const NEIGHBOUR_GAP = 160;
 /** Fewest words of a paragraph-opening quote that goes on with the previous paragraph's speaker. */
 const MIN_CONTINUED_WORDS = 6;
+/** Most words of a quoted name read as part of the clause of the quote after it. */
+const SHORT_NAME_WORDS = 3;
 /** Prefix of a quote-less paragraph scanned for speakers of reported speech. */
 const REPORTED_SPEECH_SCAN = 400;
 
@@ -135,9 +136,6 @@ function isNamed(who: ResolvedSpeaker | null): boolean {
   return who !== null && who.speaker !== who.speakerRole;
 }
 
-/** Complementisers ending the subject of reported speech (normalised). */
-const THAT_WORDS = new Set(['ان', 'انه', 'انها', 'بان']);
-
 /** Record the speakers of quote-less reported speech (`وزعم بوتين أن …`) so continuations can find them. */
 function noteReportedSpeech(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
   if (language !== 'ar') {
@@ -145,14 +143,7 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
     if (a?.phrase) book.mention(a.phrase, a.gender);
     return;
   }
-  for (let i = 0; i < tokens.length; i++) {
-    const match = tokens[i]!.punct ? null : arabicSpeechWord(tokens[i]!.norm);
-    if (match?.kind !== 'verb') continue;
-    const rest = tokens.slice(i + 1, i + 16);
-    const stop = rest.findIndex((t) => t.punct || THAT_WORDS.has(t.norm));
-    const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
-    if (phrase.name) book.mention(phrase, match.gender);
-  }
+  for (const s of arabicReportedSpeakers(tokens)) book.mention(s.phrase, s.gender);
 }
 
 /** Complementisers of reported speech in English and French (said that …, a expliqué que …). */
@@ -259,10 +250,14 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       continue;
     }
     const pending: Pending[] = [];
+    let lastFloor = 0;
     for (let j = 0; j < spans.length; j++) {
       const span = spans[j]!;
       const prevClose = j > 0 ? spans[j - 1]!.close : 0;
-      const floor = Math.max(prevClose, span.open - BEFORE_WINDOW);
+      // A short quoted name before (وقالت شركة "نتفليكس" إن … "…") is part of this quote's clause.
+      const shortBefore = j > 0 && spans[j - 1]!.closed && countWords(spans[j - 1]!.text) <= SHORT_NAME_WORDS;
+      const floor = Math.max(shortBefore ? lastFloor : prevClose, span.open - BEFORE_WINDOW);
+      lastFloor = floor;
       const from = sentenceStart(text, span.open, floor);
       // Whole sentences between two quotations may name the next speaker's antecedent.
       if (j > 0) {

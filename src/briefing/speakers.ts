@@ -4,7 +4,9 @@
  * elsewhere, a surname (`بوتين`) to the full name, and a continuation
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
-import { isArabicRoleNoun, isDefiniteToken, type Phrase } from './quote-parts/arabic-phrase';
+import { stripArabicPrefixes } from './arabic';
+import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS } from './quote-parts/arabic-lexicon';
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
 import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
@@ -63,7 +65,10 @@ export class SpeakerBook {
   /** Record an explicit speaker phrase and return who it is; `quoted` when a quote is attributed to it. */
   mention(phrase: Phrase, gender: Gender = 'unknown', quoted = false): ResolvedSpeaker | null {
     if (!this.arabic && !plausiblePhrase(phrase)) return null;
-    const person = this.find(phrase);
+    const anaphor = this.arabic ? this.anaphor(phrase) : undefined;
+    if (anaphor === 'document') return this.lastSpeaker();
+    if (anaphor === null) return null;
+    const person = anaphor ?? this.find(phrase);
     if (!person) return null;
     if (quoted) person.quotes = (person.quotes ?? 0) + 1;
     if (gender !== 'unknown' && (person.gender === 'unknown' || (person.weak && !phrase.weakGender))) {
@@ -100,6 +105,70 @@ export class SpeakerBook {
     person.seen = ++this.clock;
     if (quoted) person.quotes = (person.quotes ?? 0) + 1;
     return this.resolved(person);
+  }
+
+  /** The speaker named last, whatever the gender (the issuer of `البيان`, `المصدر`): a document never speaks itself. */
+  private lastSpeaker(): ResolvedSpeaker | null {
+    // A bare noun (الصحيفة، مصدر) is no issuer to name.
+    const person = this.latest((p) => p.name !== undefined || this.keyOf(p.role ?? '').length > 1);
+    if (!person) return null;
+    person.seen = ++this.clock;
+    return this.resolved(person);
+  }
+
+  /**
+   * A phrase that only points back (`البيان`, `المصدر ذاته`, `الشركة`,
+   * `الحكومة`): 'document' for a document or source (its issuer speaks),
+   * the institution it stands for, `null` when the article names none,
+   * `undefined` when the phrase is no such pointer. `بيان كاري`, `بيان صادر
+   * عن X` are the issuer's words.
+   */
+  private anaphor(phrase: Phrase): Person | 'document' | null | undefined {
+    if (phrase.name || !phrase.role) return undefined;
+    const words = this.keyOf(phrase.role);
+    const head = words[0] ?? '';
+    const stem = stripArabicPrefixes(head);
+    if (DOCUMENT_ANAPHORS.has(head) || (head.startsWith('ال') && DOCUMENT_ANAPHORS.has(stem))) {
+      if (head.startsWith('ال') || words.length === 1) return 'document';
+      const issuer = issuerPhrase(phrase.role);
+      return issuer ? this.find(issuer) : 'document';
+    }
+    // وقالت الدنماركية: a feminine adjective of origin stands for the woman last named, never a family name.
+    if (words.length === 1 && head.startsWith('ال') && /يه$/u.test(head) && !isArabicRoleNoun(head)) {
+      return this.latest((p) => p.gender === 'f' && p.name !== undefined) ?? null;
+    }
+    if (words.length !== 1 || !head.startsWith('ال') || !INSTITUTION_HEADS.has(stem)) return undefined;
+    // The institution itself, as named or (unnamed) by its role: a person whose role mentions it is someone else.
+    const known = this.latest((p) => {
+      const key = this.keyOf(p.name ?? p.role ?? '');
+      return key.length > 1 && stripArabicPrefixes(key[0]!) === stem;
+    });
+    if (known) return known;
+    const full = this.names.institution(head);
+    return full ? this.find({ role: full }) : null;
+  }
+
+  /** The most recently seen person that `test` accepts. */
+  private latest(test: (p: Person) => boolean): Person | undefined {
+    let person: Person | undefined;
+    for (const p of this.people) if (test(p) && (!person || p.seen > person.seen)) person = p;
+    return person;
+  }
+
+  /**
+   * A definite role said again in short (`المتحدث الإثيوبي` for `المتحدث باسم
+   * الخارجية الإثيوبية ملس ألم`, `المتحدثة` for `متحدثة باسم شرطة لندن`): the
+   * one person whose role has the same head noun and every other word of it.
+   */
+  private shortRole(role: string): Person | undefined {
+    const key = this.keyOf(role).map(stripArabicPrefixes);
+    if (key.length === 0 || !this.keyOf(role)[0]!.startsWith('ال')) return undefined;
+    const fits = this.people.filter((p) => {
+      if (p.role === undefined || (key.length > 1 && !p.name)) return false;
+      const other = this.keyOf(p.role).map(stripArabicPrefixes);
+      return other[0] === key[0] && key.slice(1).every((w) => other.some((o) => sameStem(o, w)));
+    });
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   /**
@@ -162,6 +231,10 @@ export class SpeakerBook {
       const sameRole = this.people.find((p) => p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role)));
       if (sameRole) return sameRole;
       name = this.names.nameForRole(role);
+      if (!name && this.arabic) {
+        const short = this.shortRole(role);
+        if (short) return short;
+      }
       const main = !name && !this.arabic && isLatinDescriptor(role) ? this.mainSpeaker((phrase as LatinPhrase).gender) : undefined;
       if (main) return main;
     }
@@ -176,7 +249,8 @@ export class SpeakerBook {
     if (known) {
       // A longer form replaces the known one only when it adds given names (بوتين → فلاديمير بوتين).
       const knownKey = this.keyOf(known.name!);
-      if (key.length > knownKey.length && key[key.length - 1] === knownKey[knownKey.length - 1]) known.name = name;
+      // A lone given name read first (محمد) gives way to the whole name given with a role (وزير المياه محمد النجار).
+      if (key.length > knownKey.length && (key[key.length - 1] === knownKey[knownKey.length - 1] || (role && knownKey.length === 1 && key[0] === knownKey[0]))) known.name = name;
       if (role && !known.role) known.role = role;
       return known;
     }
@@ -202,6 +276,30 @@ function isSurnameLike(role: string): boolean {
   return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm);
 }
 
+/** Two words of one stem, masculine and feminine alike (الإثيوبي، الإثيوبية). */
+function sameStem(a: string, b: string): boolean {
+  const cut = (w: string): string => w.replace(/(يه|ي|ه)$/u, '');
+  return a === b || (cut(a).length >= 3 && cut(a) === cut(b));
+}
+
+/** `بيان كاري`, `بيان صادر عن مكتب رئاسة الوزراء`: who issued the document, if the phrase says. */
+function issuerPhrase(role: string): Phrase | undefined {
+  const tokens = tokenize(role).filter((t) => !t.punct);
+  let k = 1;
+  if (/^(ال)?صادر(ه)?$/u.test(tokens[k]?.norm ?? '')) k++;
+  if (/^(عن|من|ل)$/u.test(tokens[k]?.norm ?? '')) k++;
+  const rest = tokens.slice(k);
+  // بيان للحكومة الإسرائيلية، بيان لوزارة الصحة: ل glued to the issuer.
+  const first = rest[0];
+  if (first && /^ل/u.test(first.norm) && first.norm.length > 3) {
+    // للحكومة → الحكومة, لوزارة → وزارة.
+    const article = first.norm.startsWith('لل') ? 'ا' : '';
+    rest[0] = { ...first, text: article + first.text.slice(1), norm: article + first.norm.slice(1) };
+  }
+  const phrase = parseArabicPhrase(rest);
+  return phrase.name || phrase.role ? phrase : undefined;
+}
+
 function sameKey(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((w, i) => w === b[i]);
 }
@@ -212,8 +310,16 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (a.length === 1) return a[0]!.length >= 3 && b.includes(a[0]!);
   if (b.length === 1) return b[0]!.length >= 3 && a.includes(b[0]!);
-  return a[a.length - 1] === b[b.length - 1] && a[0] === b[0];
+  // زيد رعد الحسين ~ زيد بن رعد الحسين ~ زيد بن رعد: the same first name, and one name's words (بن aside) all in the other.
+  if (a[0] !== b[0]) return false;
+  if (a[a.length - 1] === b[b.length - 1]) return true;
+  const x = a.filter((w) => !SON_OF.has(w));
+  const y = b.filter((w) => !SON_OF.has(w));
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
+
+/** "Son of" inside a name (محمد بن سلمان), left out when two forms of a name are compared. */
+const SON_OF: ReadonlySet<string> = new Set(['بن', 'ابن', 'bin', 'ibn']);
 
 /** English/French phrases that cannot name a speaker ("he told journalists", "gouverneur de la Banque de"). */
 function plausiblePhrase(phrase: Phrase): boolean {

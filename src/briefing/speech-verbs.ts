@@ -33,6 +33,7 @@ const AR_MASC_PAST = [
   'اعرب', 'قالوا', 'اكدوا', 'اضافوا', 'روى', 'اقر', 'اعترف', 'هدد', 'طالب', 'ناشد', 'دعا', 'وصف',
   'يقول', 'يضيف', 'يؤكد', 'يوضح', 'يشير', 'يتابع', 'يزعم', 'يقولون', 'يروي', 'يكشف', 'يذكر',
   'يشدد', 'يحذر', 'يلفت', 'يتساءل', 'يردف', 'يستدرك', 'يختتم', 'سال', 'ابلغ',
+  'يرى', 'يعتبر', 'يعلق', 'يشرح', 'شرح', 'تحدث', 'يتحدث', 'اقترح', 'واصل', 'يواصل',
 ];
 const AR_FEM_PAST = [
   'قالت', 'اضافت', 'اكدت', 'اوضحت', 'اشارت', 'تابعت', 'صرحت', 'اعتبرت', 'زعمت', 'كشفت', 'شددت', 'ذكرت',
@@ -40,6 +41,7 @@ const AR_FEM_PAST = [
   'تساءلت', 'نفت', 'قلن', 'رات', 'اعربت', 'روت', 'اقرت', 'اعترفت', 'هددت', 'طالبت', 'ناشدت', 'دعت', 'وصفت',
   'تقول', 'تضيف', 'تؤكد', 'توضح', 'تشير', 'تتابع', 'تزعم', 'تروي', 'تكشف', 'تذكر', 'تشدد',
   'تحذر', 'تلفت', 'تتساءل', 'تردف', 'تستدرك', 'تختتم', 'سالت',
+  'ترى', 'تعتبر', 'تعلق', 'تشرح', 'شرحت', 'تحدثت', 'تتحدث', 'اقترحت', 'واصلت', 'تواصل',
 ];
 const AR_PARTICIPLES: Readonly<Record<string, Gender>> = {
   قائلا: 'm', قايلا: 'm', قائلة: 'f', قائله: 'f', مضيفا: 'm', مضيفة: 'f', مضيفه: 'f', مشيرا: 'm', مشيرة: 'f',
@@ -135,7 +137,28 @@ function hasSpeechShape(word: string): boolean {
 /** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */
 const AR_WEAK = new Set(['وصف', 'وصفت', 'دعا', 'دعت', 'طالب', 'طالبت', 'هدد', 'هددت', 'ناشد', 'ناشدت', 'اعرب', 'اعربت', 'نفى', 'نفت',
   'كشف', 'كشفت', 'اعلن', 'اعلنت', 'ذكر', 'ذكرت', 'اعتبر', 'اعتبرت', 'راى', 'رات', 'اقر', 'اقرت', 'اعترف', 'اعترفت', 'حذر', 'حذرت',
-  'يكشف', 'تكشف', 'يذكر', 'تذكر', 'يحذر', 'تحذر', 'زعم', 'زعمت', 'يزعم', 'تزعم', 'علق', 'علقت'].map((w) => normalizeArabic(w)));
+  'يكشف', 'تكشف', 'يذكر', 'تذكر', 'يحذر', 'تحذر', 'زعم', 'زعمت', 'يزعم', 'تزعم', 'علق', 'علقت',
+  'يرى', 'ترى', 'يعتبر', 'تعتبر', 'يعلق', 'تعلق', 'تحدث', 'تحدثت', 'يتحدث', 'تتحدث', 'اقترح', 'اقترحت'].map((w) => normalizeArabic(w)));
+
+/**
+ * Verbs of opinion and explanation (يرى، تعتبر، تشرح) that speak only with إن/أن or a colon
+ * after their subject: otherwise what follows is their object (`ترى زميلا لها`, `يعتبره زعيما`).
+ */
+const AR_NEEDS_INTRODUCER = new Set(['يرى', 'ترى', 'يعتبر', 'تعتبر', 'يعلق', 'تعلق', 'اقترح',
+  'اقترحت', 'واصل', 'واصلت', 'يواصل', 'تواصل', 'يشرح', 'تشرح', 'شرح', 'شرحت'].map((w) => normalizeArabic(w)));
+
+/** True when the (normalised, possibly و/ف-prefixed) Arabic speech word speaks only before إن/أن or a colon. */
+export function needsArabicIntroducer(token: string): boolean {
+  return AR_NEEDS_INTRODUCER.has(token) || (token.length > 3 && /^[وف]/u.test(token) && AR_NEEDS_INTRODUCER.has(token.slice(1)));
+}
+
+/** Verbs whose object, right after them, is the one addressed (أبلغ، سأل), with و/ف (normalised). */
+const AR_ADDRESSEE = /^[وف]?(ابلغ|ابلغت|سال|سالت)$/u;
+
+/** True when the (normalised) Arabic speech verb is followed by the one it addresses (أبلغ ترامب), not by its subject. */
+export function isAddresseeArabicVerb(token: string): boolean {
+  return AR_ADDRESSEE.test(token);
+}
 
 /** True when the (normalised, possibly و/ف-prefixed) Arabic speech word is a weak one. */
 export function isWeakArabicSpeechWord(token: string): boolean {

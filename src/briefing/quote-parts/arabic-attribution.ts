@@ -5,9 +5,11 @@
  */
 import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
+import { ANONYMOUS, DOCUMENT_ANAPHORS, isMediaHead } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
 import {
-  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isBareArabicSpeechWord, isWeakArabicSpeechWord,
+  ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isAddresseeArabicVerb, isBareArabicSpeechWord, isWeakArabicSpeechWord,
+  needsArabicIntroducer,
 } from '../speech-verbs';
 
 /** Attribution from the Arabic words before a quote, within its sentence. */
@@ -24,9 +26,10 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     const saying = ARABIC_SAYING.get(tok.norm);
     if (saying !== undefined) {
       // نقلت وكالة X عن Y قوله: "…"
+      // ونقل البيان على لسان المتحدثة، هيذر نويرت، قولها: the one on whose tongue the words are.
       let from = v - 1;
-      while (from >= 0 && tokens[from]!.norm !== 'عن' && v - from < 20) from--;
-      const phrase = from >= 0 && tokens[from]!.norm === 'عن' ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
+      while (from >= 0 && tokens[from]!.norm !== 'عن' && tokens[from]!.norm !== 'لسان' && v - from < 20) from--;
+      const phrase = from >= 0 && (tokens[from]!.norm === 'عن' || tokens[from]!.norm === 'لسان') ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
       return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment: wordCount(tokens.slice(v + 1)) > 1 };
     }
     // وجاء في البيان: "…" — the document speaks.
@@ -34,6 +37,8 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const rest = tokens.slice(v + 2);
       const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
       const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+      // وجاء في البيان الختامي: a statement the sentence does not say whose; nobody rather than a guess.
+      if (/^ال/u.test(rest[0]?.norm ?? '') && isDocumentHead(rest[0]!.norm)) return { continuation: false, gender: 'unknown', fragment: false };
       if (hasPhrase(phrase)) return { phrase, continuation: false, gender: 'unknown', fragment: false };
     }
     // نشر تغريدة جاء فيها: "…" — the writer is the sentence's subject.
@@ -56,10 +61,10 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const stripped = sourceWords(tokens.slice(v + 1));
       // وقالت الشبكة، نقلا عن مسؤولين، إن … / كما أكد رئيس الاتحاد، بحسب البيان، أنه …: the verb's
       // subject speaks, the source only reported it.
-      if ((isCiting(tok.norm) || DOCUMENT_HEADS.test(stripped[0]?.norm ?? '')) && speechVerbBefore(tokens, v)) continue;
-      const rest = stripped;
-      const phrase = parseArabicPhrase(stripped);
-      if (!hasPhrase(phrase) || (isCiting(tok.norm) && MEDIA_HEADS.test(stripped[0]?.norm ?? ''))) continue;
+      if ((isCiting(tok.norm) || isDocumentHead(stripped[0]?.norm ?? '')) && speechVerbBefore(tokens, v)) continue;
+      const rest = issuedBy(stripped);
+      const phrase = parseArabicPhrase(rest);
+      if (!hasPhrase(phrase) || (isCiting(tok.norm) && isMediaHead(stripped[0]?.norm ?? ''))) continue;
       const comma = rest.findIndex((t) => t.norm === '،' || t.norm === ',');
       return { phrase, continuation: false, gender: 'unknown', fragment: comma !== -1 && wordCount(rest.slice(comma + 1)) > 1 };
     }
@@ -68,6 +73,9 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const earlier = arabicBefore(tokens.slice(0, v));
       const fragment = introducedFragment(tokens.slice(v + 1));
       if (earlier?.phrase) return { ...earlier, fragment };
+      // …، جوناثان غرينبلات، قائلا: the name in apposition right before the participle.
+      const apposed = appositionBefore(tokens, v);
+      if (apposed) return { phrase: apposed, continuation: false, gender: match.gender, fragment };
       // وسارع نتنياهو، الذي كان يحضر المؤتمر، بالرد قائلا: the subject of the sentence's first verb.
       const subject = arabicSubjectBefore(tokens.slice(0, v));
       if (subject) return { phrase: subject, continuation: false, gender: match.gender, fragment };
@@ -91,10 +99,14 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     const objectFirst = v > 0 && SOURCE_LINKS.has(tokens[v - 1]!.norm) && /^(به|بها)$/u.test(tokens[v + 1]?.norm ?? '');
     const after = tokens.slice(objectFirst ? v + 2 : v + 1);
     let stop = after.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+    if (stop === -1 && needsArabicIntroducer(tokens[v]!.norm)) continue;
     if (stop === -1) stop = after.length;
-    const { phrase, end } = parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
+    // أبلغ ترامب، سأل الوزير: the one told or asked follows the verb, not the speaker.
+    const { phrase, end } = isAddresseeArabicVerb(tokens[v]!.norm) ? { phrase: {}, end: 0 } : parseArabicPhraseAt(after.slice(0, stop), isWeakArabicSpeechWord(tokens[v]!.norm));
     const fragment = stop < after.length ? introducedFragment(after.slice(stop)) : embeddedAfterPhrase(after, end);
     if (hasPhrase(phrase)) return { phrase, continuation: false, gender: match.gender, fragment };
+    // وكتب آخر، وقال ثالث: someone new and unnamed speaks, not the last speaker.
+    if (ANONYMOUS.has(after[0]?.norm ?? '')) return { continuation: false, gender: match.gender, fragment };
     // وقال ديان إنه …، وأضاف "…": the subject of an earlier speech verb of the sentence.
     const earlier = v > 0 ? arabicBefore(tokens.slice(0, v)) : null;
     if (earlier?.phrase) return { ...earlier, gender: match.gender, fragment };
@@ -107,11 +119,17 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
 
 /** Complementisers and pronoun objects between a source word and its speaker (نقلا عن، بحسب ما قاله، وفق ما صرح به). */
 const SOURCE_LINKS = new Set(['عن', 'ما', 'لما']);
-/** Media nouns: `نقلا عن وكالة X` names who reported the words, not who said them. */
-const MEDIA_HEADS = /^(بوابه|وكاله|وكالات|صحيفه|صحف|موقع|قناه|تلفزيون|التلفزيون|شبكه|اذاعه|مجله|رويترز|فرانس|بي|سي|الوكاله|الصحيفه|الموقع|القناه|الشبكه|الاذاعه|المجله|وسائل|مصادر اعلاميه)$/u;
 
-/** Documents and media that report what someone said (بحسب البيان، وفق الوكالة). */
-const DOCUMENT_HEADS = /^(البيان|بيان|الوكاله|وكاله|الصحيفه|صحيفه|الموقع|موقع|القناه|قناه|التلفزيون|تلفزيون|الشبكه|شبكه|الاذاعه|اذاعه|المجله|مجله|وسائل|التقرير|تقرير|الرساله|رساله)$/u;
+/** Documents and media that report what someone said (بحسب البيان، وفق الوكالة، بحسب التسجيل المذاع). */
+function isDocumentHead(norm: string): boolean {
+  return isMediaHead(norm) || DOCUMENT_ANAPHORS.has(norm) || (norm.startsWith('ال') && DOCUMENT_ANAPHORS.has(norm.slice(2)));
+}
+
+/** `بيان صادر عن مكتب رئاسة الوزراء`, `تقرير صادر من X`: the issuer's words, past the document. */
+function issuedBy(tokens: readonly Token[]): readonly Token[] {
+  if (!isDocumentHead(tokens[0]?.norm ?? '') || !/^(ال)?صادر(ه)?$/u.test(tokens[1]?.norm ?? '') || !/^(عن|من)$/u.test(tokens[2]?.norm ?? '')) return tokens;
+  return tokens.slice(3);
+}
 
 /** نقلا / ونقلا: "citing". */
 function isCiting(norm: string): boolean {
@@ -136,7 +154,7 @@ function sourceWords(tokens: readonly Token[]): Token[] {
       k++;
       if (tokens[k] && /^(به|بها|عنه|عنها)$/u.test(tokens[k]!.norm)) k++;
       // بحسب ما نقلته وكالة الأناضول: the outlet reported the words, it did not say them.
-      if (tokens[k] && (DOCUMENT_HEADS.test(tokens[k]!.norm) || MEDIA_HEADS.test(tokens[k]!.norm))) return [];
+      if (tokens[k] && (isDocumentHead(tokens[k]!.norm) || isMediaHead(tokens[k]!.norm))) return [];
       // وفق ما قال للمحققين: the audience follows, the speaker is the verb's own subject.
       if (tokens[k] && /^(لل.|ل(وكاله|صحيفه|قناه|شبكه|موقع|مجله|اذاعه|بي|رويترز|فرانس|سي))/u.test(tokens[k]!.norm)) return [];
     }
@@ -154,6 +172,8 @@ function sourceWords(tokens: readonly Token[]): Token[] {
 function tongueLeads(tokens: readonly Token[], at: number): boolean {
   const prev = tokens[at - 1];
   if (!prev || prev.punct) return true;
+  // وقال البيان على لسان يوليا: a document carries the words of the one named.
+  if (isDocumentHead(prev.norm)) return true;
   if (!/^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u.test(prev.norm)) return false;
   const before = tokens[at - 2];
   return !before || before.punct || !RELATIVES.has(before.norm);
@@ -246,6 +266,17 @@ function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefined {
   return undefined;
 }
 
+/** `، جوناثان غرينبلات، قائلا`: a name between commas right before `v`. */
+function appositionBefore(tokens: readonly Token[], v: number): Phrase | undefined {
+  const comma = (t: Token | undefined): boolean => t !== undefined && (t.norm === '،' || t.norm === ',');
+  if (!comma(tokens[v - 1])) return undefined;
+  let start = v - 1;
+  while (start > 0 && !tokens[start - 1]!.punct && v - 1 - start < 4) start--;
+  if (start === v - 1 || !comma(tokens[start - 1])) return undefined;
+  const phrase = parseArabicPhrase(tokens.slice(start, v - 1));
+  return phrase.name && !phrase.role && trustedName(phrase.name) ? { name: phrase.name } : undefined;
+}
+
 /** Relative pronouns: the speaker is the noun phrase before them. */
 const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'والذي', 'والتي', 'والذين']);
 
@@ -324,7 +355,7 @@ export function arabicAfter(tokens: readonly Token[], i: number): Attribution | 
     if (rest[0] && /^(رايها|قولها|تعبيرها|وصفها)$/u.test(rest[0].norm)) return { continuation: true, gender: 'f', fragment: false };
     if (rest[0] && rest[0].norm === 'تعبير') rest = rest.slice(1);
     rest = sourceWords(rest);
-    if (isCiting(tok.norm) && MEDIA_HEADS.test(rest[0]?.norm ?? '')) return null;
+    if (isCiting(tok.norm) && isMediaHead(rest[0]?.norm ?? '')) return null;
   }
   const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm) || t.norm === '.');
   const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));

@@ -5,6 +5,7 @@
  * All word lists are in normalised form ({@link normForm}).
  */
 import { ARABIC_INTRODUCERS, arabicSpeechWord } from '../speech-verbs';
+import { INSTITUTION_HEADS } from './arabic-lexicon';
 import { normForm, type Token } from './tokens';
 
 /** A speaker phrase: a role, a name, or both. */
@@ -25,7 +26,7 @@ const ROLE_NOUNS = list(`
   خبير خبيره ملك ملكه امير اميره ولي شيخ نقيب عميد لواء عقيد جنرال مصدر مصادر دبلوماسي دبلوماسيون شاهد شهود طبيب
   طبيبه محلل محلله باحث باحثه ناشط ناشطه ناطق ناطقه خارجيه داخليه دفاع وزراء عام عامه اعلام اعمال رجل امراه سيده
   مدرب مدربه لاعب لاعبه مؤسس مؤسسه صاحب صاحبه بيان جيش قوات شرطه محكمه نيابه هيئه لجنه مركز معهد منظمات جمعيه
-  اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
+  مفتي اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
   بعض عدد كبير كبيره كبار زعماء قاده نشطاء خبراء اطباء محللون رؤساء وزيرا سفراء ممثلو ناطقه المنسق منسق منسقه
   دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
 `);
@@ -63,7 +64,7 @@ const EVENT_NOUNS = list(`
 /** After ب/ل glued to a name: بموقع، بحسابه، لقناة, the phrase ends. */
 const MEDIA_NOUNS = list('موقع صحيفه قناه وكاله حساب حسابه حسابها صفحته صفحتها شبكه تلفزيون اذاعه مجله برنامج');
 /** Media and audiences after ل: the phrase ends there (قال لبي بي سي، قال للصحفيين). */
-const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
+const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس(24)?|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
 /** "Called", "named": the name follows (شاهدة تدعى فيكتوريا). */
 const CALLED = list('يدعى تدعى المدعو المدعوه اسمه اسمها');
 /** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
@@ -72,6 +73,7 @@ const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
 const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
   امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
+  واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 `);
 
 /** Given names written with ال (الطيب لوح، الحبيب بورقيبة, الباجي قائد السبسي). */
@@ -80,8 +82,24 @@ const GIVEN_AL = list(`
   الخضر الوليد الفضل العيد المولدي المنذر الفاضل الازهر الناصر الجيلاني السعيد المصطفى العياشي الغالي المعتصم
   المنتصر النعمان الحارث الزبير الخليل المنجي الشريف الحبيب العروسي الصحبي المعز الهاشمي
 `);
+/** Given names common enough that a definite word closing the phrase after them is a family name (محمد النجار). */
+const COMMON_GIVEN = list(`
+  محمد احمد محمود مصطفى علي حسن حسين خالد عمر سعيد ابراهيم يوسف عبدالله عبدالرحمن سامي سمير كريم طارق وليد هاني
+  ماجد فيصل ناصر سلمان جمال عادل عماد رامي زياد فاطمه مريم سارة ليلى نور هدى منى
+`);
+
 /** Honorifics before a name (السيد حسن نصر الله): neither role nor name. */
 const HONORIFICS = list('السيد السيده');
+/** Honorifics that may also close a name as its family name (معاذ الشيخ) or stand inside a role before the name (مفتي المؤتمر العام الشيخ الصادق الغرياني). */
+const TITLE_SURNAMES = list('الشيخ السيد');
+/** Titles standing between a role and the name (الخبير في شؤون المياه الدكتور إلياس سلامة): dropped. */
+const ROLE_TITLES = list('الشيخ السيد السيده الدكتور الدكتوره');
+
+/** True when the phrase ends right after `tokens[i]`: at the end, a punctuation mark, إن/أن, a cutting word or an audience (لـ، للصحفيين). */
+function phraseEndsAfter(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm) || CUTTERS.has(next.norm) || MEDIA_L.test(next.norm);
+}
 
 /** True for an honorific (السيد، السيدة) that stands before a name. */
 export function isArabicHonorific(norm: string): boolean {
@@ -95,7 +113,15 @@ export function isArabicHonorific(norm: string): boolean {
 export function startsGivenName(tokens: readonly Token[], i: number): boolean {
   if (!GIVEN_AL.has(tokens[i]!.norm)) return false;
   const next = tokens[i + 1];
-  return next !== undefined && !next.punct && !isDefiniteToken(next) && isNameToken(next, next.norm) && !cutsHere(tokens, i + 1, true);
+  if (next === undefined || next.punct || cutsHere(tokens, i + 1, true)) return false;
+  // الصادق الغرياني: a nisba family name with ال may follow too.
+  return isDefiniteToken(next) ? /ي$/u.test(next.norm) && isNameToken(next, next.norm) : isNameToken(next, next.norm);
+}
+
+/** ليان شواف after a role: a word with ل that starts a name of two words ending the phrase, not a complement (لديزني). */
+function startsTwoWordName(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && !next.punct && !isDefiniteToken(next) && isNameToken(next, next.norm) && !cutsHere(tokens, i + 1, true) && phraseEndsAfter(tokens, i + 1);
 }
 
 /** Remove a conjunction و from the front, when what remains is still a word. */
@@ -157,6 +183,8 @@ function isNisba(norm: string): boolean {
 /** {@link isNameWord} for a token; `علي` (the name Ali) is not the preposition على. */
 function isNameToken(tok: Token, norm: string): boolean {
   if (norm === 'علي' && /ي$/u.test(tok.text)) return true;
+  // تعهداً، رسمياً: a word written with tanween is no name.
+  if (/(اً|ًا)$/u.test(tok.text)) return false;
   if (tok.text === 'آل') return true; // تركي آل الشيخ
   // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him.
   if (/^م.{3,}(ا|اً)$/u.test(tok.text)) return false;
@@ -247,10 +275,18 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
   let lastIndefiniteRole = false;
   while (i < tokens.length && role.length + name.length < 12) {
     const tok = tokens[i]!;
+    // شركة "نتفليكس"، منظمة " هيومن رايتس ووتش": an institution's name in quotation marks.
+    const quoted = role.length === 1 && name.length === 0 ? quotedNameAt(tokens, i) : 0;
+    if (quoted > 0 && INSTITUTION_HEADS.has(normForm(role[0]!))) {
+      for (let k = i + 1; k < i + quoted - 1; k++) role.push(tokens[k]!.text);
+      return { phrase: done(role, name), next: i + quoted, stopped: i + quoted < tokens.length && !tokens[i + quoted]!.punct };
+    }
     if (tok.punct) return { phrase: done(role, name), next: i, stopped: tok.norm !== '،' && tok.norm !== ',' };
     const norm = bare(tok.norm);
     const definite = isDefiniteToken(tok);
     if (SKIPPED.has(norm) && role.length + name.length === 0) { i++; continue; }
+    // وواصلت بنوع من التذمر: a manner adverbial, the subject is the verb's own.
+    if (role.length + name.length === 0 && /^ب[^ا]/u.test(norm) && tokens[i + 1]?.norm === 'من') return { phrase: {}, next: i, stopped: true };
     // شاهدة عيان تدعى فيكتوريا غيرانوفيتش: what follows is the name.
     if (CALLED.has(norm) && role.length > 0 && name.length === 0) {
       const called = arabicNameAt(tokens, i + 1);
@@ -260,7 +296,22 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     // السيد حسن نصر الله: the honorific is dropped, the name follows.
     if (HONORIFICS.has(tok.norm) && role.length + name.length === 0 && tokens[i + 1] && (startsGivenName(tokens, i + 1)
       || (!tokens[i + 1]!.punct && !isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm) && !cutsHere(tokens, i + 1, false)))) { i++; continue; }
+    // وزير المياه والري محمد النجار، رئيسة … ومديرة المهرجان ليان شواف: a role joined by و, then the name.
+    if (role.length > 0 && name.length === 0 && tok.norm.length > 4 && tok.norm.startsWith('و')
+      && (ROLE_NOUNS.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)))) {
+      const second = parseChunk([{ ...tok, norm: tok.norm.slice(1) }, ...tokens.slice(i + 1)], 0, strict);
+      if (second.phrase.name) {
+        return { phrase: { role: `${role.join(' ')} ${tok.text}${second.phrase.role ? ' ' + second.phrase.role.split(' ').slice(1).join(' ') : ''}`.trim(), name: second.phrase.name }, next: i + second.next, stopped: second.stopped };
+      }
+    }
     if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
+    // مفتي المؤتمر العام الشيخ الصادق الغرياني: the honorific between a role and the name is dropped.
+    if (name.length === 0 && role.length > 0 && ROLE_TITLES.has(tok.norm) && tokens[i + 1] && !tokens[i + 1]!.punct
+      && (startsGivenName(tokens, i + 1) || (!isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm)))) {
+      i++;
+      roleOpen = false;
+      continue;
+    }
     if (name.length === 0) {
       const forced = roleOpen;
       if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); i++; continue; }
@@ -278,7 +329,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
       if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return { phrase: done(role, name), next: i, stopped: true };
       // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
-      if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm)) {
+      // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
+      if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) {
         return { phrase: done(role, name), next: i, stopped: true };
       }
       const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
@@ -294,7 +346,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       }
       if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; chain = 0; i++; continue; }
       // المدير التنفيذي لديزني: ل + a name completes the role.
-      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)) {
+      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)
+        && !startsTwoWordName(tokens, i)) {
         role.push(tok.text);
         roleOpen = false;
         i++;
@@ -303,7 +356,7 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
       // After a role, the object of the verb or the next clause is no name (الوزير الفرنسي موقع العمل).
       if (role.length > 0 && !nameCanStartAt(tokens, i)) return { phrase: done(role, name), next: i, stopped: true };
-      if (looksLikeCommonNoun(norm)) {
+      if (hasCommonNounShape(tok)) {
         // تشير أرقام الأمم المتحدة: a noun heading a construct is the source, not a name.
         const next = tokens[i + 1];
         if (!next || next.punct || !isDefiniteToken(next)) return { phrase: done(role, name), next: i, stopped: true };
@@ -319,6 +372,12 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     }
     // Inside a name: at most three words, four with عبد/أبو/بن.
     if (name.length >= 4 || (name.length >= 3 && !name.some((w) => NAME_JOINERS.has(normForm(w))))) break;
+    // معاذ الشيخ، محمد السيد: a title word closing a name is its family name.
+    if (TITLE_SURNAMES.has(norm) && phraseEndsAfter(tokens, i)) {
+      name.push(tok.text);
+      i++;
+      break;
+    }
     if (isArabicRoleNoun(norm)) {
       // "بيورن روثر رئيس بعثة …": the rest is the role.
       const rest = parseChunk(tokens, i, strict);
@@ -327,13 +386,35 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
     if (!isNameToken(tok, norm)) break;
     if (definite && !surnameAllowed(tokens, i, strict)) break;
     // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
-    if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w)))) break;
+    if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) break;
     name.push(tok.text);
     i++;
-    // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح).
-    if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[i - 2]?.norm ?? ''))) break;
+    // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح)
+    // or a second nisba closes the phrase (محمد العزومي البرغثي،).
+    if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[i - 2]?.norm ?? ''))) {
+      const next = tokens[i];
+      if (name.length < 3 && /ي$/u.test(norm) && next && isDefiniteToken(next) && /ي$/u.test(next.norm) && phraseEndsAfter(tokens, i)) {
+        name.push(next.text);
+        i++;
+      }
+      break;
+    }
   }
   return { phrase: done(role, name), next: i, stopped: i < tokens.length && !tokens[i]!.punct };
+}
+
+/** Quotation marks around a name. */
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+
+/** Tokens spanned by a name of one to four words in quotation marks opening at `i` (marks included), else 0. */
+function quotedNameAt(tokens: readonly Token[], i: number): number {
+  if (!QUOTE_MARKS.has(tokens[i]!.norm)) return 0;
+  for (let k = i + 1; k < tokens.length && k - i <= 5; k++) {
+    const tok = tokens[k]!;
+    if (QUOTE_MARKS.has(tok.norm)) return k > i + 1 ? k - i + 1 : 0;
+    if (tok.punct) return 0;
+  }
+  return 0;
 }
 
 /**
@@ -347,9 +428,10 @@ function surnameAllowed(tokens: readonly Token[], i: number, strict = false): bo
   const norm = tokens[i]!.norm.replace(/^ال/u, '');
   if (norm.length >= 3 && /ي$/u.test(norm)) return true;
   if (norm === 'دين' || norm === 'له' || norm === 'رحمن') return true; // شهاب الدين، عبد الله
+  // محمد النجار، خالد الفيصل، محمد السادس: after a common given name, a definite word closing the phrase.
+  if (COMMON_GIVEN.has(prev) && phraseEndsAfter(tokens, i)) return true;
   if (strict) return false;
-  const next = tokens[i + 1];
-  return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm);
+  return phraseEndsAfter(tokens, i);
 }
 
 function done(role: string[], name: string[]): Phrase {
@@ -365,9 +447,10 @@ function done(role: string[], name: string[]): Phrase {
 
 /**
  * The name written right after position `from` in `tokens`, if any (for
- * `الرئيس الروسي فلاديمير بوتين`, from the index of فلاديمير).
+ * `الرئيس الروسي فلاديمير بوتين`, from the index of فلاديمير). `apposition`:
+ * the name stands between commas, where a first word ending in ي is a given name.
  */
-export function arabicNameAt(tokens: readonly Token[], from: number): string | undefined {
+export function arabicNameAt(tokens: readonly Token[], from: number, apposition = false): string | undefined {
   if (!nameCanStartAt(tokens, from)) return undefined;
   const name: string[] = [];
   for (let i = from; i < tokens.length && name.length < 4; i++) {
@@ -380,13 +463,69 @@ export function arabicNameAt(tokens: readonly Token[], from: number): string | u
     // المرصد السوري ومراسل الوكالة: "and the correspondent" starts a second subject, not a name.
     if (name.length === 0 && norm.length > 4 && norm.startsWith('و') && ROLE_NOUNS.has(norm.slice(1))) break;
     // A first name never follows a role with ل glued on (الفيدرالية العربية لحقوق الإنسان).
-    if (name.length === 0 && (definite || PLACES.has(norm) || isNisba(norm) || /^ل/u.test(norm))) break;
+    // In apposition (`، توني هول،`) a given name may end in ي like an adjective.
+    if (name.length === 0 && (definite || PLACES.has(norm) || (isNisba(norm) && !apposition) || /^ل/u.test(norm))) break;
     // In running text a definite word after a name is its family name only after عبد/أبو or as a nisba (السيسي).
     if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? '')) && !/ي$/u.test(norm)) break;
+    if (name.length > 0 && startsObject(tokens, i)) break;
     name.push(tok.text);
     if (definite && !NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? ''))) break;
   }
   return name.length ? name.join(' ') : undefined;
+}
+
+/**
+ * After a name in running text, a noun with ة, or an accusative with its
+ * adjective, is the verb's object (`فرض … دونالد ترامب رسوما جمركية`, `ناقش
+ * مع … محمد بن سلمان قضية الغارات`), not the rest of the name.
+ */
+function startsObject(tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  if (NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? ''))) return false;
+  if (/ة$/u.test(tok.text) || /اً$|ًا$/u.test(tok.text)) return true;
+  const next = tokens[i + 1];
+  return /ا$/u.test(tok.text) && next !== undefined && !next.punct && !isDefiniteToken(next) && /ة$/u.test(next.text);
+}
+
+/**
+ * The full name of an institution whose head noun is `tokens[from]` (its
+ * prefix already removed): a construct of indefinite nouns, one definite
+ * noun, then nisba adjectives (`هيئة الإذاعة البريطانية`, `مكتب رئاسة
+ * الوزراء`, `الحكومة اليمنية`), or a proper name (`شركة آبل`). `undefined`
+ * when nothing completes the head.
+ */
+export function arabicInstitutionAt(tokens: readonly Token[], from: number): string | undefined {
+  const words = [tokens[from]!.text];
+  let definite = isDefiniteToken(tokens[from]!);
+  for (let i = from + 1; i < tokens.length && words.length < 6; i++) {
+    const tok = tokens[i]!;
+    if (tok.punct || CUTTERS.has(tok.norm)) break;
+    const isDef = isDefiniteToken(tok);
+    if (definite) {
+      // After the definite noun only adjectives of origin follow (البريطانية، الدولية).
+      if (!isDef || !/(ي|يه)$/u.test(tok.norm)) break;
+    } else if (!isDef) {
+      // شركة آبل: a name ends the phrase; مكتب رئاسة الوزراء: a construct goes on.
+      if (words.length === 1 && isNameToken(tok, tok.norm) && !ROLE_NOUNS.has(tok.norm)) {
+        // شركة آبل، منظمة هيومن رايتس ووتش; not the verb of the next clause (حركة حماس ويعيش في …).
+        for (let k = i; k < i + 3 && continuesInstitutionName(tokens, k); k++) words.push(tokens[k]!.text);
+        break;
+      }
+      if (!ROLE_NOUNS.has(tok.norm)) break;
+    }
+    definite = definite || isDef;
+    words.push(tok.text);
+  }
+  return words.length > 1 ? words.join(' ') : undefined;
+}
+
+/** May `tokens[k]` be the next word of an institution's proper name (after its head noun)? */
+function continuesInstitutionName(tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k];
+  if (!tok || tok.punct || isDefiniteToken(tok) || !isNameToken(tok, tok.norm) || cutsHere(tokens, k, true)) return false;
+  const next = tokens[k + 1];
+  const nextNorm = next && !next.punct ? next.norm : '';
+  return !(tok.norm.length > 3 && tok.norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm)));
 }
 
 /** Words after which a word right after a role is a verb or a noun, not a first name (في، على، نحو…). */
@@ -404,15 +543,25 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
   const norm = tok.norm;
   const next = tokens[from + 1];
   const nextNorm = next && !next.punct ? next.norm : '';
-  // A construct head: an indefinite word followed by a definite noun that is no nisba surname or time word.
+  // A construct head: an indefinite word followed by a definite noun that is no nisba surname or time word
+  // (a title closing the phrase is a family name: معاذ الشيخ).
   if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)
+    && !(COMMON_GIVEN.has(norm) && phraseEndsAfter(tokens, from + 1))
+    && !(TITLE_SURNAMES.has(nextNorm) && phraseEndsAfter(tokens, from + 1))
     && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
-  if (looksLikeCommonNoun(norm) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت
+  // بتحديد، باتخاذ، بتوضيح: a verbal noun with ب is no name.
+  if (/^[بلك]/u.test(norm) && looksLikeCommonNoun(norm.slice(1))) return false;
+  if (hasCommonNounShape(tok) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت
   // A lone word ending in ة is a noun (كبيرة، جملة), not a person named on their own.
   if (/ه$/u.test(norm) && (!next || next.punct || !isNameWord(nextNorm))) return false;
   return true;
+}
+
+/** {@link looksLikeCommonNoun} as written: a word opening with إ is no plural أفعال (إلياس). */
+function hasCommonNounShape(tok: Token): boolean {
+  return looksLikeCommonNoun(tok.norm) && !tok.text.startsWith('إ');
 }
 
 /**

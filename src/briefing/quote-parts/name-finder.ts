@@ -5,7 +5,7 @@
  * of an Arabic word tokenises only the paragraphs whose folded text holds
  * it, so it costs a search per paragraph, not a tokenisation of the article.
  */
-import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, startsGivenName } from './arabic-phrase';
+import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, arabicInstitutionAt, startsGivenName } from './arabic-phrase';
 import { latinNameAt, latinNameBefore } from './latin-phrase';
 import type { TokenCache } from './token-cache';
 import { foldedPattern, isArabicOnly, normForm, tokenize, type Token } from './tokens';
@@ -53,6 +53,32 @@ export class ArticleNames {
   /** The full name a lone surname stands for (`بوتين` → `فلاديمير بوتين`), if the article gives one. */
   fullName(surname: string): string | undefined {
     return this.lookup(`name:${surname}`, () => this.scanSurname(surname));
+  }
+
+  /**
+   * The full name the article gives an institution that a bare definite noun
+   * (`الهيئة`, `الحكومة`) points back to: its first mention with a complement
+   * (`هيئة الإذاعة البريطانية`, `الحكومة اليمنية`), if any.
+   */
+  institution(head: string): string | undefined {
+    return this.lookup(`institution:${head}`, () => this.scanInstitution(head));
+  }
+
+  private scanInstitution(head: string): string | undefined {
+    if (!this.arabic || !head.startsWith('ال')) return undefined;
+    const stem = head.slice(2);
+    // The indefinite head names the institution (هيئة الإذاعة البريطانية) more often than the definite one.
+    const places = [...this.whereFirst(stem), ...this.whereFirst(head)];
+    for (const { tokens, at } of places) {
+      const first = tokens[at]!;
+      const target = first.norm.endsWith(head) ? head : stem;
+      const cut = first.norm.length - target.length;
+      if (cut < 0) continue;
+      const words = [{ ...first, text: first.text.slice(cut), norm: target }, ...tokens.slice(at + 1, at + 10)];
+      const full = arabicInstitutionAt(words, 0);
+      if (full) return full;
+    }
+    return undefined;
   }
 
   /**
@@ -159,7 +185,8 @@ export class ArticleNames {
     for (const k of candidates) {
       for (const { tokens, at: i } of this.whereFirst(k[0]!)) {
         if (i + k.length > tokens.length || !this.matchesAt(tokens, i, k)) continue;
-        const after = this.arabic ? arabicNameAt(tokens, i + k.length) : latinNameAt(tokens, skipComplement(tokens, i + k.length));
+        const after = this.arabic ? arabicNameAfterRole(tokens, i + k.length) ?? arabicNameBeforeRole(tokens, i)
+          : latinNameAt(tokens, skipComplement(tokens, i + k.length));
         if (after) return after;
         if (!this.arabic) {
           const start = i > 0 && LATIN_DETERMINERS.has(tokens[i - 1]!.norm) ? i - 1 : i;
@@ -210,6 +237,46 @@ export class ArticleNames {
     }
     return undefined;
   }
+}
+
+/** A comma of either script. */
+function isComma(tok: Token | undefined): boolean {
+  return tok !== undefined && (tok.norm === '،' || tok.norm === ',');
+}
+
+/**
+ * The name right after a role ending before `j`: `الرئيس الروسي فلاديمير
+ * بوتين`, in apposition (`وزير الخارجية المصري، سامح شكري،`), or after a
+ * complement with ل (`المدير العام لبي بي سي، توني هول،`). A name after a
+ * comma counts only when another mark closes it.
+ */
+function arabicNameAfterRole(tokens: readonly Token[], j: number): string | undefined {
+  const direct = arabicNameAt(tokens, j);
+  if (direct) return direct;
+  let k = j;
+  if (/^ل[^ل]/u.test(tokens[k]?.norm ?? '')) {
+    while (k < tokens.length && k - j < 4 && !tokens[k]!.punct) k++;
+  }
+  if (!isComma(tokens[k])) return undefined;
+  const name = arabicNameAt(tokens, k + 1, true);
+  if (!name) return undefined;
+  const close = tokens[k + 1 + name.split(' ').length];
+  return close === undefined || close.punct ? name : undefined;
+}
+
+/** `عبد الله بليحق، المتحدث الرسمي باسم …`: a name opening the clause, then the role at `i` in apposition. */
+function arabicNameBeforeRole(tokens: readonly Token[], i: number): string | undefined {
+  if (!isComma(tokens[i - 1])) return undefined;
+  let j = i - 2;
+  const parts: string[] = [];
+  while (j >= 0 && parts.length < 4 && !tokens[j]!.punct && isNameWord(tokens[j]!.norm) && !/ة$/u.test(tokens[j]!.text)) {
+    // Only a family name (السيسي) or a joined name (عبد الله) carries ال.
+    if (isDefiniteToken(tokens[j]!) && !(parts.length === 0 && /ي$/u.test(tokens[j]!.norm)) && !/^ال(له|دين|رحمن)$/u.test(tokens[j]!.norm)) break;
+    parts.unshift(tokens[j]!.text);
+    j--;
+  }
+  if (parts.length === 0 || (j >= 0 && !tokens[j]!.punct)) return undefined;
+  return parts.join(' ');
 }
 
 /** Index of the last token starting at or before `index` (the first token when none does). */

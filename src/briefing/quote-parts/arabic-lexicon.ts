@@ -1,0 +1,41 @@
+/**
+ * Arabic word lists of speaker resolution, in normalised form
+ * ({@link normForm}): the nouns that only point back at a speaker named
+ * elsewhere (`البيان`, `الشركة`) and what each of them may stand for.
+ */
+import { normForm } from './tokens';
+
+const list = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter(Boolean).map(normForm));
+
+/**
+ * Documents and sources that carry someone's words (`وأضاف البيان`، `بحسب
+ * المصدر`، `التسجيل المذاع`): never the speaker themselves, they stand for
+ * whoever issued them, the speaker last named.
+ */
+export const DOCUMENT_ANAPHORS = list(`
+  البيان بيان المصدر التسجيل المنشور التقرير الرساله التغريده الفيديو الخطاب التصريح البلاغ الاعلان
+`);
+
+/**
+ * Institution nouns that, definite and alone (`وقالت الشركة`، `وتابعت الحكومة`),
+ * refer back to the institution the article named in full (`شركة آبل`،
+ * `الحكومة اليمنية`, `هيئة الإذاعة البريطانية`).
+ */
+export const INSTITUTION_HEADS = list(`
+  شركه هيئه حكومه وزاره منظمه مؤسسه جمعيه رابطه حركه جماعه حزب نادي اتحاد لجنه مجلس مفوضيه مكتب
+  جامعه محكمه شرطه سفاره رئاسه اداره وكاله بعثه مجموعه منظمات بنك صندوق مرصد مركز معهد
+`);
+
+/** Unnamed subjects of a speech verb (`وكتب آخر`, `وقال ثالث`): someone new, whom the article does not name. */
+export const ANONYMOUS = list('اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن غيره غيرها');
+
+/** Media nouns: an outlet reports words, it does not say them (`نقلا عن وكالة X`, `وذكرت صحيفة تايمز`). */
+const MEDIA_HEADS = list(`
+  بوابه وكاله وكالات صحيفه صحف موقع قناه تلفزيون التلفزيون شبكه اذاعه مجله رويترز فرانس بي سي الوكاله الصحيفه
+  الموقع القناه الشبكه الاذاعه المجله وسائل
+`);
+
+/** True for the (normalised) head of a media outlet's name. */
+export function isMediaHead(norm: string): boolean {
+  return MEDIA_HEADS.has(norm);
+}

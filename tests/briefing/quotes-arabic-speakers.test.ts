@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { createBriefing } from '../../src/briefing';
+
+/**
+ * Speakers of Arabic news quotes, class by class (issue 12): each row is a
+ * short article in the shape real news takes, the quote to look at, and the
+ * speaker wanted (null: the article does not say, so nothing is better than a guess).
+ */
+function speakerOf(article: string, quoteStart: string): string | null | undefined {
+  const quote = createBriefing(article, { language: 'ar' }).quotes.find((q) => q.text.startsWith(quoteStart));
+  return quote === undefined ? undefined : quote.speaker;
+}
+
+describe('Arabic speakers: documents and institutions speak for who issued them', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a statement goes on with its issuer',
+      'عنوان الخبر\n\nوقالت وزارة التجارة الصينية في بيان إن الوفد سيصل غدا إلى واشنطن.\n\nوأضاف البيان أن "الجانب الصيني يرفض كل الإجراءات الأحادية ضد التجارة".',
+      'الجانب الصيني', 'وزارة التجارة الصينية'],
+    ['the statement speaks on someone\'s tongue',
+      'عنوان الخبر\n\nوقال البيان على لسان يوليا: "استعدت وعيي قبل أسبوع وأنا مسرورة بذلك كثيرا".',
+      'استعدت وعيي', 'يوليا'],
+    ['the statement quotes a spokeswoman',
+      'عنوان الخبر\n\nونقل البيان على لسان المتحدثة باسم الخارجية الأمريكية، هيذر نويرت، قولها: "نشيد بهذه المساهمة المهمة في جهود الاستقرار".',
+      'نشيد بهذه', 'هيذر نويرت'],
+    ['a bare company noun is the company named before',
+      'عنوان الخبر\n\nطلبت شركة آبل من الإدارة الأمريكية تجنب الرسوم الجديدة.\n\nوقالت الشركة: "هذه الرسوم ستضر بالمستهلك الأمريكي قبل غيره".',
+      'هذه الرسوم', 'شركة آبل'],
+    ['a bare government noun is the government named before',
+      'عنوان الخبر\n\nأعلنت الحكومة اليمنية بدء الهجوم على الميناء صباح اليوم.\n\nوتابعت الحكومة أن "تحرير الميناء يشكل علامة فارقة في نضالنا الطويل".',
+      'تحرير الميناء', 'الحكومة اليمنية'],
+    ['a statement with nobody named before says nothing',
+      'عنوان الخبر\n\nوأضاف البيان أن "الوضع الأمني في المنطقة يتحسن يوما بعد يوم".',
+      'الوضع الأمني', null],
+    ['a statement of an institution, with ل glued to it',
+      'عنوان الخبر\n\nوجاء في بيان للحكومة الإسرائيلية: "لن نسمح بأي تهديد لأمن مواطنينا في الجنوب".',
+      'لن نسمح', 'الحكومة الإسرائيلية'],
+    ['a company named in quotation marks, with a quote later in the clause',
+      'عنوان الخبر\n\nوقالت شركة "نتفليكس" إن الرئيس السابق وزوجته "أبرما اتفاقية تستمر عدة سنوات مع الشركة".',
+      'أبرما اتفاقية', 'شركة نتفليكس'],
+    ['a statement issued by an office (بحسب بيان صادر عن)',
+      'عنوان الخبر\n\nوبحسب بيان صادر عن مكتب رئاسة الوزراء، فقد اتفق الطرفان على "علاقات تجارية وفرص استثمارية طموحة للسنوات القادمة".',
+      'علاقات تجارية', 'مكتب رئاسة الوزراء'],
+    ['a definite statement the sentence does not say whose names nobody (وجاء في البيان الختامي)',
+      'عنوان الخبر\n\nوقال الرئيس الأمريكي دونالد ترامب إنه لن يوقع.\n\nوجاء في البيان الختامي المشترك للقمة: "ندعو روسيا إلى الكف عن سلوكها المزعزع للاستقرار".',
+      'ندعو روسيا', null],
+    ['a bare institution noun the article never names says nothing',
+      'عنوان الخبر\n\nوقالت الهيئة إنها "توصلت إلى اتفاق لحل الخلافات بين الطرفين".',
+      'توصلت إلى', null],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: a role said again in short is the person named with it', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a shorter role with a nisba of the same stem',
+      'عنوان الخبر\n\nقال المتحدث باسم الخارجية الإثيوبية، ملس ألم، إن "المفاوضات فشلت بسبب عدم جدية الجانب الآخر".\n\nوكان المتحدث الإثيوبي قد أشار إلى أن "المفاوضات ناقشت شقين مهمين هما السد والتعاون".',
+      'المفاوضات ناقشت', 'ملس ألم'],
+    ['the bare head of an unnamed spokeswoman',
+      'عنوان الخبر\n\nوقالت متحدثة باسم شرطة لندن: "تم الاتصال بنا بشأن أربعة متظاهرين على الشرفة".\n\nوأضافت المتحدثة: "تم توقيف الأربعة بعد ساعة من وصولنا إلى المكان".',
+      'تم توقيف', 'متحدثة باسم شرطة لندن'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: the whole name, not the role, when the article gives both', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a name in apposition after the role, subject before قد',
+      'عنوان الخبر\n\nوكان وزير الخارجية المصري، سامح شكري، قد أعلن أن المفاوضات "لم تسفر عن مسار محدد ولم تأت بنتائج".',
+      'لم تسفر', 'سامح شكري'],
+    ['a name opening the sentence, then its role',
+      'عنوان الخبر\n\nعبد الله بليحق، المتحدث الرسمي باسم مجلس النواب الليبي، رأى «أن صعوبات جمة تواجه هذا الاتفاق في الغرب».',
+      'أن صعوبات', 'عبد الله بليحق'],
+    ['two roles joined by و before the name',
+      'عنوان الخبر\n\nوقالت رئيسة الأنشطة السينمائية في معهد العالم العربي ومديرة المهرجان ليان شواف: "تغيرت السينما العربية كثيرا خلال هذه السنوات".',
+      'تغيرت السينما', 'ليان شواف'],
+    ['a title word closing the name is the family name',
+      'عنوان الخبر\n\nوأكد مراسل فرانس24 في طرابلس معاذ الشيخ أن "الوضع الإنساني في المدينة متدهور جراء القصف".',
+      'الوضع الإنساني', 'معاذ الشيخ'],
+    ['an honorific between the role and the name',
+      'عنوان الخبر\n\nوقال مفتي المؤتمر العام الشيخ الصادق الغرياني إن "الذين أصدروا البيان لن يطبقوا منه شيئا".',
+      'الذين أصدروا', 'الصادق الغرياني'],
+    ['two family names with ال',
+      'عنوان الخبر\n\nوقال محمد العزومي البرغثي، وهو صحفي ليبي، إن "المواطنين يشكون من ظروفهم المعيشية المتدنية".',
+      'المواطنين يشكون', 'محمد العزومي البرغثي'],
+    ['a title between the role and a name written with إ',
+      'عنوان الخبر\n\nوأشار الخبير في شؤون المياه الدكتور إلياس سلامة إلى أن الأزمة "ليست طارئة بل نتيجة سنوات من سوء الإدارة".',
+      'ليست طارئة', 'إلياس سلامة'],
+    ['a role joined by و and a family name with ال before لـ',
+      'عنوان الخبر\n\nوقال وزير المياه والري محمد النجار لـ CNN بالعربية: "نحن نواجه أصعب صيف منذ عقود طويلة".',
+      'نحن نواجه', 'محمد النجار'],
+    ['a role with ل and a name in apposition',
+      'عنوان الخبر\n\nوقال المدير العام لبي بي سي، توني هول، عن القضية: "أنا سعيد أننا تجاوزنا الخلافات بيننا".',
+      'أنا سعيد', 'توني هول'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: the object of the verb is not part of the name', () => {
+  it.each<[string, string, string, string | null]>([
+    ['an accusative noun and its adjective after the name',
+      'عنوان الخبر\n\nجاء ذلك بعد فرض الرئيس الأمريكي دونالد ترامب رسوما جمركية على الصلب.\n\nوقال الرئيس الأمريكي: "حققنا تقدما كبيرا اليوم في المحادثات".',
+      'حققنا تقدما', 'دونالد ترامب'],
+    ['a noun with ة after a joined name',
+      'عنوان الخبر\n\nناقش الوزير مع ولي العهد السعودي الأمير محمد بن سلمان قضية الغارات الأخيرة.\n\nوقال الأمير: "نحن ملتزمون بحماية المدنيين في كل الظروف".',
+      'نحن ملتزمون', 'محمد بن سلمان'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: reported speech names who a continuation goes on with', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a present-tense verb of opinion (فترى X أن)',
+      'عنوان الخبر\n\nفترى ابتسام عبد الرحمن، وهي موظفة في القطاع العام، أن نور ضحية للعادات.\n\nوتقول: "هي أجبرت على الزواج من شخص لا تريده أبدا".',
+      'هي أجبرت', 'ابتسام عبد الرحمن'],
+    ['the subject before the verb (أما X، …، تقول إن)',
+      'عنوان الخبر\n\nأما علوية عز الدين، التي تعمل في تجارة التجزئة، تقول إن نور ارتكبت جرما كبيرا. وقالت "لا يمكن لأي امرأة أن تقتل زوجها مهما كان السبب".',
+      'لا يمكن', 'علوية عز الدين'],
+    ['the source a newspaper cites, not the newspaper',
+      'عنوان الخبر\n\nوذكرت صحيفة تايمز نقلا عن مسؤول حكومي بريطاني أن وضعه دقيق. وتابعت "المؤشرات تدل على أنه لن ينجو من هذا".',
+      'المؤشرات تدل', 'مسؤول حكومي بريطاني'],
+    ['a name in apposition right before قائلا',
+      'عنوان الخبر\n\nوأثار تعليق بوتين انتباه رئيس الرابطة، جوناثان غرينبلات، قائلا في بيانه: "لجأ الرئيس إلى لعبة اللوم بشكل غريب".',
+      'لجأ الرئيس', 'جوناثان غرينبلات'],
+    ['a verb of opinion with its object is no attribution (ترى زميلا)',
+      'عنوان الخبر\n\nوقالت سارة الحربي إن المشروع تأخر كثيرا.\n\nوترى زميلا لها في المكتب كل صباح. وأضافت: "لن نتوقف قبل أن ننهي العمل كله".',
+      'لن نتوقف', 'سارة الحربي'],
+    ['one person named twice, with and without بن, keeps their role',
+      'عنوان الخبر\n\nاعتبر المفوض السامي لحقوق الإنسان زيد رعد الحسين يوم الجمعة أن الرد كان مفرطا.\n\nوقال المفوض السامي لحقوق الإنسان زيد بن رعد في خطاب إن الوضع خطير.\n\nوحذر المفوض السامي من أن "القتل الناجم عن القوة قد يشكل جريمة حرب".',
+      'القتل الناجم', 'زيد بن رعد'],
+    ['a manner adverbial after the verb is no subject (وواصلت بنوع من)',
+      'عنوان الخبر\n\nوقالت الشابة أني داكبي: "لقد جاءت عائلتي إلى القدس قبل ستين عاما".\n\nوواصلت بنوع من التذمر والغضب: "في بعض الأحيان أفتح النافذة فأسمع الشتائم".',
+      'في بعض الأحيان', 'أني داكبي'],
+    ['a feminine adjective of origin is the woman named before (وقالت الدنماركية)',
+      'عنوان الخبر\n\nقالت لاعبة التنس كارولينا فوزنياكي إنها تعرضت لتهديدات بالقتل.\n\nوقالت الدنماركية، في حسابها على تويتر: "هددت الجماهير أسرتي خلال المباراة كلها".',
+      'هددت الجماهير', 'كارولينا فوزنياكي'],
+    ['an anonymous commenter counted as a third says nothing',
+      'عنوان الخبر\n\nوكتب أحد المتابعين: "هل يمكن لأحد أن يخبرنا ماذا يجري هنا".\n\nوكتب ثالث: "بالتأكيد ثمة اختراق لهذا الحساب منذ أيام".',
+      'بالتأكيد ثمة', null],
+    ['a suggestion verb records its subject for قائلا',
+      'عنوان الخبر\n\nاقترح بوتين، في مرحلة ما من المقابلة، أن جماعات أخرى متورطة، قائلا: "ربما ليسوا حتى من الروس على الإطلاق".',
+      'ربما ليسوا', 'بوتين'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: who is spoken to or of is not the speaker', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the one told after أبلغ',
+      'عنوان الخبر\n\nوقال رئيس الوزراء الكندي جاستن ترودو إن بلاده سترد.\n\nوقال إنه أبلغ ترامب "بأسف وإنما بمنتهى الوضوح أن بلاده ستفرض رسوما".',
+      'بأسف وإنما', 'جاستن ترودو'],
+    ['a word with tanween is no name (رسمياً)',
+      'عنوان الخبر\n\nوقال زعماء مجموعة السبع رسمياً: "نحن نلتزم بأن نضمن سلمية البرنامج على الدوام".',
+      'نحن نلتزم', 'زعماء مجموعة السبع'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
