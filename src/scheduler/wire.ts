@@ -19,6 +19,8 @@ export interface SchedulingOptions {
   now?: () => number;
   /** Another store than SQLite at `config.databasePath` (tests). */
   store?: Store;
+  /** False: only the store, for `/schedule` (an HTTP replica); another process runs the schedules. Default true. */
+  runScheduler?: boolean;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
@@ -47,11 +49,12 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     // Well inside main's 10 s shutdown budget; a post cut short stays pending and is re-sent with its nonce at start.
     stopTimeoutMs: 5000,
   });
+  const run = options.runScheduler !== false;
   return {
-    scheduling: { store, wake: () => scheduler.wake() },
+    scheduling: { store, wake: () => (run ? scheduler.wake() : undefined) },
     service: {
-      name: 'scheduler',
-      start: () => scheduler.start(),
+      name: run ? 'scheduler' : 'store',
+      start: () => (run ? scheduler.start() : undefined),
       stop: async () => {
         try {
           await scheduler.stop();

@@ -47,6 +47,11 @@
  * `waitForEdit(n)`, `waitForFollowUp(n)`. Channel changes: `addChannel`, `deleteChannel`, `setOverwrites`
  * (each also dispatched to the bot); `dispatchEvent(t, d)` for anything else.
  *
+ * HTTP interactions: `deliverInteractionsOverHttp({ url, privateKey })` sends every later `dispatch*` to the
+ * bot's endpoint instead of the gateway, signed with Ed25519 as Discord signs; the HTTP answer is recorded as
+ * the interaction's callback (so `response()`, `visible()` and `assertAllValid` work the same).
+ * `postSigned(url, body, key, {timestamp, signedBody, signingKey})` sends one request (or a forged one).
+ *
  * Tests in this folder: `fake-client.ts` has `newClient`, `login` and `useFakeWithClient()` (one fake and
  * one logged-in discord.js client per test file).
  *
@@ -78,6 +83,7 @@ export type { OptionInput, OptionValue } from './options';
 export type { SentPayload } from './payloads';
 export type { FaultSpec, GatewayClose, GatewayFrame, RecordedRequest, RequestMatcher } from './types';
 export type { DropOptions } from './gateway';
+export { postSigned, signatureHeaders, type HttpAnswer, type HttpDelivery, type SignOptions } from './http-delivery';
 export type { StoredMessage } from './messages';
 export type { StoredCommand } from './commands';
 export type { FakeChannel, FakeChannels, FakeUser } from './state';
