@@ -54,7 +54,11 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     scheduling: { store, wake: () => (run ? scheduler.wake() : undefined) },
     service: {
       name: run ? 'scheduler' : 'store',
-      start: () => (run ? scheduler.start() : undefined),
+      start: () => {
+        if (!run) return;
+        scheduler.start();
+        logger.info('scheduler started');
+      },
       stop: async () => {
         try {
           await scheduler.stop();

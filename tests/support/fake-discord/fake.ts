@@ -65,6 +65,9 @@ export class FakeDiscord {
     return { identifies: g.identifies, resumes: g.resumes, invalidSessions: g.invalidSessions, connected: g.connected };
   }
 
+  /** `[shard_id, num_shards]` of every IDENTIFY answered with READY, in order. */
+  get identifiedShards(): ReadonlyArray<[number, number]> { return this.gateway.identifiedShards; }
+
   /** Make the next `times` requests matching `matcher` fail with `response`. */
   failNext(matcher: RequestMatcher, response: FaultSpec, times = 1): void {
     this.controls.faults.add(matcher, response, times);

@@ -82,7 +82,7 @@ export { InteractionHandle } from './interactions';
 export type { OptionInput, OptionValue } from './options';
 export type { SentPayload } from './payloads';
 export type { FaultSpec, GatewayClose, GatewayFrame, RecordedRequest, RequestMatcher } from './types';
-export type { DropOptions } from './gateway';
+export { shardOfGuild, type DropOptions } from './gateway';
 export { postSigned, signatureHeaders, type HttpAnswer, type HttpDelivery, type SignOptions } from './http-delivery';
 export type { StoredMessage } from './messages';
 export type { StoredCommand } from './commands';
@@ -110,6 +110,13 @@ export interface FakeDiscordOptions {
   guildCreateMembers?: boolean;
   /** Send GUILD_CREATE this long after READY, as for a guild that is unavailable at first (default 0). */
   guildCreateDelayMs?: number;
+  /**
+   * Shards `GET /gateway/bot` recommends (default 1). Above 1, an IDENTIFY with fewer shards is closed with
+   * 4011, and each guild's events go to its shard (`(guild_id >> 22) % num_shards`; DMs to shard 0).
+   */
+  shards?: number;
+  /** `session_start_limit.max_concurrency` (default 1: discord.js then waits ~5 s between two shards' IDENTIFYs). */
+  maxConcurrency?: number;
 }
 
 /** Start a fake Discord on 127.0.0.1 (REST and gateway on one ephemeral port). */
@@ -126,6 +133,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     gatewayUrl: url,
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? 3000,
     sessionStartRemaining: () => 1000,
+    recommendedShards: options.shards ?? 1,
+    maxConcurrency: options.maxConcurrency ?? 1,
   };
   const controls: RestControls = {
     token: FAKE_TOKEN, faults: new FaultQueue(), latencyMs: options.latencyMs ?? 0, requests: [], handlerErrors: [],
@@ -138,6 +147,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     readyWithoutApplication: options.readyWithoutApplication ?? false,
     guildCreateMembers: options.guildCreateMembers ?? true,
     guildCreateDelayMs: options.guildCreateDelayMs ?? 0,
+    requiredShards: options.shards ?? 1,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -25,6 +25,9 @@ export interface World {
   callbackAlwaysWithResponse?: boolean;
   /** Set: interactions go to the bot's HTTP endpoint, not the gateway (answers recorded in `requests`, failures in `errors`). */
   httpDelivery?: HttpDelivery & { requests: RecordedRequest[]; errors: Error[] };
+  /** `GET /gateway/bot`: the recommended shard count and how many shards may identify at once. */
+  recommendedShards: number;
+  maxConcurrency: number;
   /** How many IDENTIFYs are still allowed (session_start_limit.remaining). */
   sessionStartRemaining: () => number;
 }
