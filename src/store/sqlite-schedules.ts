@@ -70,7 +70,15 @@ export class SqliteScheduleStore implements ScheduleStore {
     this.setNextMany = db.transaction((entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => {
       for (const entry of entries) this.q.setNextRun.run(entry.nextRunAt, entry.id);
     });
+    const claim = db.transaction((now: number, limit: number, leaseMs: number) => {
+      const rows = this.due(now, limit);
+      for (const row of rows) this.q.setNextRun.run(now + leaseMs, row.id);
+      return rows;
+    });
+    this.claimMany = (now, limit, leaseMs) => claim.immediate(now, limit, leaseMs);
   }
+
+  private readonly claimMany: (now: number, limit: number, leaseMs: number) => ScheduleRecord[];
 
   private readonly makeDueMany: (channelIds: readonly string[], now: number) => number;
   private readonly setNextMany: (entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => void;
@@ -132,5 +140,9 @@ export class SqliteScheduleStore implements ScheduleStore {
 
   makeDueForChannels(channelIds: readonly string[], now: number): number {
     return this.makeDueMany(channelIds, now);
+  }
+
+  claimDue(now: number, limit: number, leaseMs: number): ScheduleRecord[] {
+    return this.claimMany(now, limit, leaseMs);
   }
 }

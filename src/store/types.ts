@@ -68,6 +68,16 @@ export interface ScheduleStore {
   earliestNextRun(): number | undefined;
   /** Make every active schedule of these channels due at `now` (used to retry pending deliveries at start). */
   makeDueForChannels(channelIds: readonly string[], now: number): number;
+  /**
+   * Claim up to `limit` due schedules for one worker, in one transaction: each
+   * claimed schedule's `next_run_at` becomes `now + leaseMs` (the lease), so no
+   * other worker takes it while the lease runs, and a worker that dies loses it
+   * when the lease ends. The worker sets the real next run when done
+   * ({@link setNextRun}). Returned records carry the due time they were claimed
+   * at, earliest first. Postgres: `FOR UPDATE SKIP LOCKED` (workers never wait
+   * for one another); SQLite: an immediate transaction.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): ScheduleRecord[];
 }
 
 /** State of the delivery of one article to one channel. */
@@ -112,4 +122,19 @@ export interface Store {
   schedules: ScheduleStore;
   deliveries: DeliveryStore;
   close(): void;
+}
+
+/** `T`'s methods, each returning a promise of what it returns (the same contract, asynchronously). */
+export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
+
+/**
+ * The store contract as promises: what Postgres implements, and what SQLite
+ * offers through `asAsyncStore` (the same interfaces, so the two can never
+ * drift: a method added to {@link ScheduleStore} or {@link DeliveryStore} is
+ * a compile error until Postgres has it).
+ */
+export interface AsyncStore {
+  schedules: Async<ScheduleStore>;
+  deliveries: Async<DeliveryStore>;
+  close(): Promise<void>;
 }
