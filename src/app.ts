@@ -11,6 +11,7 @@ import { createLibrary, type Library } from './library';
 import type { Logger } from './logger';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
+import { createPostgresStore } from './store/postgres';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
 
 /** Longest wait for the gateway to close on shutdown. */
@@ -92,7 +93,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: Service[] = [];
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
-  const scheduling = createScheduling({ config, logger, rest: client.rest, library, now, runScheduler: !web });
+  // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
+  const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error')) : undefined;
+  const scheduling = createScheduling({ config, logger, rest: client.rest, library, now, runScheduler: !web, store });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 

@@ -1,5 +1,5 @@
 import type { ArticleLibrary, LibraryArticle } from '../library/types';
-import type { DeliveryStatus, RunResult, ScheduleRecord, Store } from '../store/types';
+import type { AnyStore, DeliveryStatus, RunResult, ScheduleRecord } from '../store/types';
 import { deliveryNonce } from './nonce';
 import type { ChannelMessage, Poster } from './poster';
 
@@ -23,7 +23,7 @@ export interface RunReport {
 
 /** What a run needs. */
 export interface RunDeps {
-  store: Pick<Store, 'schedules' | 'deliveries'>;
+  store: Pick<AnyStore, 'schedules' | 'deliveries'>;
   library: ArticleLibrary;
   poster: Poster;
   /** The briefing message of an article (`renderBriefingMessage`). */
@@ -40,14 +40,14 @@ const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pendi
  * (schedule not primed) takes only the newest article and records every
  * other unrecorded one as skipped, so it is never posted later.
  */
-export function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): { articles: LibraryArticle[]; skipped: number } {
-  const statuses = deps.store.deliveries.statusesForChannel(schedule.channelId);
+export async function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): Promise<{ articles: LibraryArticle[]; skipped: number }> {
+  const statuses = await deps.store.deliveries.statusesForChannel(schedule.channelId);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   if (!schedule.primed) {
     const newest = deps.library.newest();
     const others = deps.library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id)).map((article) => article.id);
-    const skipped = deps.store.deliveries.skip(schedule.channelId, others, schedule.id, now);
-    deps.store.schedules.markPrimed(schedule.id);
+    const skipped = await deps.store.deliveries.skip(schedule.channelId, others, schedule.id, now);
+    await deps.store.schedules.markPrimed(schedule.id);
     return { articles: newest && OWED.has(statuses.get(newest.id)) ? [newest] : [], skipped };
   }
   const articles: LibraryArticle[] = [];
@@ -70,44 +70,44 @@ export function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): {
 export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: number): Promise<RunReport> {
   const { deliveries, schedules } = deps.store;
   const report: RunReport = { scheduleId: schedule.id, channelId: schedule.channelId, result: 'ok', posted: [], skipped: 0, rejected: [], detail: '' };
-  const plan = planRun(schedule, deps, now);
+  const plan = await planRun(schedule, deps, now);
   report.skipped = plan.skipped;
   for (const article of plan.articles) {
-    const row = deliveries.begin(schedule.channelId, article.id, schedule.id, deliveryNonce(schedule.channelId, article.id), now);
+    const row = await deliveries.begin(schedule.channelId, article.id, schedule.id, deliveryNonce(schedule.channelId, article.id), now);
     if (row.status !== 'pending') continue;
     let message: ChannelMessage;
     try {
       // From get(): `all()` may hold an article whose summary is still being filled in.
       message = deps.render(deps.library.get(article.id) ?? article);
     } catch (error) {
-      deliveries.markFailed(schedule.channelId, article.id, 'rejected', `render failed: ${error instanceof Error ? error.message : String(error)}`, now);
+      await deliveries.markFailed(schedule.channelId, article.id, 'rejected', `render failed: ${error instanceof Error ? error.message : String(error)}`, now);
       report.rejected.push(article.id);
       continue;
     }
     const outcome = await deps.poster.post(schedule.channelId, message, row.nonce);
     if (outcome.kind === 'ok') {
-      deliveries.markSent(schedule.channelId, article.id, outcome.messageId, now);
+      await deliveries.markSent(schedule.channelId, article.id, outcome.messageId, now);
       report.posted.push(article.id);
       continue;
     }
     if (outcome.kind === 'reject') {
-      deliveries.markFailed(schedule.channelId, article.id, 'rejected', outcome.reason, now);
+      await deliveries.markFailed(schedule.channelId, article.id, 'rejected', outcome.reason, now);
       report.rejected.push(article.id);
       continue;
     }
     if (outcome.kind === 'pause') {
       // The delivery stays pending: after /schedule resume it is retried with the same nonce.
-      schedules.pause(schedule.id, outcome.reason, now);
-      schedules.recordRun(schedule.id, { at: now, result: 'paused', detail: outcome.reason });
+      await schedules.pause(schedule.id, outcome.reason, now);
+      await schedules.recordRun(schedule.id, { at: now, result: 'paused', detail: outcome.reason });
       return { ...report, result: 'paused', detail: outcome.reason };
     }
-    deliveries.markFailed(schedule.channelId, article.id, 'failed', outcome.reason, now);
+    await deliveries.markFailed(schedule.channelId, article.id, 'failed', outcome.reason, now);
     report.result = 'failed';
     report.detail = outcome.reason;
     break;
   }
   if (report.result === 'ok') report.detail = describe(report);
-  schedules.recordRun(schedule.id, { at: now, result: report.result === 'failed' ? 'failed' : 'ok', detail: report.detail });
+  await schedules.recordRun(schedule.id, { at: now, result: report.result === 'failed' ? 'failed' : 'ok', detail: report.detail });
   return report;
 }
 

@@ -22,6 +22,10 @@ export interface TickDeps extends RunDeps {
    * here until they really end.
    */
   busyChannels?: Set<string>;
+  /** How long a claim holds a schedule before its next run is written (default 60 s); a worker that dies meanwhile loses it then. */
+  claimLeaseMs?: number;
+  /** Called once this tick's schedules are claimed (the service re-arms its timer then). */
+  onClaimed?: () => void;
 }
 
 /** What a tick did. */
@@ -34,36 +38,43 @@ export interface TickReport {
 }
 
 /**
- * One pass of the scheduler at `now`: take the active schedules due by then
+ * One pass of the scheduler at `now`: claim the active schedules due by then
  * (index on `next_run_at`), move each one's next run to the first due time
  * after `now` (so downtime is made up by one run, not one per missed time),
  * then run them with bounded concurrency, each isolated (its errors and its
  * timeout affect no other).
  *
- * The claim (moving `next_run_at`) happens synchronously before the first
- * `await`, so a second tick started while this one is still posting never
- * takes the same schedules again.
+ * The claim is atomic in the store ({@link ScheduleStore.claimDue}: a lease
+ * written in one transaction, `FOR UPDATE SKIP LOCKED` on Postgres), so a
+ * second tick, in this process or another worker, never takes the same
+ * schedules again.
  */
 export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   const at = now.getTime();
-  const due = deps.store.schedules.due(at, deps.dueLimit ?? 1000);
   const busy = deps.busyChannels ?? new Set<string>();
   const claimed: ScheduleRecord[] = [];
   const runs: RunReport[] = [];
   const nextRuns: Array<{ id: number; nextRunAt: number }> = [];
   const runnable: ScheduleRecord[] = [];
-  for (const schedule of due) {
-    const next = safeNextRun(schedule, now);
-    if (next === null) {
-      const reason = `"${schedule.when}" has no further run in ${schedule.timezone}`;
-      deps.store.schedules.pause(schedule.id, reason, at);
-      runs.push(emptyReport(schedule, 'paused', reason));
-      continue;
+  let due: ScheduleRecord[];
+  try {
+    due = await deps.store.schedules.claimDue(at, deps.dueLimit ?? 1000, deps.claimLeaseMs ?? 60_000);
+    for (const schedule of due) {
+      const next = safeNextRun(schedule, now);
+      if (next === null) {
+        const reason = `"${schedule.when}" has no further run in ${schedule.timezone}`;
+        await deps.store.schedules.pause(schedule.id, reason, at);
+        runs.push(emptyReport(schedule, 'paused', reason));
+        continue;
+      }
+      nextRuns.push({ id: schedule.id, nextRunAt: next });
+      runnable.push(schedule);
     }
-    nextRuns.push({ id: schedule.id, nextRunAt: next });
-    runnable.push(schedule);
+    await deps.store.schedules.setNextRuns(nextRuns);
+  } finally {
+    // The claim is complete (next runs written): the store now shows when to look again.
+    deps.onClaimed?.();
   }
-  deps.store.schedules.setNextRuns(nextRuns);
   for (const schedule of runnable) {
     if (busy.has(schedule.channelId)) {
       runs.push(emptyReport(schedule, 'busy', 'a run for this channel is still in flight'));
@@ -77,7 +88,9 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     const work = runIsolated(schedule, deps, at).finally(() => busy.delete(schedule.channelId));
     return withTimeout(work, timeoutMs, () => {
       const detail = `timed out after ${Math.round(timeoutMs / 1000)} s; finishing in the background`;
-      deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail });
+      void Promise.resolve(deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail })).catch((error: unknown) => {
+        deps.logger?.error({ err: error, scheduleId: schedule.id }, 'could not record a timed-out run');
+      });
       return emptyReport(schedule, 'failed', detail);
     });
   });
@@ -93,7 +106,7 @@ async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number)
     deps.logger?.error({ err: error, scheduleId: schedule.id }, 'scheduled run failed unexpectedly');
     const detail = `internal error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
     try {
-      deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail });
+      await deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail });
     } catch {
       // The store itself is failing; the log line above is all we can do.
     }

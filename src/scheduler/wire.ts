@@ -3,7 +3,7 @@ import { renderBriefingMessage } from '../discord/message';
 import type { ArticleLibrary } from '../library/types';
 import type { Logger } from '../logger';
 import { createSqliteStore } from '../store';
-import type { Store } from '../store/types';
+import type { AnyStore } from '../store/types';
 import { RestPoster, type RestLike } from './poster';
 import type { Scheduling } from './scheduling';
 import { SchedulerService } from './service';
@@ -17,15 +17,15 @@ export interface SchedulingOptions {
   library: ArticleLibrary;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
-  /** Another store than SQLite at `config.databasePath` (tests). */
-  store?: Store;
+  /** Another store than SQLite at `config.databasePath`: Postgres (`DATABASE_URL`), or a test's. */
+  store?: AnyStore;
   /** False: only the store, for `/schedule` (an HTTP replica); another process runs the schedules. Default true. */
   runScheduler?: boolean;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
 export interface SchedulingParts {
-  service: { name: string; start(): void; stop(): Promise<void> };
+  service: { name: string; start(): Promise<void>; stop(): Promise<void> };
   scheduling: Scheduling;
 }
 
@@ -37,7 +37,7 @@ export interface SchedulingParts {
  */
 export function createScheduling(options: SchedulingOptions): SchedulingParts {
   const logger = options.logger.child({ component: 'scheduler' });
-  const store = options.store ?? createSqliteStore(options.config.databasePath);
+  const store: AnyStore = options.store ?? createSqliteStore(options.config.databasePath);
   const now = options.now ?? Date.now;
   const scheduler = new SchedulerService({
     store,
@@ -50,20 +50,28 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     stopTimeoutMs: 5000,
   });
   const run = options.runScheduler !== false;
+  let stopListening: (() => Promise<void>) | undefined;
+  const wake = (): void => {
+    if (run) scheduler.wake();
+    // Other processes on the same Postgres (replicas, workers) wake their schedulers too.
+    void store.announceChange?.().catch((error: unknown) => logger.warn({ err: error }, 'could not announce a schedule change'));
+  };
   return {
-    scheduling: { store, wake: () => (run ? scheduler.wake() : undefined) },
+    scheduling: { store, wake },
     service: {
       name: run ? 'scheduler' : 'store',
-      start: () => {
+      start: async () => {
         if (!run) return;
-        scheduler.start();
-        logger.info('scheduler started');
+        await scheduler.start();
+        stopListening = await store.onChange?.(() => scheduler.wake());
+        logger.info({ listening: stopListening !== undefined }, 'scheduler started');
       },
       stop: async () => {
         try {
+          await stopListening?.();
           await scheduler.stop();
         } finally {
-          store.close();
+          await store.close();
         }
       },
     },

@@ -124,6 +124,31 @@ export interface Store {
   close(): void;
 }
 
+/** `T`'s methods, each returning what it returns or a promise of it. */
+export type Awaitable<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<Awaited<R>> : T[K] };
+
+/**
+ * What the scheduler and `/schedule` use: either store, SQLite's synchronous
+ * {@link Store} or Postgres's {@link AsyncStore}. Callers await every call.
+ */
+export interface AnyStore extends ChangeSignal {
+  schedules: Awaitable<ScheduleStore>;
+  deliveries: Awaitable<DeliveryStore>;
+  close(): void | Promise<void>;
+}
+
+/**
+ * Across processes sharing one database (Postgres): a process that changes
+ * schedules announces it, the schedulers listening wake at once instead of at
+ * their next look. Absent on SQLite (one process wakes its own scheduler).
+ */
+export interface ChangeSignal {
+  /** Tell the other processes that schedules changed (Postgres `NOTIFY`). */
+  announceChange?(): Promise<void>;
+  /** Call `listener` whenever a process announces a change (Postgres `LISTEN`); resolves with a function that stops listening. */
+  onChange?(listener: () => void): Promise<() => Promise<void>>;
+}
+
 /** `T`'s methods, each returning a promise of what it returns (the same contract, asynchronously). */
 export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
 
@@ -133,7 +158,7 @@ export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infe
  * drift: a method added to {@link ScheduleStore} or {@link DeliveryStore} is
  * a compile error until Postgres has it).
  */
-export interface AsyncStore {
+export interface AsyncStore extends ChangeSignal {
   schedules: Async<ScheduleStore>;
   deliveries: Async<DeliveryStore>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
-import type { AsyncStore } from '../types';
+import type pg from 'pg';
+import type { AsyncStore, ChangeSignal } from '../types';
 import { PostgresDeliveryStore } from './deliveries';
 import { migratePostgres } from './migrate';
 import { createPool } from './pool';
@@ -23,6 +24,32 @@ export async function createPostgresStore(url: string, onError?: (error: Error) 
   return {
     schedules: new PostgresScheduleStore(pool),
     deliveries: new PostgresDeliveryStore(pool),
+    ...changeSignal(pool),
     close: () => pool.end(),
+  };
+}
+
+/** The channel schedule changes are announced on. */
+const CHANNEL = 'briefing_schedules';
+
+/** `NOTIFY` / `LISTEN` on {@link CHANNEL}; a listener holds one client of the pool until it stops. */
+function changeSignal(pool: pg.Pool): Required<ChangeSignal> {
+  return {
+    async announceChange() {
+      await pool.query(`NOTIFY ${CHANNEL}`);
+    },
+    async onChange(listener) {
+      const client = await pool.connect();
+      const onNotification = (message: pg.Notification): void => {
+        if (message.channel === CHANNEL) listener();
+      };
+      client.on('notification', onNotification);
+      await client.query(`LISTEN ${CHANNEL}`);
+      return async () => {
+        client.off('notification', onNotification);
+        await client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+        client.release();
+      };
+    },
   };
 }
