@@ -37,11 +37,6 @@ export class HttpReplies {
     return { reply, cancel: () => this.waiting.delete(id) };
   }
 
-  /** How many interactions are waiting for their first callback. */
-  get size(): number {
-    return this.waiting.size;
-  }
-
   /** A discord.js `makeRequest` that captures awaited callbacks and passes every other request to `base`. */
   makeRequest(base: MakeRequest = DefaultRestOptions.makeRequest): MakeRequest {
     return async (url, init) => {

@@ -99,6 +99,8 @@ export function createInteractionServer(options: InteractionServerOptions): Serv
       try {
         body = await readBody(req);
       } catch (error) {
+        // The rest of the body is not read: this connection cannot carry another request.
+        res.shouldKeepAlive = false;
         return send(res, error instanceof TooLarge ? 413 : 400, error instanceof TooLarge ? 'too large' : 'bad request');
       }
       const signed = { signature: req.headers['x-signature-ed25519'] as string | undefined, timestamp: req.headers['x-signature-timestamp'] as string | undefined, body };
