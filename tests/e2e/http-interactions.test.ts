@@ -125,4 +125,10 @@ describe('ROLE=web: the HTTP interactions endpoint', () => {
     expect(fake.handlerErrors).toEqual([]);
     assertAllValid(fake);
   });
+
+  it('stops on SIGTERM with exit code 0, the endpoint closed', async () => {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
 });

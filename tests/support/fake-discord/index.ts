@@ -47,6 +47,10 @@
  * `waitForEdit(n)`, `waitForFollowUp(n)`. Channel changes: `addChannel`, `deleteChannel`, `setOverwrites`
  * (each also dispatched to the bot); `dispatchEvent(t, d)` for anything else.
  *
+ * Sharding: `startFakeDiscord({ shards: 2, maxConcurrency: 2 })` makes `GET /gateway/bot` recommend 2 shards; an
+ * IDENTIFY must then carry `shard: [id, 2]` (fewer shards → 4011), READY/GUILD_CREATE and every guild event go to the
+ * guild's shard (`shardOfGuild(guildId, 2)`: the fake's guild is on shard 1), DMs to shard 0; `identifiedShards` lists them.
+ *
  * HTTP interactions: `deliverInteractionsOverHttp({ url, privateKey })` sends every later `dispatch*` to the
  * bot's endpoint instead of the gateway, signed with Ed25519 as Discord signs; the HTTP answer is recorded as
  * the interaction's callback (so `response()`, `visible()` and `assertAllValid` work the same).
