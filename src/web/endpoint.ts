@@ -69,23 +69,40 @@ export interface InteractionEndpointOptions {
   logger: Logger;
 }
 
+/**
+ * Run one raw interaction through `route` as discord.js's interaction object,
+ * then forget what discord.js cached for it (its channel; a guild, with its
+ * channels, fetched while handling it): a replica keeps nothing between
+ * requests, so its memory does not grow with the number of servers.
+ */
+export async function runInteraction(client: Client, raw: RawInteraction, route: (interaction: Interaction) => Promise<void>, logger: Logger): Promise<void> {
+  const channelId = typeof raw.channel_id === 'string' ? raw.channel_id : undefined;
+  const guildId = typeof raw.guild_id === 'string' ? raw.guild_id : undefined;
+  const knewChannel = channelId !== undefined && client.channels.cache.has(channelId);
+  const knewGuild = guildId !== undefined && client.guilds.cache.has(guildId);
+  const interaction = toInteraction(client, raw);
+  try {
+    if (interaction) await route(interaction);
+    else logger.warn({ interactionId: raw.id, type: raw.type }, 'interaction type not handled');
+  } finally {
+    if (guildId && !knewGuild) forgetGuild(client, guildId);
+    if (channelId && !knewChannel) client.channels.cache.delete(channelId);
+  }
+}
+
+function forgetGuild(client: Client, guildId: string): void {
+  const guild = client.guilds.cache.get(guildId);
+  if (!guild) return;
+  for (const channelId of guild.channels.cache.keys()) client.channels.cache.delete(channelId);
+  client.guilds.cache.delete(guildId);
+}
+
 /** The HTTP interactions endpoint as an app service: listens on start, closes on stop. */
 export function createInteractionEndpoint(options: InteractionEndpointOptions): { name: string; start(): Promise<void>; stop(): Promise<void>; port(): number } {
   const { client, logger } = options;
   let ready = false;
   let server: Server | undefined;
-  const handle = async (raw: RawInteraction): Promise<void> => {
-    const channelId = typeof raw.channel_id === 'string' ? raw.channel_id : undefined;
-    const known = channelId !== undefined && client.channels.cache.has(channelId);
-    const interaction = toInteraction(client, raw);
-    try {
-      if (interaction) await options.route(interaction);
-      else logger.warn({ interactionId: raw.id, type: raw.type }, 'interaction type not handled');
-    } finally {
-      // discord.js caches the interaction's channel: a replica keeps nothing.
-      if (channelId && !known) client.channels.cache.delete(channelId);
-    }
-  };
+  const handle = (raw: RawInteraction): Promise<void> => runInteraction(client, raw, options.route, logger);
   return {
     name: 'interactions-http',
     async start() {
