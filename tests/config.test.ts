@@ -40,6 +40,16 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ token: TOKEN, clientId: '110000000000000003', guildId: '110000000000000004', apiUrl: 'http://127.0.0.1:8080/api', contentDir: '/srv/articles', logLevel: 'debug' });
   });
 
+  it.each([
+    ['the embedded default', {}, { role: 'all', port: 8080, host: '0.0.0.0', publicKey: undefined, shards: undefined, databaseUrl: undefined }],
+    ['an HTTP replica', { ROLE: 'web', PORT: '0', DISCORD_PUBLIC_KEY: 'AB'.repeat(32) }, { role: 'web', port: 0, publicKey: 'ab'.repeat(32) }],
+    ['automatic sharding', { DISCORD_SHARDS: 'auto' }, { shards: 'auto' }],
+    ['a fixed shard count', { DISCORD_SHARDS: '4' }, { shards: 4 }],
+    ['Postgres', { DATABASE_URL: 'postgres://briefing@127.0.0.1:5432/briefing' }, { databaseUrl: 'postgres://briefing@127.0.0.1:5432/briefing' }],
+  ])('reads the scale-out settings: %s', (_name, env, expected) => {
+    expect(parseConfig(env)).toMatchObject(expected);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ DISCORD_GUILD_ID: '', LOG_LEVEL: '' })).toMatchObject({ guildId: undefined, logLevel: 'info' });
   });
@@ -55,6 +65,13 @@ describe('parseConfig', () => {
     ['a negative size cap', { MAX_ARTICLE_BYTES: '-5' }, {}, 'MAX_ARTICLE_BYTES'],
     ['a non-numeric interval', { SCHEDULE_MIN_INTERVAL_SECONDS: 'soon' }, {}, 'SCHEDULE_MIN_INTERVAL_SECONDS'],
     ['a zero rescan period', { LIBRARY_RESCAN_SECONDS: '0' }, {}, 'LIBRARY_RESCAN_SECONDS'],
+    ['an unknown role', { ROLE: 'worker' }, {}, 'ROLE'],
+    ['ROLE=web without a public key', { ROLE: 'web' }, {}, 'DISCORD_PUBLIC_KEY'],
+    ['a public key that is not 64 hex digits', { DISCORD_PUBLIC_KEY: 'abc' }, {}, 'DISCORD_PUBLIC_KEY'],
+    ['a port out of range', { PORT: '70000' }, {}, 'PORT'],
+    ['a shard count of zero', { DISCORD_SHARDS: '0' }, {}, 'DISCORD_SHARDS'],
+    ['a shard setting that is neither auto nor a number', { DISCORD_SHARDS: 'many' }, {}, 'DISCORD_SHARDS'],
+    ['a database URL that is not postgres', { DATABASE_URL: 'mysql://db/briefing' }, {}, 'DATABASE_URL'],
   ])('names the variable for %s, on one line', (_name, env, needs, variable) => {
     const error = errorOf(env, needs);
     expect(error.variable).toBe(variable);

@@ -4,7 +4,14 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
+  /** The SQLite dialect. */
   up: string;
+  /**
+   * The same change in Postgres's dialect (`DATABASE_URL`): BIGINT for epoch
+   * ms, BIGSERIAL ids, BOOLEAN flags. Write it beside `up` in the same entry;
+   * `npm run migrate` on Postgres refuses a migration without it.
+   */
+  postgres?: string;
 }
 
 /** The schema, as numbered migrations. Append only: never edit one that has shipped. */
@@ -51,6 +58,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
       CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
     `,
+    postgres: `
+      CREATE TABLE schedules (
+        id            BIGSERIAL PRIMARY KEY,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        when_text     TEXT    NOT NULL,
+        pattern       TEXT    NOT NULL,
+        timezone      TEXT    NOT NULL,
+        created_by    TEXT    NOT NULL,
+        created_at    BIGINT  NOT NULL,
+        paused_reason TEXT,
+        paused_at     BIGINT,
+        last_run_at   BIGINT,
+        last_result   TEXT CHECK (last_result IN ('ok', 'failed', 'paused')),
+        last_detail   TEXT,
+        next_run_at   BIGINT  NOT NULL,
+        primed        BOOLEAN NOT NULL DEFAULT FALSE
+      );
+      CREATE INDEX schedules_due ON schedules (next_run_at) WHERE paused_reason IS NULL;
+      CREATE INDEX schedules_guild ON schedules (guild_id, id);
+      CREATE INDEX schedules_channel ON schedules (channel_id);
+
+      CREATE TABLE deliveries (
+        id          BIGSERIAL PRIMARY KEY,
+        channel_id  TEXT    NOT NULL,
+        article_id  TEXT    NOT NULL,
+        schedule_id BIGINT REFERENCES schedules (id) ON DELETE SET NULL,
+        status      TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'skipped', 'rejected')),
+        nonce       TEXT    NOT NULL CHECK (length(nonce) <= 25),
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        error       TEXT,
+        created_at  BIGINT  NOT NULL,
+        updated_at  BIGINT  NOT NULL,
+        UNIQUE (channel_id, article_id)
+      );
+      CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
+      CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
+    `,
   },
   {
     version: 2,
@@ -80,6 +126,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
       CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
       CREATE INDEX deliveries_content ON deliveries (channel_id, content_key) WHERE content_key IS NOT NULL;
+    `,
+    // Postgres changes the CHECK in place. An owner is live while its lease in store_owners runs (renewed by its store):
+    // only a dead owner's pending deliveries are taken over (adoptPending), as SQLite's instance lock ensures for a file.
+    postgres: `
+      ALTER TABLE deliveries DROP CONSTRAINT deliveries_status_check;
+      ALTER TABLE deliveries ADD CONSTRAINT deliveries_status_check CHECK (status IN ('pending', 'sent', 'failed', 'skipped', 'rejected', 'uncertain'));
+      ALTER TABLE deliveries ADD COLUMN content_key TEXT, ADD COLUMN owner TEXT;
+      CREATE INDEX deliveries_content ON deliveries (channel_id, content_key) WHERE content_key IS NOT NULL;
+      CREATE TABLE store_owners (
+        owner       TEXT   PRIMARY KEY,
+        lease_until BIGINT NOT NULL
+      );
     `,
   },
 ];

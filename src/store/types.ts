@@ -61,9 +61,12 @@ export interface ScheduleStore {
   /** Move several next due times in one transaction (a tick's claims). */
   setNextRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void;
   /**
-   * Claim runs atomically: move each schedule's `next_run_at` from `from` to
-   * `to` only where it still is `from` (compare-and-set, one transaction), so
-   * two ticks or two processes never both claim one run.
+   * Confirm runs claimed by {@link claimDue}: move each schedule's
+   * `next_run_at` from `from` (the lease written by the claim) to `to` (its
+   * real next run) only where it still is `from` and the schedule is active
+   * (compare-and-set, one transaction). A worker whose lease ran out and was
+   * taken over, or whose schedule was paused meanwhile, loses the run here, so
+   * two ticks or two processes never both run one.
    *
    * @returns The ids this call claimed.
    */
@@ -76,12 +79,22 @@ export interface ScheduleStore {
   earliestNextRun(): number | undefined;
   /** Make every active schedule of these channels due at `now` (used to retry pending deliveries at start). */
   makeDueForChannels(channelIds: readonly string[], now: number): number;
+  /**
+   * Claim up to `limit` due schedules for one worker, in one transaction: each
+   * claimed schedule's `next_run_at` becomes `now + leaseMs` (the lease), so no
+   * other worker takes it while the lease runs, and a worker that dies loses it
+   * when the lease ends. The worker then confirms each run and writes its
+   * real next run with {@link claimRuns} (from the lease). Returned records carry the due time they were claimed
+   * at, earliest first. Postgres: `FOR UPDATE SKIP LOCKED` (workers never wait
+   * for one another); SQLite: an immediate transaction.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): ScheduleRecord[];
 }
 
 /** One claim of {@link ScheduleStore.claimRuns}: the due time seen, and the next one. */
 export interface RunClaim {
   id: number;
-  /** The `next_run_at` the tick read (the claim fails if it moved since). */
+  /** The `next_run_at` the claim wrote (its lease: `now + leaseMs`); the claim fails if it moved since. */
   from: number;
   /** The new `next_run_at`. */
   to: number;
@@ -162,4 +175,46 @@ export interface Store {
    */
   checkFile?(): void;
   close(): void;
+}
+
+/** `T`'s methods, each returning what it returns or a promise of it. */
+export type Awaitable<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<Awaited<R>> : T[K] };
+
+/**
+ * What the scheduler and `/schedule` use: either store, SQLite's synchronous
+ * {@link Store} or Postgres's {@link AsyncStore}. Callers await every call.
+ */
+export interface AnyStore extends ChangeSignal {
+  schedules: Awaitable<ScheduleStore>;
+  deliveries: Awaitable<DeliveryStore>;
+  /** See {@link Store.checkFile} (SQLite only: a Postgres database is not a file the bot can lose). */
+  checkFile?(): void | Promise<void>;
+  close(): void | Promise<void>;
+}
+
+/**
+ * Across processes sharing one database (Postgres): a process that changes
+ * schedules announces it, the schedulers listening wake at once instead of at
+ * their next look. Absent on SQLite (one process wakes its own scheduler).
+ */
+export interface ChangeSignal {
+  /** Tell the other processes that schedules changed (Postgres `NOTIFY`). */
+  announceChange?(): Promise<void>;
+  /** Call `listener` whenever a process announces a change (Postgres `LISTEN`); resolves with a function that stops listening. */
+  onChange?(listener: () => void): Promise<() => Promise<void>>;
+}
+
+/** `T`'s methods, each returning a promise of what it returns (the same contract, asynchronously). */
+export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
+
+/**
+ * The store contract as promises: what Postgres implements, and what SQLite
+ * offers through `asAsyncStore` (the same interfaces, so the two can never
+ * drift: a method added to {@link ScheduleStore} or {@link DeliveryStore} is
+ * a compile error until Postgres has it).
+ */
+export interface AsyncStore extends ChangeSignal {
+  schedules: Async<ScheduleStore>;
+  deliveries: Async<DeliveryStore>;
+  close(): Promise<void>;
 }
