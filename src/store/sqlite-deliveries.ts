@@ -71,7 +71,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return row && toRecord(row);
   }
 
-  begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number): DeliveryRecord {
+  begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number): DeliveryRecord {
     const row = this.q.begin.get({ channelId, articleId, scheduleId, nonce, now }) as DeliveryRow | undefined;
     if (row) return toRecord(row);
     // Already sent, skipped or rejected: nothing to begin; report it as it stands.
