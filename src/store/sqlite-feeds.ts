@@ -99,6 +99,9 @@ function prepare(db: Database) {
     getArticle: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.id = ?`),
     ofGuild: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.guild_id = ? ORDER BY a.published_at, a.id`),
     all: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a ORDER BY a.published_at, a.id`),
+    makeDueWithOwed: db.prepare(`UPDATE feeds SET next_check_at = min(next_check_at, ?) WHERE paused_reason IS NULL AND EXISTS (
+      SELECT 1 FROM feed_articles a LEFT JOIN deliveries d ON d.channel_id = feeds.channel_id AND d.article_id = a.id
+      WHERE a.feed_id = feeds.id AND (d.status IS NULL OR d.status IN ('pending', 'failed')))`),
   };
 }
 
@@ -203,5 +206,9 @@ export class SqliteFeedStore implements FeedStore {
 
   allArticles(): FeedArticleRecord[] {
     return (this.q.all.all() as ArticleRow[]).map(toArticle);
+  }
+
+  makeDueWithOwed(now: number): number {
+    return this.q.makeDueWithOwed.run(now).changes;
   }
 }

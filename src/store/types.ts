@@ -208,6 +208,8 @@ export interface FeedStore {
   articlesOfGuild(guildId: string): FeedArticleRecord[];
   /** Every stored feed article, oldest first (loading the library at start). */
   allArticles(): FeedArticleRecord[];
+  /** Make every active feed whose channel is owed a stored article due at `now` (start-up after a stop mid-poll). */
+  makeDueWithOwed(now: number): number;
 }
 
 /** A {@link Store} that also keeps feeds (the SQLite store does). */
