@@ -1,6 +1,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from './content/read-article';
+import { createAddressPolicy } from './content/web/address-policy';
+import { DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT_MS } from './content/web/fetch-defaults';
 
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
@@ -16,6 +18,10 @@ export const ConfigSchema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().max(50_000_000).default(DEFAULT_MAX_ARTICLE_BYTES),
   SCHEDULE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(900),
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  FETCH_ALLOW_ADDRESSES: z.string().default('').transform(splitList).refine(isAddressList, 'must be IP addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8'),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(DEFAULT_FETCH_TIMEOUT_MS),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_FETCH_MAX_BYTES),
+  FETCH_CONTACT: z.string().trim().max(200).regex(/^[^\s()]+$/, 'must be one URL or e-mail address, without spaces or brackets').optional(),
 });
 
 /** Parsed, validated configuration. */
@@ -31,6 +37,12 @@ export interface Config {
   maxArticleBytes: number;
   scheduleMinIntervalSeconds: number;
   libraryRescanSeconds: number;
+  /** Local or private addresses the web fetcher may reach anyway (IPs or CIDR ranges). */
+  fetchAllowAddresses: string[];
+  fetchTimeoutMs: number;
+  fetchMaxBytes: number;
+  /** URL or e-mail address named in the fetcher's User-Agent. */
+  fetchContact?: string;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -77,6 +89,10 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     maxArticleBytes: env2.MAX_ARTICLE_BYTES,
     scheduleMinIntervalSeconds: env2.SCHEDULE_MIN_INTERVAL_SECONDS,
     libraryRescanSeconds: env2.LIBRARY_RESCAN_SECONDS,
+    fetchAllowAddresses: env2.FETCH_ALLOW_ADDRESSES,
+    fetchTimeoutMs: env2.FETCH_TIMEOUT_MS,
+    fetchMaxBytes: env2.FETCH_MAX_BYTES,
+    fetchContact: env2.FETCH_CONTACT,
   };
 }
 
@@ -94,6 +110,19 @@ export function loadConfigOrExit(needs: ConfigRequirements = {}): Config {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function isAddressList(entries: string[]): boolean {
+  try {
+    createAddressPolicy(entries);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -29,6 +29,13 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ token: TOKEN, clientId: '110000000000000003', guildId: '110000000000000004', apiUrl: 'http://127.0.0.1:8080/api', contentDir: '/srv/articles', logLevel: 'debug' });
   });
 
+  it('reads the web fetcher settings, the allow-list split on commas', () => {
+    expect(parseConfig({})).toMatchObject({ fetchAllowAddresses: [], fetchTimeoutMs: 15_000, fetchMaxBytes: 5_000_000, fetchContact: undefined });
+    expect(parseConfig({ FETCH_ALLOW_ADDRESSES: ' 127.0.0.1, 10.0.0.0/8 ,', FETCH_TIMEOUT_MS: '2000', FETCH_MAX_BYTES: '100000', FETCH_CONTACT: 'https://example.org/bot' })).toMatchObject({
+      fetchAllowAddresses: ['127.0.0.1', '10.0.0.0/8'], fetchTimeoutMs: 2000, fetchMaxBytes: 100_000, fetchContact: 'https://example.org/bot',
+    });
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ DISCORD_GUILD_ID: '', LOG_LEVEL: '' })).toMatchObject({ guildId: undefined, logLevel: 'info' });
   });
@@ -44,6 +51,10 @@ describe('parseConfig', () => {
     ['a negative size cap', { MAX_ARTICLE_BYTES: '-5' }, {}, 'MAX_ARTICLE_BYTES'],
     ['a non-numeric interval', { SCHEDULE_MIN_INTERVAL_SECONDS: 'soon' }, {}, 'SCHEDULE_MIN_INTERVAL_SECONDS'],
     ['a zero rescan period', { LIBRARY_RESCAN_SECONDS: '0' }, {}, 'LIBRARY_RESCAN_SECONDS'],
+    ['a host name in the fetch allow-list', { FETCH_ALLOW_ADDRESSES: '127.0.0.1,localhost' }, {}, 'FETCH_ALLOW_ADDRESSES'],
+    ['a fetch timeout that is not a number', { FETCH_TIMEOUT_MS: '10s' }, {}, 'FETCH_TIMEOUT_MS'],
+    ['a zero fetch size cap', { FETCH_MAX_BYTES: '0' }, {}, 'FETCH_MAX_BYTES'],
+    ['a contact with spaces', { FETCH_CONTACT: 'call me maybe' }, {}, 'FETCH_CONTACT'],
   ])('names the variable for %s, on one line', (_name, env, needs, variable) => {
     const error = errorOf(env, needs);
     expect(error.variable).toBe(variable);
