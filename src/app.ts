@@ -7,7 +7,9 @@ import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
-import { createLibrary, type Library } from './library';
+import { createFetcher, userAgent } from './content/web/fetcher';
+import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
+import { createLibrary, GuildShelves, type Library } from './library';
 import type { Logger } from './logger';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
@@ -84,13 +86,22 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const commands = await loadCommands(options.commandsDir);
   const client = new Client(botClientOptions(config.apiUrl, options.clientOptions));
-  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
+  // Each server's feed articles: its commands and schedules see the library plus its own shelf, no other server's.
+  const shelves = new GuildShelves();
+  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => shelves.view(library, guildId) };
   const services: Service[] = [];
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
-  const scheduling = createScheduling({ config, logger, rest: client.rest, library, now });
+  const scheduling = createScheduling({ config, logger, rest: client.rest, library, now, libraryFor: (guildId) => shelves.view(library, guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
+
+  // The web: one safe fetcher (closed last), and the feed poller (stopped before the scheduler).
+  const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
+  services.push({ name: 'web-fetcher', start: () => undefined, stop: () => fetcher.close() });
+  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, shelves, now });
+  services.push(feeds.service);
+  ctx.services[FEEDS_SERVICE] = feeds.feeds;
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;

@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   FETCH_ALLOW_ADDRESSES: z.string().default('').transform(splitList).refine(isAddressList, 'must be IP addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8'),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(DEFAULT_FETCH_TIMEOUT_MS),
   FETCH_MAX_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_FETCH_MAX_BYTES),
+  FEED_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+  FEED_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
   FETCH_CONTACT: z.string().trim().max(200).regex(/^[^\s()]+$/, 'must be one URL or e-mail address, without spaces or brackets').optional(),
 });
 
@@ -43,6 +45,10 @@ export interface Config {
   fetchMaxBytes: number;
   /** URL or e-mail address named in the fetcher's User-Agent. */
   fetchContact?: string;
+  /** Shortest gap between two checks of a feed, seconds. */
+  feedMinIntervalSeconds: number;
+  /** Failed checks in a row that pause a feed. */
+  feedMaxFailures: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -93,6 +99,8 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     fetchTimeoutMs: env2.FETCH_TIMEOUT_MS,
     fetchMaxBytes: env2.FETCH_MAX_BYTES,
     fetchContact: env2.FETCH_CONTACT,
+    feedMinIntervalSeconds: env2.FEED_MIN_INTERVAL_SECONDS,
+    feedMaxFailures: env2.FEED_MAX_FAILURES,
   };
 }
 

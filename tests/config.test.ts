@@ -36,6 +36,13 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads the feed settings, with their defaults and bounds', () => {
+    expect(parseConfig({})).toMatchObject({ feedMinIntervalSeconds: 600, feedMaxFailures: 8 });
+    expect(parseConfig({ FEED_MIN_INTERVAL_SECONDS: '900', FEED_MAX_FAILURES: '3' })).toMatchObject({ feedMinIntervalSeconds: 900, feedMaxFailures: 3 });
+    expect(errorOf({ FEED_MIN_INTERVAL_SECONDS: '5' }).variable).toBe('FEED_MIN_INTERVAL_SECONDS');
+    expect(errorOf({ FEED_MAX_FAILURES: '0' }).variable).toBe('FEED_MAX_FAILURES');
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ DISCORD_GUILD_ID: '', LOG_LEVEL: '' })).toMatchObject({ guildId: undefined, logLevel: 'info' });
   });

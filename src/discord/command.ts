@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Config } from '../config';
-import type { Library, Suggestion } from '../library';
+import type { Library, LibraryView, Suggestion } from '../library';
 import type { Logger } from '../logger';
 import type { MessageBody } from './message';
 import type { PageStore } from './pages';
@@ -20,6 +20,13 @@ export interface CommandContext {
   now(): number;
   /** Services registered by other modules (e.g. `scheduler`), by name. */
   services: Record<string, unknown>;
+  /** What a server sees (the library plus its own feed articles); absent: the library alone. Read it through {@link libraryOf}. */
+  libraryFor?: (guildId: string | null) => LibraryView;
+}
+
+/** The articles a command used in `guildId` (null in DMs) may see: the operator's library, plus that server's own. */
+export function libraryOf(ctx: Pick<CommandContext, 'library' | 'libraryFor'>, guildId: string | null): LibraryView {
+  return ctx.libraryFor?.(guildId) ?? ctx.library;
 }
 
 /**

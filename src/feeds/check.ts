@@ -34,6 +34,8 @@ export interface FeedCheckDeps {
   logger?: Logger;
   /** Aborted on shutdown. */
   signal?: AbortSignal;
+  /** Told of articles just stored (the server's shelf takes them). */
+  onStored?: (articles: readonly FeedArticleRecord[]) => void;
 }
 
 /** What one check did. */
@@ -94,6 +96,7 @@ export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedChe
     keys.push(...item.keys);
   }
   feeds.remember(feed.id, keys, articles, now);
+  if (articles.length) deps.onStored?.(articles);
   return articles.length;
 }
 

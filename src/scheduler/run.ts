@@ -30,7 +30,12 @@ export interface RunDeps {
   render: (article: LibraryArticle) => ChannelMessage;
   /** Cap per run (default {@link MAX_POSTS_PER_RUN}). */
   maxPerRun?: number;
+  /** What a server's schedules see: the library plus the server's own feed articles (absent: `library` alone). */
+  libraryFor?: (guildId: string) => ArticleLibrary;
 }
+
+/** The articles a schedule posts from: its server's view of the library. */
+const libraryOfSchedule = (schedule: ScheduleRecord, deps: RunDeps): ArticleLibrary => deps.libraryFor?.(schedule.guildId) ?? deps.library;
 
 const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pending', 'failed']);
 
@@ -43,15 +48,16 @@ const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pendi
 export function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): { articles: LibraryArticle[]; skipped: number } {
   const statuses = deps.store.deliveries.statusesForChannel(schedule.channelId);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
+  const library = libraryOfSchedule(schedule, deps);
   if (!schedule.primed) {
-    const newest = deps.library.newest();
-    const others = deps.library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id)).map((article) => article.id);
+    const newest = library.newest();
+    const others = library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id)).map((article) => article.id);
     const skipped = deps.store.deliveries.skip(schedule.channelId, others, schedule.id, now);
     deps.store.schedules.markPrimed(schedule.id);
     return { articles: newest && OWED.has(statuses.get(newest.id)) ? [newest] : [], skipped };
   }
   const articles: LibraryArticle[] = [];
-  for (const article of deps.library.all()) {
+  for (const article of library.all()) {
     if (!OWED.has(statuses.get(article.id))) continue;
     articles.push(article);
     if (articles.length >= max) break;
@@ -78,7 +84,7 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
     let message: ChannelMessage;
     try {
       // From get(): `all()` may hold an article whose summary is still being filled in.
-      message = deps.render(deps.library.get(article.id) ?? article);
+      message = deps.render(libraryOfSchedule(schedule, deps).get(article.id) ?? article);
     } catch (error) {
       deliveries.markFailed(schedule.channelId, article.id, 'rejected', `render failed: ${error instanceof Error ? error.message : String(error)}`, now);
       report.rejected.push(article.id);

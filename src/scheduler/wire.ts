@@ -19,6 +19,8 @@ export interface SchedulingOptions {
   now?: () => number;
   /** Another store than SQLite at `config.databasePath` (tests). */
   store?: Store;
+  /** What a server's schedules see (the library plus its feed articles). */
+  libraryFor?: (guildId: string) => ArticleLibrary;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
@@ -40,6 +42,7 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
   const scheduler = new SchedulerService({
     store,
     library: options.library,
+    ...(options.libraryFor ? { libraryFor: options.libraryFor } : {}),
     poster: new RestPoster(options.rest),
     render: (article) => renderBriefingMessage(article),
     logger,

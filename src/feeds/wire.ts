@@ -1,0 +1,97 @@
+import type { Config } from '../config';
+import type { Fetcher } from '../content/web/fetch-types';
+import { renderBriefingMessage } from '../discord/message';
+import type { Logger } from '../logger';
+import { RestPoster, type RestLike } from '../scheduler/poster';
+import { createSqliteStore } from '../store';
+import type { StoreWithFeeds } from '../store/types';
+import { toLibraryArticle, type ReadPage } from './article';
+import type { FeedCheckDeps, FeedCheckReport } from './check';
+import { FeedPoller } from './service';
+import type { GuildShelves } from '../library/shelves';
+
+/** What `/feed` needs from the running bot, registered as `ctx.services.feeds`. */
+export interface Feeds {
+  store: StoreWithFeeds;
+  /** What subscribing and checking need (fetcher, poster, limits). */
+  deps: FeedCheckDeps;
+  /** Re-arm the poller (a feed was added, resumed or removed). */
+  wake(): void;
+  /** Check every due feed now and wait for the checks (what the timer does; tests drive it with a fake clock). */
+  pollDue(): Promise<FeedCheckReport[]>;
+  /** Each server's feed articles, as `/brief`, `/quote` and schedules see them. */
+  shelves: GuildShelves;
+}
+
+/** Name under which {@link Feeds} is registered in `CommandContext.services`. */
+export const FEEDS_SERVICE = 'feeds';
+
+/** The {@link Feeds} service from a command context's services, or throw (wiring bug). */
+export function feedsFrom(services: Record<string, unknown>): Feeds {
+  const candidate = services[FEEDS_SERVICE] as Partial<Feeds> | undefined;
+  if (!candidate?.store || !candidate.deps || typeof candidate.wake !== 'function') throw new Error('the feeds service is not registered in the command context');
+  return candidate as Feeds;
+}
+
+/** What {@link createFeeds} needs from the composition root. */
+export interface FeedsOptions {
+  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs'>;
+  logger: Logger;
+  /** discord.js `client.rest`. */
+  rest: RestLike;
+  /** The safe web fetcher. */
+  fetcher: Fetcher;
+  /** Fetch and extract an item's page (absent: the item's own text). */
+  readPage?: ReadPage;
+  shelves: GuildShelves;
+  now?: () => number;
+  /** Another store than SQLite at `config.databasePath` (tests). */
+  store?: StoreWithFeeds;
+}
+
+/**
+ * Open the store (its own connection to the database at `DATABASE_PATH`) and
+ * build the feed poller around it, posting through the client's REST with the
+ * briefing embeds of `/brief`. Stored feed articles are put on their servers'
+ * shelves at start. The service's `stop()` aborts fetches, waits for posts in
+ * flight, then closes its connection.
+ */
+export function createFeeds(options: FeedsOptions): { service: { name: string; start(): void; stop(): Promise<void> }; feeds: Feeds } {
+  const logger = options.logger.child({ component: 'feeds' });
+  const store = options.store ?? createSqliteStore(options.config.databasePath);
+  const now = options.now ?? Date.now;
+  const { shelves } = options;
+  const deps: FeedCheckDeps = {
+    store,
+    fetcher: options.fetcher,
+    poster: new RestPoster(options.rest),
+    render: (record) => renderBriefingMessage(shelves.get(record.guildId, record.id) ?? toLibraryArticle(record)),
+    ...(options.readPage ? { readPage: options.readPage } : {}),
+    minIntervalMs: options.config.feedMinIntervalSeconds * 1000,
+    maxFailures: options.config.feedMaxFailures,
+    maxFeedBytes: options.config.fetchMaxBytes,
+    timeoutMs: options.config.fetchTimeoutMs,
+    logger,
+    onStored: (records) => shelves.add(records.map(toLibraryArticleOf)),
+  };
+  const poller = new FeedPoller({ ...deps, clock: now, onCheck: (report) => logger.debug({ report }, 'feed checked') });
+  return {
+    feeds: { store, deps, shelves, wake: () => poller.wake(), pollDue: () => poller.pollDue() },
+    service: {
+      name: 'feeds',
+      start: () => {
+        shelves.add(store.feeds.allArticles().map(toLibraryArticleOf));
+        poller.start();
+      },
+      stop: async () => {
+        try {
+          await poller.stop();
+        } finally {
+          store.close();
+        }
+      },
+    },
+  };
+}
+
+const toLibraryArticleOf = (record: Parameters<typeof toLibraryArticle>[0]) => ({ guildId: record.guildId, feedId: record.feedId, article: toLibraryArticle(record) });
