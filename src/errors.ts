@@ -169,11 +169,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /** The same in French: 1,5 Mo, 12 Ko, 300 o. */
-function formatBytesFrench(bytes: number): string {
+export function formatBytesFrench(bytes: number): string {
   return formatBytes(bytes).replace('.', ',').replace(/B$/, 'o');
 }
 
 /** The same in Arabic words (1.5 ميغابايت): Latin unit letters would break the right-to-left line. */
-function formatBytesArabic(bytes: number): string {
+export function formatBytesArabic(bytes: number): string {
   return formatBytes(bytes).replace(/ MB$/, ' ميغابايت').replace(/ KB$/, ' كيلوبايت').replace(/ B$/, ' بايت');
 }

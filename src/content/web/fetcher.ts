@@ -144,8 +144,15 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return headers;
 }
 
+/** A `refused-address` failure that names the host refused (the original URL's, or a redirect's). */
+export class AddressRefusedError extends FetchError {
+  constructor(readonly host: string, url: string) {
+    super('refused-address', `Refused: ${host} is a local or private address`, url);
+  }
+}
+
 function refused(host: string, url: string): FetchError {
-  return new FetchError('refused-address', `Refused: ${host.replace(/^\[|\]$/g, '')} is a local or private address`, url);
+  return new AddressRefusedError(host.replace(/^\[|\]$/g, ''), url);
 }
 
 /** Any failure as a one-line {@link FetchError}; no stack, no internals. */
