@@ -7,6 +7,7 @@ import { createSqliteStore } from '../store';
 import type { StoreWithFeeds } from '../store/types';
 import { toLibraryArticle, type ReadPage } from './article';
 import type { FeedCheckDeps, FeedCheckReport } from './check';
+import { pageReader } from './read-page';
 import { FeedPoller } from './service';
 import type { GuildShelves } from '../library/shelves';
 
@@ -41,7 +42,7 @@ export interface FeedsOptions {
   rest: RestLike;
   /** The safe web fetcher. */
   fetcher: Fetcher;
-  /** Fetch and extract an item's page (absent: the item's own text). */
+  /** Fetch and extract an item's page (default: the safe fetcher and the extraction module). */
   readPage?: ReadPage;
   shelves: GuildShelves;
   now?: () => number;
@@ -66,7 +67,7 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     fetcher: options.fetcher,
     poster: new RestPoster(options.rest),
     render: (record) => renderBriefingMessage(shelves.get(record.guildId, record.id) ?? toLibraryArticle(record)),
-    ...(options.readPage ? { readPage: options.readPage } : {}),
+    readPage: options.readPage ?? pageReader({ fetcher: options.fetcher, maxBytes: options.config.fetchMaxBytes, timeoutMs: options.config.fetchTimeoutMs, logger }),
     minIntervalMs: options.config.feedMinIntervalSeconds * 1000,
     maxFailures: options.config.feedMaxFailures,
     maxFeedBytes: options.config.fetchMaxBytes,

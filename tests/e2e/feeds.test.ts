@@ -9,6 +9,7 @@ import { feedsFrom, type Feeds } from '../../src/feeds/wire';
 import { createLogger } from '../../src/logger';
 import { assertAllValid } from '../support/discord-spec';
 import { startFakeDiscord, type FakeDiscord, type InteractionHandle } from '../support/fake-discord';
+import { pageBytes } from '../support/web-fixtures';
 import { articleFile } from './schedule-harness';
 import { botEnv, runScript } from './bot-harness';
 import { rss, serve, startFeedServer, type FeedServer } from '../feeds/helpers';
@@ -26,7 +27,7 @@ let clock = Date.UTC(2026, 2, 1, 9);
 
 const story = (n: number, guid = `g-${n}`) => ({
   guid,
-  link: `https://news.example/story/${n}`,
+  link: `${web.base}/story/${n}`,
   title: `Council backs transit plan, part ${n}`,
   date: new Date(Date.UTC(2026, 1, n)).toUTCString(),
   text: `The council approved part ${n} of the plan. “This plan will change how people move,” said councillor Mary Jones. Work starts next month.`,
@@ -92,6 +93,8 @@ describe('/feed end to end (real discord.js client, fake Discord, local feed ser
   });
 
   it('a growing feed posts each new item once, oldest first; a 304 posts nothing', async () => {
+    // Item 5 links to a real article page: its briefing is the page's; the others' pages are 404s: their own text.
+    web.routes.set('/story/5', serve(pageBytes('en-bbc-1'), { 'content-type': 'text/html; charset=utf-8' }));
     web.routes.set('/news.xml', serve(rss([story(5), story(4), story(3), story(2), story(1)]), { etag: '"b"' }));
     await poll();
     expect(titles()).toEqual([3, 4, 5].map((n) => story(n).title));
@@ -116,6 +119,7 @@ describe('/feed end to end (real discord.js client, fake Discord, local feed ser
     const id = feedArticleId(1, 'id:g-5');
     const mine = await fake.dispatchCommand('brief', { article: id }, { context: 'guild' }).visible(10_000);
     expect((mine.embeds as Json[])[0]).toMatchObject({ title: story(5).title, url: story(5).link });
+    expect(String((mine.embeds as Json[])[0]!.description)).toMatch(/Obama/);
     const elsewhere = await fake.dispatchCommand('brief', { article: id }, { context: 'foreign-guild' }).visible(10_000);
     expect(String(elsewhere.content ?? '')).toMatch(/No article named/);
   });

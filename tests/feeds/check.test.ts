@@ -3,7 +3,9 @@ import { subscribe } from '../../src/feeds/actions';
 import { checkFeed } from '../../src/feeds/check';
 import { UserError } from '../../src/errors';
 import { validateRequest } from '../support/discord-spec';
-import { CHANNEL, feedDeps, GUILD, rss, serve, startFeedServer, type FeedServer } from './helpers';
+import { pageReader } from '../../src/feeds/read-page';
+import { pageBytes } from '../support/web-fixtures';
+import { CHANNEL, feedDeps, GUILD, rss, serve, startFeedServer, testFetcher, type FeedServer } from './helpers';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const MIN = 600_000;
@@ -169,6 +171,46 @@ describe('feed checks against a local server', () => {
     await checkFeed(deps.store.feeds.get(feed.id)!, deps, T0 + 2 * MIN);
     expect(deps.poster.posts.at(-1)).toMatchObject({ nonce });
     expect(deps.poster.titles()).toEqual([story(1).title, story(2).title]);
+  });
+});
+
+describe('item articles: the linked page, else the item', () => {
+  let server: FeedServer;
+  let deps: ReturnType<typeof feedDeps>;
+  beforeEach(async () => {
+    server = await startFeedServer();
+    deps = feedDeps({ readPage: pageReader({ fetcher: testFetcher, maxBytes: 5_000_000, timeoutMs: 5000 }) });
+  });
+  afterEach(async () => {
+    deps.store.close();
+    await server.close();
+  });
+
+  it.each([
+    ['en-bbc-1', 'President Barack Obama has admitted'],
+    ['fr-lemonde-1', 'Les députés ont, sans surprise, adopté'],
+    ['ar-cnnarabic-2013', 'دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة'],
+  ] as const)('%s: the page is fetched and extracted, and its text is what is stored and briefed', async (page, lead) => {
+    server.routes.set('/page', serve(pageBytes(page), { 'content-type': 'text/html; charset=utf-8' }));
+    server.routes.set('/feed.xml', serve(rss([{ guid: 'p1', link: `${server.base}/page`, title: 'From the feed', text: 'Only a teaser.' }])));
+    await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, deps, T0);
+    const [stored] = deps.store.feeds.articlesOfGuild(GUILD);
+    expect(stored!.text.length).toBeGreaterThan(500);
+    expect(stored!.text).not.toContain('Only a teaser.');
+    expect(stored!.text.startsWith(lead)).toBe(true);
+    expect(stored!.title).toBe('From the feed');
+    expect(deps.poster.posts[0]!.message.embeds[0]!.description!.length).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['a 404', (base: string) => `${base}/missing`],
+    ['a feed where a page should be', (base: string) => `${base}/feed.xml`],
+    ['an unreachable host', () => 'http://127.0.0.1:9/page'],
+  ])('%s: the item’s own text is the fallback', async (_case, link) => {
+    server.routes.set('/feed.xml', serve(rss([{ guid: 'p1', link: link(server.base), title: 'Title', text: 'The item’s own text, said the minister.' }])));
+    await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, deps, T0);
+    expect(deps.store.feeds.articlesOfGuild(GUILD)[0]!.text).toBe('The item’s own text, said the minister.');
+    expect(deps.poster.posts).toHaveLength(1);
   });
 });
 
