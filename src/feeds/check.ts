@@ -92,7 +92,10 @@ export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedChe
   const articles: FeedArticleRecord[] = [];
   for (const item of taken) {
     if (deps.signal?.aborted) break;
-    articles.push(await articleOfItem(feed, title, item, deps.readPage, now, deps.signal));
+    const article = await articleOfItem(feed, title, item, deps.readPage, now, deps.signal);
+    // Stopped while its page was read: left unseen, so the next start reads it whole.
+    if (deps.signal?.aborted) break;
+    articles.push(article);
     keys.push(...item.keys);
   }
   feeds.remember(feed.id, keys, articles, now);
