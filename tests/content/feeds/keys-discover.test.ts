@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLink, discoverFeedLinks, itemKeys } from '../../../src/content/feeds';
+import { canonicalLink, discoverFeedLinks, htmlToText, itemKeys } from '../../../src/content/feeds';
 
 describe('canonicalLink', () => {
   it.each([
@@ -67,5 +67,18 @@ describe('discoverFeedLinks', () => {
 
   it('a page without feed links gives none', () => {
     expect(discoverFeedLinks('<html><head><title>x</title></head></html>', 'https://a.example/')).toEqual([]);
+  });
+});
+
+describe('htmlToText', () => {
+  it.each([
+    ['<p>قال الوزير&nbsp;«نعم»</p><p>ثم غادر</p>', 'قال الوزير\u00a0«نعم»\n\nثم غادر'.replace('\u00a0', ' ')],
+    ['<p>He said &ldquo;yes&rdquo; &amp; left&hellip;</p>', 'He said “yes” & left…'],
+    ['Le ministre a d&eacute;clar&#233; &#x2014; <b>non</b>', 'Le ministre a déclaré — non'],
+    ['<div>one<br>two</div><script>alert(1)</script><!-- x -->', 'one\n\ntwo'],
+    ['a &frac12; cup &unknownentity; here', 'a ½ cup &unknownentity; here'],
+    ['3 < 4 and 5 > 2', '3 < 4 and 5 > 2'],
+  ])('%j → %j', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
   });
 });
