@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeedBytes } from '../src/content/feeds';
+import { pollRows } from './feeds-poll';
 import { median, percentile, sample } from './stats';
 import type { BenchContext, BenchRow } from './types';
 
@@ -51,5 +52,6 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   return [
     { group: GROUP, name: 'parse a 1 MB feed (median)', value: Math.round(med * 10) / 10, unit: 'ms', goal: `≤ ${GOAL_MS} ms`, pass: med <= GOAL_MS, note: `${(bytes.length / 1e6).toFixed(2)} MB, ${items} items, p90 ${percentile(times, 90).toFixed(1)} ms` },
     { group: GROUP, name: 'parse a 1 MB feed (median CPU time)', value: Math.round(median(cpuTimes) * 10) / 10, unit: 'ms', note: `${cpu.length} runs; feedsmith (fast-xml-parser) is most of it` },
+    ...(await pollRows(ctx.tmpDir)),
   ];
 }
