@@ -10,6 +10,8 @@ import { backoffCheckAt, nextCheckAt } from './timing';
 
 /** Most items posted to a channel by one check; the rest wait for the next. */
 export const MAX_POSTS_PER_CHECK = 5;
+/** How long a key is kept after its item left the feed (an item back after that is new again). */
+export const SEEN_KEYS_KEPT_MS = 90 * 86_400_000;
 /** What a feed request accepts. */
 export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
@@ -99,6 +101,7 @@ export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedChe
     keys.push(...item.keys);
   }
   feeds.remember(feed.id, keys, articles, now);
+  feeds.forgetOlder(feed.id, SEEN_KEYS_KEPT_MS);
   if (articles.length) deps.onStored?.(articles);
   return articles.length;
 }

@@ -79,9 +79,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feeds_guild ON feeds (guild_id, id);
 
       CREATE TABLE feed_seen (
-        feed_id       INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
-        key           TEXT    NOT NULL,
-        first_seen_at INTEGER NOT NULL,
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        key     TEXT    NOT NULL,
+        -- When the key was last in the feed (kept current while the item stays in it).
+        seen_at INTEGER NOT NULL,
         PRIMARY KEY (feed_id, key)
       ) WITHOUT ROWID;
 

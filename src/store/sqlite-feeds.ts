@@ -90,7 +90,9 @@ function prepare(db: Database) {
       etag = CASE WHEN @setValidators THEN @etag ELSE etag END,
       last_modified = CASE WHEN @setValidators THEN @lastModified ELSE last_modified END,
       url = coalesce(@url, url), title = coalesce(@title, title) WHERE id = @id`),
-    see: db.prepare('INSERT INTO feed_seen (feed_id, key, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    see: db.prepare('INSERT INTO feed_seen (feed_id, key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)'),
+    // Relative to the feed's own latest sighting: a feed that stops changing (304s) keeps every key.
+    prune: db.prepare('DELETE FROM feed_seen WHERE feed_id = ? AND seen_at < (SELECT max(seen_at) FROM feed_seen WHERE feed_id = ?) - ?'),
     saveArticle: db.prepare(`INSERT INTO feed_articles (id, feed_id, guild_id, item_key, url, title, author, source, published_at, text, fetched_at)
       VALUES (@id, @feedId, @guildId, @itemKey, @url, @title, @author, @source, @publishedAt, @text, @fetchedAt) ON CONFLICT (id) DO NOTHING`),
     owed: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a
@@ -189,6 +191,10 @@ export class SqliteFeedStore implements FeedStore {
 
   remember(feedId: number, keys: readonly string[], articles: readonly FeedArticleRecord[], at: number): void {
     this.rememberTx(feedId, keys, articles, at);
+  }
+
+  forgetOlder(feedId: number, olderThanMs: number): number {
+    return this.q.prune.run(feedId, feedId, olderThanMs).changes;
   }
 
   owed(feedId: number, channelId: string): FeedArticleRecord[] {

@@ -199,8 +199,10 @@ export interface FeedStore {
   recordCheck(id: number, check: FeedCheck): void;
   /** Which of `keys` this feed has seen. */
   seen(feedId: number, keys: readonly string[]): Set<string>;
-  /** Record keys as seen and store articles, in one transaction. */
+  /** Record keys as seen at `at` (again, for keys still in the feed) and store articles, in one transaction. */
   remember(feedId: number, keys: readonly string[], articles: readonly FeedArticleRecord[], at: number): void;
+  /** Forget keys last seen `olderThanMs` before the feed's latest sighting (items long gone from it). Returns how many. */
+  forgetOlder(feedId: number, olderThanMs: number): number;
   /** This feed's stored articles its channel has not received (no delivery, or pending/failed), oldest first. */
   owed(feedId: number, channelId: string): FeedArticleRecord[];
   getArticle(id: string): FeedArticleRecord | undefined;

@@ -69,6 +69,17 @@ describe('SqliteFeedStore', () => {
     expect(store.feeds.getArticle('feed1-2')).toMatchObject({ title: 'T2', guildId: GUILD_A });
   });
 
+  it('forgets keys of items long gone from the feed, counted from the feed’s latest sighting', () => {
+    const feed = store.feeds.create(newFeed())!;
+    const DAY = 86_400_000;
+    store.feeds.remember(feed.id, ['id:old', 'id:kept'], [], 0);
+    // Only the old key's age counts against the feed's own latest sighting: a quiet feed forgets nothing.
+    expect(store.feeds.forgetOlder(feed.id, 90 * DAY)).toBe(0);
+    store.feeds.remember(feed.id, ['id:kept', 'id:new'], [], 100 * DAY);
+    expect(store.feeds.forgetOlder(feed.id, 90 * DAY)).toBe(1);
+    expect(store.feeds.seen(feed.id, ['id:old', 'id:kept', 'id:new'])).toEqual(new Set(['id:kept', 'id:new']));
+  });
+
   it('seen handles more keys than one query can carry', () => {
     const feed = store.feeds.create(newFeed())!;
     const keys = Array.from({ length: 1200 }, (_, i) => `id:${i}`);
