@@ -75,7 +75,9 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     logger,
     onStored: (records) => shelves.add(records.map(toLibraryArticleOf)),
   };
-  const poller = new FeedPoller({ ...deps, clock: now, onCheck: (report) => logger.debug({ report }, 'feed checked') });
+  // 2 s to stop: fetches are aborted at once; with the scheduler's 5 s and the gateway's 2 s, inside main's 10 s budget.
+  // A post cut short stays pending and is re-sent with its nonce at the next start.
+  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, onCheck: (report) => logger.debug({ report }, 'feed checked') });
   return {
     feeds: { store, deps, shelves, wake: () => poller.wake(), pollDue: () => poller.pollDue() },
     service: {
