@@ -1,13 +1,13 @@
 import { dirname, join } from 'node:path';
 import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
+import { createFetcher, userAgent } from './content/web/fetcher';
 import { botClientOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
-import { createFetcher, userAgent } from './content/web/fetcher';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
 import { createLibrary, GuildShelves, type Library } from './library';
 import type { Logger } from './logger';
@@ -91,14 +91,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => shelves.view(library, guildId) };
   const services: Service[] = [];
 
+  // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
+  const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
+  ctx.fetcher = fetcher;
+  services.push({ name: 'fetcher', start: () => undefined, stop: () => fetcher.close() });
+
   // ── Services: add the scheduler here (see the TSDoc above). ──
   const scheduling = createScheduling({ config, logger, rest: client.rest, library, now, libraryFor: (guildId) => shelves.view(library, guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
-  // The web: one safe fetcher (closed last), and the feed poller (stopped before the scheduler).
-  const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
-  services.push({ name: 'web-fetcher', start: () => undefined, stop: () => fetcher.close() });
+  // The feed poller, through the same fetcher (stopped before the scheduler, the fetcher closed last).
   const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, shelves, now });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;

@@ -1,5 +1,6 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Config } from '../config';
+import type { Fetcher } from '../content/web/fetch-types';
 import type { Library, LibraryView, Suggestion } from '../library';
 import type { Logger } from '../logger';
 import type { MessageBody } from './message';
@@ -20,6 +21,8 @@ export interface CommandContext {
   now(): number;
   /** Services registered by other modules (e.g. `scheduler`), by name. */
   services: Record<string, unknown>;
+  /** The one way the bot reaches the web (address checks, caps); absent where the web is off (some tests). */
+  fetcher?: Fetcher;
   /** What a server sees (the library plus its own feed articles); absent: the library alone. Read it through {@link libraryOf}. */
   libraryFor?: (guildId: string | null) => LibraryView;
 }
@@ -53,6 +56,6 @@ export interface Command {
    * edited in place) or, with `ephemeral` set, a separate ephemeral reply.
    */
   button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<MessageBody | void>;
-  /** Defer right away (the work is known to be slow); by default the router defers only when the handler takes over a second. */
-  deferImmediately?: boolean;
+  /** Defer right away (the work is known to be slow), always or for some invocations (e.g. a URL to fetch); by default the router defers only when the handler takes over a second. */
+  deferImmediately?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
 }

@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { blocksOf, letterCount } from './blocks';
 import { filterBoilerplate, isProse } from './boilerplate';
 import { NotAnArticleError } from './errors';
+import { prepareHtml } from './prepare-html';
 import { cleanTitle, normalizeDate, pageDirection, pageLanguage } from './metadata';
 import type { ExtractedArticle } from './types';
 
@@ -11,8 +12,6 @@ export const MIN_ARTICLE_LETTERS = 250;
 const MAX_EXCERPT = 300;
 const MAX_BYLINE = 120;
 
-/** Markup that never holds article text; dropped before parsing (an inline SVG's `<title>` would otherwise pass for the page's). */
-const NOISE = /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<svg\b[\s\S]*?<\/svg\s*>|<noscript\b[^>]*>[\s\S]*?<\/noscript\s*>|<template\b[^>]*>[\s\S]*?<\/template\s*>/gi;
 
 /** Elements inside the article container that are never its text. */
 const NEVER_TEXT = 'figure, figcaption, aside, nav, footer, form, button, [hidden], [aria-hidden="true"], [role="button"], [role="dialog"], [role="complementary"], [role="navigation"]';
@@ -32,7 +31,8 @@ const WIDGET_MAX_SHARE = 0.3;
  */
 export function extractArticle(html: string, url: string): ExtractedArticle {
   if (looksLikeFeed(html)) throw new NotAnArticleError('feed', url);
-  const { document } = parseHTML(html.replace(NOISE, ''));
+  // Dropping scripts, SVG (whose <title> would pass for the page's), navigation and stray attributes first makes parsing several times cheaper.
+  const { document } = parseHTML(prepareHtml(html));
   const parsed = readability(document);
   if (!parsed?.content) throw new NotAnArticleError('too-little-text', url);
   const container = parsed.content as unknown as DomElement;
