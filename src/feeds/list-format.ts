@@ -12,7 +12,9 @@ export function feedLine(feed: FeedRecord): string {
   const last = feed.lastCheckAt === null ? 'never checked' : `checked ${discordTime(feed.lastCheckAt)}${feed.lastDetail ? ` (${escapeMarkdown(feed.lastDetail.slice(0, 150))})` : ''}`;
   const state = feed.pausedReason ? `⏸ paused: ${escapeMarkdown(feed.pausedReason.slice(0, 300))}` : feed.failures ? `⚠️ ${feed.failures} failed checks` : '✅ active';
   const next = feed.pausedReason ? 'next: —' : `next ${discordTime(feed.nextCheckAt)}`;
-  return `**#${feed.id}** ${feedName(feed)} · <#${feed.channelId}>\n<${escapeMarkdown(url).replace(/>/g, '%3E')}>\n${state} · ${last} · ${next}`;
+  // In <…>: a link without a preview; markdown is not read inside, so the URL is not escaped (only what would end it).
+  const link = url.replace(/[<>\s]/g, (char) => encodeURIComponent(char));
+  return `**#${feed.id}** ${feedName(feed)} · <#${feed.channelId}>\n<${link}>\n${state} · ${last} · ${next}`;
 }
 
 /** The lines of `/feed list`, cut to fit one embed description. */

@@ -163,6 +163,15 @@ describe('/feed end to end (real discord.js client, fake Discord, local feed ser
     }
   });
 
+  it('feed options autocomplete this server’s feeds (paused ones for resume, none elsewhere)', async () => {
+    const choices = async (subcommand: string, context: 'guild' | 'foreign-guild' = 'guild') =>
+      (((await fake.dispatchAutocomplete('feed', 'feed', '', {}, { subcommand, context }).response()).data as Json).choices as Array<{ name: string; value: string }>);
+    expect(await choices('remove')).toEqual([{ name: '#1 · Test news (paused)', value: '1' }]);
+    expect(await choices('resume')).toHaveLength(1);
+    expect(await choices('pause')).toEqual([]);
+    expect(await choices('remove', 'foreign-guild')).toEqual([]);
+  });
+
   it('remove takes the feed and its articles away from the server', async () => {
     const shown = await ephemeral(feed('remove', { feed: '1' }));
     expect(String(shown.content)).toMatch(/Feed #1 .* removed/);
