@@ -3,7 +3,7 @@ import { FetchError, type FetchedResource, type Fetcher } from '../content/web/f
 import type { Logger } from '../logger';
 import { deliverOnce } from '../scheduler/deliver';
 import type { ChannelMessage, Poster } from '../scheduler/poster';
-import type { FeedArticleRecord, FeedRecord, StoreWithFeeds } from '../store/types';
+import type { FeedArticleRecord, FeedCheck, FeedRecord, StoreWithFeeds } from '../store/types';
 import { articleOfItem, type ReadPage } from './article';
 import { feedPausedMessage } from './messages';
 import { backoffCheckAt, nextCheckAt } from './timing';
@@ -178,58 +178,68 @@ export async function fetchFeed(url: string, deps: Pick<FeedCheckDeps, 'fetcher'
  */
 export async function checkFeed(feed: FeedRecord, deps: FeedCheckDeps, now: number): Promise<FeedCheckReport> {
   const report: FeedCheckReport = { feedId: feed.id, outcome: 'ok', found: 0, posted: [], detail: '' };
-  const fail = async (reason: string, pauseNow: boolean, headers?: Record<string, string>): Promise<FeedCheckReport> => {
-    const failures = feed.failures + 1;
-    if (pauseNow || failures >= deps.maxFailures) {
-      const why = pauseNow ? reason : `${reason} (${failures} failed checks in a row)`;
-      deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: now + deps.minIntervalMs, failures, detail: why });
-      await pauseFeed(feed, why, deps, now);
-      return { ...report, outcome: 'paused', detail: why };
-    }
-    deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: backoffCheckAt(now, deps.minIntervalMs, failures, headers), failures, detail: reason });
-    return { ...report, outcome: 'failed', detail: reason };
-  };
-
   let fetched: FetchedFeed;
   try {
     fetched = await fetchFeed(feed.url, deps, feed);
   } catch (error) {
     if (deps.signal?.aborted) return { ...report, outcome: 'aborted', detail: 'stopped' };
-    if (error instanceof FetchError) return fail(error.message, false);
-    deps.logger?.error({ err: error, feedId: feed.id }, 'feed check failed unexpectedly');
-    return fail('unexpected error while reading the feed', false);
+    if (!(error instanceof FetchError)) deps.logger?.error({ err: error, feedId: feed.id }, 'feed check failed unexpectedly');
+    return failCheck(feed, deps, now, report, error instanceof FetchError ? error.message : 'unexpected error while reading the feed');
   }
   const { resource, parsed, parseError } = fetched;
   // A page that is not a feed (the address now serves HTML) pauses at once; a broken feed may be a passing fault.
-  if (parseError) return fail(parseError.message.replace(/\.$/, ''), parseError.reason === 'not-a-feed');
-  if (resource.status === 304) {
-    const delivered = await deliverOwed(feed, deps, now);
-    deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers }), failures: 0, detail: delivered.posted.length ? `posted ${delivered.posted.length}` : 'not modified' });
-    return { ...report, outcome: 'not-modified', posted: delivered.posted, detail: 'not modified' };
+  if (parseError) return failCheck(feed, deps, now, report, parseError.message.replace(/\.$/, ''), parseError.reason === 'not-a-feed');
+  if (resource.status !== 304 && !parsed) {
+    const gone = isGone(resource.status);
+    return failCheck(feed, deps, now, report, `${httpReason(resource.status)}${gone ? ': the feed is no longer at this address' : ''}`, gone, resource.headers);
   }
-  if (!parsed) return fail(`${httpReason(resource.status)}${isGone(resource.status) ? ': the feed is no longer at this address' : ''}`, isGone(resource.status), resource.headers);
-
-  report.found = await ingest(feed, parsed, deps, now, false);
+  if (parsed) report.found = await ingest(feed, parsed, deps, now, false);
   if (deps.signal?.aborted) return { ...report, outcome: 'aborted', detail: 'stopped' };
   const delivered = await deliverOwed(feed, deps, now);
   report.posted = delivered.posted;
-  const moved = resource.permanentUrl !== feed.url ? resource.permanentUrl : undefined;
-  if (moved) deps.logger?.info({ feedId: feed.id, from: feed.url, to: moved }, 'feed moved permanently; URL updated');
-  report.detail = delivered.refused ? `Discord refused the channel: ${delivered.refused}` : delivered.failed ? `posting failed: ${delivered.failed}` : `${report.found} new, posted ${report.posted.length}`;
-  deps.store.feeds.recordCheck(feed.id, {
-    at: now,
-    nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed.ttlMinutes }),
-    failures: 0,
-    detail: report.detail,
-    etag: resource.headers.etag ?? null,
-    lastModified: resource.headers['last-modified'] ?? null,
-    ...(moved ? { url: moved } : {}),
-    ...(parsed.title ? { title: parsed.title.slice(0, 300) } : {}),
-  });
+  report.detail = describeCheck(report, delivered, parsed === undefined);
+  deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed?.ttlMinutes ?? null }), failures: 0, detail: report.detail, ...(parsed ? freshFields(feed, resource, parsed, deps) : {}) });
   if (delivered.refused) {
     // Discord refuses the channel: a notice could not be posted there either.
     await pauseFeed(feed, `Discord refused the channel: ${delivered.refused}`, deps, now, false);
     return { ...report, outcome: 'paused' };
   }
-  return report;
+  return parsed ? report : { ...report, outcome: 'not-modified' };
+}
+
+/**
+ * A failed check: back off (the interval doubled per failure in a row, or the
+ * server's Retry-After), or pause with a notice at once (`pauseNow`) or after
+ * `maxFailures` in a row.
+ */
+async function failCheck(feed: FeedRecord, deps: FeedCheckDeps, now: number, report: FeedCheckReport, reason: string, pauseNow = false, headers?: Record<string, string>): Promise<FeedCheckReport> {
+  const failures = feed.failures + 1;
+  if (pauseNow || failures >= deps.maxFailures) {
+    const why = pauseNow ? reason : `${reason} (${failures} failed checks in a row)`;
+    deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: now + deps.minIntervalMs, failures, detail: why });
+    await pauseFeed(feed, why, deps, now);
+    return { ...report, outcome: 'paused', detail: why };
+  }
+  deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: backoffCheckAt(now, deps.minIntervalMs, failures, headers), failures, detail: reason });
+  return { ...report, outcome: 'failed', detail: reason };
+}
+
+/** What a 200 changes on the feed: validators, a permanent move, its title. */
+function freshFields(feed: FeedRecord, resource: FetchedResource, parsed: ParsedFeed, deps: FeedCheckDeps): Partial<FeedCheck> {
+  const moved = resource.permanentUrl !== feed.url ? resource.permanentUrl : undefined;
+  if (moved) deps.logger?.info({ feedId: feed.id, from: feed.url, to: moved }, 'feed moved permanently; URL updated');
+  return {
+    etag: resource.headers.etag ?? null,
+    lastModified: resource.headers['last-modified'] ?? null,
+    ...(moved ? { url: moved } : {}),
+    ...(parsed.title ? { title: parsed.title.slice(0, 300) } : {}),
+  };
+}
+
+/** The check's line in `/feed list`. */
+function describeCheck(report: FeedCheckReport, delivered: { refused?: string; failed?: string }, notModified: boolean): string {
+  if (delivered.refused) return `Discord refused the channel: ${delivered.refused}`;
+  if (delivered.failed) return `posting failed: ${delivered.failed}`;
+  if (notModified) return report.posted.length ? `not modified, posted ${report.posted.length}` : 'not modified';
+  return `${report.found} new, posted ${report.posted.length}`;
 }
