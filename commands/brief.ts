@@ -47,7 +47,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     if (requested) throw new UserError(BOTH_GIVEN);
     if (!ctx.fetcher) throw new UserError(WEB_OFF);
     try {
-      return briefingBody(await briefWebPage(url, { fetcher: ctx.fetcher, maxBytes: ctx.config.fetchMaxBytes, timeoutMs: ctx.config.fetchTimeoutMs, now: ctx.now }));
+      return briefingBody(await briefWebPage(url, { fetcher: ctx.fetcher, extract: ctx.extract, maxBytes: ctx.config.fetchMaxBytes, timeoutMs: ctx.config.fetchTimeoutMs, now: ctx.now }));
     } catch (error) {
       if (error instanceof UserError) ctx.logger.info({ interactionId: interaction.id, reason: error.name, detail: error.message }, '/brief url refused');
       throw error;

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
 import { createFetcher, userAgent } from './content/web/fetcher';
+import { createIsolatedExtractor } from './content/web/isolated-extractor';
 import { botClientOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
@@ -94,15 +95,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
   const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
   ctx.fetcher = fetcher;
-  services.push({ name: 'fetcher', start: () => undefined, stop: () => fetcher.close() });
+  // Pages are taken apart in a worker thread, each within a time limit: hostile markup must not stall the gateway.
+  const extractor = createIsolatedExtractor();
+  ctx.extract = (html, url) => extractor.extract(html, url);
+  services.push({ name: 'web', start: () => undefined, stop: async () => void (await Promise.all([fetcher.close(), extractor.close()])) });
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   const scheduling = createScheduling({ config, logger, rest: client.rest, library, now, libraryFor: (guildId) => shelves.view(library, guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
-  // The feed poller, through the same fetcher (stopped before the scheduler, the fetcher closed last).
-  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, shelves, now });
+  // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
+  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
 

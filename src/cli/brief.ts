@@ -4,9 +4,12 @@
  */
 import { loadConfigOrExit } from '../config';
 import { createFetcher, userAgent } from '../content/web/fetcher';
+import { createIsolatedExtractor } from '../content/web/isolated-extractor';
 import { main } from './main';
 
 const config = loadConfigOrExit();
+// A fetched page is taken apart in a worker with a time limit (started only for a URL): hostile markup cannot hang the command.
+const extractor = createIsolatedExtractor();
 const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
 // hasColors() honours NO_COLOR / FORCE_COLOR and the terminal's abilities.
 const color = Boolean(process.stdout.isTTY) && process.stdout.hasColors();
@@ -19,6 +22,7 @@ const code = await main(process.argv.slice(2), {
   fetcher,
   fetchMaxBytes: config.fetchMaxBytes,
   fetchTimeoutMs: config.fetchTimeoutMs,
+  extract: (html, url) => extractor.extract(html, url),
 });
-await fetcher.close();
+await Promise.all([fetcher.close(), extractor.close()]);
 process.exitCode = code;

@@ -3,7 +3,7 @@ import { isHtmlFile, readHtmlFile } from '../content/html-file';
 import { articleIdOf, DEFAULT_MAX_ARTICLE_BYTES, readArticleFile } from '../content/read-article';
 import type { ArticleSource } from '../content/types';
 import type { Fetcher } from '../content/web/fetch-types';
-import { fetchWebArticle } from '../content/web/page-source';
+import { type ExtractFn, fetchWebArticle } from '../content/web/page-source';
 import { UserError } from '../errors';
 import { type BriefArgs, parseBriefArgs, USAGE } from './args';
 import { renderBriefing, toBriefJson } from './render';
@@ -25,6 +25,8 @@ export interface CliIO {
   fetchMaxBytes?: number;
   /** Whole-fetch timeout (FETCH_TIMEOUT_MS). */
   fetchTimeoutMs?: number;
+  /** How a fetched page is taken apart (a worker with a time limit); in this thread when absent. */
+  extract?: ExtractFn;
 }
 
 /** Exit codes: 0 done, 1 internal error, 2 bad input. */
@@ -70,7 +72,7 @@ export function isWebUrl(target: string): boolean {
 async function loadArticle(args: BriefArgs, io: CliIO): Promise<ArticleSource> {
   if (isWebUrl(args.target)) {
     if (!io.fetcher) throw new UserError('Web links cannot be fetched here.');
-    const web = await fetchWebArticle(args.target.trim(), { fetcher: io.fetcher, maxBytes: args.maxBytes ?? io.fetchMaxBytes, timeoutMs: io.fetchTimeoutMs });
+    const web = await fetchWebArticle(args.target.trim(), { fetcher: io.fetcher, extract: io.extract, maxBytes: args.maxBytes ?? io.fetchMaxBytes, timeoutMs: io.fetchTimeoutMs });
     return web.source;
   }
   const path = await resolveArticle(args.target, io.contentDir);

@@ -1,6 +1,7 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Config } from '../config';
 import type { Fetcher } from '../content/web/fetch-types';
+import type { ExtractFn } from '../content/web/page-source';
 import type { Library, LibraryView, Suggestion } from '../library';
 import type { Logger } from '../logger';
 import type { MessageBody } from './message';
@@ -23,6 +24,8 @@ export interface CommandContext {
   services: Record<string, unknown>;
   /** The one way the bot reaches the web (address checks, caps); absent where the web is off (some tests). */
   fetcher?: Fetcher;
+  /** Article extraction off the event loop (a worker thread with a time limit); in this thread when absent. */
+  extract?: ExtractFn;
   /** What a server sees (the library plus its own feed articles); absent: the library alone. Read it through {@link libraryOf}. */
   libraryFor?: (guildId: string | null) => LibraryView;
 }

@@ -29,6 +29,8 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+/** Deeper than this, an element's text is taken whole (a hostile page nesting 100,000 elements must not overflow the stack). */
+const MAX_DEPTH = 200;
 
 /** The blocks of `root`, in document order, whitespace collapsed, empty ones left out. */
 export function blocksOf(root: DomNode): Block[] {
@@ -42,8 +44,8 @@ export function blocksOf(root: DomNode): Block[] {
     text = '';
     linkChars = 0;
   };
-  const walk = (node: DomNode, inLink: boolean, blockTag: string) => {
-    if (node.nodeType === TEXT_NODE) {
+  const walk = (node: DomNode, inLink: boolean, blockTag: string, depth: number) => {
+    if (node.nodeType === TEXT_NODE || (depth > MAX_DEPTH && node.nodeType === ELEMENT_NODE)) {
       const value = node.textContent ?? '';
       if (text === '') tag = blockTag;
       text += value;
@@ -57,10 +59,10 @@ export function blocksOf(root: DomNode): Block[] {
     const childTag = isBlock ? name.toLowerCase() : blockTag;
     const childLink = inLink || name === 'A';
     const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) walk(children[i]!, childLink, childTag);
+    for (let i = 0; i < children.length; i++) walk(children[i]!, childLink, childTag, depth + 1);
     if (isBlock) flush();
   };
-  walk(root, false, 'div');
+  walk(root, false, 'div', 0);
   flush();
   return blocks;
 }

@@ -10,6 +10,8 @@ import type { ExtractedArticle } from './types';
 /** Fewest letters an article's text may have. */
 export const MIN_ARTICLE_LETTERS = 250;
 const MAX_EXCERPT = 300;
+/** More elements than this (after the page is shrunk; news pages have 150–1,500) is not an article page. */
+const MAX_ELEMENTS = 20_000;
 const MAX_BYLINE = 120;
 
 
@@ -32,7 +34,9 @@ const WIDGET_MAX_SHARE = 0.3;
 export function extractArticle(html: string, url: string): ExtractedArticle {
   if (looksLikeFeed(html)) throw new NotAnArticleError('feed', url);
   // Dropping scripts, SVG (whose <title> would pass for the page's), navigation and stray attributes first makes parsing several times cheaper.
-  const { document } = parseHTML(prepareHtml(html));
+  const prepared = prepareHtml(html);
+  if (countStartTags(prepared) > MAX_ELEMENTS) throw new NotAnArticleError('too-complex', url);
+  const { document } = parseHTML(prepared);
   const parsed = readability(document);
   if (!parsed?.content) throw new NotAnArticleError('too-little-text', url);
   const container = parsed.content as unknown as DomElement;
@@ -64,6 +68,16 @@ function readability(document: ReturnType<typeof parseHTML>['document']) {
   } catch {
     return undefined;
   }
+}
+
+/** Elements in the markup (Readability's own `maxElemsToParse` counts none on linkedom, whose getElementsByTagName('*') is empty). */
+function countStartTags(html: string): number {
+  let count = 0;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    const next = html.charCodeAt(at + 1) | 0x20;
+    if (next >= 0x61 && next <= 0x7a) count++;
+  }
+  return count;
 }
 
 /** RSS, Atom, RDF or JSON Feed text rather than a page. */

@@ -1,4 +1,4 @@
-import { fetchWebArticle } from '../content/web/page-source';
+import { fetchWebArticle, type ExtractFn } from '../content/web/page-source';
 import type { Fetcher } from '../content/web/fetch-types';
 import type { Logger } from '../logger';
 import type { ReadPage } from './article';
@@ -8,6 +8,8 @@ export interface PageReaderOptions {
   fetcher: Fetcher;
   maxBytes: number;
   timeoutMs: number;
+  /** Extraction off the event loop (the app's worker); in this thread when absent. */
+  extract?: ExtractFn;
   logger?: Logger;
 }
 
@@ -20,7 +22,7 @@ export interface PageReaderOptions {
 export function pageReader(options: PageReaderOptions): ReadPage {
   return async (url, signal) => {
     try {
-      const { article } = await fetchWebArticle(url, { fetcher: options.fetcher, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs, ...(signal ? { signal } : {}) });
+      const { article } = await fetchWebArticle(url, { fetcher: options.fetcher, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs, ...(options.extract ? { extract: options.extract } : {}), ...(signal ? { signal } : {}) });
       return { title: article.title, ...(article.byline ? { byline: article.byline } : {}), text: article.text };
     } catch (error) {
       options.logger?.debug({ url, err: error }, 'item page not read; using the item’s own text');

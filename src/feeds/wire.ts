@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Fetcher } from '../content/web/fetch-types';
+import type { ExtractFn } from '../content/web/page-source';
 import { renderBriefingMessage } from '../discord/message';
 import type { Logger } from '../logger';
 import { RestPoster, type RestLike } from '../scheduler/poster';
@@ -42,8 +43,10 @@ export interface FeedsOptions {
   rest: RestLike;
   /** The safe web fetcher. */
   fetcher: Fetcher;
-  /** Fetch and extract an item's page (default: the safe fetcher and the extraction module). */
+  /** Fetch and extract an item's page (default: the safe fetcher and `extract`). */
   readPage?: ReadPage;
+  /** Extraction off the event loop (the app's worker); in this thread when absent. */
+  extract?: ExtractFn;
   shelves: GuildShelves;
   now?: () => number;
   /** Another store than SQLite at `config.databasePath` (tests). */
@@ -67,7 +70,7 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     fetcher: options.fetcher,
     poster: new RestPoster(options.rest),
     render: (record) => renderBriefingMessage(shelves.get(record.guildId, record.id) ?? toLibraryArticle(record)),
-    readPage: options.readPage ?? pageReader({ fetcher: options.fetcher, maxBytes: options.config.fetchMaxBytes, timeoutMs: options.config.fetchTimeoutMs, logger }),
+    readPage: options.readPage ?? pageReader({ fetcher: options.fetcher, maxBytes: options.config.fetchMaxBytes, timeoutMs: options.config.fetchTimeoutMs, ...(options.extract ? { extract: options.extract } : {}), logger }),
     minIntervalMs: options.config.feedMinIntervalSeconds * 1000,
     maxFailures: options.config.feedMaxFailures,
     maxFeedBytes: options.config.fetchMaxBytes,

@@ -1,6 +1,6 @@
 import { createBriefing } from '../briefing/index';
 import type { Fetcher } from '../content/web/fetch-types';
-import { fetchWebArticle } from '../content/web/page-source';
+import { type ExtractFn, fetchWebArticle } from '../content/web/page-source';
 import { code, UserError } from '../errors';
 import { NotAnArticleError } from '../extraction';
 import type { LibraryArticle } from './types';
@@ -8,6 +8,8 @@ import type { LibraryArticle } from './types';
 /** How {@link briefWebPage} reaches the web. */
 export interface WebBriefOptions {
   fetcher: Fetcher;
+  /** Default: extraction in this thread. */
+  extract?: ExtractFn;
   maxBytes?: number;
   timeoutMs?: number;
   signal?: AbortSignal;

@@ -32,6 +32,7 @@ beforeAll(async () => {
     '/hostile': send(HOSTILE_PAGE),
     '/feed.xml': send(feedBytes('rss2-iso-8859-1-jn.rss'), { 'content-type': 'application/rss+xml' }),
     '/to-internal': (_req, res) => void res.writeHead(302, { location: `${internal.origin}/secret` }).end(),
+    '/hostile-markup': send(`<html><body><article><p>${'word '.repeat(80)}.</p>${'<div>'.repeat(1500)}end${'</div>'.repeat(1500)}</article></body></html>`),
   });
   fake = await startFakeDiscord();
   content = makeContentDir();
@@ -52,7 +53,7 @@ afterAll(async () => {
 });
 
 async function ephemeralLine(handle: InteractionHandle): Promise<string> {
-  const shown = await handle.visible(15_000);
+  const shown = await handle.visible(30_000);
   expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
   const text = String(shown.content);
   expect(text).not.toContain('\n');
@@ -111,6 +112,15 @@ describe('/brief url:', () => {
     expect(await ephemeralLine(fake.dispatchCommand('brief', { url: url() }, { locale }))).toContain(expected);
     expect(internal.requests).toEqual([]);
   });
+
+  it('takes a page apart off the event loop: other commands are answered meanwhile, and a page that takes too long is refused', async () => {
+    const hostile = fake.dispatchCommand('brief', { url: `${site.origin}/hostile-markup` });
+    expect((await hostile.response(5000)).type).toBe(DEFERRED_REPLY);
+    const other = await fake.dispatchCommand('brief', { article: 'en-bridge' }).visible(5000);
+    expect(hostile.edits().length + hostile.followUps().length).toBe(0);
+    expect((other.embeds as Embed[])[0]!.title).toBe('Mayor opens the new river bridge');
+    expect(await ephemeralLine(hostile)).toMatch(/^The page at 127\.0\.0\.1:\d+ is too complex to read/);
+  }, 40_000);
 
   it('asks for one of article or url, not both', async () => {
     expect(await ephemeralLine(fake.dispatchCommand('brief', { article: 'en-bridge', url: `${site.origin}/en/bbc` }))).toBe('Give either an article or a url, not both.');

@@ -1,4 +1,6 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { blocksOf } from '../../src/extraction/blocks';
 import { extractArticle, looksLikeFeed, NotAnArticleError } from '../../src/extraction';
 import { feedBytes } from '../support/web-fixtures';
 
@@ -154,5 +156,49 @@ describe('extractArticle: not an article', () => {
     ['{"title": "not a feed"}', false],
   ])('looksLikeFeed(%j) → %s', (text, feed) => {
     expect(looksLikeFeed(text)).toBe(feed);
+  });
+});
+
+describe('extractArticle: markup real and hostile pages use', () => {
+  it('reads an ASP.NET page whose whole body sits in one <form>', () => {
+    const html = page({ lang: 'en' }).replace('<body>', '<body><form id="aspnetForm" method="post" action="./article.aspx">').replace('</body>', '</form></body>');
+    expect(extractArticle(html, URL).text.split('\n\n')).toEqual(PARAGRAPHS.en);
+  });
+
+  it('keeps text an inline style shows, drops text it hides', () => {
+    const html = page({ lang: 'fr', between: ['<p style="display: none">Texte caché aux lecteurs et jamais affiché sur la page de cet article.</p>'] }).replace('<article>', '<article style="color: black">');
+    expect(extractArticle(html, URL).text.split('\n\n')).toEqual(PARAGRAPHS.fr);
+  });
+
+  it.each([
+    ['thousands of unclosed <nav> and <script> tags', () => page({ lang: 'en', before: ['<nav><script>x'.repeat(20_000)] })],
+    ['thousands of unclosed comments and quotes', () => page({ lang: 'ar', between: ['<!-- <img alt="'.repeat(20_000)] })],
+    ['more elements than any article page (refused as too complex)', () => page({ lang: 'fr', after: ['<span>x</span>'.repeat(25_000)] })],
+  ])('copes with %s', (_name, html) => {
+    let outcome: unknown;
+    try {
+      outcome = extractArticle(html(), URL).title;
+    } catch (error) {
+      outcome = error;
+    }
+    expect(outcome === undefined || typeof outcome === 'string' || outcome instanceof NotAnArticleError).toBe(true);
+  });
+
+  it('refuses a page with more elements than any article page as too complex', () => {
+    const error = (() => {
+      try {
+        extractArticle(page({ lang: 'en', after: ['<span>x</span>'.repeat(25_000)] }), URL);
+      } catch (caught) {
+        return caught;
+      }
+    })() as NotAnArticleError;
+    expect(error.reason).toBe('too-complex');
+  });
+});
+
+describe('blocksOf', () => {
+  it('takes the text of elements nested deeper than it walks, without overflowing the stack', () => {
+    const { document } = parseHTML(`<div>${'<div>'.repeat(50_000)}deep text${'</div>'.repeat(50_000)}</div>`);
+    expect(blocksOf(document.firstElementChild as never).map((block) => block.text)).toEqual(['deep text']);
   });
 });

@@ -9,9 +9,14 @@ import { DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT_MS } from './fetch-defau
 import { FetchError, type FetchedResource, type Fetcher } from './fetch-types';
 import { httpStatusError, webPageErrorFor } from './errors';
 
-/** How pages are fetched. */
+/** Takes the article out of a page: {@link extractArticle} here, or in a worker thread (see `isolated-extractor.ts`). */
+export type ExtractFn = (html: string, url: string) => ExtractedArticle | Promise<ExtractedArticle>;
+
+/** How pages are fetched and read. */
 export interface WebPageOptions {
   fetcher: Fetcher;
+  /** Default: extraction in this thread. */
+  extract?: ExtractFn;
   maxBytes?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -41,12 +46,15 @@ const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml)$/i;
  */
 export async function fetchWebArticle(url: string, options: WebPageOptions): Promise<WebArticle> {
   const resource = await fetchPage(url, options);
-  return webArticleFrom(resource, url);
+  return webArticleFrom(resource, url, options.extract);
 }
 
 /** The article of an HTML document already in hand (a saved `.html` file, a page fetched elsewhere). */
 export function articleFromHtml(html: string, url: string, id = webArticleId(url)): { source: ArticleSource; article: ExtractedArticle } {
-  const article = extractArticle(html, url);
+  return withSource(extractArticle(html, url), id);
+}
+
+function withSource(article: ExtractedArticle, id: string): { source: ArticleSource; article: ExtractedArticle } {
   return { source: { id, format: 'html', meta: metaOf(article), body: article.text }, article };
 }
 
@@ -105,7 +113,7 @@ export function createWebPageSource(urls: Iterable<string>, options: WebPageOpti
     if (!page) throw new ArticleNotFoundError(id);
     const resource = await fetchPage(page.url, { ...options, signal: signal ?? options.signal }, page.last);
     if (resource.status === 304 && page.last) return page.last;
-    page.last = webArticleFrom(resource, page.url);
+    page.last = await webArticleFrom(resource, page.url, options.extract);
     return page.last;
   };
   return {
@@ -142,7 +150,7 @@ async function fetchPage(url: string, options: WebPageOptions, last?: WebArticle
   return resource;
 }
 
-function webArticleFrom(resource: FetchedResource, requestedUrl: string): WebArticle {
+async function webArticleFrom(resource: FetchedResource, requestedUrl: string, extract: ExtractFn = extractArticle): Promise<WebArticle> {
   const contentType = resource.headers['content-type'];
   const mediaType = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
   if (FEED_TYPES.test(mediaType)) throw new NotAnArticleError('feed', resource.url);
@@ -151,7 +159,7 @@ function webArticleFrom(resource: FetchedResource, requestedUrl: string): WebArt
     if (looksLikeFeed(text)) throw new NotAnArticleError('feed', resource.url);
     if (!XML_TYPES.test(mediaType)) throw new NotAnArticleError('not-html', resource.url, mediaType);
   }
-  const { source, article } = articleFromHtml(text, resource.url, webArticleId(requestedUrl));
+  const { source, article } = withSource(await extract(text, resource.url), webArticleId(requestedUrl));
   return {
     source,
     article,
