@@ -1,13 +1,16 @@
 import { dirname, join } from 'node:path';
 import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
+import { createFetcher, userAgent } from './content/web/fetcher';
+import { createIsolatedExtractor } from './content/web/isolated-extractor';
 import { botClientOptions, shardingOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
-import { createLibrary, type Library } from './library';
+import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
+import { createLibrary, GuildShelves, type Library } from './library';
 import type { Logger } from './logger';
 import { historyReadable } from './scheduler/permissions';
 import { singleAttemptRest } from './scheduler/rest';
@@ -92,15 +95,31 @@ export async function createApp(options: AppOptions): Promise<App> {
   const web = config.role === 'web';
   const replies = new HttpReplies();
   const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...shardingOptions(config.shards), ...options.clientOptions }));
-  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
+  // Each server's feed articles: its commands and schedules see the library plus its own shelf, no other server's.
+  const shelves = new GuildShelves();
+  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => shelves.view(library, guildId) };
   const services: Service[] = [];
+
+  // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
+  const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
+  ctx.fetcher = fetcher;
+  // Pages are taken apart in a worker thread, each within a time limit: hostile markup must not stall the gateway.
+  const extractor = createIsolatedExtractor();
+  ctx.extract = (html, url) => extractor.extract(html, url);
+  services.push({ name: 'web', start: () => undefined, stop: async () => void (await Promise.all([fetcher.close(), extractor.close()])) });
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
   const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error')) : undefined;
-  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store });
+  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => shelves.view(library, guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
+
+  // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
+  // SQLite: the scheduler's store (one connection, one instance lock per file). With DATABASE_URL, feeds stay in SQLite at DATABASE_PATH for now.
+  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite, runPoller: !web });
+  services.push(feeds.service);
+  ctx.services[FEEDS_SERVICE] = feeds.feeds;
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;

@@ -1,6 +1,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_MAX_ARTICLE_BYTES } from './content/read-article';
+import { createAddressPolicy } from './content/web/address-policy';
+import { DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT_MS } from './content/web/fetch-defaults';
 
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
@@ -24,6 +26,12 @@ export const ConfigSchema = z.object({
   DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the application public key (64 hex digits)').optional(),
   DISCORD_SHARDS: z.string().trim().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a number of shards (1 or more)').optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user@127.0.0.1:5432/briefing' }).optional(),
+  FETCH_ALLOW_ADDRESSES: z.string().default('').transform(splitList).refine(isAddressList, 'must be IP addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8'),
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(DEFAULT_FETCH_TIMEOUT_MS),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_FETCH_MAX_BYTES),
+  FEED_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+  FEED_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
+  FETCH_CONTACT: z.string().trim().max(200).regex(/^[^\s()]+$/, 'must be one URL or e-mail address, without spaces or brackets').optional(),
 });
 
 /** Parsed, validated configuration. */
@@ -54,6 +62,16 @@ export interface Config {
   shards?: 'auto' | number;
   /** A Postgres URL: schedules and deliveries live there instead of SQLite at `databasePath`. */
   databaseUrl?: string;
+  /** Local or private addresses the web fetcher may reach anyway (IPs or CIDR ranges). */
+  fetchAllowAddresses: string[];
+  fetchTimeoutMs: number;
+  fetchMaxBytes: number;
+  /** URL or e-mail address named in the fetcher's User-Agent. */
+  fetchContact?: string;
+  /** Shortest gap between two checks of a feed, seconds. */
+  feedMinIntervalSeconds: number;
+  /** Failed checks in a row that pause a feed. */
+  feedMaxFailures: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -109,6 +127,12 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     publicKey: env2.DISCORD_PUBLIC_KEY?.toLowerCase(),
     shards: env2.DISCORD_SHARDS === undefined ? undefined : env2.DISCORD_SHARDS === 'auto' ? 'auto' : Number(env2.DISCORD_SHARDS),
     databaseUrl: env2.DATABASE_URL,
+    fetchAllowAddresses: env2.FETCH_ALLOW_ADDRESSES,
+    fetchTimeoutMs: env2.FETCH_TIMEOUT_MS,
+    fetchMaxBytes: env2.FETCH_MAX_BYTES,
+    fetchContact: env2.FETCH_CONTACT,
+    feedMinIntervalSeconds: env2.FEED_MIN_INTERVAL_SECONDS,
+    feedMaxFailures: env2.FEED_MAX_FAILURES,
   };
 }
 
@@ -126,6 +150,19 @@ export function loadConfigOrExit(needs: ConfigRequirements = {}): Config {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function isAddressList(entries: string[]): boolean {
+  try {
+    createAddressPolicy(entries);
+    return true;
+  } catch {
+    return false;
   }
 }
 

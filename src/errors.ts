@@ -183,3 +183,20 @@ function byteCount(bytes: number, language: MessageLanguage): string {
   const unit = language === 'ar' ? 'بايت' : language === 'fr' ? (bytes === 1 ? 'octet' : 'octets') : bytes === 1 ? 'byte' : 'bytes';
   return `${groupDigits(bytes, language)} ${unit}`;
 }
+
+/** Human-readable byte count: 1.5 MB, 12 KB, 300 B. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1_000) return `${(bytes / 1_000).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} B`;
+}
+
+/** The same in French: 1,5 Mo, 12 Ko, 300 o. */
+export function formatBytesFrench(bytes: number): string {
+  return formatBytes(bytes).replace('.', ',').replace(/B$/, 'o');
+}
+
+/** The same in Arabic words (1.5 ميغابايت): Latin unit letters would break the right-to-left line. */
+export function formatBytesArabic(bytes: number): string {
+  return formatBytes(bytes).replace(/ MB$/, ' ميغابايت').replace(/ KB$/, ' كيلوبايت').replace(/ B$/, ' بايت');
+}

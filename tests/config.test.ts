@@ -50,6 +50,20 @@ describe('parseConfig', () => {
     expect(parseConfig(env)).toMatchObject(expected);
   });
 
+  it('reads the web fetcher settings, the allow-list split on commas', () => {
+    expect(parseConfig({})).toMatchObject({ fetchAllowAddresses: [], fetchTimeoutMs: 15_000, fetchMaxBytes: 5_000_000, fetchContact: undefined });
+    expect(parseConfig({ FETCH_ALLOW_ADDRESSES: ' 127.0.0.1, 10.0.0.0/8 ,', FETCH_TIMEOUT_MS: '2000', FETCH_MAX_BYTES: '100000', FETCH_CONTACT: 'https://example.org/bot' })).toMatchObject({
+      fetchAllowAddresses: ['127.0.0.1', '10.0.0.0/8'], fetchTimeoutMs: 2000, fetchMaxBytes: 100_000, fetchContact: 'https://example.org/bot',
+    });
+  });
+
+  it('reads the feed settings, with their defaults and bounds', () => {
+    expect(parseConfig({})).toMatchObject({ feedMinIntervalSeconds: 600, feedMaxFailures: 8 });
+    expect(parseConfig({ FEED_MIN_INTERVAL_SECONDS: '900', FEED_MAX_FAILURES: '3' })).toMatchObject({ feedMinIntervalSeconds: 900, feedMaxFailures: 3 });
+    expect(errorOf({ FEED_MIN_INTERVAL_SECONDS: '5' }).variable).toBe('FEED_MIN_INTERVAL_SECONDS');
+    expect(errorOf({ FEED_MAX_FAILURES: '0' }).variable).toBe('FEED_MAX_FAILURES');
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ DISCORD_GUILD_ID: '', LOG_LEVEL: '' })).toMatchObject({ guildId: undefined, logLevel: 'info' });
   });
@@ -72,6 +86,10 @@ describe('parseConfig', () => {
     ['a shard count of zero', { DISCORD_SHARDS: '0' }, {}, 'DISCORD_SHARDS'],
     ['a shard setting that is neither auto nor a number', { DISCORD_SHARDS: 'many' }, {}, 'DISCORD_SHARDS'],
     ['a database URL that is not postgres', { DATABASE_URL: 'mysql://db/briefing' }, {}, 'DATABASE_URL'],
+    ['a host name in the fetch allow-list', { FETCH_ALLOW_ADDRESSES: '127.0.0.1,localhost' }, {}, 'FETCH_ALLOW_ADDRESSES'],
+    ['a fetch timeout that is not a number', { FETCH_TIMEOUT_MS: '10s' }, {}, 'FETCH_TIMEOUT_MS'],
+    ['a zero fetch size cap', { FETCH_MAX_BYTES: '0' }, {}, 'FETCH_MAX_BYTES'],
+    ['a contact with spaces', { FETCH_CONTACT: 'call me maybe' }, {}, 'FETCH_CONTACT'],
   ])('names the variable for %s, on one line', (_name, env, needs, variable) => {
     const error = errorOf(env, needs);
     expect(error.variable).toBe(variable);

@@ -2,7 +2,7 @@ import { InvalidOptionError, UserError } from '../errors';
 
 /** Parsed command line of `npm run brief`. */
 export interface BriefArgs {
-  /** A file path or an article id. */
+  /** A file path (.txt, .md, .html), an article id or an http(s) URL. */
   target: string;
   json: boolean;
   sentences?: number;
@@ -12,7 +12,7 @@ export interface BriefArgs {
 }
 
 /** One-line usage, shown with `--help` and after argument errors. */
-export const USAGE = 'Usage: npm run brief -- <file|article-id> [--json] [--sentences N] [--words N] [--max-bytes N]';
+export const USAGE = 'Usage: npm run brief -- <file|article-id|url> [--json] [--sentences N] [--words N] [--max-bytes N]';
 
 /** Most summary sentences accepted by `--sentences`. */
 export const MAX_SENTENCES = 20;

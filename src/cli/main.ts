@@ -1,7 +1,11 @@
 import { createBriefing } from '../briefing';
+import { isHtmlFile, readHtmlFile } from '../content/html-file';
 import { articleIdOf, DEFAULT_MAX_ARTICLE_BYTES, readArticleFile } from '../content/read-article';
+import type { ArticleSource } from '../content/types';
+import type { Fetcher } from '../content/web/fetch-types';
+import { type ExtractFn, fetchWebArticle } from '../content/web/page-source';
 import { UserError } from '../errors';
-import { parseBriefArgs, USAGE } from './args';
+import { type BriefArgs, parseBriefArgs, USAGE } from './args';
 import { renderBriefing, toBriefJson } from './render';
 import { resolveArticle } from './resolve';
 
@@ -15,6 +19,14 @@ export interface CliIO {
   contentDir: string;
   /** Size cap when `--max-bytes` is not given. */
   maxArticleBytes?: number;
+  /** How http(s) URLs are fetched; without it a URL is refused. */
+  fetcher?: Fetcher;
+  /** Size cap of a fetched page when `--max-bytes` is not given (FETCH_MAX_BYTES). */
+  fetchMaxBytes?: number;
+  /** Whole-fetch timeout (FETCH_TIMEOUT_MS). */
+  fetchTimeoutMs?: number;
+  /** How a fetched page is taken apart (a worker with a time limit); in this thread when absent. */
+  extract?: ExtractFn;
 }
 
 /** Exit codes: 0 done, 1 internal error, 2 bad input. */
@@ -31,16 +43,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    const path = await resolveArticle(args.target, io.contentDir);
-    const article = await readArticleFile(path, args.maxBytes ?? io.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES);
+    const article = await loadArticle(args, io);
     const briefing = createBriefing(article.body, {
       title: article.meta.title,
       language: article.meta.language,
       sentences: args.sentences,
       words: args.words,
     });
-    if (args.json) io.stdout(`${JSON.stringify(toBriefJson(articleIdOf(path), briefing))}\n`);
-    else io.stdout(renderBriefing(briefing, { color: io.color }));
+    if (args.json) io.stdout(`${JSON.stringify(toBriefJson(article.id, briefing, { url: article.meta.url, text: article.body }))}\n`);
+    else io.stdout(renderBriefing(briefing, { color: io.color, url: article.meta.url }));
     return 0;
   } catch (error) {
     if (error instanceof UserError) {
@@ -50,6 +61,25 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
     io.stderr(`brief: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
+}
+
+/** An http(s) URL on the command line (anything else is a file or an article id). */
+export function isWebUrl(target: string): boolean {
+  return /^https?:\/\//i.test(target.trim());
+}
+
+/** The article the target names: a web page, a saved .html page, an article file or an id of the library. */
+async function loadArticle(args: BriefArgs, io: CliIO): Promise<ArticleSource> {
+  if (isWebUrl(args.target)) {
+    if (!io.fetcher) throw new UserError('Web links cannot be fetched here.');
+    const web = await fetchWebArticle(args.target.trim(), { fetcher: io.fetcher, extract: io.extract, maxBytes: args.maxBytes ?? io.fetchMaxBytes, timeoutMs: io.fetchTimeoutMs });
+    return web.source;
+  }
+  const path = await resolveArticle(args.target, io.contentDir);
+  const maxBytes = args.maxBytes ?? io.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+  if (isHtmlFile(path)) return (await readHtmlFile(path, maxBytes)).source;
+  const article = await readArticleFile(path, maxBytes);
+  return { ...article, id: articleIdOf(path) };
 }
 
 function oneLine(text: string): string {

@@ -9,10 +9,14 @@ export interface BriefJson {
   quotes: { text: string; speaker: string | null }[];
   summary: string[];
   sections: string[];
+  /** The article's address, when known (a web page, or a front matter `url`). */
+  url?: string;
+  /** The text the engine briefed: paragraphs separated by a blank line. */
+  text?: string;
 }
 
 /** Shape a briefing as the CLI's JSON object. */
-export function toBriefJson(id: string, briefing: Briefing): BriefJson {
+export function toBriefJson(id: string, briefing: Briefing, extra: { url?: string; text?: string } = {}): BriefJson {
   return {
     id,
     headline: briefing.headline,
@@ -21,6 +25,8 @@ export function toBriefJson(id: string, briefing: Briefing): BriefJson {
     quotes: briefing.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
     summary: briefing.summary,
     sections: briefing.sections.map((s) => s.heading),
+    ...(extra.url ? { url: extra.url } : {}),
+    ...(extra.text !== undefined ? { text: extra.text } : {}),
   };
 }
 
@@ -50,12 +56,14 @@ function quoteMarks(language: Language, text: string): string {
  * terminal with bidi support shows Arabic right to left); ANSI styles only
  * when `color` is true.
  */
-export function renderBriefing(briefing: Briefing, options: { color: boolean }): string {
+export function renderBriefing(briefing: Briefing, options: { color: boolean; url?: string }): string {
   const paint = (style: keyof typeof STYLE, text: string): string => (options.color ? `${STYLE[style]}${text}${STYLE.reset}` : text);
   const labels = LABELS[briefing.language === 'ar' || briefing.language === 'fr' ? briefing.language : 'en'];
   const lines: string[] = [paint('bold', safeText(briefing.headline))];
   const meta = [briefing.language, briefing.direction, briefing.byline, briefing.dateline].filter((x): x is string => Boolean(x));
-  lines.push(paint('dim', safeText(meta.join(' · '))), '');
+  lines.push(paint('dim', safeText(meta.join(' · '))));
+  if (options.url) lines.push(paint('dim', safeText(options.url)));
+  lines.push('');
   if (briefing.summary.length > 0) {
     lines.push(paint('cyan', labels.summary));
     for (const sentence of briefing.summary) lines.push(`  • ${safeText(sentence)}`);

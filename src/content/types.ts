@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** File formats the library accepts. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
-export type ArticleFormat = 'txt' | 'md';
+/** `html`: a web page (fetched, or a saved .html file), extracted to text. */
+export type ArticleFormat = 'txt' | 'md' | 'html';
 
 /** Longest front matter title, in characters. */
 export const MAX_TITLE_LENGTH = 1000;

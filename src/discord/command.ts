@@ -1,6 +1,8 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Config } from '../config';
-import type { Library, Suggestion } from '../library';
+import type { Fetcher } from '../content/web/fetch-types';
+import type { ExtractFn } from '../content/web/page-source';
+import type { Library, LibraryView, Suggestion } from '../library';
 import type { Logger } from '../logger';
 import type { MessageBody } from './message';
 import type { PageStore } from './pages';
@@ -20,6 +22,17 @@ export interface CommandContext {
   now(): number;
   /** Services registered by other modules (e.g. `scheduler`), by name. */
   services: Record<string, unknown>;
+  /** The one way the bot reaches the web (address checks, caps); absent where the web is off (some tests). */
+  fetcher?: Fetcher;
+  /** Article extraction off the event loop (a worker thread with a time limit); in this thread when absent. */
+  extract?: ExtractFn;
+  /** What a server sees (the library plus its own feed articles); absent: the library alone. Read it through {@link libraryOf}. */
+  libraryFor?: (guildId: string | null) => LibraryView;
+}
+
+/** The articles a command used in `guildId` (null in DMs) may see: the operator's library, plus that server's own. */
+export function libraryOf(ctx: Pick<CommandContext, 'library' | 'libraryFor'>, guildId: string | null): LibraryView {
+  return ctx.libraryFor?.(guildId) ?? ctx.library;
 }
 
 /**
@@ -46,6 +59,6 @@ export interface Command {
    * edited in place) or, with `ephemeral` set, a separate ephemeral reply.
    */
   button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<MessageBody | void>;
-  /** Defer right away (the work is known to be slow); by default the router defers only when the handler takes over a second. */
-  deferImmediately?: boolean;
+  /** Defer right away (the work is known to be slow), always or for some invocations (e.g. a URL to fetch); by default the router defers only when the handler takes over a second. */
+  deferImmediately?: boolean | ((interaction: ChatInputCommandInteraction) => boolean);
 }

@@ -38,7 +38,7 @@ const CommandSchema = z.object({
   execute: fn('execute(interaction, ctx)'),
   autocomplete: fn('autocomplete(interaction, ctx)').optional(),
   button: fn('button(interaction, ctx)').optional(),
-  deferImmediately: z.boolean().optional(),
+  deferImmediately: z.union([z.boolean(), fn('deferImmediately(interaction)')]).optional(),
 });
 
 /**

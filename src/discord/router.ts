@@ -118,7 +118,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         await answer(interaction, interaction.commandName, async () => {
           if (!command) throw unknownCommand(interaction.commandName);
           return command.execute(interaction, ctx);
-        }, command?.deferImmediately === true);
+        }, deferNow(command, interaction));
       } else if (interaction.isAutocomplete()) {
         await autocomplete(interaction);
       } else if (interaction.isButton()) {
@@ -133,6 +133,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       log.error({ err: error, interactionId: interaction.id }, 'interaction handler failed');
     }
   };
+}
+
+/** True when `command` asks to defer this invocation at once. */
+function deferNow(command: Command | undefined, interaction: ChatInputCommandInteraction): boolean {
+  const rule = command?.deferImmediately;
+  return typeof rule === 'function' ? rule(interaction) : rule === true;
 }
 
 /** A command this bot does not have (deployed commands out of date). */

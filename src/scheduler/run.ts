@@ -45,7 +45,12 @@ export interface RunDeps {
   nonceWindowMs?: number;
   /** Look in the history before re-sending (default true; false only to show what happens without). */
   reconcile?: boolean;
+  /** What a server's schedules see: the library plus the server's own feed articles (absent: `library` alone). */
+  libraryFor?: (guildId: string) => ArticleLibrary;
 }
+
+/** The articles a schedule posts from: its server's view of the library. */
+const libraryOfSchedule = (schedule: ScheduleRecord, deps: RunDeps): ArticleLibrary => deps.libraryFor?.(schedule.guildId) ?? deps.library;
 
 const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pending', 'failed']);
 
@@ -79,14 +84,15 @@ export async function planRun(schedule: ScheduleRecord, deps: RunDeps, now: numb
   };
   let articles: LibraryArticle[] = [];
   let skipped = 0;
+  const library = libraryOfSchedule(schedule, deps);
   if (!schedule.primed) {
-    const newest = deps.library.newest();
-    const others = deps.library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id));
+    const newest = library.newest();
+    const others = library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id));
     skipped = await deliveries.skip(channelId, others, schedule.id, now);
     await deps.store.schedules.markPrimed(schedule.id);
     articles = newest && owed(newest) ? [newest] : [];
   } else {
-    for (const article of deps.library.all()) {
+    for (const article of library.all()) {
       if (!owed(article)) continue;
       take(article);
       articles.push(article);
@@ -149,7 +155,7 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
     let message: ChannelMessage;
     try {
       // From get(): `all()` may hold an article whose summary is still being filled in.
-      message = deps.render(deps.library.get(article.id) ?? article);
+      message = deps.render(libraryOfSchedule(schedule, deps).get(article.id) ?? article);
     } catch (error) {
       await deliveries.markFailed(schedule.channelId, article.id, 'rejected', `render failed: ${error instanceof Error ? error.message : String(error)}`, now);
       report.rejected.push(article.id);

@@ -3,7 +3,7 @@ import { renderBriefingMessage } from '../discord/message';
 import type { ArticleLibrary } from '../library/types';
 import type { Logger } from '../logger';
 import { createSqliteStore } from '../store';
-import type { AnyStore } from '../store/types';
+import type { AnyStore, StoreWithFeeds } from '../store/types';
 import { ChannelBackoff } from './backoff';
 import { DEFAULT_NONCE_WINDOW_MS, RestPoster, type RestLike } from './poster';
 import type { Scheduling } from './scheduling';
@@ -24,12 +24,16 @@ export interface SchedulingOptions {
   canReadHistory?: (channelId: string) => boolean | undefined;
   /** False: only the store, for `/schedule` (an HTTP replica); another process runs the schedules. Default true. */
   runScheduler?: boolean;
+  /** What a server's schedules see (the library plus its feed articles). */
+  libraryFor?: (guildId: string) => ArticleLibrary;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
 export interface SchedulingParts {
   service: { name: string; start(): Promise<void>; stop(): Promise<void> };
   scheduling: Scheduling;
+  /** The SQLite store it opened (absent when given a store): the feed poller shares it, one connection and one instance lock per file. Closed by this service's stop. */
+  sqlite?: StoreWithFeeds;
 }
 
 /**
@@ -45,15 +49,17 @@ export interface SchedulingParts {
 export function createScheduling(options: SchedulingOptions): SchedulingParts {
   const logger = options.logger.child({ component: 'scheduler' });
   const { databasePath } = options.config;
-  const store: AnyStore = options.store ?? createSqliteStore(databasePath, {
+  const sqlite = options.store ? undefined : createSqliteStore(databasePath, {
     onRestored: (path) => logger.error({ path }, `database ${path} was deleted or replaced while the bot ran; written back from the open connection and reopened`),
     onCheckFailed: (error) => logger.fatal({ err: error, path: databasePath }, `database ${databasePath} is gone and could not be restored`),
   });
+  const store: AnyStore = options.store ?? sqlite!;
   const now = options.now ?? Date.now;
   const nonceWindowMs = options.config.deliveryNonceWindowSeconds === undefined ? DEFAULT_NONCE_WINDOW_MS : options.config.deliveryNonceWindowSeconds * 1000;
   const scheduler = new SchedulerService({
     store,
     library: options.library,
+    ...(options.libraryFor ? { libraryFor: options.libraryFor } : {}),
     poster: new RestPoster(options.rest, { nonceWindowMs, now, canReadHistory: options.canReadHistory }),
     render: (article) => renderBriefingMessage(article),
     logger,
@@ -72,6 +78,7 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
   };
   return {
     scheduling: { store, wake },
+    ...(sqlite ? { sqlite } : {}),
     service: {
       name: run ? 'scheduler' : 'store',
       start: async () => {

@@ -1,4 +1,4 @@
-import type { Async, AsyncStore, Store } from './types';
+import type { Async, AsyncStore, Store, StoreWithFeeds } from './types';
 
 /** Every method of `target` returning a promise (a throw becomes a rejection); other members as they are. */
 function promised<T extends object>(target: T): Async<T> {
@@ -16,6 +16,7 @@ export function asAsyncStore(store: Store): AsyncStore {
   return {
     schedules: promised(store.schedules),
     deliveries: promised(store.deliveries),
+    ...('feeds' in store ? { feeds: promised((store as StoreWithFeeds).feeds) } : {}),
     close: async () => store.close(),
   };
 }

@@ -140,6 +140,102 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Feeds (issue 10). Independent of version 2: it neither reads nor changes its tables.
+    version: 3,
+    name: 'feeds, seen keys and feed articles',
+    up: `
+      CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        url           TEXT    NOT NULL,
+        title         TEXT    NOT NULL DEFAULT '',
+        etag          TEXT,
+        last_modified TEXT,
+        created_by    TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        last_check_at INTEGER,
+        next_check_at INTEGER NOT NULL,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        last_detail   TEXT,
+        paused_reason TEXT,
+        paused_at     INTEGER,
+        UNIQUE (guild_id, channel_id, url)
+      );
+      CREATE INDEX feeds_due ON feeds (next_check_at) WHERE paused_reason IS NULL;
+      CREATE INDEX feeds_guild ON feeds (guild_id, id);
+
+      CREATE TABLE feed_seen (
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        key     TEXT    NOT NULL,
+        -- When the key was last in the feed (kept current while the item stays in it).
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, key)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE feed_articles (
+        id           TEXT    PRIMARY KEY,
+        feed_id      INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        guild_id     TEXT    NOT NULL,
+        item_key     TEXT    NOT NULL,
+        url          TEXT,
+        title        TEXT    NOT NULL,
+        author       TEXT,
+        source       TEXT    NOT NULL,
+        published_at INTEGER NOT NULL,
+        text         TEXT    NOT NULL,
+        fetched_at   INTEGER NOT NULL
+      );
+      CREATE INDEX feed_articles_feed ON feed_articles (feed_id, published_at);
+      CREATE INDEX feed_articles_guild ON feed_articles (guild_id, published_at);
+    `,
+    postgres: `
+      CREATE TABLE feeds (
+        id            BIGSERIAL PRIMARY KEY,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        url           TEXT    NOT NULL,
+        title         TEXT    NOT NULL DEFAULT '',
+        etag          TEXT,
+        last_modified TEXT,
+        created_by    TEXT    NOT NULL,
+        created_at    BIGINT  NOT NULL,
+        last_check_at BIGINT,
+        next_check_at BIGINT  NOT NULL,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        last_detail   TEXT,
+        paused_reason TEXT,
+        paused_at     BIGINT,
+        UNIQUE (guild_id, channel_id, url)
+      );
+      CREATE INDEX feeds_due ON feeds (next_check_at) WHERE paused_reason IS NULL;
+      CREATE INDEX feeds_guild ON feeds (guild_id, id);
+
+      CREATE TABLE feed_seen (
+        feed_id BIGINT NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        key     TEXT   NOT NULL,
+        seen_at BIGINT NOT NULL,
+        PRIMARY KEY (feed_id, key)
+      );
+
+      CREATE TABLE feed_articles (
+        id           TEXT    PRIMARY KEY,
+        feed_id      BIGINT  NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        guild_id     TEXT    NOT NULL,
+        item_key     TEXT    NOT NULL,
+        url          TEXT,
+        title        TEXT    NOT NULL,
+        author       TEXT,
+        source       TEXT    NOT NULL,
+        published_at BIGINT  NOT NULL,
+        text         TEXT    NOT NULL,
+        fetched_at   BIGINT  NOT NULL
+      );
+      CREATE INDEX feed_articles_feed ON feed_articles (feed_id, published_at);
+      CREATE INDEX feed_articles_guild ON feed_articles (guild_id, published_at);
+    `,
+  },
 ];
 
 /**

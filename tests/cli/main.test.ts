@@ -62,7 +62,8 @@ describe('brief CLI (in-process)', () => {
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(1);
     const json = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['direction', 'headline', 'id', 'language', 'quotes', 'sections', 'summary']);
+    expect(Object.keys(json).sort()).toEqual(['direction', 'headline', 'id', 'language', 'quotes', 'sections', 'summary', 'text']);
+    expect(typeof json.text).toBe('string');
     expect(json.direction).toBe(direction);
     if (headline) expect(json.headline).toBe(headline);
     expect((json.summary as string[]).length).toBeGreaterThan(0);

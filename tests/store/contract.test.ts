@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore, MIGRATIONS, migrate, type AsyncStore, type Store } from '../../src/store';
+import { createSqliteStore, MIGRATIONS, migrate, type AsyncStore, type FeedArticleRecord, type NewFeed, type Store } from '../../src/store';
 import { asAsyncStore } from '../../src/store/async';
 import { createPool, createPostgresStore, migratePostgres, postgresSchemaVersion } from '../../src/store/postgres';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
@@ -95,6 +95,15 @@ afterAll(async () => {
 const CHANNEL = '200000000000000001';
 const OTHER_GUILD = '100000000000000009';
 const ARTICLES = [['Arabic', 'بيان-الوزارة'], ['English', 'mayor-speech'], ['French', 'déclaration-élysée']] as const;
+const GUILD = newSchedule().guildId;
+
+function newFeed(overrides: Partial<NewFeed> = {}): NewFeed {
+  return { guildId: GUILD, channelId: CHANNEL, url: 'https://news.example/rss', title: 'Nachrichten / أخبار / Actualités', createdBy: '300000000000000003', createdAt: 1, nextCheckAt: 10, ...overrides };
+}
+
+function feedArticle(feedId: number, n: number, overrides: Partial<FeedArticleRecord> = {}): FeedArticleRecord {
+  return { id: `feed${feedId}-${n}`, feedId, guildId: GUILD, itemKey: `id:${n}`, url: `https://news.example/${n}`, title: `T${n}`, author: null, source: 'News', publishedAt: n, text: 'نص المقال. Le texte.', fetchedAt: 0, ...overrides };
+}
 
 describe.each([
   [sqlite, false],
@@ -311,6 +320,104 @@ describe.each([
       await store.deliveries.begin(CHANNEL, 'a', s.id, 'n', 1);
       await store.schedules.remove(s.guildId, s.id);
       expect(await store.deliveries.get(CHANNEL, 'a')).toMatchObject({ status: 'pending', scheduleId: null });
+    });
+  });
+
+  describe.skipIf(skip)('feeds', () => {
+    const feedsOf = (): NonNullable<AsyncStore['feeds']> => store.feeds!;
+
+    it('creates a feed once per guild, channel and URL; what a user reaches is scoped by guild', async () => {
+      await open();
+      const feed = (await feedsOf().create(newFeed()))!;
+      expect(feed).toMatchObject({ title: 'Nachrichten / أخبار / Actualités', failures: 0, pausedReason: null, etag: null, lastCheckAt: null, nextCheckAt: 10 });
+      expect(await feedsOf().create(newFeed())).toBeUndefined();
+      expect(await feedsOf().create(newFeed({ guildId: OTHER_GUILD }))).toBeDefined();
+      expect(await feedsOf().getInGuild(OTHER_GUILD, feed.id)).toBeUndefined();
+      expect((await feedsOf().listByGuild(GUILD)).map((f) => f.id)).toEqual([feed.id]);
+      expect(await feedsOf().remove(OTHER_GUILD, feed.id)).toBe(false);
+      expect(await feedsOf().get(feed.id)).toEqual(feed);
+      expect(await feedsOf().remove(GUILD, feed.id)).toBe(true);
+      expect(await feedsOf().get(feed.id)).toBeUndefined();
+    });
+
+    it('due, pause, resume, earliest next check, and a check recorded with validators kept unless given and a moved URL', async () => {
+      await open();
+      const a = (await feedsOf().create(newFeed({ nextCheckAt: 10 })))!;
+      const b = (await feedsOf().create(newFeed({ url: 'https://b.example/feed.xml', nextCheckAt: 20 })))!;
+      expect((await feedsOf().due(15)).map((f) => f.id)).toEqual([a.id]);
+      await feedsOf().pause(a.id, 'HTTP 410 Gone', 12);
+      expect((await feedsOf().due(100)).map((f) => f.id)).toEqual([b.id]);
+      expect(await feedsOf().earliestNextCheck()).toBe(20);
+      expect(await feedsOf().get(a.id)).toMatchObject({ pausedReason: 'HTTP 410 Gone', lastDetail: 'paused: HTTP 410 Gone' });
+      await feedsOf().recordCheck(a.id, { at: 1, nextCheckAt: 2, failures: 4, detail: 'HTTP 500' });
+      await feedsOf().resume(a.id, 5);
+      expect(await feedsOf().get(a.id)).toMatchObject({ pausedReason: null, failures: 0, nextCheckAt: 5 });
+      await feedsOf().recordCheck(b.id, { at: 1, nextCheckAt: 2, failures: 0, detail: 'ok', etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', url: 'https://b.example/new.xml', title: 'Le Monde' });
+      await feedsOf().recordCheck(b.id, { at: 3, nextCheckAt: 4, failures: 0, detail: 'not modified' });
+      expect(await feedsOf().get(b.id)).toMatchObject({ etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', url: 'https://b.example/new.xml', title: 'Le Monde', lastCheckAt: 3, lastDetail: 'not modified', nextCheckAt: 4 });
+      await feedsOf().setNextCheck(b.id, 99);
+      expect((await feedsOf().get(b.id))!.nextCheckAt).toBe(99);
+    });
+
+    it.each(ARTICLES)('remembers seen keys and the %s article; owed lists what the channel has not received, oldest first', async (_lang, title) => {
+      await open();
+      const feed = (await feedsOf().create(newFeed()))!;
+      await feedsOf().remember(feed.id, ['id:1', 'link:https://news.example/1', 'id:2', 'id:2'], [feedArticle(feed.id, 2, { title }), feedArticle(feed.id, 1)], 5);
+      await feedsOf().remember(feed.id, [], [feedArticle(feed.id, 2, { title: 'stored once: not replaced' })], 6);
+      expect(await feedsOf().seen(feed.id, ['id:1', 'id:3', 'id:2'])).toEqual(new Set(['id:1', 'id:2']));
+      expect(await feedsOf().seen(feed.id, [])).toEqual(new Set());
+      const [one, two] = [`feed${feed.id}-1`, `feed${feed.id}-2`];
+      expect((await feedsOf().owed(feed.id, CHANNEL)).map((a) => a.id)).toEqual([one, two]);
+      await store.deliveries.begin(CHANNEL, one, null, 'n1', 6);
+      expect((await feedsOf().owed(feed.id, CHANNEL)).map((a) => a.id)).toEqual([one, two]);
+      await store.deliveries.markSent(CHANNEL, one, '900000000000000001', 7);
+      expect((await feedsOf().owed(feed.id, CHANNEL)).map((a) => a.id)).toEqual([two]);
+      expect(await feedsOf().getArticle(two)).toEqual(feedArticle(feed.id, 2, { title }));
+      expect(await feedsOf().getArticle('feed0-none')).toBeUndefined();
+    });
+
+    it('makes due the active feeds whose channel is owed a stored article (a stop mid-poll), not the others', async () => {
+      await open();
+      const owing = (await feedsOf().create(newFeed({ nextCheckAt: 5000 })))!;
+      const settled = (await feedsOf().create(newFeed({ url: 'https://b.example/feed.xml', nextCheckAt: 5000 })))!;
+      const paused = (await feedsOf().create(newFeed({ url: 'https://c.example/feed.xml', nextCheckAt: 5000 })))!;
+      await feedsOf().remember(owing.id, ['id:1'], [feedArticle(owing.id, 1)], 1);
+      await feedsOf().remember(settled.id, ['id:1'], [feedArticle(settled.id, 1)], 1);
+      await feedsOf().remember(paused.id, ['id:1'], [feedArticle(paused.id, 1)], 1);
+      await store.deliveries.begin(CHANNEL, `feed${settled.id}-1`, null, 'n', 2);
+      await store.deliveries.markSent(CHANNEL, `feed${settled.id}-1`, '900000000000000001', 3);
+      await feedsOf().pause(paused.id, 'paused with /feed pause', 3);
+      expect(await feedsOf().makeDueWithOwed(100)).toBe(1);
+      expect((await feedsOf().get(owing.id))!.nextCheckAt).toBe(100);
+      expect((await feedsOf().get(settled.id))!.nextCheckAt).toBe(5000);
+    });
+
+    it('forgets keys of items long gone from the feed, counted from the feed\'s latest sighting; handles many keys at once', async () => {
+      await open();
+      const feed = (await feedsOf().create(newFeed()))!;
+      const DAY = 86_400_000;
+      await feedsOf().remember(feed.id, ['id:old', 'id:kept'], [], 0);
+      expect(await feedsOf().forgetOlder(feed.id, 90 * DAY)).toBe(0);
+      await feedsOf().remember(feed.id, ['id:kept', 'id:new'], [], 100 * DAY);
+      expect(await feedsOf().forgetOlder(feed.id, 90 * DAY)).toBe(1);
+      expect(await feedsOf().seen(feed.id, ['id:old', 'id:kept', 'id:new'])).toEqual(new Set(['id:kept', 'id:new']));
+      const keys = Array.from({ length: 1200 }, (_, i) => `id:${i}`);
+      await feedsOf().remember(feed.id, keys, [], 101 * DAY);
+      expect((await feedsOf().seen(feed.id, keys)).size).toBe(1200);
+    });
+
+    it('articles by guild: one server never sees another\'s; removing a feed removes its seen keys and articles', async () => {
+      await open();
+      const a = (await feedsOf().create(newFeed()))!;
+      const b = (await feedsOf().create(newFeed({ guildId: OTHER_GUILD })))!;
+      await feedsOf().remember(a.id, ['id:1'], [feedArticle(a.id, 1)], 1);
+      await feedsOf().remember(b.id, [], [feedArticle(b.id, 1, { guildId: OTHER_GUILD })], 1);
+      expect((await feedsOf().articlesOfGuild(GUILD)).map((x) => x.id)).toEqual([`feed${a.id}-1`]);
+      expect((await feedsOf().articlesOfGuild(OTHER_GUILD)).map((x) => x.id)).toEqual([`feed${b.id}-1`]);
+      expect(await feedsOf().allArticles()).toHaveLength(2);
+      await feedsOf().remove(GUILD, a.id);
+      expect(await feedsOf().getArticle(`feed${a.id}-1`)).toBeUndefined();
+      expect((await feedsOf().seen(a.id, ['id:1'])).size).toBe(0);
     });
   });
 });

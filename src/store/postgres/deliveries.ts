@@ -73,7 +73,7 @@ export class PostgresDeliveryStore implements Async<DeliveryStore> {
     return row && toRecord(row);
   }
 
-  async begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number, contentKey: string | null = null): Promise<DeliveryRecord> {
+  async begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null): Promise<DeliveryRecord> {
     // A retry keeps the row's first nonce: only the status, the attempt count and the owner move.
     // A pending row is reopened only by the owner that has it (adoptPending() hands a dead owner's rows over).
     const result = await this.pool.query<DeliveryRow>(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner)

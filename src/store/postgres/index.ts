@@ -3,6 +3,7 @@ import type { AsyncStore, ChangeSignal } from '../types';
 import { OWNER_LEASE_MS, PostgresDeliveryStore } from './deliveries';
 import { migratePostgres } from './migrate';
 import { createPool } from './pool';
+import { PostgresFeedStore } from './feeds';
 import { PostgresScheduleStore } from './schedules';
 
 export { migratePostgres, postgresSchemaVersion } from './migrate';
@@ -44,6 +45,7 @@ export async function createPostgresStore(url: string, onError?: (error: Error) 
   return {
     schedules: new PostgresScheduleStore(pool),
     deliveries,
+    feeds: new PostgresFeedStore(pool),
     ...changeSignal(pool),
     close: async () => {
       clearInterval(renew);

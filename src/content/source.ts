@@ -1,0 +1,38 @@
+/**
+ * Where articles come from, as one interface: a folder of files, a web page,
+ * a feed. The library can list a source, read an article from it, and (when
+ * the source can tell) be told of changes. Each article carries an opaque
+ * version: a different version means the article changed and must be read
+ * and briefed again; the same version means nothing to do.
+ */
+import type { ArticleSource } from './types';
+
+/** An article a source can give, without its text. */
+export interface ContentEntry {
+  /** The article's id (a valid article id: letters, digits, `_ . -`). */
+  id: string;
+  /** Opaque: compare for equality only (file size and mtime, an ETag, a content hash…). */
+  version: string;
+}
+
+/** An article read from a source. */
+export interface ContentArticle {
+  /** Id, format, metadata (title, url, author, published, source, language) and the text to brief. */
+  source: ArticleSource;
+  version: string;
+}
+
+/** Something that changed in a source. */
+export type ContentChange = { kind: 'changed'; entry: ContentEntry } | { kind: 'removed'; id: string };
+
+/** One place articles come from. */
+export interface ContentSource {
+  /** For logs: `folder`, `web-page`, `feed`… */
+  readonly kind: string;
+  /** Every article the source has now. */
+  list(signal?: AbortSignal): Promise<ContentEntry[]>;
+  /** One article, read and decoded; throws a `UserError` for a bad or missing one. */
+  read(id: string, signal?: AbortSignal): Promise<ContentArticle>;
+  /** Call `onChange` when an article is added, changed or removed; returns the function that stops watching. Sources that cannot tell leave this out and are listed again instead. */
+  watch?(onChange: (change: ContentChange) => void): () => void;
+}
