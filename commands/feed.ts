@@ -72,26 +72,26 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       return reply(`Feed #${added.feed.id}: **${feedName(added.feed)}** (${added.itemCount} items) → <#${added.feed.channelId}>.${first} new items follow as they appear, checked ${discordTime(added.feed.nextCheckAt)} next.`);
     }
     case 'list': {
-      const list = store.feeds.listByGuild(guildId);
+      const list = await store.feeds.listByGuild(guildId);
       if (!list.length) return reply('No feeds in this server yet. Add one with /feed add.');
       return buildMessage({ embeds: [{ title: `Feeds (${list.length})`, description: feedList(list), color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
-      const feed = findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
-      store.feeds.remove(guildId, feed.id);
+      const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
+      await store.feeds.remove(guildId, feed.id);
       feeds.shelves.removeFeed(guildId, feed.id);
       feeds.wake();
       return reply(`Feed #${feed.id} (${feedName(feed)}) removed: nothing more will be posted from it.`);
     }
     case 'pause': {
-      const feed = findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
-      store.feeds.pause(feed.id, "paused by a moderator", now);
+      const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
+      await store.feeds.pause(feed.id, "paused by a moderator", now);
       feeds.wake();
       return reply(`Feed #${feed.id} paused. Resume it with /feed resume.`);
     }
     default: {
-      const feed = findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
-      store.feeds.resume(feed.id, now);
+      const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
+      await store.feeds.resume(feed.id, now);
       feeds.wake();
       return reply(`Feed #${feed.id} (${feedName(feed)}) resumed: checked now.`);
     }
@@ -105,8 +105,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   const { store } = feedsFrom(ctx.services);
   const typed = String(focused.value).trim().replace(/^#/, '').toLowerCase();
   const sub = interaction.options.getSubcommand(false);
-  return store.feeds
-    .listByGuild(interaction.guildId)
+  return (await store.feeds.listByGuild(interaction.guildId))
     .filter((f) => (sub === 'resume' ? f.pausedReason !== null : sub === 'pause' ? f.pausedReason === null : true))
     .map((f) => ({ name: feedChoiceName(f), value: String(f.id) }))
     .filter((choice) => !typed || choice.name.toLowerCase().includes(typed))

@@ -116,8 +116,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
-  // SQLite: the scheduler's store (one connection, one instance lock per file). With DATABASE_URL, feeds stay in SQLite at DATABASE_PATH for now.
-  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite, runPoller: !web });
+  // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
+  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
 

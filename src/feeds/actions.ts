@@ -1,7 +1,7 @@
 import { discoverFeedLinks, decodeFeedBytes, type ParsedFeed } from '../content/feeds';
 import { FetchError, type FetchedResource } from '../content/web/fetch-types';
 import { UserError } from '../errors';
-import type { FeedRecord, FeedStore } from '../store/types';
+import type { Awaitable, FeedRecord, FeedStore } from '../store/types';
 import { deliverOwed, fetchFeed, ingest, type FeedCheckDeps, type FetchedFeed } from './check';
 import { nextCheckAt } from './timing';
 import { feedMessages as say } from './user-messages';
@@ -75,17 +75,17 @@ async function fetchOrSay(url: string, deps: FeedCheckDeps): Promise<FetchedFeed
  */
 export async function subscribe(input: SubscribeInput, deps: FeedCheckDeps, now: number): Promise<Subscribed> {
   const url = checkUrl(input.url);
-  const existing = deps.store.feeds.listByGuild(input.guildId);
+  const existing = await deps.store.feeds.listByGuild(input.guildId);
   if (existing.length >= MAX_FEEDS_PER_GUILD) throw new UserError(say.guildFull(existing.length));
   const { resource, parsed } = await resolveFeed(url, deps);
   const feedUrl = resource.permanentUrl;
   const duplicate = existing.find((feed) => feed.channelId === input.channelId && (feed.url === feedUrl || feed.url === url));
   if (duplicate) throw new UserError(say.duplicate(duplicate.id, duplicate.channelId));
-  const created = deps.store.feeds.create({ guildId: input.guildId, channelId: input.channelId, url: feedUrl, title: parsed.title.slice(0, 300), createdBy: input.userId, createdAt: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed.ttlMinutes }) });
+  const created = await deps.store.feeds.create({ guildId: input.guildId, channelId: input.channelId, url: feedUrl, title: parsed.title.slice(0, 300), createdBy: input.userId, createdAt: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed.ttlMinutes }) });
   if (!created) throw new UserError(say.duplicate(0, input.channelId));
   await ingest(created, parsed, deps, now, true);
   const delivered = await deliverOwed(created, deps, now);
-  deps.store.feeds.recordCheck(created.id, {
+  await deps.store.feeds.recordCheck(created.id, {
     at: now,
     nextCheckAt: created.nextCheckAt,
     failures: 0,
@@ -93,13 +93,13 @@ export async function subscribe(input: SubscribeInput, deps: FeedCheckDeps, now:
     etag: resource.headers.etag ?? null,
     lastModified: resource.headers['last-modified'] ?? null,
   });
-  return { feed: deps.store.feeds.get(created.id)!, itemCount: parsed.items.length, posted: delivered.posted };
+  return { feed: (await deps.store.feeds.get(created.id))!, itemCount: parsed.items.length, posted: delivered.posted };
 }
 
 /** A feed of this guild from what the user typed (`12` or `#12`). @throws UserError. */
-export function findFeed(feeds: FeedStore, guildId: string, typed: string): FeedRecord {
+export async function findFeed(feeds: Awaitable<FeedStore>, guildId: string, typed: string): Promise<FeedRecord> {
   const id = /^#?\d{1,12}$/.test(typed.trim()) ? Number(typed.trim().replace('#', '')) : NaN;
-  const feed = Number.isSafeInteger(id) ? feeds.getInGuild(guildId, id) : undefined;
+  const feed = Number.isSafeInteger(id) ? await feeds.getInGuild(guildId, id) : undefined;
   if (!feed) throw new UserError(say.unknownFeed(typed));
   return feed;
 }

@@ -3,7 +3,7 @@ import { FetchError, type FetchedResource, type Fetcher } from '../content/web/f
 import type { Logger } from '../logger';
 import { deliverOnce } from '../scheduler/deliver';
 import type { ChannelMessage, Poster } from '../scheduler/poster';
-import type { FeedArticleRecord, FeedCheck, FeedRecord, StoreWithFeeds } from '../store/types';
+import type { Awaitable, DeliveryStore, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore } from '../store/types';
 import { articleOfItem, type ReadPage } from './article';
 import { feedPausedMessage } from './messages';
 import { backoffCheckAt, nextCheckAt } from './timing';
@@ -17,7 +17,8 @@ export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, applicati
 
 /** What checking a feed needs. */
 export interface FeedCheckDeps {
-  store: Pick<StoreWithFeeds, 'feeds' | 'deliveries'>;
+  /** Either store: SQLite's synchronous one or Postgres's (`DATABASE_URL`); every call is awaited. */
+  store: { feeds: Awaitable<FeedStore>; deliveries: Awaitable<DeliveryStore> };
   fetcher: Fetcher;
   poster: Poster;
   /** The briefing message of a feed article. */
@@ -78,7 +79,7 @@ const httpReason = (status: number): string => `HTTP ${status}${STATUS_TEXT[stat
  */
 export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedCheckDeps, now: number, first: boolean): Promise<number> {
   const { feeds } = deps.store;
-  const seen = feeds.seen(feed.id, parsed.items.flatMap((item) => item.keys));
+  const seen = await feeds.seen(feed.id, parsed.items.flatMap((item) => item.keys));
   const known = parsed.items.filter((item) => item.keys.some((key) => seen.has(key)));
   const fresh = oldestFirst(parsed.items.filter((item) => !item.keys.some((key) => seen.has(key))));
   const keys = known.flatMap((item) => item.keys);
@@ -87,7 +88,7 @@ export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedChe
     taken = fresh.slice(-1);
     keys.push(...fresh.flatMap((item) => item.keys));
   } else {
-    const room = Math.max(0, (deps.maxPerCheck ?? MAX_POSTS_PER_CHECK) - feeds.owed(feed.id, feed.channelId).length);
+    const room = Math.max(0, (deps.maxPerCheck ?? MAX_POSTS_PER_CHECK) - (await feeds.owed(feed.id, feed.channelId)).length);
     taken = dedupeWithin(fresh).slice(0, room);
   }
   const title = parsed.title || feed.title;
@@ -100,8 +101,8 @@ export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedChe
     articles.push(article);
     keys.push(...item.keys);
   }
-  feeds.remember(feed.id, keys, articles, now);
-  feeds.forgetOlder(feed.id, SEEN_KEYS_KEPT_MS);
+  await feeds.remember(feed.id, keys, articles, now);
+  await feeds.forgetOlder(feed.id, SEEN_KEYS_KEPT_MS);
   if (articles.length) deps.onStored?.(articles);
   return articles.length;
 }
@@ -119,7 +120,7 @@ function dedupeWithin(items: readonly FeedItem[]): FeedItem[] {
 /** Post what the feed's channel is owed, oldest first. Returns the ids posted and, when Discord refused the channel, why. */
 export async function deliverOwed(feed: FeedRecord, deps: FeedCheckDeps, now: number): Promise<{ posted: string[]; refused?: string; failed?: string }> {
   const posted: string[] = [];
-  for (const article of deps.store.feeds.owed(feed.id, feed.channelId).slice(0, deps.maxPerCheck ?? MAX_POSTS_PER_CHECK)) {
+  for (const article of (await deps.store.feeds.owed(feed.id, feed.channelId)).slice(0, deps.maxPerCheck ?? MAX_POSTS_PER_CHECK)) {
     const result = await deliverOnce({ channelId: feed.channelId, articleId: article.id, scheduleId: null, render: () => deps.render(article) }, deps.store.deliveries, deps.poster, now);
     if (result.kind === 'sent') posted.push(article.id);
     if (result.kind === 'paused') return { posted, refused: result.reason };
@@ -133,7 +134,7 @@ export async function deliverOwed(feed: FeedRecord, deps: FeedCheckDeps, now: nu
  * The notice is a delivery of its own, so a retry never posts it twice.
  */
 export async function pauseFeed(feed: FeedRecord, reason: string, deps: FeedCheckDeps, now: number, notify = true): Promise<void> {
-  deps.store.feeds.pause(feed.id, reason, now);
+  await deps.store.feeds.pause(feed.id, reason, now);
   deps.logger?.warn({ feedId: feed.id, guildId: feed.guildId, reason }, 'feed paused');
   if (!notify) return;
   const notice = { channelId: feed.channelId, articleId: `feed${feed.id}-paused-${now}`, scheduleId: null, render: () => feedPausedMessage(feed, reason) };
@@ -198,7 +199,7 @@ export async function checkFeed(feed: FeedRecord, deps: FeedCheckDeps, now: numb
   const delivered = await deliverOwed(feed, deps, now);
   report.posted = delivered.posted;
   report.detail = describeCheck(report, delivered, parsed === undefined);
-  deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed?.ttlMinutes ?? null }), failures: 0, detail: report.detail, ...(parsed ? freshFields(feed, resource, parsed, deps) : {}) });
+  await deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed?.ttlMinutes ?? null }), failures: 0, detail: report.detail, ...(parsed ? freshFields(feed, resource, parsed, deps) : {}) });
   if (delivered.refused) {
     // Discord refuses the channel: a notice could not be posted there either.
     await pauseFeed(feed, `Discord refused the channel: ${delivered.refused}`, deps, now, false);
@@ -216,11 +217,11 @@ async function failCheck(feed: FeedRecord, deps: FeedCheckDeps, now: number, rep
   const failures = feed.failures + 1;
   if (pauseNow || failures >= deps.maxFailures) {
     const why = pauseNow ? reason : `${reason} (${failures} failed checks in a row)`;
-    deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: now + deps.minIntervalMs, failures, detail: why });
+    await deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: now + deps.minIntervalMs, failures, detail: why });
     await pauseFeed(feed, why, deps, now);
     return { ...report, outcome: 'paused', detail: why };
   }
-  deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: backoffCheckAt(now, deps.minIntervalMs, failures, headers), failures, detail: reason });
+  await deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: backoffCheckAt(now, deps.minIntervalMs, failures, headers), failures, detail: reason });
   return { ...report, outcome: 'failed', detail: reason };
 }
 

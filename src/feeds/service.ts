@@ -30,21 +30,26 @@ export class FeedPoller {
   private readonly busy = new Set<number>();
   private readonly abort = new AbortController();
   private readonly clock: () => number;
+  private started: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FeedPollerOptions) {
     this.clock = options.clock ?? Date.now;
     this.queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 8) });
   }
 
-  /** Start the timer (idempotent). */
-  start(): void {
-    if (this.running) return;
+  /** Start the timer (idempotent); `pollDue()` waits for the start's own store work. */
+  start(): Promise<void> {
+    if (this.running) return this.started;
     this.running = true;
-    // Feed posts left pending by the last run are this instance's now (it holds the database file's instance lock).
-    this.options.store.deliveries.adoptPending();
-    const owed = this.options.store.feeds.makeDueWithOwed(this.clock());
-    if (owed) this.options.logger?.info({ feeds: owed }, 'posting feed items left unposted by the last run');
+    this.started = (async () => {
+      // Feed posts left pending by the last run are this instance's now (SQLite: it holds the file's instance lock;
+      // Postgres: only those of an owner whose lease has run out).
+      await this.options.store.deliveries.adoptPending();
+      const owed = await this.options.store.feeds.makeDueWithOwed(this.clock());
+      if (owed) this.options.logger?.info({ feeds: owed }, 'posting feed items left unposted by the last run');
+    })();
     this.arm();
+    return this.started;
   }
 
   /** Look at the store again now (a feed was added, resumed or removed). */
@@ -54,12 +59,12 @@ export class FeedPoller {
 
   /** Claim and check every due feed; resolves when these checks are done. */
   async pollDue(): Promise<FeedCheckReport[]> {
+    await this.started;
     const now = this.clock();
-    const due = this.options.store.feeds.due(now, 200).filter((feed) => !this.busy.has(feed.id));
-    for (const feed of due) {
-      this.busy.add(feed.id);
-      this.options.store.feeds.setNextCheck(feed.id, now + this.options.minIntervalMs);
-    }
+    // Filtered and marked busy in one synchronous step after the read: two polls in this process never take one feed.
+    const due = (await this.options.store.feeds.due(now, 200)).filter((feed) => !this.busy.has(feed.id));
+    for (const feed of due) this.busy.add(feed.id);
+    for (const feed of due) await this.options.store.feeds.setNextCheck(feed.id, now + this.options.minIntervalMs);
     const deps: FeedCheckDeps = { ...this.options, signal: this.abort.signal };
     const checks = due.map((feed) =>
       this.queue
@@ -93,9 +98,16 @@ export class FeedPoller {
   }
 
   private arm(): void {
+    void this.armAsync().catch((error: unknown) => {
+      this.options.logger?.error({ err: error }, 'feed poller could not read the next check time');
+    });
+  }
+
+  private async armAsync(): Promise<void> {
+    await this.started.catch(() => undefined);
+    const earliest = await this.options.store.feeds.earliestNextCheck();
     clearTimeout(this.timer);
     if (!this.running) return;
-    const earliest = this.options.store.feeds.earliestNextCheck();
     const cap = this.options.maxSleepMs ?? 30_000;
     const delay = earliest === undefined ? cap : Math.min(cap, Math.max(0, earliest - this.clock() + 2));
     this.timer = setTimeout(() => {

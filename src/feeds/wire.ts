@@ -14,7 +14,7 @@ import type { GuildShelves } from '../library/shelves';
 
 /** What `/feed` needs from the running bot, registered as `ctx.services.feeds`. */
 export interface Feeds {
-  store: StoreWithFeeds;
+  store: FeedCheckDeps['store'];
   /** What subscribing and checking need (fetcher, poster, limits). */
   deps: FeedCheckDeps;
   /** Re-arm the poller (a feed was added, resumed or removed). */
@@ -49,8 +49,8 @@ export interface FeedsOptions {
   extract?: ExtractFn;
   shelves: GuildShelves;
   now?: () => number;
-  /** Another store than SQLite at `config.databasePath`: the scheduler's (one connection and one instance lock per file), or a test's. Not closed by the service. */
-  store?: StoreWithFeeds;
+  /** Another store than SQLite at `config.databasePath`: the scheduler's (one connection and one instance lock per file), Postgres's (`DATABASE_URL`), or a test's. Not closed by the service. */
+  store?: FeedCheckDeps['store'];
   /** False: only the store, for `/feed` (an HTTP replica); the gateway bot polls. Default true. */
   runPoller?: boolean;
 }
@@ -62,10 +62,10 @@ export interface FeedsOptions {
  * shelves at start. The service's `stop()` aborts fetches, waits for posts in
  * flight, then closes its connection.
  */
-export function createFeeds(options: FeedsOptions): { service: { name: string; start(): void; stop(): Promise<void> }; feeds: Feeds } {
+export function createFeeds(options: FeedsOptions): { service: { name: string; start(): Promise<void>; stop(): Promise<void> }; feeds: Feeds } {
   const logger = options.logger.child({ component: 'feeds' });
-  const store = options.store ?? createSqliteStore(options.config.databasePath);
-  const ownsStore = options.store === undefined;
+  const own: StoreWithFeeds | undefined = options.store ? undefined : createSqliteStore(options.config.databasePath);
+  const store = options.store ?? own!;
   const runPoller = options.runPoller !== false;
   const now = options.now ?? Date.now;
   const { shelves } = options;
@@ -89,15 +89,15 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     feeds: { store, deps, shelves, wake: () => poller.wake(), pollDue: () => poller.pollDue() },
     service: {
       name: 'feeds',
-      start: () => {
-        shelves.add(store.feeds.allArticles().map(toLibraryArticleOf));
-        if (runPoller) poller.start();
+      start: async () => {
+        shelves.add((await store.feeds.allArticles()).map(toLibraryArticleOf));
+        if (runPoller) await poller.start();
       },
       stop: async () => {
         try {
           await poller.stop();
         } finally {
-          if (ownsStore) store.close();
+          own?.close();
         }
       },
     },

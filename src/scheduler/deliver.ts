@@ -1,4 +1,4 @@
-import type { DeliveryStore } from '../store/types';
+import type { Awaitable, DeliveryStore } from '../store/types';
 import { deliveryNonce } from './nonce';
 import type { ChannelMessage, Poster } from './poster';
 
@@ -33,9 +33,9 @@ export interface Delivery {
  * record and nonce as a schedule's posts, so a retry after a crash lands on
  * the message already made instead of a second one.
  */
-export async function deliverOnce(delivery: Delivery, deliveries: DeliveryStore, poster: Poster, now: number): Promise<DeliveryResult> {
+export async function deliverOnce(delivery: Delivery, deliveries: Awaitable<DeliveryStore>, poster: Poster, now: number): Promise<DeliveryResult> {
   const { channelId, articleId } = delivery;
-  const row = deliveries.begin(channelId, articleId, delivery.scheduleId, deliveryNonce(channelId, articleId), now);
+  const row = await deliveries.begin(channelId, articleId, delivery.scheduleId, deliveryNonce(channelId, articleId), now);
   // Not begun: already settled, or in flight in another instance's hands (never reopened).
   if (row.status !== 'pending' || row.owner !== deliveries.owner) return { kind: 'done' };
   let message: ChannelMessage;
@@ -43,21 +43,21 @@ export async function deliverOnce(delivery: Delivery, deliveries: DeliveryStore,
     message = delivery.render();
   } catch (error) {
     const reason = `render failed: ${error instanceof Error ? error.message : String(error)}`;
-    deliveries.markFailed(channelId, articleId, 'rejected', reason, now);
+    await deliveries.markFailed(channelId, articleId, 'rejected', reason, now);
     return { kind: 'rejected', reason };
   }
   const outcome = await poster.post(channelId, message, row.nonce);
   switch (outcome.kind) {
     case 'ok':
-      deliveries.markSent(channelId, articleId, outcome.messageId, now);
+      await deliveries.markSent(channelId, articleId, outcome.messageId, now);
       return { kind: 'sent', messageId: outcome.messageId };
     case 'reject':
-      deliveries.markFailed(channelId, articleId, 'rejected', outcome.reason, now);
+      await deliveries.markFailed(channelId, articleId, 'rejected', outcome.reason, now);
       return { kind: 'rejected', reason: outcome.reason };
     case 'pause':
       return { kind: 'paused', reason: outcome.reason };
     default:
-      deliveries.markFailed(channelId, articleId, 'failed', outcome.reason, now);
+      await deliveries.markFailed(channelId, articleId, 'failed', outcome.reason, now);
       return { kind: 'failed', reason: outcome.reason };
   }
 }

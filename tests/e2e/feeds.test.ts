@@ -137,14 +137,14 @@ describe('/feed end to end (real discord.js client, fake Discord, local feed ser
   it('500s back off; then a 410 pauses the feed with one message, shown in /feed list', async () => {
     web.routes.set('/news.xml', serve('down', {}, 500));
     await poll();
-    const first = feeds().store.feeds.get(1)!;
+    const first = (await feeds().store.feeds.get(1))!;
     expect(first).toMatchObject({ failures: 1, lastDetail: 'HTTP 500 Internal Server Error' });
     await poll(11);
-    expect(feeds().store.feeds.get(1)!.failures).toBe(2);
+    expect((await feeds().store.feeds.get(1))!.failures).toBe(2);
     await poll(11);
-    expect(feeds().store.feeds.get(1)!.failures).toBe(2); // backing off: 20 minutes after the second failure
+    expect((await feeds().store.feeds.get(1))!.failures).toBe(2); // backing off: 20 minutes after the second failure
     await poll(11);
-    expect(feeds().store.feeds.get(1)!.failures).toBe(3);
+    expect((await feeds().store.feeds.get(1))!.failures).toBe(3);
     web.routes.set('/news.xml', serve('gone', {}, 410));
     await poll(60);
     await poll(60);

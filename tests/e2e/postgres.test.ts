@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertAllValid } from '../support/discord-spec';
 import { startFakeDiscord, type FakeDiscord, type InteractionHandle } from '../support/fake-discord';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
+import { rss, startFeedServer, serve, type FeedServer } from '../feeds/helpers';
 import { botEnv, runScript, spawnBot, type BotProcess } from './bot-harness';
 import { moreRuns, scheduleContent } from './schedule-harness';
 
@@ -19,6 +20,7 @@ let otherReplica: BotProcess;
 let content: ReturnType<typeof scheduleContent>;
 let endpoint: string;
 let otherEndpoint: string;
+let feedServer: FeedServer;
 
 if (!POSTGRES_BIN) console.log(`Postgres end-to-end tests ${POSTGRES_SKIP_REASON}`);
 
@@ -35,8 +37,9 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: a gateway bot and an HTTP replica 
     cluster = await startPostgres();
     const url = await cluster!.createDatabase('e2e');
     fake = await startFakeDiscord();
+    feedServer = await startFeedServer();
     content = scheduleContent();
-    const shared = { DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DATABASE_URL: url, SCHEDULE_MIN_INTERVAL_SECONDS: '0', LOG_LEVEL: 'debug' };
+    const shared = { DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DATABASE_URL: url, SCHEDULE_MIN_INTERVAL_SECONDS: '0', LOG_LEVEL: 'debug', FETCH_ALLOW_ADDRESSES: '127.0.0.1' };
     const env = (name: string, extra: Record<string, string> = {}): Record<string, string> =>
       botEnv(fake, { dir: content.dir, dbPath: join(content.dir, '..', name, 'briefing.db') }, { ...shared, ...extra });
     const deployed = await runScript('src/deploy.ts', env('deploy'));
@@ -53,6 +56,7 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: a gateway bot and an HTTP replica 
   afterAll(async () => {
     for (const bot of [gatewayBot, webReplica, otherReplica]) if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
     await fake?.close();
+    await feedServer?.close();
     await cluster?.stop();
     content?.cleanup();
   });
@@ -93,6 +97,31 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: a gateway bot and an HTTP replica 
     const list = await ephemeral(fake.dispatchSubcommand('schedule', 'list', {}, { member: 'admin' }));
     expect(JSON.stringify(list.embeds)).toMatch(/paused/i);
     overHttp(false);
+  });
+
+  it.each([
+    ['Arabic', 'ar', 'مجلس المدينة يوافق على خطة النقل'],
+    ['English', 'en', 'Council backs the transit plan'],
+    ['French', 'fr', 'Le conseil adopte le plan de transport'],
+  ])('a %s feed added through an HTTP replica is in Postgres: its newest item posted once, listed and paused through the gateway bot', async (_lang, lang, headline) => {
+    const path = `/${lang}.xml`;
+    const items = [1, 2].map((n) => ({ guid: `${lang}-${n}`, link: `${feedServer.base}/${lang}/${n}`, title: `${headline} ${n}`, date: new Date(Date.UTC(2026, 1, n)).toUTCString(), text: `${headline}. « ${n} » "${n}" said the mayor.` }));
+    feedServer.routes.set(path, serve(rss(items.reverse())));
+    const channel = fake.channels.announcement;
+    const before = titles(channel).length;
+    overHttp(true);
+    const added = String((await ephemeral(fake.dispatchSubcommand('feed', 'add', { url: `${feedServer.base}${path}`, channel }, { member: 'admin' }))).content);
+    const id = /^Feed #(\d+): /.exec(added)?.[1];
+    expect(id, added).toBeDefined();
+    await fake.waitForMessages(channel, before + 1, 10_000);
+    expect(titles(channel).slice(before)).toEqual([`${headline} 2`]);
+    overHttp(false);
+    expect(JSON.stringify((await ephemeral(fake.dispatchSubcommand('feed', 'list', {}, { member: 'admin' }))).embeds)).toContain(`${feedServer.base}${path}`);
+    expect(String((await ephemeral(fake.dispatchSubcommand('feed', 'pause', { feed: id! }, { member: 'admin' }))).content)).toMatch(new RegExp(`^Feed #${id} paused`));
+    overHttp(true, otherEndpoint);
+    expect(JSON.stringify((await ephemeral(fake.dispatchSubcommand('feed', 'list', {}, { member: 'admin' }))).embeds)).toMatch(/paused/i);
+    overHttp(false);
+    expect(titles(channel).slice(before)).toEqual([`${headline} 2`]);
   });
 
   it('sent only valid payloads', () => {

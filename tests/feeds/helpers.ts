@@ -113,7 +113,7 @@ export const OTHER_GUILD = '100000000000000002';
 export const CHANNEL = '200000000000000001';
 
 /** A store, a poster and check deps around them. */
-export function feedDeps(overrides: Partial<FeedCheckDeps> = {}): FeedCheckDeps & { store: StoreWithFeeds; poster: RecordingPoster } {
+export function feedDeps(overrides: Partial<FeedCheckDeps> = {}): Omit<FeedCheckDeps, 'store' | 'poster'> & { store: StoreWithFeeds; poster: RecordingPoster } {
   const store = createSqliteStore(':memory:');
   const poster = new RecordingPoster();
   return {
@@ -126,5 +126,5 @@ export function feedDeps(overrides: Partial<FeedCheckDeps> = {}): FeedCheckDeps 
     maxFeedBytes: 5_000_000,
     timeoutMs: 5000,
     ...overrides,
-  } as FeedCheckDeps & { store: StoreWithFeeds; poster: RecordingPoster };
+  } as Omit<FeedCheckDeps, 'store' | 'poster'> & { store: StoreWithFeeds; poster: RecordingPoster };
 }
