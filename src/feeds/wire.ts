@@ -5,7 +5,7 @@ import { renderBriefingMessage } from '../discord/message';
 import type { Logger } from '../logger';
 import { RestPoster, type RestLike } from '../scheduler/poster';
 import { createSqliteStore } from '../store';
-import type { StoreWithFeeds } from '../store/types';
+import type { ChangeSignal, StoreWithFeeds } from '../store/types';
 import { toLibraryArticle, type ReadPage } from './article';
 import type { FeedCheckDeps, FeedCheckReport } from './check';
 import { pageReader } from './read-page';
@@ -53,6 +53,8 @@ export interface FeedsOptions {
   store?: FeedCheckDeps['store'];
   /** False: only the store, for `/feed` (an HTTP replica); the gateway bot polls. Default true. */
   runPoller?: boolean;
+  /** Across processes on one Postgres: a `/feed` change is announced (`NOTIFY`) and every poller listening wakes. */
+  changes?: ChangeSignal;
 }
 
 /**
@@ -85,16 +87,25 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   // 2 s to stop: fetches are aborted at once; with the scheduler's 5 s and the gateway's 2 s, inside main's 10 s budget.
   // A post cut short stays pending and is re-sent with its nonce at the next start.
   const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, onCheck: (report) => logger.debug({ report }, 'feed checked') });
+  const { changes } = options;
+  let stopListening: (() => Promise<void>) | undefined;
+  const wake = (): void => {
+    poller.wake();
+    void changes?.announceChange?.().catch((error: unknown) => logger.warn({ err: error }, 'could not announce a feed change'));
+  };
   return {
-    feeds: { store, deps, shelves, wake: () => poller.wake(), pollDue: () => poller.pollDue() },
+    feeds: { store, deps, shelves, wake, pollDue: () => poller.pollDue() },
     service: {
       name: 'feeds',
       start: async () => {
         shelves.add((await store.feeds.allArticles()).map(toLibraryArticleOf));
-        if (runPoller) await poller.start();
+        if (!runPoller) return;
+        await poller.start();
+        stopListening = await changes?.onChange?.(() => poller.wake());
       },
       stop: async () => {
         try {
+          await stopListening?.();
           await poller.stop();
         } finally {
           own?.close();

@@ -120,8 +120,12 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: a gateway bot and an HTTP replica 
     expect(String((await ephemeral(fake.dispatchSubcommand('feed', 'pause', { feed: id! }, { member: 'admin' }))).content)).toMatch(new RegExp(`^Feed #${id} paused`));
     overHttp(true, otherEndpoint);
     expect(JSON.stringify((await ephemeral(fake.dispatchSubcommand('feed', 'list', {}, { member: 'admin' }))).embeds)).toMatch(/paused/i);
+    // Resumed through a replica (which polls nothing): the gateway bot's poller, woken by NOTIFY, checks it and posts the new item once.
+    feedServer.routes.set(path, serve(rss([{ ...items[0]!, guid: `${lang}-3`, link: `${feedServer.base}/${lang}/3`, title: `${headline} 3` }, ...items])));
+    expect(String((await ephemeral(fake.dispatchSubcommand('feed', 'resume', { feed: id! }, { member: 'admin' }))).content)).toMatch(new RegExp(`^Feed #${id} .*resumed`));
     overHttp(false);
-    expect(titles(channel).slice(before)).toEqual([`${headline} 2`]);
+    await fake.waitForMessages(channel, before + 2, 10_000);
+    expect(titles(channel).slice(before)).toEqual([`${headline} 2`, `${headline} 3`]);
   });
 
   it('sent only valid payloads', () => {
