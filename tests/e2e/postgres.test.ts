@@ -103,7 +103,7 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: a gateway bot and an HTTP replica 
     ['Arabic', 'ar', 'مجلس المدينة يوافق على خطة النقل'],
     ['English', 'en', 'Council backs the transit plan'],
     ['French', 'fr', 'Le conseil adopte le plan de transport'],
-  ])('a %s feed added through an HTTP replica is in Postgres: its newest item posted once, listed and paused through the gateway bot', async (_lang, lang, headline) => {
+  ])('a %s feed added through an HTTP replica is in Postgres: its newest item posted once, listed and paused through the gateway bot; resumed through a replica, the bot (woken by NOTIFY) posts the next item once', async (_lang, lang, headline) => {
     const path = `/${lang}.xml`;
     const items = [1, 2].map((n) => ({ guid: `${lang}-${n}`, link: `${feedServer.base}/${lang}/${n}`, title: `${headline} ${n}`, date: new Date(Date.UTC(2026, 1, n)).toUTCString(), text: `${headline}. « ${n} » "${n}" said the mayor.` }));
     feedServer.routes.set(path, serve(rss(items.reverse())));
