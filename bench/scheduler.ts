@@ -143,7 +143,7 @@ async function lateness(path: string): Promise<BenchRow> {
     store.schedules.create({ guildId: '100000000000000001', channelId, when: '00:00', pattern: '0 0 * * *', timezone: 'UTC', createdBy: '300000000000000001', createdAt: Date.now(), nextRunAt: at });
   }
   const service = new SchedulerService({ store, library: library([article('x', 1)]), poster, render: () => ({ embeds: [{ title: 'x' }] }) });
-  service.start();
+  await service.start();
   const deadline = Date.now() + 15_000;
   const arrived = (): number => poster.arrivals.filter((a) => dueAt.has(a.channelId)).length;
   while (arrived() < dueAt.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../src/discord/command';
+import { libraryOf, type CommandContext } from '../src/discord/command';
 import { localizedLabel } from '../src/discord/labels';
 import { briefingBody, type MessageBody } from '../src/discord/message';
 import { resolveArticle } from '../src/discord/resolve-article';
@@ -53,14 +53,15 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       throw error;
     }
   }
-  const article = requested ? resolveArticle(ctx.library, requested) : ctx.library.newest();
+  const library = libraryOf(ctx, interaction.guildId);
+  const article = requested ? resolveArticle(library, requested) : library.newest();
   if (!article) throw new UserError(localizedLabel((labels) => labels.emptyLibrary));
   return briefingBody(article);
 }
 
 /** Article titles and ids matching what is typed, newest first. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]> {
-  return ctx.library.search.suggestArticles(String(interaction.options.getFocused()));
+  return libraryOf(ctx, interaction.guildId).search.suggestArticles(String(interaction.options.getFocused()));
 }
 
 const BOTH_GIVEN = {

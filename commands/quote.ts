@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../src/discord/command';
+import { libraryOf, type CommandContext } from '../src/discord/command';
 import { labelsFor, languageOfLocale } from '../src/discord/labels';
 import { languageOfInteraction } from '../src/discord/user-language';
 import { ephemeralText, type MessageBody } from '../src/discord/message';
@@ -41,21 +41,22 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const query = option(interaction, 'query');
   const speaker = option(interaction, 'speaker');
   const articleOption = interaction.options.getString('article')?.trim() || undefined;
-  const articleId = articleOption === undefined ? undefined : resolveArticle(ctx.library, articleOption).id;
+  const library = libraryOf(ctx, interaction.guildId);
+  const articleId = articleOption === undefined ? undefined : resolveArticle(library, articleOption).id;
   const language = languageOfInteraction(interaction);
 
   let hits: QuoteHit[];
   if (query || speaker || articleId) {
-    hits = ctx.library.search.searchQuotes({ query, speaker, articleId });
+    hits = library.search.searchQuotes({ query, speaker, articleId });
   } else {
     // No options: the main quotes of the newest article that has any.
-    const newest = [...ctx.library.all()].reverse().find((a) => a.briefing.quotes.length > 0);
-    hits = newest ? ctx.library.search.searchQuotes({ articleId: newest.id }) : [];
+    const newest = [...library.all()].reverse().find((a) => a.briefing.quotes.length > 0);
+    hits = newest ? library.search.searchQuotes({ articleId: newest.id }) : [];
   }
   if (hits.length === 0) return ephemeralText(labelsFor(language).noResults);
   const pages = ctx.pages as PageStore<QuoteHit>;
   const token = pages.put(hits, language, ctx.now(), interaction.user.id);
-  return renderQuotePage(hits, 0, token, language, ctx.library);
+  return renderQuotePage(hits, 0, token, language, library);
 }
 
 /** Previous/Next: show another page of the same results, for 15 minutes, to the user who searched (anyone else gets a private line). */
@@ -64,14 +65,14 @@ export async function button(interaction: ButtonInteraction, ctx: CommandContext
   const state = parsed ? (ctx.pages as PageStore<QuoteHit>).get(parsed.token, ctx.now()) : undefined;
   if (!parsed || !state) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).expired);
   if (state.owner !== undefined && state.owner !== interaction.user.id) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).notYourPages);
-  return renderQuotePage(state.items, parsed.page, parsed.token, state.language, ctx.library);
+  return renderQuotePage(state.items, parsed.page, parsed.token, state.language, libraryOf(ctx, interaction.guildId));
 }
 
 /** Speakers or articles matching what is typed. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Suggestion[]> {
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value);
-  if (focused.name === 'speaker') return ctx.library.search.suggestSpeakers(typed);
-  if (focused.name === 'article') return ctx.library.search.suggestArticles(typed);
+  if (focused.name === 'speaker') return libraryOf(ctx, interaction.guildId).search.suggestSpeakers(typed);
+  if (focused.name === 'article') return libraryOf(ctx, interaction.guildId).search.suggestArticles(typed);
   return [];
 }

@@ -102,7 +102,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     case 'add': {
       const channel = channelOption(interaction);
       const checked = await checkChannel(interaction, guildId, channel, ack);
-      const created = addSchedule(store, {
+      const created = await addSchedule(store, {
         guildId,
         channelId: channel.id,
         when: interaction.options.getString('when', true),
@@ -115,24 +115,26 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       return reply(`Schedule #${created.id}: new briefings go to <#${created.channelId}> at ${displayWhen(created.when)} (${created.timezone}); next run ${discordTime(created.nextRunAt)}. The first run posts the newest article only.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
     }
     case 'list': {
-      const schedules = store.schedules.listByGuild(guildId);
+      const schedules = await store.schedules.listByGuild(guildId);
       if (!schedules.length) return reply('No schedules in this server yet. Add one with /schedule add.');
-      return buildMessage({ embeds: [{ title: `Schedules (${schedules.length})`, description: scheduleList(schedules, (channelId) => store.deliveries.countWithStatus(channelId, 'uncertain')), color: 0x2b6cb0 }], ephemeral: true });
+      const uncertain = new Map<string, number>();
+      for (const channelId of new Set(schedules.map((s) => s.channelId))) uncertain.set(channelId, await store.deliveries.countWithStatus(channelId, 'uncertain'));
+      return buildMessage({ embeds: [{ title: `Schedules (${schedules.length})`, description: scheduleList(schedules, (channelId) => uncertain.get(channelId) ?? 0), color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
-      const removed = removeSchedule(store, guildId, interaction.options.getString('id', true));
+      const removed = await removeSchedule(store, guildId, interaction.options.getString('id', true));
       wake();
       return reply(`Schedule #${removed.id} removed: nothing more will be posted to <#${removed.channelId}> by it.`);
     }
     case 'pause': {
-      const paused = pauseSchedule(store, guildId, interaction.options.getString('id', true), now);
+      const paused = await pauseSchedule(store, guildId, interaction.options.getString('id', true), now);
       wake();
       return reply(`Schedule #${paused.id} paused. Resume it with /schedule resume.`);
     }
     case 'resume': {
-      const target = findSchedule(store, guildId, interaction.options.getString('id', true));
+      const target = await findSchedule(store, guildId, interaction.options.getString('id', true));
       const checked = await checkChannel(interaction, guildId, { id: target.channelId }, ack);
-      const resumed = resumeSchedule(store, guildId, target.id, now);
+      const resumed = await resumeSchedule(store, guildId, target.id, now);
       wake();
       return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
     }
@@ -153,8 +155,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   const { store } = schedulingFrom(ctx.services);
   const typed = String(focused.value).trim().replace(/^#/, '').toLowerCase();
   const sub = interaction.options.getSubcommand(false);
-  return store.schedules
-    .listByGuild(interaction.guildId)
+  return (await store.schedules.listByGuild(interaction.guildId))
     .filter((s) => (sub === 'resume' ? s.pausedReason !== null : sub === 'pause' ? s.pausedReason === null : true))
     .map((s) => ({ name: scheduleChoiceName(s, interaction.guild?.channels.cache.get(s.channelId)?.name), value: String(s.id) }))
     .filter((choice) => !typed || choice.name.toLowerCase().includes(typed))

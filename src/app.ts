@@ -3,18 +3,21 @@ import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
 import { createFetcher, userAgent } from './content/web/fetcher';
 import { createIsolatedExtractor } from './content/web/isolated-extractor';
-import { botClientOptions } from './discord/client-options';
+import { botClientOptions, shardingOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
-import { createLibrary, type Library } from './library';
+import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
+import { createLibrary, GuildShelves, type Library } from './library';
 import type { Logger } from './logger';
 import { historyReadable } from './scheduler/permissions';
 import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
+import { createPostgresStore } from './store/postgres';
+import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
 
 /** Longest wait for the gateway to close on shutdown. */
 const DESTROY_TIMEOUT_MS = 2000;
@@ -88,8 +91,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     cachePath: join(dirname(config.databasePath), 'briefing-cache.json'),
   });
   const commands = await loadCommands(options.commandsDir);
-  const client = new Client(botClientOptions(config.apiUrl, options.clientOptions));
-  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {} };
+  // ROLE=web: no gateway; interactions arrive over HTTP and their first callback becomes the HTTP response.
+  const web = config.role === 'web';
+  const replies = new HttpReplies();
+  const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...shardingOptions(config.shards), ...options.clientOptions }));
+  // Each server's feed articles: its commands and schedules see the library plus its own shelf, no other server's.
+  const shelves = new GuildShelves();
+  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => shelves.view(library, guildId) };
   const services: Service[] = [];
 
   // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
@@ -101,16 +109,26 @@ export async function createApp(options: AppOptions): Promise<App> {
   services.push({ name: 'web', start: () => undefined, stop: async () => void (await Promise.all([fetcher.close(), extractor.close()])) });
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
-  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client) });
+  // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
+  const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error')) : undefined;
+  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => shelves.view(library, guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
+
+  // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
+  // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
+  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
+  services.push(feeds.service);
+  ctx.services[FEEDS_SERVICE] = feeds.feeds;
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;
   const libraryReady = new Promise<void>((resolve) => (libraryLoaded = resolve));
   const route = createRouter({ commands, ctx, logger, ready: libraryReady });
   tolerateReadyVariants(client, config.clientId, (fields) => logger.warn({ fields }, 'READY lacked fields discord.js needs; filled in'));
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  const endpoint = web ? createInteractionEndpoint({ client, replies, route, publicKeyHex: config.publicKey!, port: config.port, host: config.host, logger }) : undefined;
+  if (endpoint) services.push(endpoint);
+  else client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
@@ -127,12 +145,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     async start() {
       // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await Promise.all([library.start().then(libraryLoaded), client.login(config.token).then(() => ready)]);
+      // An HTTP replica never opens the gateway: REST (follow-ups, channel checks) only needs the token.
+      const connect = web ? loginWithoutGateway(client, config.token ?? '') : client.login(config.token).then(() => ready);
+      await Promise.all([library.start().then(libraryLoaded), connect]);
       for (const service of services) {
         await service.start();
         started.push(service);
       }
-      logger.info({ user: client.user?.tag, articles: library.size, commands: [...commands.keys()] }, 'bot ready');
+      logger.info({ user: client.user?.tag, role: config.role, articles: library.size, commands: [...commands.keys()] }, 'bot ready');
     },
     stop() {
       stopping ??= (async () => {

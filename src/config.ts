@@ -20,9 +20,17 @@ export const ConfigSchema = z.object({
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   LIBRARY_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   DELIVERY_NONCE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  ROLE: z.enum(['all', 'web'], { error: 'must be all (gateway bot and scheduler) or web (HTTP interactions endpoint)' }).default('all'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the application public key (64 hex digits)').optional(),
+  DISCORD_SHARDS: z.string().trim().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a number of shards (1 or more)').optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user@127.0.0.1:5432/briefing' }).optional(),
   FETCH_ALLOW_ADDRESSES: z.string().default('').transform(splitList).refine(isAddressList, 'must be IP addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8'),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(DEFAULT_FETCH_TIMEOUT_MS),
   FETCH_MAX_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_FETCH_MAX_BYTES),
+  FEED_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+  FEED_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
   FETCH_CONTACT: z.string().trim().max(200).regex(/^[^\s()]+$/, 'must be one URL or e-mail address, without spaces or brackets').optional(),
 });
 
@@ -43,12 +51,27 @@ export interface Config {
   librarySettleMs: number;
   /** How long Discord folds a repeated nonce, seconds: an older unconfirmed post is looked for in the channel's history before it is sent again. */
   deliveryNonceWindowSeconds: number;
+  /** Which part this process runs: `all` (gateway bot + scheduler) or `web` (HTTP interactions endpoint only). */
+  role: 'all' | 'web';
+  /** Port and address of the HTTP interactions endpoint (`ROLE=web`); port 0 picks a free one. */
+  port: number;
+  host: string;
+  /** The application's Ed25519 public key, hex (required by `ROLE=web`). */
+  publicKey?: string;
+  /** discord.js internal sharding: `auto` (Discord's recommended count) or a shard count; undefined = one connection, no sharding. */
+  shards?: 'auto' | number;
+  /** A Postgres URL: schedules and deliveries live there instead of SQLite at `databasePath`. */
+  databaseUrl?: string;
   /** Local or private addresses the web fetcher may reach anyway (IPs or CIDR ranges). */
   fetchAllowAddresses: string[];
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
   /** URL or e-mail address named in the fetcher's User-Agent. */
   fetchContact?: string;
+  /** Shortest gap between two checks of a feed, seconds. */
+  feedMinIntervalSeconds: number;
+  /** Failed checks in a row that pause a feed. */
+  feedMaxFailures: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -83,6 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
   }
   const env2 = result.data;
   if (needs.token && !env2.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
+  if (env2.ROLE === 'web' && !env2.DISCORD_PUBLIC_KEY) throw new ConfigError('DISCORD_PUBLIC_KEY', 'is required when ROLE=web (General Information → Public Key)');
   if (needs.clientId && !env2.DISCORD_CLIENT_ID) throw new ConfigError('DISCORD_CLIENT_ID', 'is required (the application id from the Discord developer portal)');
   return {
     token: env2.DISCORD_TOKEN,
@@ -97,10 +121,18 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     libraryRescanSeconds: env2.LIBRARY_RESCAN_SECONDS,
     librarySettleMs: env2.LIBRARY_SETTLE_MS,
     deliveryNonceWindowSeconds: env2.DELIVERY_NONCE_WINDOW_SECONDS,
+    role: env2.ROLE,
+    port: env2.PORT,
+    host: env2.HOST,
+    publicKey: env2.DISCORD_PUBLIC_KEY?.toLowerCase(),
+    shards: env2.DISCORD_SHARDS === undefined ? undefined : env2.DISCORD_SHARDS === 'auto' ? 'auto' : Number(env2.DISCORD_SHARDS),
+    databaseUrl: env2.DATABASE_URL,
     fetchAllowAddresses: env2.FETCH_ALLOW_ADDRESSES,
     fetchTimeoutMs: env2.FETCH_TIMEOUT_MS,
     fetchMaxBytes: env2.FETCH_MAX_BYTES,
     fetchContact: env2.FETCH_CONTACT,
+    feedMinIntervalSeconds: env2.FEED_MIN_INTERVAL_SECONDS,
+    feedMaxFailures: env2.FEED_MAX_FAILURES,
   };
 }
 

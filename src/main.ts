@@ -8,7 +8,8 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 const DUPLICATE_SIGNAL_MS = 1000;
 
 const config = loadConfigOrExit({ token: true });
-const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+const databasePassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) || undefined : undefined;
+const logger = createLogger({ level: config.logLevel, secrets: [config.token, databasePassword] });
 
 let app: App | undefined;
 let shuttingDown: { signal: string; at: number } | undefined;
@@ -48,7 +49,7 @@ try {
   app = await createApp({ config, logger });
   if (!shuttingDown) await app.start();
 } catch (error) {
-  const message = scrubSecrets(error instanceof Error ? error.message : String(error), [config.token]);
+  const message = scrubSecrets(error instanceof Error ? error.message : String(error), [config.token, databasePassword]);
   logger.fatal({ reason: message }, `start-up failed: ${message}`);
   process.stderr.write(`Start-up failed: ${message.split('\n')[0]}\n`);
   await app?.stop().catch(() => undefined);

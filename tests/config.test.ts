@@ -40,11 +40,28 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ token: TOKEN, clientId: '110000000000000003', guildId: '110000000000000004', apiUrl: 'http://127.0.0.1:8080/api', contentDir: '/srv/articles', logLevel: 'debug' });
   });
 
+  it.each([
+    ['the embedded default', {}, { role: 'all', port: 8080, host: '0.0.0.0', publicKey: undefined, shards: undefined, databaseUrl: undefined }],
+    ['an HTTP replica', { ROLE: 'web', PORT: '0', DISCORD_PUBLIC_KEY: 'AB'.repeat(32) }, { role: 'web', port: 0, publicKey: 'ab'.repeat(32) }],
+    ['automatic sharding', { DISCORD_SHARDS: 'auto' }, { shards: 'auto' }],
+    ['a fixed shard count', { DISCORD_SHARDS: '4' }, { shards: 4 }],
+    ['Postgres', { DATABASE_URL: 'postgres://briefing@127.0.0.1:5432/briefing' }, { databaseUrl: 'postgres://briefing@127.0.0.1:5432/briefing' }],
+  ])('reads the scale-out settings: %s', (_name, env, expected) => {
+    expect(parseConfig(env)).toMatchObject(expected);
+  });
+
   it('reads the web fetcher settings, the allow-list split on commas', () => {
     expect(parseConfig({})).toMatchObject({ fetchAllowAddresses: [], fetchTimeoutMs: 15_000, fetchMaxBytes: 5_000_000, fetchContact: undefined });
     expect(parseConfig({ FETCH_ALLOW_ADDRESSES: ' 127.0.0.1, 10.0.0.0/8 ,', FETCH_TIMEOUT_MS: '2000', FETCH_MAX_BYTES: '100000', FETCH_CONTACT: 'https://example.org/bot' })).toMatchObject({
       fetchAllowAddresses: ['127.0.0.1', '10.0.0.0/8'], fetchTimeoutMs: 2000, fetchMaxBytes: 100_000, fetchContact: 'https://example.org/bot',
     });
+  });
+
+  it('reads the feed settings, with their defaults and bounds', () => {
+    expect(parseConfig({})).toMatchObject({ feedMinIntervalSeconds: 600, feedMaxFailures: 8 });
+    expect(parseConfig({ FEED_MIN_INTERVAL_SECONDS: '900', FEED_MAX_FAILURES: '3' })).toMatchObject({ feedMinIntervalSeconds: 900, feedMaxFailures: 3 });
+    expect(errorOf({ FEED_MIN_INTERVAL_SECONDS: '5' }).variable).toBe('FEED_MIN_INTERVAL_SECONDS');
+    expect(errorOf({ FEED_MAX_FAILURES: '0' }).variable).toBe('FEED_MAX_FAILURES');
   });
 
   it('treats empty strings as unset', () => {
@@ -62,6 +79,13 @@ describe('parseConfig', () => {
     ['a negative size cap', { MAX_ARTICLE_BYTES: '-5' }, {}, 'MAX_ARTICLE_BYTES'],
     ['a non-numeric interval', { SCHEDULE_MIN_INTERVAL_SECONDS: 'soon' }, {}, 'SCHEDULE_MIN_INTERVAL_SECONDS'],
     ['a zero rescan period', { LIBRARY_RESCAN_SECONDS: '0' }, {}, 'LIBRARY_RESCAN_SECONDS'],
+    ['an unknown role', { ROLE: 'worker' }, {}, 'ROLE'],
+    ['ROLE=web without a public key', { ROLE: 'web' }, {}, 'DISCORD_PUBLIC_KEY'],
+    ['a public key that is not 64 hex digits', { DISCORD_PUBLIC_KEY: 'abc' }, {}, 'DISCORD_PUBLIC_KEY'],
+    ['a port out of range', { PORT: '70000' }, {}, 'PORT'],
+    ['a shard count of zero', { DISCORD_SHARDS: '0' }, {}, 'DISCORD_SHARDS'],
+    ['a shard setting that is neither auto nor a number', { DISCORD_SHARDS: 'many' }, {}, 'DISCORD_SHARDS'],
+    ['a database URL that is not postgres', { DATABASE_URL: 'mysql://db/briefing' }, {}, 'DATABASE_URL'],
     ['a host name in the fetch allow-list', { FETCH_ALLOW_ADDRESSES: '127.0.0.1,localhost' }, {}, 'FETCH_ALLOW_ADDRESSES'],
     ['a fetch timeout that is not a number', { FETCH_TIMEOUT_MS: '10s' }, {}, 'FETCH_TIMEOUT_MS'],
     ['a zero fetch size cap', { FETCH_MAX_BYTES: '0' }, {}, 'FETCH_MAX_BYTES'],

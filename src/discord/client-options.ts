@@ -29,3 +29,14 @@ export function botClientOptions(apiUrl: string | undefined, extra: Partial<Clie
     rest: { ...(apiUrl ? { api: apiUrl } : {}), makeRequest: honourBodyRetryAfter(), ...extra.rest },
   };
 }
+
+/**
+ * discord.js internal sharding (several gateway connections in this process):
+ * `auto` asks Discord for its recommended count (`GET /gateway/bot`), a number
+ * opens that many shards; undefined keeps one unsharded connection.
+ */
+export function shardingOptions(shards: 'auto' | number | undefined): Partial<ClientOptions> {
+  if (shards === undefined) return {};
+  if (shards === 'auto') return { shards: 'auto' };
+  return { shards: Array.from({ length: shards }, (_, id) => id), shardCount: shards };
+}

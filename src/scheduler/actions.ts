@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors';
-import type { ScheduleRecord, Store } from '../store/types';
+import type { AnyStore, ScheduleRecord } from '../store/types';
 import { scheduleMessages as say } from './messages';
 import { nextRunAfter, parseTiming } from './timing';
 
@@ -24,9 +24,9 @@ export interface AddScheduleInput {
  * @throws InvalidOptionError for a bad `when`/`timezone`, too short an
  * interval, a duplicate, or a guild at its limit.
  */
-export function addSchedule(store: Store, input: AddScheduleInput): ScheduleRecord {
+export async function addSchedule(store: AnyStore, input: AddScheduleInput): Promise<ScheduleRecord> {
   const timing = parseTiming(input.when, input.timezone, input.minIntervalSeconds, input.now);
-  const existing = store.schedules.listByGuild(input.guildId);
+  const existing = await store.schedules.listByGuild(input.guildId);
   if (existing.length >= MAX_SCHEDULES_PER_GUILD) {
     throw new InvalidOptionError('schedule', say.guildFull(existing.length));
   }
@@ -34,7 +34,7 @@ export function addSchedule(store: Store, input: AddScheduleInput): ScheduleReco
   if (duplicate) throw new InvalidOptionError('schedule', say.duplicate(input.channelId, duplicate.id, duplicate.when, duplicate.timezone));
   const next = nextRunAfter(timing.pattern, timing.timezone, input.now);
   if (!next) throw new InvalidOptionError('when', say.neverRuns(timing.when));
-  return store.schedules.create({
+  return await store.schedules.create({
     guildId: input.guildId,
     channelId: input.channelId,
     when: timing.when,
@@ -54,17 +54,17 @@ export function parseScheduleId(raw: string | number): number {
 }
 
 /** This guild's schedule with that id. @throws InvalidOptionError if none (other guilds' ids included). */
-export function findSchedule(store: Store, guildId: string, raw: string | number): ScheduleRecord {
+export async function findSchedule(store: AnyStore, guildId: string, raw: string | number): Promise<ScheduleRecord> {
   const id = parseScheduleId(raw);
-  const schedule = store.schedules.getInGuild(guildId, id);
+  const schedule = await store.schedules.getInGuild(guildId, id);
   if (!schedule) throw new InvalidOptionError('id', say.noSuchSchedule(id));
   return schedule;
 }
 
 /** Delete this guild's schedule. Its delivery records stay: the channel keeps what it received. */
-export function removeSchedule(store: Store, guildId: string, raw: string | number): ScheduleRecord {
-  const schedule = findSchedule(store, guildId, raw);
-  store.schedules.remove(guildId, schedule.id);
+export async function removeSchedule(store: AnyStore, guildId: string, raw: string | number): Promise<ScheduleRecord> {
+  const schedule = await findSchedule(store, guildId, raw);
+  await store.schedules.remove(guildId, schedule.id);
   return schedule;
 }
 
@@ -72,11 +72,11 @@ export function removeSchedule(store: Store, guildId: string, raw: string | numb
 export const MANUAL_PAUSE_REASON = 'paused with /schedule pause';
 
 /** Pause this guild's schedule. @throws InvalidOptionError if unknown or already paused. */
-export function pauseSchedule(store: Store, guildId: string, raw: string | number, now: Date): ScheduleRecord {
-  const schedule = findSchedule(store, guildId, raw);
+export async function pauseSchedule(store: AnyStore, guildId: string, raw: string | number, now: Date): Promise<ScheduleRecord> {
+  const schedule = await findSchedule(store, guildId, raw);
   if (schedule.pausedReason) throw new InvalidOptionError('id', say.alreadyPaused(schedule.id, schedule.pausedReason));
-  store.schedules.pause(schedule.id, MANUAL_PAUSE_REASON, now.getTime());
-  return store.schedules.get(schedule.id)!;
+  await store.schedules.pause(schedule.id, MANUAL_PAUSE_REASON, now.getTime());
+  return (await store.schedules.get(schedule.id))!;
 }
 
 /**
@@ -85,11 +85,11 @@ export function pauseSchedule(store: Store, guildId: string, raw: string | numbe
  *
  * @throws InvalidOptionError if unknown or not paused.
  */
-export function resumeSchedule(store: Store, guildId: string, raw: string | number, now: Date): ScheduleRecord {
-  const schedule = findSchedule(store, guildId, raw);
+export async function resumeSchedule(store: AnyStore, guildId: string, raw: string | number, now: Date): Promise<ScheduleRecord> {
+  const schedule = await findSchedule(store, guildId, raw);
   if (!schedule.pausedReason) throw new InvalidOptionError('id', say.notPaused(schedule.id));
   const next = nextRunAfter(schedule.pattern, schedule.timezone, now);
   if (!next) throw new InvalidOptionError('id', say.noFurtherRun(schedule.id, schedule.when));
-  store.schedules.resume(schedule.id, next.getTime());
-  return store.schedules.get(schedule.id)!;
+  await store.schedules.resume(schedule.id, next.getTime());
+  return (await store.schedules.get(schedule.id))!;
 }

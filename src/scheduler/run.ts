@@ -1,5 +1,5 @@
 import type { ArticleLibrary, LibraryArticle } from '../library/types';
-import type { DeliveryRecord, DeliveryStatus, RunResult, ScheduleRecord, Store } from '../store/types';
+import type { AnyStore, DeliveryRecord, DeliveryStatus, RunResult, ScheduleRecord } from '../store/types';
 import { deliveryNonce } from './nonce';
 import type { FindOutcome, PostOutcome } from './outcome';
 import { withTimeout } from './pool';
@@ -30,7 +30,7 @@ export interface RunReport {
 
 /** What a run needs. */
 export interface RunDeps {
-  store: Pick<Store, 'schedules' | 'deliveries' | 'checkFile'>;
+  store: Pick<AnyStore, 'schedules' | 'deliveries' | 'checkFile'>;
   library: ArticleLibrary;
   poster: Poster;
   /** The briefing message of an article (`renderBriefingMessage`). */
@@ -45,7 +45,12 @@ export interface RunDeps {
   nonceWindowMs?: number;
   /** Look in the history before re-sending (default true; false only to show what happens without). */
   reconcile?: boolean;
+  /** What a server's schedules see: the library plus the server's own feed articles (absent: `library` alone). */
+  libraryFor?: (guildId: string) => ArticleLibrary;
 }
+
+/** The articles a schedule posts from: its server's view of the library. */
+const libraryOfSchedule = (schedule: ScheduleRecord, deps: RunDeps): ArticleLibrary => deps.libraryFor?.(schedule.guildId) ?? deps.library;
 
 const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pending', 'failed']);
 
@@ -60,11 +65,11 @@ const NOT_SENT = 'not sent: ';
  * (schedule not primed) takes only the newest article and records every
  * other unrecorded one as skipped, so it is never posted later.
  */
-export function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): { articles: LibraryArticle[]; skipped: number } {
+export async function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): Promise<{ articles: LibraryArticle[]; skipped: number }> {
   const { deliveries } = deps.store;
   const { channelId } = schedule;
-  const statuses = deliveries.statusesForChannel(channelId);
-  const settled = deliveries.settledContentKeys(channelId);
+  const statuses = await deliveries.statusesForChannel(channelId);
+  const settled = await deliveries.settledContentKeys(channelId);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   const duplicates: LibraryArticle[] = [];
   /** Owed, and not content the channel has (or is getting in this run) under another id. */
@@ -79,21 +84,22 @@ export function planRun(schedule: ScheduleRecord, deps: RunDeps, now: number): {
   };
   let articles: LibraryArticle[] = [];
   let skipped = 0;
+  const library = libraryOfSchedule(schedule, deps);
   if (!schedule.primed) {
-    const newest = deps.library.newest();
-    const others = deps.library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id));
-    skipped = deliveries.skip(channelId, others, schedule.id, now);
-    deps.store.schedules.markPrimed(schedule.id);
+    const newest = library.newest();
+    const others = library.all().filter((article) => article.id !== newest?.id && !statuses.has(article.id));
+    skipped = await deliveries.skip(channelId, others, schedule.id, now);
+    await deps.store.schedules.markPrimed(schedule.id);
     articles = newest && owed(newest) ? [newest] : [];
   } else {
-    for (const article of deps.library.all()) {
+    for (const article of library.all()) {
       if (!owed(article)) continue;
       take(article);
       articles.push(article);
       if (articles.length >= max) break;
     }
   }
-  if (duplicates.length) skipped += deliveries.skip(channelId, duplicates, schedule.id, now);
+  if (duplicates.length) skipped += await deliveries.skip(channelId, duplicates, schedule.id, now);
   return { articles, skipped };
 }
 
@@ -140,46 +146,46 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
   const { deliveries, schedules } = deps.store;
   const report: RunReport = { scheduleId: schedule.id, channelId: schedule.channelId, result: 'ok', posted: [], skipped: 0, rejected: [], uncertain: [], detail: '' };
   if (deps.library.whenIdle) await withTimeout(deps.library.whenIdle(), LIBRARY_IDLE_WAIT_MS, () => undefined);
-  const plan = planRun(schedule, deps, now);
+  const plan = await planRun(schedule, deps, now);
   report.skipped = plan.skipped;
   for (const article of plan.articles) {
-    const previous = deliveries.get(schedule.channelId, article.id);
-    const row = deliveries.begin(schedule.channelId, article.id, schedule.id, deliveryNonce(schedule.channelId, article.id), now, article.contentKey ?? null);
+    const previous = await deliveries.get(schedule.channelId, article.id);
+    const row = await deliveries.begin(schedule.channelId, article.id, schedule.id, deliveryNonce(schedule.channelId, article.id), now, article.contentKey ?? null);
     if (row.status !== 'pending' || row.owner !== deliveries.owner) continue;
     let message: ChannelMessage;
     try {
       // From get(): `all()` may hold an article whose summary is still being filled in.
-      message = deps.render(deps.library.get(article.id) ?? article);
+      message = deps.render(libraryOfSchedule(schedule, deps).get(article.id) ?? article);
     } catch (error) {
-      deliveries.markFailed(schedule.channelId, article.id, 'rejected', `render failed: ${error instanceof Error ? error.message : String(error)}`, now);
+      await deliveries.markFailed(schedule.channelId, article.id, 'rejected', `render failed: ${error instanceof Error ? error.message : String(error)}`, now);
       report.rejected.push(article.id);
       continue;
     }
     const outcome = await deliver(deps, schedule.channelId, message, row.nonce, previous, now);
     if (outcome.kind === 'ok') {
-      deliveries.markSent(schedule.channelId, article.id, outcome.messageId, now);
+      await deliveries.markSent(schedule.channelId, article.id, outcome.messageId, now);
       report.posted.push(article.id);
       continue;
     }
     if (outcome.kind === 'reject' || outcome.kind === 'uncertain') {
-      deliveries.markFailed(schedule.channelId, article.id, outcome.kind === 'reject' ? 'rejected' : 'uncertain', outcome.reason, now);
+      await deliveries.markFailed(schedule.channelId, article.id, outcome.kind === 'reject' ? 'rejected' : 'uncertain', outcome.reason, now);
       (outcome.kind === 'reject' ? report.rejected : report.uncertain!).push(article.id);
       continue;
     }
     if (outcome.kind === 'pause') {
       // Refused: it did not land. After /schedule resume it is retried with the same nonce, without a look in the history.
-      deliveries.markFailed(schedule.channelId, article.id, 'failed', `${NOT_SENT}${outcome.reason}`, now);
-      schedules.pause(schedule.id, outcome.reason, now);
-      schedules.recordRun(schedule.id, { at: now, result: 'paused', detail: outcome.reason });
+      await deliveries.markFailed(schedule.channelId, article.id, 'failed', `${NOT_SENT}${outcome.reason}`, now);
+      await schedules.pause(schedule.id, outcome.reason, now);
+      await schedules.recordRun(schedule.id, { at: now, result: 'paused', detail: outcome.reason });
       return { ...report, result: 'paused', detail: outcome.reason };
     }
-    deliveries.markFailed(schedule.channelId, article.id, 'failed', outcome.reason, now);
+    await deliveries.markFailed(schedule.channelId, article.id, 'failed', outcome.reason, now);
     report.result = 'failed';
     report.detail = outcome.reason;
     break;
   }
   if (report.result === 'ok') report.detail = describe(report);
-  schedules.recordRun(schedule.id, { at: now, result: report.result === 'failed' ? 'failed' : 'ok', detail: report.detail });
+  await schedules.recordRun(schedule.id, { at: now, result: report.result === 'failed' ? 'failed' : 'ok', detail: report.detail });
   return report;
 }
 

@@ -1,4 +1,4 @@
-import type { Store } from '../store/types';
+import type { AnyStore } from '../store/types';
 
 /**
  * What `/schedule` needs from the running bot, registered by the composition
@@ -6,7 +6,8 @@ import type { Store } from '../store/types';
  * scheduler after a change.
  */
 export interface Scheduling {
-  store: Store;
+  /** SQLite's store or Postgres's: await every call. */
+  store: AnyStore;
   /** Re-arm the scheduler's timer (a schedule was added, resumed or removed). */
   wake(): void;
 }

@@ -35,14 +35,15 @@ export class SchedulerService {
   }
 
   /** Start the timer (idempotent). */
-  start(): void {
+  async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    // This instance holds the database alone (see InstanceLock): deliveries left pending are the last instance's, now ours.
-    this.options.store.deliveries.adoptPending();
-    const pending = this.options.store.deliveries.channelsWithPending();
+    // Deliveries left pending by an instance that is gone are ours now: SQLite's instance lock means the last one ended;
+    // Postgres takes over only rows whose owner's lease has run out (a live worker keeps its own).
+    await this.options.store.deliveries.adoptPending();
+    const pending = await this.options.store.deliveries.channelsWithPending();
     if (pending.length) {
-      const woken = this.options.store.schedules.makeDueForChannels(pending, this.clock().getTime());
+      const woken = await this.options.store.schedules.makeDueForChannels(pending, this.clock().getTime());
       this.options.logger?.info({ channels: pending.length, schedules: woken }, 'retrying deliveries left pending by the last run');
     }
     this.arm();
@@ -68,33 +69,47 @@ export class SchedulerService {
     clearTimeout(timer);
   }
 
+  /** Set the timer for the earliest due time (read from the store; a failed read retries after the cap). */
   private arm(): void {
-    clearTimeout(this.timer);
+    void this.armAsync().catch((error: unknown) => {
+      this.options.logger?.error({ err: error }, 'scheduler could not read the next due time');
+      this.setTimer(this.options.maxSleepMs ?? 30_000);
+    });
+  }
+
+  private async armAsync(): Promise<void> {
     if (!this.running) return;
+    const earliest = await this.options.store.schedules.earliestNextRun();
     const now = this.clock().getTime();
-    const earliest = this.options.store.schedules.earliestNextRun();
     const cap = this.options.maxSleepMs ?? 30_000;
     // +2 ms: Node may fire a timer a hair early; arriving before the due time would only re-arm.
-    const delay = earliest === undefined ? cap : Math.min(cap, Math.max(0, earliest - now + 2));
+    this.setTimer(earliest === undefined ? cap : Math.min(cap, Math.max(0, earliest - now + 2)));
+  }
+
+  private setTimer(delay: number): void {
+    clearTimeout(this.timer);
+    if (!this.running) return;
     this.timer = setTimeout(() => this.fire(), delay);
     this.timer.unref();
   }
 
   private fire(): void {
     if (!this.running) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
     let run: Promise<void>;
     try {
-      // tick() claims its schedules synchronously, so arming right after is safe.
-      run = tick(this.clock(), { ...this.options, busyChannels: this.busyChannels }).then(
+      // Re-armed once this tick has claimed its schedules (earlier, the store would still show them due).
+      run = tick(this.clock(), { ...this.options, busyChannels: this.busyChannels, onClaimed: () => this.arm() }).then(
         (report) => this.options.onTick?.(report),
         (error: unknown) => this.options.logger?.error({ err: error }, 'scheduler tick failed'),
       );
     } catch (error) {
       this.options.logger?.error({ err: error }, 'scheduler tick failed');
       run = Promise.resolve();
+      this.arm();
     }
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
-    this.arm();
   }
 }

@@ -25,6 +25,10 @@ export interface TickDeps extends RunDeps {
   busyChannels?: Set<string>;
   /** Per-channel backoff after failed runs (5xx, network), shared across ticks; none when absent. */
   backoff?: ChannelBackoff;
+  /** How long a claim holds a schedule before its next run is written (default 60 s); a worker that dies meanwhile loses it then. */
+  claimLeaseMs?: number;
+  /** Called once this tick's schedules are claimed (the service re-arms its timer then). */
+  onClaimed?: () => void;
 }
 
 /** What a tick did. */
@@ -37,39 +41,51 @@ export interface TickReport {
 }
 
 /**
- * One pass of the scheduler at `now`: take the active schedules due by then
+ * One pass of the scheduler at `now`: claim the active schedules due by then
  * (index on `next_run_at`), move each one's next run to the first due time
  * after `now` (so downtime is made up by one run, not one per missed time),
  * then run them with bounded concurrency, each isolated (its errors and its
  * timeout affect no other).
  *
- * The claim (moving `next_run_at`) happens synchronously before the first
- * `await`, and is a compare-and-set in one transaction: a second tick, or a
- * second process on the same database, never takes the same run again.
- * First the store checks that its database file is still there (see
+ * The claim is atomic in the store and made in two steps, both before any
+ * run starts: {@link ScheduleStore.claimDue} takes the due schedules under a
+ * lease in one transaction (`FOR UPDATE SKIP LOCKED` on Postgres, an
+ * immediate transaction on SQLite), then {@link ScheduleStore.claimRuns}
+ * moves each from its lease to its real next run by compare-and-set. A second
+ * tick, in this process or another, never runs the same schedule again; a
+ * worker whose lease ran out before it confirmed loses the run to whoever took
+ * it over. First the store checks that its database file is still there (see
  * `Store.checkFile`): a tick never writes to a file that is gone.
  */
 export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   const at = now.getTime();
-  deps.store.checkFile?.();
-  const due = deps.store.schedules.due(at, deps.dueLimit ?? 1000);
   const busy = deps.busyChannels ?? new Set<string>();
   const claimed: ScheduleRecord[] = [];
   const runs: RunReport[] = [];
   const nextRuns: RunClaim[] = [];
   const runnable: ScheduleRecord[] = [];
-  for (const schedule of due) {
-    const next = safeNextRun(schedule, now);
-    if (next === null) {
-      const reason = `"${schedule.when}" has no further run in ${schedule.timezone}`;
-      deps.store.schedules.pause(schedule.id, reason, at);
-      runs.push(emptyReport(schedule, 'paused', reason));
-      continue;
+  const leaseMs = deps.claimLeaseMs ?? 60_000;
+  let due: ScheduleRecord[];
+  let won: Set<number>;
+  try {
+    await deps.store.checkFile?.();
+    due = await deps.store.schedules.claimDue(at, deps.dueLimit ?? 1000, leaseMs);
+    for (const schedule of due) {
+      const next = safeNextRun(schedule, now);
+      if (next === null) {
+        const reason = `"${schedule.when}" has no further run in ${schedule.timezone}`;
+        await deps.store.schedules.pause(schedule.id, reason, at);
+        runs.push(emptyReport(schedule, 'paused', reason));
+        continue;
+      }
+      nextRuns.push({ id: schedule.id, from: at + leaseMs, to: next });
+      runnable.push(schedule);
     }
-    nextRuns.push({ id: schedule.id, from: schedule.nextRunAt, to: next });
-    runnable.push(schedule);
+    won = new Set(await deps.store.schedules.claimRuns(nextRuns));
+  } finally {
+    // The claim is complete (next runs written): the store now shows when to look again.
+    deps.onClaimed?.();
   }
-  const won = new Set(deps.store.schedules.claimRuns(nextRuns));
   for (const schedule of runnable) {
     // Claimed meanwhile by another tick or process (or paused): that one runs it.
     if (!won.has(schedule.id)) continue;
@@ -90,7 +106,9 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     const work = runIsolated(schedule, deps, at).finally(() => busy.delete(schedule.channelId));
     return withTimeout(work, timeoutMs, () => {
       const detail = `timed out after ${Math.round(timeoutMs / 1000)} s; finishing in the background`;
-      deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail });
+      void Promise.resolve(deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail })).catch((error: unknown) => {
+        deps.logger?.error({ err: error, scheduleId: schedule.id }, 'could not record a timed-out run');
+      });
       return emptyReport(schedule, 'failed', detail);
     });
   });
@@ -107,7 +125,7 @@ async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number)
     deps.logger?.error({ err: error, scheduleId: schedule.id }, 'scheduled run failed unexpectedly');
     const detail = `internal error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
     try {
-      deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail });
+      await deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail });
     } catch {
       // The store itself is failing; the log line above is all we can do.
     }

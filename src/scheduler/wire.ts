@@ -3,7 +3,7 @@ import { renderBriefingMessage } from '../discord/message';
 import type { ArticleLibrary } from '../library/types';
 import type { Logger } from '../logger';
 import { createSqliteStore } from '../store';
-import type { Store } from '../store/types';
+import type { AnyStore, StoreWithFeeds } from '../store/types';
 import { ChannelBackoff } from './backoff';
 import { DEFAULT_NONCE_WINDOW_MS, RestPoster, type RestLike } from './poster';
 import type { Scheduling } from './scheduling';
@@ -18,16 +18,22 @@ export interface SchedulingOptions {
   library: ArticleLibrary;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
-  /** Another store than SQLite at `config.databasePath` (tests). */
-  store?: Store;
+  /** Another store than SQLite at `config.databasePath`: Postgres (`DATABASE_URL`), or a test's. */
+  store?: AnyStore;
   /** Whether the bot may read a channel's history, as far as it knows (see `RestPosterOptions.canReadHistory`). */
   canReadHistory?: (channelId: string) => boolean | undefined;
+  /** False: only the store, for `/schedule` (an HTTP replica); another process runs the schedules. Default true. */
+  runScheduler?: boolean;
+  /** What a server's schedules see (the library plus its feed articles). */
+  libraryFor?: (guildId: string) => ArticleLibrary;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
 export interface SchedulingParts {
-  service: { name: string; start(): void; stop(): Promise<void> };
+  service: { name: string; start(): Promise<void>; stop(): Promise<void> };
   scheduling: Scheduling;
+  /** The SQLite store it opened (absent when given a store): the feed poller shares it, one connection and one instance lock per file. Closed by this service's stop. */
+  sqlite?: StoreWithFeeds;
 }
 
 /**
@@ -43,15 +49,17 @@ export interface SchedulingParts {
 export function createScheduling(options: SchedulingOptions): SchedulingParts {
   const logger = options.logger.child({ component: 'scheduler' });
   const { databasePath } = options.config;
-  const store = options.store ?? createSqliteStore(databasePath, {
+  const sqlite = options.store ? undefined : createSqliteStore(databasePath, {
     onRestored: (path) => logger.error({ path }, `database ${path} was deleted or replaced while the bot ran; written back from the open connection and reopened`),
     onCheckFailed: (error) => logger.fatal({ err: error, path: databasePath }, `database ${databasePath} is gone and could not be restored`),
   });
+  const store: AnyStore = options.store ?? sqlite!;
   const now = options.now ?? Date.now;
   const nonceWindowMs = options.config.deliveryNonceWindowSeconds === undefined ? DEFAULT_NONCE_WINDOW_MS : options.config.deliveryNonceWindowSeconds * 1000;
   const scheduler = new SchedulerService({
     store,
     library: options.library,
+    ...(options.libraryFor ? { libraryFor: options.libraryFor } : {}),
     poster: new RestPoster(options.rest, { nonceWindowMs, now, canReadHistory: options.canReadHistory }),
     render: (article) => renderBriefingMessage(article),
     logger,
@@ -61,16 +69,30 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     // Well inside main's 10 s shutdown budget; a post cut short stays pending and is re-sent with its nonce at start.
     stopTimeoutMs: 5000,
   });
+  const run = options.runScheduler !== false;
+  let stopListening: (() => Promise<void>) | undefined;
+  const wake = (): void => {
+    if (run) scheduler.wake();
+    // Other processes on the same Postgres (replicas, workers) wake their schedulers too.
+    void store.announceChange?.().catch((error: unknown) => logger.warn({ err: error }, 'could not announce a schedule change'));
+  };
   return {
-    scheduling: { store, wake: () => scheduler.wake() },
+    scheduling: { store, wake },
+    ...(sqlite ? { sqlite } : {}),
     service: {
-      name: 'scheduler',
-      start: () => scheduler.start(),
+      name: run ? 'scheduler' : 'store',
+      start: async () => {
+        if (!run) return;
+        await scheduler.start();
+        stopListening = await store.onChange?.(() => scheduler.wake());
+        logger.info({ listening: stopListening !== undefined }, 'scheduler started');
+      },
       stop: async () => {
         try {
+          await stopListening?.();
           await scheduler.stop();
         } finally {
-          store.close();
+          await store.close();
         }
       },
     },

@@ -2,8 +2,9 @@ import { openDatabase, type OpenDatabaseOptions } from './database';
 import { FileGuard } from './file-guard';
 import { InstanceLock } from './instance-lock';
 import { SqliteDeliveryStore } from './sqlite-deliveries';
+import { SqliteFeedStore } from './sqlite-feeds';
 import { SqliteScheduleStore } from './sqlite-schedules';
-import type { Store } from './types';
+import type { StoreWithFeeds } from './types';
 
 export type * from './types';
 export { openDatabase } from './database';
@@ -13,6 +14,7 @@ export { FileGuard } from './file-guard';
 export { migrate, schemaVersion, MIGRATIONS } from './migrations';
 export { SqliteScheduleStore } from './sqlite-schedules';
 export { SqliteDeliveryStore } from './sqlite-deliveries';
+export { SqliteFeedStore } from './sqlite-feeds';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
@@ -37,7 +39,7 @@ export interface SqliteStoreOptions extends OpenDatabaseOptions {
  *
  * @throws DatabaseError naming the file and the reason when it cannot be opened or is in use.
  */
-export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): StoreWithFeeds {
   const onFile = path !== ':memory:';
   let lock = onFile && options.exclusive !== false ? InstanceLock.acquire(path) : undefined;
   let db;
@@ -49,11 +51,13 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   }
   const schedules = new SqliteScheduleStore(db);
   const deliveries = new SqliteDeliveryStore(db);
+  const feeds = new SqliteFeedStore(db);
   const guard = onFile ? new FileGuard(path, db, (again) => openDatabase(again, options)) : undefined;
   const checkFile = (): void => {
     if (guard?.check() !== 'restored') return;
     schedules.rebind(guard.database);
     deliveries.rebind(guard.database);
+    feeds.rebind(guard.database);
     // Deleted with its folder, the lock file must be taken again, or a second instance could start beside this one.
     if (lock && !lock.isInPlace()) {
       lock.release();
@@ -73,6 +77,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   return {
     schedules,
     deliveries,
+    feeds,
     checkFile,
     close: () => {
       clearInterval(timer);

@@ -4,7 +4,14 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
+  /** The SQLite dialect. */
   up: string;
+  /**
+   * The same change in Postgres's dialect (`DATABASE_URL`): BIGINT for epoch
+   * ms, BIGSERIAL ids, BOOLEAN flags. Write it beside `up` in the same entry;
+   * `npm run migrate` on Postgres refuses a migration without it.
+   */
+  postgres?: string;
 }
 
 /** The schema, as numbered migrations. Append only: never edit one that has shipped. */
@@ -51,6 +58,45 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
       CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
     `,
+    postgres: `
+      CREATE TABLE schedules (
+        id            BIGSERIAL PRIMARY KEY,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        when_text     TEXT    NOT NULL,
+        pattern       TEXT    NOT NULL,
+        timezone      TEXT    NOT NULL,
+        created_by    TEXT    NOT NULL,
+        created_at    BIGINT  NOT NULL,
+        paused_reason TEXT,
+        paused_at     BIGINT,
+        last_run_at   BIGINT,
+        last_result   TEXT CHECK (last_result IN ('ok', 'failed', 'paused')),
+        last_detail   TEXT,
+        next_run_at   BIGINT  NOT NULL,
+        primed        BOOLEAN NOT NULL DEFAULT FALSE
+      );
+      CREATE INDEX schedules_due ON schedules (next_run_at) WHERE paused_reason IS NULL;
+      CREATE INDEX schedules_guild ON schedules (guild_id, id);
+      CREATE INDEX schedules_channel ON schedules (channel_id);
+
+      CREATE TABLE deliveries (
+        id          BIGSERIAL PRIMARY KEY,
+        channel_id  TEXT    NOT NULL,
+        article_id  TEXT    NOT NULL,
+        schedule_id BIGINT REFERENCES schedules (id) ON DELETE SET NULL,
+        status      TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'skipped', 'rejected')),
+        nonce       TEXT    NOT NULL CHECK (length(nonce) <= 25),
+        message_id  TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        error       TEXT,
+        created_at  BIGINT  NOT NULL,
+        updated_at  BIGINT  NOT NULL,
+        UNIQUE (channel_id, article_id)
+      );
+      CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
+      CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
+    `,
   },
   {
     version: 2,
@@ -80,6 +126,114 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_pending ON deliveries (status) WHERE status = 'pending';
       CREATE INDEX deliveries_schedule ON deliveries (schedule_id);
       CREATE INDEX deliveries_content ON deliveries (channel_id, content_key) WHERE content_key IS NOT NULL;
+    `,
+    // Postgres changes the CHECK in place. An owner is live while its lease in store_owners runs (renewed by its store):
+    // only a dead owner's pending deliveries are taken over (adoptPending), as SQLite's instance lock ensures for a file.
+    postgres: `
+      ALTER TABLE deliveries DROP CONSTRAINT deliveries_status_check;
+      ALTER TABLE deliveries ADD CONSTRAINT deliveries_status_check CHECK (status IN ('pending', 'sent', 'failed', 'skipped', 'rejected', 'uncertain'));
+      ALTER TABLE deliveries ADD COLUMN content_key TEXT, ADD COLUMN owner TEXT;
+      CREATE INDEX deliveries_content ON deliveries (channel_id, content_key) WHERE content_key IS NOT NULL;
+      CREATE TABLE store_owners (
+        owner       TEXT   PRIMARY KEY,
+        lease_until BIGINT NOT NULL
+      );
+    `,
+  },
+  {
+    // Feeds (issue 10). Independent of version 2: it neither reads nor changes its tables.
+    version: 3,
+    name: 'feeds, seen keys and feed articles',
+    up: `
+      CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        url           TEXT    NOT NULL,
+        title         TEXT    NOT NULL DEFAULT '',
+        etag          TEXT,
+        last_modified TEXT,
+        created_by    TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        last_check_at INTEGER,
+        next_check_at INTEGER NOT NULL,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        last_detail   TEXT,
+        paused_reason TEXT,
+        paused_at     INTEGER,
+        UNIQUE (guild_id, channel_id, url)
+      );
+      CREATE INDEX feeds_due ON feeds (next_check_at) WHERE paused_reason IS NULL;
+      CREATE INDEX feeds_guild ON feeds (guild_id, id);
+
+      CREATE TABLE feed_seen (
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        key     TEXT    NOT NULL,
+        -- When the key was last in the feed (kept current while the item stays in it).
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, key)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE feed_articles (
+        id           TEXT    PRIMARY KEY,
+        feed_id      INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        guild_id     TEXT    NOT NULL,
+        item_key     TEXT    NOT NULL,
+        url          TEXT,
+        title        TEXT    NOT NULL,
+        author       TEXT,
+        source       TEXT    NOT NULL,
+        published_at INTEGER NOT NULL,
+        text         TEXT    NOT NULL,
+        fetched_at   INTEGER NOT NULL
+      );
+      CREATE INDEX feed_articles_feed ON feed_articles (feed_id, published_at);
+      CREATE INDEX feed_articles_guild ON feed_articles (guild_id, published_at);
+    `,
+    postgres: `
+      CREATE TABLE feeds (
+        id            BIGSERIAL PRIMARY KEY,
+        guild_id      TEXT    NOT NULL,
+        channel_id    TEXT    NOT NULL,
+        url           TEXT    NOT NULL,
+        title         TEXT    NOT NULL DEFAULT '',
+        etag          TEXT,
+        last_modified TEXT,
+        created_by    TEXT    NOT NULL,
+        created_at    BIGINT  NOT NULL,
+        last_check_at BIGINT,
+        next_check_at BIGINT  NOT NULL,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        last_detail   TEXT,
+        paused_reason TEXT,
+        paused_at     BIGINT,
+        UNIQUE (guild_id, channel_id, url)
+      );
+      CREATE INDEX feeds_due ON feeds (next_check_at) WHERE paused_reason IS NULL;
+      CREATE INDEX feeds_guild ON feeds (guild_id, id);
+
+      CREATE TABLE feed_seen (
+        feed_id BIGINT NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        key     TEXT   NOT NULL,
+        seen_at BIGINT NOT NULL,
+        PRIMARY KEY (feed_id, key)
+      );
+
+      CREATE TABLE feed_articles (
+        id           TEXT    PRIMARY KEY,
+        feed_id      BIGINT  NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        guild_id     TEXT    NOT NULL,
+        item_key     TEXT    NOT NULL,
+        url          TEXT,
+        title        TEXT    NOT NULL,
+        author       TEXT,
+        source       TEXT    NOT NULL,
+        published_at BIGINT  NOT NULL,
+        text         TEXT    NOT NULL,
+        fetched_at   BIGINT  NOT NULL
+      );
+      CREATE INDEX feed_articles_feed ON feed_articles (feed_id, published_at);
+      CREATE INDEX feed_articles_guild ON feed_articles (guild_id, published_at);
     `,
   },
 ];

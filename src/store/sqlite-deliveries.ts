@@ -95,7 +95,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return row && toRecord(row);
   }
 
-  begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number, contentKey: string | null = null): DeliveryRecord {
+  begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null): DeliveryRecord {
     const row = this.q.begin.get({ channelId, articleId, scheduleId, nonce, now, contentKey, owner: this.owner }) as DeliveryRow | undefined;
     if (row) return toRecord(row);
     // Already sent, skipped, rejected, uncertain, or pending in another instance's hands: report it as it stands.

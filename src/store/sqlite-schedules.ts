@@ -82,11 +82,18 @@ export class SqliteScheduleStore implements ScheduleStore {
     this.setNextMany = db.transaction((entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => {
       for (const entry of entries) this.q.setNextRun.run(entry.nextRunAt, entry.id);
     });
+    const claim = db.transaction((now: number, limit: number, leaseMs: number) => {
+      const rows = this.due(now, limit);
+      for (const row of rows) this.q.setNextRun.run(now + leaseMs, row.id);
+      return rows;
+    });
+    this.claimDueMany = (now, limit, leaseMs) => claim.immediate(now, limit, leaseMs);
   }
 
   private makeDueMany!: (channelIds: readonly string[], now: number) => number;
   private setNextMany!: (entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => void;
   private claimMany!: Transaction<(entries: readonly RunClaim[]) => number[]>;
+  private claimDueMany!: (now: number, limit: number, leaseMs: number) => ScheduleRecord[];
 
   create(schedule: NewSchedule): ScheduleRecord {
     return toRecord(this.q.insert.get(schedule) as ScheduleRow);
@@ -150,5 +157,9 @@ export class SqliteScheduleStore implements ScheduleStore {
 
   makeDueForChannels(channelIds: readonly string[], now: number): number {
     return this.makeDueMany(channelIds, now);
+  }
+
+  claimDue(now: number, limit: number, leaseMs: number): ScheduleRecord[] {
+    return this.claimDueMany(now, limit, leaseMs);
   }
 }

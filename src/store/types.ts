@@ -61,9 +61,12 @@ export interface ScheduleStore {
   /** Move several next due times in one transaction (a tick's claims). */
   setNextRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void;
   /**
-   * Claim runs atomically: move each schedule's `next_run_at` from `from` to
-   * `to` only where it still is `from` (compare-and-set, one transaction), so
-   * two ticks or two processes never both claim one run.
+   * Confirm runs claimed by {@link claimDue}: move each schedule's
+   * `next_run_at` from `from` (the lease written by the claim) to `to` (its
+   * real next run) only where it still is `from` and the schedule is active
+   * (compare-and-set, one transaction). A worker whose lease ran out and was
+   * taken over, or whose schedule was paused meanwhile, loses the run here, so
+   * two ticks or two processes never both run one.
    *
    * @returns The ids this call claimed.
    */
@@ -76,12 +79,22 @@ export interface ScheduleStore {
   earliestNextRun(): number | undefined;
   /** Make every active schedule of these channels due at `now` (used to retry pending deliveries at start). */
   makeDueForChannels(channelIds: readonly string[], now: number): number;
+  /**
+   * Claim up to `limit` due schedules for one worker, in one transaction: each
+   * claimed schedule's `next_run_at` becomes `now + leaseMs` (the lease), so no
+   * other worker takes it while the lease runs, and a worker that dies loses it
+   * when the lease ends. The worker then confirms each run and writes its
+   * real next run with {@link claimRuns} (from the lease). Returned records carry the due time they were claimed
+   * at, earliest first. Postgres: `FOR UPDATE SKIP LOCKED` (workers never wait
+   * for one another); SQLite: an immediate transaction.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): ScheduleRecord[];
 }
 
 /** One claim of {@link ScheduleStore.claimRuns}: the due time seen, and the next one. */
 export interface RunClaim {
   id: number;
-  /** The `next_run_at` the tick read (the claim fails if it moved since). */
+  /** The `next_run_at` the claim wrote (its lease: `now + leaseMs`); the claim fails if it moved since. */
   from: number;
   /** The new `next_run_at`. */
   to: number;
@@ -133,7 +146,7 @@ export interface DeliveryStore {
    * never reopened. Returns the row as it now stands: begun only when its
    * status is `pending` and its owner is {@link owner}.
    */
-  begin(channelId: string, articleId: string, scheduleId: number, nonce: string, now: number, contentKey?: string | null): DeliveryRecord;
+  begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey?: string | null): DeliveryRecord;
   markSent(channelId: string, articleId: string, messageId: string, now: number): void;
   /** `failed`: retried at the next run. `rejected`: Discord refused this payload, never retried. `uncertain`: see {@link DeliveryStatus}. */
   markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): void;
@@ -162,4 +175,153 @@ export interface Store {
    */
   checkFile?(): void;
   close(): void;
+}
+
+/** `T`'s methods, each returning what it returns or a promise of it. */
+export type Awaitable<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<Awaited<R>> : T[K] };
+
+/**
+ * What the scheduler and `/schedule` use: either store, SQLite's synchronous
+ * {@link Store} or Postgres's {@link AsyncStore}. Callers await every call.
+ */
+export interface AnyStore extends ChangeSignal {
+  schedules: Awaitable<ScheduleStore>;
+  deliveries: Awaitable<DeliveryStore>;
+  /** See {@link Store.checkFile} (SQLite only: a Postgres database is not a file the bot can lose). */
+  checkFile?(): void | Promise<void>;
+  close(): void | Promise<void>;
+}
+
+/**
+ * Across processes sharing one database (Postgres): a process that changes
+ * schedules announces it, the schedulers listening wake at once instead of at
+ * their next look. Absent on SQLite (one process wakes its own scheduler).
+ */
+export interface ChangeSignal {
+  /** Tell the other processes that schedules changed (Postgres `NOTIFY`). */
+  announceChange?(): Promise<void>;
+  /** Call `listener` whenever a process announces a change (Postgres `LISTEN`); resolves with a function that stops listening. */
+  onChange?(listener: () => void): Promise<() => Promise<void>>;
+}
+
+/** `T`'s methods, each returning a promise of what it returns (the same contract, asynchronously). */
+export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
+
+/**
+ * The store contract as promises: what Postgres implements, and what SQLite
+ * offers through `asAsyncStore` (the same interfaces, so the two can never
+ * drift: a method added to {@link ScheduleStore} or {@link DeliveryStore} is
+ * a compile error until Postgres has it).
+ */
+export interface AsyncStore extends ChangeSignal {
+  schedules: Async<ScheduleStore>;
+  deliveries: Async<DeliveryStore>;
+  /** Feeds, where the store keeps them (SQLite's through `asAsyncStore`, Postgres's). */
+  feeds?: Async<FeedStore>;
+  close(): Promise<void>;
+}
+
+/** One feed subscription: post a feed's new items to a channel of a guild. */
+export interface FeedRecord {
+  id: number;
+  guildId: string;
+  channelId: string;
+  /** The feed's URL (updated when the feed moves with a permanent redirect). */
+  url: string;
+  /** The feed's own title ('' until known). */
+  title: string;
+  /** Conditional GET validators of the last 200. */
+  etag: string | null;
+  lastModified: string | null;
+  createdBy: string;
+  createdAt: number;
+  /** Epoch ms of the last check, null before the first. */
+  lastCheckAt: number | null;
+  /** Epoch ms of the next check. */
+  nextCheckAt: number;
+  /** Failures in a row (reset by a good check); drives the backoff. */
+  failures: number;
+  /** What the last check did ("2 new", "not modified", "HTTP 500"). */
+  lastDetail: string | null;
+  /** Why the feed is paused (a moderator, a gone feed, too many failures); null when active. */
+  pausedReason: string | null;
+}
+
+/** What subscribing needs. */
+export type NewFeed = Pick<FeedRecord, 'guildId' | 'channelId' | 'url' | 'title' | 'createdBy' | 'createdAt' | 'nextCheckAt'>;
+
+/** The outcome of one check, written back to the feed. */
+export interface FeedCheck {
+  at: number;
+  nextCheckAt: number;
+  failures: number;
+  detail: string;
+  /** Set only when they change (a 200 with validators, a permanent redirect, a new title). */
+  etag?: string | null;
+  lastModified?: string | null;
+  url?: string;
+  title?: string;
+}
+
+/** A feed item's article as fetched: what is briefed and posted, kept so a restart neither refetches nor reposts. */
+export interface FeedArticleRecord {
+  /** Library id of the article (`feed<feedId>-<hash of the item key>`). */
+  id: string;
+  feedId: number;
+  guildId: string;
+  itemKey: string;
+  /** The article page, if the item links one. */
+  url: string | null;
+  title: string;
+  author: string | null;
+  /** The feed's title, shown as the source. */
+  source: string;
+  /** Epoch ms of publication, else when it was found. */
+  publishedAt: number;
+  /** The article text (the linked page's, else the item's own). */
+  text: string;
+  fetchedAt: number;
+}
+
+/** Persistence of feeds, their seen keys and their articles. Every method a user reaches is scoped by guild. */
+export interface FeedStore {
+  /** Subscribe; undefined when this guild already has this URL in this channel. */
+  create(feed: NewFeed): FeedRecord | undefined;
+  /** Any feed by id (poller use). */
+  get(id: number): FeedRecord | undefined;
+  /** A feed of this guild, or undefined if the id belongs to another guild or none. */
+  getInGuild(guildId: string, id: number): FeedRecord | undefined;
+  listByGuild(guildId: string): FeedRecord[];
+  /** Unsubscribe (its seen keys and articles go too); false if this guild has no such feed. */
+  remove(guildId: string, id: number): boolean;
+  pause(id: number, reason: string, at: number): void;
+  /** Clear the pause and the failure count; check at `nextCheckAt`. */
+  resume(id: number, nextCheckAt: number): void;
+  /** Active feeds with `next_check_at <= now`, earliest first. */
+  due(now: number, limit?: number): FeedRecord[];
+  /** Earliest `next_check_at` of the active feeds. */
+  earliestNextCheck(): number | undefined;
+  /** Move the next check (claiming it before it starts). */
+  setNextCheck(id: number, nextCheckAt: number): void;
+  recordCheck(id: number, check: FeedCheck): void;
+  /** Which of `keys` this feed has seen. */
+  seen(feedId: number, keys: readonly string[]): Set<string>;
+  /** Record keys as seen at `at` (again, for keys still in the feed) and store articles, in one transaction. */
+  remember(feedId: number, keys: readonly string[], articles: readonly FeedArticleRecord[], at: number): void;
+  /** Forget keys last seen `olderThanMs` before the feed's latest sighting (items long gone from it). Returns how many. */
+  forgetOlder(feedId: number, olderThanMs: number): number;
+  /** This feed's stored articles its channel has not received (no delivery, or pending/failed), oldest first. */
+  owed(feedId: number, channelId: string): FeedArticleRecord[];
+  getArticle(id: string): FeedArticleRecord | undefined;
+  /** Every stored article of this guild's feeds, oldest first. */
+  articlesOfGuild(guildId: string): FeedArticleRecord[];
+  /** Every stored feed article, oldest first (loading the library at start). */
+  allArticles(): FeedArticleRecord[];
+  /** Make every active feed whose channel is owed a stored article due at `now` (start-up after a stop mid-poll). */
+  makeDueWithOwed(now: number): number;
+}
+
+/** A {@link Store} that also keeps feeds (the SQLite store does). */
+export interface StoreWithFeeds extends Store {
+  feeds: FeedStore;
 }

@@ -48,7 +48,7 @@ async function privateLine(handle: InteractionHandle, timeoutMs = 15_000): Promi
   return text;
 }
 
-const schedulesIn = (guildId: string): readonly unknown[] => schedulingFrom(t.app.ctx.services).store.schedules.listByGuild(guildId);
+const schedulesIn = async (guildId: string): Promise<readonly unknown[]> => await schedulingFrom(t.app.ctx.services).store.schedules.listByGuild(guildId);
 const postsTo = (channelId: string): number => t.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`).length;
 
 describe('/schedule add refuses a channel of another server', () => {
@@ -67,15 +67,15 @@ describe('/schedule add refuses a channel of another server', () => {
     const line = await privateLine(schedule('add', { channel: foreign, when }, locale));
     expect(line).toMatch(message);
     expect(line).toContain(`<#${foreign}>`);
-    expect(schedulesIn(t.fake.guildId)).toEqual([]);
-    expect(schedulesIn(t.fake.secondGuild!.guildId)).toEqual([]);
+    expect(await schedulesIn(t.fake.guildId)).toEqual([]);
+    expect(await schedulesIn(t.fake.secondGuild!.guildId)).toEqual([]);
     expect(postsTo(foreign)).toBe(0);
   });
 
   it('still adds a schedule for a channel of this server', async () => {
     const line = await privateLine(schedule('add', { channel: t.fake.channels.announcement, when: '07:00' }));
     expect(line).toMatch(/^Schedule #\d+: new briefings go to/);
-    expect(schedulesIn(t.fake.guildId)).toHaveLength(1);
+    expect(await schedulesIn(t.fake.guildId)).toHaveLength(1);
   });
 });
 

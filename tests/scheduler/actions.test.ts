@@ -23,8 +23,8 @@ describe('addSchedule', () => {
     ['08:30', undefined, '2026-03-29T08:30:00.000Z'],
     ['0 7 * * *', 'Asia/Riyadh', '2026-03-29T04:00:00.000Z'],
     ['0 */6 * * *', 'America/New_York', '2026-03-28T16:00:00.000Z'],
-  ])('stores %j in %s with the first run at %s', (when, timezone, first) => {
-    const created = addSchedule(store, input({ when, timezone }));
+  ])('stores %j in %s with the first run at %s', async (when, timezone, first) => {
+    const created = await addSchedule(store, input({ when, timezone }));
     expect(new Date(created.nextRunAt).toISOString()).toBe(first);
     expect(created).toMatchObject({ guildId: GUILD, primed: false, pausedReason: null });
   });
@@ -34,21 +34,21 @@ describe('addSchedule', () => {
     ['0 8 * *', 'UTC', /Invalid when: a cron expression needs 5 fields/],
     ['*/5 * * * *', 'UTC', /minimum gap between runs is 15 min/],
     ['08:30', 'Riyadh', /Invalid timezone/],
-  ])('rejects %j in %s with one clear line', (when, timezone, message) => {
-    expect(() => addSchedule(store, input({ when, timezone }))).toThrow(message);
+  ])('rejects %j in %s with one clear line', async (when, timezone, message) => {
+    await expect(addSchedule(store, input({ when, timezone }))).rejects.toThrow(message);
     expect(store.schedules.listByGuild(GUILD)).toEqual([]);
   });
 
-  it('rejects a duplicate in the same channel, time and zone, but not in another channel', () => {
-    addSchedule(store, input());
-    expect(() => addSchedule(store, input())).toThrow(/already has schedule #1/);
-    expect(addSchedule(store, input({ channelId: CHANNEL_B })).id).toBe(2);
+  it('rejects a duplicate in the same channel, time and zone, but not in another channel', async () => {
+    await addSchedule(store, input());
+    await expect(addSchedule(store, input())).rejects.toThrow(/already has schedule #1/);
+    expect((await addSchedule(store, input({ channelId: CHANNEL_B }))).id).toBe(2);
   });
 
-  it('caps the schedules of one guild', () => {
-    for (let i = 0; i < MAX_SCHEDULES_PER_GUILD; i++) addSchedule(store, input({ when: `${String(i % 24).padStart(2, '0')}:${String(i).padStart(2, '0')}` }));
-    expect(() => addSchedule(store, input({ when: '23:59' }))).toThrow(/most allowed/);
-    expect(addSchedule(store, input({ guildId: OTHER_GUILD, when: '23:59' })).guildId).toBe(OTHER_GUILD);
+  it('caps the schedules of one guild', async () => {
+    for (let i = 0; i < MAX_SCHEDULES_PER_GUILD; i++) await addSchedule(store, input({ when: `${String(i % 24).padStart(2, '0')}:${String(i).padStart(2, '0')}` }));
+    await expect(addSchedule(store, input({ when: '23:59' }))).rejects.toThrow(/most allowed/);
+    expect((await addSchedule(store, input({ guildId: OTHER_GUILD, when: '23:59' }))).guildId).toBe(OTHER_GUILD);
   });
 });
 
@@ -69,26 +69,26 @@ describe('remove, pause, resume', () => {
     ['remove', (g: string) => removeSchedule(store, g, '1')],
     ['pause', (g: string) => pauseSchedule(store, g, '1', now)],
     ['resume', (g: string) => resumeSchedule(store, g, '1', now)],
-  ])('%s cannot reach another guild’s schedule', (_verb, act) => {
-    addSchedule(store, input());
-    expect(() => act(OTHER_GUILD)).toThrow(/no schedule #1 in this server/);
+  ])('%s cannot reach another guild’s schedule', async (_verb, act) => {
+    await addSchedule(store, input());
+    await expect(act(OTHER_GUILD)).rejects.toThrow(/no schedule #1 in this server/);
     expect(store.schedules.get(1)).toMatchObject({ pausedReason: null });
   });
 
-  it('pause then resume: reason shown, next run recomputed from now, errors on repeats', () => {
-    addSchedule(store, input());
-    expect(pauseSchedule(store, GUILD, '1', now).pausedReason).toBe(MANUAL_PAUSE_REASON);
-    expect(() => pauseSchedule(store, GUILD, '1', now)).toThrow(/already paused/);
+  it('pause then resume: reason shown, next run recomputed from now, errors on repeats', async () => {
+    await addSchedule(store, input());
+    expect((await pauseSchedule(store, GUILD, '1', now)).pausedReason).toBe(MANUAL_PAUSE_REASON);
+    await expect(pauseSchedule(store, GUILD, '1', now)).rejects.toThrow(/already paused/);
     const later = new Date('2026-04-10T12:00:00Z');
-    expect(new Date(resumeSchedule(store, GUILD, '#1', later).nextRunAt).toISOString()).toBe('2026-04-11T06:30:00.000Z');
-    expect(() => resumeSchedule(store, GUILD, '1', later)).toThrow(/is not paused/);
+    expect(new Date((await resumeSchedule(store, GUILD, '#1', later)).nextRunAt).toISOString()).toBe('2026-04-11T06:30:00.000Z');
+    await expect(resumeSchedule(store, GUILD, '1', later)).rejects.toThrow(/is not paused/);
   });
 
-  it('remove deletes the schedule of this guild', () => {
-    addSchedule(store, input());
-    expect(removeSchedule(store, GUILD, '1').id).toBe(1);
+  it('remove deletes the schedule of this guild', async () => {
+    await addSchedule(store, input());
+    expect((await removeSchedule(store, GUILD, '1')).id).toBe(1);
     expect(store.schedules.listByGuild(GUILD)).toEqual([]);
-    expect(() => removeSchedule(store, GUILD, '1')).toThrow(/no schedule #1/);
+    await expect(removeSchedule(store, GUILD, '1')).rejects.toThrow(/no schedule #1/);
   });
 });
 

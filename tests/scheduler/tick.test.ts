@@ -250,6 +250,8 @@ describe('tick: refusals and failures', () => {
     poster.script(CHANNEL_A, () => new Promise<PostOutcome>((resolve) => (release = resolve)));
     const busyChannels = new Set<string>();
     const first = tick(at(DAY1), { ...deps, busyChannels });
+    // The first run is in flight (its post is waiting for Discord) when the second tick comes.
+    while (poster.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
     const second = await tick(at('2026-01-02T08:00:02Z'), { ...deps, busyChannels });
     expect(second.runs[0]).toMatchObject({ result: 'busy' });
     await new Promise((resolve) => setImmediate(resolve));

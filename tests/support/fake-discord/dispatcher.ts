@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { StoredCommand } from './commands';
 import type { FakeGateway } from './gateway';
+import { deliverOverHttp } from './http-delivery';
 import { nextSnowflake } from './ids';
 import { baseInteraction, InteractionHandle, invokerId, newRecord, type InteractionRecord, type InvokeContext } from './interactions';
 import type { StoredMessage } from './messages';
@@ -35,7 +36,12 @@ export class Dispatcher {
     const rec = newRecord(id, token, type, String(payload.channel_id), payload);
     this.world.interactions.set(token, rec);
     this.list.push(rec);
-    this.gateway.dispatch('INTERACTION_CREATE', payload, () => { rec.dispatchedAt = performance.now(); });
+    const http = this.world.httpDelivery;
+    if (http) {
+      deliverOverHttp(http, this.world, http.requests, rec).catch((e: unknown) => http.errors.push(e instanceof Error ? e : new Error(String(e))));
+    } else {
+      this.gateway.dispatch('INTERACTION_CREATE', payload, () => { rec.dispatchedAt = performance.now(); });
+    }
     return new InteractionHandle(rec, this.signal);
   }
 

@@ -2,6 +2,7 @@ import type { StoredCommand } from './commands';
 import { Dispatcher, type AutocompleteContext } from './dispatcher';
 import type { DropOptions, FakeGateway } from './gateway';
 import type { RestControls } from './http';
+import type { HttpDelivery } from './http-delivery';
 import { FAKE_TOKEN, FIXED_IDS } from './ids';
 import type { InteractionHandle, InteractionRecord, InvokeContext } from './interactions';
 import type { StoredMessage } from './messages';
@@ -64,6 +65,9 @@ export class FakeDiscord {
     return { identifies: g.identifies, resumes: g.resumes, invalidSessions: g.invalidSessions, connected: g.connected };
   }
 
+  /** `[shard_id, num_shards]` of every IDENTIFY answered with READY, in order. */
+  get identifiedShards(): ReadonlyArray<[number, number]> { return this.gateway.identifiedShards; }
+
   /** Make the next `times` requests matching `matcher` fail with `response`. */
   failNext(matcher: RequestMatcher, response: FaultSpec, times = 1): void {
     this.controls.faults.add(matcher, response, times);
@@ -104,6 +108,14 @@ export class FakeDiscord {
 
   /** Send op 7 (reconnect): the bot closes and resumes. */
   requestReconnect(): void { this.gateway.requestReconnect(); }
+
+  /**
+   * Send interactions to the bot's HTTP endpoint, signed with `delivery.privateKey`, instead of the gateway
+   * (null: back to the gateway). The endpoint's answer is recorded as the interaction's callback.
+   */
+  deliverInteractionsOverHttp(delivery: HttpDelivery | null): void {
+    this.world.httpDelivery = delivery ? { ...delivery, requests: this.requests, errors: this.handlerErrors } : undefined;
+  }
 
   /** Dispatch any gateway event to the bot. */
   dispatchEvent(t: string, d: unknown): void { this.gateway.dispatch(t, d); }

@@ -6,6 +6,8 @@ import type { GatewayClose, GatewayFrame } from './types';
 import type { Json } from './json';
 
 interface DispatchEvent {
+  /** The shard the event belongs to (its guild's shard; 0 without a guild). */
+  shard?: number;
   s: number;
   t: string;
   d: unknown;
@@ -15,6 +17,8 @@ interface DispatchEvent {
 
 interface Session {
   id: string;
+  /** `[shard_id, num_shards]` of its IDENTIFY. */
+  shard: [number, number];
   seq: number;
   events: DispatchEvent[];
   socket: WebSocket | null;
@@ -44,6 +48,21 @@ export interface GatewayDeps {
   guildCreateMembers?: boolean;
   /** Send GUILD_CREATE this long after READY (default 0: at once). */
   guildCreateDelayMs?: number;
+  /** Fewest shards an IDENTIFY may claim (Discord closes with 4011 "sharding required" below it; default 1). */
+  requiredShards?: number;
+}
+
+/** The shard a guild's events go to: `(guild_id >> 22) % num_shards`, as Discord routes them. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
+}
+
+/** The shard of a dispatch: its guild's (`guild_id`, or `id` for guild events), 0 for DMs and the rest. */
+function shardOfEvent(t: string, d: unknown, shardCount: number): number {
+  if (typeof d !== 'object' || d === null) return 0;
+  const record = d as Record<string, unknown>;
+  const guildId = typeof record.guild_id === 'string' ? record.guild_id : t.startsWith('GUILD_') && typeof record.id === 'string' ? record.id : undefined;
+  return guildId ? shardOfGuild(guildId, shardCount) : 0;
 }
 
 /** Options of {@link FakeGateway.drop}. */
@@ -71,7 +90,10 @@ export class FakeGateway {
   /** How many RESUMEs were refused with op 9. */
   invalidSessions = 0;
   private readonly sessions = new Map<string, Session>();
-  private current: Session | null = null;
+  /** The live session of each shard. */
+  private readonly currentByShard = new Map<number, Session>();
+  /** `num_shards` of the latest IDENTIFY (events are routed by it). */
+  private shardCount = 1;
   private readonly connections = new Set<Connection>();
   private readonly pending: DispatchEvent[] = [];
   private connectionCount = 0;
@@ -83,6 +105,14 @@ export class FakeGateway {
   constructor(readonly wss: WebSocketServer, private readonly deps: GatewayDeps) {
     wss.on('connection', (ws) => this.onConnection(ws));
   }
+
+  /** Shard 0's session (the only one of an unsharded bot). */
+  private get current(): Session | null {
+    return this.currentByShard.get(0) ?? null;
+  }
+
+  /** `[shard_id, num_shards]` of every IDENTIFY answered, in order. */
+  readonly identifiedShards: Array<[number, number]> = [];
 
   /** True while a bot connection is identified or resumed and open. */
   get connected(): boolean {
@@ -168,30 +198,41 @@ export class FakeGateway {
   private identify(conn: Connection, d: Json): void {
     if (conn.session) return this.closeFromServer(conn, 4005, 'Already authenticated.');
     if (d?.token !== this.deps.token) return this.closeFromServer(conn, 4004, 'Authentication failed.');
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, events: [], socket: conn.ws, resumable: true };
-    const previous = this.current;
+    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return this.closeFromServer(conn, 4010, 'Invalid shard.');
+    if (shard[1] < (this.deps.requiredShards ?? 1)) return this.closeFromServer(conn, 4011, 'Sharding required.');
+    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, events: [], socket: conn.ws, resumable: true };
+    const previous = this.currentByShard.get(shard[0]) ?? null;
     this.sessions.set(session.id, session);
-    this.current = session;
+    this.currentByShard.set(shard[0], session);
+    this.shardCount = shard[1];
+    this.identifiedShards.push(shard);
     conn.session = session;
     const { state } = this.deps;
+    // Each guild goes to its own shard (guild_id >> 22 % count), as Discord does.
+    const shardGuilds = [state, ...(this.deps.otherGuilds ?? [])].filter((g) => shardOfGuild(g.guildId, shard[1]) === shard[0]);
+    const hasGuild = shardGuilds.length > 0;
     this.emit(session, 'READY', {
       v: 10, user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [state, ...(this.deps.otherGuilds ?? [])].map((g) => ({ id: g.guildId, unavailable: true })), session_id: session.id, session_type: 'normal',
-      resume_gateway_url: this.deps.url(), shard: [0, 1],
+      guilds: shardGuilds.map((g) => ({ id: g.guildId, unavailable: true })), session_id: session.id, session_type: 'normal',
+      resume_gateway_url: this.deps.url(), shard,
       ...(this.deps.readyWithoutApplication ? {} : { application: { id: this.deps.applicationId, flags: 0 } }),
       private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
       auth: {}, user_settings: {},
     });
-    const guilds = [state, ...(this.deps.otherGuilds ?? [])].map((g) => g.guildCreate());
+    const guilds = shardGuilds.map((g) => g.guildCreate());
     const guildCreate = (): void => {
       for (const guild of guilds) this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
     };
     const delay = this.deps.guildCreateDelayMs ?? 0;
-    if (delay > 0) setTimeout(guildCreate, delay).unref();
-    else guildCreate();
+    // Only the guild's own shard gets its GUILD_CREATE.
+    if (hasGuild && delay > 0) setTimeout(guildCreate, delay).unref();
+    else if (hasGuild) guildCreate();
     this.identifies += 1;
-    // Events a dead session never delivered, and events queued before any session, go to the new one.
-    const carried = [...(previous?.events.filter((e) => !e.delivered) ?? []), ...this.pending.splice(0)];
+    // Events a dead session never delivered, and events queued for this shard before any session, go to the new one.
+    const queued = this.pending.filter((e) => shardOfEvent(e.t, e.d, shard[1]) === shard[0]);
+    this.pending.splice(0, this.pending.length, ...this.pending.filter((e) => !queued.includes(e)));
+    const carried = [...(previous?.events.filter((e) => !e.delivered) ?? []), ...queued];
     if (previous) previous.events = previous.events.filter((e) => e.delivered);
     for (const e of carried) this.emit(session, e.t, e.d, e.onSent);
   }
@@ -206,7 +247,7 @@ export class FakeGateway {
     const seq = Number(d.seq ?? 0);
     session.socket = conn.ws;
     conn.session = session;
-    this.current = session;
+    this.currentByShard.set(session.shard[0], session);
     for (const e of session.events) {
       if (e.s <= seq) continue;
       this.send(conn.ws, { op: 0, s: e.s, t: e.t, d: e.d });
@@ -253,7 +294,8 @@ export class FakeGateway {
    * `onSent` runs when it is actually written to the socket.
    */
   dispatch(t: string, d: unknown, onSent?: () => void): void {
-    if (this.current && this.current.resumable) this.emit(this.current, t, d, onSent);
+    const session = this.currentByShard.get(shardOfEvent(t, d, this.shardCount));
+    if (session && session.resumable) this.emit(session, t, d, onSent);
     else this.pending.push({ s: 0, t, d, delivered: false, onSent });
   }
 

@@ -50,6 +50,15 @@
  * `waitForEdit(n)`, `waitForFollowUp(n)`. Channel changes: `addChannel`, `deleteChannel`, `setOverwrites`
  * (each also dispatched to the bot); `dispatchEvent(t, d)` for anything else.
  *
+ * Sharding: `startFakeDiscord({ shards: 2, maxConcurrency: 2 })` makes `GET /gateway/bot` recommend 2 shards; an
+ * IDENTIFY must then carry `shard: [id, 2]` (fewer shards → 4011), READY/GUILD_CREATE and every guild event go to the
+ * guild's shard (`shardOfGuild(guildId, 2)`: the fake's guild is on shard 1), DMs to shard 0; `identifiedShards` lists them.
+ *
+ * HTTP interactions: `deliverInteractionsOverHttp({ url, privateKey })` sends every later `dispatch*` to the
+ * bot's endpoint instead of the gateway, signed with Ed25519 as Discord signs; the HTTP answer is recorded as
+ * the interaction's callback (so `response()`, `visible()` and `assertAllValid` work the same).
+ * `postSigned(url, body, key, {timestamp, signedBody, signingKey})` sends one request (or a forged one).
+ *
  * Tests in this folder: `fake-client.ts` has `newClient`, `login` and `useFakeWithClient()` (one fake and
  * one logged-in discord.js client per test file).
  *
@@ -80,7 +89,8 @@ export { InteractionHandle } from './interactions';
 export type { OptionInput, OptionValue } from './options';
 export type { SentPayload } from './payloads';
 export type { FaultSpec, GatewayClose, GatewayFrame, RecordedRequest, RequestMatcher } from './types';
-export type { DropOptions } from './gateway';
+export { shardOfGuild, type DropOptions } from './gateway';
+export { postSigned, signatureHeaders, type HttpAnswer, type HttpDelivery, type SignOptions } from './http-delivery';
 export type { StoredMessage } from './messages';
 export type { StoredCommand } from './commands';
 export type { FakeChannel, FakeChannels, FakeUser } from './state';
@@ -113,6 +123,13 @@ export interface FakeDiscordOptions {
    * for checks that one server never reaches another's channels. Interactions still come from the main guild.
    */
   secondGuild?: boolean;
+  /**
+   * Shards `GET /gateway/bot` recommends (default 1). Above 1, an IDENTIFY with fewer shards is closed with
+   * 4011, and each guild's events go to its shard (`(guild_id >> 22) % num_shards`; DMs to shard 0).
+   */
+  shards?: number;
+  /** `session_start_limit.max_concurrency` (default 1: discord.js then waits ~5 s between two shards' IDENTIFYs). */
+  maxConcurrency?: number;
 }
 
 /** Start a fake Discord on 127.0.0.1 (REST and gateway on one ephemeral port). */
@@ -130,6 +147,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     gatewayUrl: url,
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? 3000,
     sessionStartRemaining: () => 1000,
+    recommendedShards: options.shards ?? 1,
+    maxConcurrency: options.maxConcurrency ?? 1,
   };
   const controls: RestControls = {
     token: FAKE_TOKEN, faults: new FaultQueue(), latencyMs: options.latencyMs ?? 0, requests: [], handlerErrors: [],
@@ -142,6 +161,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     readyWithoutApplication: options.readyWithoutApplication ?? false,
     guildCreateMembers: options.guildCreateMembers ?? true,
     guildCreateDelayMs: options.guildCreateDelayMs ?? 0,
+    requiredShards: options.shards ?? 1,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

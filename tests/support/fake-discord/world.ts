@@ -1,4 +1,6 @@
 import type { CommandStore } from './commands';
+import type { HttpDelivery } from './http-delivery';
+import type { RecordedRequest } from './types';
 import type { InteractionRecord } from './interactions';
 import type { MessageStore } from './messages';
 import type { Signal } from './signal';
@@ -24,6 +26,11 @@ export interface World {
   interactionAckTimeoutMs: number;
   /** Answer every accepted callback with the `with_response` body (200), asked for or not (as some stand-ins do). */
   callbackAlwaysWithResponse?: boolean;
+  /** Set: interactions go to the bot's HTTP endpoint, not the gateway (answers recorded in `requests`, failures in `errors`). */
+  httpDelivery?: HttpDelivery & { requests: RecordedRequest[]; errors: Error[] };
+  /** `GET /gateway/bot`: the recommended shard count and how many shards may identify at once. */
+  recommendedShards: number;
+  maxConcurrency: number;
   /** How many IDENTIFYs are still allowed (session_start_limit.remaining). */
   sessionStartRemaining: () => number;
 }

@@ -1,0 +1,7 @@
+export type * from './types';
+export { FeedParseError } from './types';
+export { parseFeedText, parseFeedBytes } from './parse';
+export { decodeFeedBytes } from './decode';
+export { discoverFeedLinks } from './discover';
+export { canonicalLink, itemKeys } from './keys';
+export { htmlToText } from './html-text';

@@ -1,0 +1,170 @@
+import { parseAtomFeed, parseFeed as feedsmithParse, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
+import { decodeFeedBytes } from './decode';
+import { htmlToText } from './html-text';
+import { itemKeys } from './keys';
+import { FeedParseError, type FeedFormat, type FeedItem, type ParsedFeed } from './types';
+
+/** Loosely typed view of feedsmith's output (its types differ per format; we read a few fields of each). */
+type Node = Record<string, unknown>;
+
+const asNode = (value: unknown): Node => (typeof value === 'object' && value !== null ? (value as Node) : {});
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** A string field, or the `value` of a `{ value }` node (RSS guid, Atom text constructs). */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  const inner = asNode(value).value;
+  return typeof inner === 'string' ? inner.trim() : '';
+}
+const firstText = (...values: unknown[]): string => values.map(text).find(Boolean) ?? '';
+
+/** Absolute http(s) link (resolved against the feed's link when relative), or null. */
+function httpLink(value: string, base: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value, base ?? undefined);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function timeOf(value: string): number | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** One item's fields as each format names them. */
+interface RawItem {
+  guid: string;
+  link: string;
+  title: string;
+  date: string;
+  html: string;
+  author: string;
+}
+
+function rssItem(item: Node): RawItem {
+  const dc = asNode(item.dc);
+  return {
+    guid: text(item.guid),
+    link: text(item.link),
+    title: text(item.title),
+    date: firstText(item.pubDate, asList(dc.dates)[0], dc.date),
+    html: firstText(asNode(item.content).encoded, item.description),
+    author: firstText(asList(item.authors)[0], asList(dc.creators)[0], dc.creator),
+  };
+}
+
+function atomItem(entry: Node): RawItem {
+  const links = asList(entry.links).map(asNode);
+  const alternate = links.find((link) => !link.rel || link.rel === 'alternate') ?? links[0];
+  return {
+    guid: text(entry.id),
+    link: text(alternate?.href),
+    title: text(entry.title),
+    date: firstText(entry.published, entry.updated),
+    html: firstText(entry.content, entry.summary),
+    author: text(asNode(asList(entry.authors)[0]).name),
+  };
+}
+
+function rdfItem(item: Node): RawItem {
+  const dc = asNode(item.dc);
+  return {
+    guid: text(asNode(item.rdf).about),
+    link: text(item.link),
+    title: text(item.title),
+    date: firstText(asList(dc.dates)[0], dc.date),
+    html: text(item.description),
+    author: firstText(asList(dc.creators)[0], dc.creator),
+  };
+}
+
+function jsonItem(item: Node): RawItem {
+  return {
+    guid: text(item.id),
+    link: firstText(item.url, item.external_url),
+    title: text(item.title),
+    date: firstText(item.date_published, item.date_modified),
+    html: firstText(item.content_html, item.content_text, item.summary),
+    author: firstText(asNode(item.author).name, asNode(asList(item.authors)[0]).name),
+  };
+}
+
+const READERS: Record<FeedFormat, { items: (feed: Node) => unknown[]; item: (node: Node) => RawItem; link: (feed: Node) => string }> = {
+  rss: { items: (feed) => asList(feed.items), item: rssItem, link: (feed) => text(feed.link) },
+  rdf: { items: (feed) => asList(feed.items), item: rdfItem, link: (feed) => text(feed.link) },
+  atom: {
+    items: (feed) => asList(feed.entries),
+    item: atomItem,
+    link: (feed) => text(asList(feed.links).map(asNode).find((link) => !link.rel || link.rel === 'alternate')?.href),
+  },
+  json: { items: (feed) => asList(feed.items), item: jsonItem, link: (feed) => text(feed.home_page_url) },
+};
+
+function toItem(raw: RawItem, base: string | null): FeedItem {
+  const link = httpLink(raw.link, base);
+  const title = htmlToText(raw.title).replace(/\s+/g, ' ');
+  const published = timeOf(raw.date);
+  const guid = raw.guid || null;
+  return { ...itemKeys({ guid, link, title, published }), guid, link, title, published, text: htmlToText(raw.html), author: raw.author ? htmlToText(raw.author) : null };
+}
+
+/** The root element (after the prolog), lower-case without prefix: `rss`, `feed`, `rdf`… */
+function rootElement(xml: string): string {
+  const match = /<([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)[\s>/]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Z][^>]*>/g, ''));
+  return match?.[2]?.toLowerCase() ?? '';
+}
+
+/**
+ * Parse with the one feedsmith parser the root element names (a third faster
+ * than letting feedsmith detect the format); anything else through its
+ * detection.
+ */
+function parseByRoot(text: string): { format: string; feed: unknown } {
+  if (text.startsWith('{')) return { format: 'json', feed: parseJsonFeed(JSON.parse(text) as unknown) };
+  const root = rootElement(text.slice(0, 4096));
+  if (root === 'rss') return { format: 'rss', feed: parseRssFeed(text) };
+  if (root === 'feed') return { format: 'atom', feed: parseAtomFeed(text) };
+  if (root === 'rdf') return { format: 'rdf', feed: parseRdfFeed(text) };
+  return feedsmithParse(text) as { format: string; feed: unknown };
+}
+
+const looksLikeHtml = (text: string): boolean => /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<body)/i.test(text) || /<html[\s>]/i.test(text.slice(0, 2048));
+
+/**
+ * Parse the text of a feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into a
+ * {@link ParsedFeed}. Items without a title, link and text are dropped.
+ *
+ * @throws FeedParseError `not-a-feed` for an HTML page or anything that is no
+ * feed format, `malformed` for a broken or truncated feed.
+ */
+export function parseFeedText(source: string): ParsedFeed {
+  const trimmed = source.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) throw new FeedParseError('not-a-feed', 'The address answered with an empty document, not a feed.');
+  if (looksLikeHtml(trimmed)) throw new FeedParseError('not-a-feed', 'This address is a web page, not a feed (RSS, Atom or JSON Feed).');
+  let parsed: { format: string; feed: unknown };
+  try {
+    parsed = parseByRoot(trimmed);
+  } catch (error) {
+    const unrecognised = error instanceof Error && /unrecognized/i.test(error.message);
+    throw unrecognised && !trimmed.startsWith('<?xml')
+      ? new FeedParseError('not-a-feed', 'This address is not a feed (RSS, Atom or JSON Feed).')
+      : new FeedParseError('malformed', 'The feed is malformed or truncated and could not be read.');
+  }
+  const format = parsed.format as FeedFormat;
+  const reader = READERS[format];
+  if (!reader) throw new FeedParseError('not-a-feed', 'This address is not a feed (RSS, Atom or JSON Feed).');
+  const feed = asNode(parsed.feed);
+  const link = httpLink(reader.link(feed), null);
+  const items = reader.items(feed).map((node) => toItem(reader.item(asNode(node)), link)).filter((item) => item.title || item.link || item.text);
+  const ttl = Number(text(feed.ttl));
+  return { format, title: htmlToText(text(feed.title)).replace(/\s+/g, ' '), link, ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null, items };
+}
+
+/** Decode feed bytes (see {@link decodeFeedBytes}) and parse them. */
+export function parseFeedBytes(bytes: Uint8Array, contentType?: string): ParsedFeed {
+  return parseFeedText(decodeFeedBytes(bytes, contentType));
+}

@@ -1,0 +1,120 @@
+import PQueue from 'p-queue';
+import { checkFeed, type FeedCheckDeps, type FeedCheckReport } from './check';
+
+/** Options of {@link FeedPoller}. */
+export interface FeedPollerOptions extends Omit<FeedCheckDeps, 'signal'> {
+  /** The clock, epoch ms (tests pass a fake one). */
+  clock?: () => number;
+  /** Longest sleep between two looks at the store, ms (default 30 s). */
+  maxSleepMs?: number;
+  /** How long `stop()` waits for checks in flight, ms (default 5 s). */
+  stopTimeoutMs?: number;
+  /** Feeds checked at once (default 8; the fetcher also limits connections per host). */
+  concurrency?: number;
+  /** Called after each check (logs, tests). */
+  onCheck?: (report: FeedCheckReport) => void;
+}
+
+/**
+ * Checks due feeds on a timer aligned to the earliest `next_check_at`. Each
+ * due feed is claimed (its next check moved one interval on) before it is
+ * checked, so overlapping passes never check a feed twice. At start, feeds
+ * whose channel is still owed a stored article (a stop mid-poll) are made due
+ * at once. `stop()` aborts fetches and waits, bounded, for posts in flight:
+ * what was stored is posted at the next start, with the same nonces.
+ */
+export class FeedPoller {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private readonly queue: PQueue;
+  private readonly busy = new Set<number>();
+  private readonly abort = new AbortController();
+  private readonly clock: () => number;
+  private started: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: FeedPollerOptions) {
+    this.clock = options.clock ?? Date.now;
+    this.queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 8) });
+  }
+
+  /** Start the timer (idempotent); `pollDue()` waits for the start's own store work. */
+  start(): Promise<void> {
+    if (this.running) return this.started;
+    this.running = true;
+    this.started = (async () => {
+      // Feed posts left pending by the last run are this instance's now (SQLite: it holds the file's instance lock;
+      // Postgres: only those of an owner whose lease has run out).
+      await this.options.store.deliveries.adoptPending();
+      const owed = await this.options.store.feeds.makeDueWithOwed(this.clock());
+      if (owed) this.options.logger?.info({ feeds: owed }, 'posting feed items left unposted by the last run');
+    })();
+    this.arm();
+    return this.started;
+  }
+
+  /** Look at the store again now (a feed was added, resumed or removed). */
+  wake(): void {
+    if (this.running) this.arm();
+  }
+
+  /** Claim and check every due feed; resolves when these checks are done. */
+  async pollDue(): Promise<FeedCheckReport[]> {
+    await this.started;
+    const now = this.clock();
+    // Filtered and marked busy in one synchronous step after the read: two polls in this process never take one feed.
+    const due = (await this.options.store.feeds.due(now, 200)).filter((feed) => !this.busy.has(feed.id));
+    for (const feed of due) this.busy.add(feed.id);
+    for (const feed of due) await this.options.store.feeds.setNextCheck(feed.id, now + this.options.minIntervalMs);
+    const deps: FeedCheckDeps = { ...this.options, signal: this.abort.signal };
+    const checks = due.map((feed) =>
+      this.queue
+        .add(async () => {
+          const report = await checkFeed(feed, deps, this.clock());
+          this.options.onCheck?.(report);
+          return report;
+        })
+        .catch((error: unknown): FeedCheckReport => {
+          this.options.logger?.error({ err: error, feedId: feed.id }, 'feed check failed');
+          return { feedId: feed.id, outcome: 'failed', found: 0, posted: [], detail: 'unexpected error' };
+        })
+        .finally(() => this.busy.delete(feed.id)),
+    );
+    return (await Promise.all(checks)).filter((report): report is FeedCheckReport => report !== undefined);
+  }
+
+  /** Stop the timer, abort fetches and wait (bounded) for checks in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.abort.abort();
+    this.queue.clear();
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.stopTimeoutMs ?? 5000);
+      timer.unref();
+    });
+    await Promise.race([this.queue.onIdle(), limit]);
+    clearTimeout(timer);
+  }
+
+  private arm(): void {
+    void this.armAsync().catch((error: unknown) => {
+      this.options.logger?.error({ err: error }, 'feed poller could not read the next check time');
+    });
+  }
+
+  private async armAsync(): Promise<void> {
+    await this.started.catch(() => undefined);
+    const earliest = await this.options.store.feeds.earliestNextCheck();
+    clearTimeout(this.timer);
+    if (!this.running) return;
+    const cap = this.options.maxSleepMs ?? 30_000;
+    const delay = earliest === undefined ? cap : Math.min(cap, Math.max(0, earliest - this.clock() + 2));
+    this.timer = setTimeout(() => {
+      if (!this.running) return;
+      void this.pollDue();
+      this.arm();
+    }, delay);
+    this.timer.unref();
+  }
+}

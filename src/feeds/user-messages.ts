@@ -1,0 +1,55 @@
+import { clip, code, type LocalizedText } from '../errors';
+
+/** What `/feed` says to users, in each answer language. */
+export const feedMessages = {
+  badUrl: (url: string): LocalizedText => ({
+    en: `${code(clip(url))} is not a web address: give a full http(s) link to a feed or a page.`,
+    ar: `${code(clip(url))} ليس عنوان ويب: أعطِ رابطًا كاملًا يبدأ بـ http(s) لموجز أو صفحة.`,
+    fr: `${code(clip(url))} n’est pas une adresse web : donnez un lien http(s) complet vers un flux ou une page.`,
+  }),
+  unreachable: (detail: string): LocalizedText => ({
+    en: `I could not read that address: ${detail}.`,
+    ar: `تعذّرت قراءة هذا العنوان: ${code(clip(detail, 120))}.`,
+    fr: `Je n’ai pas pu lire cette adresse : ${detail}.`,
+  }),
+  httpStatus: (status: number): LocalizedText => ({
+    en: `That address answered HTTP ${status}: no feed there.`,
+    ar: `أجاب هذا العنوان بالرمز HTTP ${status}: لا موجز هناك.`,
+    fr: `Cette adresse a répondu HTTP ${status} : pas de flux ici.`,
+  }),
+  noFeedOnPage: (): LocalizedText => ({
+    en: 'That address is a web page that announces no feed (RSS, Atom or JSON Feed). Give the feed’s own address.',
+    ar: 'هذا العنوان صفحة ويب لا تعلن عن أي موجز (RSS أو Atom أو JSON Feed). أعطِ عنوان الموجز نفسه.',
+    fr: 'Cette adresse est une page web qui n’annonce aucun flux (RSS, Atom ou JSON Feed). Donnez l’adresse du flux lui-même.',
+  }),
+  malformed: (): LocalizedText => ({
+    en: 'That feed is malformed or truncated and could not be read.',
+    ar: 'هذا الموجز تالف أو مقطوع وتعذّرت قراءته.',
+    fr: 'Ce flux est mal formé ou tronqué et n’a pas pu être lu.',
+  }),
+  duplicate: (id: number, channelId: string): LocalizedText => ({
+    en: `This server already has that feed in <#${channelId}> (#${id}).`,
+    ar: `لهذا الخادم هذا الموجز بالفعل في <#${channelId}> (#${id}).`,
+    fr: `Ce serveur a déjà ce flux dans <#${channelId}> (#${id}).`,
+  }),
+  guildFull: (count: number): LocalizedText => ({
+    en: `This server has ${count} feeds, the most allowed: remove one with /feed remove first.`,
+    ar: `لهذا الخادم ${count} موجزًا، وهو الحد الأقصى: احذف واحدًا أولًا بالأمر ${code('/feed remove')}.`,
+    fr: `Ce serveur a ${count} flux, le maximum : supprimez-en un avec /feed remove d’abord.`,
+  }),
+  unknownFeed: (typed: string): LocalizedText => ({
+    en: `This server has no feed ${code(clip(typed))}: see /feed list.`,
+    ar: `لا يوجد في هذا الخادم موجز ${code(clip(typed))}: راجع ${code('/feed list')}.`,
+    fr: `Ce serveur n’a pas de flux ${code(clip(typed))} : voir /feed list.`,
+  }),
+  guildOnly: (): LocalizedText => ({
+    en: 'Feeds belong to a server: use /feed in a server channel.',
+    ar: `الموجزات خاصة بالخوادم: استخدم ${code('/feed')} في قناة داخل خادم.`,
+    fr: 'Les flux appartiennent à un serveur : utilisez /feed dans un salon de serveur.',
+  }),
+  otherGuildChannel: (): LocalizedText => ({
+    en: 'That channel is not in this server.',
+    ar: 'هذه القناة ليست في هذا الخادم.',
+    fr: 'Ce salon n’est pas dans ce serveur.',
+  }),
+} as const;

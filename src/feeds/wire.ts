@@ -1,0 +1,118 @@
+import type { Config } from '../config';
+import type { Fetcher } from '../content/web/fetch-types';
+import type { ExtractFn } from '../content/web/page-source';
+import { renderBriefingMessage } from '../discord/message';
+import type { Logger } from '../logger';
+import { RestPoster, type RestLike } from '../scheduler/poster';
+import { createSqliteStore } from '../store';
+import type { ChangeSignal, StoreWithFeeds } from '../store/types';
+import { toLibraryArticle, type ReadPage } from './article';
+import type { FeedCheckDeps, FeedCheckReport } from './check';
+import { pageReader } from './read-page';
+import { FeedPoller } from './service';
+import type { GuildShelves } from '../library/shelves';
+
+/** What `/feed` needs from the running bot, registered as `ctx.services.feeds`. */
+export interface Feeds {
+  store: FeedCheckDeps['store'];
+  /** What subscribing and checking need (fetcher, poster, limits). */
+  deps: FeedCheckDeps;
+  /** Re-arm the poller (a feed was added, resumed or removed). */
+  wake(): void;
+  /** Check every due feed now and wait for the checks (what the timer does; tests drive it with a fake clock). */
+  pollDue(): Promise<FeedCheckReport[]>;
+  /** Each server's feed articles, as `/brief`, `/quote` and schedules see them. */
+  shelves: GuildShelves;
+}
+
+/** Name under which {@link Feeds} is registered in `CommandContext.services`. */
+export const FEEDS_SERVICE = 'feeds';
+
+/** The {@link Feeds} service from a command context's services, or throw (wiring bug). */
+export function feedsFrom(services: Record<string, unknown>): Feeds {
+  const candidate = services[FEEDS_SERVICE] as Partial<Feeds> | undefined;
+  if (!candidate?.store || !candidate.deps || typeof candidate.wake !== 'function') throw new Error('the feeds service is not registered in the command context');
+  return candidate as Feeds;
+}
+
+/** What {@link createFeeds} needs from the composition root. */
+export interface FeedsOptions {
+  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs'>;
+  logger: Logger;
+  /** discord.js `client.rest`. */
+  rest: RestLike;
+  /** The safe web fetcher. */
+  fetcher: Fetcher;
+  /** Fetch and extract an item's page (default: the safe fetcher and `extract`). */
+  readPage?: ReadPage;
+  /** Extraction off the event loop (the app's worker); in this thread when absent. */
+  extract?: ExtractFn;
+  shelves: GuildShelves;
+  now?: () => number;
+  /** Another store than SQLite at `config.databasePath`: the scheduler's (one connection and one instance lock per file), Postgres's (`DATABASE_URL`), or a test's. Not closed by the service. */
+  store?: FeedCheckDeps['store'];
+  /** False: only the store, for `/feed` (an HTTP replica); the gateway bot polls. Default true. */
+  runPoller?: boolean;
+  /** Across processes on one Postgres: a `/feed` change is announced (`NOTIFY`) and every poller listening wakes. */
+  changes?: ChangeSignal;
+}
+
+/**
+ * Open the store (its own connection to the database at `DATABASE_PATH`) and
+ * build the feed poller around it, posting through the client's REST with the
+ * briefing embeds of `/brief`. Stored feed articles are put on their servers'
+ * shelves at start. The service's `stop()` aborts fetches, waits for posts in
+ * flight, then closes its connection.
+ */
+export function createFeeds(options: FeedsOptions): { service: { name: string; start(): Promise<void>; stop(): Promise<void> }; feeds: Feeds } {
+  const logger = options.logger.child({ component: 'feeds' });
+  const own: StoreWithFeeds | undefined = options.store ? undefined : createSqliteStore(options.config.databasePath);
+  const store = options.store ?? own!;
+  const runPoller = options.runPoller !== false;
+  const now = options.now ?? Date.now;
+  const { shelves } = options;
+  const deps: FeedCheckDeps = {
+    store,
+    fetcher: options.fetcher,
+    poster: new RestPoster(options.rest),
+    render: (record) => renderBriefingMessage(shelves.get(record.guildId, record.id) ?? toLibraryArticle(record)),
+    readPage: options.readPage ?? pageReader({ fetcher: options.fetcher, maxBytes: options.config.fetchMaxBytes, timeoutMs: options.config.fetchTimeoutMs, ...(options.extract ? { extract: options.extract } : {}), logger }),
+    minIntervalMs: options.config.feedMinIntervalSeconds * 1000,
+    maxFailures: options.config.feedMaxFailures,
+    maxFeedBytes: options.config.fetchMaxBytes,
+    timeoutMs: options.config.fetchTimeoutMs,
+    logger,
+    onStored: (records) => shelves.add(records.map(toLibraryArticleOf)),
+  };
+  // 2 s to stop: fetches are aborted at once; with the scheduler's 5 s and the gateway's 2 s, inside main's 10 s budget.
+  // A post cut short stays pending and is re-sent with its nonce at the next start.
+  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, onCheck: (report) => logger.debug({ report }, 'feed checked') });
+  const { changes } = options;
+  let stopListening: (() => Promise<void>) | undefined;
+  const wake = (): void => {
+    poller.wake();
+    void changes?.announceChange?.().catch((error: unknown) => logger.warn({ err: error }, 'could not announce a feed change'));
+  };
+  return {
+    feeds: { store, deps, shelves, wake, pollDue: () => poller.pollDue() },
+    service: {
+      name: 'feeds',
+      start: async () => {
+        shelves.add((await store.feeds.allArticles()).map(toLibraryArticleOf));
+        if (!runPoller) return;
+        await poller.start();
+        stopListening = await changes?.onChange?.(() => poller.wake());
+      },
+      stop: async () => {
+        try {
+          await stopListening?.();
+          await poller.stop();
+        } finally {
+          own?.close();
+        }
+      },
+    },
+  };
+}
+
+const toLibraryArticleOf = (record: Parameters<typeof toLibraryArticle>[0]) => ({ guildId: record.guildId, feedId: record.feedId, article: toLibraryArticle(record) });

@@ -1,0 +1,135 @@
+import type { QuoteHit, QuoteQuery, Suggestion } from './search';
+import { SearchIndex } from './search';
+import type { ArticleLibrary, LibraryArticle } from './types';
+
+/** The search a command uses: quotes, autocomplete and name resolution. */
+export type LibrarySearch = Pick<SearchIndex, 'searchQuotes' | 'suggestArticles' | 'suggestSpeakers' | 'resolveName'>;
+
+/** What one reader (a server, or a DM) sees: articles and their search. `Library` is one (the operator's folder alone). */
+export interface LibraryView extends ArticleLibrary {
+  readonly search: LibrarySearch;
+}
+
+/** An article to shelve: whose it is and the feed it came from. */
+export interface ShelvedArticle {
+  guildId: string;
+  feedId: number;
+  article: LibraryArticle;
+}
+
+const MAX_SUGGESTIONS = 25;
+const byAge = (a: LibraryArticle, b: LibraryArticle): number => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** One server's articles and their search index. */
+class Shelf {
+  readonly articles = new Map<string, { feedId: number; article: LibraryArticle }>();
+  readonly search = new SearchIndex();
+  private sorted: LibraryArticle[] | undefined;
+
+  put(feedId: number, article: LibraryArticle): void {
+    this.articles.set(article.id, { feedId, article });
+    this.search.upsert(article);
+    this.sorted = undefined;
+  }
+
+  drop(id: string): void {
+    this.articles.delete(id);
+    this.search.remove(id);
+    this.sorted = undefined;
+  }
+
+  all(): LibraryArticle[] {
+    this.sorted ??= [...this.articles.values()].map((entry) => entry.article).sort(byAge);
+    return this.sorted;
+  }
+}
+
+/**
+ * Each server's own articles (its feeds'), kept apart: a server's view is
+ * the operator's library plus its shelf, and no other server's. The
+ * operator's library (`CONTENT_DIR`) stays visible everywhere; a DM sees the
+ * operator's library alone.
+ */
+export class GuildShelves {
+  private readonly shelves = new Map<string, Shelf>();
+
+  /** Put articles on their servers' shelves (replacing one with the same id). */
+  add(entries: readonly ShelvedArticle[]): void {
+    for (const { guildId, feedId, article } of entries) {
+      let shelf = this.shelves.get(guildId);
+      if (!shelf) this.shelves.set(guildId, (shelf = new Shelf()));
+      shelf.put(feedId, article);
+    }
+  }
+
+  /** Take a removed feed's articles off its server's shelf. */
+  removeFeed(guildId: string, feedId: number): void {
+    const shelf = this.shelves.get(guildId);
+    if (!shelf) return;
+    for (const [id, entry] of [...shelf.articles]) if (entry.feedId === feedId) shelf.drop(id);
+  }
+
+  /** A server's own article (not the operator's). */
+  get(guildId: string, id: string): LibraryArticle | undefined {
+    return this.shelves.get(guildId)?.articles.get(id)?.article;
+  }
+
+  /** Number of articles on a server's shelf. */
+  sizeOf(guildId: string): number {
+    return this.shelves.get(guildId)?.articles.size ?? 0;
+  }
+
+  /** What `guildId` sees: the operator's library and this server's shelf (the library alone for none, or an empty shelf). */
+  view(operator: LibraryView, guildId: string | null | undefined): LibraryView {
+    const shelf = guildId ? this.shelves.get(guildId) : undefined;
+    return shelf && shelf.articles.size ? mergedView(operator, shelf) : operator;
+  }
+}
+
+/** The operator's library and one shelf, read as one library (the shelf wins an id both have). */
+function mergedView(operator: LibraryView, shelf: Shelf): LibraryView {
+  const get = (id: string): LibraryArticle | undefined => shelf.articles.get(id)?.article ?? operator.get(id);
+  const timestampOf = (id: string): number => get(id)?.timestamp ?? 0;
+  const newestFirst = <T>(items: T[], idOf: (item: T) => string): T[] =>
+    items.map((item, order) => ({ item, order, t: timestampOf(idOf(item)) })).sort((a, b) => b.t - a.t || a.order - b.order).map((x) => x.item);
+  const search: LibrarySearch = {
+    searchQuotes(q: QuoteQuery): QuoteHit[] {
+      if (q.articleId) return (shelf.articles.has(q.articleId) ? shelf.search : operator.search).searchQuotes(q);
+      const hits = [...shelf.search.searchQuotes(q), ...operator.search.searchQuotes(q)];
+      return newestFirst(hits, (hit) => hit.articleId).slice(0, q.limit ?? 500);
+    },
+    suggestArticles(typed: string): Suggestion[] {
+      return newestFirst([...shelf.search.suggestArticles(typed), ...operator.search.suggestArticles(typed)], (s) => s.value).slice(0, MAX_SUGGESTIONS);
+    },
+    suggestSpeakers(typed: string): Suggestion[] {
+      const seen = new Set<string>();
+      return [...shelf.search.suggestSpeakers(typed), ...operator.search.suggestSpeakers(typed)].filter((s) => !seen.has(s.value) && seen.add(s.value)).slice(0, MAX_SUGGESTIONS);
+    },
+    resolveName(typed: string): string | undefined {
+      const mine = shelf.search.resolveName(typed);
+      const theirs = operator.search.resolveName(typed);
+      if (!mine || !theirs) return mine ?? theirs;
+      return timestampOf(mine) >= timestampOf(theirs) ? mine : theirs;
+    },
+  };
+  return {
+    search,
+    get,
+    all(): readonly LibraryArticle[] {
+      return mergeSorted(operator.all(), shelf.all());
+    },
+    newest(): LibraryArticle | undefined {
+      const a = operator.newest();
+      const b = shelf.all().at(-1);
+      return !a ? b : !b ? a : byAge(a, b) > 0 ? a : b;
+    },
+  };
+}
+
+function mergeSorted(a: readonly LibraryArticle[], b: readonly LibraryArticle[]): LibraryArticle[] {
+  const out: LibraryArticle[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && byAge(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!);
+  return out;
+}

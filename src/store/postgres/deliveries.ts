@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Async, DeliveryRecord, DeliveryStatus, DeliveryStore, SkippedArticle } from '../types';
+
+interface DeliveryRow {
+  channel_id: string;
+  article_id: string;
+  schedule_id: number | null;
+  status: DeliveryStatus;
+  nonce: string;
+  message_id: string | null;
+  attempts: number;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+  content_key: string | null;
+  owner: string | null;
+}
+
+const COLUMNS = 'channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at, content_key, owner';
+
+/** The database's clock in epoch ms: every worker's owner lease is measured by one clock. */
+const DB_NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
+
+/** How long an owner's lease lasts without renewal (default), ms; renewed every third of it. */
+export const OWNER_LEASE_MS = 60_000;
+
+function toRecord(row: DeliveryRow): DeliveryRecord {
+  return {
+    channelId: row.channel_id,
+    articleId: row.article_id,
+    scheduleId: row.schedule_id,
+    status: row.status,
+    nonce: row.nonce,
+    messageId: row.message_id,
+    attempts: row.attempts,
+    error: row.error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    contentKey: row.content_key,
+    owner: row.owner,
+  };
+}
+
+/**
+ * {@link DeliveryStore} on Postgres. `UNIQUE(channel_id, article_id)` is what
+ * forbids a second post, across every worker; `owner` (a random id per store)
+ * keeps one worker from reopening a delivery another has in flight. An owner
+ * is alive while its lease in `store_owners` runs ({@link renewLease}, on a
+ * timer of the store); only a dead owner's pending rows are adopted.
+ */
+export class PostgresDeliveryStore implements Async<DeliveryStore> {
+  constructor(private readonly pool: pg.Pool, readonly owner: string = randomUUID()) {}
+
+  /** Write (or extend) this owner's lease: alive for `leaseMs` more by the database's clock. */
+  async renewLease(leaseMs = OWNER_LEASE_MS): Promise<void> {
+    await this.pool.query(`INSERT INTO store_owners (owner, lease_until) VALUES ($1, ${DB_NOW_MS} + $2)
+      ON CONFLICT (owner) DO UPDATE SET lease_until = EXCLUDED.lease_until`, [this.owner, leaseMs]);
+  }
+
+  /** End this owner's lease at once (a clean stop): its pending rows may be adopted by the next scheduler that starts. */
+  async endLease(): Promise<void> {
+    await this.pool.query('DELETE FROM store_owners WHERE owner = $1', [this.owner]);
+  }
+
+  async statusesForChannel(channelId: string): Promise<Map<string, DeliveryStatus>> {
+    const result = await this.pool.query<{ article_id: string; status: DeliveryStatus }>('SELECT article_id, status FROM deliveries WHERE channel_id = $1', [channelId]);
+    return new Map(result.rows.map((r) => [r.article_id, r.status]));
+  }
+
+  async get(channelId: string, articleId: string): Promise<DeliveryRecord | undefined> {
+    const row = (await this.pool.query<DeliveryRow>(`SELECT ${COLUMNS} FROM deliveries WHERE channel_id = $1 AND article_id = $2`, [channelId, articleId])).rows[0];
+    return row && toRecord(row);
+  }
+
+  async begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null): Promise<DeliveryRecord> {
+    // A retry keeps the row's first nonce: only the status, the attempt count and the owner move.
+    // A pending row is reopened only by the owner that has it (adoptPending() hands a dead owner's rows over).
+    const result = await this.pool.query<DeliveryRow>(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner)
+      VALUES ($1, $2, $3, 'pending', $4, 1, $5, $5, $6, $7)
+      ON CONFLICT (channel_id, article_id) DO UPDATE SET status = 'pending', attempts = deliveries.attempts + 1, updated_at = $5,
+        schedule_id = coalesce(deliveries.schedule_id, EXCLUDED.schedule_id), content_key = coalesce(EXCLUDED.content_key, deliveries.content_key), owner = $7
+      WHERE deliveries.status = 'failed' OR (deliveries.status = 'pending' AND deliveries.owner IS NOT DISTINCT FROM $7)
+      RETURNING ${COLUMNS}`, [channelId, articleId, scheduleId, nonce, now, contentKey, this.owner]);
+    if (result.rows[0]) return toRecord(result.rows[0]);
+    // Already sent, skipped, rejected, uncertain, or pending in another owner's hands: report it as it stands.
+    const existing = await this.get(channelId, articleId);
+    if (!existing) throw new Error(`delivery of ${articleId} to ${channelId} could not be recorded`);
+    return existing;
+  }
+
+  async markSent(channelId: string, articleId: string, messageId: string, now: number): Promise<void> {
+    await this.pool.query(`UPDATE deliveries SET status = 'sent', message_id = $1, error = NULL, updated_at = $2 WHERE channel_id = $3 AND article_id = $4`, [messageId, now, channelId, articleId]);
+  }
+
+  async markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): Promise<void> {
+    await this.pool.query('UPDATE deliveries SET status = $1, error = $2, updated_at = $3 WHERE channel_id = $4 AND article_id = $5', [status, error.slice(0, 500), now, channelId, articleId]);
+  }
+
+  async skip(channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number): Promise<number> {
+    if (!articles.length) return 0;
+    const result = await this.pool.query(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key)
+      SELECT $1, a.id, $3, 'skipped', '', 0, $4, $4, a.content_key FROM unnest($2::text[], $5::text[]) AS a (id, content_key)
+      ON CONFLICT (channel_id, article_id) DO NOTHING`,
+    [channelId, articles.map((a) => a.id), scheduleId, now, articles.map((a) => a.contentKey ?? null)]);
+    return result.rowCount ?? 0;
+  }
+
+  async channelsWithPending(): Promise<string[]> {
+    return (await this.pool.query<{ channel_id: string }>(`SELECT DISTINCT channel_id FROM deliveries WHERE status = 'pending'`)).rows.map((r) => r.channel_id);
+  }
+
+  async adoptPending(): Promise<number> {
+    const result = await this.pool.query(`UPDATE deliveries SET owner = $1 WHERE status = 'pending' AND owner IS DISTINCT FROM $1
+      AND (owner IS NULL OR NOT EXISTS (SELECT 1 FROM store_owners o WHERE o.owner = deliveries.owner AND o.lease_until > ${DB_NOW_MS}))`, [this.owner]);
+    return result.rowCount ?? 0;
+  }
+
+  async settledContentKeys(channelId: string): Promise<Set<string>> {
+    const result = await this.pool.query<{ content_key: string }>(`SELECT DISTINCT content_key FROM deliveries
+      WHERE channel_id = $1 AND content_key IS NOT NULL AND status IN ('sent', 'skipped', 'rejected', 'uncertain')`, [channelId]);
+    return new Set(result.rows.map((r) => r.content_key));
+  }
+
+  async countWithStatus(channelId: string, status: DeliveryStatus): Promise<number> {
+    const result = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM deliveries WHERE channel_id = $1 AND status = $2', [channelId, status]);
+    return result.rows[0]?.n ?? 0;
+  }
+}

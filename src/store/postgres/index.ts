@@ -1,0 +1,81 @@
+import type pg from 'pg';
+import type { AsyncStore, ChangeSignal } from '../types';
+import { OWNER_LEASE_MS, PostgresDeliveryStore } from './deliveries';
+import { migratePostgres } from './migrate';
+import { createPool } from './pool';
+import { PostgresFeedStore } from './feeds';
+import { PostgresScheduleStore } from './schedules';
+
+export { migratePostgres, postgresSchemaVersion } from './migrate';
+export { createPool } from './pool';
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** How long this store's owner lease lasts without renewal, ms (default {@link OWNER_LEASE_MS}); renewed every third of it until `close()`. */
+  ownerLeaseMs?: number;
+}
+
+/**
+ * The {@link AsyncStore} on Postgres at `url` (`DATABASE_URL`), migrations
+ * applied first (under an advisory lock, so replicas starting together
+ * migrate once), this store's owner lease written (see
+ * {@link PostgresDeliveryStore}). `close()` ends the lease and the pool.
+ */
+export async function createPostgresStore(url: string, onError?: (error: Error) => void, options: PostgresStoreOptions = {}): Promise<AsyncStore> {
+  const pool = createPool(url, onError);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const deliveries = new PostgresDeliveryStore(pool);
+  const leaseMs = options.ownerLeaseMs ?? OWNER_LEASE_MS;
+  try {
+    await deliveries.renewLease(leaseMs);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  // Renewed every third of the lease: a live owner's pending deliveries are never adopted by another worker.
+  const renew = setInterval(() => {
+    deliveries.renewLease(leaseMs).catch((error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error))));
+  }, Math.max(1, Math.floor(leaseMs / 3)));
+  renew.unref();
+  return {
+    schedules: new PostgresScheduleStore(pool),
+    deliveries,
+    feeds: new PostgresFeedStore(pool),
+    ...changeSignal(pool),
+    close: async () => {
+      clearInterval(renew);
+      await deliveries.endLease().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
+
+/** The channel schedule changes are announced on. */
+const CHANNEL = 'briefing_schedules';
+
+/** `NOTIFY` / `LISTEN` on {@link CHANNEL}; a listener holds one client of the pool until it stops. */
+function changeSignal(pool: pg.Pool): Required<ChangeSignal> {
+  return {
+    async announceChange() {
+      await pool.query(`NOTIFY ${CHANNEL}`);
+    },
+    async onChange(listener) {
+      const client = await pool.connect();
+      const onNotification = (message: pg.Notification): void => {
+        if (message.channel === CHANNEL) listener();
+      };
+      client.on('notification', onNotification);
+      await client.query(`LISTEN ${CHANNEL}`);
+      return async () => {
+        client.off('notification', onNotification);
+        await client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+        client.release();
+      };
+    },
+  };
+}

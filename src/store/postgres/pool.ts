@@ -1,0 +1,36 @@
+import pg from 'pg';
+
+/** Postgres's type id of BIGINT (int8): epoch ms and ids, read as numbers (they stay far below 2^53). */
+const INT8_OID = 20;
+
+/**
+ * A connection pool to `url` whose BIGINT columns read as numbers (pg reads
+ * them as strings by default). The pool never crashes the process on an idle
+ * client's error (a restarted server): it is logged by `onError` and the
+ * client is replaced.
+ */
+export function createPool(url: string, onError: (error: Error) => void = () => undefined, max = 10): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser },
+  });
+  pool.on('error', onError);
+  return pool;
+}
+
+/** Run `work` in one transaction on one client of `pool` (rolled back if it throws). */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { subscribe } from '../../src/feeds/actions';
+import type { FeedCheckDeps } from '../../src/feeds/check';
+import { pageReader } from '../../src/feeds/read-page';
+import { FeedPoller } from '../../src/feeds/service';
+import type { PostOutcome } from '../../src/scheduler/outcome';
+import type { Poster } from '../../src/scheduler/poster';
+import { createSqliteStore, type StoreWithFeeds } from '../../src/store';
+import { tempDir } from '../store/helpers';
+import { CHANNEL, feedDeps, GUILD, RecordingPoster, rss, serve, startFeedServer, testFetcher, type FeedServer } from './helpers';
+
+const T0 = Date.UTC(2026, 0, 1, 12);
+const MIN = 600_000;
+
+describe('FeedPoller: a stop mid-poll loses nothing and doubles nothing', () => {
+  let server: FeedServer;
+  let temp: ReturnType<typeof tempDir>;
+  beforeEach(async () => {
+    server = await startFeedServer();
+    temp = tempDir('briefing-feeds-');
+  });
+  afterEach(async () => {
+    await server.close();
+    temp.cleanup();
+  });
+
+  const item = (n: number) => ({ guid: `g${n}`, link: `${server.base}/story/${n}`, title: `Story ${n}`, date: new Date(Date.UTC(2026, 0, n)).toUTCString() });
+
+  /** Check deps on a store at a file path (reopened across "restarts"). */
+  function depsAt(poster: Poster): FeedCheckDeps & { store: StoreWithFeeds } {
+    const store = createSqliteStore(join(temp.dir, 'briefing.db'));
+    const defaults = feedDeps();
+    defaults.store.close();
+    return { ...defaults, store, poster, readPage: pageReader({ fetcher: testFetcher, maxBytes: 1_000_000, timeoutMs: 10_000 }) };
+  }
+
+  it('stopped while an item page is being read: the item is left unseen and posted once after the restart', async () => {
+    server.routes.set('/feed.xml', serve(rss([item(1)])));
+    const first = new RecordingPoster();
+    const before = depsAt(first);
+    await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, before, T0);
+    server.routes.set('/feed.xml', serve(rss([item(3), item(2), item(1)])));
+    let reached!: () => void;
+    const pageRequested = new Promise<void>((resolve) => (reached = resolve));
+    server.routes.set('/story/2', () => reached()); // never answers
+    const poller = new FeedPoller({ ...before, clock: () => T0 + MIN, stopTimeoutMs: 2000 });
+    poller.start();
+    const polling = poller.pollDue();
+    await pageRequested;
+    await poller.stop();
+    await polling;
+    before.store.close();
+    expect(first.titles()).toEqual(['Story 1']);
+
+    server.routes.set('/story/2', serve('gone', {}, 404));
+    const second = new RecordingPoster();
+    const after = depsAt(second);
+    const restarted = new FeedPoller({ ...after, clock: () => T0 + 2 * MIN });
+    restarted.start();
+    await restarted.pollDue();
+    await restarted.stop();
+    expect(second.titles()).toEqual(['Story 2', 'Story 3']);
+    after.store.close();
+  });
+
+  it('stopped while a post is in flight: the restart re-sends it at once with the same nonce', async () => {
+    server.routes.set('/feed.xml', serve(rss([item(1)])));
+    const setup = depsAt(new RecordingPoster());
+    await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, setup, T0);
+    setup.store.close();
+    server.routes.set('/feed.xml', serve(rss([item(2), item(1)])));
+    server.routes.set('/story/2', serve('gone', {}, 404));
+    const sent: string[] = [];
+    const hanging: Poster = { post: (_channel, _message, nonce) => (sent.push(nonce), new Promise<PostOutcome>(() => undefined)) };
+    const before = depsAt(hanging);
+    const poller = new FeedPoller({ ...before, clock: () => T0 + MIN, stopTimeoutMs: 50 });
+    poller.start();
+    void poller.pollDue();
+    while (!sent.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await poller.stop();
+    before.store.close();
+
+    const second = new RecordingPoster();
+    const after = depsAt(second);
+    // Long before the next regular check: the owed post makes the feed due at start.
+    const restarted = new FeedPoller({ ...after, clock: () => T0 + MIN + 1000 });
+    restarted.start();
+    await restarted.pollDue();
+    await restarted.stop();
+    expect(second.posts.map((p) => [p.message.embeds[0]!.title, p.nonce])).toEqual([['Story 2', sent[0]]]);
+    after.store.close();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { GuildShelves, SearchIndex, type LibraryView } from '../../src/library';
+import { runSchedule } from '../../src/scheduler';
+import { article, CHANNEL_A, CHANNEL_B, FakeLibrary, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
+
+const GUILD_A = '100000000000000001';
+const GUILD_B = '100000000000000002';
+
+describe('schedules post their own server’s feed articles, never another server’s', () => {
+  it.each([
+    [GUILD_A, CHANNEL_A, ['op-1', 'feedA-1', 'op-2']],
+    [GUILD_B, CHANNEL_B, ['op-1', 'op-2', 'feedB-1']],
+  ])('server %s', async (guildId, channelId, expected) => {
+    const operator = new FakeLibrary([article('op-1', 1), article('op-2', 3)]);
+    const view: LibraryView = Object.assign(operator, { search: new SearchIndex() });
+    const shelves = new GuildShelves();
+    shelves.add([
+      { guildId: GUILD_A, feedId: 1, article: article('feedA-1', 2, 'قال الوزير إن الخطة ستستمر') },
+      { guildId: GUILD_B, feedId: 2, article: article('feedB-1', 4, 'Le ministre a déclaré') },
+    ]);
+    const store = memoryStore();
+    const created = store.schedules.create(schedule({ guildId, channelId }));
+    store.schedules.markPrimed(created.id);
+    const poster = new FakePoster();
+    const report = await runSchedule(store.schedules.get(created.id)!, { store, library: operator, libraryFor: (g) => shelves.view(view, g), poster, render: renderForTest }, Date.UTC(2026, 0, 2));
+    expect(report.posted).toEqual(expected);
+    store.close();
+  });
+});

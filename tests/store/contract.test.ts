@@ -1,0 +1,443 @@
+/**
+ * One contract for every store: the same tests against SQLite (through
+ * `asAsyncStore`) and Postgres (a throwaway cluster; skipped with one line
+ * when no Postgres binaries are installed).
+ */
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteStore, MIGRATIONS, migrate, type AsyncStore, type FeedArticleRecord, type NewFeed, type Store } from '../../src/store';
+import { asAsyncStore } from '../../src/store/async';
+import { createPool, createPostgresStore, migratePostgres, postgresSchemaVersion } from '../../src/store/postgres';
+import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
+import { newSchedule, tempDir } from './helpers';
+
+/** A fresh database of one backend: `connect()` opens another store on it (another connection, like another worker). */
+interface Backend {
+  name: string;
+  fresh(): Promise<{ connect(): Promise<AsyncStore>; cleanup(): Promise<void> }>;
+  /** Apply `migrations` to a fresh database; returns the versions applied each time and the final version. */
+  migrateTwice(first: typeof MIGRATIONS, then: typeof MIGRATIONS): Promise<{ first: number[]; then: number[]; again: number[]; version: number }>;
+}
+
+let cluster: TestPostgres | undefined;
+let databases = 0;
+
+const sqlite: Backend = {
+  name: 'SQLite',
+  async fresh() {
+    const temp = tempDir('briefing-contract-');
+    const path = join(temp.dir, 'store.db');
+    const opened: Store[] = [];
+    // Several connections on one file stand for several workers here (the instance lock that forbids it in the bot is tested in its own file).
+    const connect = async (): Promise<AsyncStore> => {
+      const store = createSqliteStore(path, { exclusive: false, checkEveryMs: 0 });
+      opened.push(store);
+      return asAsyncStore(store);
+    };
+    return { connect, cleanup: async () => {
+      for (const store of opened) store.close();
+      temp.cleanup();
+    } };
+  },
+  async migrateTwice(first, then) {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      const a = migrate(db, first);
+      const b = migrate(db, then);
+      const c = migrate(db, then);
+      const version = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
+      return { first: a, then: b, again: c, version };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+const postgres: Backend = {
+  name: 'Postgres',
+  async fresh() {
+    const url = await cluster!.createDatabase(`contract_${++databases}`);
+    const opened: AsyncStore[] = [];
+    return {
+      connect: async () => {
+        const store = await createPostgresStore(url);
+        opened.push(store);
+        return store;
+      },
+      cleanup: async () => {
+        await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
+      },
+    };
+  },
+  async migrateTwice(first, then) {
+    const pool = createPool(await cluster!.createDatabase(`migrate_${++databases}`));
+    try {
+      const a = await migratePostgres(pool, first);
+      const b = await migratePostgres(pool, then);
+      const c = await migratePostgres(pool, then);
+      return { first: a, then: b, again: c, version: await postgresSchemaVersion(pool) };
+    } finally {
+      await pool.end();
+    }
+  },
+};
+
+if (!POSTGRES_BIN) console.log(`store contract on Postgres ${POSTGRES_SKIP_REASON}`);
+
+beforeAll(async () => {
+  if (POSTGRES_BIN) cluster = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const CHANNEL = '200000000000000001';
+const OTHER_GUILD = '100000000000000009';
+const ARTICLES = [['Arabic', 'بيان-الوزارة'], ['English', 'mayor-speech'], ['French', 'déclaration-élysée']] as const;
+const GUILD = newSchedule().guildId;
+
+function newFeed(overrides: Partial<NewFeed> = {}): NewFeed {
+  return { guildId: GUILD, channelId: CHANNEL, url: 'https://news.example/rss', title: 'Nachrichten / أخبار / Actualités', createdBy: '300000000000000003', createdAt: 1, nextCheckAt: 10, ...overrides };
+}
+
+function feedArticle(feedId: number, n: number, overrides: Partial<FeedArticleRecord> = {}): FeedArticleRecord {
+  return { id: `feed${feedId}-${n}`, feedId, guildId: GUILD, itemKey: `id:${n}`, url: `https://news.example/${n}`, title: `T${n}`, author: null, source: 'News', publishedAt: n, text: 'نص المقال. Le texte.', fetchedAt: 0, ...overrides };
+}
+
+describe.each([
+  [sqlite, false],
+  [postgres, !POSTGRES_BIN],
+])('store contract: $name', (backend, skip) => {
+  let db: Awaited<ReturnType<Backend['fresh']>>;
+  let store: AsyncStore;
+
+  const open = async (): Promise<void> => {
+    db = await backend.fresh();
+    store = await db.connect();
+  };
+  afterEach(async () => {
+    await db?.cleanup();
+  });
+
+  describe.skipIf(skip)('migrations', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    it.each(versions.map((v, i) => [v, i]))('from version %i − 1 to the latest: applies only what is missing, once', async (_v, index) => {
+      const result = await backend.migrateTwice(MIGRATIONS.slice(0, index), MIGRATIONS);
+      expect(result.first).toEqual(versions.slice(0, index));
+      expect(result.then).toEqual(versions.slice(index));
+      expect(result.again).toEqual([]);
+      expect(result.version).toBe(Math.max(...versions));
+    });
+
+    it('every migration has a Postgres dialect beside its SQLite one', () => {
+      expect(MIGRATIONS.filter((m) => !m.postgres).map((m) => m.version)).toEqual([]);
+    });
+  });
+
+  describe.skipIf(skip)('schedules', () => {
+    it('creates a schedule and reads it back, scoped by guild', async () => {
+      await open();
+      const created = await store.schedules.create(newSchedule({ when: '08:30' }));
+      expect(created).toMatchObject({ when: '08:30', pattern: '30 8 * * *', pausedReason: null, lastRunAt: null, primed: false });
+      expect(await store.schedules.get(created.id)).toEqual(created);
+      expect(await store.schedules.getInGuild(created.guildId, created.id)).toEqual(created);
+      expect(await store.schedules.getInGuild(OTHER_GUILD, created.id)).toBeUndefined();
+      expect(await store.schedules.remove(OTHER_GUILD, created.id)).toBe(false);
+      expect((await store.schedules.listByGuild(created.guildId)).map((s) => s.id)).toEqual([created.id]);
+      expect(await store.schedules.listByGuild(OTHER_GUILD)).toEqual([]);
+      expect(await store.schedules.remove(created.guildId, created.id)).toBe(true);
+      expect(await store.schedules.get(created.id)).toBeUndefined();
+    });
+
+    it('lists due schedules earliest first, without paused ones, up to the limit', async () => {
+      await open();
+      const late = await store.schedules.create(newSchedule({ nextRunAt: 300 }));
+      const early = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
+      const paused = await store.schedules.create(newSchedule({ nextRunAt: 50 }));
+      await store.schedules.create(newSchedule({ nextRunAt: 900 }));
+      await store.schedules.pause(paused.id, 'paused with /schedule pause', 10);
+      expect((await store.schedules.due(400)).map((s) => s.id)).toEqual([early.id, late.id]);
+      expect((await store.schedules.due(400, 1)).map((s) => s.id)).toEqual([early.id]);
+      expect(await store.schedules.earliestNextRun()).toBe(100);
+      expect(await store.schedules.get(paused.id)).toMatchObject({ pausedReason: 'paused with /schedule pause', lastResult: 'paused' });
+      await store.schedules.resume(paused.id, 20);
+      expect(await store.schedules.earliestNextRun()).toBe(20);
+    });
+
+    it('records runs, priming, next runs and makes a channel\'s schedules due', async () => {
+      await open();
+      const a = await store.schedules.create(newSchedule({ nextRunAt: 1000 }));
+      const b = await store.schedules.create(newSchedule({ nextRunAt: 2000, channelId: '200000000000000002' }));
+      await store.schedules.recordRun(a.id, { at: 5, result: 'ok', detail: 'posted 2' });
+      await store.schedules.markPrimed(a.id);
+      await store.schedules.setNextRuns([{ id: a.id, nextRunAt: 7000 }, { id: b.id, nextRunAt: 8000 }]);
+      expect(await store.schedules.get(a.id)).toMatchObject({ lastRunAt: 5, lastResult: 'ok', lastDetail: 'posted 2', primed: true, nextRunAt: 7000 });
+      await store.schedules.setNextRun(b.id, 9000);
+      expect(await store.schedules.makeDueForChannels([CHANNEL], 10)).toBe(1);
+      expect((await store.schedules.get(a.id))!.nextRunAt).toBe(10);
+      expect((await store.schedules.get(b.id))!.nextRunAt).toBe(9000);
+    });
+
+    it('claims due schedules under a lease: not again before it ends, again after (a worker that died)', async () => {
+      await open();
+      const s = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
+      const claimed = await store.schedules.claimDue(150, 10, 1000);
+      expect(claimed.map((c) => [c.id, c.nextRunAt])).toEqual([[s.id, 100]]);
+      expect((await store.schedules.get(s.id))!.nextRunAt).toBe(1150);
+      expect(await store.schedules.claimDue(1149, 10, 1000)).toEqual([]);
+      expect((await store.schedules.claimDue(1150, 10, 1000)).map((c) => c.id)).toEqual([s.id]);
+    });
+
+    it('confirms claimed runs by compare-and-set from the lease: once, not after a pause, not by a worker whose lease was taken over', async () => {
+      await open();
+      const [a, b, paused] = await Promise.all([100, 110, 120].map((nextRunAt) => store.schedules.create(newSchedule({ nextRunAt }))));
+      await store.schedules.claimDue(150, 10, 1000);
+      await store.schedules.pause(paused!.id, 'paused with /schedule pause', 160);
+      expect(await store.schedules.claimRuns([{ id: a!.id, from: 1150, to: 5000 }, { id: paused!.id, from: 1150, to: 5000 }])).toEqual([a!.id]);
+      expect(await store.schedules.claimRuns([{ id: a!.id, from: 1150, to: 6000 }])).toEqual([]);
+      expect((await store.schedules.get(a!.id))!.nextRunAt).toBe(5000);
+      // b's lease (1150) ran out; another worker claims it (lease 2150): the first worker's confirmation loses.
+      const other = await db.connect();
+      expect((await other.schedules.claimDue(1150, 10, 1000)).map((c) => c.id)).toEqual([b!.id]);
+      expect(await store.schedules.claimRuns([{ id: b!.id, from: 1150, to: 7000 }])).toEqual([]);
+      expect(await other.schedules.claimRuns([{ id: b!.id, from: 2150, to: 7000 }])).toEqual([b!.id]);
+      expect(await store.schedules.claimRuns([])).toEqual([]);
+    });
+
+    it('four workers claiming 1,000 due schedules over 200 channels at once take each exactly once', async () => {
+      await open();
+      const workers = [store, ...(await Promise.all([1, 2, 3].map(() => db.connect())))];
+      const ids: number[] = [];
+      for (let i = 0; i < 1000; i++) ids.push((await store.schedules.create(newSchedule({ channelId: String(200000000000000000n + BigInt(i % 200)), nextRunAt: i }))).id);
+      const claims = await Promise.all(workers.map(async (worker) => {
+        const mine: number[] = [];
+        for (;;) {
+          const batch = await worker.schedules.claimDue(5000, 37, 60_000);
+          if (!batch.length) return mine;
+          mine.push(...batch.map((b) => b.id));
+        }
+      }));
+      const all = claims.flat();
+      expect(all.length).toBe(1000);
+      expect(new Set(all).size).toBe(1000);
+      expect([...all].sort((x, y) => x - y)).toEqual(ids);
+    });
+  });
+
+  describe.skipIf(skip)('deliveries', () => {
+    it.each(ARTICLES)('records the %s article as pending with its nonce before any send, then sent', async (_lang, articleId) => {
+      await open();
+      const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      const row = await store.deliveries.begin(CHANNEL, articleId, id, 'n1', 10);
+      expect(row).toMatchObject({ channelId: CHANNEL, articleId, status: 'pending', nonce: 'n1', attempts: 1, scheduleId: id });
+      expect(await store.deliveries.channelsWithPending()).toEqual([CHANNEL]);
+      await store.deliveries.markSent(CHANNEL, articleId, '900000000000000001', 11);
+      expect(await store.deliveries.get(CHANNEL, articleId)).toMatchObject({ status: 'sent', messageId: '900000000000000001', updatedAt: 11 });
+      expect(await store.deliveries.channelsWithPending()).toEqual([]);
+      expect(await store.deliveries.statusesForChannel(CHANNEL)).toEqual(new Map([[articleId, 'sent']]));
+    });
+
+    it('a retry keeps the first nonce and counts the attempt', async () => {
+      await open();
+      const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      await store.deliveries.begin(CHANNEL, 'a', id, 'first', 10);
+      await store.deliveries.markFailed(CHANNEL, 'a', 'failed', `HTTP 502 ${'x'.repeat(600)}`, 11);
+      expect((await store.deliveries.get(CHANNEL, 'a'))!.error!.length).toBe(500);
+      expect(await store.deliveries.begin(CHANNEL, 'a', id, 'second', 12)).toMatchObject({ status: 'pending', nonce: 'first', attempts: 2 });
+    });
+
+    it.each(['sent', 'skipped', 'rejected'] as const)('begin on a %s delivery changes nothing', async (status) => {
+      await open();
+      const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      if (status === 'skipped') await store.deliveries.skip(CHANNEL, [{ id: 'a' }], id, 1);
+      else {
+        await store.deliveries.begin(CHANNEL, 'a', id, 'n', 1);
+        if (status === 'sent') await store.deliveries.markSent(CHANNEL, 'a', '900000000000000001', 2);
+        else await store.deliveries.markFailed(CHANNEL, 'a', 'rejected', 'Invalid Form Body', 2);
+      }
+      expect(await store.deliveries.begin(CHANNEL, 'a', id, 'other', 3)).toMatchObject({ status, attempts: status === 'skipped' ? 0 : 1 });
+    });
+
+    it('skips only articles without a record, and counts them', async () => {
+      await open();
+      const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      await store.deliveries.begin(CHANNEL, ARTICLES[0][1], id, 'n', 1);
+      expect(await store.deliveries.skip(CHANNEL, ARTICLES.map((a) => ({ id: a[1] })), id, 2)).toBe(2);
+      expect(await store.deliveries.skip(CHANNEL, [], id, 2)).toBe(0);
+      expect(await store.deliveries.statusesForChannel(CHANNEL)).toEqual(new Map([[ARTICLES[0][1], 'pending'], [ARTICLES[1][1], 'skipped'], [ARTICLES[2][1], 'skipped']]));
+    });
+
+    it.each(ARTICLES)('keeps the %s article\'s content key and owner; another store never reopens it while pending, but may once it failed', async (_lang, articleId) => {
+      await open();
+      const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      const other = await db.connect();
+      expect(other.deliveries.owner).not.toBe(store.deliveries.owner);
+      const row = await store.deliveries.begin(CHANNEL, articleId, id, 'n1', 10, 'key-1');
+      expect(row).toMatchObject({ status: 'pending', contentKey: 'key-1', owner: store.deliveries.owner, attempts: 1 });
+      expect(await other.deliveries.begin(CHANNEL, articleId, id, 'n2', 11, 'key-1')).toMatchObject({ status: 'pending', owner: store.deliveries.owner, attempts: 1 });
+      expect(await store.deliveries.begin(CHANNEL, articleId, id, 'n3', 12)).toMatchObject({ status: 'pending', owner: store.deliveries.owner, attempts: 2, nonce: 'n1', contentKey: 'key-1' });
+      await store.deliveries.markFailed(CHANNEL, articleId, 'failed', 'HTTP 502', 13);
+      expect(await other.deliveries.begin(CHANNEL, articleId, id, 'n4', 14)).toMatchObject({ status: 'pending', owner: other.deliveries.owner, attempts: 3, nonce: 'n1' });
+    });
+
+    it('records uncertain posts, counts statuses and lists the settled content keys of a channel only', async () => {
+      await open();
+      const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      const elsewhere = '200000000000000002';
+      for (const [article, key, end] of [['sent', 'k-sent', 'sent'], ['unsure', 'k-unsure', 'uncertain'], ['refused', 'k-refused', 'rejected'], ['retry', 'k-retry', 'failed'], ['inflight', 'k-inflight', 'pending']] as const) {
+        await store.deliveries.begin(CHANNEL, article, id, 'n', 1, key);
+        if (end === 'sent') await store.deliveries.markSent(CHANNEL, article, '900000000000000001', 2);
+        else if (end !== 'pending') await store.deliveries.markFailed(CHANNEL, article, end, 'history unreadable (no Read Message History)', 2);
+      }
+      expect(await store.deliveries.skip(CHANNEL, [{ id: 'old', contentKey: 'k-old' }, { id: 'older' }], id, 3)).toBe(2);
+      await store.deliveries.begin(elsewhere, 'sent', id, 'n', 1, 'k-elsewhere');
+      await store.deliveries.markSent(elsewhere, 'sent', '900000000000000002', 2);
+      expect([...await store.deliveries.settledContentKeys(CHANNEL)].sort()).toEqual(['k-old', 'k-refused', 'k-sent', 'k-unsure']);
+      expect(await store.deliveries.get(CHANNEL, 'unsure')).toMatchObject({ status: 'uncertain', error: 'history unreadable (no Read Message History)' });
+      expect(await store.deliveries.countWithStatus(CHANNEL, 'uncertain')).toBe(1);
+      expect(await store.deliveries.countWithStatus(CHANNEL, 'skipped')).toBe(2);
+      expect(await store.deliveries.countWithStatus(elsewhere, 'uncertain')).toBe(0);
+      expect(await store.deliveries.get(CHANNEL, 'older')).toMatchObject({ status: 'skipped', contentKey: null });
+    });
+
+    it('a store started after another closed adopts its pending deliveries (not its sent ones), and may then reopen them', async () => {
+      await open();
+      const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      for (const [, articleId] of ARTICLES) await store.deliveries.begin(CHANNEL, articleId, id, 'n', 1);
+      await store.deliveries.markSent(CHANNEL, ARTICLES[0][1], '900000000000000001', 2);
+      await store.close();
+      const next = await db.connect();
+      expect(await next.deliveries.adoptPending()).toBe(2);
+      expect(await next.deliveries.adoptPending()).toBe(0);
+      expect(await next.deliveries.begin(CHANNEL, ARTICLES[1][1], id, 'n', 3)).toMatchObject({ status: 'pending', owner: next.deliveries.owner, attempts: 2 });
+      expect(await next.deliveries.get(CHANNEL, ARTICLES[0][1])).toMatchObject({ status: 'sent', owner: store.deliveries.owner });
+    });
+
+    it('keeps deliveries when their schedule is removed', async () => {
+      await open();
+      const s = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
+      await store.deliveries.begin(CHANNEL, 'a', s.id, 'n', 1);
+      await store.schedules.remove(s.guildId, s.id);
+      expect(await store.deliveries.get(CHANNEL, 'a')).toMatchObject({ status: 'pending', scheduleId: null });
+    });
+  });
+
+  describe.skipIf(skip)('feeds', () => {
+    const feedsOf = (): NonNullable<AsyncStore['feeds']> => store.feeds!;
+
+    it('creates a feed once per guild, channel and URL; what a user reaches is scoped by guild', async () => {
+      await open();
+      const feed = (await feedsOf().create(newFeed()))!;
+      expect(feed).toMatchObject({ title: 'Nachrichten / أخبار / Actualités', failures: 0, pausedReason: null, etag: null, lastCheckAt: null, nextCheckAt: 10 });
+      expect(await feedsOf().create(newFeed())).toBeUndefined();
+      expect(await feedsOf().create(newFeed({ guildId: OTHER_GUILD }))).toBeDefined();
+      expect(await feedsOf().getInGuild(OTHER_GUILD, feed.id)).toBeUndefined();
+      expect((await feedsOf().listByGuild(GUILD)).map((f) => f.id)).toEqual([feed.id]);
+      expect(await feedsOf().remove(OTHER_GUILD, feed.id)).toBe(false);
+      expect(await feedsOf().get(feed.id)).toEqual(feed);
+      expect(await feedsOf().remove(GUILD, feed.id)).toBe(true);
+      expect(await feedsOf().get(feed.id)).toBeUndefined();
+    });
+
+    it('due, pause, resume, earliest next check, and a check recorded with validators kept unless given and a moved URL', async () => {
+      await open();
+      const a = (await feedsOf().create(newFeed({ nextCheckAt: 10 })))!;
+      const b = (await feedsOf().create(newFeed({ url: 'https://b.example/feed.xml', nextCheckAt: 20 })))!;
+      expect((await feedsOf().due(15)).map((f) => f.id)).toEqual([a.id]);
+      await feedsOf().pause(a.id, 'HTTP 410 Gone', 12);
+      expect((await feedsOf().due(100)).map((f) => f.id)).toEqual([b.id]);
+      expect(await feedsOf().earliestNextCheck()).toBe(20);
+      expect(await feedsOf().get(a.id)).toMatchObject({ pausedReason: 'HTTP 410 Gone', lastDetail: 'paused: HTTP 410 Gone' });
+      await feedsOf().recordCheck(a.id, { at: 1, nextCheckAt: 2, failures: 4, detail: 'HTTP 500' });
+      await feedsOf().resume(a.id, 5);
+      expect(await feedsOf().get(a.id)).toMatchObject({ pausedReason: null, failures: 0, nextCheckAt: 5 });
+      await feedsOf().recordCheck(b.id, { at: 1, nextCheckAt: 2, failures: 0, detail: 'ok', etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', url: 'https://b.example/new.xml', title: 'Le Monde' });
+      await feedsOf().recordCheck(b.id, { at: 3, nextCheckAt: 4, failures: 0, detail: 'not modified' });
+      expect(await feedsOf().get(b.id)).toMatchObject({ etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', url: 'https://b.example/new.xml', title: 'Le Monde', lastCheckAt: 3, lastDetail: 'not modified', nextCheckAt: 4 });
+      await feedsOf().setNextCheck(b.id, 99);
+      expect((await feedsOf().get(b.id))!.nextCheckAt).toBe(99);
+    });
+
+    it.each(ARTICLES)('remembers seen keys and the %s article; owed lists what the channel has not received, oldest first', async (_lang, title) => {
+      await open();
+      const feed = (await feedsOf().create(newFeed()))!;
+      await feedsOf().remember(feed.id, ['id:1', 'link:https://news.example/1', 'id:2', 'id:2'], [feedArticle(feed.id, 2, { title }), feedArticle(feed.id, 1)], 5);
+      await feedsOf().remember(feed.id, [], [feedArticle(feed.id, 2, { title: 'stored once: not replaced' })], 6);
+      expect(await feedsOf().seen(feed.id, ['id:1', 'id:3', 'id:2'])).toEqual(new Set(['id:1', 'id:2']));
+      expect(await feedsOf().seen(feed.id, [])).toEqual(new Set());
+      const [one, two] = [`feed${feed.id}-1`, `feed${feed.id}-2`];
+      expect((await feedsOf().owed(feed.id, CHANNEL)).map((a) => a.id)).toEqual([one, two]);
+      await store.deliveries.begin(CHANNEL, one, null, 'n1', 6);
+      expect((await feedsOf().owed(feed.id, CHANNEL)).map((a) => a.id)).toEqual([one, two]);
+      await store.deliveries.markSent(CHANNEL, one, '900000000000000001', 7);
+      expect((await feedsOf().owed(feed.id, CHANNEL)).map((a) => a.id)).toEqual([two]);
+      expect(await feedsOf().getArticle(two)).toEqual(feedArticle(feed.id, 2, { title }));
+      expect(await feedsOf().getArticle('feed0-none')).toBeUndefined();
+    });
+
+    it('makes due the active feeds whose channel is owed a stored article (a stop mid-poll), not the others', async () => {
+      await open();
+      const owing = (await feedsOf().create(newFeed({ nextCheckAt: 5000 })))!;
+      const settled = (await feedsOf().create(newFeed({ url: 'https://b.example/feed.xml', nextCheckAt: 5000 })))!;
+      const paused = (await feedsOf().create(newFeed({ url: 'https://c.example/feed.xml', nextCheckAt: 5000 })))!;
+      await feedsOf().remember(owing.id, ['id:1'], [feedArticle(owing.id, 1)], 1);
+      await feedsOf().remember(settled.id, ['id:1'], [feedArticle(settled.id, 1)], 1);
+      await feedsOf().remember(paused.id, ['id:1'], [feedArticle(paused.id, 1)], 1);
+      await store.deliveries.begin(CHANNEL, `feed${settled.id}-1`, null, 'n', 2);
+      await store.deliveries.markSent(CHANNEL, `feed${settled.id}-1`, '900000000000000001', 3);
+      await feedsOf().pause(paused.id, 'paused with /feed pause', 3);
+      expect(await feedsOf().makeDueWithOwed(100)).toBe(1);
+      expect((await feedsOf().get(owing.id))!.nextCheckAt).toBe(100);
+      expect((await feedsOf().get(settled.id))!.nextCheckAt).toBe(5000);
+    });
+
+    it('forgets keys of items long gone from the feed, counted from the feed\'s latest sighting; handles many keys at once', async () => {
+      await open();
+      const feed = (await feedsOf().create(newFeed()))!;
+      const DAY = 86_400_000;
+      await feedsOf().remember(feed.id, ['id:old', 'id:kept'], [], 0);
+      expect(await feedsOf().forgetOlder(feed.id, 90 * DAY)).toBe(0);
+      await feedsOf().remember(feed.id, ['id:kept', 'id:new'], [], 100 * DAY);
+      expect(await feedsOf().forgetOlder(feed.id, 90 * DAY)).toBe(1);
+      expect(await feedsOf().seen(feed.id, ['id:old', 'id:kept', 'id:new'])).toEqual(new Set(['id:kept', 'id:new']));
+      const keys = Array.from({ length: 1200 }, (_, i) => `id:${i}`);
+      await feedsOf().remember(feed.id, keys, [], 101 * DAY);
+      expect((await feedsOf().seen(feed.id, keys)).size).toBe(1200);
+    });
+
+    it('articles by guild: one server never sees another\'s; removing a feed removes its seen keys and articles', async () => {
+      await open();
+      const a = (await feedsOf().create(newFeed()))!;
+      const b = (await feedsOf().create(newFeed({ guildId: OTHER_GUILD })))!;
+      await feedsOf().remember(a.id, ['id:1'], [feedArticle(a.id, 1)], 1);
+      await feedsOf().remember(b.id, [], [feedArticle(b.id, 1, { guildId: OTHER_GUILD })], 1);
+      expect((await feedsOf().articlesOfGuild(GUILD)).map((x) => x.id)).toEqual([`feed${a.id}-1`]);
+      expect((await feedsOf().articlesOfGuild(OTHER_GUILD)).map((x) => x.id)).toEqual([`feed${b.id}-1`]);
+      expect(await feedsOf().allArticles()).toHaveLength(2);
+      await feedsOf().remove(GUILD, a.id);
+      expect(await feedsOf().getArticle(`feed${a.id}-1`)).toBeUndefined();
+      expect((await feedsOf().seen(a.id, ['id:1'])).size).toBe(0);
+    });
+  });
+});
+
+describe.skipIf(!POSTGRES_BIN)('Postgres owner leases', () => {
+  it('a worker adopts another\'s pending deliveries only once that worker\'s lease has run out; its own never', async () => {
+    const url = await cluster!.createDatabase(`leases_${++databases}`);
+    const [first, second] = [await createPostgresStore(url), await createPostgresStore(url)];
+    const pool = createPool(url);
+    try {
+      const { id } = await first.schedules.create(newSchedule({ channelId: CHANNEL }));
+      for (const [, articleId] of ARTICLES) await first.deliveries.begin(CHANNEL, articleId, id, 'n', 1);
+      expect(await second.deliveries.adoptPending()).toBe(0);
+      expect(await first.deliveries.adoptPending()).toBe(0);
+      // The first worker stops renewing (killed): its lease ends in the past by the database's clock.
+      await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [first.deliveries.owner]);
+      expect(await second.deliveries.adoptPending()).toBe(3);
+      expect(await first.deliveries.begin(CHANNEL, ARTICLES[0][1], id, 'n', 2)).toMatchObject({ status: 'pending', owner: second.deliveries.owner, attempts: 1 });
+    } finally {
+      await Promise.all([first.close(), second.close(), pool.end()]);
+    }
+  });
+});
