@@ -19,9 +19,12 @@ let base: string;
 const embedsOf = (data: Json): Array<{ description?: string; footer?: { text: string } }> => (data.embeds as never) ?? [];
 const ping = (): string => JSON.stringify({ id: '1100000000000000500', application_id: '1100000000000000003', type: 1, token: 'ping-token', version: 1 });
 
+/** The line only the user sees: an ephemeral reply, or the edit of an ephemeral deferral (a command that asks Discord first defers privately). */
 async function ephemeralLine(handle: InteractionHandle): Promise<string> {
   const shown = await handle.visible();
-  expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  const callback = handle.record.callback;
+  const flags = callback?.type === 5 ? Number(callback.data?.flags ?? 0) : Number(shown.flags ?? 0);
+  expect(flags & EPHEMERAL).toBe(EPHEMERAL);
   return String(shown.content);
 }
 
