@@ -10,6 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createProgress } from '../bench/progress';
+import { sharedDir } from '../bench/shared-data';
 import { GOLDEN_CORPORA } from './golden-corpora';
 import { runGolden } from './golden-run';
 
@@ -31,7 +32,7 @@ function main(): Promise<number> | number {
   return runGolden({
     check: values.check === true,
     corpora: GOLDEN_CORPORA.filter((c) => only === undefined || only.includes(c.name)),
-    sharedDir: process.env.BRIEFING_SHARED_DIR ?? fileURLToPath(new URL('../../shared', import.meta.url)),
+    sharedDir: sharedDir(),
     goldenDir: fileURLToPath(new URL('../golden/', import.meta.url)),
     log: (line) => console.log(line),
     progress: createProgress(process.stderr, Boolean(process.stderr.isTTY)),
