@@ -160,3 +160,19 @@ describe('Arabic speakers: who is spoken to or of is not the speaker', () => {
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: names and roles are read whole, and no further', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a broadcast after لبرنامج ends the phrase; the continuation is the one named before',
+      'عنوان الخبر\n\nقال فيليب لي النائب المحافظ إن النتيجة على المحك.\n\nوصرح لبرنامج على قناة "بي بي سي" البريطانية "بحسب معلوماتي الموقف متين لهذا السبب".',
+      'بحسب معلوماتي', 'فيليب لي'],
+    ['a broadcast with a Latin title after لبرنامج',
+      'عنوان الخبر\n\nوقال السناتور ليندسي غراهام إن العلاقات تمر بمرحلة صعبة.\n\nوقال لبرنامج Fox and Friends على شبكة فوكس نيوز: "هذا الرجل يجب أن يذهب".',
+      'هذا الرجل', 'ليندسي غراهام'],
+    ['لبرنامج followed by a definite word is a body inside the role (برنامج الأغذية العالمي)',
+      'عنوان الخبر\n\nوقال المدير الإقليمي لبرنامج الأغذية العالمي مهند هادي: "نحن ممتنون للمانحين لكننا بحاجة إلى المزيد".',
+      'نحن ممتنون', 'مهند هادي'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -215,6 +215,8 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   }
   if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1))) return true; // "and the …": a second subject
   if (norm.startsWith('ل') && !norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
+  // لبرنامج "صباح الخير" / لبرنامج Today: a broadcast, not لبرنامج الأغذية العالمي (a body inside a role).
+  if (/^(لبرنامج|لبرامج)$/u.test(norm) && !(tokens[i + 1]?.norm ?? '').startsWith('ال')) return true;
   if (norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
   if (hasName && /^بال/u.test(norm) && isDefinite(norm)) return true; // ترامب بالتخلي عن …
   if (hasName && (norm.startsWith('لل') || /^ل[a-z]/u.test(norm) || norm === 'الى' || norm === 'لدي')) return true;
