@@ -186,8 +186,9 @@ function isNameToken(tok: Token, norm: string): boolean {
   // تعهداً، رسمياً: a word written with tanween is no name.
   if (/(اً|ًا)$/u.test(tok.text)) return false;
   if (tok.text === 'آل') return true; // تركي آل الشيخ
-  // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him.
-  if (/^م.{3,}(ا|اً)$/u.test(tok.text)) return false;
+  // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him;
+  // a long ā after م (مارتينا، ماريا) or a final كا (مونيكا) is a foreign given name, no participle.
+  if (/^م.{3,}(ا|اً)$/u.test(tok.text) && !/^ما|كا$/u.test(tok.text)) return false;
   // A noun with a possessive suffix (سؤاله، لقاءه، قوله، رأيها) is no name; الله and a few names end in ه.
   if (/[^\u0627]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/الله$/u.test(tok.text) && !/^(عبده|طه|وجيه|نبيه|فقيه)$/u.test(norm)) return false;
   return isNameWord(norm);
