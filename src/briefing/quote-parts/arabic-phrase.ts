@@ -92,6 +92,9 @@ const COMMON_GIVEN = list(`
 const HONORIFICS = list('السيد السيده');
 /** Honorifics that may also close a name as its family name (معاذ الشيخ) or stand inside a role before the name (مفتي المؤتمر العام الشيخ الصادق الغرياني). */
 const TITLE_SURNAMES = list('الشيخ السيد');
+/** Institution nouns that are also participles (اللجنة المنظمة، الدول المؤسسة): after a noun they describe it. */
+const PARTICIPLE_HEADS = list('منظمه مؤسسه منظمات');
+
 /** Titles standing between a role and the name (الخبير في شؤون المياه الدكتور إلياس سلامة): dropped. */
 const ROLE_TITLES = list('الشيخ السيد السيده الدكتور الدكتوره');
 
@@ -331,6 +334,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
       // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
       if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return { phrase: done(role, name), next: i, stopped: true };
+      // … and so does a definite institution noun (دعت المؤسسة الخيرية الحكومة إلى …): the object, not the role.
+      if (!forced && prevDefinite && norm.startsWith('ال') && INSTITUTION_HEADS.has(norm.slice(2)) && !PARTICIPLE_HEADS.has(norm.slice(2))) return { phrase: done(role, name), next: i, stopped: true };
       // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
       // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
       if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) {
