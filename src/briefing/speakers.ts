@@ -5,7 +5,7 @@
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
 import { stripArabicPrefixes } from './arabic';
-import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS } from './quote-parts/arabic-lexicon';
+import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS, NEVER_SPEAKERS } from './quote-parts/arabic-lexicon';
 import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
 import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
@@ -222,6 +222,12 @@ export class SpeakerBook {
   private find(phrase: Phrase): Person | null {
     const role = phrase.role?.trim() || undefined;
     let name = phrase.name?.trim() || undefined;
+    // وتشير الأرقام الواردة …: figures and case papers are no one; أرقام الأمم المتحدة: those of the body named after them.
+    const head = this.arabic && role ? this.keyOf(role)[0]?.replace(/^(لل|ل|و|ف)(?=ال)/u, '') ?? '' : '';
+    if (!name && role && NEVER_SPEAKERS.has(head)) {
+      const source = role.split(/\s+/u).slice(1).join(' ');
+      return head.startsWith('ال') || source === '' ? null : this.find({ role: source });
+    }
     if (!name && role && this.arabic && isSurnameLike(role)) {
       // `وقال العبادي`: a family name with ال, not a role.
       name = this.names.fullName(role) ?? role;

@@ -26,6 +26,16 @@ export const INSTITUTION_HEADS = list(`
   جامعه محكمه شرطه سفاره رئاسه اداره وكاله بعثه مجموعه منظمات بنك صندوق مرصد مركز معهد
 `);
 
+/**
+ * Things that carry figures or a case, never a speaker nor anyone's words
+ * (`وتشير الأرقام الواردة في التقرير إلى`، `وجاء في الدعوى المرفوعة`): a
+ * phrase they head names nobody.
+ */
+export const NEVER_SPEAKERS = list(`
+  الارقام ارقام الاحصاءات احصاءات الاحصائيات احصائيات النتائج نتائج الدعوى دعوى الوثائق وثائق المستندات مستندات
+  اوراق الاوراق النصوص نصوص المسوده مسوده الملف ملف القضيه قضيه
+`);
+
 /** Unnamed subjects of a speech verb (`وكتب آخر`, `وقال ثالث`): someone new, whom the article does not name. */
 export const ANONYMOUS = list('اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن غيره غيرها');
 

@@ -26,7 +26,7 @@ const ROLE_NOUNS = list(`
   خبير خبيره ملك ملكه امير اميره ولي شيخ نقيب عميد لواء عقيد جنرال مصدر مصادر دبلوماسي دبلوماسيون شاهد شهود طبيب
   طبيبه محلل محلله باحث باحثه ناشط ناشطه ناطق ناطقه خارجيه داخليه دفاع وزراء عام عامه اعلام اعمال رجل امراه سيده
   مدرب مدربه لاعب لاعبه مؤسس مؤسسه صاحب صاحبه بيان جيش قوات شرطه محكمه نيابه هيئه لجنه مركز معهد منظمات جمعيه
-  مفتي اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
+  مفتي وكيل وكيله منظم منظمه منظمو منظمي اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
   بعض عدد كبير كبيره كبار زعماء قاده نشطاء خبراء اطباء محللون رؤساء وزيرا سفراء ممثلو ناطقه المنسق منسق منسقه
   دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
 `);
@@ -49,7 +49,7 @@ const CUTTERS = list(`
   الاربعاء الخميس الجمعه السبت وهو وهي الذي التي الذين اللذين حيث بينما فيما كما ان انه انها بان او ثم لكن ولكن
   اذ اذا عندما حين حينما وسط بين ضمن نحو حول دون هذا هذه ذلك تلك هنا هناك ما ماذا لا لم لن قد لقد كان كانت
   وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من اثناء اثر جراء عنه عنها عنهم منه منها فيه فيها
-  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا تصريحات رساله كلمه عن عما مما بهذه بهذا
+  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا خطابا كتابا تصريحات رساله كلمه عن عما مما بهذه بهذا
   لهذا لهذه كيف لماذا متى اين هل انذاك تغريده منتصف مطلع اواخر اوائل نهايه بدايه ردا بدلا فضلا اضافه علاوه تعليقا
   تعقيبا وفور فور جاء وجاء
 `);
@@ -92,6 +92,9 @@ const COMMON_GIVEN = list(`
 const HONORIFICS = list('السيد السيده');
 /** Honorifics that may also close a name as its family name (معاذ الشيخ) or stand inside a role before the name (مفتي المؤتمر العام الشيخ الصادق الغرياني). */
 const TITLE_SURNAMES = list('الشيخ السيد');
+/** Institution nouns that are also participles (اللجنة المنظمة، الدول المؤسسة): after a noun they describe it. */
+const PARTICIPLE_HEADS = list('منظمه مؤسسه منظمات');
+
 /** Titles standing between a role and the name (الخبير في شؤون المياه الدكتور إلياس سلامة): dropped. */
 const ROLE_TITLES = list('الشيخ السيد السيده الدكتور الدكتوره');
 
@@ -186,8 +189,9 @@ function isNameToken(tok: Token, norm: string): boolean {
   // تعهداً، رسمياً: a word written with tanween is no name.
   if (/(اً|ًا)$/u.test(tok.text)) return false;
   if (tok.text === 'آل') return true; // تركي آل الشيخ
-  // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him.
-  if (/^م.{3,}(ا|اً)$/u.test(tok.text)) return false;
+  // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him;
+  // a long ā after م (مارتينا، ماريا) or a final كا (مونيكا) is a foreign given name, no participle.
+  if (/^م.{3,}(ا|اً)$/u.test(tok.text) && !/^ما|كا$/u.test(tok.text)) return false;
   // A noun with a possessive suffix (سؤاله، لقاءه، قوله، رأيها) is no name; الله and a few names end in ه.
   if (/[^\u0627]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/الله$/u.test(tok.text) && !/^(عبده|طه|وجيه|نبيه|فقيه)$/u.test(norm)) return false;
   return isNameWord(norm);
@@ -215,6 +219,8 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   }
   if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1))) return true; // "and the …": a second subject
   if (norm.startsWith('ل') && !norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
+  // لبرنامج "صباح الخير" / لبرنامج Today: a broadcast, not لبرنامج الأغذية العالمي (a body inside a role).
+  if (/^(لبرنامج|لبرامج)$/u.test(norm) && !(tokens[i + 1]?.norm ?? '').startsWith('ال')) return true;
   if (norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
   if (hasName && /^بال/u.test(norm) && isDefinite(norm)) return true; // ترامب بالتخلي عن …
   if (hasName && (norm.startsWith('لل') || /^ل[a-z]/u.test(norm) || norm === 'الى' || norm === 'لدي')) return true;
@@ -328,6 +334,8 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
       const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
       // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
       if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return { phrase: done(role, name), next: i, stopped: true };
+      // … and so does a definite institution noun (دعت المؤسسة الخيرية الحكومة إلى …): the object, not the role.
+      if (!forced && prevDefinite && norm.startsWith('ال') && INSTITUTION_HEADS.has(norm.slice(2)) && !PARTICIPLE_HEADS.has(norm.slice(2))) return { phrase: done(role, name), next: i, stopped: true };
       // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
       // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
       if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) {
