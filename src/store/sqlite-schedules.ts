@@ -1,43 +1,7 @@
 import type { Database, Transaction } from 'better-sqlite3';
-import type { NewSchedule, RunClaim, RunRecord, RunResult, ScheduleRecord, ScheduleStore } from './types';
+import type { NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore } from './types';
+import { SCHEDULE_COLUMNS as COLUMNS, scheduleFromRow as toRecord, type ScheduleRow } from './rows';
 
-interface ScheduleRow {
-  id: number;
-  guild_id: string;
-  channel_id: string;
-  when_text: string;
-  pattern: string;
-  timezone: string;
-  created_by: string;
-  created_at: number;
-  paused_reason: string | null;
-  last_run_at: number | null;
-  last_result: RunResult | null;
-  last_detail: string | null;
-  next_run_at: number;
-  primed: number;
-}
-
-const COLUMNS = 'id, guild_id, channel_id, when_text, pattern, timezone, created_by, created_at, paused_reason, last_run_at, last_result, last_detail, next_run_at, primed';
-
-function toRecord(row: ScheduleRow): ScheduleRecord {
-  return {
-    id: row.id,
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    when: row.when_text,
-    pattern: row.pattern,
-    timezone: row.timezone,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    pausedReason: row.paused_reason,
-    lastRunAt: row.last_run_at,
-    lastResult: row.last_result,
-    lastDetail: row.last_detail,
-    nextRunAt: row.next_run_at,
-    primed: row.primed === 1,
-  };
-}
 
 function prepare(db: Database) {
   return {

@@ -1,23 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Async, DeliveryRecord, DeliveryStatus, DeliveryStore, SkippedArticle } from '../types';
+import { DELIVERY_COLUMNS as COLUMNS, deliveryFromRow as toRecord, type DeliveryRow } from '../rows';
 
-interface DeliveryRow {
-  channel_id: string;
-  article_id: string;
-  schedule_id: number | null;
-  status: DeliveryStatus;
-  nonce: string;
-  message_id: string | null;
-  attempts: number;
-  error: string | null;
-  created_at: number;
-  updated_at: number;
-  content_key: string | null;
-  owner: string | null;
-}
-
-const COLUMNS = 'channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at, content_key, owner';
 
 /** The database's clock in epoch ms: every worker's owner lease is measured by one clock. */
 const DB_NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
@@ -25,22 +10,6 @@ const DB_NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
 /** How long an owner's lease lasts without renewal (default), ms; renewed every third of it. */
 export const OWNER_LEASE_MS = 60_000;
 
-function toRecord(row: DeliveryRow): DeliveryRecord {
-  return {
-    channelId: row.channel_id,
-    articleId: row.article_id,
-    scheduleId: row.schedule_id,
-    status: row.status,
-    nonce: row.nonce,
-    messageId: row.message_id,
-    attempts: row.attempts,
-    error: row.error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    contentKey: row.content_key,
-    owner: row.owner,
-  };
-}
 
 /**
  * {@link DeliveryStore} on Postgres. `UNIQUE(channel_id, article_id)` is what
