@@ -20,8 +20,15 @@ export function startModuleWorker(entry: URL): Worker {
   return new Worker(BOOTSTRAP, { eval: true, workerData });
 }
 
-/** file: URL of tsx's ESM API (`tsx/esm/api`, import condition), which registers its hooks in a worker. */
+let tsxApi: string | undefined;
+
+/** file: URL of tsx's ESM API (`tsx/esm/api`, import condition), which registers its hooks in a worker; found once per process. */
 function tsxApiUrl(): string {
+  tsxApi ??= findTsxApi();
+  return tsxApi;
+}
+
+function findTsxApi(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };

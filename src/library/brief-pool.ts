@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../worker-bootstrap';
 import type { BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
 import { briefFile, type BriefedArticle, type BriefPart } from './load';
 
@@ -16,16 +13,6 @@ const IN_FLIGHT_PER_WORKER = 24;
 const MIN_BATCH = 8;
 
 const ENTRY = new URL('./brief-worker.ts', import.meta.url);
-
-/**
- * Runs in each worker (as CommonJS): registers tsx's ESM hooks when the entry
- * is TypeScript, then loads it. Worker `execArgv` cannot do this on Node 20
- * (`--import` hooks do not apply to a worker's entry).
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(workerData.tsx ? import(workerData.tsx).then((api) => api.register()) : Promise.resolve()).then(() => import(workerData.entry));
-`;
 
 interface Task {
   seq: number;
@@ -153,10 +140,9 @@ export class BriefPool {
   }
 
   private start(): Slot[] {
-    const workerData = { entry: ENTRY.href, tsx: ENTRY.pathname.endsWith('.ts') ? tsxApiUrl() : undefined };
     const slots: Slot[] = [];
     for (let n = 0; n < this.size; n++) {
-      const slot: Slot = { worker: new Worker(BOOTSTRAP, { eval: true, workerData }), inFlight: new Map() };
+      const slot: Slot = { worker: startModuleWorker(ENTRY), inFlight: new Map() };
       slot.worker.on('message', (replies: BriefReplyBatch) => this.settle(slot, replies));
       slot.worker.on('error', (error) => this.fail(slots, `a briefing worker failed: ${error.message}`));
       slot.worker.on('exit', (code) => {
@@ -199,14 +185,4 @@ function inline(path: string, maxBytes: number, part: BriefPart): Promise<Briefe
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-}
-
-/** file: URL of tsx's ESM API (`tsx/esm/api`, import condition), which registers its hooks in a worker. */
-function tsxApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
-  const file = pkg.exports['./esm/api']?.import?.default;
-  if (!file) throw new Error('tsx/esm/api not found');
-  return pathToFileURL(join(dirname(manifest), file)).href;
 }
