@@ -12,6 +12,7 @@ export { DatabaseError, describeDatabaseError } from './database-errors';
 export { InstanceLock, lockPathOf } from './instance-lock';
 export { FileGuard } from './file-guard';
 export { migrate, schemaVersion, MIGRATIONS } from './migrations';
+export { DEFAULT_DELIVERY_LEASE_MS } from './rows';
 export { SqliteScheduleStore } from './sqlite-schedules';
 export { SqliteDeliveryStore } from './sqlite-deliveries';
 export { SqliteFeedStore } from './sqlite-feeds';

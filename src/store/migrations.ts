@@ -236,6 +236,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_articles_guild ON feed_articles (guild_id, published_at);
     `,
   },
+  {
+    // Issue 11, exactly once. A schedule keeps its place in the article stream (published time, id) instead of one
+    // "skipped" row per article it found: delivery rows now exist only for posts attempted. Existing schedules keep
+    // their rows and get their position at their next run, derived from those rows (the article times live in the
+    // library, not here; see planRun). A delivery row claimed as pending carries its owner's lease: past it, another
+    // worker may take the row over, and the first one can no longer record it (the send timeout is shorter).
+    version: 4,
+    name: 'schedule stream positions and delivery leases',
+    up: `
+      ALTER TABLE schedules ADD COLUMN position_at INTEGER;
+      ALTER TABLE schedules ADD COLUMN position_id TEXT;
+      ALTER TABLE deliveries ADD COLUMN lease_until INTEGER;
+      CREATE INDEX deliveries_uncertain ON deliveries (channel_id) WHERE status = 'uncertain';
+    `,
+    postgres: `
+      ALTER TABLE schedules ADD COLUMN position_at BIGINT, ADD COLUMN position_id TEXT;
+      ALTER TABLE deliveries ADD COLUMN lease_until BIGINT;
+      CREATE INDEX deliveries_uncertain ON deliveries (channel_id) WHERE status = 'uncertain';
+    `,
+  },
 ];
 
 /**

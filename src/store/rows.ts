@@ -4,6 +4,13 @@
  */
 import type { DeliveryRecord, DeliveryStatus, RunResult, ScheduleRecord } from './types';
 
+/**
+ * How long a claimed delivery is held by its worker (ms) unless a caller says
+ * otherwise: longer than any send (see `SEND_TIMEOUT_MS`), shorter than
+ * Discord's nonce window, so a take-over re-sends while the nonce still folds.
+ */
+export const DEFAULT_DELIVERY_LEASE_MS = 3 * 60_000;
+
 /** A `schedules` row as both databases return it (SQLite stores `primed` as 0/1, Postgres as a boolean). */
 export interface ScheduleRow {
   id: number;
@@ -20,10 +27,12 @@ export interface ScheduleRow {
   last_detail: string | null;
   next_run_at: number;
   primed: number | boolean;
+  position_at: number | null;
+  position_id: string | null;
 }
 
 /** The columns of {@link ScheduleRow}, in order. */
-export const SCHEDULE_COLUMNS = 'id, guild_id, channel_id, when_text, pattern, timezone, created_by, created_at, paused_reason, last_run_at, last_result, last_detail, next_run_at, primed';
+export const SCHEDULE_COLUMNS = 'id, guild_id, channel_id, when_text, pattern, timezone, created_by, created_at, paused_reason, last_run_at, last_result, last_detail, next_run_at, primed, position_at, position_id';
 
 /** A row as the store interfaces give it. */
 export function scheduleFromRow(row: ScheduleRow): ScheduleRecord {
@@ -42,6 +51,7 @@ export function scheduleFromRow(row: ScheduleRow): ScheduleRecord {
     lastDetail: row.last_detail,
     nextRunAt: row.next_run_at,
     primed: row.primed === true || row.primed === 1,
+    position: row.position_at === null || row.position_id === null ? null : { at: row.position_at, id: row.position_id },
   };
 }
 
@@ -59,10 +69,11 @@ export interface DeliveryRow {
   updated_at: number;
   content_key: string | null;
   owner: string | null;
+  lease_until: number | null;
 }
 
 /** The columns of {@link DeliveryRow}, in order. */
-export const DELIVERY_COLUMNS = 'channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at, content_key, owner';
+export const DELIVERY_COLUMNS = 'channel_id, article_id, schedule_id, status, nonce, message_id, attempts, error, created_at, updated_at, content_key, owner, lease_until';
 
 /** A row as the store interfaces give it. */
 export function deliveryFromRow(row: DeliveryRow): DeliveryRecord {
@@ -79,5 +90,6 @@ export function deliveryFromRow(row: DeliveryRow): DeliveryRecord {
     updatedAt: row.updated_at,
     contentKey: row.content_key,
     owner: row.owner,
+    leaseUntil: row.lease_until,
   };
 }

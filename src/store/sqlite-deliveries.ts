@@ -1,27 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { DeliveryRecord, DeliveryStatus, DeliveryStore, SkippedArticle } from './types';
-import { DELIVERY_COLUMNS as COLUMNS, deliveryFromRow as toRecord, type DeliveryRow } from './rows';
+import type { BegunDelivery, DeliveryRecord, DeliveryStatus, DeliveryStore, SkippedArticle } from './types';
+import { DEFAULT_DELIVERY_LEASE_MS, DELIVERY_COLUMNS as COLUMNS, deliveryFromRow as toRecord, type DeliveryRow } from './rows';
 
 
 function prepare(db: Database) {
   return {
     statuses: db.prepare('SELECT article_id, status FROM deliveries WHERE channel_id = ?').raw(),
     get: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE channel_id = ? AND article_id = ?`),
-    // A retry keeps the row's first nonce: only the status, the attempt count and the owner move.
-    // A pending row is reopened only by the instance that owns it (adoptPending() hands a dead instance's rows over).
-    begin: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner)
-      VALUES (@channelId, @articleId, @scheduleId, 'pending', @nonce, 1, @now, @now, @contentKey, @owner)
+    // A retry keeps the row's first nonce: only the status, the attempt count, the owner and the lease move.
+    // A pending row is taken only once its lease ran out. Without a lease (adopted, or begun before leases) it is its owner's alone.
+    begin: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner, lease_until)
+      VALUES (@channelId, @articleId, @scheduleId, 'pending', @nonce, 1, @now, @now, @contentKey, @owner, @leaseUntil)
       ON CONFLICT (channel_id, article_id) DO UPDATE SET status = 'pending', attempts = attempts + 1, updated_at = @now,
-        schedule_id = coalesce(schedule_id, @scheduleId), content_key = coalesce(@contentKey, content_key), owner = @owner
-      WHERE status = 'failed' OR (status = 'pending' AND owner IS @owner)
+        schedule_id = coalesce(schedule_id, @scheduleId), content_key = coalesce(@contentKey, content_key), owner = @owner, lease_until = @leaseUntil
+      WHERE status IN ('failed', 'uncertain') OR (status = 'pending' AND (lease_until <= @now OR (lease_until IS NULL AND (owner IS NULL OR owner IS @owner))))
       RETURNING ${COLUMNS}`),
-    sent: db.prepare(`UPDATE deliveries SET status = 'sent', message_id = ?, error = NULL, updated_at = ? WHERE channel_id = ? AND article_id = ?`),
-    failed: db.prepare('UPDATE deliveries SET status = ?, error = ?, updated_at = ? WHERE channel_id = ? AND article_id = ?'),
+    // Recorded only by the owner still holding the row: a worker whose row was taken over changes nothing.
+    sent: db.prepare(`UPDATE deliveries SET status = 'sent', message_id = ?, error = NULL, updated_at = ?, lease_until = NULL
+      WHERE channel_id = ? AND article_id = ? AND status = 'pending' AND owner IS ?`),
+    failed: db.prepare(`UPDATE deliveries SET status = ?, error = ?, updated_at = ?, lease_until = NULL
+      WHERE channel_id = ? AND article_id = ? AND status = 'pending' AND owner IS ?`),
+    withStatus: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE channel_id = ? AND status = ? ORDER BY created_at, id LIMIT ?`),
     skip: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key)
       VALUES (?, ?, ?, 'skipped', '', 0, ?, ?, ?) ON CONFLICT (channel_id, article_id) DO NOTHING`),
     pendingChannels: db.prepare(`SELECT DISTINCT channel_id FROM deliveries WHERE status = 'pending'`).pluck(),
-    adopt: db.prepare(`UPDATE deliveries SET owner = ? WHERE status = 'pending' AND owner IS NOT ?`),
+    adopt: db.prepare(`UPDATE deliveries SET owner = ?, lease_until = NULL WHERE status = 'pending' AND owner IS NOT ?`),
     settledContent: db.prepare(`SELECT DISTINCT content_key FROM deliveries
       WHERE channel_id = ? AND content_key IS NOT NULL AND status IN ('sent', 'skipped', 'rejected', 'uncertain')`).pluck(),
     countStatus: db.prepare('SELECT count(*) FROM deliveries WHERE channel_id = ? AND status = ?').pluck(),
@@ -63,21 +67,25 @@ export class SqliteDeliveryStore implements DeliveryStore {
     return row && toRecord(row);
   }
 
-  begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null): DeliveryRecord {
-    const row = this.q.begin.get({ channelId, articleId, scheduleId, nonce, now, contentKey, owner: this.owner }) as DeliveryRow | undefined;
-    if (row) return toRecord(row);
-    // Already sent, skipped, rejected, uncertain, or pending in another instance's hands: report it as it stands.
+  begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null, leaseMs = DEFAULT_DELIVERY_LEASE_MS): BegunDelivery {
+    const row = this.q.begin.get({ channelId, articleId, scheduleId, nonce, now, contentKey, owner: this.owner, leaseUntil: now + leaseMs }) as DeliveryRow | undefined;
+    if (row) return { ...toRecord(row), claimed: true };
+    // Already sent, skipped or rejected, or pending under a running lease: report it as it stands.
     const existing = this.get(channelId, articleId);
     if (!existing) throw new Error(`delivery of ${articleId} to ${channelId} could not be recorded`);
-    return existing;
+    return { ...existing, claimed: false };
   }
 
-  markSent(channelId: string, articleId: string, messageId: string, now: number): void {
-    this.q.sent.run(messageId, now, channelId, articleId);
+  markSent(channelId: string, articleId: string, messageId: string, now: number): boolean {
+    return this.q.sent.run(messageId, now, channelId, articleId, this.owner).changes > 0;
   }
 
-  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): void {
-    this.q.failed.run(status, error.slice(0, 500), now, channelId, articleId);
+  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): boolean {
+    return this.q.failed.run(status, error.slice(0, 500), now, channelId, articleId, this.owner).changes > 0;
+  }
+
+  withStatus(channelId: string, status: DeliveryStatus, limit: number): DeliveryRecord[] {
+    return (this.q.withStatus.all(channelId, status, limit) as DeliveryRow[]).map(toRecord);
   }
 
   skip(channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number): number {

@@ -1,5 +1,5 @@
 import type { Database, Transaction } from 'better-sqlite3';
-import type { NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore } from './types';
+import type { NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore, StreamPosition } from './types';
 import { SCHEDULE_COLUMNS as COLUMNS, scheduleFromRow as toRecord, type ScheduleRow } from './rows';
 
 
@@ -17,7 +17,7 @@ function prepare(db: Database) {
     setNextRun: db.prepare('UPDATE schedules SET next_run_at = ? WHERE id = ?'),
     claim: db.prepare('UPDATE schedules SET next_run_at = @to WHERE id = @id AND next_run_at = @from AND paused_reason IS NULL'),
     recordRun: db.prepare('UPDATE schedules SET last_run_at = ?, last_result = ?, last_detail = ? WHERE id = ?'),
-    markPrimed: db.prepare('UPDATE schedules SET primed = 1 WHERE id = ?'),
+    markPrimed: db.prepare('UPDATE schedules SET primed = 1, position_at = ?, position_id = ? WHERE id = ?'),
     earliest: db.prepare('SELECT min(next_run_at) FROM schedules WHERE paused_reason IS NULL').pluck(),
     makeDue: db.prepare('UPDATE schedules SET next_run_at = min(next_run_at, ?) WHERE paused_reason IS NULL AND channel_id = ?'),
   };
@@ -110,8 +110,8 @@ export class SqliteScheduleStore implements ScheduleStore {
     this.q.recordRun.run(run.at, run.result, run.detail, id);
   }
 
-  markPrimed(id: number): void {
-    this.q.markPrimed.run(id);
+  markPrimed(id: number, position: StreamPosition | null = null): void {
+    this.q.markPrimed.run(position?.at ?? null, position?.id ?? null, id);
   }
 
   earliestNextRun(): number | undefined {

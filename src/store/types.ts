@@ -27,6 +27,21 @@ export interface ScheduleRecord {
   nextRunAt: number;
   /** True once the first run has happened (it posts only the newest article). */
   primed: boolean;
+  /**
+   * Where the schedule starts in the article stream: articles before this
+   * position were there when it began and are never posted. Null before the
+   * first run, or (a schedule from before stream positions) until its next run
+   * derives it from its delivery rows.
+   */
+  position: StreamPosition | null;
+}
+
+/** A place in the article stream, which is ordered by published time, then id. */
+export interface StreamPosition {
+  /** Epoch ms (the article's timestamp). */
+  at: number;
+  /** The article id, for articles of the same time. */
+  id: string;
 }
 
 /** What creating a schedule needs. */
@@ -73,8 +88,8 @@ export interface ScheduleStore {
   claimRuns(entries: readonly RunClaim[]): number[];
   /** Write the outcome of a run. */
   recordRun(id: number, run: RunRecord): void;
-  /** Mark the first run done. */
-  markPrimed(id: number): void;
+  /** Mark the first run done, and store where the schedule starts in the article stream (null: from the start). */
+  markPrimed(id: number, position?: StreamPosition | null): void;
   /** Earliest `next_run_at` of the active schedules, or undefined if none. */
   earliestNextRun(): number | undefined;
   /** Make every active schedule of these channels due at `now` (used to retry pending deliveries at start). */
@@ -129,6 +144,14 @@ export interface DeliveryRecord {
   contentKey: string | null;
   /** The store instance ({@link DeliveryStore.owner}) that last began it, or null. */
   owner: string | null;
+  /** While pending: until when (epoch ms) its owner holds it; past it another worker may take it over. Null when adopted or never leased. */
+  leaseUntil: number | null;
+}
+
+/** What {@link DeliveryStore.begin} returns: the row as it stands, and whether this call claimed it. */
+export interface BegunDelivery extends DeliveryRecord {
+  /** True when this call made the row `pending` in this store's hands (so the caller, and no one else, sends it now). */
+  claimed: boolean;
 }
 
 /** Persistence of deliveries: the record that makes posting exactly-once. */
@@ -139,22 +162,31 @@ export interface DeliveryStore {
   statusesForChannel(channelId: string): Map<string, DeliveryStatus>;
   get(channelId: string, articleId: string): DeliveryRecord | undefined;
   /**
-   * Record the intent to send (status `pending`, attempts + 1, owner = this
-   * instance) before the request leaves. Creates the row with `nonce` or, if it
-   * exists (a retry of a `failed` one, or a `pending` one this instance owns),
-   * keeps its original nonce. A row pending in another instance's hands is
-   * never reopened. Returns the row as it now stands: begun only when its
-   * status is `pending` and its owner is {@link owner}.
+   * Claim the delivery before the request leaves: status `pending`, attempts
+   * + 1, owner = this instance, leased until `now + leaseMs` (default
+   * `DEFAULT_DELIVERY_LEASE_MS`, src/store/rows.ts). Creates the row with `nonce` or, if it
+   * exists, keeps its original nonce. Only a new row, a `failed` or
+   * `uncertain` one (a re-check), a `pending` one whose lease ran out (its
+   * worker died or gave up), or one without a lease that this instance owns
+   * (adopted) is claimed; a pending row under a running lease, even this
+   * instance's own, is left alone. Returns the row as it now
+   * stands, with `claimed`.
    */
-  begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey?: string | null): DeliveryRecord;
-  markSent(channelId: string, articleId: string, messageId: string, now: number): void;
-  /** `failed`: retried at the next run. `rejected`: Discord refused this payload, never retried. `uncertain`: see {@link DeliveryStatus}. */
-  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): void;
+  begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey?: string | null, leaseMs?: number): BegunDelivery;
+  /** Record the post as sent, only while this instance still holds the row pending; false (nothing changed) when another took it over. */
+  markSent(channelId: string, articleId: string, messageId: string, now: number): boolean;
+  /**
+   * End an attempt, only while this instance still holds the row pending (false otherwise, nothing changed).
+   * `failed`: retried at the next run. `rejected`: Discord refused this payload, never retried. `uncertain`: see {@link DeliveryStatus}.
+   */
+  markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): boolean;
+  /** This channel's deliveries with this status, oldest first, at most `limit` (e.g. the `uncertain` ones to check again). */
+  withStatus(channelId: string, status: DeliveryStatus, limit: number): DeliveryRecord[];
   /** Record articles as skipped (never to be posted), leaving existing rows alone. */
   skip(channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number): number;
   /** Channels that have a delivery left `pending` (a crash between send and record). */
   channelsWithPending(): string[];
-  /** Take over every `pending` delivery (at start: the instance that began them is gone). Returns how many. */
+  /** Take over every `pending` delivery of an instance that is gone, its lease ended (at start: retried at once). Returns how many. */
   adoptPending(): number;
   /** Content keys this channel has received, or must never receive (sent, skipped, rejected, uncertain). */
   settledContentKeys(channelId: string): Set<string>;

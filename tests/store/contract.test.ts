@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore, MIGRATIONS, migrate, type AsyncStore, type FeedArticleRecord, type NewFeed, type Store } from '../../src/store';
+import { createSqliteStore, DEFAULT_DELIVERY_LEASE_MS, MIGRATIONS, migrate, type AsyncStore, type FeedArticleRecord, type NewFeed, type Store } from '../../src/store';
 import { asAsyncStore } from '../../src/store/async';
 import { createPool, createPostgresStore, migratePostgres, postgresSchemaVersion } from '../../src/store/postgres';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
@@ -268,17 +268,40 @@ describe.each([
       expect(await store.deliveries.statusesForChannel(CHANNEL)).toEqual(new Map([[ARTICLES[0][1], 'pending'], [ARTICLES[1][1], 'skipped'], [ARTICLES[2][1], 'skipped']]));
     });
 
-    it.each(ARTICLES)('keeps the %s article\'s content key and owner; another store never reopens it while pending, but may once it failed', async (_lang, articleId) => {
+    it.each(ARTICLES)('keeps the %s article\'s content key and owner; no store reopens it under a running lease, another may once it failed', async (_lang, articleId) => {
       await open();
       const { id } = await store.schedules.create(newSchedule({ channelId: CHANNEL }));
       const other = await db.connect();
       expect(other.deliveries.owner).not.toBe(store.deliveries.owner);
       const row = await store.deliveries.begin(CHANNEL, articleId, id, 'n1', 10, 'key-1');
-      expect(row).toMatchObject({ status: 'pending', contentKey: 'key-1', owner: store.deliveries.owner, attempts: 1 });
-      expect(await other.deliveries.begin(CHANNEL, articleId, id, 'n2', 11, 'key-1')).toMatchObject({ status: 'pending', owner: store.deliveries.owner, attempts: 1 });
-      expect(await store.deliveries.begin(CHANNEL, articleId, id, 'n3', 12)).toMatchObject({ status: 'pending', owner: store.deliveries.owner, attempts: 2, nonce: 'n1', contentKey: 'key-1' });
-      await store.deliveries.markFailed(CHANNEL, articleId, 'failed', 'HTTP 502', 13);
-      expect(await other.deliveries.begin(CHANNEL, articleId, id, 'n4', 14)).toMatchObject({ status: 'pending', owner: other.deliveries.owner, attempts: 3, nonce: 'n1' });
+      expect(row).toMatchObject({ status: 'pending', contentKey: 'key-1', owner: store.deliveries.owner, attempts: 1, claimed: true, leaseUntil: 10 + DEFAULT_DELIVERY_LEASE_MS });
+      expect(await other.deliveries.begin(CHANNEL, articleId, id, 'n2', 11, 'key-1')).toMatchObject({ status: 'pending', owner: store.deliveries.owner, attempts: 1, claimed: false });
+      expect(await store.deliveries.begin(CHANNEL, articleId, id, 'n3', 12)).toMatchObject({ status: 'pending', owner: store.deliveries.owner, attempts: 1, nonce: 'n1', contentKey: 'key-1', claimed: false });
+      expect(await other.deliveries.markFailed(CHANNEL, articleId, 'failed', 'HTTP 502', 13)).toBe(false);
+      expect(await store.deliveries.markFailed(CHANNEL, articleId, 'failed', 'HTTP 502', 13)).toBe(true);
+      expect(await other.deliveries.begin(CHANNEL, articleId, id, 'n4', 14)).toMatchObject({ status: 'pending', owner: other.deliveries.owner, attempts: 2, nonce: 'n1', claimed: true });
+    });
+
+    it.each(ARTICLES)('a %s delivery whose lease ran out is taken over; the worker that lost it records nothing, the new owner does', async (_lang, articleId) => {
+      await open();
+      const other = await db.connect();
+      expect(await store.deliveries.begin(CHANNEL, articleId, null, 'n1', 1000, null, 100)).toMatchObject({ claimed: true, leaseUntil: 1100 });
+      expect(await other.deliveries.begin(CHANNEL, articleId, null, 'n2', 1099, null, 100)).toMatchObject({ claimed: false, owner: store.deliveries.owner });
+      expect(await other.deliveries.begin(CHANNEL, articleId, null, 'n2', 1100, null, 100)).toMatchObject({ claimed: true, owner: other.deliveries.owner, attempts: 2, nonce: 'n1', leaseUntil: 1200 });
+      expect(await store.deliveries.markSent(CHANNEL, articleId, '900000000000000001', 1101)).toBe(false);
+      expect(await other.deliveries.markSent(CHANNEL, articleId, '900000000000000001', 1102)).toBe(true);
+      expect(await store.deliveries.get(CHANNEL, articleId)).toMatchObject({ status: 'sent', owner: other.deliveries.owner, leaseUntil: null });
+    });
+
+    it('an uncertain delivery is claimed again (a re-check), and listed with its status oldest first', async () => {
+      await open();
+      for (const [at, articleId] of [[5, 'b'], [3, 'a'], [4, 'c']] as const) {
+        await store.deliveries.begin(CHANNEL, articleId, null, 'n', at);
+        await store.deliveries.markFailed(CHANNEL, articleId, 'uncertain', 'no Read Message History', at);
+      }
+      expect((await store.deliveries.withStatus(CHANNEL, 'uncertain', 2)).map((r) => r.articleId)).toEqual(['a', 'c']);
+      expect(await store.deliveries.withStatus('200000000000000009', 'uncertain', 5)).toEqual([]);
+      expect(await store.deliveries.begin(CHANNEL, 'a', null, 'other', 6)).toMatchObject({ claimed: true, status: 'pending', attempts: 2, nonce: 'n' });
     });
 
     it('records uncertain posts, counts statuses and lists the settled content keys of a channel only', async () => {

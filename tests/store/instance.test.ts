@@ -78,7 +78,7 @@ describe('claims and deliveries between two connections on one file', () => {
     expect(store.schedules.claimRuns([{ id: created.id, from: 1000, to: 5000 }])).toEqual([]);
   });
 
-  it('begin() never reopens a delivery pending in another instance’s hands; its own pending and failed ones it does', () => {
+  it('begin() never reopens a delivery pending under a running lease, another instance’s or its own; a failed one it does', () => {
     const path = dbPath();
     const a = open(path, false);
     const b = open(path, false);
@@ -86,9 +86,10 @@ describe('claims and deliveries between two connections on one file', () => {
     expect(a.deliveries.begin(channelId, 'بيان', id, 'n1', 1)).toMatchObject({ status: 'pending', owner: a.deliveries.owner, attempts: 1 });
     const byB = b.deliveries.begin(channelId, 'بيان', id, 'n2', 2);
     expect(byB).toMatchObject({ status: 'pending', owner: a.deliveries.owner, attempts: 1, nonce: 'n1' });
-    expect(a.deliveries.begin(channelId, 'بيان', id, 'n3', 3)).toMatchObject({ owner: a.deliveries.owner, attempts: 2 });
-    a.deliveries.markFailed(channelId, 'بيان', 'failed', 'HTTP 503', 4);
-    expect(b.deliveries.begin(channelId, 'بيان', id, 'n4', 5)).toMatchObject({ status: 'pending', owner: b.deliveries.owner, attempts: 3, nonce: 'n1' });
+    expect(a.deliveries.begin(channelId, 'بيان', id, 'n3', 3)).toMatchObject({ owner: a.deliveries.owner, attempts: 1, claimed: false });
+    expect(b.deliveries.markFailed(channelId, 'بيان', 'failed', 'HTTP 503', 4)).toBe(false);
+    expect(a.deliveries.markFailed(channelId, 'بيان', 'failed', 'HTTP 503', 4)).toBe(true);
+    expect(b.deliveries.begin(channelId, 'بيان', id, 'n4', 5)).toMatchObject({ status: 'pending', owner: b.deliveries.owner, attempts: 2, nonce: 'n1', claimed: true });
   });
 
   it('adoptPending() hands the pending deliveries of an instance that is gone to the new one', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Async, DeliveryRecord, DeliveryStatus, DeliveryStore, SkippedArticle } from '../types';
-import { DELIVERY_COLUMNS as COLUMNS, deliveryFromRow as toRecord, type DeliveryRow } from '../rows';
+import type { Async, BegunDelivery, DeliveryRecord, DeliveryStatus, DeliveryStore, SkippedArticle } from '../types';
+import { DEFAULT_DELIVERY_LEASE_MS, DELIVERY_COLUMNS as COLUMNS, deliveryFromRow as toRecord, type DeliveryRow } from '../rows';
 
 
 /** The database's clock in epoch ms: every worker's owner lease is measured by one clock. */
@@ -42,28 +42,39 @@ export class PostgresDeliveryStore implements Async<DeliveryStore> {
     return row && toRecord(row);
   }
 
-  async begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null): Promise<DeliveryRecord> {
-    // A retry keeps the row's first nonce: only the status, the attempt count and the owner move.
-    // A pending row is reopened only by the owner that has it (adoptPending() hands a dead owner's rows over).
-    const result = await this.pool.query<DeliveryRow>(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner)
-      VALUES ($1, $2, $3, 'pending', $4, 1, $5, $5, $6, $7)
+  async begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null, leaseMs = DEFAULT_DELIVERY_LEASE_MS): Promise<BegunDelivery> {
+    // A retry keeps the row's first nonce: only the status, the attempt count, the owner and the lease move.
+    // A pending row is taken only once its lease ran out. Without a lease (adopted, or begun before leases) it is its owner's alone.
+    const result = await this.pool.query<DeliveryRow>(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner, lease_until)
+      VALUES ($1, $2, $3, 'pending', $4, 1, $5, $5, $6, $7, $8)
       ON CONFLICT (channel_id, article_id) DO UPDATE SET status = 'pending', attempts = deliveries.attempts + 1, updated_at = $5,
-        schedule_id = coalesce(deliveries.schedule_id, EXCLUDED.schedule_id), content_key = coalesce(EXCLUDED.content_key, deliveries.content_key), owner = $7
-      WHERE deliveries.status = 'failed' OR (deliveries.status = 'pending' AND deliveries.owner IS NOT DISTINCT FROM $7)
-      RETURNING ${COLUMNS}`, [channelId, articleId, scheduleId, nonce, now, contentKey, this.owner]);
-    if (result.rows[0]) return toRecord(result.rows[0]);
-    // Already sent, skipped, rejected, uncertain, or pending in another owner's hands: report it as it stands.
+        schedule_id = coalesce(deliveries.schedule_id, EXCLUDED.schedule_id), content_key = coalesce(EXCLUDED.content_key, deliveries.content_key), owner = $7, lease_until = $8
+      WHERE deliveries.status IN ('failed', 'uncertain') OR (deliveries.status = 'pending' AND (deliveries.lease_until <= $5
+        OR (deliveries.lease_until IS NULL AND (deliveries.owner IS NULL OR deliveries.owner = $7))))
+      RETURNING ${COLUMNS}`, [channelId, articleId, scheduleId, nonce, now, contentKey, this.owner, now + leaseMs]);
+    if (result.rows[0]) return { ...toRecord(result.rows[0]), claimed: true };
+    // Already sent, skipped or rejected, or pending under a running lease: report it as it stands.
     const existing = await this.get(channelId, articleId);
     if (!existing) throw new Error(`delivery of ${articleId} to ${channelId} could not be recorded`);
-    return existing;
+    return { ...existing, claimed: false };
   }
 
-  async markSent(channelId: string, articleId: string, messageId: string, now: number): Promise<void> {
-    await this.pool.query(`UPDATE deliveries SET status = 'sent', message_id = $1, error = NULL, updated_at = $2 WHERE channel_id = $3 AND article_id = $4`, [messageId, now, channelId, articleId]);
+  /** Only while this owner still holds the row pending: a worker whose row was taken over changes nothing. */
+  async markSent(channelId: string, articleId: string, messageId: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(`UPDATE deliveries SET status = 'sent', message_id = $1, error = NULL, updated_at = $2, lease_until = NULL
+      WHERE channel_id = $3 AND article_id = $4 AND status = 'pending' AND owner = $5`, [messageId, now, channelId, articleId, this.owner]);
+    return (result.rowCount ?? 0) > 0;
   }
 
-  async markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): Promise<void> {
-    await this.pool.query('UPDATE deliveries SET status = $1, error = $2, updated_at = $3 WHERE channel_id = $4 AND article_id = $5', [status, error.slice(0, 500), now, channelId, articleId]);
+  async markFailed(channelId: string, articleId: string, status: 'failed' | 'rejected' | 'uncertain', error: string, now: number): Promise<boolean> {
+    const result = await this.pool.query(`UPDATE deliveries SET status = $1, error = $2, updated_at = $3, lease_until = NULL
+      WHERE channel_id = $4 AND article_id = $5 AND status = 'pending' AND owner = $6`, [status, error.slice(0, 500), now, channelId, articleId, this.owner]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async withStatus(channelId: string, status: DeliveryStatus, limit: number): Promise<DeliveryRecord[]> {
+    const result = await this.pool.query<DeliveryRow>(`SELECT ${COLUMNS} FROM deliveries WHERE channel_id = $1 AND status = $2 ORDER BY created_at, id LIMIT $3`, [channelId, status, limit]);
+    return result.rows.map(toRecord);
   }
 
   async skip(channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number): Promise<number> {
@@ -80,7 +91,7 @@ export class PostgresDeliveryStore implements Async<DeliveryStore> {
   }
 
   async adoptPending(): Promise<number> {
-    const result = await this.pool.query(`UPDATE deliveries SET owner = $1 WHERE status = 'pending' AND owner IS DISTINCT FROM $1
+    const result = await this.pool.query(`UPDATE deliveries SET owner = $1, lease_until = NULL WHERE status = 'pending' AND owner IS DISTINCT FROM $1
       AND (owner IS NULL OR NOT EXISTS (SELECT 1 FROM store_owners o WHERE o.owner = deliveries.owner AND o.lease_until > ${DB_NOW_MS}))`, [this.owner]);
     return result.rowCount ?? 0;
   }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Async, NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore } from '../types';
+import type { Async, NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore, StreamPosition } from '../types';
 import { SCHEDULE_COLUMNS as COLUMNS, scheduleFromRow as toRecord, type ScheduleRow } from '../rows';
 import { inTransaction } from './pool';
 
@@ -71,8 +71,8 @@ export class PostgresScheduleStore implements Async<ScheduleStore> {
     await this.pool.query('UPDATE schedules SET last_run_at = $1, last_result = $2, last_detail = $3 WHERE id = $4', [run.at, run.result, run.detail, id]);
   }
 
-  async markPrimed(id: number): Promise<void> {
-    await this.pool.query('UPDATE schedules SET primed = TRUE WHERE id = $1', [id]);
+  async markPrimed(id: number, position: StreamPosition | null = null): Promise<void> {
+    await this.pool.query('UPDATE schedules SET primed = TRUE, position_at = $1, position_id = $2 WHERE id = $3', [position?.at ?? null, position?.id ?? null, id]);
   }
 
   async earliestNextRun(): Promise<number | undefined> {
