@@ -117,7 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
+  const feeds = createFeeds({ config, logger, rest: client.rest, canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
 

@@ -1,8 +1,8 @@
 import { FeedParseError, parseFeedBytes, type FeedItem, type ParsedFeed } from '../content/feeds';
 import { FetchError, type FetchedResource, type Fetcher } from '../content/web/fetch-types';
 import type { Logger } from '../logger';
-import { deliverOnce } from '../scheduler/deliver';
-import type { ChannelMessage, Poster } from '../scheduler/poster';
+import { deliverOnce, type DeliveryDeps } from '../scheduler/deliver';
+import type { ChannelMessage } from '../scheduler/poster';
 import type { Awaitable, DeliveryStore, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore } from '../store/types';
 import { articleOfItem, type ReadPage } from './article';
 import { feedPausedMessage } from './messages';
@@ -15,12 +15,11 @@ export const SEEN_KEYS_KEPT_MS = 90 * 86_400_000;
 /** What a feed request accepts. */
 export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
-/** What checking a feed needs. */
-export interface FeedCheckDeps {
+/** What checking a feed needs (with how to deliver: the poster, the nonce window, the lease; see {@link DeliveryDeps}). */
+export interface FeedCheckDeps extends Omit<DeliveryDeps, 'deliveries'> {
   /** Either store: SQLite's synchronous one or Postgres's (`DATABASE_URL`); every call is awaited. */
   store: { feeds: Awaitable<FeedStore>; deliveries: Awaitable<DeliveryStore> };
   fetcher: Fetcher;
-  poster: Poster;
   /** The briefing message of a feed article. */
   render: (article: FeedArticleRecord) => ChannelMessage;
   /** Fetch and extract an item's linked page (absent: the item's own text). */
@@ -117,16 +116,38 @@ function dedupeWithin(items: readonly FeedItem[]): FeedItem[] {
   });
 }
 
-/** Post what the feed's channel is owed, oldest first. Returns the ids posted and, when Discord refused the channel, why. */
-export async function deliverOwed(feed: FeedRecord, deps: FeedCheckDeps, now: number): Promise<{ posted: string[]; refused?: string; failed?: string }> {
-  const posted: string[] = [];
-  for (const article of (await deps.store.feeds.owed(feed.id, feed.channelId)).slice(0, deps.maxPerCheck ?? MAX_POSTS_PER_CHECK)) {
-    const result = await deliverOnce({ channelId: feed.channelId, articleId: article.id, scheduleId: null, render: () => deps.render(article) }, deps.store.deliveries, deps.poster, now);
-    if (result.kind === 'sent') posted.push(article.id);
-    if (result.kind === 'paused') return { posted, refused: result.reason };
-    if (result.kind === 'failed') return { posted, failed: result.reason };
+/** The feed's articles whose post to its channel was left uncertain: checked again by each check. */
+async function uncertainArticles(feed: FeedRecord, deps: FeedCheckDeps): Promise<FeedArticleRecord[]> {
+  const rows = await deps.store.deliveries.withStatus(feed.channelId, 'uncertain', deps.maxPerCheck ?? MAX_POSTS_PER_CHECK);
+  const articles = await Promise.all(rows.map((row) => deps.store.feeds.getArticle(row.articleId)));
+  return articles.filter((article): article is FeedArticleRecord => article?.feedId === feed.id);
+}
+
+/** What delivering a check's articles did: the ids posted and uncertain, and why it stopped (Discord refused the channel, or a failure). */
+export interface FeedDelivered {
+  posted: string[];
+  uncertain: string[];
+  refused?: string;
+  failed?: string;
+}
+
+/**
+ * Post what the feed's channel is owed, oldest first, after checking again
+ * the posts left uncertain; each through {@link deliverOnce}, as scheduled
+ * posts are (claimed under a lease, reconciled with the channel's history).
+ */
+export async function deliverOwed(feed: FeedRecord, deps: FeedCheckDeps, now: number): Promise<FeedDelivered> {
+  const done: FeedDelivered = { posted: [], uncertain: [] };
+  const owed = (await deps.store.feeds.owed(feed.id, feed.channelId)).slice(0, deps.maxPerCheck ?? MAX_POSTS_PER_CHECK);
+  const delivery = { ...deps, deliveries: deps.store.deliveries };
+  for (const article of [...await uncertainArticles(feed, deps), ...owed]) {
+    const result = await deliverOnce({ channelId: feed.channelId, articleId: article.id, scheduleId: null, render: () => deps.render(article) }, delivery, now);
+    if (result.kind === 'sent') done.posted.push(article.id);
+    if (result.kind === 'uncertain') done.uncertain.push(article.id);
+    if (result.kind === 'paused') return { ...done, refused: result.reason };
+    if (result.kind === 'failed') return { ...done, failed: result.reason };
   }
-  return { posted };
+  return done;
 }
 
 /**
@@ -138,7 +159,7 @@ export async function pauseFeed(feed: FeedRecord, reason: string, deps: FeedChec
   deps.logger?.warn({ feedId: feed.id, guildId: feed.guildId, reason }, 'feed paused');
   if (!notify) return;
   const notice = { channelId: feed.channelId, articleId: `feed${feed.id}-paused-${now}`, scheduleId: null, render: () => feedPausedMessage(feed, reason) };
-  const result = await deliverOnce(notice, deps.store.deliveries, deps.poster, now);
+  const result = await deliverOnce(notice, { ...deps, deliveries: deps.store.deliveries }, now);
   if (result.kind !== 'sent') deps.logger?.warn({ feedId: feed.id, result }, 'could not post the notice of a paused feed');
 }
 
@@ -238,9 +259,10 @@ function freshFields(feed: FeedRecord, resource: FetchedResource, parsed: Parsed
 }
 
 /** The check's line in `/feed list`. */
-function describeCheck(report: FeedCheckReport, delivered: { refused?: string; failed?: string }, notModified: boolean): string {
+function describeCheck(report: FeedCheckReport, delivered: FeedDelivered, notModified: boolean): string {
   if (delivered.refused) return `Discord refused the channel: ${delivered.refused}`;
   if (delivered.failed) return `posting failed: ${delivered.failed}`;
-  if (notModified) return report.posted.length ? `not modified, posted ${report.posted.length}` : 'not modified';
-  return `${report.found} new, posted ${report.posted.length}`;
+  const unsure = delivered.uncertain.length ? `, ${delivered.uncertain.length} uncertain (cannot read the channel's history)` : '';
+  if (notModified) return `${report.posted.length ? `not modified, posted ${report.posted.length}` : 'not modified'}${unsure}`;
+  return `${report.found} new, posted ${report.posted.length}${unsure}`;
 }

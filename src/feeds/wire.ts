@@ -3,7 +3,7 @@ import type { Fetcher } from '../content/web/fetch-types';
 import type { ExtractFn } from '../content/web/page-source';
 import { renderBriefingMessage } from '../discord/message';
 import type { Logger } from '../logger';
-import { RestPoster, type RestLike } from '../scheduler/poster';
+import { nonceWindowMsOf, RestPoster, type RestLike, type RestPosterOptions } from '../scheduler/poster';
 import { createSqliteStore } from '../store';
 import type { ChangeSignal, StoreWithFeeds } from '../store/types';
 import { toLibraryArticle, type ReadPage } from './article';
@@ -37,7 +37,7 @@ export function feedsFrom(services: Record<string, unknown>): Feeds {
 
 /** What {@link createFeeds} needs from the composition root. */
 export interface FeedsOptions {
-  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs'>;
+  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds'>>;
   logger: Logger;
   /** discord.js `client.rest`. */
   rest: RestLike;
@@ -48,6 +48,8 @@ export interface FeedsOptions {
   /** Extraction off the event loop (the app's worker); in this thread when absent. */
   extract?: ExtractFn;
   shelves: GuildShelves;
+  /** Whether the bot may read a channel's history, as far as the gateway cache knows (reconciling a post whose answer was lost). */
+  canReadHistory?: RestPosterOptions['canReadHistory'];
   now?: () => number;
   /** Another store than SQLite at `config.databasePath`: the scheduler's (one connection and one instance lock per file), Postgres's (`DATABASE_URL`), or a test's. Not closed by the service. */
   store?: FeedCheckDeps['store'];
@@ -71,10 +73,13 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   const runPoller = options.runPoller !== false;
   const now = options.now ?? Date.now;
   const { shelves } = options;
+  const nonceWindowMs = nonceWindowMsOf(options.config.deliveryNonceWindowSeconds);
   const deps: FeedCheckDeps = {
     store,
     fetcher: options.fetcher,
-    poster: new RestPoster(options.rest),
+    // The scheduler's poster settings: a post whose answer was lost is looked for in the history, not sent blind.
+    poster: new RestPoster(options.rest, { nonceWindowMs, now, ...(options.canReadHistory ? { canReadHistory: options.canReadHistory } : {}) }),
+    nonceWindowMs,
     render: (record) => renderBriefingMessage(shelves.get(record.guildId, record.id) ?? toLibraryArticle(record)),
     readPage: options.readPage ?? pageReader({ fetcher: options.fetcher, maxBytes: options.config.fetchMaxBytes, timeoutMs: options.config.fetchTimeoutMs, ...(options.extract ? { extract: options.extract } : {}), logger }),
     minIntervalMs: options.config.feedMinIntervalSeconds * 1000,

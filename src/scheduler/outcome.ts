@@ -19,6 +19,8 @@ export type FindOutcome =
   | { kind: 'absent' }
   /** The history cannot be read (403: no Read Message History, or no access). */
   | { kind: 'forbidden'; reason: string }
+  /** The history was read back as far as allowed without reaching the first attempt's time: it can be neither found nor ruled out. */
+  | { kind: 'unknown'; reason: string }
   /** Discord could not be asked (5xx, network): try again next run. */
   | { kind: 'retry'; reason: string };
 

@@ -43,8 +43,13 @@ export interface RestPosterOptions {
    * first instead of posting blind.
    */
   nonceWindowMs?: number;
-  /** Pages of 100 messages read back at most when looking for a post (default 5). */
-  historyPages?: number;
+  /**
+   * Pages of 100 messages read back at most when looking for a post (default
+   * {@link HISTORY_MAX_PAGES}). The look stops as soon as the history is
+   * older than the first attempt; a channel so busy that the cap comes first
+   * answers "unknown" (the post is then left uncertain, not sent blind).
+   */
+  historyMaxPages?: number;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
   /**
@@ -60,6 +65,12 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** Default of {@link RestPosterOptions.nonceWindowMs}. */
 export const DEFAULT_NONCE_WINDOW_MS = 5 * 60_000;
+
+/** The nonce window in ms from `DELIVERY_NONCE_WINDOW_SECONDS` (the default when unset). */
+export const nonceWindowMsOf = (seconds: number | undefined): number => (seconds === undefined ? DEFAULT_NONCE_WINDOW_MS : seconds * 1000);
+
+/** Default of {@link RestPosterOptions.historyMaxPages}: 2,000 messages back. */
+export const HISTORY_MAX_PAGES = 20;
 
 /** Slack on the time of the first attempt when reading history back (clocks of bot and Discord differ). */
 const CLOCK_SLACK_MS = 60_000;
@@ -114,7 +125,7 @@ export class RestPoster implements Poster {
     if (this.now() - first < this.nonceWindowMs || !this.rest.get) return undefined;
     const found = await this.find(channelId, message, nonce, first);
     if (found.kind === 'found') return { kind: 'ok', messageId: found.messageId };
-    if (found.kind === 'forbidden') return { kind: 'uncertain', reason: found.reason };
+    if (found.kind === 'forbidden' || found.kind === 'unknown') return { kind: 'uncertain', reason: found.reason };
     if (found.kind === 'retry') return found;
     return undefined;
   }
@@ -126,7 +137,8 @@ export class RestPoster implements Poster {
     if (readable === false) return { kind: 'forbidden', reason: 'the bot lacks Read Message History in the channel, so an earlier post cannot be checked' };
     const oldest = since - CLOCK_SLACK_MS;
     let before: string | undefined;
-    for (let page = 0; page < (this.options.historyPages ?? 5); page++) {
+    const pages = Math.max(1, this.options.historyMaxPages ?? HISTORY_MAX_PAGES);
+    for (let page = 0; page < pages; page++) {
       const query = new URLSearchParams({ limit: '100', ...(before ? { before } : {}) });
       let batch: HistoryMessage[];
       try {
@@ -146,6 +158,6 @@ export class RestPoster implements Poster {
       if (batch.length < 100 || !last || snowflakeTime(last.id) < oldest) return { kind: 'absent' };
       before = last.id;
     }
-    return { kind: 'absent' };
+    return { kind: 'unknown', reason: `more than ${pages * 100} messages came after the earlier attempt, so it cannot be checked` };
   }
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { createSqliteStore } from '../store';
 import type { AnyStore, StoreWithFeeds } from '../store/types';
 import { ChannelBackoff } from './backoff';
-import { DEFAULT_NONCE_WINDOW_MS, RestPoster, type RestLike } from './poster';
+import { nonceWindowMsOf, RestPoster, type RestLike } from './poster';
 import type { Scheduling } from './scheduling';
 import { SchedulerService } from './service';
 
@@ -55,7 +55,7 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
   });
   const store: AnyStore = options.store ?? sqlite!;
   const now = options.now ?? Date.now;
-  const nonceWindowMs = options.config.deliveryNonceWindowSeconds === undefined ? DEFAULT_NONCE_WINDOW_MS : options.config.deliveryNonceWindowSeconds * 1000;
+  const nonceWindowMs = nonceWindowMsOf(options.config.deliveryNonceWindowSeconds);
   const scheduler = new SchedulerService({
     store,
     library: options.library,

@@ -34,13 +34,13 @@ describe('deliverOnce and the owner of a pending post', () => {
     expect(first.deliveries.begin(CHANNEL, articleId, null, deliveryNonce(CHANNEL, articleId), 1).owner).toBe(first.deliveries.owner);
     const poster = new RecordingPoster();
     const delivery = { channelId: CHANNEL, articleId, scheduleId: null, render: () => message(articleId) };
-    expect(await deliverOnce(delivery, second.deliveries, poster, 2)).toEqual({ kind: 'done' });
+    expect(await deliverOnce(delivery, { deliveries: second.deliveries, poster }, 2)).toEqual({ kind: 'done' });
     expect(poster.posts).toEqual([]);
     // The first instance is gone (its lock released): the next one adopts its pending posts and sends them once.
     first.close();
     expect(second.deliveries.adoptPending()).toBe(1);
-    expect(await deliverOnce(delivery, second.deliveries, poster, 3)).toMatchObject({ kind: 'sent' });
-    expect(await deliverOnce(delivery, second.deliveries, poster, 4)).toEqual({ kind: 'done' });
+    expect(await deliverOnce(delivery, { deliveries: second.deliveries, poster }, 3)).toMatchObject({ kind: 'sent' });
+    expect(await deliverOnce(delivery, { deliveries: second.deliveries, poster }, 4)).toEqual({ kind: 'done' });
     expect(poster.posts.map((p) => p.nonce)).toEqual([deliveryNonce(CHANNEL, articleId)]);
   });
 });

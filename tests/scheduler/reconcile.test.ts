@@ -122,7 +122,7 @@ describe('an answer lost on the way back (the message was created, the bot saw a
 
   it.each([
     ['known from the cache (no history request)', false, 0],
-    ['unknown (Discord answers an empty history)', undefined, 1],
+    ['unknown (Discord answers an empty history, asked again by each run)', undefined, 2],
   ])('without Read Message History, %s: marked uncertain, never posted blind, and /schedule list says so', async (_label, readable, historyRequests) => {
     library.add(ARTICLES[0][1]);
     const channel = fake.channels.text;

@@ -36,7 +36,10 @@ describe('tick: what gets posted', () => {
     ids.forEach((id, i) => library.add(article(id, i)));
     const { id } = store.schedules.create(schedule());
     const first = await tick(at(DAY1), deps);
-    expect(first.runs[0]).toMatchObject({ scheduleId: id, result: 'ok', posted: [ids[2]], skipped: 2 });
+    expect(first.runs[0]).toMatchObject({ scheduleId: id, result: 'ok', posted: [ids[2]], skipped: 0 });
+    // The older articles are behind the schedule's start in the stream: no row is written for them.
+    expect(store.schedules.get(id)?.position).toEqual({ at: article(ids[2]!, 2).timestamp, id: ids[2] });
+    expect([...store.deliveries.statusesForChannel(CHANNEL_A).keys()]).toEqual([ids[2]]);
     library.add(article('later', 100));
     await tick(at('2026-01-03T08:00:00Z'), deps);
     expect(poster.postedTo(CHANNEL_A)).toEqual([ids[2], 'later']);

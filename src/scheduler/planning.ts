@@ -1,0 +1,92 @@
+import type { ArticleLibrary, LibraryArticle } from '../library/types';
+import type { AnyStore, DeliveryStatus, ScheduleRecord, StreamPosition } from '../store/types';
+
+/** Most articles posted to one channel by one run; the rest wait for the next. */
+export const MAX_POSTS_PER_RUN = 5;
+
+/** What planning a run needs. */
+export interface PlanDeps {
+  store: Pick<AnyStore, 'schedules' | 'deliveries'>;
+  /** Cap per run (default {@link MAX_POSTS_PER_RUN}). */
+  maxPerRun?: number;
+}
+
+/** What a run should do. */
+export interface RunPlan {
+  /** The articles to post, oldest first. */
+  articles: LibraryArticle[];
+  /** New articles recorded as skipped because the channel has their content under another id (a renamed file). */
+  skipped: number;
+}
+
+/** Statuses that leave an article owed to its channel: no row yet, or an attempt to finish. */
+const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pending', 'failed']);
+/** Statuses that settle an article (the channel has it, or must never get it). */
+const SETTLED: ReadonlySet<DeliveryStatus | undefined> = new Set(['sent', 'skipped', 'rejected', 'uncertain']);
+
+/** The position of an article in the stream. */
+export const positionOf = (article: LibraryArticle): StreamPosition => ({ at: article.timestamp, id: article.id });
+
+/** The stream's order (the library's: timestamp, then id by code units): negative when `article` comes before `position`. */
+export function compareToPosition(article: LibraryArticle, position: StreamPosition): number {
+  return article.timestamp - position.at || (article.id < position.id ? -1 : article.id > position.id ? 1 : 0);
+}
+
+/**
+ * The position of a schedule made before positions were stored (its first
+ * run recorded every article it found as skipped): the first article of the
+ * stream its channel has not settled, else the newest. Articles owed then
+ * stay owed, those settled before it are never reconsidered.
+ */
+export function derivePosition(articles: readonly LibraryArticle[], statuses: ReadonlyMap<string, DeliveryStatus>): StreamPosition | null {
+  const first = articles.find((article) => !SETTLED.has(statuses.get(article.id)));
+  const at = first ?? articles.at(-1);
+  return at ? positionOf(at) : null;
+}
+
+/**
+ * Where the schedule starts in the stream, stored on its first run: the
+ * newest article (so a first run posts that one only, and nothing written
+ * for the others). A schedule from before positions gets one derived from
+ * its delivery rows (see {@link derivePosition}). Null while the library is
+ * empty: from the start.
+ */
+async function startOf(schedule: ScheduleRecord, library: ArticleLibrary, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
+  if (schedule.position) return schedule.position;
+  const newest = library.newest();
+  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : derivePosition(library.all(), statuses);
+  if (!schedule.primed || position) await deps.store.schedules.markPrimed(schedule.id, position);
+  return position;
+}
+
+/**
+ * The articles a run should post, oldest first (by timestamp, then id, as
+ * the library orders them), at most `maxPerRun`: those at or after the
+ * schedule's position in the stream that the channel has no record of, plus
+ * those left pending or failed, except content the channel already has
+ * under another id (a renamed file: recorded as skipped). No row is written
+ * for an article that is not posted: a schedule made over a library of a
+ * million articles writes one position, not a million rows.
+ */
+export async function planRun(schedule: ScheduleRecord, library: ArticleLibrary, deps: PlanDeps, now: number): Promise<RunPlan> {
+  const { deliveries } = deps.store;
+  const { channelId } = schedule;
+  const statuses = await deliveries.statusesForChannel(channelId);
+  const settled = await deliveries.settledContentKeys(channelId);
+  const start = await startOf(schedule, library, statuses, deps);
+  const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
+  const duplicates: LibraryArticle[] = [];
+  const articles: LibraryArticle[] = [];
+  for (const article of library.all()) {
+    if (articles.length >= max) break;
+    if ((start && compareToPosition(article, start) < 0) || !OWED.has(statuses.get(article.id))) continue;
+    if (article.contentKey && settled.has(article.contentKey)) {
+      if (!statuses.has(article.id)) duplicates.push(article);
+      continue;
+    }
+    if (article.contentKey) settled.add(article.contentKey);
+    articles.push(article);
+  }
+  const skipped = duplicates.length ? await deliveries.skip(channelId, duplicates, schedule.id, now) : 0;
+  return { articles, skipped };
+}
