@@ -74,7 +74,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     case 'list': {
       const list = await store.feeds.listByGuild(guildId);
       if (!list.length) return reply('No feeds in this server yet. Add one with /feed add.');
-      return buildMessage({ embeds: [{ title: `Feeds (${list.length})`, description: feedList(list), color: 0x2b6cb0 }], ephemeral: true });
+      const uncertain = new Map<string, number>();
+      for (const channelId of new Set(list.map((f) => f.channelId))) uncertain.set(channelId, await store.deliveries.countWithStatus(channelId, 'uncertain'));
+      return buildMessage({ embeds: [{ title: `Feeds (${list.length})`, description: feedList(list, (channelId) => uncertain.get(channelId) ?? 0), color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
       const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));

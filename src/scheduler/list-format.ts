@@ -26,7 +26,7 @@ export function describeState(schedule: ScheduleRecord): string {
 /** The warning of a channel with posts that may or may not have landed (see `DeliveryStatus` `uncertain`), or ''. */
 export function uncertainNote(count: number): string {
   if (count <= 0) return '';
-  return ` · ❓ ${count} post${count === 1 ? '' : 's'} uncertain: an answer was lost and I cannot read the channel's history to check (grant Read Message History)`;
+  return ` · ❓ ${count} post${count === 1 ? '' : 's'} uncertain: an answer was lost and I cannot read the channel's history to check (grant Read Message History: I check again at each run)`;
 }
 
 /** One line of `/schedule list`; `uncertain`: how many of its channel's deliveries are uncertain. */
