@@ -179,6 +179,18 @@ describe.each([
       expect((await store.schedules.get(b.id))!.nextRunAt).toBe(9000);
     });
 
+    it.each(ARTICLES)('stores a schedule\'s position in the article stream with its priming (the %s article), none before', async (_lang, articleId) => {
+      await open();
+      const s = await store.schedules.create(newSchedule());
+      expect(await store.schedules.get(s.id)).toMatchObject({ primed: false, position: null });
+      const at = Date.UTC(2026, 5, 1, 12, 30);
+      await store.schedules.markPrimed(s.id, { at, id: articleId });
+      expect(await store.schedules.get(s.id)).toMatchObject({ primed: true, position: { at, id: articleId } });
+      expect((await store.schedules.listByGuild(s.guildId))[0]?.position).toEqual({ at, id: articleId });
+      await store.schedules.markPrimed(s.id, null);
+      expect(await store.schedules.get(s.id)).toMatchObject({ primed: true, position: null });
+    });
+
     it('claims due schedules under a lease: not again before it ends, again after (a worker that died)', async () => {
       await open();
       const s = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
