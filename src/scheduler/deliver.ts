@@ -125,7 +125,7 @@ export async function deliverOnce(delivery: Delivery, deps: DeliveryDeps, now: n
     return (await deliveries.markFailed(channelId, articleId, 'rejected', reason, now)) ? { kind: 'rejected', reason } : { kind: 'superseded' };
   }
   const timeoutMs = sendTimeout(deps);
-  const outcome = await withTimeout(send(deps, channelId, message, row.nonce, previous, now), timeoutMs, (): PostOutcome => ({ kind: 'retry', reason: `no answer from Discord within ${Math.round(timeoutMs / 1000)} s` }));
+  const outcome = await withTimeout(send(deps, channelId, message, row.nonce, previous, now), timeoutMs, (): PostOutcome => ({ kind: 'retry', reason: `no answer from Discord within ${timeoutMs / 1000} s` }));
   return record(deliveries, delivery, outcome, now);
 }
 
