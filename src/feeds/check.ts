@@ -1,7 +1,7 @@
 import { FeedParseError, parseFeedBytes, type FeedItem, type ParsedFeed } from '../content/feeds';
 import { FetchError, type FetchedResource, type Fetcher } from '../content/web/fetch-types';
 import type { Logger } from '../logger';
-import { deliverOnce, type DeliveryDeps } from '../scheduler/deliver';
+import { deliverOnce, runningClock, type DeliveryDeps } from '../scheduler/deliver';
 import type { ChannelMessage } from '../scheduler/poster';
 import type { Awaitable, DeliveryStore, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore } from '../store/types';
 import { articleOfItem, type ReadPage } from './article';
@@ -140,8 +140,9 @@ export async function deliverOwed(feed: FeedRecord, deps: FeedCheckDeps, now: nu
   const done: FeedDelivered = { posted: [], uncertain: [] };
   const owed = (await deps.store.feeds.owed(feed.id, feed.channelId)).slice(0, deps.maxPerCheck ?? MAX_POSTS_PER_CHECK);
   const delivery = { ...deps, deliveries: deps.store.deliveries };
+  const clock = runningClock(now);
   for (const article of [...await uncertainArticles(feed, deps), ...owed]) {
-    const result = await deliverOnce({ channelId: feed.channelId, articleId: article.id, scheduleId: null, render: () => deps.render(article) }, delivery, now);
+    const result = await deliverOnce({ channelId: feed.channelId, articleId: article.id, scheduleId: null, render: () => deps.render(article) }, delivery, clock());
     if (result.kind === 'sent') done.posted.push(article.id);
     if (result.kind === 'uncertain') done.uncertain.push(article.id);
     if (result.kind === 'paused') return { ...done, refused: result.reason };

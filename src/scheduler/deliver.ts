@@ -56,6 +56,17 @@ export interface DeliveryDeps {
   sendTimeoutMs?: number;
 }
 
+/**
+ * A clock that starts at `start` (a run's or a check's time) and runs on with
+ * the monotonic clock: each delivery of a long run is leased from when it
+ * really begins, not from when the run did, and a test's made-up time stays
+ * made-up.
+ */
+export function runningClock(start: number): () => number {
+  const origin = performance.now();
+  return () => start + Math.round(performance.now() - origin);
+}
+
 /** Prefix of the error of a delivery that certainly did not land (Discord refused the channel). */
 export const NOT_SENT = 'not sent: ';
 

@@ -1,6 +1,6 @@
 import type { ArticleLibrary, LibraryArticle } from '../library/types';
 import type { AnyStore, RunResult, ScheduleRecord } from '../store/types';
-import { deliverOnce, type DeliveryDeps } from './deliver';
+import { deliverOnce, runningClock, type DeliveryDeps } from './deliver';
 import { MAX_POSTS_PER_RUN, planRun } from './planning';
 import { withTimeout } from './pool';
 import type { ChannelMessage } from './poster';
@@ -69,10 +69,11 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
   const plan = await planRun(schedule, library, deps, now);
   report.skipped = plan.skipped;
   const delivery = { ...deps, deliveries: deps.store.deliveries };
+  const clock = runningClock(now);
   for (const article of [...recheck, ...plan.articles]) {
     // From get(): `all()` may hold an article whose summary is still being filled in.
     const render = (): ChannelMessage => deps.render(library.get(article.id) ?? article);
-    const result = await deliverOnce({ channelId: schedule.channelId, articleId: article.id, scheduleId: schedule.id, contentKey: article.contentKey ?? null, render }, delivery, now);
+    const result = await deliverOnce({ channelId: schedule.channelId, articleId: article.id, scheduleId: schedule.id, contentKey: article.contentKey ?? null, render }, delivery, clock());
     if (result.kind === 'sent') report.posted.push(article.id);
     else if (result.kind === 'rejected') report.rejected.push(article.id);
     else if (result.kind === 'uncertain') report.uncertain!.push(article.id);
