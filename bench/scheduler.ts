@@ -8,10 +8,13 @@
  * - Lateness of a due post with the real {@link SchedulerService} timer: time
  *   from a schedule's due instant to its request reaching a fake poster,
  *   goal ≤ 1 s (p99 over 20 schedules due a few hundred ms apart).
+ * - A new schedule's first run over a library of 100,000 articles: delivery
+ *   rows written (goal: 1, the post; the schedule keeps a stream position,
+ *   issue 11) and the run's time.
  */
 import { join } from 'node:path';
 import type { LibraryArticle } from '../src/library/types';
-import { SchedulerService, tick, type ChannelMessage, type Poster, type PostOutcome } from '../src/scheduler';
+import { runSchedule, SchedulerService, tick, type ChannelMessage, type Poster, type PostOutcome } from '../src/scheduler';
 import { nextRunAfter } from '../src/scheduler/timing';
 import { openDatabase, SqliteDeliveryStore, SqliteScheduleStore, type NewSchedule, type Store } from '../src/store';
 import { median, percentile } from './stats';
@@ -154,6 +157,32 @@ async function lateness(path: string): Promise<BenchRow> {
   return latencyRow('due post lateness (timer → poster)', times, 1000, 'schedules due 150 ms apart');
 }
 
+/** Articles in the library of {@link firstRunOverLargeLibrary}. */
+const LARGE_LIBRARY = 100_000;
+
+/** A new schedule's first run over a large library: it stores a position, and writes a row only for the one post. */
+async function firstRunOverLargeLibrary(path: string): Promise<BenchRow[]> {
+  const store = openStore(path);
+  const articles = Array.from({ length: LARGE_LIBRARY }, (_, i) => article(`large-${String(i).padStart(6, '0')}`, i));
+  const channelId = '220000000000000001';
+  try {
+    const created = store.schedules.create({ guildId: '100000000000000001', channelId, when: '08:00', pattern: '0 8 * * *', timezone: 'UTC', createdBy: '300000000000000001', createdAt: 0, nextRunAt: 0 });
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    await runSchedule(created, { store, library: library(articles), poster: new InstantPoster(), render: (a) => ({ embeds: [{ title: a.briefing.headline }] }) }, Date.now());
+    const ms = performance.now() - t0;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    const written = store.deliveries.statusesForChannel(channelId).size;
+    return [{
+      group: GROUP, name: `new schedule's first run over ${LARGE_LIBRARY.toLocaleString('en')} articles: delivery rows written`, value: written, unit: 'rows', goal: '1 (the post)', pass: written === 1,
+      note: `${fmt(ms)} ms wall, ${fmt(cpuMs)} ms CPU for the run (plan, post, record)`,
+    }];
+  } finally {
+    store.close();
+  }
+}
+
 /** Run the scheduler benchmark. */
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const path = join(ctx.tmpDir, 'scheduler', 'bench.db');
@@ -162,5 +191,6 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   seed(path, start);
   const rows = await dueQuery(path, start, ctx);
   rows.push(await lateness(path));
+  rows.push(...await firstRunOverLargeLibrary(path));
   return rows;
 }

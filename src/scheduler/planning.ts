@@ -33,6 +33,29 @@ export function compareToPosition(article: LibraryArticle, position: StreamPosit
 }
 
 /**
+ * Index of the first article published at or after `at` in `articles`
+ * (oldest first), by binary search on the timestamp alone (the order every
+ * library keeps, whatever its order of ids for equal times). What the run
+ * plans from; see {@link firstIndexFromPlain} for the plain version.
+ */
+export function firstIndexFrom(articles: readonly LibraryArticle[], at: number): number {
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (articles[middle]!.timestamp < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The plain version of {@link firstIndexFrom}: a linear scan (the reference its property test compares with). */
+export function firstIndexFromPlain(articles: readonly LibraryArticle[], at: number): number {
+  const index = articles.findIndex((article) => article.timestamp >= at);
+  return index < 0 ? articles.length : index;
+}
+
+/**
  * The position of a schedule made before positions were stored (its first
  * run recorded every article it found as skipped): the first article of the
  * stream its channel has not settled, else the newest. Articles owed then
@@ -77,8 +100,10 @@ export async function planRun(schedule: ScheduleRecord, library: ArticleLibrary,
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   const duplicates: LibraryArticle[] = [];
   const articles: LibraryArticle[] = [];
-  for (const article of library.all()) {
-    if (articles.length >= max) break;
+  const all = library.all();
+  // Straight to the start: a run over a million-article library does not walk the articles before it.
+  for (let index = start ? firstIndexFrom(all, start.at) : 0; index < all.length && articles.length < max; index++) {
+    const article = all[index]!;
     if ((start && compareToPosition(article, start) < 0) || !OWED.has(statuses.get(article.id))) continue;
     if (article.contentKey && settled.has(article.contentKey)) {
       if (!statuses.has(article.id)) duplicates.push(article);

@@ -4,8 +4,10 @@
  */
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planRun, runSchedule, type RunDeps } from '../../src/scheduler';
+import { firstIndexFrom, firstIndexFromPlain } from '../../src/scheduler/planning';
 import { createSqliteStore, migrate, MIGRATIONS, type Store } from '../../src/store';
 import { tempDir } from '../store/helpers';
 import { article, CHANNEL_A, FakeLibrary, FakePoster, renderForTest, schedule } from './helpers';
@@ -122,5 +124,15 @@ describe('a schedule made before stream positions (migration 4)', () => {
     library.add(article(`${prefix}-6`, 6, headline));
     expect((await run(1, 2)).posted).toEqual([`${prefix}-6`]);
     expect(poster.created(CHANNEL_A)).toBe(3);
+  });
+});
+
+describe('firstIndexFrom (the binary search a run starts from)', () => {
+  it('agrees with the plain linear scan on any library ordered by time, ties and empty ones included', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }), fc.integer({ min: -5, max: 55 }), (minutes, at) => {
+      const articles = [...minutes].sort((a, b) => a - b).map((minute, i) => article(`a${i}`, minute));
+      const from = article('x', at).timestamp;
+      expect(firstIndexFrom(articles, from)).toBe(firstIndexFromPlain(articles, from));
+    }), { numRuns: 500 });
   });
 });
