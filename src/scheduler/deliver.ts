@@ -68,10 +68,10 @@ export function runningClock(start: number): () => number {
 }
 
 /** Prefix of the error of a delivery that certainly did not land (Discord refused the channel). */
-export const NOT_SENT = 'not sent: ';
+const NOT_SENT = 'not sent: ';
 
 /** True when an earlier attempt of this delivery may have created the message (unknown end, a transient failure, or uncertain). */
-export function mayHaveLanded(previous: DeliveryRecord | undefined): previous is DeliveryRecord {
+function mayHaveLanded(previous: DeliveryRecord | undefined): previous is DeliveryRecord {
   if (!previous) return false;
   if (previous.status === 'pending' || previous.status === 'uncertain') return true;
   return previous.status === 'failed' && !previous.error?.startsWith(NOT_SENT);
