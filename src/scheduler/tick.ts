@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { RunClaim, ScheduleRecord } from '../store/types';
+import type { AnyStore, RunClaim, ScheduleRecord } from '../store/types';
 import type { ChannelBackoff } from './backoff';
 import { mapPool, withTimeout } from './pool';
 import { runSchedule, type RunDeps, type RunReport } from './run';
@@ -10,6 +10,8 @@ export type SchedulerLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 
 /** Everything a tick needs; no timers, no globals. */
 export interface TickDeps extends RunDeps {
+  /** The run's store, and its locks across processes when it has them (Postgres). */
+  store: RunDeps['store'] & Pick<AnyStore, 'locks'>;
   logger?: SchedulerLogger;
   /** Schedules run at once (default 8). */
   concurrency?: number;
@@ -29,6 +31,8 @@ export interface TickDeps extends RunDeps {
   claimLeaseMs?: number;
   /** Called once this tick's schedules are claimed (the service re-arms its timer then). */
   onClaimed?: () => void;
+  /** A run whose channel is busy (a run in flight here or in another process) is due again this much later, ms (default 2 s). */
+  busyRetryMs?: number;
 }
 
 /** What a tick did. */
@@ -86,16 +90,19 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     // The claim is complete (next runs written): the store now shows when to look again.
     deps.onClaimed?.();
   }
+  const nextOf = new Map(nextRuns.map((entry) => [entry.id, entry.to]));
   for (const schedule of runnable) {
     // Claimed meanwhile by another tick or process (or paused): that one runs it.
     if (!won.has(schedule.id)) continue;
-    if (busy.has(schedule.channelId)) {
-      runs.push(emptyReport(schedule, 'busy', 'a run for this channel is still in flight'));
-      continue;
-    }
     const waiting = deps.backoff?.waitingUntil(schedule.channelId, at);
     if (waiting !== undefined) {
       runs.push(emptyReport(schedule, 'busy', `backing off after failed runs; next try after ${new Date(waiting).toISOString()}`));
+      continue;
+    }
+    // One run per channel at a time: in this process (busy) and across processes (the channel's lock, Postgres).
+    const where = busy.has(schedule.channelId) ? 'here' : (await lockChannel(deps, schedule.channelId)) ? undefined : 'in another process';
+    if (where) {
+      runs.push(await handBack(deps, schedule, at, nextOf.get(schedule.id)!, where));
       continue;
     }
     busy.add(schedule.channelId);
@@ -103,7 +110,10 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   }
   const timeoutMs = deps.runTimeoutMs ?? 60_000;
   const results = await mapPool(claimed, deps.concurrency ?? 8, (schedule) => {
-    const work = runIsolated(schedule, deps, at).finally(() => busy.delete(schedule.channelId));
+    const work = runIsolated(schedule, deps, at).finally(() => {
+      busy.delete(schedule.channelId);
+      void deps.store.locks?.unlock(channelLock(schedule.channelId));
+    });
     return withTimeout(work, timeoutMs, () => {
       const detail = `timed out after ${Math.round(timeoutMs / 1000)} s; finishing in the background`;
       void Promise.resolve(deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail })).catch((error: unknown) => {
@@ -116,6 +126,29 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   for (const run of results) noteForBackoff(deps, run, at);
   for (const run of runs) log(deps.logger, run);
   return { at, due: due.length, runs };
+}
+
+/** The name of a channel's lock (see `AnyStore.locks`). */
+const channelLock = (channelId: string): string => `channel:${channelId}`;
+
+/** Take the channel's lock across processes; true at once without locks (SQLite: one process). */
+async function lockChannel(deps: TickDeps, channelId: string): Promise<boolean> {
+  return deps.store.locks ? deps.store.locks.tryLock(channelLock(channelId)) : true;
+}
+
+/**
+ * A won run that cannot start now (its channel is busy `where`) is given back:
+ * due again shortly (never later than its real next run), so it still happens
+ * once, after the run in flight, instead of being lost.
+ */
+async function handBack(deps: TickDeps, schedule: ScheduleRecord, at: number, next: number, where: string): Promise<RunReport> {
+  const retryAt = Math.min(next, at + (deps.busyRetryMs ?? 2000));
+  try {
+    await deps.store.schedules.setNextRun(schedule.id, retryAt);
+  } catch (error) {
+    deps.logger?.error({ err: error, scheduleId: schedule.id }, 'could not give back a run whose channel was busy');
+  }
+  return emptyReport(schedule, 'busy', `a run for this channel is still in flight ${where}; due again at ${new Date(retryAt).toISOString()}`);
 }
 
 async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number): Promise<RunReport> {

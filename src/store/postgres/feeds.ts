@@ -59,6 +59,17 @@ export class PostgresFeedStore implements Async<FeedStore> {
     await this.pool.query('UPDATE feeds SET next_check_at = $1 WHERE id = $2', [nextCheckAt, id]);
   }
 
+  /** `FOR UPDATE SKIP LOCKED`: checkers claiming at the same moment split the due feeds between them without waiting. */
+  claimDue(now: number, limit: number, leaseMs: number): Promise<FeedRecord[]> {
+    return inTransaction(this.pool, async (client) => {
+      const picked = await client.query<FeedRow>(`SELECT ${FEED_COLUMNS} FROM feeds WHERE paused_reason IS NULL AND next_check_at <= $1
+        ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]);
+      if (!picked.rows.length) return [];
+      await client.query('UPDATE feeds SET next_check_at = $1 WHERE id = ANY($2::bigint[])', [now + leaseMs, picked.rows.map((r) => r.id)]);
+      return picked.rows.map(toFeed);
+    });
+  }
+
   async recordCheck(id: number, check: FeedCheck): Promise<void> {
     const setValidators = check.etag !== undefined || check.lastModified !== undefined;
     await this.pool.query(`UPDATE feeds SET last_check_at = $2, next_check_at = $3, failures = $4, last_detail = $5,
