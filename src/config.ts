@@ -115,7 +115,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     throw new ConfigError(variable, describeIssue(issue, cleaned[variable] !== undefined));
   }
   const env2 = result.data;
-  if (needs.token && !env2.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
+  if (needs.token && !env2.DISCORD_TOKEN && env2.ROLE !== 'ingest') throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
   if (env2.ROLE === 'web' && !env2.DISCORD_PUBLIC_KEY) throw new ConfigError('DISCORD_PUBLIC_KEY', 'is required when ROLE=web (General Information → Public Key)');
   if ((env2.ROLE === 'scheduler' || env2.ROLE === 'ingest') && !env2.DATABASE_URL) throw new ConfigError('DATABASE_URL', `is required when ROLE=${env2.ROLE} (workers share their work through Postgres; with SQLite use ROLE=all)`);
   if (needs.clientId && !env2.DISCORD_CLIENT_ID) throw new ConfigError('DISCORD_CLIENT_ID', 'is required (the application id from the Discord developer portal)');
