@@ -40,6 +40,7 @@ export async function waitToLead(options: LeadOptions): Promise<boolean> {
     }
     if (!standby) logger.info({ lock: INGEST_LOCK }, 'ingest standby: another process holds the ingest lock; waiting to take over');
     standby = true;
+    if (signal.aborted) break;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, options.retryMs ?? 1000);
       signal.addEventListener('abort', () => {
