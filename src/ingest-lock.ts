@@ -1,4 +1,3 @@
-import type { Logger } from './logger';
 import type { SessionLocks } from './store/types';
 
 /** The lock name only the active ingest process holds. */
@@ -7,7 +6,8 @@ export const INGEST_LOCK = 'briefing:ingest';
 /** Options of {@link waitToLead}. */
 export interface LeadOptions {
   locks: SessionLocks;
-  logger: Pick<Logger, 'info' | 'error'>;
+  /** Where the lead and standby lines go (a pino logger fits). */
+  logger: { info(fields: object, msg: string): void };
   /** How often a standby tries the lock, ms (default 1 s). */
   retryMs?: number;
   /** Aborted: stop waiting (shutdown). */

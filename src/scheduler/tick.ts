@@ -91,6 +91,7 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     deps.onClaimed?.();
   }
   const nextOf = new Map(nextRuns.map((entry) => [entry.id, entry.to]));
+  const givenBack: GivenBack[] = [];
   for (const schedule of runnable) {
     // Claimed meanwhile by another tick or process (or paused): that one runs it.
     if (!won.has(schedule.id)) continue;
@@ -102,12 +103,13 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     // One run per channel at a time: in this process (busy) and across processes (the channel's lock, Postgres).
     const where = busy.has(schedule.channelId) ? 'here' : (await lockChannel(deps, schedule.channelId)) ? undefined : 'in another process';
     if (where) {
-      runs.push(await handBack(deps, schedule, at, nextOf.get(schedule.id)!, where));
+      givenBack.push({ schedule, where, retryAt: Math.min(nextOf.get(schedule.id)!, at + (deps.busyRetryMs ?? 2000)) });
       continue;
     }
     busy.add(schedule.channelId);
     claimed.push(schedule);
   }
+  runs.push(...(await giveBack(deps, givenBack)));
   const timeoutMs = deps.runTimeoutMs ?? 60_000;
   const results = await mapPool(claimed, deps.concurrency ?? 8, (schedule) => {
     const work = runIsolated(schedule, deps, at).finally(() => {
@@ -136,19 +138,26 @@ async function lockChannel(deps: TickDeps, channelId: string): Promise<boolean> 
   return deps.store.locks ? deps.store.locks.tryLock(channelLock(channelId)) : true;
 }
 
+/** A won run that cannot start now: its channel is busy `where`; due again at `retryAt`. */
+interface GivenBack {
+  schedule: ScheduleRecord;
+  where: string;
+  retryAt: number;
+}
+
 /**
- * A won run that cannot start now (its channel is busy `where`) is given back:
- * due again shortly (never later than its real next run), so it still happens
- * once, after the run in flight, instead of being lost.
+ * Runs won that cannot start now (their channel is busy) are given back, in
+ * one write: due again shortly (never later than their real next run), so
+ * each still happens once, after the run in flight, instead of being lost.
  */
-async function handBack(deps: TickDeps, schedule: ScheduleRecord, at: number, next: number, where: string): Promise<RunReport> {
-  const retryAt = Math.min(next, at + (deps.busyRetryMs ?? 2000));
+async function giveBack(deps: TickDeps, entries: readonly GivenBack[]): Promise<RunReport[]> {
+  if (!entries.length) return [];
   try {
-    await deps.store.schedules.setNextRun(schedule.id, retryAt);
+    await deps.store.schedules.setNextRuns(entries.map((e) => ({ id: e.schedule.id, nextRunAt: e.retryAt })));
   } catch (error) {
-    deps.logger?.error({ err: error, scheduleId: schedule.id }, 'could not give back a run whose channel was busy');
+    deps.logger?.error({ err: error, schedules: entries.length }, 'could not give back runs whose channel was busy');
   }
-  return emptyReport(schedule, 'busy', `a run for this channel is still in flight ${where}; due again at ${new Date(retryAt).toISOString()}`);
+  return entries.map((e) => emptyReport(e.schedule, 'busy', `a run for this channel is still in flight ${e.where}; due again at ${new Date(e.retryAt).toISOString()}`));
 }
 
 async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number): Promise<RunReport> {
