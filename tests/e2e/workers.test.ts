@@ -136,7 +136,7 @@ describe.skipIf(!POSTGRES_BIN)('scheduler and ingest workers on one Postgres', (
     try {
       const channels = Array.from({ length: 200 }, (_, i) => fake.addChannel({ id: String(780000000000000000n + BigInt(i)), name: `c${i}` }).id);
       const inFlight = new InFlight();
-      const workers = await Promise.all(['w1', 'w2', 'w3', 'w4'].map((name) => startWorker(fake, url, name, { inFlight, delayMs: 5 })));
+      const workers = await Promise.all(['w1', 'w2', 'w3', 'w4'].map((name) => startWorker(fake, url, name, { inFlight, delayMs: 100 })));
       // Five schedules per channel, all due now, primed (each would post all three articles), then not again for a year.
       const rows = Array.from({ length: 1000 }, (_, i) => ({ guildId: fake.guildId, channelId: channels[i % 200]!, pattern: '0 0 1 1 *', nextRunAt: Date.now(), primed: true }));
       const ids = await insertSchedules(pool, rows);

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { ARTICLE_COLUMNS, FEED_COLUMNS, toArticle, toFeed, type ArticleRow, type FeedRow } from '../sqlite-feeds';
 import type { Async, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore, NewFeed } from '../types';
-import { inTransaction } from './pool';
+import { claimDueRows, inTransaction } from './pool';
 
 /** An article still owed to its feed's channel: no delivery, or one left pending or failed. */
 const OWED = `(d.status IS NULL OR d.status IN ('pending', 'failed'))`;
@@ -60,14 +60,8 @@ export class PostgresFeedStore implements Async<FeedStore> {
   }
 
   /** `FOR UPDATE SKIP LOCKED`: checkers claiming at the same moment split the due feeds between them without waiting. */
-  claimDue(now: number, limit: number, leaseMs: number): Promise<FeedRecord[]> {
-    return inTransaction(this.pool, async (client) => {
-      const picked = await client.query<FeedRow>(`SELECT ${FEED_COLUMNS} FROM feeds WHERE paused_reason IS NULL AND next_check_at <= $1
-        ORDER BY next_check_at LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]);
-      if (!picked.rows.length) return [];
-      await client.query('UPDATE feeds SET next_check_at = $1 WHERE id = ANY($2::bigint[])', [now + leaseMs, picked.rows.map((r) => r.id)]);
-      return picked.rows.map(toFeed);
-    });
+  async claimDue(now: number, limit: number, leaseMs: number): Promise<FeedRecord[]> {
+    return (await claimDueRows<FeedRow>(this.pool, { table: 'feeds', columns: FEED_COLUMNS, dueColumn: 'next_check_at' }, now, limit, leaseMs)).map(toFeed);
   }
 
   async recordCheck(id: number, check: FeedCheck): Promise<void> {
