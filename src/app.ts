@@ -77,6 +77,49 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** What {@link addStoreServices} wires together. */
+interface StoreServiceParts {
+  config: Config;
+  logger: Logger;
+  client: Client;
+  library: Library;
+  shelves: GuildShelves;
+  now: () => number;
+  fetcher: ReturnType<typeof createFetcher>;
+  ctx: CommandContext;
+  services: Service[];
+  /** Whether this process runs schedules and feed checks (`all`, `scheduler`), or only serves `/schedule` and `/feed` (`web`). */
+  runsWork: boolean;
+}
+
+/**
+ * The store (SQLite at `DATABASE_PATH`, or Postgres at `DATABASE_URL`) and
+ * what works on it: the scheduler, the feed poller and, on Postgres, the
+ * adoption of a dead worker's pending posts. Registered for `/schedule` and
+ * `/feed` in `ctx.services`, and pushed to `services` in start order.
+ */
+async function addStoreServices({ config, logger, client, library, shelves, now, fetcher, ctx, services, runsWork }: StoreServiceParts): Promise<void> {
+  // A worker that stops renewing (killed) loses its pending posts and feed claims after this long; live ones adopt them.
+  const leaseMs = config.workerLeaseSeconds * 1000;
+  const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs }) : undefined;
+  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => shelves.view(library, guildId) });
+  services.push(scheduling.service);
+  ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
+
+  // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
+  // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
+  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs });
+  services.push(feeds.service);
+  ctx.services[FEEDS_SERVICE] = feeds.feeds;
+  // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).
+  if (store && runsWork) {
+    services.push(adoptionService({ store, now, logger: logger.child({ component: 'scheduler' }), onAdopted: () => {
+      scheduling.scheduling.wake();
+      feeds.feeds.wake();
+    } }, Math.max(1000, Math.floor(leaseMs / 3))));
+  }
+}
+
 /**
  * Composition root: library + commands + router + discord.js client, and the
  * list of {@link Service}s.
@@ -122,28 +165,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
-  // A worker that stops renewing (killed) loses its pending posts and feed claims after this long; live ones adopt them.
-  const leaseMs = config.workerLeaseSeconds * 1000;
   const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
-  if (role !== 'ingest') {
-    const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs }) : undefined;
-    const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => shelves.view(library, guildId) });
-    services.push(scheduling.service);
-    ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
-
-    // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
-    // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-    const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs });
-    services.push(feeds.service);
-    ctx.services[FEEDS_SERVICE] = feeds.feeds;
-    // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).
-    if (store && runsWork) {
-      services.push(adoptionService({ store, now, logger: logger.child({ component: 'scheduler' }), onAdopted: () => {
-        scheduling.scheduling.wake();
-        feeds.feeds.wake();
-      } }, Math.max(1000, Math.floor(leaseMs / 3))));
-    }
-  }
+  if (role !== 'ingest') await addStoreServices({ config, logger, client, library, shelves, now, fetcher, ctx, services, runsWork });
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;
