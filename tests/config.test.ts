@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config';
+import { ConfigError, ConfigSchema, parseConfig } from '../src/config';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMw.GfAkEd.secret-token-value';
 
@@ -50,6 +52,14 @@ describe('parseConfig', () => {
     ['an ingest process', { ROLE: 'ingest', DATABASE_URL: 'postgres://briefing@127.0.0.1:5432/briefing' }, { role: 'ingest' }],
   ])('reads the scale-out settings: %s', (_name, env, expected) => {
     expect(parseConfig(env)).toMatchObject(expected);
+  });
+
+  it('.env.example documents every variable the bot reads, with its default', () => {
+    const example = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+    expect(Object.keys(ConfigSchema.shape).filter((key) => !documented.has(key))).toEqual([]);
+    expect(example).toMatch(/^ROLE=all$/m);
+    expect(example).toMatch(/^WORKER_LEASE_SECONDS=60$/m);
   });
 
   it('an ingest process needs no token (it never talks to Discord); every other role does', () => {
