@@ -29,7 +29,7 @@ export interface TickDeps extends RunDeps {
   backoff?: ChannelBackoff;
   /** How long a claim holds a schedule before its next run is written (default 60 s); a worker that dies meanwhile loses it then. */
   claimLeaseMs?: number;
-  /** Called once this tick's schedules are claimed (the service re-arms its timer then). */
+  /** Called once this tick's schedules are claimed, and again once runs whose channel was busy are given back (the service re-arms its timer then). */
   onClaimed?: () => void;
   /** A run whose channel is busy (a run in flight here or in another process) is due again this much later, ms (default 2 s). */
   busyRetryMs?: number;
@@ -110,6 +110,8 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     claimed.push(schedule);
   }
   runs.push(...(await giveBack(deps, givenBack)));
+  // Runs given back are due again shortly: the service looks at the store again (its timer may be set far later).
+  if (givenBack.length) deps.onClaimed?.();
   const timeoutMs = deps.runTimeoutMs ?? 60_000;
   const results = await mapPool(claimed, deps.concurrency ?? 8, (schedule) => {
     const work = runIsolated(schedule, deps, at).finally(() => {

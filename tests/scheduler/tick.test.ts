@@ -253,7 +253,9 @@ describe('tick: refusals and failures', () => {
     const held = new Set(lockState ? [`channel:${CHANNEL_A}`] : []);
     const locks = { tryLock: async (name: string) => !held.has(name), unlock: async () => undefined, onLost: () => undefined, close: async () => undefined };
     const withLocks: TickDeps = { ...deps, store: Object.assign(Object.create(store) as Store, { locks }) };
-    const report = await tick(at(DAY1), withLocks);
+    let armed = 0;
+    const report = await tick(at(DAY1), { ...withLocks, onClaimed: () => armed++ });
+    expect(armed).toBe(2); // once claimed, once given back (due again in 2 s: the timer must know)
     const busy = report.runs.find((r) => r.result === 'busy')!;
     expect(busy).toMatchObject({ scheduleId: second, detail: `a run for this channel is still in flight ${where}; due again at 2026-01-02T08:00:02.000Z` });
     expect(store.schedules.get(second)!.nextRunAt).toBe(at('2026-01-02T08:00:02Z').getTime());
