@@ -18,6 +18,10 @@ import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 import { createPostgresStore } from './store/postgres';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
+import { waitToLead } from './ingest-lock';
+import { publishLibrary, type ArticleSink } from './library/sink';
+import { adoptionService } from './scheduler/adoption';
+import { createSessionLocks } from './store/postgres/locks';
 
 /** Longest wait for the gateway to close on shutdown. */
 const DESTROY_TIMEOUT_MS = 2000;
@@ -53,6 +57,10 @@ export interface AppOptions {
   commandsDir?: string;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
+  /** `ROLE=ingest`: where the active ingest publishes the library (the Postgres article store); none: the library stays in this process. */
+  articleSink?: ArticleSink;
+  /** Something this process cannot carry on after (the ingest lock lost): the entry point stops and exits non-zero. */
+  onFatal?: (reason: string) => void;
 }
 
 /** The composed bot. */
@@ -67,6 +75,49 @@ export interface App {
   start(): Promise<void>;
   /** Stop the services, the library and the gateway (closed with code 1000). Idempotent. */
   stop(): Promise<void>;
+}
+
+/** What {@link addStoreServices} wires together. */
+interface StoreServiceParts {
+  config: Config;
+  logger: Logger;
+  client: Client;
+  library: Library;
+  shelves: GuildShelves;
+  now: () => number;
+  fetcher: ReturnType<typeof createFetcher>;
+  ctx: CommandContext;
+  services: Service[];
+  /** Whether this process runs schedules and feed checks (`all`, `scheduler`), or only serves `/schedule` and `/feed` (`web`). */
+  runsWork: boolean;
+}
+
+/**
+ * The store (SQLite at `DATABASE_PATH`, or Postgres at `DATABASE_URL`) and
+ * what works on it: the scheduler, the feed poller and, on Postgres, the
+ * adoption of a dead worker's pending posts. Registered for `/schedule` and
+ * `/feed` in `ctx.services`, and pushed to `services` in start order.
+ */
+async function addStoreServices({ config, logger, client, library, shelves, now, fetcher, ctx, services, runsWork }: StoreServiceParts): Promise<void> {
+  // A worker that stops renewing (killed) loses its pending posts and feed claims after this long; live ones adopt them.
+  const leaseMs = config.workerLeaseSeconds * 1000;
+  const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs }) : undefined;
+  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => shelves.view(library, guildId) });
+  services.push(scheduling.service);
+  ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
+
+  // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
+  // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
+  const feeds = createFeeds({ config, logger, rest: client.rest, canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs });
+  services.push(feeds.service);
+  ctx.services[FEEDS_SERVICE] = feeds.feeds;
+  // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).
+  if (store && runsWork) {
+    services.push(adoptionService({ store, now, logger: logger.child({ component: 'scheduler' }), onAdopted: () => {
+      scheduling.scheduling.wake();
+      feeds.feeds.wake();
+    } }, Math.max(1000, Math.floor(leaseMs / 3))));
+  }
 }
 
 /**
@@ -92,9 +143,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const commands = await loadCommands(options.commandsDir);
   // ROLE=web: no gateway; interactions arrive over HTTP and their first callback becomes the HTTP response.
-  const web = config.role === 'web';
+  // ROLE=scheduler: REST only (posts, channel checks), no gateway and no interactions. ROLE=ingest: no Discord at all.
+  const { role } = config;
+  const web = role === 'web';
+  const gateway = role === 'all';
+  const runsWork = role === 'all' || role === 'scheduler';
   const replies = new HttpReplies();
-  const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...shardingOptions(config.shards), ...options.clientOptions }));
+  const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...(gateway ? shardingOptions(config.shards) : {}), ...options.clientOptions }));
   // Each server's feed articles: its commands and schedules see the library plus its own shelf, no other server's.
   const shelves = new GuildShelves();
   const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => shelves.view(library, guildId) };
@@ -110,16 +165,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
-  const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error')) : undefined;
-  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => shelves.view(library, guildId) });
-  services.push(scheduling.service);
-  ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
-
-  // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
-  // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-  const feeds = createFeeds({ config, logger, rest: client.rest, canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
-  services.push(feeds.service);
-  ctx.services[FEEDS_SERVICE] = feeds.feeds;
+  const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
+  if (role !== 'ingest') await addStoreServices({ config, logger, client, library, shelves, now, fetcher, ctx, services, runsWork });
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;
@@ -128,7 +175,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   tolerateReadyVariants(client, config.clientId, (fields) => logger.warn({ fields }, 'READY lacked fields discord.js needs; filled in'));
   const endpoint = web ? createInteractionEndpoint({ client, replies, route, publicKeyHex: config.publicKey!, port: config.port, host: config.host, logger }) : undefined;
   if (endpoint) services.push(endpoint);
-  else client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  else if (gateway) client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
@@ -136,6 +183,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let stopping: Promise<void> | undefined;
   const started: Service[] = [];
+  const leading = new AbortController();
+  let unpublish: (() => void) | undefined;
   const app: App = {
     client,
     library,
@@ -143,11 +192,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     ctx,
     async start() {
+      // ROLE=ingest: one active per database; a standby waits here (logged) until the active one is gone.
+      if (ingestLocks) {
+        const onLost = (error: Error): void => options.onFatal?.(`ingest lock lost (${error.message}): stopping so that a standby takes over`);
+        if (!(await waitToLead({ locks: ingestLocks, logger, signal: leading.signal, onLost }))) return;
+      }
       // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      // An HTTP replica never opens the gateway: REST (follow-ups, channel checks) only needs the token.
-      const connect = web ? loginWithoutGateway(client, config.token ?? '') : client.login(config.token).then(() => ready);
+      // An HTTP replica or a scheduler never opens the gateway: REST (posts, follow-ups, channel checks) only needs the token.
+      const connect = gateway ? client.login(config.token).then(() => ready) : role === 'ingest' ? Promise.resolve() : loginWithoutGateway(client, config.token ?? '');
       await Promise.all([library.start().then(libraryLoaded), connect]);
+      if (role === 'ingest' && options.articleSink) unpublish = await publishLibrary(library, options.articleSink, logger);
       for (const service of services) {
         await service.start();
         started.push(service);
@@ -156,6 +211,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     stop() {
       stopping ??= (async () => {
+        leading.abort();
+        unpublish?.();
         for (const service of [...started].reverse()) {
           try {
             await service.stop();
@@ -164,6 +221,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           }
         }
         await library.stop();
+        await ingestLocks?.close();
         // Connected: closes with 1000 at once. Reconnecting (no HELLO yet), discord.js's destroy() can wait for a
         // connection that never comes: bounded, so a signal during a reconnect still stops the bot cleanly.
         const destroyed = await withinMs(client.destroy().then(() => true), DESTROY_TIMEOUT_MS);

@@ -4,6 +4,9 @@ import { DEFAULT_MAX_ARTICLE_BYTES } from './content/read-article';
 import { createAddressPolicy } from './content/web/address-policy';
 import { DEFAULT_FETCH_MAX_BYTES, DEFAULT_FETCH_TIMEOUT_MS } from './content/web/fetch-defaults';
 
+/** The parts one process can run (`ROLE`): see {@link Config.role}. */
+export const ROLES = ['all', 'web', 'scheduler', 'ingest'] as const;
+
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
 /** Every environment variable the bot reads, with defaults. `.env.example` documents each. */
@@ -20,11 +23,12 @@ export const ConfigSchema = z.object({
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   LIBRARY_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   DELIVERY_NONCE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
-  ROLE: z.enum(['all', 'web'], { error: 'must be all (gateway bot and scheduler) or web (HTTP interactions endpoint)' }).default('all'),
+  ROLE: z.enum(ROLES, { error: 'must be all (gateway bot and scheduler), web (HTTP interactions endpoint), scheduler (schedules and feed checks) or ingest (the content folder)' }).default('all'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be the application public key (64 hex digits)').optional(),
   DISCORD_SHARDS: z.string().trim().regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a number of shards (1 or more)').optional(),
+  WORKER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user@127.0.0.1:5432/briefing' }).optional(),
   FETCH_ALLOW_ADDRESSES: z.string().default('').transform(splitList).refine(isAddressList, 'must be IP addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8'),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(DEFAULT_FETCH_TIMEOUT_MS),
@@ -51,8 +55,12 @@ export interface Config {
   librarySettleMs: number;
   /** How long Discord folds a repeated nonce, seconds: an older unconfirmed post is looked for in the channel's history before it is sent again. */
   deliveryNonceWindowSeconds: number;
-  /** Which part this process runs: `all` (gateway bot + scheduler) or `web` (HTTP interactions endpoint only). */
-  role: 'all' | 'web';
+  /**
+   * Which part this process runs: `all` (gateway bot + scheduler + feeds, the default), `web` (HTTP interactions
+   * endpoint only), `scheduler` (schedules and feed checks over REST, no gateway; any number, needs `databaseUrl`) or
+   * `ingest` (the content folder; one active per database, the others wait; needs `databaseUrl`).
+   */
+  role: (typeof ROLES)[number];
   /** Port and address of the HTTP interactions endpoint (`ROLE=web`); port 0 picks a free one. */
   port: number;
   host: string;
@@ -62,6 +70,8 @@ export interface Config {
   shards?: 'auto' | number;
   /** A Postgres URL: schedules and deliveries live there instead of SQLite at `databasePath`. */
   databaseUrl?: string;
+  /** Postgres: how long a worker that stops renewing (crashed, cut off) keeps its pending posts and feed checks before a live worker takes them over, seconds. */
+  workerLeaseSeconds: number;
   /** Local or private addresses the web fetcher may reach anyway (IPs or CIDR ranges). */
   fetchAllowAddresses: string[];
   fetchTimeoutMs: number;
@@ -105,8 +115,9 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     throw new ConfigError(variable, describeIssue(issue, cleaned[variable] !== undefined));
   }
   const env2 = result.data;
-  if (needs.token && !env2.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
+  if (needs.token && !env2.DISCORD_TOKEN && env2.ROLE !== 'ingest') throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
   if (env2.ROLE === 'web' && !env2.DISCORD_PUBLIC_KEY) throw new ConfigError('DISCORD_PUBLIC_KEY', 'is required when ROLE=web (General Information → Public Key)');
+  if ((env2.ROLE === 'scheduler' || env2.ROLE === 'ingest') && !env2.DATABASE_URL) throw new ConfigError('DATABASE_URL', `is required when ROLE=${env2.ROLE} (workers share their work through Postgres; with SQLite use ROLE=all)`);
   if (needs.clientId && !env2.DISCORD_CLIENT_ID) throw new ConfigError('DISCORD_CLIENT_ID', 'is required (the application id from the Discord developer portal)');
   return {
     token: env2.DISCORD_TOKEN,
@@ -127,6 +138,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     publicKey: env2.DISCORD_PUBLIC_KEY?.toLowerCase(),
     shards: env2.DISCORD_SHARDS === undefined ? undefined : env2.DISCORD_SHARDS === 'auto' ? 'auto' : Number(env2.DISCORD_SHARDS),
     databaseUrl: env2.DATABASE_URL,
+    workerLeaseSeconds: env2.WORKER_LEASE_SECONDS,
     fetchAllowAddresses: env2.FETCH_ALLOW_ADDRESSES,
     fetchTimeoutMs: env2.FETCH_TIMEOUT_MS,
     fetchMaxBytes: env2.FETCH_MAX_BYTES,

@@ -42,11 +42,20 @@ function shutdown(signal: NodeJS.Signals): void {
   );
 }
 
+/** Something this process cannot carry on after (e.g. the ingest lock lost): stop cleanly, exit 1 for the supervisor to restart it. */
+function fatal(reason: string): void {
+  if (shuttingDown) return;
+  shuttingDown = { signal: 'fatal', at: Date.now() };
+  logger.fatal({ reason }, reason);
+  setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
+  void (app?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+}
+
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 
 try {
-  app = await createApp({ config, logger });
+  app = await createApp({ config, logger, onFatal: fatal });
   if (!shuttingDown) await app.start();
 } catch (error) {
   const message = scrubSecrets(error instanceof Error ? error.message : String(error), [config.token, databasePassword]);

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config';
+import { ConfigError, ConfigSchema, parseConfig } from '../src/config';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMw.GfAkEd.secret-token-value';
 
@@ -45,9 +47,25 @@ describe('parseConfig', () => {
     ['an HTTP replica', { ROLE: 'web', PORT: '0', DISCORD_PUBLIC_KEY: 'AB'.repeat(32) }, { role: 'web', port: 0, publicKey: 'ab'.repeat(32) }],
     ['automatic sharding', { DISCORD_SHARDS: 'auto' }, { shards: 'auto' }],
     ['a fixed shard count', { DISCORD_SHARDS: '4' }, { shards: 4 }],
-    ['Postgres', { DATABASE_URL: 'postgres://briefing@127.0.0.1:5432/briefing' }, { databaseUrl: 'postgres://briefing@127.0.0.1:5432/briefing' }],
+    ['Postgres', { DATABASE_URL: 'postgres://briefing@127.0.0.1:5432/briefing' }, { databaseUrl: 'postgres://briefing@127.0.0.1:5432/briefing', workerLeaseSeconds: 60 }],
+    ['a scheduler worker', { ROLE: 'scheduler', DATABASE_URL: 'postgres://briefing@127.0.0.1:5432/briefing', WORKER_LEASE_SECONDS: '5' }, { role: 'scheduler', workerLeaseSeconds: 5 }],
+    ['an ingest process', { ROLE: 'ingest', DATABASE_URL: 'postgres://briefing@127.0.0.1:5432/briefing' }, { role: 'ingest' }],
   ])('reads the scale-out settings: %s', (_name, env, expected) => {
     expect(parseConfig(env)).toMatchObject(expected);
+  });
+
+  it('.env.example documents every variable the bot reads, with its default', () => {
+    const example = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+    expect(Object.keys(ConfigSchema.shape).filter((key) => !documented.has(key))).toEqual([]);
+    expect(example).toMatch(/^ROLE=all$/m);
+    expect(example).toMatch(/^WORKER_LEASE_SECONDS=60$/m);
+  });
+
+  it('an ingest process needs no token (it never talks to Discord); every other role does', () => {
+    const url = 'postgres://briefing@127.0.0.1:5432/briefing';
+    expect(parseConfig({ ROLE: 'ingest', DATABASE_URL: url }, { token: true })).toMatchObject({ role: 'ingest', token: undefined });
+    expect(errorOf({ ROLE: 'scheduler', DATABASE_URL: url }, { token: true }).variable).toBe('DISCORD_TOKEN');
   });
 
   it('reads the web fetcher settings, the allow-list split on commas', () => {
@@ -81,6 +99,9 @@ describe('parseConfig', () => {
     ['a zero rescan period', { LIBRARY_RESCAN_SECONDS: '0' }, {}, 'LIBRARY_RESCAN_SECONDS'],
     ['an unknown role', { ROLE: 'worker' }, {}, 'ROLE'],
     ['ROLE=web without a public key', { ROLE: 'web' }, {}, 'DISCORD_PUBLIC_KEY'],
+    ['ROLE=scheduler without Postgres', { ROLE: 'scheduler' }, {}, 'DATABASE_URL'],
+    ['ROLE=ingest without Postgres', { ROLE: 'ingest' }, {}, 'DATABASE_URL'],
+    ['a worker lease shorter than 2 s', { WORKER_LEASE_SECONDS: '1' }, {}, 'WORKER_LEASE_SECONDS'],
     ['a public key that is not 64 hex digits', { DISCORD_PUBLIC_KEY: 'abc' }, {}, 'DISCORD_PUBLIC_KEY'],
     ['a port out of range', { PORT: '70000' }, {}, 'PORT'],
     ['a shard count of zero', { DISCORD_SHARDS: '0' }, {}, 'DISCORD_SHARDS'],

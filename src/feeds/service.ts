@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import type { FeedRecord, SessionLocks } from '../store/types';
 import { checkFeed, type FeedCheckDeps, type FeedCheckReport } from './check';
 
 /** Options of {@link FeedPoller}. */
@@ -13,12 +14,23 @@ export interface FeedPollerOptions extends Omit<FeedCheckDeps, 'signal'> {
   concurrency?: number;
   /** Called after each check (logs, tests). */
   onCheck?: (report: FeedCheckReport) => void;
+  /** How long a claimed feed stays claimed before another checker may take it (a checker that died), ms (default 60 s). */
+  claimLeaseMs?: number;
+  /** Postgres: a feed is checked by one process at a time (its lock held for the check); absent on SQLite (one process). */
+  locks?: SessionLocks;
 }
+
+/** Default of {@link FeedPollerOptions.claimLeaseMs}. */
+const DEFAULT_CLAIM_LEASE_MS = 60_000;
 
 /**
  * Checks due feeds on a timer aligned to the earliest `next_check_at`. Each
- * due feed is claimed (its next check moved one interval on) before it is
- * checked, so overlapping passes never check a feed twice. At start, feeds
+ * due feed is claimed under a lease before it is checked (`claimDue`: its next
+ * check moved to the lease's end; the check writes the real one), so
+ * overlapping passes, in this process or another, never take a feed twice,
+ * and the feed of a checker that died is due again when its lease ends. With
+ * `locks` (Postgres) the check itself holds the feed's lock too: a check
+ * outliving its lease is never joined by a second one. At start, feeds
  * whose channel is still owed a stored article (a stop mid-poll) are made due
  * at once. `stop()` aborts fetches and waits, bounded, for posts in flight:
  * what was stored is posted at the next start, with the same nonces.
@@ -61,25 +73,40 @@ export class FeedPoller {
   async pollDue(): Promise<FeedCheckReport[]> {
     await this.started;
     const now = this.clock();
-    // Filtered and marked busy in one synchronous step after the read: two polls in this process never take one feed.
-    const due = (await this.options.store.feeds.due(now, 200)).filter((feed) => !this.busy.has(feed.id));
+    const claimed = await this.options.store.feeds.claimDue(now, 200, this.options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
+    // Filtered and marked busy in one synchronous step after the claim: two polls in this process never take one feed.
+    const due = claimed.filter((feed) => !this.busy.has(feed.id));
     for (const feed of due) this.busy.add(feed.id);
-    for (const feed of due) await this.options.store.feeds.setNextCheck(feed.id, now + this.options.minIntervalMs);
     const deps: FeedCheckDeps = { ...this.options, signal: this.abort.signal };
     const checks = due.map((feed) =>
       this.queue
-        .add(async () => {
-          const report = await checkFeed(feed, deps, this.clock());
-          this.options.onCheck?.(report);
-          return report;
-        })
-        .catch((error: unknown): FeedCheckReport => {
+        .add(() => this.checkLocked(feed, deps))
+        .catch(async (error: unknown): Promise<FeedCheckReport> => {
           this.options.logger?.error({ err: error, feedId: feed.id }, 'feed check failed');
+          // Not left to the lease: an unexpected error waits a whole interval, like a failed fetch.
+          await Promise.resolve(this.options.store.feeds.setNextCheck(feed.id, this.clock() + this.options.minIntervalMs)).catch(() => undefined);
           return { feedId: feed.id, outcome: 'failed', found: 0, posted: [], detail: 'unexpected error' };
         })
         .finally(() => this.busy.delete(feed.id)),
     );
     return (await Promise.all(checks)).filter((report): report is FeedCheckReport => report !== undefined);
+  }
+
+  /** Check `feed` holding its lock (when there are locks); undefined when another process is still checking it. */
+  private async checkLocked(feed: FeedRecord, deps: FeedCheckDeps): Promise<FeedCheckReport | undefined> {
+    const { locks } = this.options;
+    const name = `feed:${feed.id}`;
+    if (locks && !(await locks.tryLock(name))) {
+      this.options.logger?.debug({ feedId: feed.id }, 'feed check skipped: another process is still checking it');
+      return undefined;
+    }
+    try {
+      const report = await checkFeed(feed, deps, this.clock());
+      this.options.onCheck?.(report);
+      return report;
+    } finally {
+      await locks?.unlock(name);
+    }
   }
 
   /** Stop the timer, abort fetches and wait (bounded) for checks in flight. */

@@ -5,7 +5,7 @@ import { renderBriefingMessage } from '../discord/message';
 import type { Logger } from '../logger';
 import { nonceWindowMsOf, RestPoster, type RestLike, type RestPosterOptions } from '../scheduler/poster';
 import { createSqliteStore } from '../store';
-import type { ChangeSignal, StoreWithFeeds } from '../store/types';
+import type { ChangeSignal, SessionLocks, StoreWithFeeds } from '../store/types';
 import { toLibraryArticle, type ReadPage } from './article';
 import type { FeedCheckDeps, FeedCheckReport } from './check';
 import { pageReader } from './read-page';
@@ -57,6 +57,10 @@ export interface FeedsOptions {
   runPoller?: boolean;
   /** Across processes on one Postgres: a `/feed` change is announced (`NOTIFY`) and every poller listening wakes. */
   changes?: ChangeSignal;
+  /** Postgres: a feed is checked by one process at a time (see `FeedPollerOptions.locks`). */
+  locks?: SessionLocks;
+  /** How long a claimed feed stays claimed by a checker that died, ms (see `FeedPollerOptions.claimLeaseMs`). */
+  claimLeaseMs?: number;
 }
 
 /**
@@ -91,7 +95,7 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   };
   // 2 s to stop: fetches are aborted at once; with the scheduler's 5 s and the gateway's 2 s, inside main's 10 s budget.
   // A post cut short stays pending and is re-sent with its nonce at the next start.
-  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, onCheck: (report) => logger.debug({ report }, 'feed checked') });
+  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, locks: options.locks, claimLeaseMs: options.claimLeaseMs, onCheck: (report) => logger.debug({ report }, 'feed checked') });
   const { changes } = options;
   let stopListening: (() => Promise<void>) | undefined;
   const wake = (): void => {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { RunClaim, ScheduleRecord } from '../store/types';
+import type { AnyStore, RunClaim, ScheduleRecord } from '../store/types';
 import type { ChannelBackoff } from './backoff';
 import { mapPool, withTimeout } from './pool';
 import { runSchedule, type RunDeps, type RunReport } from './run';
@@ -10,6 +10,8 @@ export type SchedulerLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 
 /** Everything a tick needs; no timers, no globals. */
 export interface TickDeps extends RunDeps {
+  /** The run's store, and its locks across processes when it has them (Postgres). */
+  store: RunDeps['store'] & Pick<AnyStore, 'locks'>;
   logger?: SchedulerLogger;
   /** Schedules run at once (default 8). */
   concurrency?: number;
@@ -27,8 +29,10 @@ export interface TickDeps extends RunDeps {
   backoff?: ChannelBackoff;
   /** How long a claim holds a schedule before its next run is written (default 60 s); a worker that dies meanwhile loses it then. */
   claimLeaseMs?: number;
-  /** Called once this tick's schedules are claimed (the service re-arms its timer then). */
+  /** Called once this tick's schedules are claimed, and again once runs whose channel was busy are given back (the service re-arms its timer then). */
   onClaimed?: () => void;
+  /** A run whose channel is busy (a run in flight here or in another process) is due again this much later, ms (default 2 s). */
+  busyRetryMs?: number;
 }
 
 /** What a tick did. */
@@ -86,24 +90,34 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     // The claim is complete (next runs written): the store now shows when to look again.
     deps.onClaimed?.();
   }
+  const nextOf = new Map(nextRuns.map((entry) => [entry.id, entry.to]));
+  const givenBack: GivenBack[] = [];
   for (const schedule of runnable) {
     // Claimed meanwhile by another tick or process (or paused): that one runs it.
     if (!won.has(schedule.id)) continue;
-    if (busy.has(schedule.channelId)) {
-      runs.push(emptyReport(schedule, 'busy', 'a run for this channel is still in flight'));
-      continue;
-    }
     const waiting = deps.backoff?.waitingUntil(schedule.channelId, at);
     if (waiting !== undefined) {
       runs.push(emptyReport(schedule, 'busy', `backing off after failed runs; next try after ${new Date(waiting).toISOString()}`));
       continue;
     }
+    // One run per channel at a time: in this process (busy) and across processes (the channel's lock, Postgres).
+    const where = busy.has(schedule.channelId) ? 'here' : (await lockChannel(deps, schedule.channelId)) ? undefined : 'in another process';
+    if (where) {
+      givenBack.push({ schedule, where, retryAt: Math.min(nextOf.get(schedule.id)!, at + (deps.busyRetryMs ?? 2000)) });
+      continue;
+    }
     busy.add(schedule.channelId);
     claimed.push(schedule);
   }
+  runs.push(...(await giveBack(deps, givenBack)));
+  // Runs given back are due again shortly: the service looks at the store again (its timer may be set far later).
+  if (givenBack.length) deps.onClaimed?.();
   const timeoutMs = deps.runTimeoutMs ?? 60_000;
   const results = await mapPool(claimed, deps.concurrency ?? 8, (schedule) => {
-    const work = runIsolated(schedule, deps, at).finally(() => busy.delete(schedule.channelId));
+    const work = runIsolated(schedule, deps, at).finally(() => {
+      busy.delete(schedule.channelId);
+      void deps.store.locks?.unlock(channelLock(schedule.channelId));
+    });
     return withTimeout(work, timeoutMs, () => {
       const detail = `timed out after ${Math.round(timeoutMs / 1000)} s; finishing in the background`;
       void Promise.resolve(deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail })).catch((error: unknown) => {
@@ -116,6 +130,36 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   for (const run of results) noteForBackoff(deps, run, at);
   for (const run of runs) log(deps.logger, run);
   return { at, due: due.length, runs };
+}
+
+/** The name of a channel's lock (see `AnyStore.locks`). */
+const channelLock = (channelId: string): string => `channel:${channelId}`;
+
+/** Take the channel's lock across processes; true at once without locks (SQLite: one process). */
+async function lockChannel(deps: TickDeps, channelId: string): Promise<boolean> {
+  return deps.store.locks ? deps.store.locks.tryLock(channelLock(channelId)) : true;
+}
+
+/** A won run that cannot start now: its channel is busy `where`; due again at `retryAt`. */
+interface GivenBack {
+  schedule: ScheduleRecord;
+  where: string;
+  retryAt: number;
+}
+
+/**
+ * Runs won that cannot start now (their channel is busy) are given back, in
+ * one write: due again shortly (never later than their real next run), so
+ * each still happens once, after the run in flight, instead of being lost.
+ */
+async function giveBack(deps: TickDeps, entries: readonly GivenBack[]): Promise<RunReport[]> {
+  if (!entries.length) return [];
+  try {
+    await deps.store.schedules.setNextRuns(entries.map((e) => ({ id: e.schedule.id, nextRunAt: e.retryAt })));
+  } catch (error) {
+    deps.logger?.error({ err: error, schedules: entries.length }, 'could not give back runs whose channel was busy');
+  }
+  return entries.map((e) => emptyReport(e.schedule, 'busy', `a run for this channel is still in flight ${e.where}; due again at ${new Date(e.retryAt).toISOString()}`));
 }
 
 async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number): Promise<RunReport> {

@@ -111,6 +111,7 @@ function prepare(db: Database) {
 export class SqliteFeedStore implements FeedStore {
   private q!: ReturnType<typeof prepare>;
   private rememberTx!: (feedId: number, keys: readonly string[], articles: readonly FeedArticleRecord[], at: number) => void;
+  private claimTx!: (now: number, limit: number, leaseMs: number) => FeedRecord[];
 
   constructor(private db: Database) {
     this.bind(db);
@@ -128,6 +129,12 @@ export class SqliteFeedStore implements FeedStore {
       for (const key of keys) this.q.see.run(feedId, key, at);
       for (const article of articles) this.q.saveArticle.run(article);
     });
+    const claim = db.transaction((now: number, limit: number, leaseMs: number): FeedRecord[] => {
+      const due = this.due(now, limit);
+      for (const feed of due) this.q.setNext.run(now + leaseMs, feed.id);
+      return due;
+    });
+    this.claimTx = (now, limit, leaseMs) => claim.immediate(now, limit, leaseMs);
   }
 
   create(feed: NewFeed): FeedRecord | undefined {
@@ -171,6 +178,10 @@ export class SqliteFeedStore implements FeedStore {
 
   setNextCheck(id: number, nextCheckAt: number): void {
     this.q.setNext.run(nextCheckAt, id);
+  }
+
+  claimDue(now: number, limit: number, leaseMs: number): FeedRecord[] {
+    return this.claimTx(now, limit, leaseMs);
   }
 
   recordCheck(id: number, check: FeedCheck): void {

@@ -219,9 +219,29 @@ export type Awaitable<T> = { [K in keyof T]: T[K] extends (...args: infer A) => 
 export interface AnyStore extends ChangeSignal {
   schedules: Awaitable<ScheduleStore>;
   deliveries: Awaitable<DeliveryStore>;
+  /** Postgres: locks across processes (a channel posted to by one worker at a time). Absent on SQLite: one process holds the file. */
+  locks?: SessionLocks;
   /** See {@link Store.checkFile} (SQLite only: a Postgres database is not a file the bot can lose). */
   checkFile?(): void | Promise<void>;
   close(): void | Promise<void>;
+}
+
+/**
+ * Named locks shared by every process on one Postgres: session advisory locks
+ * held on one dedicated connection. A process that dies (SIGKILL, power,
+ * network) loses its connection and with it every lock it held, at once: no
+ * lease to wait out. Locks are reentrant within the process (one session), so
+ * a process still keeps its own bookkeeping of what it holds.
+ */
+export interface SessionLocks {
+  /** Take `name` if no other process holds it; false when another does or the connection is down. */
+  tryLock(name: string): Promise<boolean>;
+  /** Release `name` (no-op when not held or the connection is gone). */
+  unlock(name: string): Promise<void>;
+  /** Called once when the connection is lost: every lock held is gone (the next `tryLock` reconnects). */
+  onLost(listener: (error: Error) => void): void;
+  /** Release every lock and close the connection. */
+  close(): Promise<void>;
 }
 
 /**
@@ -250,6 +270,8 @@ export interface AsyncStore extends ChangeSignal {
   deliveries: Async<DeliveryStore>;
   /** Feeds, where the store keeps them (SQLite's through `asAsyncStore`, Postgres's). */
   feeds?: Async<FeedStore>;
+  /** See {@link AnyStore.locks}. */
+  locks?: SessionLocks;
   close(): Promise<void>;
 }
 
@@ -335,6 +357,15 @@ export interface FeedStore {
   earliestNextCheck(): number | undefined;
   /** Move the next check (claiming it before it starts). */
   setNextCheck(id: number, nextCheckAt: number): void;
+  /**
+   * Claim up to `limit` due feeds for one checker, in one transaction: each
+   * claimed feed's `next_check_at` becomes `now + leaseMs` (the lease), so no
+   * other checker takes it while the lease runs, and the feed of a checker
+   * that dies is due again when the lease ends. The check's
+   * {@link recordCheck} then writes the real next check. Returned earliest
+   * first. Postgres: `FOR UPDATE SKIP LOCKED`; SQLite: an immediate transaction.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): FeedRecord[];
   recordCheck(id: number, check: FeedCheck): void;
   /** Which of `keys` this feed has seen. */
   seen(feedId: number, keys: readonly string[]): Set<string>;

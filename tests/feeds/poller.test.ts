@@ -13,27 +13,28 @@ import { CHANNEL, feedDeps, GUILD, RecordingPoster, rss, serve, startFeedServer,
 const T0 = Date.UTC(2026, 0, 1, 12);
 const MIN = 600_000;
 
+let server: FeedServer;
+let temp: ReturnType<typeof tempDir>;
+beforeEach(async () => {
+  server = await startFeedServer();
+  temp = tempDir('briefing-feeds-');
+});
+afterEach(async () => {
+  await server.close();
+  temp.cleanup();
+});
+
+const item = (n: number) => ({ guid: `g${n}`, link: `${server.base}/story/${n}`, title: `Story ${n}`, date: new Date(Date.UTC(2026, 0, n)).toUTCString() });
+
+/** Check deps on a store at a file path (reopened across "restarts"; `shared`: open beside another process's store, as two workers). */
+function depsAt(poster: Poster, shared = false): FeedCheckDeps & { store: StoreWithFeeds } {
+  const store = createSqliteStore(join(temp.dir, 'briefing.db'), shared ? { exclusive: false, checkEveryMs: 0 } : {});
+  const defaults = feedDeps();
+  defaults.store.close();
+  return { ...defaults, store, poster, readPage: pageReader({ fetcher: testFetcher, maxBytes: 1_000_000, timeoutMs: 10_000 }) };
+}
+
 describe('FeedPoller: a stop mid-poll loses nothing and doubles nothing', () => {
-  let server: FeedServer;
-  let temp: ReturnType<typeof tempDir>;
-  beforeEach(async () => {
-    server = await startFeedServer();
-    temp = tempDir('briefing-feeds-');
-  });
-  afterEach(async () => {
-    await server.close();
-    temp.cleanup();
-  });
-
-  const item = (n: number) => ({ guid: `g${n}`, link: `${server.base}/story/${n}`, title: `Story ${n}`, date: new Date(Date.UTC(2026, 0, n)).toUTCString() });
-
-  /** Check deps on a store at a file path (reopened across "restarts"). */
-  function depsAt(poster: Poster): FeedCheckDeps & { store: StoreWithFeeds } {
-    const store = createSqliteStore(join(temp.dir, 'briefing.db'));
-    const defaults = feedDeps();
-    defaults.store.close();
-    return { ...defaults, store, poster, readPage: pageReader({ fetcher: testFetcher, maxBytes: 1_000_000, timeoutMs: 10_000 }) };
-  }
 
   it('stopped while an item page is being read: the item is left unseen and posted once after the restart', async () => {
     server.routes.set('/feed.xml', serve(rss([item(1)])));
@@ -90,5 +91,50 @@ describe('FeedPoller: a stop mid-poll loses nothing and doubles nothing', () => 
     await restarted.stop();
     expect(second.posts.map((p) => [p.message.embeds[0]!.title, p.nonce])).toEqual([['Story 2', sent[0]]]);
     after.store.close();
+  });
+});
+
+describe('FeedPoller: checks across processes', () => {
+  it('a feed claimed by a checker that died is checked by another once the claim\'s lease ends, not before', async () => {
+    server.routes.set('/feed.xml', serve(rss([item(1)])));
+    const setup = depsAt(new RecordingPoster(), true);
+    await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, setup, T0);
+    server.routes.set('/feed.xml', serve(rss([item(2), item(1)])));
+    server.routes.set('/story/2', serve('gone', {}, 404));
+    // The dead checker claimed the feed at T0 + MIN and never recorded its check.
+    expect(await setup.store.feeds.claimDue(T0 + MIN, 10, 60_000)).toHaveLength(1);
+    setup.store.close();
+    const poster = new RecordingPoster();
+    const live = depsAt(poster, true);
+    const at = { now: T0 + MIN + 59_999 };
+    const poller = new FeedPoller({ ...live, clock: () => at.now, claimLeaseMs: 60_000 });
+    poller.start();
+    expect(await poller.pollDue()).toEqual([]);
+    at.now = T0 + MIN + 60_000;
+    expect((await poller.pollDue()).map((r) => r.posted.length)).toEqual([1]);
+    expect(poster.titles()).toEqual(['Story 2']);
+    await poller.stop();
+    live.store.close();
+  });
+
+  it('a feed whose lock another process holds (a check outliving its lease) is not checked a second time', async () => {
+    server.routes.set('/feed.xml', serve(rss([item(1)])));
+    const poster = new RecordingPoster();
+    const deps = depsAt(poster, true);
+    await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, deps, T0);
+    server.routes.set('/feed.xml', serve(rss([item(2), item(1)])));
+    server.routes.set('/story/2', serve('gone', {}, 404));
+    const elsewhere = new Set(['feed:1']);
+    const locks = { tryLock: async (name: string) => !elsewhere.has(name), unlock: async () => undefined, onLost: () => undefined, close: async () => undefined };
+    const poller = new FeedPoller({ ...deps, clock: () => T0 + MIN, locks, claimLeaseMs: 1000 });
+    poller.start();
+    expect(await poller.pollDue()).toEqual([]);
+    elsewhere.clear();
+    const later = new FeedPoller({ ...deps, clock: () => T0 + MIN + 1000, locks, claimLeaseMs: 1000 });
+    later.start();
+    expect((await later.pollDue()).map((r) => r.posted.length)).toEqual([1]);
+    expect(poster.titles()).toEqual(['Story 1', 'Story 2']);
+    await Promise.all([poller.stop(), later.stop()]);
+    deps.store.close();
   });
 });

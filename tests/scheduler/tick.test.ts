@@ -246,6 +246,28 @@ describe('tick: refusals and failures', () => {
     expect(report.runs[0]).toMatchObject({ posted: ['good'], rejected: ['bad'] });
   });
 
+  it.each([
+    ['in this process (a second schedule of the channel in the same tick)', undefined, 'here'],
+    ['in another process (the channel\'s lock held elsewhere)', 'locked', 'in another process'],
+  ])('a run whose channel is busy %s is given back, due again 2 s later, and then runs once', async (_case, lockState, where) => {
+    library.add(article('a', 1));
+    const first = primedSchedule();
+    const second = lockState ? first : primedSchedule({ when: '0 9 * * *', pattern: '0 9 * * *' });
+    const held = new Set(lockState ? [`channel:${CHANNEL_A}`] : []);
+    const locks = { tryLock: async (name: string) => !held.has(name), unlock: async () => undefined, onLost: () => undefined, close: async () => undefined };
+    const withLocks: TickDeps = { ...deps, store: Object.assign(Object.create(store) as Store, { locks }) };
+    let armed = 0;
+    const report = await tick(at(DAY1), { ...withLocks, onClaimed: () => armed++ });
+    expect(armed).toBe(2); // once claimed, once given back (due again in 2 s: the timer must know)
+    const busy = report.runs.find((r) => r.result === 'busy')!;
+    expect(busy).toMatchObject({ scheduleId: second, detail: `a run for this channel is still in flight ${where}; due again at 2026-01-02T08:00:02.000Z` });
+    expect(store.schedules.get(second)!.nextRunAt).toBe(at('2026-01-02T08:00:02Z').getTime());
+    held.clear();
+    const retry = await tick(at('2026-01-02T08:00:02Z'), withLocks);
+    expect(retry.runs).toEqual([expect.objectContaining({ scheduleId: second, result: 'ok' })]);
+    expect(poster.postedTo(CHANNEL_A)).toEqual(['a']);
+  });
+
   it('a channel with a run still in flight is not posted to by a second tick', async () => {
     library.add(article('a', 1));
     primedSchedule({ pattern: '*/2 * * * * *', when: '*/2 * * * * *', nextRunAt: at(DAY1).getTime() });

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore, DEFAULT_DELIVERY_LEASE_MS, MIGRATIONS, migrate, type AsyncStore, type FeedArticleRecord, type NewFeed, type Store } from '../../src/store';
 import { asAsyncStore } from '../../src/store/async';
-import { createPool, createPostgresStore, migratePostgres, postgresSchemaVersion } from '../../src/store/postgres';
+import { createPool, createPostgresStore, createSessionLocks, migratePostgres, postgresSchemaVersion } from '../../src/store/postgres';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
 import { newSchedule, tempDir } from './helpers';
 
@@ -427,6 +427,37 @@ describe.each([
       expect((await feedsOf().get(settled.id))!.nextCheckAt).toBe(5000);
     });
 
+    it('claiming due feeds puts them under a lease: a second checker gets none until it ends, and a paused feed is never claimed', async () => {
+      await open();
+      const a = (await feedsOf().create(newFeed({ nextCheckAt: 10 })))!;
+      const b = (await feedsOf().create(newFeed({ url: 'https://b.example/feed.xml', nextCheckAt: 20 })))!;
+      const paused = (await feedsOf().create(newFeed({ url: 'https://c.example/feed.xml', nextCheckAt: 5 })))!;
+      await feedsOf().pause(paused.id, 'paused with /feed pause', 1);
+      expect((await feedsOf().claimDue(100, 10, 1000)).map((f) => f.id)).toEqual([a.id, b.id]);
+      expect((await feedsOf().get(a.id))!.nextCheckAt).toBe(1100);
+      const other = await db.connect();
+      expect(await other.feeds!.claimDue(1099, 10, 1000)).toEqual([]);
+      // The first checker died: the lease ends and another takes the feed; a recorded check moves it past the lease.
+      await feedsOf().recordCheck(b.id, { at: 150, nextCheckAt: 5000, failures: 0, detail: 'ok' });
+      expect((await other.feeds!.claimDue(1100, 10, 1000)).map((f) => f.id)).toEqual([a.id]);
+    });
+
+    it('four checkers claiming 300 due feeds at once take each exactly once', async () => {
+      await open();
+      const ids: number[] = [];
+      for (let i = 0; i < 300; i++) ids.push((await feedsOf().create(newFeed({ url: `https://news.example/${i}.xml`, nextCheckAt: i })))!.id);
+      const workers = [store, ...(await Promise.all([1, 2, 3].map(() => db.connect())))];
+      const claims = await Promise.all(workers.map(async (worker) => {
+        const mine: number[] = [];
+        for (;;) {
+          const batch = await worker.feeds!.claimDue(5000, 23, 60_000);
+          if (!batch.length) return mine;
+          mine.push(...batch.map((f) => f.id));
+        }
+      }));
+      expect(claims.flat().sort((x, y) => x - y)).toEqual(ids);
+    });
+
     it('forgets keys of items long gone from the feed, counted from the feed\'s latest sighting; handles many keys at once', async () => {
       await open();
       const feed = (await feedsOf().create(newFeed()))!;
@@ -471,6 +502,35 @@ describe.skipIf(!POSTGRES_BIN)('Postgres owner leases', () => {
       await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [first.deliveries.owner]);
       expect(await second.deliveries.adoptPending()).toBe(3);
       expect(await first.deliveries.begin(CHANNEL, ARTICLES[0][1], id, 'n', 2)).toMatchObject({ status: 'pending', owner: second.deliveries.owner, attempts: 1 });
+    } finally {
+      await Promise.all([first.close(), second.close(), pool.end()]);
+    }
+  });
+});
+
+describe.skipIf(!POSTGRES_BIN)('Postgres session locks', () => {
+  it('a name is held by one process at a time, released by unlock, and at once when the holder\'s connection dies', async () => {
+    const url = await cluster!.createDatabase(`locks_${++databases}`);
+    const [first, second] = [createSessionLocks(url), createSessionLocks(url)];
+    const pool = createPool(url);
+    const lost: string[] = [];
+    first.onLost((error) => lost.push(error.message));
+    try {
+      expect(await first.tryLock('channel:1')).toBe(true);
+      expect(await first.tryLock('channel:1')).toBe(true); // reentrant in its own session
+      expect(await second.tryLock('channel:1')).toBe(false);
+      expect(await second.tryLock('channel:2')).toBe(true);
+      await first.unlock('channel:1');
+      await first.unlock('channel:1');
+      expect(await second.tryLock('channel:1')).toBe(true);
+      await second.unlock('channel:1');
+      expect(await first.tryLock('ingest')).toBe(true);
+      // The holder's connection is cut (a killed process): the lock is free at once, and the holder is told.
+      await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1
+        AND objid = (hashtextextended('ingest', 0) & 4294967295)::oid AND classid = ((hashtextextended('ingest', 0) >> 32) & 4294967295)::oid`);
+      await expect.poll(() => lost.length).toBe(1);
+      expect(await second.tryLock('ingest')).toBe(true);
+      expect(await first.tryLock('ingest')).toBe(false); // reconnected, and the lock is the other's now
     } finally {
       await Promise.all([first.close(), second.close(), pool.end()]);
     }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { ARTICLE_COLUMNS, FEED_COLUMNS, toArticle, toFeed, type ArticleRow, type FeedRow } from '../sqlite-feeds';
 import type { Async, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore, NewFeed } from '../types';
-import { inTransaction } from './pool';
+import { claimDueRows, inTransaction } from './pool';
 
 /** An article still owed to its feed's channel: no delivery, or one left pending or failed. */
 const OWED = `(d.status IS NULL OR d.status IN ('pending', 'failed'))`;
@@ -57,6 +57,11 @@ export class PostgresFeedStore implements Async<FeedStore> {
 
   async setNextCheck(id: number, nextCheckAt: number): Promise<void> {
     await this.pool.query('UPDATE feeds SET next_check_at = $1 WHERE id = $2', [nextCheckAt, id]);
+  }
+
+  /** `FOR UPDATE SKIP LOCKED`: checkers claiming at the same moment split the due feeds between them without waiting. */
+  async claimDue(now: number, limit: number, leaseMs: number): Promise<FeedRecord[]> {
+    return (await claimDueRows<FeedRow>(this.pool, { table: 'feeds', columns: FEED_COLUMNS, dueColumn: 'next_check_at' }, now, limit, leaseMs)).map(toFeed);
   }
 
   async recordCheck(id: number, check: FeedCheck): Promise<void> {

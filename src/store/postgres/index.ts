@@ -4,10 +4,12 @@ import { OWNER_LEASE_MS, PostgresDeliveryStore } from './deliveries';
 import { migratePostgres } from './migrate';
 import { createPool } from './pool';
 import { PostgresFeedStore } from './feeds';
+import { createSessionLocks } from './locks';
 import { PostgresScheduleStore } from './schedules';
 
 export { migratePostgres, postgresSchemaVersion } from './migrate';
 export { createPool } from './pool';
+export { createSessionLocks } from './locks';
 
 /** Options of {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -19,7 +21,8 @@ export interface PostgresStoreOptions {
  * The {@link AsyncStore} on Postgres at `url` (`DATABASE_URL`), migrations
  * applied first (under an advisory lock, so replicas starting together
  * migrate once), this store's owner lease written (see
- * {@link PostgresDeliveryStore}). `close()` ends the lease and the pool.
+ * {@link PostgresDeliveryStore}). Its `locks` hold one more connection, opened
+ * at the first lock. `close()` ends the lease, the locks and the pool.
  */
 export async function createPostgresStore(url: string, onError?: (error: Error) => void, options: PostgresStoreOptions = {}): Promise<AsyncStore> {
   const pool = createPool(url, onError);
@@ -42,13 +45,16 @@ export async function createPostgresStore(url: string, onError?: (error: Error) 
     deliveries.renewLease(leaseMs).catch((error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error))));
   }, Math.max(1, Math.floor(leaseMs / 3)));
   renew.unref();
+  const locks = createSessionLocks(url);
   return {
     schedules: new PostgresScheduleStore(pool),
     deliveries,
     feeds: new PostgresFeedStore(pool),
+    locks,
     ...changeSignal(pool),
     close: async () => {
       clearInterval(renew);
+      await locks.close();
       await deliveries.endLease().catch(() => undefined);
       await pool.end();
     },

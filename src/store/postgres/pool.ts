@@ -34,3 +34,25 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     client.release();
   }
 }
+
+/** Where {@link claimDueRows} claims: a table of the schema, its columns read, and its due-time column. Constants of the code, never input. */
+export interface LeasedTable {
+  table: 'schedules' | 'feeds';
+  columns: string;
+  dueColumn: 'next_run_at' | 'next_check_at';
+}
+
+/**
+ * Claim up to `limit` active rows of `table` due by `now`, earliest first,
+ * in one transaction: `FOR UPDATE SKIP LOCKED` (workers claiming at the same
+ * moment split the rows between them without waiting), then each claimed
+ * row's due time becomes `now + leaseMs`, the lease.
+ */
+export function claimDueRows<Row extends { id: number }>(pool: pg.Pool, { table, columns, dueColumn }: LeasedTable, now: number, limit: number, leaseMs: number): Promise<Row[]> {
+  return inTransaction(pool, async (client) => {
+    const picked = await client.query<Row>(`SELECT ${columns} FROM ${table} WHERE paused_reason IS NULL AND ${dueColumn} <= $1
+      ORDER BY ${dueColumn} LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]);
+    if (picked.rows.length) await client.query(`UPDATE ${table} SET ${dueColumn} = $1 WHERE id = ANY($2::bigint[])`, [now + leaseMs, picked.rows.map((r) => r.id)]);
+    return picked.rows;
+  });
+}

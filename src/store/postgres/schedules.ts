@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Async, NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore, StreamPosition } from '../types';
 import { SCHEDULE_COLUMNS as COLUMNS, scheduleFromRow as toRecord, type ScheduleRow } from '../rows';
-import { inTransaction } from './pool';
+import { claimDueRows } from './pool';
 
 
 /** {@link ScheduleStore} on Postgres (the same contract as SQLite's, as promises). */
@@ -87,13 +87,7 @@ export class PostgresScheduleStore implements Async<ScheduleStore> {
   }
 
   /** `FOR UPDATE SKIP LOCKED`: workers claiming at the same moment split the due schedules between them without waiting. */
-  claimDue(now: number, limit: number, leaseMs: number): Promise<ScheduleRecord[]> {
-    return inTransaction(this.pool, async (client) => {
-      const picked = await client.query<ScheduleRow>(`SELECT ${COLUMNS} FROM schedules WHERE paused_reason IS NULL AND next_run_at <= $1
-        ORDER BY next_run_at LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, limit]);
-      if (!picked.rows.length) return [];
-      await client.query('UPDATE schedules SET next_run_at = $1 WHERE id = ANY($2::bigint[])', [now + leaseMs, picked.rows.map((r) => r.id)]);
-      return picked.rows.map(toRecord);
-    });
+  async claimDue(now: number, limit: number, leaseMs: number): Promise<ScheduleRecord[]> {
+    return (await claimDueRows<ScheduleRow>(this.pool, { table: 'schedules', columns: COLUMNS, dueColumn: 'next_run_at' }, now, limit, leaseMs)).map(toRecord);
   }
 }
