@@ -7,7 +7,8 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
  */
 export interface XmlElement {
   name: string;
-  attributes: Map<string, string>;
+  /** Raw attribute values by lower-case name (a shared empty map when there are none). */
+  attributes: ReadonlyMap<string, string>;
   children: XmlElement[];
   /** Source offsets of the content: `source.slice(innerStart, innerEnd)` is everything between the tags. */
   innerStart: number;
@@ -20,6 +21,8 @@ export interface XmlElement {
  * well-formed (a stray or mismatched end tag, an element left open, no root):
  * the caller then uses the full parser, which knows how to treat it.
  */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
 export function scanXml(source: string): XmlElement | undefined {
   const roots: XmlElement[] = [];
   const stack: XmlElement[] = [];
@@ -27,9 +30,19 @@ export function scanXml(source: string): XmlElement | undefined {
   let open: XmlElement | undefined;
   let attribute: { name: string; start: number; end: number } | undefined;
   const slice = (start: number, end: number): string => source.slice(start, end);
+  /** Whether the end tag's name at start..end is `name` (lower-case), without making a string of it. */
+  const sameName = (name: string, start: number, end: number): boolean => {
+    if (end - start !== name.length) return false;
+    for (let i = 0; i < name.length; i++) {
+      let code = source.charCodeAt(start + i);
+      if (code >= 65 && code <= 90) code += 32;
+      if (code !== name.charCodeAt(i)) return false;
+    }
+    return true;
+  };
   const callbacks: TokenizerCallbacks = {
     onopentagname(start, end) {
-      open = { name: slice(start, end).toLowerCase(), attributes: new Map(), children: [], innerStart: 0, innerEnd: 0 };
+      open = { name: slice(start, end).toLowerCase(), attributes: NO_ATTRIBUTES, children: [], innerStart: 0, innerEnd: 0 };
     },
     onattribname(start, end) {
       attribute = { name: slice(start, end).toLowerCase(), start: -1, end: -1 };
@@ -43,7 +56,10 @@ export function scanXml(source: string): XmlElement | undefined {
       // entities are not decoded (decodeEntities: false): attribute data stays raw
     },
     onattribend() {
-      if (open && attribute && !open.attributes.has(attribute.name)) open.attributes.set(attribute.name, attribute.start < 0 ? '' : slice(attribute.start, attribute.end));
+      if (open && attribute && !open.attributes.has(attribute.name)) {
+        if (open.attributes === NO_ATTRIBUTES) open.attributes = new Map();
+        (open.attributes as Map<string, string>).set(attribute.name, attribute.start < 0 ? '' : slice(attribute.start, attribute.end));
+      }
       attribute = undefined;
     },
     onopentagend(endIndex) {
@@ -61,7 +77,7 @@ export function scanXml(source: string): XmlElement | undefined {
     },
     onclosetag(start, end) {
       const element = stack.pop();
-      if (!element || element.name !== slice(start, end).toLowerCase()) broken = true;
+      if (!element || !sameName(element.name, start, end)) broken = true;
       else element.innerEnd = source.lastIndexOf('<', start);
     },
     ontext() {},
