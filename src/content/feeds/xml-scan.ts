@@ -15,14 +15,17 @@ export interface XmlElement {
   innerEnd: number;
 }
 
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+/** Deeper nesting than this is no feed a reader should walk recursively: left to the full parser. */
+const MAX_DEPTH = 256;
+
 /**
  * Scan a well-formed XML document into its element tree with htmlparser2's
  * tokenizer (no entity decoding, no DOM). Undefined when the markup is not
- * well-formed (a stray or mismatched end tag, an element left open, no root):
+ * well-formed (a stray or mismatched end tag, an element left open, no root)
+ * or nested deeper than {@link MAX_DEPTH}:
  * the caller then uses the full parser, which knows how to treat it.
  */
-const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
-
 export function scanXml(source: string): XmlElement | undefined {
   const roots: XmlElement[] = [];
   const stack: XmlElement[] = [];
@@ -67,6 +70,7 @@ export function scanXml(source: string): XmlElement | undefined {
       open.innerStart = endIndex + 1;
       (stack.at(-1)?.children ?? roots).push(open);
       stack.push(open);
+      if (stack.length > MAX_DEPTH) broken = true;
       open = undefined;
     },
     onselfclosingtag(endIndex) {
