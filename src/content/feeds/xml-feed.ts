@@ -1,6 +1,3 @@
-import { decodeHTML } from 'entities';
-import { child, childrenNamed, scanXml, type XmlElement } from './xml-scan';
-
 /**
  * The fast reader of RSS, Atom and RDF feeds: one scan of the document with
  * htmlparser2's tokenizer, then only the fields the feed parser reads,
@@ -13,6 +10,10 @@ import { child, childrenNamed, scanXml, type XmlElement } from './xml-scan';
  * uses feedsmith, the reference. A property test holds the two to the same
  * output (tests/content/feeds/fast-parse.test.ts).
  */
+import { decodeHTML } from 'entities';
+import { child, childrenNamed, scanXml, type XmlElement } from './xml-scan';
+
+/** The XML feed formats the fast reader knows, named as `ParsedFeed.format` names them. */
 export type XmlFeedFormat = 'rss' | 'atom' | 'rdf';
 
 type Node = Record<string, unknown>;
