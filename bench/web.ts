@@ -10,6 +10,7 @@ import { createBriefing } from '../src/briefing/index';
 import { decodeText } from '../src/content/web/charset';
 import { extractArticle } from '../src/extraction';
 import { median } from './stats';
+import { goalRows, timeCall, type Timings } from './timing';
 import type { BenchContext, BenchRow } from './types';
 
 const GROUP = 'web';
@@ -26,19 +27,16 @@ export function extractAndBrief(bytes: Uint8Array, contentType?: string): number
   return createBriefing(article.text, { title: article.title, language: article.language }).summary.length;
 }
 
-/** The goal row from every run's wall time, with the CPU-time median and the slowest page in the note. */
-export function extractRow(wallMs: number[], cpuMs: number[], pages: { id: string; medianMs: number }[]): BenchRow {
-  const value = median(wallMs);
+/** The goal rows (median wall and CPU time of every run), with the slowest page in the note. */
+export function extractRows(timings: Timings, pages: { id: string; medianMs: number }[]): BenchRow[] {
   const slowest = [...pages].sort((a, b) => b.medianMs - a.medianMs)[0];
-  return {
+  return goalRows({
     group: GROUP,
-    name: `extract + brief, real news page 100–300 KB (${pages.length} pages) median`,
-    value,
-    unit: 'ms',
-    goal: `≤ ${EXTRACT_GOAL_MS} ms`,
-    pass: value <= EXTRACT_GOAL_MS,
-    note: `CPU time median ${median(cpuMs).toFixed(1)} ms${slowest ? `; slowest page ${slowest.id} ${slowest.medianMs.toFixed(1)} ms` : ''}`,
-  };
+    name: `extract + brief a real news page of 100–300 KB (${pages.length} pages)`,
+    goalMs: EXTRACT_GOAL_MS,
+    timings,
+    note: `${timings.wallMs.length} runs, pages interleaved${slowest ? `; slowest page ${slowest.id} ${slowest.medianMs.toFixed(1)} ms wall` : ''}`,
+  });
 }
 
 /** Run the web benchmark. */
@@ -52,18 +50,15 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   }
   if (pages.length === 0) throw new Error(`no page of 100–300 KB in ${dir}`);
   for (let round = 0; round < WARMUP_ROUNDS; round++) for (const page of pages) extractAndBrief(page.bytes);
-  const wall: number[][] = pages.map(() => []);
-  const cpu: number[] = [];
+  const all: Timings = { wallMs: [], cpuMs: [] };
+  const perPage: Timings[] = pages.map(() => ({ wallMs: [], cpuMs: [] }));
   for (let round = 0; round < ROUNDS; round++) {
     ctx.progress('web: extract + brief', round, ROUNDS);
-    pages.forEach((page, i) => {
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      extractAndBrief(page.bytes);
-      wall[i]!.push(performance.now() - t0);
-      const used = process.cpuUsage(cpu0);
-      cpu.push((used.user + used.system) / 1000);
-    });
+    pages.forEach((page, i) => timeCall(() => extractAndBrief(page.bytes), perPage[i]!));
   }
-  return [extractRow(wall.flat(), cpu, pages.map((page, i) => ({ id: page.id, medianMs: median(wall[i]!) })))];
+  for (const page of perPage) {
+    all.wallMs.push(...page.wallMs);
+    all.cpuMs.push(...page.cpuMs);
+  }
+  return extractRows(all, pages.map((page, i) => ({ id: page.id, medianMs: median(perPage[i]!.wallMs) })));
 }

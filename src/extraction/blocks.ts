@@ -40,7 +40,8 @@ export function blocksOf(root: DomNode): Block[] {
   let tag = 'div';
   const flush = () => {
     const clean = text.replace(/\s+/g, ' ').trim();
-    if (clean !== '') blocks.push({ text: clean, tag, linkShare: letterCount(clean) === 0 ? 0 : Math.min(1, linkChars / letterCount(clean)) });
+    const letters = clean === '' ? 0 : letterCount(clean);
+    if (clean !== '') blocks.push({ text: clean, tag, linkShare: letters === 0 ? 0 : Math.min(1, linkChars / letters) });
     text = '';
     linkChars = 0;
   };
@@ -67,8 +68,26 @@ export function blocksOf(root: DomNode): Block[] {
   return blocks;
 }
 
-/** Letters and digits in `text` (what link share and lengths are measured in). */
+const NOT_LETTER = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Letters and digits in `text` (what link share and lengths are measured
+ * in), counted in code points. Same count as {@link letterCountReference}
+ * without making a string of every letter: the page's whole text goes
+ * through here several times per extraction.
+ */
 export function letterCount(text: string): number {
+  const letters = text.replace(NOT_LETTER, '');
+  let astral = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const unit = letters.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) astral++;
+  }
+  return letters.length - astral;
+}
+
+/** The plain definition of {@link letterCount}, kept as the reference its property test compares with. */
+export function letterCountReference(text: string): number {
   return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 

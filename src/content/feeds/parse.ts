@@ -1,7 +1,8 @@
-import { parseAtomFeed, parseFeed as feedsmithParse, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
+import { detectAtomFeed, detectRdfFeed, detectRssFeed, parseAtomFeed, parseFeed as feedsmithParse, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
 import { decodeFeedBytes } from './decode';
 import { htmlToText } from './html-text';
 import { itemKeys } from './keys';
+import { readXmlFeed, type XmlFeedFormat } from './xml-feed';
 import { FeedParseError, type FeedFormat, type FeedItem, type ParsedFeed } from './types';
 
 /** Loosely typed view of feedsmith's output (its types differ per format; we read a few fields of each). */
@@ -119,17 +120,29 @@ function rootElement(xml: string): string {
 }
 
 /**
- * Parse with the one feedsmith parser the root element names (a third faster
- * than letting feedsmith detect the format); anything else through its
+ * Which reader turns RSS/Atom/RDF markup into fields: `fast` (one tokenizer
+ * scan, see {@link readXmlFeed}; feedsmith whenever it declines) or
+ * `feedsmith` alone, the reference the fast one is tested against.
+ */
+export type FeedXmlReader = 'fast' | 'feedsmith';
+
+const XML_PARSERS: Record<string, { format: XmlFeedFormat; detect: (text: string) => boolean; parse: (text: string) => unknown }> = {
+  rss: { format: 'rss', detect: detectRssFeed, parse: parseRssFeed },
+  feed: { format: 'atom', detect: detectAtomFeed, parse: parseAtomFeed },
+  rdf: { format: 'rdf', detect: detectRdfFeed, parse: parseRdfFeed },
+};
+
+/**
+ * Parse with the one parser the root element names (a third faster than
+ * letting feedsmith detect the format); anything else through feedsmith's
  * detection.
  */
-function parseByRoot(text: string): { format: string; feed: unknown } {
+function parseByRoot(text: string, reader: FeedXmlReader): { format: string; feed: unknown } {
   if (text.startsWith('{')) return { format: 'json', feed: parseJsonFeed(JSON.parse(text) as unknown) };
-  const root = rootElement(text.slice(0, 4096));
-  if (root === 'rss') return { format: 'rss', feed: parseRssFeed(text) };
-  if (root === 'feed') return { format: 'atom', feed: parseAtomFeed(text) };
-  if (root === 'rdf') return { format: 'rdf', feed: parseRdfFeed(text) };
-  return feedsmithParse(text) as { format: string; feed: unknown };
+  const parser = XML_PARSERS[rootElement(text.slice(0, 4096))];
+  if (!parser) return feedsmithParse(text) as { format: string; feed: unknown };
+  const fast = reader === 'fast' && parser.detect(text) ? readXmlFeed(text, parser.format) : undefined;
+  return { format: parser.format, feed: fast ?? parser.parse(text) };
 }
 
 const looksLikeHtml = (text: string): boolean => /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<body)/i.test(text) || /<html[\s>]/i.test(text.slice(0, 2048));
@@ -138,16 +151,18 @@ const looksLikeHtml = (text: string): boolean => /^\s*(<!--[\s\S]*?-->\s*)*(<!do
  * Parse the text of a feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into a
  * {@link ParsedFeed}. Items without a title, link and text are dropped.
  *
+ * `xmlReader` picks the XML reader (see {@link FeedXmlReader}); both give the same result.
+ *
  * @throws FeedParseError `not-a-feed` for an HTML page or anything that is no
  * feed format, `malformed` for a broken or truncated feed.
  */
-export function parseFeedText(source: string): ParsedFeed {
+export function parseFeedText(source: string, xmlReader: FeedXmlReader = 'fast'): ParsedFeed {
   const trimmed = source.replace(/^\uFEFF/, '').trim();
   if (!trimmed) throw new FeedParseError('not-a-feed', 'The address answered with an empty document, not a feed.');
   if (looksLikeHtml(trimmed)) throw new FeedParseError('not-a-feed', 'This address is a web page, not a feed (RSS, Atom or JSON Feed).');
   let parsed: { format: string; feed: unknown };
   try {
-    parsed = parseByRoot(trimmed);
+    parsed = parseByRoot(trimmed, xmlReader);
   } catch (error) {
     const unrecognised = error instanceof Error && /unrecognized/i.test(error.message);
     throw unrecognised && !trimmed.startsWith('<?xml')
@@ -165,6 +180,6 @@ export function parseFeedText(source: string): ParsedFeed {
 }
 
 /** Decode feed bytes (see {@link decodeFeedBytes}) and parse them. */
-export function parseFeedBytes(bytes: Uint8Array, contentType?: string): ParsedFeed {
-  return parseFeedText(decodeFeedBytes(bytes, contentType));
+export function parseFeedBytes(bytes: Uint8Array, contentType?: string, xmlReader: FeedXmlReader = 'fast'): ParsedFeed {
+  return parseFeedText(decodeFeedBytes(bytes, contentType), xmlReader);
 }

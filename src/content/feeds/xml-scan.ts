@@ -1,0 +1,109 @@
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+
+/**
+ * One element of a scanned XML document: its name (lower-case, as written
+ * with its prefix), its raw attribute values and the raw source between its
+ * start and end tags, left for the reader to decode as it needs.
+ */
+export interface XmlElement {
+  name: string;
+  /** Raw attribute values by lower-case name (a shared empty map when there are none). */
+  attributes: ReadonlyMap<string, string>;
+  children: XmlElement[];
+  /** Source offsets of the content: `source.slice(innerStart, innerEnd)` is everything between the tags. */
+  innerStart: number;
+  innerEnd: number;
+}
+
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+/** Deeper nesting than this is no feed a reader should walk recursively: left to the full parser. */
+const MAX_DEPTH = 256;
+
+/**
+ * Scan a well-formed XML document into its element tree with htmlparser2's
+ * tokenizer (no entity decoding, no DOM). Undefined when the markup is not
+ * well-formed (a stray or mismatched end tag, an element left open, no root)
+ * or nested deeper than {@link MAX_DEPTH}:
+ * the caller then uses the full parser, which knows how to treat it.
+ */
+export function scanXml(source: string): XmlElement | undefined {
+  const roots: XmlElement[] = [];
+  const stack: XmlElement[] = [];
+  let broken = false;
+  let open: XmlElement | undefined;
+  let attribute: { name: string; start: number; end: number } | undefined;
+  const slice = (start: number, end: number): string => source.slice(start, end);
+  /** Whether the end tag's name at start..end is `name` (lower-case), without making a string of it. */
+  const sameName = (name: string, start: number, end: number): boolean => {
+    if (end - start !== name.length) return false;
+    for (let i = 0; i < name.length; i++) {
+      let code = source.charCodeAt(start + i);
+      if (code >= 65 && code <= 90) code += 32;
+      if (code !== name.charCodeAt(i)) return false;
+    }
+    return true;
+  };
+  const callbacks: TokenizerCallbacks = {
+    onopentagname(start, end) {
+      open = { name: slice(start, end).toLowerCase(), attributes: NO_ATTRIBUTES, children: [], innerStart: 0, innerEnd: 0 };
+    },
+    onattribname(start, end) {
+      attribute = { name: slice(start, end).toLowerCase(), start: -1, end: -1 };
+    },
+    onattribdata(start, end) {
+      if (!attribute) return;
+      if (attribute.start < 0) attribute.start = start;
+      attribute.end = end;
+    },
+    onattribentity() {
+      // entities are not decoded (decodeEntities: false): attribute data stays raw
+    },
+    onattribend() {
+      if (open && attribute && !open.attributes.has(attribute.name)) {
+        if (open.attributes === NO_ATTRIBUTES) open.attributes = new Map();
+        (open.attributes as Map<string, string>).set(attribute.name, attribute.start < 0 ? '' : slice(attribute.start, attribute.end));
+      }
+      attribute = undefined;
+    },
+    onopentagend(endIndex) {
+      if (!open) return;
+      open.innerStart = endIndex + 1;
+      (stack.at(-1)?.children ?? roots).push(open);
+      stack.push(open);
+      if (stack.length > MAX_DEPTH) broken = true;
+      open = undefined;
+    },
+    onselfclosingtag(endIndex) {
+      if (!open) return;
+      open.innerStart = open.innerEnd = endIndex + 1;
+      (stack.at(-1)?.children ?? roots).push(open);
+      open = undefined;
+    },
+    onclosetag(start, end) {
+      const element = stack.pop();
+      if (!element || !sameName(element.name, start, end)) broken = true;
+      else element.innerEnd = source.lastIndexOf('<', start);
+    },
+    ontext() {},
+    ontextentity() {},
+    oncdata() {},
+    oncomment() {},
+    ondeclaration() {},
+    onprocessinginstruction() {},
+    onend() {},
+  };
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false }, callbacks);
+  tokenizer.write(source);
+  tokenizer.end();
+  return broken || stack.length > 0 || open || roots.length !== 1 ? undefined : roots[0];
+}
+
+/** The first child element of that name, if any. */
+export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element?.children.find((candidate) => candidate.name === name);
+}
+
+/** Every child element of that name, in document order. */
+export function childrenNamed(element: XmlElement | undefined, name: string): XmlElement[] {
+  return element ? element.children.filter((candidate) => candidate.name === name) : [];
+}
