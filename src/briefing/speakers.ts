@@ -5,8 +5,8 @@
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
 import { stripArabicPrefixes } from './arabic';
-import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS, NEVER_SPEAKERS } from './quote-parts/arabic-lexicon';
-import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
+import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS, NEVER_SPEAKERS } from './quote-parts/packs/ar/lexicon';
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/packs/ar/phrase';
 import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';

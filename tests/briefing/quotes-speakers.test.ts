@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributeAfter, attributeBefore } from '../../src/briefing/quote-parts/attribution';
-import { parseArabicPhrase } from '../../src/briefing/quote-parts/arabic-phrase';
+import { parseArabicPhrase } from '../../src/briefing/quote-parts/packs/ar/phrase';
 import { parseLatinInverted, parseLatinSubject } from '../../src/briefing/quote-parts/latin-phrase';
 import { tokenize } from '../../src/briefing/quote-parts/tokens';
 import type { Language } from '../../src/briefing/schema';

@@ -4,7 +4,7 @@
  * `le maire a déclaré :`) or after it (`"…"، قال ترامب`, `"…," she said`,
  * `« … », a déclaré le maire`).
  */
-import { arabicAfter, arabicBefore } from './arabic-attribution';
+import { arabicAfter, arabicBefore } from './packs/ar/index';
 import { latinAfter, latinBefore } from './latin-attribution';
 import { tokenize, type Token } from './tokens';
 import type { Language } from '../schema';

@@ -2,7 +2,7 @@
  * What the words around a quotation say about its speaker, and helpers
  * shared by the Arabic and the Latin-script readers.
  */
-import type { Phrase } from './arabic-phrase';
+import type { Phrase } from './packs/ar/phrase';
 import type { Token } from './tokens';
 import type { Gender } from '../speech-verbs';
 

@@ -3,7 +3,7 @@
  * "Jane Smith, the mayor" / "the mayor, Jane Smith" / "Mayor Jane Smith" /
  * "le ministre de l'Intérieur Gérald Darmanin".
  */
-import type { Phrase } from './arabic-phrase';
+import type { Phrase } from './packs/ar/phrase';
 import type { Gender } from '../speech-verbs';
 import { PRONOUNS } from '../speech-verbs';
 import { isCapitalized, type Token } from './tokens';

@@ -5,7 +5,7 @@
  * `a-t-elle ajouté` or `وكتب` refers to the most recent of them, so they are
  * recorded in the speaker registry even when they say nothing quoted.
  */
-import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './arabic-phrase';
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './packs/ar/phrase';
 import { isTitleWord, parseLatinSubject, type LatinPhrase } from './latin-phrase';
 import { isCapitalized, type Token } from './tokens';
 import type { Gender } from '../speech-verbs';

@@ -3,7 +3,7 @@
  * ({@link normForm}): the nouns that only point back at a speaker named
  * elsewhere (`البيان`, `الشركة`) and what each of them may stand for.
  */
-import { normForm } from './tokens';
+import { normForm } from '../../tokens';
 
 const list = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter(Boolean).map(normForm));
 
@@ -49,3 +49,21 @@ const MEDIA_HEADS = list(`
 export function isMediaHead(norm: string): boolean {
   return MEDIA_HEADS.has(norm);
 }
+
+/** Complementisers and pronoun objects between a source word and its speaker (نقلا عن، بحسب ما قاله، وفق ما صرح به). */
+export const SOURCE_LINKS = new Set(['عن', 'ما', 'لما']);
+
+/** Verbs of reporting after ما (بحسب ما نقلت صحيفة X، وفق ما أوردت الوكالة). */
+export const REPORT_VERBS = new Set(['نقل', 'نقلت', 'نقلته', 'اورد', 'اوردت', 'اوردته', 'نشر', 'نشرت', 'نشرته', 'اوضح', 'اوضحت', 'بث', 'بثت']);
+
+/** Words opening a clause before its subject: لكن الوزير قال. */
+export const AR_CONJUNCTIONS = new Set(['لكن', 'ولكن', 'بينما', 'فيما', 'كما', 'حيث', 'ثم', 'اما', 'واما', 'غير', 'بل']);
+
+/** Relative pronouns: the speaker is the noun phrase before them. */
+export const RELATIVES = new Set(['الذي', 'التي', 'الذين', 'والذي', 'والتي', 'والذين']);
+
+/** Pronoun subjects right before a verb (لكنه قال، وهي تقول). */
+export const PRONOUN_SUBJECTS = new Set(['لكنه', 'لكنها', 'ولكنه', 'ولكنها', 'فانه', 'فانها', 'وهو', 'وهي', 'هو', 'هي', 'انه', 'انها', 'بينما', 'الذي', 'التي', 'والذي', 'والتي']);
+
+/** و/ف + preposition at the start of a sentence: not a verb. */
+export const LEADING_PREPOSITIONS = new Set(['وفي', 'ومن', 'وعلى', 'وعن', 'والى', 'وبعد', 'وقبل', 'وخلال', 'ومع', 'وبين', 'وحول', 'وفيما', 'وبينما', 'ولدى', 'وعند', 'فمن', 'وفق']);

@@ -4,9 +4,9 @@
  * `السفير الروسي لدى الأمم المتحدة`, name `أوليغ بورميستروف`.
  * All word lists are in normalised form ({@link normForm}).
  */
-import { ARABIC_INTRODUCERS, arabicSpeechWord } from '../speech-verbs';
-import { INSTITUTION_HEADS } from './arabic-lexicon';
-import { normForm, type Token } from './tokens';
+import { ARABIC_INTRODUCERS, arabicSpeechWord } from '../../../speech-verbs';
+import { INSTITUTION_HEADS } from './lexicon';
+import { normForm, type Token } from '../../tokens';
 
 /** A speaker phrase: a role, a name, or both. */
 export interface Phrase {

@@ -1,0 +1,23 @@
+/** `وجاء في البيان: "…"`: the document speaks — nobody when it is a statement the sentence does not say whose. */
+import { isDocumentHead } from '../clauses';
+import type { ArabicBeforeContext } from '../context';
+import type { Rule } from '../../types';
+import { hasPhrase } from '../../../clause';
+import { parseArabicPhrase } from '../phrase';
+import { ARABIC_INTRODUCERS } from '../../../../speech-verbs';
+
+export const cameInDocument: Rule<ArabicBeforeContext> = {
+  name: 'came-in-document',
+  examples: [
+    { input: 'وجاء في البيان الختامي: "ندعو إلى الحوار"', expected: { continuation: false } },
+    { input: 'وجاء في رسالة وزير الصحة: "الوضع تحت السيطرة"', expected: { role: 'رسالة وزير الصحة' } },
+  ],
+  match({ tokens, at, tok }) {
+    if ((tok.norm !== 'جاء' && tok.norm !== 'وجاء') || tokens[at + 1]?.norm !== 'في') return undefined;
+    const rest = tokens.slice(at + 2);
+    const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
+    const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
+    if (/^ال/u.test(rest[0]?.norm ?? '') && isDocumentHead(rest[0]!.norm)) return { continuation: false, gender: 'unknown', fragment: false };
+    return hasPhrase(phrase) ? { phrase, continuation: false, gender: 'unknown', fragment: false } : undefined;
+  },
+};
