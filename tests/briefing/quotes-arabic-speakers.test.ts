@@ -215,3 +215,25 @@ describe('Arabic speakers: names and roles are read whole, and no further', () =
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: foreign given names and places glued to ب/ل', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a foreign given name shaped like a verbal noun (تونيا) is a name',
+      'عنوان الخبر\n\nوقالت تونيا سميث، الباحثة في جامعة أكسفورد، إن "الدراسة شملت ألف طالب في ثلاث مدن".',
+      'الدراسة شملت', 'تونيا سميث'],
+    ['a continuation after a quote-less sentence naming her (تانيا)',
+      'عنوان الخبر\n\nودعت الجمعية الخيرية البرلمان إلى سن قانون جديد يحمي "حق الأطفال في اللعب".\n\nوقالت تانيا ميلر، مديرة الجمعية، إنها فوجئت بالأرقام.\n\nوأضافت: "لا يمكن السكوت عن هذا الوضع بعد اليوم".',
+      'لا يمكن السكوت', 'تانيا ميلر'],
+    ['a place with ب closes the role, it is no name (بمصر)',
+      'عنوان الخبر\n\nوقال المتحدث باسم السفارة الفرنسية بمصر: "لم نتلق أي طلب رسمي حتى الآن".',
+      'لم نتلق', 'المتحدث باسم السفارة الفرنسية بمصر'],
+    ['a place with ب inside the role of a named speaker (بلندن)',
+      'عنوان الخبر\n\nوقال مدير المكتب الإعلامي بلندن جيمس براون إن "الزيارة تأجلت لأسباب فنية".',
+      'الزيارة تأجلت', 'جيمس براون'],
+    ['a verbal noun of the same shape is still no name (تقرير)',
+      'عنوان الخبر\n\nوقال تقرير حديث إن "نصف السكان يعانون من نقص الغذاء".',
+      'نصف السكان', null],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -361,6 +361,13 @@ function parseChunk(tokens: readonly Token[], from: number, strict = false): { p
         i++;
         continue;
       }
+      // رئيس قسم التحليلات بفيسبوك، المستشار في السفارة بلندن: ب/ل + a place completes the role.
+      if (role.length > 0 && /^[بل]/u.test(norm) && PLACES.has(norm.slice(1))) {
+        role.push(tok.text);
+        roleOpen = false;
+        i++;
+        continue;
+      }
       if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
       // After a role, the object of the verb or the next clause is no name (الوزير الفرنسي موقع العمل).
       if (role.length > 0 && !nameCanStartAt(tokens, i)) return { phrase: done(role, name), next: i, stopped: true };
@@ -559,8 +566,8 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
     && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
-  // بتحديد، باتخاذ، بتوضيح: a verbal noun with ب is no name.
-  if (/^[بلك]/u.test(norm) && looksLikeCommonNoun(norm.slice(1))) return false;
+  // بتحديد، باتخاذ، بتوضيح: a verbal noun with ب is no name, nor a place (بتركيا، لروسيا).
+  if (/^[بلك]/u.test(norm) && (looksLikeCommonNoun(norm.slice(1)) || PLACES.has(norm.slice(1)))) return false;
   if (hasCommonNounShape(tok) || /^ا.{2,}ت$/u.test(norm)) return false; // أرقام، تقرير، أوقفت
   // A lone word ending in ة is a noun (كبيرة، جملة), not a person named on their own.
   if (/ه$/u.test(norm) && (!next || next.punct || !isNameWord(nextNorm))) return false;
@@ -575,8 +582,9 @@ function hasCommonNounShape(tok: Token): boolean {
 /**
  * Word shapes that are common nouns, not names: broken plurals أفعال
  * (أرقام، أنباء), verbal nouns تفعيل and افتعال (تقرير، تصريح، اعتذار),
- * feminine plurals (تصريحات). Normalised form.
+ * feminine plurals (تصريحات). Normalised form. A تفعيل shape ending in a
+ * long ā is a foreign given name (تانيا، تونيا), no verbal noun.
  */
 export function looksLikeCommonNoun(norm: string): boolean {
-  return /^ا..ا.$/u.test(norm) || /^ت..ي.$/u.test(norm) || /^ا.ت..ا.$/u.test(norm) || (norm.length >= 5 && /ات$/u.test(norm));
+  return /^ا..ا.$/u.test(norm) || /^ت..ي[^ا]$/u.test(norm) || /^ا.ت..ا.$/u.test(norm) || (norm.length >= 5 && /ات$/u.test(norm));
 }
