@@ -4,6 +4,8 @@
  * ({@link normalizeArabic}) and are looked up after removing a و/ف prefix.
  */
 import { normalizeArabic } from './arabic';
+import { EN_PARTICIPLES, EN_VERBS } from './quote-parts/packs/en/lexicon';
+import { FR_GERUNDS, FR_PARTICIPLES, FR_PRESENT, FR_PRONOUNS } from './quote-parts/packs/fr/lexicon';
 
 /** Grammatical gender a verb form or pronoun tells about its subject. */
 export type Gender = 'm' | 'f' | 'unknown';
@@ -181,16 +183,6 @@ export const ARABIC_SAYING: ReadonlyMap<string, Gender> = new Map([
   ['قوله', 'm'], ['قولها', 'f'], ['قولهم', 'unknown'], ['تاكيده', 'm'], ['تاكيدها', 'f'], ['بقوله', 'm'], ['بقولها', 'f'],
 ]);
 
-const EN_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'warned', 'warns', 'explained', 'explains',
-  'stated', 'states', 'noted', 'notes', 'insisted', 'insists', 'argued', 'argues', 'wrote', 'writes', 'tweeted',
-  'declared', 'announced', 'claimed', 'claims', 'continued', 'replied', 'recalled', 'acknowledged', 'admitted',
-  'suggested', 'observed', 'cautioned', 'urged', 'predicted', 'remarked', 'stressed', 'emphasized', 'emphasised',
-  'confirmed', 'complained', 'conceded', 'responded', 'answered', 'testified', 'posted', 'wondered', 'quipped',
-  'recounted', 'agreed', 'vowed', 'pledged', 'maintained', 'contended', 'reiterated', 'concluded', 'whispered',
-  'shouted', 'exclaimed', 'saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing', 'lamented', 'laments',
-]);
-const EN_PARTICIPLES = new Set(['saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing']);
 
 /** Speech word at `tokens[i]` in English (tokens lower-cased). */
 export function englishSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
@@ -200,32 +192,6 @@ export function englishSpeechWord(tokens: readonly string[], i: number): SpeechM
   if (EN_VERBS.has(t)) return { kind: EN_PARTICIPLES.has(t) ? 'participle' : 'verb', gender: 'unknown', length: 1 };
   return null;
 }
-
-const FR_PARTICIPLES = new Set([
-  'déclaré', 'dit', 'affirmé', 'estimé', 'ajouté', 'expliqué', 'souligné', 'indiqué', 'précisé', 'assuré', 'lancé',
-  'martelé', 'insisté', 'averti', 'prévenu', 'poursuivi', 'confié', 'reconnu', 'rappelé', 'répondu', 'écrit', 'tweeté',
-  'annoncé', 'jugé', 'dénoncé', 'commenté', 'regretté', 'raconté', 'résumé', 'noté', 'observé', 'relevé', 'tranché',
-  'admis', 'confirmé', 'déploré', 'plaidé', 'promis', 'demandé', 'répété', 'ironisé', 'conclu', 'fait', 'soutenu',
-  'réagi', 'témoigné', 'argumenté', 'interrogé', 'avancé', 'analysé', 'détaillé', 'glissé', 'lâché', 'soufflé', 'nuancé', 'tempéré',
-  'protesté', 'souri', 'plaisanté', 'grincé', 'tonné', 'fustigé', 'salué',
-]);
-const FR_PRESENT = new Set([
-  'déclare', 'dit', 'affirme', 'estime', 'ajoute', 'explique', 'souligne', 'indique', 'précise', 'assure', 'lance',
-  'martèle', 'insiste', 'avertit', 'prévient', 'poursuit', 'confie', 'reconnaît', 'reconnait', 'rappelle', 'répond',
-  'écrit', 'juge', 'dénonce', 'commente', 'regrette', 'raconte', 'résume', 'note', 'observe', 'relève', 'tranche',
-  'admet', 'confirme', 'déplore', 'plaide', 'promet', 'demande', 'répète', 'ironise', 'conclut', 'soutient', 'réagit',
-  'témoigne', 'avance', 'déclarait', 'disait', 'expliquait', 'affirmait', 'estimait', 'ajoutait', 'confiait',
-  'analyse', 'détaille', 'glisse', 'lâche', 'souffle', 'nuance', 'tempère', 'proteste', 'tonne', 'fustige', 'prévenait',
-  'analysait', 'soulignait', 'précisait', 'assurait', 'racontait', 'insistait', 'martelait', 'salue',
-  'déclarent', 'disent', 'affirment', 'estiment', 'ajoutent', 'expliquent', 'soulignent', 'indiquent', 'précisent', 'assurent',
-  'préviennent', 'rappellent', 'jugent', 'dénoncent', 'regrettent', 'reconnaissent', 'répondent', 'avertissent',
-]);
-/** Gerunds continuing the sentence's subject: « …, tout en prévenant que « … » ». */
-const FR_GERUNDS = new Set([
-  'prévenant', 'soulignant', 'ajoutant', 'expliquant', 'estimant', 'affirmant', 'assurant', 'rappelant', 'précisant',
-  'déclarant', 'indiquant', 'insistant', 'jugeant', 'dénonçant', 'reconnaissant', 'avertissant', 'martelant',
-]);
-const FR_PRONOUNS: Readonly<Record<string, Gender>> = { il: 'm', elle: 'f', ils: 'unknown', elles: 'f', on: 'unknown' };
 
 /** Split `déclare-t-il` / `a-t-elle` / `dit-il` into base and pronoun gender. */
 function frenchInversion(token: string): { base: string; pronoun: Gender } | null {

@@ -6,7 +6,7 @@
  * it, so it costs a search per paragraph, not a tokenisation of the article.
  */
 import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, arabicInstitutionAt, startsGivenName } from './packs/ar/phrase';
-import { latinNameAt, latinNameBefore } from './latin-phrase';
+import { latinNameAt, latinNameBefore } from './packs/latin/phrase';
 import type { TokenCache } from './token-cache';
 import { foldedPattern, isArabicOnly, normForm, tokenize, type Token } from './tokens';
 import type { Gender } from '../speech-verbs';

@@ -6,7 +6,7 @@
  * recorded in the speaker registry even when they say nothing quoted.
  */
 import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './packs/ar/phrase';
-import { isTitleWord, parseLatinSubject, type LatinPhrase } from './latin-phrase';
+import { isTitleWord, parseLatinSubject, type LatinPhrase } from './packs/latin/phrase';
 import { isCapitalized, type Token } from './tokens';
 import type { Gender } from '../speech-verbs';
 

@@ -18,6 +18,7 @@ export interface ExpectedAttribution {
   gender?: Gender;
   fragment?: boolean;
   adds?: boolean;
+  needsName?: boolean;
 }
 
 /**
@@ -26,6 +27,8 @@ export interface ExpectedAttribution {
  * rules, those after it by the `after` rules. `expected` null: no attribution.
  */
 export interface RuleExample {
+  /** The language the example is written in, for a rule that serves several packs (the Latin-script rules of `en` and `fr`). */
+  language?: 'ar' | 'en' | 'fr';
   input: string;
   expected: ExpectedAttribution | null;
 }

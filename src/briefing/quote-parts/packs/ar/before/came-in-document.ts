@@ -10,7 +10,7 @@ export const cameInDocument: Rule<ArabicBeforeContext> = {
   name: 'came-in-document',
   examples: [
     { input: 'وجاء في البيان الختامي: "ندعو إلى الحوار"', expected: { continuation: false } },
-    { input: 'وجاء في رسالة وزير الصحة: "الوضع تحت السيطرة"', expected: { role: 'رسالة وزير الصحة' } },
+    { input: 'وجاء في تقرير المرصد السوري لحقوق الإنسان: "قتل العشرات"', expected: { role: 'تقرير المرصد السوري لحقوق الإنسان' } },
   ],
   match({ tokens, at, tok }) {
     if ((tok.norm !== 'جاء' && tok.norm !== 'وجاء') || tokens[at + 1]?.norm !== 'في') return undefined;

@@ -7,7 +7,6 @@ export const needsIntroducer: Rule<ArabicBeforeContext> = {
   name: 'needs-introducer',
   examples: [
     { input: 'وترى الأم ابنها "بطلا"', expected: null },
-    { input: 'وقال المدير: "نحن مستعدون"، وترى الأم ابنها "بطلا"', expected: { role: 'المدير' } },
   ],
   match(context) {
     const speech = speechVerb(context);

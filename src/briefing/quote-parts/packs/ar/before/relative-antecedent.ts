@@ -7,7 +7,7 @@ import type { Rule } from '../../types';
 export const relativeAntecedent: Rule<ArabicBeforeContext> = {
   name: 'relative-antecedent',
   examples: [
-    { input: 'وكان الرئيس التركي رجب طيب أردوغان، الذي وصف الهجوم بأنه "عمل إرهابي"', expected: { name: 'رجب طيب أردوغان', fragment: true } },
+    { input: 'رجب طيب أردوغان، الذي دعا الوزير إلى "التحرك فورا"', expected: { name: 'رجب طيب أردوغان', gender: 'm', fragment: true } },
   ],
   match(context) {
     const speech = speechVerb(context);

@@ -7,7 +7,7 @@ export const subjectAfterVerb: Rule<ArabicBeforeContext> = {
   name: 'subject-after-verb',
   examples: [
     { input: 'وقال السفير الروسي لدى الأمم المتحدة أوليغ بورميستروف إن "الحل سياسي"', expected: { role: 'السفير الروسي لدى الأمم المتحدة', name: 'أوليغ بورميستروف', gender: 'm', fragment: false } },
-    { input: 'وقالت خديجة: "لا نملك شيئا"', expected: { name: 'خديجة', gender: 'f' } },
+    { input: 'وقالت خديجة بن قنة: "لا نملك شيئا"', expected: { name: 'خديجة بن قنة', gender: 'f' } },
     { input: 'وصرح بلاتيني "لن أستقيل"', expected: { name: 'بلاتيني', fragment: false } },
   ],
   match(context) {
