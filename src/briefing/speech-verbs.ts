@@ -4,6 +4,9 @@
  * ({@link normalizeArabic}) and are looked up after removing a و/ف prefix.
  */
 import { normalizeArabic } from './arabic';
+import {
+  AR_ACCORDING, AR_ADDRESSEE, AR_FEM_PAST, AR_MASC_PAST, AR_NEEDS_INTRODUCER, AR_PARTICIPLES, AR_WEAK,
+} from './quote-parts/packs/ar/lexicon';
 import { EN_PARTICIPLES, EN_VERBS } from './quote-parts/packs/en/lexicon';
 import { FR_GERUNDS, FR_PARTICIPLES, FR_PRESENT, FR_PRONOUNS } from './quote-parts/packs/fr/lexicon';
 
@@ -29,30 +32,6 @@ export interface SpeechMatch {
   pronoun?: Gender;
 }
 
-const AR_MASC_PAST = [
-  'قال', 'اضاف', 'اكد', 'اوضح', 'اشار', 'تابع', 'صرح', 'اعتبر', 'زعم', 'كشف', 'شدد', 'ذكر', 'اعلن', 'حذر',
-  'افاد', 'لفت', 'استطرد', 'اختتم', 'ختم', 'غرد', 'علق', 'اردف', 'استدرك', 'نوه', 'ابلغ', 'قالا', 'اجاب', 'تساءل', 'نفى', 'راى',
-  'اعرب', 'قالوا', 'اكدوا', 'اضافوا', 'روى', 'اقر', 'اعترف', 'هدد', 'طالب', 'ناشد', 'دعا', 'وصف',
-  'يقول', 'يضيف', 'يؤكد', 'يوضح', 'يشير', 'يتابع', 'يزعم', 'يقولون', 'يروي', 'يكشف', 'يذكر',
-  'يشدد', 'يحذر', 'يلفت', 'يتساءل', 'يردف', 'يستدرك', 'يختتم', 'سال', 'ابلغ',
-  'يرى', 'يعتبر', 'يعلق', 'يشرح', 'شرح', 'تحدث', 'يتحدث', 'اقترح', 'واصل', 'يواصل',
-];
-const AR_FEM_PAST = [
-  'قالت', 'اضافت', 'اكدت', 'اوضحت', 'اشارت', 'تابعت', 'صرحت', 'اعتبرت', 'زعمت', 'كشفت', 'شددت', 'ذكرت',
-  'اعلنت', 'حذرت', 'افادت', 'لفتت', 'استطردت', 'اختتمت', 'ختمت', 'كتبت', 'علقت', 'اردفت', 'استدركت', 'نوهت', 'ابلغت', 'قالتا', 'غردت', 'اجابت',
-  'تساءلت', 'نفت', 'قلن', 'رات', 'اعربت', 'روت', 'اقرت', 'اعترفت', 'هددت', 'طالبت', 'ناشدت', 'دعت', 'وصفت',
-  'تقول', 'تضيف', 'تؤكد', 'توضح', 'تشير', 'تتابع', 'تزعم', 'تروي', 'تكشف', 'تذكر', 'تشدد',
-  'تحذر', 'تلفت', 'تتساءل', 'تردف', 'تستدرك', 'تختتم', 'سالت',
-  'ترى', 'تعتبر', 'تعلق', 'تشرح', 'شرحت', 'تحدثت', 'تتحدث', 'اقترحت', 'واصلت', 'تواصل',
-];
-const AR_PARTICIPLES: Readonly<Record<string, Gender>> = {
-  قائلا: 'm', قايلا: 'm', قائلة: 'f', قائله: 'f', مضيفا: 'm', مضيفة: 'f', مضيفه: 'f', مشيرا: 'm', مشيرة: 'f',
-  مشيره: 'f', مؤكدا: 'm', مؤكدة: 'f', مؤكده: 'f', موضحا: 'm', موضحة: 'f', موضحه: 'f', متابعا: 'm',
-  معتبرا: 'm', معتبرة: 'f', معتبره: 'f', محذرا: 'm', محذرة: 'f', محذره: 'f', مشددا: 'm', مشددة: 'f', مشدده: 'f',
-  لافتا: 'm', لافتة: 'f', لافته: 'f', متسائلا: 'm', متسائلة: 'f', مضيفين: 'unknown', قائلين: 'unknown', بالقول: 'unknown',
-};
-/** Words introducing the source after or before a quote: بحسب X, وفقا لـ X, حسبما قال X. */
-const AR_ACCORDING = ['بحسب', 'حسب', 'وفقا', 'وفق', 'طبقا', 'نقلا', 'حسبما', 'بحسبما', 'وفقما'];
 
 const arabicVerbs = new Map<string, SpeechMatch>();
 for (const v of AR_MASC_PAST) arabicVerbs.set(normalizeArabic(v), { kind: 'verb', gender: 'm', length: 1 });
@@ -136,26 +115,13 @@ function hasSpeechShape(word: string): boolean {
   return word.length >= 16 || (word.length > 0 && (SPEECH_SHAPES[shapeKey(word)]! & (1 << word.length)) !== 0);
 }
 
-/** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */
-const AR_WEAK = new Set(['وصف', 'وصفت', 'دعا', 'دعت', 'طالب', 'طالبت', 'هدد', 'هددت', 'ناشد', 'ناشدت', 'اعرب', 'اعربت', 'نفى', 'نفت',
-  'كشف', 'كشفت', 'اعلن', 'اعلنت', 'ذكر', 'ذكرت', 'اعتبر', 'اعتبرت', 'راى', 'رات', 'اقر', 'اقرت', 'اعترف', 'اعترفت', 'حذر', 'حذرت',
-  'يكشف', 'تكشف', 'يذكر', 'تذكر', 'يحذر', 'تحذر', 'زعم', 'زعمت', 'يزعم', 'تزعم', 'علق', 'علقت',
-  'يرى', 'ترى', 'يعتبر', 'تعتبر', 'يعلق', 'تعلق', 'تحدث', 'تحدثت', 'يتحدث', 'تتحدث', 'اقترح', 'اقترحت'].map((w) => normalizeArabic(w)));
 
-/**
- * Verbs of opinion and explanation (يرى، تعتبر، تشرح) that speak only with إن/أن or a colon
- * after their subject: otherwise what follows is their object (`ترى زميلا لها`, `يعتبره زعيما`).
- */
-const AR_NEEDS_INTRODUCER = new Set(['يرى', 'ترى', 'يعتبر', 'تعتبر', 'يعلق', 'تعلق', 'اقترح',
-  'اقترحت', 'واصل', 'واصلت', 'يواصل', 'تواصل', 'يشرح', 'تشرح', 'شرح', 'شرحت'].map((w) => normalizeArabic(w)));
 
 /** True when the (normalised, possibly و/ف-prefixed) Arabic speech word speaks only before إن/أن or a colon. */
 export function needsArabicIntroducer(token: string): boolean {
   return AR_NEEDS_INTRODUCER.has(token) || (token.length > 3 && /^[وف]/u.test(token) && AR_NEEDS_INTRODUCER.has(token.slice(1)));
 }
 
-/** Verbs whose object, right after them, is the one addressed (أبلغ، سأل), with و/ف (normalised). */
-const AR_ADDRESSEE = /^[وف]?(ابلغ|ابلغت|سال|سالت)$/u;
 
 /** True when the (normalised) Arabic speech verb is followed by the one it addresses (أبلغ ترامب), not by its subject. */
 export function isAddresseeArabicVerb(token: string): boolean {
@@ -172,16 +138,7 @@ export function isBareArabicSpeechWord(token: string): boolean {
   return arabicVerbs.has(token);
 }
 
-/** Arabic complementisers after a speech verb: إن, أن, إنه, بأن… (normalised). */
-export const ARABIC_INTRODUCERS: ReadonlySet<string> = new Set([
-  'ان', 'انه', 'انها', 'انهم', 'انهن', 'انا', 'اننا', 'انني', 'بان', 'بانه', 'بانها', 'بانهم', 'فان', 'فانه', 'فانها',
-  'لان', 'انما', 'انهما', 'بانهما', 'اننا', 'باننا', 'انكم', 'انك', 'انني', 'بانني', 'فانهم', 'وان', 'وانه', 'وانها',
-]);
 
-/** `قوله`: "his saying", as in نقلت وكالة X عن Y قوله. Normalised, with gender. */
-export const ARABIC_SAYING: ReadonlyMap<string, Gender> = new Map([
-  ['قوله', 'm'], ['قولها', 'f'], ['قولهم', 'unknown'], ['تاكيده', 'm'], ['تاكيدها', 'f'], ['بقوله', 'm'], ['بقولها', 'f'],
-]);
 
 
 /** Speech word at `tokens[i]` in English (tokens lower-cased). */

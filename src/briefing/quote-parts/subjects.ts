@@ -6,6 +6,7 @@
  * recorded in the speaker registry even when they say nothing quoted.
  */
 import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './packs/ar/phrase';
+import { AR_NOT_VERBS } from './packs/ar/lexicon';
 import { isTitleWord, parseLatinSubject, type LatinPhrase } from './packs/latin/phrase';
 import { isCapitalized, type Token } from './tokens';
 import type { Gender } from '../speech-verbs';
@@ -99,9 +100,6 @@ function latinSubject(sentence: readonly Token[]): NamedSubject | null {
   return { phrase: { name: phrase.name, ...(phrase.role ? { role: phrase.role } : {}), ...weak(phrase) }, gender };
 }
 
-/** Sentence-initial words that are no verbs (prepositions, conjunctions with و). */
-const AR_NOT_VERBS = new Set(['وفي', 'ومن', 'وعلى', 'وعن', 'والى', 'وبعد', 'وقبل', 'وخلال', 'ومع', 'وبين', 'وحول', 'وفيما', 'وبينما',
-  'ولدى', 'وعند', 'فمن', 'وفق', 'وكان', 'وكانت', 'وقد', 'ولكن', 'وهو', 'وهي', 'واذا', 'وان', 'ولم', 'ولا', 'وما', 'وهذا', 'وهذه']);
 
 /** `ورفض وزير الدفاع الإسرائيلي أفيغدور ليبرمان…`: a verb, then a role and a name. */
 function arabicSubject(sentence: readonly Token[]): NamedSubject | null {

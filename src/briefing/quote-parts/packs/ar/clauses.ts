@@ -4,13 +4,12 @@
  * is embedded in the sentence.
  */
 import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './phrase';
-import { AUX, hasPhrase, wordCount } from '../../clause';
+import { hasPhrase, wordCount } from '../../clause';
 import {
-  AR_CONJUNCTIONS, DOCUMENT_ANAPHORS, isMediaHead, LEADING_PREPOSITIONS, PRONOUN_SUBJECTS, RELATIVES, REPORT_VERBS, SOURCE_LINKS,
+  AR_AUX, ARABIC_INTRODUCERS, AR_CONJUNCTIONS, DOCUMENT_ANAPHORS, LEADING_PREPOSITIONS, PRONOUN_SUBJECTS, RELATIVES, REPORT_VERBS, SOURCE_LINKS, isMediaHead,
 } from './lexicon';
 import { tokenize, type Token } from '../../tokens';
-import { ARABIC_INTRODUCERS, arabicSpeechWord, isWeakArabicSpeechWord } from '../../../speech-verbs';
-
+import { arabicSpeechWord, isWeakArabicSpeechWord } from '../../../speech-verbs';
 
 /** Documents and media that report what someone said (بحسب البيان، وفق الوكالة، بحسب التسجيل المذاع). */
 export function isDocumentHead(norm: string): boolean {
@@ -27,7 +26,6 @@ export function issuedBy(tokens: readonly Token[]): readonly Token[] {
 export function isCiting(norm: string): boolean {
   return norm === 'نقلا' || norm === 'ونقلا';
 }
-
 
 /**
  * The words naming the source after بحسب/وفق/نقلا, past the links of
@@ -111,7 +109,6 @@ export function introducedFragment(rest: readonly Token[]): boolean {
   return words > 0;
 }
 
-
 /**
  * The subject of a verb with none after it: subject-first order (`لكن مارلين
  * عطاالله، من وزارة العمل، قالت`), or the subject of the sentence's first
@@ -126,7 +123,7 @@ export function arabicSubjectBefore(tokens: readonly Token[]): Phrase | undefine
     if (prev === '.' || prev === ':' || ARABIC_INTRODUCERS.has(prev)) break;
     start--;
   }
-  const words = tokens.slice(start).filter((t) => !AUX.has(t.norm));
+  const words = tokens.slice(start).filter((t) => !AR_AUX.has(t.norm));
   // "لكنه قال", "وهو يقول": a pronoun subject, the last speaker goes on.
   const last = words[words.length - 1];
   if (last && PRONOUN_SUBJECTS.has(last.norm)) return undefined;
@@ -165,7 +162,6 @@ export function appositionBefore(tokens: readonly Token[], v: number): Phrase | 
   return phrase.name && !phrase.role && trustedName(phrase.name) ? { name: phrase.name } : undefined;
 }
 
-
 /** The noun phrase just before a relative pronoun at `rel` (رجب طيب أردوغان، الذي …), back to the previous comma. */
 export function antecedentBefore(tokens: readonly Token[], rel: number): Phrase | undefined {
   let end = rel;
@@ -178,7 +174,6 @@ export function antecedentBefore(tokens: readonly Token[], rel: number): Phrase 
   const head = phrase.role ? tokenize(phrase.role)[0] : undefined;
   return head && isArabicRoleNoun(head.norm) ? { role: phrase.role! } : undefined;
 }
-
 
 /** A name found by guessing the subject must not look like a common noun (ending in ة: جائزة، وزارة). */
 export function trustedName(name: string): boolean {

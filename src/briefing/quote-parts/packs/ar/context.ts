@@ -4,12 +4,10 @@
  */
 import { parseArabicPhraseAt, type Phrase } from './phrase';
 import { embeddedAfterPhrase, introducedFragment, strongerVerbBefore } from './clauses';
-import { SOURCE_LINKS } from './lexicon';
+import { ARABIC_INTRODUCERS, SOURCE_LINKS } from './lexicon';
 import type { Attribution } from '../../clause';
 import type { Token } from '../../tokens';
-import {
-  ARABIC_INTRODUCERS, arabicSpeechWord, isAddresseeArabicVerb, isWeakArabicSpeechWord, type SpeechMatch,
-} from '../../../speech-verbs';
+import { arabicSpeechWord, isAddresseeArabicVerb, isWeakArabicSpeechWord, type SpeechMatch } from '../../../speech-verbs';
 
 /** A speech word of the sentence: where it stands and what it is. */
 export interface SpeechAt {

@@ -4,8 +4,10 @@
  * `السفير الروسي لدى الأمم المتحدة`, name `أوليغ بورميستروف`.
  * All word lists are in normalised form ({@link normForm}).
  */
-import { ARABIC_INTRODUCERS, arabicSpeechWord } from '../../../speech-verbs';
-import { INSTITUTION_HEADS } from './lexicon';
+import { arabicSpeechWord } from '../../../speech-verbs';
+import {
+  ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES,
+} from './lexicon';
 import { normForm, type Token } from '../../tokens';
 
 /** A speaker phrase: a role, a name, or both. */
@@ -15,88 +17,6 @@ export interface Phrase {
   /** The gender the phrase tells is only a hint (French `le maire` said of a woman); a pronoun may overrule it. */
   weakGender?: boolean;
 }
-
-const list = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter(Boolean).map(normForm));
-
-/** Nouns that head a role or an institution (without ال). */
-const ROLE_NOUNS = list(`
-  وزير وزيره رئيس رئيسه مدير مديره سفير سفيره محافظ محافظه قائد قائده زعيم زعيمه عضو عضوه نائب نائبه مستشار مستشاره
-  امين امينه متحدث متحدثه مسؤول مسؤوله مسؤولون مسؤولو مبعوث مبعوثه ممثل ممثله مندوب مندوبه مراسل مراسله حاكم عمده
-  وزاره حكومه مجلس حزب حركه جماعه منظمه شركه وكاله صحيفه جامعه مكتب مفوض مفوضه مفوضيه قاضي قاضيه استاذ استاذه
-  خبير خبيره ملك ملكه امير اميره ولي شيخ نقيب عميد لواء عقيد جنرال مصدر مصادر دبلوماسي دبلوماسيون شاهد شهود طبيب
-  طبيبه محلل محلله باحث باحثه ناشط ناشطه ناطق ناطقه خارجيه داخليه دفاع وزراء عام عامه اعلام اعمال رجل امراه سيده
-  مدرب مدربه لاعب لاعبه مؤسس مؤسسه صاحب صاحبه بيان جيش قوات شرطه محكمه نيابه هيئه لجنه مركز معهد منظمات جمعيه
-  مفتي وكيل وكيله منظم منظمه منظمو منظمي اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
-  بعض عدد كبير كبيره كبار زعماء قاده نشطاء خبراء اطباء محللون رؤساء وزيرا سفراء ممثلو ناطقه المنسق منسق منسقه
-  دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
-`);
-/** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
-const PLACES = list(`
-  روسيا امريكا بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين
-  واشنطن موسكو باريس لندن برلين طهران انقره دمشق بيروت غزه كوريا باكستان افغانستان اوكرانيا كندا فنزويلا كوبا
-  اثيوبيا نيجيريا كينيا اوروبا افريقيا اسيا حماس فتح طالبان داعش ناسا فيسبوك غوغل تويتر يونيسيف اوبك فيفا ناتو
-  بكين طوكيو روما مدريد جنيف نيويورك عمان الرياض بغداد صنعاء طرابلس الخرطوم هولندا بلجيكا السويد النرويج اليونان
-  اسكتلندا ايرلندا بولندا المجر صربيا كرواتيا البرتغال استراليا نيوزيلندا ماليزيا اندونيسيا الفلبين فيتنام تايلاند
-  ميانمار بنغلاديش سريلانكا نيبال كازاخستان اذربيجان ارمينيا جورجيا بيلاروسيا لاتفيا ليتوانيا استونيا فنلندا
-  الدنمارك سويسرا النمسا رومانيا بلغاريا قبرص مالطا اسكتلنديارد يوروبول انتربول يونسكو ايباك هيومن رايتس ووتش
-  امنستي اوكسفام بي سي ان شمال جنوب شرق غرب بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
-`);
-/** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */
-const ROLE_PREPS = list('لدى في باسم الى إلى لشؤون');
-/** Words that end the phrase: prepositions of setting, time words, relatives, conjunctions. */
-const CUTTERS = list(`
-  على عبر خلال امام مع بعد قبل عقب منذ حتى يوم اليوم امس الليله مساء صباح ظهر فجر ليل الاحد الاثنين الثلاثاء
-  الاربعاء الخميس الجمعه السبت وهو وهي الذي التي الذين اللذين حيث بينما فيما كما ان انه انها بان او ثم لكن ولكن
-  اذ اذا عندما حين حينما وسط بين ضمن نحو حول دون هذا هذه ذلك تلك هنا هناك ما ماذا لا لم لن قد لقد كان كانت
-  وكان وكانت يكون تكون ليس ليست وفق وفقا بحسب حسب فقط عبره من اثناء اثر جراء عنه عنها عنهم منه منها فيه فيها
-  عليه عليها اليه اليها لديه لديها بعدما عندها وذلك بيانا تقريرا تصريحا خطابا كتابا تصريحات رساله كلمه عن عما مما بهذه بهذا
-  لهذا لهذه كيف لماذا متى اين هل انذاك تغريده منتصف مطلع اواخر اوائل نهايه بدايه ردا بدلا فضلا اضافه علاوه تعليقا
-  تعقيبا وفور فور جاء وجاء
-`);
-/** Adverbs skipped between the verb and its subject (وقال أيضا، وقال بدوره). */
-const SKIPPED = list('القول ايضا كذلك بدوره بدورها مجددا لاحقا سابقا حينها انذاك مرارا صراحه بوضوح بعدها عندها وقتها يومها مؤخرا حاليا اخيرا ساخرا مازحا');
-/** After في, these nouns mean "in a statement / interview …": the phrase ends before في. */
-const EVENT_NOUNS = list(`
-  تصريح تصريحات تصريحه تصريحها بيان مقابله مؤتمر حديث حديثه حديثها كلمه كلمته كلمتها رساله تغريده وقت ختام اتصال لقاء
-  تعليق تعليقه تعليقها حوار خطاب خطابه اجتماع جلسه ندوه تدوينه منشور صفحته صفحتها حسابه حسابها تقرير تقريره اطار
-  معرض سياق رده ردها وقت مستهل بدايه نهايه افتتاح حفل زياره مداخله حساب بيانه بيانها
-`);
-/** After ب/ل glued to a name: بموقع، بحسابه، لقناة, the phrase ends. */
-const MEDIA_NOUNS = list('موقع صحيفه قناه وكاله حساب حسابه حسابها صفحته صفحتها شبكه تلفزيون اذاعه مجله برنامج');
-/** Media and audiences after ل: the phrase ends there (قال لبي بي سي، قال للصحفيين). */
-const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس(24)?|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
-/** "Called", "named": the name follows (شاهدة تدعى فيكتوريا). */
-const CALLED = list('يدعى تدعى المدعو المدعوه اسمه اسمها');
-/** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
-const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
-/** Words never part of a name. */
-const NOT_NAME = list(`
-  هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
-  امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
-  واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
-`);
-
-/** Given names written with ال (الطيب لوح، الحبيب بورقيبة, الباجي قائد السبسي). */
-const GIVEN_AL = list(`
-  الطيب الحبيب الهادي الصادق المنصف المختار الطاهر الباجي المهدي الحسن الحسين العباس البشير الشاذلي الصديق المكي
-  الخضر الوليد الفضل العيد المولدي المنذر الفاضل الازهر الناصر الجيلاني السعيد المصطفى العياشي الغالي المعتصم
-  المنتصر النعمان الحارث الزبير الخليل المنجي الشريف الحبيب العروسي الصحبي المعز الهاشمي
-`);
-/** Given names common enough that a definite word closing the phrase after them is a family name (محمد النجار). */
-const COMMON_GIVEN = list(`
-  محمد احمد محمود مصطفى علي حسن حسين خالد عمر سعيد ابراهيم يوسف عبدالله عبدالرحمن سامي سمير كريم طارق وليد هاني
-  ماجد فيصل ناصر سلمان جمال عادل عماد رامي زياد فاطمه مريم سارة ليلى نور هدى منى
-`);
-
-/** Honorifics before a name (السيد حسن نصر الله): neither role nor name. */
-const HONORIFICS = list('السيد السيده');
-/** Honorifics that may also close a name as its family name (معاذ الشيخ) or stand inside a role before the name (مفتي المؤتمر العام الشيخ الصادق الغرياني). */
-const TITLE_SURNAMES = list('الشيخ السيد');
-/** Institution nouns that are also participles (اللجنة المنظمة، الدول المؤسسة): after a noun they describe it. */
-const PARTICIPLE_HEADS = list('منظمه مؤسسه منظمات');
-
-/** Titles standing between a role and the name (الخبير في شؤون المياه الدكتور إلياس سلامة): dropped. */
-const ROLE_TITLES = list('الشيخ السيد السيده الدكتور الدكتوره');
 
 /** True when the phrase ends right after `tokens[i]`: at the end, a punctuation mark, إن/أن, a cutting word or an audience (لـ، للصحفيين). */
 function phraseEndsAfter(tokens: readonly Token[], i: number): boolean {
@@ -142,9 +62,6 @@ function prefixLength(norm: string, prefixes: readonly string[]): number {
   return -1;
 }
 
-/** Article prefixes of a definite word after a conjunction or preposition. */
-const GLUED_ARTICLES = ['بال', 'وال', 'فال', 'كال', 'لل'];
-
 function isDefinite(norm: string): boolean {
   if (norm.startsWith('ال')) return norm.length > 3;
   // With a prefix (بال، وال، فال، كال، لل) the stem must stay a word: كالين is a name.
@@ -175,9 +92,6 @@ export function isArabicRoleNoun(norm: string): boolean {
   const stem = norm.slice(cut);
   return ROLE_NOUNS.has(stem) || ROLE_NOUNS.has(stem + 'ه');
 }
-
-/** Prefixes of a role noun (الرئيس، للرئيس، برئيس), in the order they are tried. */
-const ROLE_PREFIXES = ['ال', 'لل', 'بال', 'وال', 'ل', 'ب'];
 
 function isNisba(norm: string): boolean {
   return norm.length >= 4 && /(ي|يه|يون|يين)$/u.test(norm) && !isDefinite(norm);
@@ -226,9 +140,6 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
   if (hasName && (norm.startsWith('لل') || /^ل[a-z]/u.test(norm) || norm === 'الى' || norm === 'لدي')) return true;
   return false;
 }
-
-/** Pronoun suffixes (ه، ها، هم، هما), longest first. */
-const OBJECT_SUFFIXES = ['هما', 'ها', 'هم', 'ه'];
 
 /** `norm` without its pronoun suffix (as `norm.replace(/(ه|ها|هم|هما)$/u, '')`). */
 function withoutObjectSuffix(norm: string): string {
@@ -542,9 +453,6 @@ function continuesInstitutionName(tokens: readonly Token[], k: number): boolean 
   const nextNorm = next && !next.punct ? next.norm : '';
   return !(tok.norm.length > 3 && tok.norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm)));
 }
-
-/** Words after which a word right after a role is a verb or a noun, not a first name (في، على، نحو…). */
-const CLAUSE_FOLLOWERS = list('في على من الى إلى عن مع نحو حول منذ خلال بين عند لدى');
 
 /**
  * Can a name start at `from`, right after a role in running text? Not when

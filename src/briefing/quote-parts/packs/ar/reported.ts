@@ -4,7 +4,7 @@
  * that a later `وأضاف:` or `وتقول:` finds who it continues.
  */
 import { arabicBefore } from './index';
-import { isMediaHead } from './lexicon';
+import { isMediaHead, THAT_WORDS } from './lexicon';
 import { isArabicRoleNoun, parseArabicPhrase, type Phrase } from './phrase';
 import type { Token } from '../../tokens';
 import { arabicSpeechWord, isAddresseeArabicVerb, isWeakArabicSpeechWord, needsArabicIntroducer, type Gender } from '../../../speech-verbs';
@@ -15,8 +15,6 @@ export interface ReportedSpeaker {
   gender: Gender;
 }
 
-/** Complementisers ending the subject of reported speech (normalised). */
-const THAT_WORDS = new Set(['ان', 'انه', 'انها', 'بان']);
 
 /** The words after `i` up to the first mark or إن/أن. */
 function subjectAfter(tokens: readonly Token[], i: number): Token[] {

@@ -4,8 +4,8 @@
  * quote is embedded in the sentence.
  */
 import { documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, type LatinPhrase } from './phrase';
-import { ADVERBIAL, CLAUSE_BREAKS, RELATIVES, TELL, THAT } from './lexicon';
-import { AUX, wordCount, type Attribution } from '../../clause';
+import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, TELL, THAT } from './lexicon';
+import { wordCount, type Attribution } from '../../clause';
 import { isCapitalized, type Token } from '../../tokens';
 import type { Language } from '../../../schema';
 import { englishSpeechWord, frenchSpeechWord, type Gender, type SpeechMatch } from '../../../speech-verbs';
@@ -61,7 +61,7 @@ export function accordingTo(phrase: LatinPhrase, tokens: readonly Token[], fragm
  */
 export function relativeSubject(tokens: readonly Token[], lowered: readonly string[], v: number): LatinPhrase | null | undefined {
   let r = v - 1;
-  while (r > 0 && AUX.has(lowered[r]!)) r--;
+  while (r > 0 && LATIN_AUX.has(lowered[r]!)) r--;
   if (r < 1 || !RELATIVES.has(lowered[r]!) || lowered[r - 1] !== ',') return undefined;
   if (lowered[r] !== 'which') {
     const name = latinNameBefore(tokens, r - 1);
@@ -108,7 +108,7 @@ export function ownPronoun(lowered: readonly string[], k: number): Gender | unde
 /** The subject tokens before the verb at `v`: from the clause start, without auxiliaries. */
 export function latinClause(tokens: readonly Token[], lowered: readonly string[], v: number): Token[] {
   let end = v;
-  while (end > 0 && AUX.has(lowered[end - 1]!)) end--;
+  while (end > 0 && LATIN_AUX.has(lowered[end - 1]!)) end--;
   let start = end;
   while (start > 0) {
     const w = lowered[start - 1]!;

@@ -102,3 +102,8 @@ export const TELL = /^(told|tells|telling|asked|asks|warned|urged|assured|a-t-il
 
 /** Verbs of going on: the speaker said the words before too ("…", he added; « … », a ajouté Laurent Fabius). */
 export const ADD_VERBS = new Set(['added', 'adds', 'continued', 'ajouté', 'ajoute', 'poursuivi', 'poursuit', 'renchéri', 'renchérit']);
+
+/** Words dropped between a subject and its verb ("Smith has said", « il a aussi déclaré »). */
+export const LATIN_AUX = new Set(['has', 'had', 'have', 'was', 'is', 'also', 'then', 'later', 'reportedly', 'previously',
+  'once', 'earlier', 'lui', 'leur', 'nous', 'vous', 'y', 'en', 'me', 'ne', 'pas', 'aussi', 'encore', 'déjà', 'alors',
+  'further', 'again', 'would', 'will', 'could', 'may', 'might', 'ont', 'avait']);

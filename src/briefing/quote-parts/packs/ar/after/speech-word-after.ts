@@ -6,11 +6,11 @@
  */
 import { isCiting, sourceWords } from '../clauses';
 import type { ArabicAfterContext } from '../context';
-import { isMediaHead } from '../lexicon';
+import { ARABIC_INTRODUCERS, isMediaHead } from '../lexicon';
 import { parseArabicPhrase } from '../phrase';
 import type { Rule } from '../../types';
 import { hasPhrase } from '../../../clause';
-import { ARABIC_INTRODUCERS, arabicSpeechWord, isBareArabicSpeechWord } from '../../../../speech-verbs';
+import { arabicSpeechWord, isBareArabicSpeechWord } from '../../../../speech-verbs';
 
 export const speechWordAfter: Rule<ArabicAfterContext> = {
   name: 'speech-word-after',

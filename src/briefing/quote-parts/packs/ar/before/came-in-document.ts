@@ -1,10 +1,11 @@
 /** `وجاء في البيان: "…"`: the document speaks — nobody when it is a statement the sentence does not say whose. */
 import { isDocumentHead } from '../clauses';
 import type { ArabicBeforeContext } from '../context';
+import { ARABIC_INTRODUCERS } from '../lexicon';
 import type { Rule } from '../../types';
 import { hasPhrase } from '../../../clause';
 import { parseArabicPhrase } from '../phrase';
-import { ARABIC_INTRODUCERS } from '../../../../speech-verbs';
+
 
 export const cameInDocument: Rule<ArabicBeforeContext> = {
   name: 'came-in-document',

@@ -4,10 +4,11 @@
  */
 import { arabicSubjectBefore } from '../clauses';
 import type { ArabicBeforeContext } from '../context';
+import { ARABIC_SAYING } from '../lexicon';
 import type { Rule } from '../../types';
 import { hasPhrase, wordCount } from '../../../clause';
 import { parseArabicPhrase } from '../phrase';
-import { ARABIC_SAYING } from '../../../../speech-verbs';
+
 
 export const hisSaying: Rule<ArabicBeforeContext> = {
   name: 'his-saying',

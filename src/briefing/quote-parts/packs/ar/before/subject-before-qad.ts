@@ -1,8 +1,9 @@
 /** `وكانت الشركة قد وصفت …`: the subject stands before قد and the verb; what follows is the verb's object. */
 import { arabicSubjectBefore, introducedFragment } from '../clauses';
 import { speechVerb, type ArabicBeforeContext } from '../context';
+import { ARABIC_INTRODUCERS } from '../lexicon';
 import type { Rule } from '../../types';
-import { ARABIC_INTRODUCERS } from '../../../../speech-verbs';
+
 
 export const subjectBeforeQad: Rule<ArabicBeforeContext> = {
   name: 'subject-before-qad',

@@ -2,7 +2,8 @@
 import type { LatinAfterContext } from '../context';
 import { parseLatinSubject } from '../phrase';
 import type { Rule } from '../../types';
-import { AUX, hasPhrase } from '../../../clause';
+import { hasPhrase } from '../../../clause';
+import { LATIN_AUX } from '../lexicon';
 
 export const subjectBeforeVerbAfter: Rule<LatinAfterContext> = {
   name: 'subject-before-verb-after',
@@ -11,7 +12,7 @@ export const subjectBeforeVerbAfter: Rule<LatinAfterContext> = {
     { language: 'en', input: '"We are ready," she said.', expected: { continuation: true } },
   ],
   match({ tokens, lowered, i, v }) {
-    const subjectTokens = tokens.slice(i, v).filter((_, k) => !AUX.has(lowered[i + k]!));
+    const subjectTokens = tokens.slice(i, v).filter((_, k) => !LATIN_AUX.has(lowered[i + k]!));
     if (subjectTokens.length === 0) return undefined;
     const subject = parseLatinSubject(subjectTokens);
     if (subject.pronoun !== undefined) return { continuation: true, gender: subject.pronoun, fragment: false };
