@@ -6,7 +6,7 @@
  */
 import { stripArabicPrefixes } from './arabic';
 import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS, NEVER_SPEAKERS } from './quote-parts/arabic-lexicon';
-import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
+import { isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
 import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
@@ -161,12 +161,17 @@ export class SpeakerBook {
    * one person whose role has the same head noun and every other word of it.
    */
   private shortRole(role: string): Person | undefined {
-    const key = this.keyOf(role).map(stripArabicPrefixes);
+    const key = this.keyOf(role).map(roleWordStem);
     if (key.length === 0 || !this.keyOf(role)[0]!.startsWith('ال')) return undefined;
     const fits = this.people.filter((p) => {
       if (p.role === undefined || (key.length > 1 && !p.name)) return false;
-      const other = this.keyOf(p.role).map(stripArabicPrefixes);
-      return other[0] === key[0] && key.slice(1).every((w) => other.some((o) => sameStem(o, w)));
+      const other = this.keyOf(p.role).map(roleWordStem);
+      if (other[0] !== key[0]) return false;
+      // الوزيرة البريطانية for وزيرة الداخلية آمبر راد: an adjective of origin the full role leaves out, when it has none of its own.
+      // (A bare head, الرئيس، الشيخ, tells nothing the adjective could agree with.)
+      // Only for people: an institution said again with an adjective (الشرطة النيوزيلندية) may be another one.
+      const origins = other.length > 1 && !INSTITUTION_HEADS.has(key[0]!) && !other.slice(1).some(isArabicOriginAdjective);
+      return key.slice(1).every((w) => other.some((o) => sameStem(o, w)) || (origins && isArabicOriginAdjective(w)));
     });
     return fits.length === 1 ? fits[0] : undefined;
   }
@@ -280,6 +285,15 @@ export class SpeakerBook {
 function isSurnameLike(role: string): boolean {
   const tokens = tokenize(role);
   return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm);
+}
+
+/**
+ * The `index`-th word of a role without its prefixes (للمنتخب → منتخب); the
+ * head only loses its article (الوزيرة → وزيرة: the و of وزيرة is no conjunction).
+ */
+function roleWordStem(word: string, index: number): string {
+  if (index > 0) return stripArabicPrefixes(word);
+  return word.startsWith('ال') && word.length > 4 ? word.slice(2) : word;
 }
 
 /** Two words of one stem, masculine and feminine alike (الإثيوبي، الإثيوبية). */

@@ -237,3 +237,25 @@ describe('Arabic speakers: foreign given names and places glued to ب/ل', () =>
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a role said again with its head and an adjective of origin is the person named with it', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a minister said again as الوزيرة + nationality (head starting with و)',
+      'عنوان الخبر\n\nقالت وزيرة الصحة ماري كلارك إن "المستشفيات مستعدة لاستقبال المصابين".\n\nوقالت الوزيرة الأسترالية للصحفيين: "لن نسمح بتكرار ما حدث العام الماضي".',
+      'لن نسمح', 'ماري كلارك'],
+    ['a coach said again as المدرب + nationality',
+      'عنوان الخبر\n\nوقال مدرب فريق ليون لوران بلان إن "اللاعبين قدموا كل ما لديهم".\n\nوأكد المدرب الفرنسي أن "المباراة المقبلة ستكون أصعب بكثير".',
+      'المباراة المقبلة', 'لوران بلان'],
+    ['the bare head الوزير is the one minister named',
+      'عنوان الخبر\n\nأعلن وزير المالية كريم منصور خطة جديدة لخفض العجز.\n\nوقال الوزير إن "الخطة ستطبق على مراحل خلال ثلاث سنوات".',
+      'الخطة ستطبق', 'كريم منصور'],
+    ['two ministers: the adjective of origin picks neither when both roles carry one',
+      'عنوان الخبر\n\nوقال وزير الخارجية الروسي سيرغي لافروف إن "الحوار ممكن".\n\nوقال وزير الخارجية الفرنسي جان لودريان إن "الحوار ضروري".\n\nوأضاف الوزير البريطاني أن "العقوبات باقية حتى إشعار آخر".',
+      'العقوبات باقية', 'الوزير البريطاني'],
+    ['an institution said again with an adjective of origin stays itself',
+      'عنوان الخبر\n\nوقالت شرطة المدينة إنها "تلقت عشرات البلاغات".\n\nوقالت الشرطة الفرنسية إن "التحقيق ما زال مفتوحا".',
+      'التحقيق ما زال', 'الشرطة الفرنسية'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -32,7 +32,7 @@ const ROLE_NOUNS = list(`
 `);
 /** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
 const PLACES = list(`
-  روسيا امريكا بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين
+  روسيا امريكا ارجنتين برازيل بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين
   واشنطن موسكو باريس لندن برلين طهران انقره دمشق بيروت غزه كوريا باكستان افغانستان اوكرانيا كندا فنزويلا كوبا
   اثيوبيا نيجيريا كينيا اوروبا افريقيا اسيا حماس فتح طالبان داعش ناسا فيسبوك غوغل تويتر يونيسيف اوبك فيفا ناتو
   بكين طوكيو روما مدريد جنيف نيويورك عمان الرياض بغداد صنعاء طرابلس الخرطوم هولندا بلجيكا السويد النرويج اليونان
@@ -178,6 +178,16 @@ export function isArabicRoleNoun(norm: string): boolean {
 
 /** Prefixes of a role noun (الرئيس، للرئيس، برئيس), in the order they are tried. */
 const ROLE_PREFIXES = ['ال', 'لل', 'بال', 'وال', 'ل', 'ب'];
+
+/**
+ * An adjective of origin, its ال already stripped: the nisba of a known
+ * place (بريطانيه ← بريطانيا، روسي ← روسيا، قطري ← قطر), not one of
+ * function (داخليه، فني).
+ */
+export function isArabicOriginAdjective(word: string): boolean {
+  const stem = word.endsWith('يه') ? word.slice(0, -2) : word.endsWith('ي') ? word.slice(0, -1) : '';
+  return stem.length >= 3 && (PLACES.has(stem) || PLACES.has(stem + 'ا') || PLACES.has(stem + 'يا'));
+}
 
 function isNisba(norm: string): boolean {
   return norm.length >= 4 && /(ي|يه|يون|يين)$/u.test(norm) && !isDefinite(norm);
