@@ -5,7 +5,7 @@
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
 import { stripArabicPrefixes } from './arabic';
-import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS, NEVER_SPEAKERS } from './quote-parts/arabic-lexicon';
+import { DOCUMENT_ANAPHORS, EVENT_HEADS, INSTITUTION_HEADS, JOINT_STATEMENT, LEADER_GROUPS, NEVER_SPEAKERS } from './quote-parts/arabic-lexicon';
 import { isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
 import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/latin-phrase';
 import { ArticleNames } from './quote-parts/name-finder';
@@ -129,6 +129,8 @@ export class SpeakerBook {
     const head = words[0] ?? '';
     const stem = stripArabicPrefixes(head);
     if (DOCUMENT_ANAPHORS.has(head) || (head.startsWith('ال') && DOCUMENT_ANAPHORS.has(stem))) {
+      // البيان الختامي المشترك للقمة: the leaders the article named, else nobody.
+      if (head.startsWith('ال') && JOINT_STATEMENT.has(words[1] ?? '')) return this.jointIssuer(phrase.role) ?? this.leaders() ?? null;
       if (head.startsWith('ال') || words.length === 1) return 'document';
       const issuer = issuerPhrase(phrase.role);
       return issuer ? this.find(issuer) : 'document';
@@ -137,6 +139,8 @@ export class SpeakerBook {
     if (words.length === 1 && head.startsWith('ال') && /يه$/u.test(head) && !isArabicRoleNoun(head)) {
       return this.latest((p) => p.gender === 'f' && p.name !== undefined) ?? null;
     }
+    // وقال الزعماء في بيانهم: the leaders named with their group (زعماء مجموعة السبع).
+    if (words.length === 1 && head.startsWith('ال') && LEADER_GROUPS.has(stem)) return this.leaders(head);
     if (words.length !== 1 || !head.startsWith('ال') || !INSTITUTION_HEADS.has(stem)) return undefined;
     // The institution itself, as named or (unnamed) by its role: a person whose role mentions it is someone else.
     const known = this.latest((p) => {
@@ -146,6 +150,31 @@ export class SpeakerBook {
     if (known) return known;
     const full = this.names.institution(head);
     return full ? this.find({ role: full }) : null;
+  }
+
+  /**
+   * The leaders of the group the article names (`زعماء مجموعة السبع`, `قادة
+   * الاتحاد الأوروبي`), through the plural `head` when given, else either.
+   */
+  private leaders(head?: string): Person | undefined {
+    for (const plural of head ? [head] : [...LEADER_GROUPS].map((w) => 'ال' + w)) {
+      const full = this.names.institution(plural);
+      // Of a body (مجموعة السبع، الاتحاد الأوروبي، الدول العربية), not the first of a list of countries (زعماء فرنسا وألمانيا).
+      const body = full ? stripArabicPrefixes(this.keyOf(full)[1] ?? '') : '';
+      if (INSTITUTION_HEADS.has(body) || body === 'دول') return this.find({ role: full! }) ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** `البيان الختامي لوزراء المالية`: the body a joint statement names as its own (not an event: للقمة، لاجتماع). */
+  private jointIssuer(role: string): Person | undefined {
+    const words = tokenize(role).filter((t) => !t.punct);
+    let k = 1;
+    while (k < words.length && JOINT_STATEMENT.has(words[k]!.norm)) k++;
+    const first = words[k];
+    if (!first || !/^ل[^ل]/u.test(first.norm) || EVENT_HEADS.has(first.norm.slice(1))) return undefined;
+    const issuer = issuerPhrase([words[0]!.text, ...words.slice(k).map((t) => t.text)].join(' '));
+    return issuer?.role && !issuer.name && this.keyOf(issuer.role).length > 1 ? this.find(issuer) ?? undefined : undefined;
   }
 
   /** The most recently seen person that `test` accepts. */

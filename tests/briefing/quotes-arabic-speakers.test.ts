@@ -259,3 +259,27 @@ describe('Arabic speakers: a role said again with its head and an adjective of o
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a joint statement and its leaders speak for the group the article names', () => {
+  const summit = 'عنوان الخبر\n\nاجتمع قادة الاتحاد الأفريقي في أديس أبابا يومي السبت والأحد لبحث النزاعات في القارة.\n\n'
+    + 'وقال الرئيس الكيني ويليام روتو إن "القمة كانت ناجحة بكل المقاييس".\n\n';
+  it.each<[string, string, string, string | null]>([
+    ['the final statement of a summit is its leaders\'',
+      summit + 'وجاء في البيان الختامي للقمة: "نلتزم بإنهاء النزاعات المسلحة في القارة قبل نهاية العقد".',
+      'نلتزم بإنهاء', 'قادة الاتحاد الأفريقي'],
+    ['a continuation of the final statement stays with the leaders',
+      summit + 'وجاء في البيان الختامي: "نلتزم بإنهاء النزاعات المسلحة في القارة".\n\nوأضاف: "ندعو المجتمع الدولي إلى دعم جهود السلام".',
+      'ندعو المجتمع', 'قادة الاتحاد الأفريقي'],
+    ['the bare plural القادة is the leaders named with their body',
+      summit + 'وقال القادة في بيانهم: "لا حل عسكريا للنزاع في شرق القارة".',
+      'لا حل عسكريا', 'قادة الاتحاد الأفريقي'],
+    ['a joint statement naming its issuer with ل (البيان المشترك لوزراء الخارجية العرب)',
+      'عنوان الخبر\n\nوأكد البيان المشترك لوزراء الخارجية العرب أن "القدس خط أحمر لا يمكن تجاوزه".',
+      'القدس خط', 'وزراء الخارجية العرب'],
+    ['leaders named as a list of countries are not cut to the first one',
+      'عنوان الخبر\n\nأصدر زعماء فرنسا وألمانيا وإيطاليا بيانا مشتركا حول الهجرة.\n\nوقال الزعماء في بيانهم: "لن نقبل بأي حل لا يحترم القانون الدولي".',
+      'لن نقبل', 'الزعماء'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

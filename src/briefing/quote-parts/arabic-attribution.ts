@@ -5,7 +5,7 @@
  */
 import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
-import { ANONYMOUS, DOCUMENT_ANAPHORS, isMediaHead } from './arabic-lexicon';
+import { ANONYMOUS, DOCUMENT_ANAPHORS, JOINT_STATEMENT, isMediaHead } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
 import {
   ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isAddresseeArabicVerb, isBareArabicSpeechWord, isWeakArabicSpeechWord,
@@ -37,8 +37,12 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       const rest = tokens.slice(v + 2);
       const stop = rest.findIndex((t) => t.norm === ':' || ARABIC_INTRODUCERS.has(t.norm));
       const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop));
-      // وجاء في البيان الختامي: a statement the sentence does not say whose; nobody rather than a guess.
-      if (/^ال/u.test(rest[0]?.norm ?? '') && isDocumentHead(rest[0]!.norm)) return { continuation: false, gender: 'unknown', fragment: false };
+      // وجاء في البيان: a statement the sentence does not say whose; nobody rather than a guess.
+      // A joint one (البيان الختامي المشترك) is the leaders' the article names: the registry looks.
+      if (/^ال/u.test(rest[0]?.norm ?? '') && isDocumentHead(rest[0]!.norm)) {
+        const joint = JOINT_STATEMENT.has(rest[1]?.norm ?? '') && !rest[1]!.punct;
+        return { ...(joint ? { phrase: { role: `${rest[0]!.text} ${rest[1]!.text}` } } : {}), continuation: false, gender: 'unknown', fragment: false };
+      }
       if (hasPhrase(phrase)) return { phrase, continuation: false, gender: 'unknown', fragment: false };
     }
     // نشر تغريدة جاء فيها: "…" — the writer is the sentence's subject.
