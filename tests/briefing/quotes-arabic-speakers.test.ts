@@ -237,3 +237,49 @@ describe('Arabic speakers: foreign given names and places glued to ب/ل', () =>
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a role said again with its head and an adjective of origin is the person named with it', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a minister said again as الوزيرة + nationality (head starting with و)',
+      'عنوان الخبر\n\nقالت وزيرة الصحة ماري كلارك إن "المستشفيات مستعدة لاستقبال المصابين".\n\nوقالت الوزيرة الأسترالية للصحفيين: "لن نسمح بتكرار ما حدث العام الماضي".',
+      'لن نسمح', 'ماري كلارك'],
+    ['a coach said again as المدرب + nationality',
+      'عنوان الخبر\n\nوقال مدرب فريق ليون لوران بلان إن "اللاعبين قدموا كل ما لديهم".\n\nوأكد المدرب الفرنسي أن "المباراة المقبلة ستكون أصعب بكثير".',
+      'المباراة المقبلة', 'لوران بلان'],
+    ['the bare head الوزير is the one minister named',
+      'عنوان الخبر\n\nأعلن وزير المالية كريم منصور خطة جديدة لخفض العجز.\n\nوقال الوزير إن "الخطة ستطبق على مراحل خلال ثلاث سنوات".',
+      'الخطة ستطبق', 'كريم منصور'],
+    ['two ministers: the adjective of origin picks neither when both roles carry one',
+      'عنوان الخبر\n\nوقال وزير الخارجية الروسي سيرغي لافروف إن "الحوار ممكن".\n\nوقال وزير الخارجية الفرنسي جان لودريان إن "الحوار ضروري".\n\nوأضاف الوزير البريطاني أن "العقوبات باقية حتى إشعار آخر".',
+      'العقوبات باقية', 'الوزير البريطاني'],
+    ['an institution said again with an adjective of origin stays itself',
+      'عنوان الخبر\n\nوقالت شرطة المدينة إنها "تلقت عشرات البلاغات".\n\nوقالت الشرطة الفرنسية إن "التحقيق ما زال مفتوحا".',
+      'التحقيق ما زال', 'الشرطة الفرنسية'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: a joint statement and its leaders speak for the group the article names', () => {
+  const summit = 'عنوان الخبر\n\nاجتمع قادة الاتحاد الأفريقي في أديس أبابا يومي السبت والأحد لبحث النزاعات في القارة.\n\n'
+    + 'وقال الرئيس الكيني ويليام روتو إن "القمة كانت ناجحة بكل المقاييس".\n\n';
+  it.each<[string, string, string, string | null]>([
+    ['the final statement of a summit is its leaders\'',
+      summit + 'وجاء في البيان الختامي للقمة: "نلتزم بإنهاء النزاعات المسلحة في القارة قبل نهاية العقد".',
+      'نلتزم بإنهاء', 'قادة الاتحاد الأفريقي'],
+    ['a continuation of the final statement stays with the leaders',
+      summit + 'وجاء في البيان الختامي: "نلتزم بإنهاء النزاعات المسلحة في القارة".\n\nوأضاف: "ندعو المجتمع الدولي إلى دعم جهود السلام".',
+      'ندعو المجتمع', 'قادة الاتحاد الأفريقي'],
+    ['the bare plural القادة is the leaders named with their body',
+      summit + 'وقال القادة في بيانهم: "لا حل عسكريا للنزاع في شرق القارة".',
+      'لا حل عسكريا', 'قادة الاتحاد الأفريقي'],
+    ['a joint statement naming its issuer with ل (البيان المشترك لوزراء الخارجية العرب)',
+      'عنوان الخبر\n\nوأكد البيان المشترك لوزراء الخارجية العرب أن "القدس خط أحمر لا يمكن تجاوزه".',
+      'القدس خط', 'وزراء الخارجية العرب'],
+    ['leaders named as a list of countries are not cut to the first one',
+      'عنوان الخبر\n\nأصدر زعماء فرنسا وألمانيا وإيطاليا بيانا مشتركا حول الهجرة.\n\nوقال الزعماء في بيانهم: "لن نقبل بأي حل لا يحترم القانون الدولي".',
+      'لن نقبل', 'الزعماء'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

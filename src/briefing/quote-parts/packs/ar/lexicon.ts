@@ -32,6 +32,21 @@ export const INSTITUTION_HEADS = list(`
 `);
 
 /**
+ * Plural nouns of leaders (`وقال الزعماء في بيانهم`): definite and alone they
+ * stand for the group the article named with them (`زعماء مجموعة السبع`).
+ */
+export const LEADER_GROUPS = list('زعماء قاده');
+
+/**
+ * Adjectives of a joint statement (`البيان الختامي`، `البيان المشترك`): the
+ * words of a summit's leaders, not of whoever spoke last.
+ */
+export const JOINT_STATEMENT = list('الختامي المشترك ختامي مشترك');
+
+/** Meetings a joint statement closes (`البيان الختامي للقمة`): they name no issuer. */
+export const EVENT_HEADS = list('قمه اجتماع اجتماعات مؤتمر لقاء ندوه منتدى دوره جلسه');
+
+/**
  * Things that carry figures or a case, never a speaker nor anyone's words
  * (`وتشير الأرقام الواردة في التقرير إلى`، `وجاء في الدعوى المرفوعة`): a
  * phrase they head names nobody.
@@ -150,7 +165,7 @@ export const ROLE_NOUNS = list(`
 
 /** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
 export const PLACES = list(`
-  روسيا امريكا بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين
+  روسيا امريكا ارجنتين برازيل بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين
   واشنطن موسكو باريس لندن برلين طهران انقره دمشق بيروت غزه كوريا باكستان افغانستان اوكرانيا كندا فنزويلا كوبا
   اثيوبيا نيجيريا كينيا اوروبا افريقيا اسيا حماس فتح طالبان داعش ناسا فيسبوك غوغل تويتر يونيسيف اوبك فيفا ناتو
   بكين طوكيو روما مدريد جنيف نيويورك عمان الرياض بغداد صنعاء طرابلس الخرطوم هولندا بلجيكا السويد النرويج اليونان

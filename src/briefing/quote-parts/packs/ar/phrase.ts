@@ -93,6 +93,16 @@ export function isArabicRoleNoun(norm: string): boolean {
   return ROLE_NOUNS.has(stem) || ROLE_NOUNS.has(stem + 'ه');
 }
 
+/**
+ * An adjective of origin, its ال already stripped: the nisba of a known
+ * place (بريطانيه ← بريطانيا، روسي ← روسيا، قطري ← قطر), not one of
+ * function (داخليه، فني).
+ */
+export function isArabicOriginAdjective(word: string): boolean {
+  const stem = word.endsWith('يه') ? word.slice(0, -2) : word.endsWith('ي') ? word.slice(0, -1) : '';
+  return stem.length >= 3 && (PLACES.has(stem) || PLACES.has(stem + 'ا') || PLACES.has(stem + 'يا'));
+}
+
 function isNisba(norm: string): boolean {
   return norm.length >= 4 && /(ي|يه|يون|يين)$/u.test(norm) && !isDefinite(norm);
 }
