@@ -4,6 +4,7 @@
  * `السفير الروسي لدى الأمم المتحدة`, name `أوليغ بورميستروف`.
  * All word lists are in normalised form ({@link normForm}).
  */
+import { arabicFoldOf } from '../../../arabic';
 import { arabicSpeechWord } from '../../../speech-verbs';
 import {
   ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES,
@@ -74,12 +75,12 @@ export function isDefiniteToken(tok: Token): boolean {
   return isDefinite(tok.norm) && /^(ال|لل|بال|وال|فال|كال)/u.test(leadingLetters(tok.text, 3));
 }
 
-/** The first `count` characters of `text` other than tatweel and diacritics (U+0640, U+064B–U+065F). */
+/** The first `count` characters of `text` other than those the folding drops (diacritics, tatweel), as written. */
 function leadingLetters(text: string, count: number): string {
   let out = '';
   for (let i = 0; i < text.length && out.length < count; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 0x0640 && (c < 0x064b || c > 0x065f)) out += text[i]!;
+    if (arabicFoldOf(c) !== -1) out += text[i]!;
   }
   return out;
 }
