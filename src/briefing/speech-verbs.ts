@@ -32,7 +32,6 @@ export interface SpeechMatch {
   pronoun?: Gender;
 }
 
-
 const arabicVerbs = new Map<string, SpeechMatch>();
 for (const v of AR_MASC_PAST) arabicVerbs.set(normalizeArabic(v), { kind: 'verb', gender: 'm', length: 1 });
 for (const v of AR_FEM_PAST) arabicVerbs.set(normalizeArabic(v), { kind: 'verb', gender: 'f', length: 1 });
@@ -46,9 +45,7 @@ for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) ar
  * leading و or ف (or both, `فو` never occurs) is ignored.
  */
 export function arabicSpeechWord(token: string): SpeechMatch | null {
-  // This runs on every word before a quote and of reported speech, and most are no speech word:
-  // the shape test turns most away before the word is hashed.
-  return hasSpeechShape(token) ? speechForms.get(token) ?? null : null;
+  return speechForms.get(token) ?? null;
 }
 
 /** {@link arabicSpeechWord} worked out from the verb list; {@link speechForms} holds its answers. */
@@ -98,30 +95,10 @@ const speechForms = ((): Map<string, SpeechMatch> => {
   return forms;
 })();
 
-/** Index of a word's first and last code units (their low bytes) in {@link SPEECH_SHAPES}. */
-function shapeKey(word: string): number {
-  return ((word.charCodeAt(0) & 0xff) << 8) | (word.charCodeAt(word.length - 1) & 0xff);
-}
-
-/** For each first and last letter, a bit for each length (below 16) of the forms in {@link speechForms} that have them. */
-const SPEECH_SHAPES = ((): Uint16Array => {
-  const shapes = new Uint16Array(0x10000);
-  for (const form of speechForms.keys()) if (form.length < 16) shapes[shapeKey(form)]! |= 1 << form.length;
-  return shapes;
-})();
-
-/** False when no speech form has the first letter, last letter and length of `word` (longer words are not told apart). */
-function hasSpeechShape(word: string): boolean {
-  return word.length >= 16 || (word.length > 0 && (SPEECH_SHAPES[shapeKey(word)]! & (1 << word.length)) !== 0);
-}
-
-
-
 /** True when the (normalised, possibly و/ف-prefixed) Arabic speech word speaks only before إن/أن or a colon. */
 export function needsArabicIntroducer(token: string): boolean {
   return AR_NEEDS_INTRODUCER.has(token) || (token.length > 3 && /^[وف]/u.test(token) && AR_NEEDS_INTRODUCER.has(token.slice(1)));
 }
-
 
 /** True when the (normalised) Arabic speech verb is followed by the one it addresses (أبلغ ترامب), not by its subject. */
 export function isAddresseeArabicVerb(token: string): boolean {
@@ -137,9 +114,6 @@ export function isWeakArabicSpeechWord(token: string): boolean {
 export function isBareArabicSpeechWord(token: string): boolean {
   return arabicVerbs.has(token);
 }
-
-
-
 
 /** Speech word at `tokens[i]` in English (tokens lower-cased). */
 export function englishSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
