@@ -3,7 +3,7 @@
  * (`وقال السفير … إن "…"`, `وأضاف:`, `قائلا`), or after it
  * (`"…"، قال ترامب`, `بحسب وزارة الصحة`).
  */
-import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
+import { arabicNameAt, isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
 import { ANONYMOUS, DOCUMENT_ANAPHORS, JOINT_STATEMENT, isMediaHead } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
@@ -29,8 +29,24 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
       // ونقل البيان على لسان المتحدثة، هيذر نويرت، قولها: the one on whose tongue the words are.
       let from = v - 1;
       while (from >= 0 && tokens[from]!.norm !== 'عن' && tokens[from]!.norm !== 'لسان' && v - from < 20) from--;
-      const phrase = from >= 0 && (tokens[from]!.norm === 'عن' || tokens[from]!.norm === 'لسان') ? parseArabicPhrase(tokens.slice(from + 1, v)) : arabicSubjectBefore(tokens.slice(0, v));
-      return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment: wordCount(tokens.slice(v + 1)) > 1 };
+      const fragment = wordCount(tokens.slice(v + 1)) > 1;
+      // نقلت عن صديقه منذ الطفولة أبو بكر إبراهيم قوله: the one cited; failing the phrase, the name right before قوله
+      // (else the last speaker, cited again: نقلت عن رئيس الحركة قوله).
+      if (from >= 0 && (tokens[from]!.norm === 'عن' || tokens[from]!.norm === 'لسان')) {
+        const cited = parseArabicPhrase(tokens.slice(from + 1, v));
+        const phrase = hasPhrase(cited) ? cited : nameEndingAt(tokens, from + 1, v);
+        return { ...(phrase ? { phrase } : {}), continuation: !phrase, gender: saying, fragment };
+      }
+      // ونقلت الوكالة عنه قوله: the one the pronoun points back to, never the one citing; ونقلت المتحدثة باسم رئيس
+      // المفوضية جان كلود يونكر عنه قوله: the one the spokesperson speaks for.
+      const pronoun = tokens[v - 1]?.norm;
+      if (pronoun === 'عنه' || pronoun === 'عنها') {
+        const spokenFor = spokenForBy(tokens, v - 1);
+        if (spokenFor) return { phrase: spokenFor, continuation: false, gender: saying, fragment };
+        return { continuation: true, gender: pronoun === 'عنه' ? 'm' : 'f', fragment };
+      }
+      const phrase = arabicSubjectBefore(tokens.slice(0, v));
+      return { ...(hasPhrase(phrase) ? { phrase } : {}), continuation: !hasPhrase(phrase), gender: saying, fragment };
     }
     // وجاء في البيان: "…" — the document speaks.
     if ((tok.norm === 'جاء' || tok.norm === 'وجاء') && tokens[v + 1]?.norm === 'في') {
@@ -119,6 +135,36 @@ export function arabicBefore(tokens: readonly Token[]): Attribution | null {
     return { continuation: true, gender: match.gender, fragment };
   }
   return null;
+}
+
+/** Most words of a name read back from the word it ends before. */
+const MAX_NAME_WORDS = 4;
+
+/** The name of two words or more ending right before `end` and starting at or after `start` (`صديقه منذ الطفولة أبو بكر إبراهيم`). */
+function nameEndingAt(tokens: readonly Token[], start: number, end: number): Phrase | undefined {
+  const upTo = tokens.slice(0, end);
+  for (let k = Math.max(start, end - MAX_NAME_WORDS); k <= end - 2; k++) {
+    // A first word with ة is a noun or adjective of the descriptor (منذ سنوات طويلة), no given name.
+    const name = /[ةه]$/u.test(tokens[k]!.text) ? undefined : arabicNameAt(upTo, k);
+    if (name && k + name.split(' ').length === end) return { name };
+  }
+  return undefined;
+}
+
+/**
+ * `نقلت المتحدثة باسم رئيس المفوضية جان كلود يونكر عنه`: the subject of the
+ * report verb before `pronoun` is a spokesperson, the pronoun is the person
+ * named after باسم; that person speaks, with the role after باسم.
+ */
+function spokenForBy(tokens: readonly Token[], pronoun: number): Phrase | undefined {
+  let verb = pronoun - 1;
+  while (verb >= 0 && pronoun - verb <= 12 && !tokens[verb]!.punct && !REPORT_VERBS.has(tokens[verb]!.norm.replace(/^و/u, ''))) verb--;
+  if (verb < 0 || tokens[verb]!.punct || pronoun - verb > 12) return undefined;
+  const subject = tokens.slice(verb + 1, pronoun);
+  const on = subject.findIndex((t) => t.norm === 'باسم');
+  if (on < 1) return undefined;
+  const phrase = parseArabicPhrase(subject.slice(on + 1));
+  return phrase.name && phrase.role ? phrase : undefined;
 }
 
 /** Complementisers and pronoun objects between a source word and its speaker (نقلا عن، بحسب ما قاله، وفق ما صرح به). */
