@@ -283,3 +283,19 @@ describe('Arabic speakers: a joint statement and its leaders speak for the group
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: words passed on with نقل عن are the one cited', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the name right before قوله after a descriptor the phrase cannot read',
+      'عنوان الخبر\n\nوقال قائد الشرطة مارك جونسون إن التحقيق مستمر.\n\nونقلت الصحيفة عن جاره منذ سنوات طويلة سمير حداد قوله إن "الرجل كان هادئا ولطيفا مع الجميع".',
+      'الرجل كان', 'سمير حداد'],
+    ['a spokeswoman passing on her principal\'s words (نقلت المتحدثة باسم X عنه)',
+      'عنوان الخبر\n\nونقلت المتحدثة باسم رئيس الوزراء الإيطالي جوزيبي كونتي عنه قوله إن "الحكومة لن تتراجع عن الميزانية الجديدة".',
+      'الحكومة لن', 'جوزيبي كونتي'],
+    ['a pronoun cited by an outlet goes on with the last speaker',
+      'عنوان الخبر\n\nوقال وزير المالية كريم منصور إن "العجز سينخفض".\n\nونقلت الوكالة عنه قوله إن "الإصلاحات ستستمر حتى نهاية العام".',
+      'الإصلاحات ستستمر', 'كريم منصور'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
