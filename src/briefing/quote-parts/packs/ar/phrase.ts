@@ -194,150 +194,204 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
   return { phrase: result, end };
 }
 
-function parseChunk(tokens: readonly Token[], from: number, strict = false): { phrase: Phrase; next: number; stopped: boolean } {
-  const role: string[] = [];
-  const name: string[] = [];
-  let i = from;
-  let roleOpen = false; // the last role word asks for a complement (a preposition, a construct noun)
-  let chain = 0; // indefinite nouns read in a row inside a construct (مدير مطار تشوك)
-  let lastIndefiniteRole = false;
-  while (i < tokens.length && role.length + name.length < 12) {
-    const tok = tokens[i]!;
-    // شركة "نتفليكس"، منظمة " هيومن رايتس ووتش": an institution's name in quotation marks.
-    const quoted = role.length === 1 && name.length === 0 ? quotedNameAt(tokens, i) : 0;
-    if (quoted > 0 && INSTITUTION_HEADS.has(normForm(role[0]!))) {
-      for (let k = i + 1; k < i + quoted - 1; k++) role.push(tokens[k]!.text);
-      return { phrase: done(role, name), next: i + quoted, stopped: i + quoted < tokens.length && !tokens[i + quoted]!.punct };
-    }
-    if (tok.punct) return { phrase: done(role, name), next: i, stopped: tok.norm !== '،' && tok.norm !== ',' };
-    const norm = bare(tok.norm);
-    const definite = isDefiniteToken(tok);
-    if (SKIPPED.has(norm) && role.length + name.length === 0) { i++; continue; }
-    // وواصلت بنوع من التذمر: a manner adverbial, the subject is the verb's own.
-    if (role.length + name.length === 0 && /^ب[^ا]/u.test(norm) && tokens[i + 1]?.norm === 'من') return { phrase: {}, next: i, stopped: true };
-    // شاهدة عيان تدعى فيكتوريا غيرانوفيتش: what follows is the name.
-    if (CALLED.has(norm) && role.length > 0 && name.length === 0) {
-      const called = arabicNameAt(tokens, i + 1);
-      if (called) return { phrase: done(role, called.split(' ')), next: i + 1 + called.split(' ').length, stopped: true };
-    }
-    if (norm === 'من' && /^(جهت|جانب|ناحيت)/u.test(tokens[i + 1]?.norm ?? '') && role.length + name.length === 0) { i += 2; continue; }
-    // السيد حسن نصر الله: the honorific is dropped, the name follows.
-    if (HONORIFICS.has(tok.norm) && role.length + name.length === 0 && tokens[i + 1] && (startsGivenName(tokens, i + 1)
-      || (!tokens[i + 1]!.punct && !isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm) && !cutsHere(tokens, i + 1, false)))) { i++; continue; }
-    // وزير المياه والري محمد النجار، رئيسة … ومديرة المهرجان ليان شواف: a role joined by و, then the name.
-    if (role.length > 0 && name.length === 0 && tok.norm.length > 4 && tok.norm.startsWith('و')
-      && (ROLE_NOUNS.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)))) {
-      const second = parseChunk([{ ...tok, norm: tok.norm.slice(1) }, ...tokens.slice(i + 1)], 0, strict);
-      if (second.phrase.name) {
-        return { phrase: { role: `${role.join(' ')} ${tok.text}${second.phrase.role ? ' ' + second.phrase.role.split(' ').slice(1).join(' ') : ''}`.trim(), name: second.phrase.name }, next: i + second.next, stopped: second.stopped };
-      }
-    }
-    if (cutsHere(tokens, i, name.length > 0)) return { phrase: done(role, name), next: i, stopped: true };
-    // مفتي المؤتمر العام الشيخ الصادق الغرياني: the honorific between a role and the name is dropped.
-    if (name.length === 0 && role.length > 0 && ROLE_TITLES.has(tok.norm) && tokens[i + 1] && !tokens[i + 1]!.punct
-      && (startsGivenName(tokens, i + 1) || (!isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm)))) {
-      i++;
-      roleOpen = false;
-      continue;
-    }
-    if (name.length === 0) {
-      const forced = roleOpen;
-      if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); i++; continue; }
-      // المرصد السوري ومراسل الوكالة: "and the correspondent" is a second subject.
-      if (!forced && role.length > 0 && tok.norm.length > 4 && tok.norm.startsWith('و') && ROLE_NOUNS.has(tok.norm.slice(1))) {
-        return { phrase: done(role, name), next: i, stopped: true };
-      }
-      // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
-      // definite noun that is no role and no family name (لفت النظر).
-      if (role.length === 0 && /^(بال|كال|فال)/u.test(norm) && definite) return { phrase: done(role, name), next: i, stopped: true };
-      if (strict && role.length === 0 && definite && !isArabicRoleNoun(norm) && !/ي$/u.test(norm)) {
-        return { phrase: done(role, name), next: i, stopped: true };
-      }
-      const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
-      // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
-      if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return { phrase: done(role, name), next: i, stopped: true };
-      // … and so does a definite institution noun (دعت المؤسسة الخيرية الحكومة إلى …): the object, not the role.
-      if (!forced && prevDefinite && norm.startsWith('ال') && INSTITUTION_HEADS.has(norm.slice(2)) && !PARTICIPLE_HEADS.has(norm.slice(2))) return { phrase: done(role, name), next: i, stopped: true };
-      // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
-      // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
-      if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) {
-        return { phrase: done(role, name), next: i, stopped: true };
-      }
-      const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
-      if (forced || andPlace || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (lastIndefiniteRole && isNisba(norm))) {
-        role.push(tok.text);
-        if (ROLE_PREPS.has(norm)) { roleOpen = true; chain = 0; }
-        else if (ROLE_NOUNS.has(norm) && !/ي$/u.test(norm)) { roleOpen = true; chain = 0; }
-        else if (forced && !definite && !PLACES.has(norm) && !isNisba(norm) && ++chain < 2) roleOpen = true;
-        else roleOpen = false;
-        lastIndefiniteRole = !definite && (ROLE_NOUNS.has(norm) || isNisba(norm));
-        i++;
-        continue;
-      }
-      if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); roleOpen = true; chain = 0; i++; continue; }
-      // المدير التنفيذي لديزني: ل + a name completes the role.
-      if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)
-        && !startsTwoWordName(tokens, i)) {
-        role.push(tok.text);
-        roleOpen = false;
-        i++;
-        continue;
-      }
-      // رئيس قسم التحليلات بفيسبوك، المستشار في السفارة بلندن: ب/ل + a place completes the role.
-      if (role.length > 0 && /^[بل]/u.test(norm) && PLACES.has(norm.slice(1))) {
-        role.push(tok.text);
-        roleOpen = false;
-        i++;
-        continue;
-      }
-      if (!isNameToken(tok, norm)) return { phrase: done(role, name), next: i, stopped: true };
-      // After a role, the object of the verb or the next clause is no name (الوزير الفرنسي موقع العمل).
-      if (role.length > 0 && !nameCanStartAt(tokens, i)) return { phrase: done(role, name), next: i, stopped: true };
-      if (hasCommonNounShape(tok)) {
-        // تشير أرقام الأمم المتحدة: a noun heading a construct is the source, not a name.
-        const next = tokens[i + 1];
-        if (!next || next.punct || !isDefiniteToken(next)) return { phrase: done(role, name), next: i, stopped: true };
-        role.push(tok.text);
-        roleOpen = true;
-        chain = 0;
-        i++;
-        continue;
-      }
-      name.push(tok.text);
-      i++;
-      continue;
-    }
-    // Inside a name: at most three words, four with عبد/أبو/بن.
-    if (name.length >= 4 || (name.length >= 3 && !name.some((w) => NAME_JOINERS.has(normForm(w))))) break;
-    // معاذ الشيخ، محمد السيد: a title word closing a name is its family name.
-    if (TITLE_SURNAMES.has(norm) && phraseEndsAfter(tokens, i)) {
-      name.push(tok.text);
-      i++;
-      break;
-    }
-    if (isArabicRoleNoun(norm)) {
-      // "بيورن روثر رئيس بعثة …": the rest is the role.
-      const rest = parseChunk(tokens, i, strict);
-      return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
-    }
-    if (!isNameToken(tok, norm)) break;
-    if (definite && !surnameAllowed(tokens, i, strict)) break;
-    // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
-    if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) break;
-    name.push(tok.text);
-    i++;
-    // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح)
-    // or a second nisba closes the phrase (محمد العزومي البرغثي،).
-    if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[i - 2]?.norm ?? ''))) {
-      const next = tokens[i];
-      if (name.length < 3 && /ي$/u.test(norm) && next && isDefiniteToken(next) && /ي$/u.test(next.norm) && phraseEndsAfter(tokens, i)) {
-        name.push(next.text);
-        i++;
-      }
-      break;
+/** What {@link parseChunk} answers: the phrase, the index of the first token not read, and whether the phrase stopped before a word. */
+interface ChunkResult {
+  phrase: Phrase;
+  next: number;
+  stopped: boolean;
+}
+
+/** The reading of one chunk as it goes: the words taken so far and what the last one asks for. */
+interface ChunkReader {
+  readonly tokens: readonly Token[];
+  readonly strict: boolean;
+  readonly role: string[];
+  readonly name: string[];
+  /** The token read, its norm without a conjunction و, and whether it is written with ال. */
+  i: number;
+  tok: Token;
+  norm: string;
+  definite: boolean;
+  /** The last role word asks for a complement (a preposition, a construct noun). */
+  roleOpen: boolean;
+  /** Indefinite nouns read in a row inside a construct (مدير مطار تشوك). */
+  chain: number;
+  lastIndefiniteRole: boolean;
+}
+
+/** A step of the reading: a result, `next` (a word was taken or skipped, read on), `end` (the phrase ends before this word), or undefined (not this step's case). */
+type ChunkStep = ChunkResult | 'next' | 'end' | undefined;
+
+/** The result when the phrase stops at the current word. */
+function stopHere(c: ChunkReader): ChunkResult {
+  return { phrase: done(c.role, c.name), next: c.i, stopped: true };
+}
+
+/**
+ * Read one comma-free stretch of a speaker phrase: words before the head
+ * ({@link openingStep}), then the role and the first name word
+ * ({@link roleStep}), then the rest of the name ({@link nameStep}). Each step
+ * is an ordered chain of short cases on one word; they share the words read
+ * so far, which is why they stay an if-chain rather than separate rules.
+ */
+function parseChunk(tokens: readonly Token[], from: number, strict = false): ChunkResult {
+  const c: ChunkReader = {
+    tokens, strict, role: [], name: [], i: from, tok: tokens[from]!, norm: '', definite: false, roleOpen: false, chain: 0, lastIndefiniteRole: false,
+  };
+  while (c.i < tokens.length && c.role.length + c.name.length < 12) {
+    c.tok = tokens[c.i]!;
+    const step = openingStep(c) ?? (c.name.length === 0 ? roleStep(c) : nameStep(c));
+    if (step === 'next' || step === undefined) continue;
+    if (step === 'end') break;
+    return step;
+  }
+  return { phrase: done(c.role, c.name), next: c.i, stopped: c.i < tokens.length && !tokens[c.i]!.punct };
+}
+
+/** Words that open a phrase or stand between its parts: an institution's name in quotation marks, punctuation, adverbs, honorifics, cutting words. */
+function openingStep(c: ChunkReader): ChunkStep {
+  const { tokens, role, name, tok } = c;
+  const i = c.i;
+  // شركة "نتفليكس"، منظمة " هيومن رايتس ووتش": an institution's name in quotation marks.
+  const quoted = role.length === 1 && name.length === 0 ? quotedNameAt(tokens, i) : 0;
+  if (quoted > 0 && INSTITUTION_HEADS.has(normForm(role[0]!))) {
+    for (let k = i + 1; k < i + quoted - 1; k++) role.push(tokens[k]!.text);
+    return { phrase: done(role, name), next: i + quoted, stopped: i + quoted < tokens.length && !tokens[i + quoted]!.punct };
+  }
+  if (tok.punct) return { phrase: done(role, name), next: i, stopped: tok.norm !== '،' && tok.norm !== ',' };
+  const norm = bare(tok.norm);
+  c.norm = norm;
+  c.definite = isDefiniteToken(tok);
+  if (SKIPPED.has(norm) && role.length + name.length === 0) { c.i++; return 'next'; }
+  // وواصلت بنوع من التذمر: a manner adverbial, the subject is the verb's own.
+  if (role.length + name.length === 0 && /^ب[^ا]/u.test(norm) && tokens[i + 1]?.norm === 'من') return { phrase: {}, next: i, stopped: true };
+  // شاهدة عيان تدعى فيكتوريا غيرانوفيتش: what follows is the name.
+  if (CALLED.has(norm) && role.length > 0 && name.length === 0) {
+    const called = arabicNameAt(tokens, i + 1);
+    if (called) return { phrase: done(role, called.split(' ')), next: i + 1 + called.split(' ').length, stopped: true };
+  }
+  if (norm === 'من' && /^(جهت|جانب|ناحيت)/u.test(tokens[i + 1]?.norm ?? '') && role.length + name.length === 0) { c.i += 2; return 'next'; }
+  // السيد حسن نصر الله: the honorific is dropped, the name follows.
+  if (HONORIFICS.has(tok.norm) && role.length + name.length === 0 && tokens[i + 1] && (startsGivenName(tokens, i + 1)
+    || (!tokens[i + 1]!.punct && !isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm) && !cutsHere(tokens, i + 1, false)))) { c.i++; return 'next'; }
+  // وزير المياه والري محمد النجار، رئيسة … ومديرة المهرجان ليان شواف: a role joined by و, then the name.
+  if (role.length > 0 && name.length === 0 && tok.norm.length > 4 && tok.norm.startsWith('و')
+    && (ROLE_NOUNS.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)))) {
+    const second = parseChunk([{ ...tok, norm: tok.norm.slice(1) }, ...tokens.slice(i + 1)], 0, c.strict);
+    if (second.phrase.name) {
+      return { phrase: { role: `${role.join(' ')} ${tok.text}${second.phrase.role ? ' ' + second.phrase.role.split(' ').slice(1).join(' ') : ''}`.trim(), name: second.phrase.name }, next: i + second.next, stopped: second.stopped };
     }
   }
-  return { phrase: done(role, name), next: i, stopped: i < tokens.length && !tokens[i]!.punct };
+  if (cutsHere(tokens, i, name.length > 0)) return stopHere(c);
+  // مفتي المؤتمر العام الشيخ الصادق الغرياني: the honorific between a role and the name is dropped.
+  if (name.length === 0 && role.length > 0 && ROLE_TITLES.has(tok.norm) && tokens[i + 1] && !tokens[i + 1]!.punct
+    && (startsGivenName(tokens, i + 1) || (!isDefiniteToken(tokens[i + 1]!) && isNameToken(tokens[i + 1]!, tokens[i + 1]!.norm)))) {
+    c.i++;
+    c.roleOpen = false;
+    return 'next';
+  }
+  return undefined;
+}
+
+/** Take the word into the role, as the role asks (a complement, a construct) or as the word is (a role noun, a definite word, a place). */
+function takeRoleWord(c: ChunkReader, forced: boolean): 'next' {
+  const { norm, definite } = c;
+  c.role.push(c.tok.text);
+  if (ROLE_PREPS.has(norm)) { c.roleOpen = true; c.chain = 0; }
+  else if (ROLE_NOUNS.has(norm) && !/ي$/u.test(norm)) { c.roleOpen = true; c.chain = 0; }
+  else if (forced && !definite && !PLACES.has(norm) && !isNisba(norm) && ++c.chain < 2) c.roleOpen = true;
+  else c.roleOpen = false;
+  c.lastIndefiniteRole = !definite && (ROLE_NOUNS.has(norm) || isNisba(norm));
+  c.i++;
+  return 'next';
+}
+
+/** Take the word into the role, closing it (a complement with ب/ل). */
+function closeRoleWith(c: ChunkReader): 'next' {
+  c.role.push(c.tok.text);
+  c.roleOpen = false;
+  c.i++;
+  return 'next';
+}
+
+/** No name read yet: the word goes on the role, starts the name, or ends the phrase. */
+function roleStep(c: ChunkReader): ChunkStep {
+  const { tokens, role, name, tok, norm, definite, strict, i } = c;
+  const forced = c.roleOpen;
+  if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); c.i++; return 'next'; }
+  // المرصد السوري ومراسل الوكالة: "and the correspondent" is a second subject.
+  if (!forced && role.length > 0 && tok.norm.length > 4 && tok.norm.startsWith('و') && ROLE_NOUNS.has(tok.norm.slice(1))) return stopHere(c);
+  // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
+  // definite noun that is no role and no family name (لفت النظر).
+  if (role.length === 0 && /^(بال|كال|فال)/u.test(norm) && definite) return stopHere(c);
+  if (strict && role.length === 0 && definite && !isArabicRoleNoun(norm) && !/ي$/u.test(norm)) return stopHere(c);
+  const prevDefinite = role.length > 0 && isDefiniteToken(tokens[i - 1]!);
+  // A new indefinite head after a complete definite role starts another phrase (… الدولية زعماء العالم).
+  if (!forced && prevDefinite && !definite && ROLE_NOUNS.has(norm)) return stopHere(c);
+  // … and so does a definite institution noun (دعت المؤسسة الخيرية الحكومة إلى …): the object, not the role.
+  if (!forced && prevDefinite && norm.startsWith('ال') && INSTITUTION_HEADS.has(norm.slice(2)) && !PARTICIPLE_HEADS.has(norm.slice(2))) return stopHere(c);
+  // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
+  // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
+  if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) return stopHere(c);
+  const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
+  if (forced || andPlace || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (c.lastIndefiniteRole && isNisba(norm))) return takeRoleWord(c, forced);
+  if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); c.roleOpen = true; c.chain = 0; c.i++; return 'next'; }
+  // المدير التنفيذي لديزني: ل + a name completes the role.
+  if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)
+    && !startsTwoWordName(tokens, i)) return closeRoleWith(c);
+  // رئيس قسم التحليلات بفيسبوك، المستشار في السفارة بلندن: ب/ل + a place completes the role.
+  if (role.length > 0 && /^[بل]/u.test(norm) && PLACES.has(norm.slice(1))) return closeRoleWith(c);
+  if (!isNameToken(tok, norm)) return stopHere(c);
+  // After a role, the object of the verb or the next clause is no name (الوزير الفرنسي موقع العمل).
+  if (role.length > 0 && !nameCanStartAt(tokens, i)) return stopHere(c);
+  if (hasCommonNounShape(tok)) {
+    // تشير أرقام الأمم المتحدة: a noun heading a construct is the source, not a name.
+    const next = tokens[i + 1];
+    if (!next || next.punct || !isDefiniteToken(next)) return stopHere(c);
+    role.push(tok.text);
+    c.roleOpen = true;
+    c.chain = 0;
+    c.i++;
+    return 'next';
+  }
+  name.push(tok.text);
+  c.i++;
+  return 'next';
+}
+
+/** Inside a name: the word goes on the name, starts the role after it, or ends the phrase. */
+function nameStep(c: ChunkReader): ChunkStep {
+  const { tokens, role, name, tok, norm, definite, strict, i } = c;
+  // Inside a name: at most three words, four with عبد/أبو/بن.
+  if (name.length >= 4 || (name.length >= 3 && !name.some((w) => NAME_JOINERS.has(normForm(w))))) return 'end';
+  // معاذ الشيخ، محمد السيد: a title word closing a name is its family name.
+  if (TITLE_SURNAMES.has(norm) && phraseEndsAfter(tokens, i)) {
+    name.push(tok.text);
+    c.i++;
+    return 'end';
+  }
+  if (isArabicRoleNoun(norm)) {
+    // "بيورن روثر رئيس بعثة …": the rest is the role.
+    const rest = parseChunk(tokens, i, strict);
+    return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
+  }
+  if (!isNameToken(tok, norm)) return 'end';
+  if (definite && !surnameAllowed(tokens, i, strict)) return 'end';
+  // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
+  if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) return 'end';
+  name.push(tok.text);
+  c.i++;
+  // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح)
+  // or a second nisba closes the phrase (محمد العزومي البرغثي،).
+  if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[c.i - 2]?.norm ?? ''))) {
+    const next = tokens[c.i];
+    if (name.length < 3 && /ي$/u.test(norm) && next && isDefiniteToken(next) && /ي$/u.test(next.norm) && phraseEndsAfter(tokens, c.i)) {
+      name.push(next.text);
+      c.i++;
+    }
+    return 'end';
+  }
+  return 'next';
 }
 
 /** Quotation marks around a name. */
