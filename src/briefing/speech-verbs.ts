@@ -1,14 +1,15 @@
 /**
- * Speech verbs and attribution words for Arabic, English and French, used to
- * find who said a quotation. Arabic entries are stored normalised
- * ({@link normalizeArabic}) and are looked up after removing a و/ف prefix.
+ * What a speech word is (verb, participle, "according to"; gender; length),
+ * shared by the language packs, and the Arabic speech-word look-up: its
+ * tables are built from the word lists of `quote-parts/packs/ar/lexicon.ts`
+ * (stored normalised, {@link normalizeArabic}, looked up with or without a
+ * و/ف prefix and an object pronoun). The English and French readers are in
+ * `quote-parts/packs/en/speech.ts` and `quote-parts/packs/fr/speech.ts`.
  */
 import { normalizeArabic } from './arabic';
 import {
   AR_ACCORDING, AR_ADDRESSEE, AR_FEM_PAST, AR_MASC_PAST, AR_NEEDS_INTRODUCER, AR_PARTICIPLES, AR_WEAK,
 } from './quote-parts/packs/ar/lexicon';
-import { EN_PARTICIPLES, EN_VERBS } from './quote-parts/packs/en/lexicon';
-import { FR_GERUNDS, FR_PARTICIPLES, FR_PRESENT, FR_PRONOUNS } from './quote-parts/packs/fr/lexicon';
 
 /** Grammatical gender a verb form or pronoun tells about its subject. */
 export type Gender = 'm' | 'f' | 'unknown';
@@ -113,51 +114,6 @@ export function isWeakArabicSpeechWord(token: string): boolean {
 /** True when the normalised `token` is a speech word as written, with no و/ف prefix. */
 export function isBareArabicSpeechWord(token: string): boolean {
   return arabicVerbs.has(token);
-}
-
-/** Speech word at `tokens[i]` in English (tokens lower-cased). */
-export function englishSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
-  const t = tokens[i];
-  if (t === undefined) return null;
-  if (t === 'according' && tokens[i + 1] === 'to') return { kind: 'according', gender: 'unknown', length: 2 };
-  if (EN_VERBS.has(t)) return { kind: EN_PARTICIPLES.has(t) ? 'participle' : 'verb', gender: 'unknown', length: 1 };
-  return null;
-}
-
-/** Split `déclare-t-il` / `a-t-elle` / `dit-il` into base and pronoun gender. */
-function frenchInversion(token: string): { base: string; pronoun: Gender } | null {
-  const m = /^(.+?)(?:-t)?-(il|elle|ils|elles|on)$/u.exec(token);
-  if (!m) return null;
-  return { base: m[1]!, pronoun: FR_PRONOUNS[m[2]!] ?? 'unknown' };
-}
-
-/** Speech word at `tokens[i]` in French (tokens lower-cased). */
-export function frenchSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
-  const t = tokens[i];
-  if (t === undefined) return null;
-  if (t === 'selon') return { kind: 'according', gender: 'unknown', length: 1 };
-  if (t === "d'après" || t === 'd’après') return { kind: 'according', gender: 'unknown', length: 1 };
-  const inv = frenchInversion(t);
-  if (inv) {
-    // a-t-il déclaré
-    if ((inv.base === 'a' || inv.base === 'avait') && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
-      return { kind: 'verb', gender: inv.pronoun, length: 2, pronoun: inv.pronoun };
-    }
-    if (FR_PRESENT.has(inv.base) || FR_PARTICIPLES.has(inv.base)) {
-      return { kind: 'verb', gender: inv.pronoun, length: 1, pronoun: inv.pronoun };
-    }
-    return null;
-  }
-  if ((t === 'a' || t === 'avait' || t === 'ont') && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
-    return { kind: 'verb', gender: 'unknown', length: 2 };
-  }
-  // s'est exclamé, s'est félicité(e), s'est interrogé(e)
-  if ((t === "s'est" || t === 's’est') && /^(exclamé|félicité|interrogé|emporté|insurgé|indigné|réjoui|inquiété)e?s?$/u.test(tokens[i + 1] ?? '')) {
-    return { kind: 'verb', gender: (tokens[i + 1] ?? '').endsWith('e') ? 'f' : 'unknown', length: 2 };
-  }
-  if (FR_PRESENT.has(t)) return { kind: 'verb', gender: 'unknown', length: 1 };
-  if (FR_GERUNDS.has(t)) return { kind: 'participle', gender: 'unknown', length: 1 };
-  return null;
 }
 
 /** Subject pronouns and the gender they tell (English and French, lower-case). */

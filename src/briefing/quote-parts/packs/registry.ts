@@ -6,7 +6,9 @@ import { ar } from './ar/index';
 import { en } from './en/index';
 import { fr } from './fr/index';
 import * as english from './en/lexicon';
+import { englishSpeechWord } from './en/speech';
 import * as french from './fr/lexicon';
+import { frenchSpeechWord } from './fr/speech';
 import { latinPack } from './latin/index';
 import type { LanguagePack } from './types';
 import type { Language } from '../../schema';
@@ -15,7 +17,7 @@ import type { Language } from '../../schema';
 export const PACKS = { ar, en, fr } as const satisfies Readonly<Record<string, LanguagePack>>;
 
 /** Text in a language the engine does not know: the Latin-script reader with the English and French speech words. */
-const OTHER = latinPack('other', { ...english, ...french });
+const OTHER = latinPack((lowered, i) => frenchSpeechWord(lowered, i) ?? englishSpeechWord(lowered, i), { ...english, ...french });
 
 /** The pack that reads `language`. */
 export function packFor(language: Language): LanguagePack {

@@ -7,8 +7,8 @@ import { documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefo
 import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, TELL, THAT } from './lexicon';
 import { wordCount, type Attribution } from '../../clause';
 import { isCapitalized, type Token } from '../../tokens';
-import type { Language } from '../../../schema';
-import { englishSpeechWord, frenchSpeechWord, type Gender, type SpeechMatch } from '../../../speech-verbs';
+import type { Gender } from '../../../speech-verbs';
+import type { SpeechWordReader } from './context';
 
 /** Most words between an after-quote attribution's start and its verb ("the mayor, Jane Smith, said"). */
 const MAX_AFTER_SUBJECT = 9;
@@ -29,12 +29,6 @@ export function afterSubjectLimit(tokens: readonly Token[], i: number): number {
   return MAX_AFTER_APPOSITION;
 }
 
-/** The speech word at `i`: French, English, or (language `other`) either. */
-export function speechAt(lowered: readonly string[], i: number, language: Language): SpeechMatch | null {
-  if (language === 'fr') return frenchSpeechWord(lowered, i);
-  if (language === 'en') return englishSpeechWord(lowered, i);
-  return frenchSpeechWord(lowered, i) ?? englishSpeechWord(lowered, i);
-}
 
 export function lowerAll(tokens: readonly Token[]): string[] {
   return tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
@@ -83,8 +77,8 @@ export function relativeSubject(tokens: readonly Token[], lowered: readonly stri
  * syndicaliste); a single capitalised word there is more often a country or
  * a party (Pour la France, …). No speech verb may stand in the sentence.
  */
-export function opinionOf(tokens: readonly Token[], lowered: readonly string[], language: Language): Attribution | null {
-  if ((lowered[0] !== 'pour' && lowered[0] !== 'for') || lowered.some((w, k) => speechAt(lowered, k, language) !== null)) return null;
+export function opinionOf(tokens: readonly Token[], lowered: readonly string[], speechWord: SpeechWordReader): Attribution | null {
+  if ((lowered[0] !== 'pour' && lowered[0] !== 'for') || lowered.some((w, k) => speechWord(lowered, k) !== null)) return null;
   if (lowered[lowered.length - 1] === ',' && lowered.filter((w) => w === ',').length <= 3) {
     const phrase = parseLatinInverted(tokens.slice(1, -1));
     if (phrase.name) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: false };

@@ -3,15 +3,18 @@ import { latinClause, latinFragment } from './clauses';
 import { parseLatinSubject, type LatinPhrase } from './phrase';
 import type { Attribution } from '../../clause';
 import type { Token } from '../../tokens';
-import type { Language } from '../../../schema';
 import type { SpeechMatch } from '../../../speech-verbs';
+
+/** The speech word at `lowered[i]` in a language (lower-cased tokens), with the number of tokens it spans. */
+export type SpeechWordReader = (lowered: readonly string[], i: number) => SpeechMatch | null;
 
 /** The scan from a quotation back, standing on `tokens[v]`. */
 export interface LatinBeforeContext {
   tokens: readonly Token[];
   /** The tokens lower-cased, ’ written '. */
   lowered: readonly string[];
-  language: Language;
+  /** The speech words of the pack's language. */
+  speechWord: SpeechWordReader;
   v: number;
   /** True on the scan's first word: the rules about the whole sentence are read there. */
   first: boolean;

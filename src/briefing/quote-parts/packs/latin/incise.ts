@@ -4,7 +4,8 @@
  * who spoke both.
  */
 import type { Language } from '../../../schema';
-import { englishSpeechWord, frenchSpeechWord } from '../../../speech-verbs';
+import { englishSpeechWord } from '../en/speech';
+import { frenchSpeechWord } from '../fr/speech';
 import type { MarkSpan } from '../../marks';
 
 /**

@@ -18,15 +18,14 @@ import { accordingToAfter } from './after/according-to';
 import { invertedPronounAfter } from './after/inverted-pronoun';
 import { invertedSubjectAfter } from './after/inverted-subject';
 import { subjectBeforeVerbAfter } from './after/subject-before-verb';
-import { afterSubjectLimit, isInitial, lowerAll, speechAt } from './clauses';
-import type { LatinAfterContext, LatinBeforeContext } from './context';
+import { afterSubjectLimit, isInitial, lowerAll } from './clauses';
+import type { LatinAfterContext, LatinBeforeContext, SpeechWordReader } from './context';
 import * as latinLexicon from './lexicon';
 import { ADD_VERBS } from './lexicon';
 import { parseLatinSubject } from './phrase';
 import { firstVerdict, NEXT_WORD, type LanguagePack, type Rule } from '../types';
 import type { Attribution } from '../../clause';
 import type { Token } from '../../tokens';
-import type { Language } from '../../../schema';
 
 /** The rules on the words before a quotation, in the order they are tried at each word. */
 const BEFORE: readonly Rule<LatinBeforeContext>[] = [
@@ -37,10 +36,10 @@ const BEFORE: readonly Rule<LatinBeforeContext>[] = [
 const AFTER: readonly Rule<LatinAfterContext>[] = [accordingToAfter, invertedPronounAfter, subjectBeforeVerbAfter, invertedSubjectAfter];
 
 /** Attribution from the English/French words before a quote, within its sentence. */
-export function latinBefore(tokens: readonly Token[], language: Language, trace?: string[]): Attribution | null {
+export function latinBefore(tokens: readonly Token[], speechWord: SpeechWordReader, trace?: string[]): Attribution | null {
   const lowered = lowerAll(tokens);
   for (let v = tokens.length - 1; v >= 0; v--) {
-    const context: LatinBeforeContext = { tokens, lowered, language, v, first: v === tokens.length - 1, match: speechAt(lowered, v, language) };
+    const context: LatinBeforeContext = { tokens, lowered, speechWord, v, first: v === tokens.length - 1, match: speechWord(lowered, v) };
     const verdict = firstVerdict(BEFORE, context, trace);
     if (verdict !== undefined && verdict !== NEXT_WORD) return verdict;
   }
@@ -48,13 +47,13 @@ export function latinBefore(tokens: readonly Token[], language: Language, trace?
 }
 
 /** Attribution from the English/French words after a closed quote, starting at token `i`; a verb of going on (added, a ajouté) marks it `adds`. */
-export function latinAfter(tokens: readonly Token[], i: number, language: Language, trace?: string[]): Attribution | null {
+export function latinAfter(tokens: readonly Token[], i: number, speechWord: SpeechWordReader, trace?: string[]): Attribution | null {
   const lowered = lowerAll(tokens);
   const limit = afterSubjectLimit(tokens, i);
   for (let v = i; v < tokens.length && v - i <= limit; v++) {
     const w = lowered[v]!;
     if ((w === '.' && !isInitial(tokens, v)) || w === ';' || w === '!' || w === '?' || w === ':') return null;
-    const match = speechAt(lowered, v, language);
+    const match = speechWord(lowered, v);
     if (!match) continue;
     const verdict = firstVerdict(AFTER, { tokens, lowered, i, v, match }, trace);
     const attribution = verdict === undefined || verdict === NEXT_WORD ? null : verdict;
@@ -64,14 +63,14 @@ export function latinAfter(tokens: readonly Token[], i: number, language: Langua
   return null;
 }
 
-/** A pack reading `language` with the Latin-script reader; `speechWords` is that language's own lexicon. */
-export function latinPack(language: Language, speechWords: Readonly<Record<string, unknown>>): LanguagePack {
+/** A pack of the Latin-script reader for a language: its speech-word reader and its own lexicon (the shared Latin lists are added). */
+export function latinPack(speechWord: SpeechWordReader, lexicon: Readonly<Record<string, unknown>>): LanguagePack {
   return {
-    lexicon: { ...latinLexicon, ...speechWords },
+    lexicon: { ...latinLexicon, ...lexicon },
     parsePhrase: (tokens) => parseLatinSubject(tokens),
     beforeRules: BEFORE,
     afterRules: AFTER,
-    before: (tokens, trace) => latinBefore(tokens, language, trace),
-    after: (tokens, i, trace) => latinAfter(tokens, i, language, trace),
+    before: (tokens, trace) => latinBefore(tokens, speechWord, trace),
+    after: (tokens, i, trace) => latinAfter(tokens, i, speechWord, trace),
   };
 }

@@ -9,5 +9,5 @@ export const opinion: Rule<LatinBeforeContext> = {
     { language: 'fr', input: 'Pour Marine Le Pen, « le gouvernement a échoué »', expected: { name: 'Marine Le Pen', fragment: false } },
     { language: 'fr', input: 'Pour la syndicaliste, il n’existe qu’une voie pour « sortir de la crise »', expected: { role: 'la syndicaliste', fragment: true, needsName: true } },
   ],
-  match: ({ first, tokens, lowered, language }) => (first ? opinionOf(tokens, lowered, language) ?? undefined : undefined),
+  match: ({ first, tokens, lowered, speechWord }) => (first ? opinionOf(tokens, lowered, speechWord) ?? undefined : undefined),
 };
