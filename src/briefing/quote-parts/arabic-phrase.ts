@@ -73,7 +73,7 @@ const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
 const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
   امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
-  واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
+  البالغ البالغه واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 `);
 
 /** Given names written with ال (الطيب لوح، الحبيب بورقيبة, الباجي قائد السبسي). */
@@ -262,6 +262,8 @@ export function parseArabicPhrase(tokens: readonly Token[], strict = false): Phr
  * object instead of continuing the role.
  */
 export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): { phrase: Phrase; end: number } {
+  const described = describedByAge(tokens);
+  if (described > 0) return { phrase: { role: tokens.slice(0, described).map((t) => t.text).join(' ') }, end: described };
   const result: Phrase = {};
   let i = 0;
   let end = 0;
@@ -280,6 +282,36 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
     if (result.name && result.role) break;
   }
   return { phrase: result, end };
+}
+
+/** Verbs and adjectives of age (تبلغ من العمر، البالغ من العمر). */
+const AGE_WORDS = list('يبلغ تبلغ البالغ البالغه');
+/** Units of an age. */
+const YEARS = list('عاما عام سنه سنوات اعوام');
+/** Words for "another" after an unnamed person (فتاة أخرى، رجل آخر). */
+const ANOTHER = list('اخرى اخر');
+
+/**
+ * `فتاة أخرى تبلغ من العمر 17 عاما`, `رجل يبلغ من العمر 40 عاما`: an
+ * unnamed person described by their age, the whole description being the
+ * speaker. The number of tokens it spans, else 0. The head is a role noun
+ * or an indefinite noun with ة, never a name (`محمد علي البالغ من العمر`).
+ */
+function describedByAge(tokens: readonly Token[]): number {
+  const head = tokens[0];
+  if (!head || head.punct || isDefiniteToken(head) || !(ROLE_NOUNS.has(head.norm) || /ة$/u.test(head.text))) return 0;
+  let k = 1;
+  if (ANOTHER.has(tokens[k]?.norm ?? '')) k++;
+  if (!AGE_WORDS.has(tokens[k]?.norm ?? '') || tokens[k + 1]?.norm !== 'من' || tokens[k + 2]?.norm !== 'العمر') return 0;
+  // فاطمة البالغة من العمر: a definite adjective follows a name, not an unnamed فتاة.
+  if (k === 1 && !ROLE_NOUNS.has(head.norm) && isDefiniteToken(tokens[k]!)) return 0;
+  if (!/^\d{1,3}$/u.test(tokens[k + 3]?.norm ?? '') || !YEARS.has(tokens[k + 4]?.norm ?? '')) return 0;
+  return k + 5;
+}
+
+/** True when `role` is an unnamed person described by age (`فتاة تبلغ من العمر 18 عاما`): the article gives them no name. */
+export function isArabicAgeDescription(tokens: readonly Token[]): boolean {
+  return tokens.length > 0 && describedByAge(tokens) === tokens.length;
 }
 
 function parseChunk(tokens: readonly Token[], from: number, strict = false): { phrase: Phrase; next: number; stopped: boolean } {
