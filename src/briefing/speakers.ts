@@ -6,7 +6,7 @@
  */
 import { stripArabicPrefixes } from './arabic';
 import { DOCUMENT_ANAPHORS, EVENT_HEADS, INSTITUTION_HEADS, JOINT_STATEMENT, LEADER_GROUPS, NEVER_SPEAKERS } from './quote-parts/packs/ar/lexicon';
-import { isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/packs/ar/phrase';
+import { isArabicAgeDescription, isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/packs/ar/phrase';
 import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/packs/latin/phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
@@ -270,7 +270,8 @@ export class SpeakerBook {
     if (!name && role) {
       const sameRole = this.people.find((p) => p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role)));
       if (sameRole) return sameRole;
-      name = this.names.nameForRole(role);
+      // فتاة تبلغ من العمر 15 عاما: someone the article does not name; the words after the description are no name.
+      name = this.arabic && isArabicAgeDescription(tokenize(role)) ? undefined : this.names.nameForRole(role);
       if (!name && this.arabic) {
         const short = this.shortRole(role);
         if (short) return short;

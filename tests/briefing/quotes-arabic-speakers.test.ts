@@ -299,3 +299,22 @@ describe('Arabic speakers: words passed on with نقل عن are the one cited', 
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: an unnamed person described by age is the whole description', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a girl described by her age',
+      'عنوان الخبر\n\nوقالت فتاة تبلغ من العمر 16 عاما إن "المدرسة لم تعد مكانا آمنا".',
+      'المدرسة لم', 'فتاة تبلغ من العمر 16 عاما'],
+    ['another one, not the first girl again (فتاة أخرى)',
+      'عنوان الخبر\n\nوقالت فتاة تبلغ من العمر 16 عاما إن "المدرسة لم تعد مكانا آمنا".\n\nوأضافت فتاة أخرى تبلغ من العمر 15 عاما: "لم أعد أخرج وحدي في المساء".',
+      'لم أعد', 'فتاة أخرى تبلغ من العمر 15 عاما'],
+    ['a man described by his age',
+      'عنوان الخبر\n\nوقال رجل يبلغ من العمر 52 عاما: "فقدت بيتي وكل ما أملك في ليلة واحدة".',
+      'فقدت بيتي', 'رجل يبلغ من العمر 52 عاما'],
+    ['a named woman with البالغة keeps her name',
+      'عنوان الخبر\n\nوقالت سلمى البالغة من العمر 30 عاما إن "السباق يهدف إلى جمع التبرعات".',
+      'السباق يهدف', 'سلمى'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -215,7 +215,7 @@ export const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال �
 export const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
   امريكي امريكيه لكنه لكنها ولكنه ولكنها لكنهم الا بانه بانها هذا هذه
-  واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
+  البالغ البالغه واحد واحده رفيع رفيعه بارز بارزه سابق سابقه اخر اخرى ثالث ثالثه رابع رابعه احدهم احداهن اثنان اثنين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 `);
 
 /** Given names written with ال (الطيب لوح، الحبيب بورقيبة, الباجي قائد السبسي). */
@@ -260,3 +260,10 @@ export const THAT_WORDS = new Set(['ان', 'انه', 'انها', 'بان']);
 
 /** Sentence-initial words that are no verbs (prepositions, conjunctions with و). */
 export const AR_NOT_VERBS = new Set([...LEADING_PREPOSITIONS, 'وكان', 'وكانت', 'وقد', 'ولكن', 'وهو', 'وهي', 'واذا', 'وان', 'ولم', 'ولا', 'وما', 'وهذا', 'وهذه']);
+
+/** Verbs and adjectives of age (تبلغ من العمر، البالغ من العمر). */
+export const AGE_WORDS = list('يبلغ تبلغ البالغ البالغه');
+/** Units of an age. */
+export const YEARS = list('عاما عام سنه سنوات اعوام');
+/** Words for "another" after an unnamed person (فتاة أخرى، رجل آخر). */
+export const ANOTHER = list('اخرى اخر');

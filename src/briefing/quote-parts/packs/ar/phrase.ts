@@ -7,7 +7,7 @@
 import { arabicFoldOf } from '../../../arabic';
 import { arabicSpeechWord } from '../../../speech-verbs';
 import {
-  ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES,
+  AGE_WORDS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
 } from './lexicon';
 import { normForm, type Token } from '../../tokens';
 
@@ -174,6 +174,8 @@ export function parseArabicPhrase(tokens: readonly Token[], strict = false): Phr
  * object instead of continuing the role.
  */
 export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): { phrase: Phrase; end: number } {
+  const described = describedByAge(tokens);
+  if (described > 0) return { phrase: { role: tokens.slice(0, described).map((t) => t.text).join(' ') }, end: described };
   const result: Phrase = {};
   let i = 0;
   let end = 0;
@@ -192,6 +194,29 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
     if (result.name && result.role) break;
   }
   return { phrase: result, end };
+}
+
+/**
+ * `فتاة أخرى تبلغ من العمر 17 عاما`, `رجل يبلغ من العمر 40 عاما`: an
+ * unnamed person described by their age, the whole description being the
+ * speaker. The number of tokens it spans, else 0. The head is a role noun
+ * or an indefinite noun with ة, never a name (`محمد علي البالغ من العمر`).
+ */
+function describedByAge(tokens: readonly Token[]): number {
+  const head = tokens[0];
+  if (!head || head.punct || isDefiniteToken(head) || !(ROLE_NOUNS.has(head.norm) || /ة$/u.test(head.text))) return 0;
+  let k = 1;
+  if (ANOTHER.has(tokens[k]?.norm ?? '')) k++;
+  if (!AGE_WORDS.has(tokens[k]?.norm ?? '') || tokens[k + 1]?.norm !== 'من' || tokens[k + 2]?.norm !== 'العمر') return 0;
+  // فاطمة البالغة من العمر: a definite adjective follows a name, not an unnamed فتاة.
+  if (k === 1 && !ROLE_NOUNS.has(head.norm) && isDefiniteToken(tokens[k]!)) return 0;
+  if (!/^\d{1,3}$/u.test(tokens[k + 3]?.norm ?? '') || !YEARS.has(tokens[k + 4]?.norm ?? '')) return 0;
+  return k + 5;
+}
+
+/** True when `role` is an unnamed person described by age (`فتاة تبلغ من العمر 18 عاما`): the article gives them no name. */
+export function isArabicAgeDescription(tokens: readonly Token[]): boolean {
+  return tokens.length > 0 && describedByAge(tokens) === tokens.length;
 }
 
 /** What {@link parseChunk} answers: the phrase, the index of the first token not read, and whether the phrase stopped before a word. */
