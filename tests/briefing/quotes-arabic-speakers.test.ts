@@ -318,3 +318,19 @@ describe('Arabic speakers: an unnamed person described by age is the whole descr
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a state or a body speaking على لسان someone is that person', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a country protests through its deputy minister',
+      'عنوان الخبر\n\nواحتجت تركيا على لسان نائب وزير الخارجية أحمد يلماز لدى السفير الهولندي، وطلبت من الحكومة الهولندية "اعتذارا رسميا وفوريا عن الحادثة"، بحسب ما نقلت وكالة الأناضول.',
+      'اعتذارا رسميا', 'أحمد يلماز'],
+    ['a government answers through its spokeswoman',
+      'عنوان الخبر\n\nوردت الحكومة على لسان المتحدثة باسم الحكومة سارة العلي، مؤكدة أن "الأسعار ستبقى كما هي حتى نهاية العام".',
+      'الأسعار ستبقى', 'سارة العلي'],
+    ['words that came on someone\'s tongue inside a relative clause stay with the sentence\'s speaker',
+      'عنوان الخبر\n\nورفض الوزير كريم منصور الاتهامات التي جاءت على لسان النائب سمير داود، قائلا: "هذه ادعاءات لا أساس لها".',
+      'هذه ادعاءات', 'كريم منصور'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

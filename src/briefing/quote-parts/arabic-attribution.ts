@@ -3,9 +3,9 @@
  * (`وقال السفير … إن "…"`, `وأضاف:`, `قائلا`), or after it
  * (`"…"، قال ترامب`, `بحسب وزارة الصحة`).
  */
-import { arabicNameAt, isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
+import { arabicNameAt, isArabicHonorific, isArabicPlace, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
-import { ANONYMOUS, DOCUMENT_ANAPHORS, JOINT_STATEMENT, isMediaHead } from './arabic-lexicon';
+import { ANONYMOUS, DOCUMENT_ANAPHORS, INSTITUTION_HEADS, JOINT_STATEMENT, isMediaHead } from './arabic-lexicon';
 import { tokenize, type Token } from './tokens';
 import {
   ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isAddresseeArabicVerb, isBareArabicSpeechWord, isWeakArabicSpeechWord,
@@ -222,8 +222,9 @@ function sourceWords(tokens: readonly Token[]): Token[] {
 function tongueLeads(tokens: readonly Token[], at: number): boolean {
   const prev = tokens[at - 1];
   if (!prev || prev.punct) return true;
-  // وقال البيان على لسان يوليا: a document carries the words of the one named.
-  if (isDocumentHead(prev.norm)) return true;
+  // وقال البيان على لسان يوليا: a document carries the words of the one named; واحتجت إيران على لسان نائب
+  // وزير خارجيتها، وردت الحكومة على لسان المتحدث باسمها: a state or a body speaks through them.
+  if (isDocumentHead(prev.norm) || isArabicPlace(prev.norm) || (prev.norm.startsWith('ال') && INSTITUTION_HEADS.has(prev.norm.slice(2)))) return true;
   if (!/^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u.test(prev.norm)) return false;
   const before = tokens[at - 2];
   return !before || before.punct || !RELATIVES.has(before.norm);

@@ -41,6 +41,11 @@ const PLACES = list(`
   الدنمارك سويسرا النمسا رومانيا بلغاريا قبرص مالطا اسكتلنديارد يوروبول انتربول يونسكو ايباك هيومن رايتس ووتش
   امنستي اوكسفام بي سي ان شمال جنوب شرق غرب بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
 `);
+/** True for a country, city or organisation written without ال (إيران، واشنطن، حماس). */
+export function isArabicPlace(norm: string): boolean {
+  return PLACES.has(norm);
+}
+
 /** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */
 const ROLE_PREPS = list('لدى في باسم الى إلى لشؤون');
 /** Words that end the phrase: prepositions of setting, time words, relatives, conjunctions. */
