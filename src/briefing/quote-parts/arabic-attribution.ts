@@ -6,7 +6,7 @@
 import { arabicNameAt, isArabicHonorific, isArabicPlace, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, parseArabicPhraseAt, type Phrase } from './arabic-phrase';
 import { AUX, hasPhrase, wordCount, type Attribution } from './clause';
 import { ANONYMOUS, DOCUMENT_ANAPHORS, INSTITUTION_HEADS, JOINT_STATEMENT, isMediaHead } from './arabic-lexicon';
-import { tokenize, type Token } from './tokens';
+import { normForm, tokenize, type Token } from './tokens';
 import {
   ARABIC_INTRODUCERS, ARABIC_SAYING, arabicSpeechWord, isAddresseeArabicVerb, isBareArabicSpeechWord, isWeakArabicSpeechWord,
   needsArabicIntroducer,
@@ -214,6 +214,46 @@ function sourceWords(tokens: readonly Token[]): Token[] {
   return rest.map((t, j) => (j === 0 && /^ل[^ل]/u.test(t.norm) && t.text.length > 3 ? { ...t, text: t.text.replace(/^لـ?/u, ''), norm: t.norm.slice(1) } : t));
 }
 
+/** جاء/ورد, as the words "came" on someone's tongue. */
+const CAME = /^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u;
+/** Nouns of words said, after a demonstrative (هذه الكلمات، هذه العبارات). */
+const WORDS_SAID = new Set(['الكلمات', 'الكلمه', 'العبارات', 'العباره', 'التصريحات', 'الكلام', 'الجمله']);
+/** Demonstratives before {@link WORDS_SAID}. */
+const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'بهذه', 'بهذا', 'وبهذه', 'وبهذا']);
+
+/**
+ * The words after a quote's sentence that point back at it: `بهذه الكلمات
+ * أعلن X …`, `جاءت هذه العبارات على لسان X`, from the token `k` after the full stop.
+ */
+function pointingBack(tokens: readonly Token[], k: number): Attribution | null {
+  const first = tokens[k]?.norm ?? '';
+  const demonstrative = DEMONSTRATIVES.has(first) ? k : CAME.test(first) && DEMONSTRATIVES.has(tokens[k + 1]?.norm ?? '') ? k + 1 : -1;
+  if (demonstrative === -1 || !WORDS_SAID.has(tokens[demonstrative + 1]?.norm ?? '')) return null;
+  const next = demonstrative + 2;
+  if (tokens[next]?.norm === 'علي' && tokens[next + 1]?.norm === 'لسان') {
+    const phrase = tongueOf(tokens, next + 1);
+    return phrase ? { phrase, continuation: false, gender: 'unknown', fragment: false } : null;
+  }
+  // جاءت هذه العبارات في أحدث فيديو للمغنية اللبنانية إليسا: the one whose video or interview it is.
+  if (tokens[next]?.norm === 'في' && !first.startsWith('ب')) {
+    for (let k = next + 1; k < tokens.length && k <= next + 5 && !tokens[k]!.punct; k++) {
+      if (!/^ل/u.test(tokens[k]!.norm) || tokens[k]!.norm.length < 4) continue;
+      const phrase = parseArabicPhrase(sourceWords(tokens.slice(k)));
+      return phrase.name ? { phrase, continuation: false, gender: 'unknown', fragment: false } : null;
+    }
+    return null;
+  }
+  // بهذه الكلمات أعلن X، بهذه الكلمات شكر X: the verb, whichever it is, and its subject.
+  const verb = tokens[next];
+  if (!first.startsWith('ب') || !verb || verb.punct || isDefiniteToken(verb) || isArabicRoleNoun(verb.norm)) return null;
+  const rest = tokens.slice(next + 1);
+  const stop = rest.findIndex((t) => t.norm === ':' || t.norm === '.' || ARABIC_INTRODUCERS.has(t.norm));
+  const phrase = parseArabicPhrase(stop === -1 ? rest : rest.slice(0, stop), true);
+  // (نادي الزمالك read as the name نادي: an institution's head alone names nobody.)
+  if (!hasPhrase(phrase) || (!phrase.role && INSTITUTION_HEADS.has(normForm(phrase.name!)))) return null;
+  return { phrase, continuation: false, gender: arabicSpeechWord(verb.norm)?.gender ?? 'unknown', fragment: false };
+}
+
 /**
  * `على لسان` at `at` introduces the quote's speaker when it opens the clause
  * or follows جاء/ورد (`وجاء على لسان الوزير:`), not inside a relative clause
@@ -225,7 +265,9 @@ function tongueLeads(tokens: readonly Token[], at: number): boolean {
   // وقال البيان على لسان يوليا: a document carries the words of the one named; واحتجت إيران على لسان نائب
   // وزير خارجيتها، وردت الحكومة على لسان المتحدث باسمها: a state or a body speaks through them.
   if (isDocumentHead(prev.norm) || isArabicPlace(prev.norm) || (prev.norm.startsWith('ال') && INSTITUTION_HEADS.has(prev.norm.slice(2)))) return true;
-  if (!/^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u.test(prev.norm)) return false;
+  // وجاءت هذه العبارات على لسان X: the words meant are these.
+  if (WORDS_SAID.has(prev.norm) && DEMONSTRATIVES.has(tokens[at - 2]?.norm ?? '')) return tongueLeads(tokens, at - 2);
+  if (!CAME.test(prev.norm)) return false;
   const before = tokens[at - 2];
   return !before || before.punct || !RELATIVES.has(before.norm);
 }
@@ -369,6 +411,13 @@ function embeddedAfterPhrase(after: readonly Token[], end: number): boolean {
 
 /** Attribution from the Arabic words after a closed quote, starting at token `i`. */
 export function arabicAfter(tokens: readonly Token[], i: number): Attribution | null {
+  // "…". بهذه الكلمات أعلن X …، "…".. بهذه الكلمات تحدث X: the next sentence points back at the quote.
+  let dots = i;
+  while (tokens[dots]?.norm === '.' || tokens[dots]?.norm === '…') dots++;
+  if (dots > i) return pointingBack(tokens, dots);
+  // "…"، بهذه الكلمات شكر X، "…"، جاءت هذه العبارات في فيديو للمغنية X
+  const back = pointingBack(tokens, i);
+  if (back) return back;
   // "…"، قال ترامب / كما قال X / بحسب X / وفقا لـ X / على حد قوله
   let v = i;
   if (tokens[v]?.norm === 'كما' || tokens[v]?.norm === 'حسبما' || tokens[v]?.norm === 'بحسبما') {

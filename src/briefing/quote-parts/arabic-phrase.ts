@@ -46,6 +46,9 @@ export function isArabicPlace(norm: string): boolean {
   return PLACES.has(norm);
 }
 
+/** Roles of someone acting for another (وكيل، محامي، المتحدث باسم): a name inside them may be the one they act for. */
+const AGENT_HEADS = list('وكيل وكيله محامي محاميه المحامي المحاميه الوكيل مستشار مستشاره المستشار المستشاره');
+
 /** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */
 const ROLE_PREPS = list('لدى في باسم الى إلى لشؤون');
 /** Words that end the phrase: prepositions of setting, time words, relatives, conjunctions. */
@@ -72,8 +75,8 @@ const MEDIA_NOUNS = list('موقع صحيفه قناه وكاله حساب حس�
 const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|لوكاله|لوكالات|لصحيفه|لقناه|لشبكه|لموقع|لمجله|لاذاعه|للتلفزيون|للاذاعه|للصحافه|للصحيفه|للقناه|للوكاله|لل?ـ|ل|لفرانس(24)?|لسي|للجزيره|لسكاي|لنيويورك|لواشنطن|لوسائل|للاعلام|لمراسل|للمراسل|لمراسله|لاسوشيتد|للشبكه|للموقع|للنواب|للحضور|لانصاره|لمؤيديه|لمناصريه)$/u;
 /** "Called", "named": the name follows (شاهدة تدعى فيكتوريا). */
 const CALLED = list('يدعى تدعى المدعو المدعوه اسمه اسمها');
-/** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
-const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
+/** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان, ستيفان دي ميستورا. */
+const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام دي');
 /** Words never part of a name. */
 const NOT_NAME = list(`
   هو هي هم هن نحن انا انت انتم الا غير كل جميع اي ايه لها له لهم بها به منها منه عنه عنها فيه فيها الي اليه اليها
@@ -205,8 +208,8 @@ function isNameToken(tok: Token, norm: string): boolean {
   if (/(اً|ًا)$/u.test(tok.text)) return false;
   if (tok.text === 'آل') return true; // تركي آل الشيخ
   // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him;
-  // a long ā after م (مارتينا، ماريا) or a final كا (مونيكا) is a foreign given name, no participle.
-  if (/^م.{3,}(ا|اً)$/u.test(tok.text) && !/^ما|كا$/u.test(tok.text)) return false;
+  // a long ā or ī after م (مارتينا، ماريا، ميستورا) or a final كا (مونيكا) is a foreign name, no participle.
+  if (/^م.{3,}(ا|اً)$/u.test(tok.text) && !/^ما|^مي|كا$/u.test(tok.text)) return false;
   // A noun with a possessive suffix (سؤاله، لقاءه، قوله، رأيها) is no name; الله and a few names end in ه.
   if (/[^\u0627]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/الله$/u.test(tok.text) && !/^(عبده|طه|وجيه|نبيه|فقيه)$/u.test(norm)) return false;
   return isNameWord(norm);
@@ -276,6 +279,8 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
     const { phrase, next, stopped } = parseChunk(tokens, i, strict);
     // An apposition after a comma counts only when closed by another comma or the end (not "…، أطلقت قوات").
     if (chunk > 0 && stopped) break;
+    // وكيل النجم المصري محمد صلاح، رامي عباس،: the name in the role is the one represented; the apposition speaks.
+    if (chunk > 0 && phrase.name && !phrase.role && result.role && AGENT_HEADS.has(normForm(result.role.split(' ')[0]!))) result.name = phrase.name;
     if (phrase.name && !result.name) result.name = phrase.name;
     if (phrase.role && !result.role) result.role = phrase.role;
     if (phrase.name || phrase.role) end = next;
@@ -284,7 +289,7 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
     const sep = tokens[next]!;
     if (sep.norm !== '،' && sep.norm !== ',') break;
     i = next + 1;
-    if (result.name && result.role) break;
+    if (result.name && result.role && !AGENT_HEADS.has(normForm(result.role.split(' ')[0]!))) break;
   }
   return { phrase: result, end };
 }

@@ -32,6 +32,7 @@ export function attributeAfter(after: string, language: Language): Attribution |
 export function attributeAfterTokens(tokens: readonly Token[], language: Language): Attribution | null {
   let i = 0;
   if (tokens[i]?.norm === ',' || tokens[i]?.norm === '،' || tokens[i]?.norm === '—' || tokens[i]?.norm === '–') i++;
-  if (i >= tokens.length || (tokens[i]!.punct && tokens[i]!.norm !== '(')) return null;
+  // (Arabic reads on past a full stop only for a sentence pointing back: "…". بهذه الكلمات أعلن X.)
+  if (i >= tokens.length || (tokens[i]!.punct && tokens[i]!.norm !== '(' && !(language === 'ar' && (tokens[i]!.norm === '.' || tokens[i]!.norm === '…')))) return null;
   return language === 'ar' ? arabicAfter(tokens, i) : latinAfter(tokens, i, language);
 }
