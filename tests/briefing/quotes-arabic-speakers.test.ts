@@ -318,3 +318,47 @@ describe('Arabic speakers: an unnamed person described by age is the whole descr
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a state or a body speaking على لسان someone is that person', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a country protests through its deputy minister',
+      'عنوان الخبر\n\nواحتجت تركيا على لسان نائب وزير الخارجية أحمد يلماز لدى السفير الهولندي، وطلبت من الحكومة الهولندية "اعتذارا رسميا وفوريا عن الحادثة"، بحسب ما نقلت وكالة الأناضول.',
+      'اعتذارا رسميا', 'أحمد يلماز'],
+    ['a government answers through its spokeswoman',
+      'عنوان الخبر\n\nوردت الحكومة على لسان المتحدثة باسم الحكومة سارة العلي، مؤكدة أن "الأسعار ستبقى كما هي حتى نهاية العام".',
+      'الأسعار ستبقى', 'سارة العلي'],
+    ['words that came on someone\'s tongue inside a relative clause stay with the sentence\'s speaker',
+      'عنوان الخبر\n\nورفض الوزير كريم منصور الاتهامات التي جاءت على لسان النائب سمير داود، قائلا: "هذه ادعاءات لا أساس لها".',
+      'هذه ادعاءات', 'كريم منصور'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: the sentence after a quote points back at it (بهذه الكلمات، جاءت هذه العبارات)', () => {
+  it.each<[string, string, string, string | null]>([
+    ['بهذه الكلمات with any verb after the quote',
+      'عنوان الخبر\n\n"شكرا لكل من وقف معنا في هذه الأيام الصعبة"، بهذه الكلمات ودع المدرب الإسباني خوان لوبيز جماهير النادي.',
+      'شكرا لكل', 'خوان لوبيز'],
+    ['بهذه الكلمات after a full stop and two dots',
+      'عنوان الخبر\n\n"لن نتراجع عن حقوقنا مهما طال الزمن".. بهذه الكلمات تحدث السفير الفلسطيني في القاهرة، جمال شوبكي، عن موقف بلاده.',
+      'لن نتراجع', 'جمال شوبكي'],
+    ['جاءت هذه العبارات على لسان X after the quote',
+      'عنوان الخبر\n\n"الاقتصاد سينمو بنسبة ثلاثة في المئة هذا العام". جاءت هذه العبارات على لسان وزير المالية كريم منصور خلال مؤتمر صحفي.',
+      'الاقتصاد سينمو', 'كريم منصور'],
+    ['جاءت هذه العبارات في فيديو لـX',
+      'عنوان الخبر\n\n"أنا بخير وسأعود قريبا إلى المسرح"، جاءت هذه العبارات في أحدث فيديو للمغنية المصرية شيرين التي طمأنت جمهورها.',
+      'أنا بخير', 'شيرين'],
+    ['وجاءت هذه العبارات على لسان X before the quote',
+      'عنوان الخبر\n\nوجاءت هذه العبارات على لسان وزير المالية كريم منصور: "الاقتصاد سينمو بنسبة ثلاثة في المئة".',
+      'الاقتصاد سينمو', 'كريم منصور'],
+    ['the next sentence with its own speech verb does not point back',
+      'عنوان الخبر\n\n"الاقتصاد سينمو بنسبة ثلاثة في المئة هذا العام". وقال وزير المالية كريم منصور إن الحكومة ستواصل الإصلاح.',
+      'الاقتصاد سينمو', null],
+    ['an agent\'s apposition is the speaker, not the one represented (وكيل X، Y)',
+      'عنوان الخبر\n\nوقال وكيل اللاعب المغربي حكيم زياش، أحمد الصغير، إن "المفاوضات مع النادي انتهت".',
+      'المفاوضات مع', 'أحمد الصغير'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -32,6 +32,5 @@ export function attributeAfter(after: string, language: Language): Attribution |
 export function attributeAfterTokens(tokens: readonly Token[], language: Language): Attribution | null {
   let i = 0;
   if (tokens[i]?.norm === ',' || tokens[i]?.norm === '،' || tokens[i]?.norm === '—' || tokens[i]?.norm === '–') i++;
-  if (i >= tokens.length || (tokens[i]!.punct && tokens[i]!.norm !== '(')) return null;
-  return packFor(language).after(tokens, i);
+  return i >= tokens.length ? null : packFor(language).after(tokens, i);
 }

@@ -84,6 +84,6 @@ export interface LanguagePack {
   afterRules: readonly Rule<never>[];
   /** Attribution from the words before a quotation; `trace` collects the rules that gave a verdict. */
   before(tokens: readonly Token[], trace?: string[]): Attribution | null;
-  /** Attribution from the words after a closed quotation, starting at token `i`. */
+  /** Attribution from the words after a closed quotation, starting at token `i` (the pack decides which punctuation it reads past). */
   after(tokens: readonly Token[], i: number, trace?: string[]): Attribution | null;
 }

@@ -3,10 +3,10 @@
  * speaker of على لسان, the subject standing before a verb, whether the quote
  * is embedded in the sentence.
  */
-import { isArabicHonorific, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './phrase';
+import { isArabicHonorific, isArabicPlace, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './phrase';
 import { hasPhrase, wordCount } from '../../clause';
 import {
-  AR_AUX, ARABIC_INTRODUCERS, AR_CONJUNCTIONS, DOCUMENT_ANAPHORS, LEADING_PREPOSITIONS, PRONOUN_SUBJECTS, RELATIVES, REPORT_VERBS, SOURCE_LINKS, isMediaHead,
+  ARABIC_INTRODUCERS, AR_AUX, AR_CONJUNCTIONS, CAME, DEMONSTRATIVES, DOCUMENT_ANAPHORS, INSTITUTION_HEADS, LEADING_PREPOSITIONS, PRONOUN_SUBJECTS, RELATIVES, REPORT_VERBS, SOURCE_LINKS, WORDS_SAID, isMediaHead,
 } from './lexicon';
 import { tokenize, type Token } from '../../tokens';
 import { arabicSpeechWord, isWeakArabicSpeechWord } from '../../../speech-verbs';
@@ -60,9 +60,12 @@ export function sourceWords(tokens: readonly Token[]): Token[] {
 export function tongueLeads(tokens: readonly Token[], at: number): boolean {
   const prev = tokens[at - 1];
   if (!prev || prev.punct) return true;
-  // وقال البيان على لسان يوليا: a document carries the words of the one named.
-  if (isDocumentHead(prev.norm)) return true;
-  if (!/^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u.test(prev.norm)) return false;
+  // وقال البيان على لسان يوليا: a document carries the words of the one named; واحتجت إيران على لسان نائب
+  // وزير خارجيتها، وردت الحكومة على لسان المتحدث باسمها: a state or a body speaks through them.
+  if (isDocumentHead(prev.norm) || isArabicPlace(prev.norm) || (prev.norm.startsWith('ال') && INSTITUTION_HEADS.has(prev.norm.slice(2)))) return true;
+  // وجاءت هذه العبارات على لسان X: the words meant are these.
+  if (WORDS_SAID.has(prev.norm) && DEMONSTRATIVES.has(tokens[at - 2]?.norm ?? '')) return tongueLeads(tokens, at - 2);
+  if (!CAME.test(prev.norm)) return false;
   const before = tokens[at - 2];
   return !before || before.punct || !RELATIVES.has(before.norm);
 }

@@ -72,8 +72,9 @@ export function verbClause(context: ArabicBeforeContext, v: number): VerbClause 
   return context.clause;
 }
 
-/** The words after a closed quotation, from token `v` (past a leading كما / حسبما). */
+/** The words after a closed quotation: they start at token `i`; `v` is past a leading كما / حسبما / بحسبما (`كما قال X`). */
 export interface ArabicAfterContext {
   tokens: readonly Token[];
+  i: number;
   v: number;
 }

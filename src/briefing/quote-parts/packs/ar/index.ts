@@ -18,6 +18,8 @@ import { subjectBeforeQad } from './before/subject-before-qad';
 import { subjectFirst } from './before/subject-first';
 import { unnamedSubject } from './before/unnamed-subject';
 import { asFarAsSaying } from './after/as-far-as-saying';
+import { asSaid } from './after/as-said';
+import { pointingBack } from './after/pointing-back';
 import { inHisOpinion } from './after/in-his-opinion';
 import { onTheTongueOfAfter } from './after/on-the-tongue-of';
 import { speechWordAfter } from './after/speech-word-after';
@@ -27,7 +29,6 @@ import { parseArabicPhrase } from './phrase';
 import { firstVerdict, NEXT_WORD, type LanguagePack, type Rule } from '../types';
 import type { Attribution } from '../../clause';
 import type { Token } from '../../tokens';
-import { arabicSpeechWord } from '../../../speech-verbs';
 
 /** The rules on the words before a quotation, in the order they are tried at each word. */
 const BEFORE: readonly Rule<ArabicBeforeContext>[] = [
@@ -36,7 +37,7 @@ const BEFORE: readonly Rule<ArabicBeforeContext>[] = [
 ];
 
 /** The rules on the words after a quotation, in order. */
-const AFTER: readonly Rule<ArabicAfterContext>[] = [asFarAsSaying, onTheTongueOfAfter, inHisOpinion, speechWordAfter];
+const AFTER: readonly Rule<ArabicAfterContext>[] = [pointingBack, asSaid, asFarAsSaying, onTheTongueOfAfter, inHisOpinion, speechWordAfter];
 
 /** Attribution from the Arabic words before a quote, within its sentence. */
 export function arabicBefore(tokens: readonly Token[], trace?: string[]): Attribution | null {
@@ -53,15 +54,16 @@ export function arabicBefore(tokens: readonly Token[], trace?: string[]): Attrib
   return null;
 }
 
-/** Attribution from the Arabic words after a closed quote, starting at token `i`. */
+/**
+ * Attribution from the Arabic words after a closed quote, starting at token
+ * `i`: a word, or a full stop when the next sentence points back at the quote
+ * (`"…". بهذه الكلمات أعلن X`).
+ */
 export function arabicAfter(tokens: readonly Token[], i: number, trace?: string[]): Attribution | null {
-  let v = i;
-  // "…"، كما قال X / حسبما أفاد X: the speech word follows.
-  if (tokens[v]?.norm === 'كما' || tokens[v]?.norm === 'حسبما' || tokens[v]?.norm === 'بحسبما') {
-    if (tokens[v]!.norm !== 'كما' && !(tokens[v + 1] && arabicSpeechWord(tokens[v + 1]!.norm))) return null;
-    v++;
-  }
-  const verdict = firstVerdict(AFTER, { tokens, v }, trace);
+  const first = tokens[i];
+  if (!first || (first.punct && first.norm !== '(' && first.norm !== '.' && first.norm !== '…')) return null;
+  const v = first.norm === 'كما' || first.norm === 'حسبما' || first.norm === 'بحسبما' ? i + 1 : i;
+  const verdict = firstVerdict(AFTER, { tokens, i, v }, trace);
   return verdict === undefined || verdict === NEXT_WORD ? null : verdict;
 }
 

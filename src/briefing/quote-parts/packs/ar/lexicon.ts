@@ -208,8 +208,8 @@ export const MEDIA_L = /^(لبي|لرويترز|للصحفيين|لصحفيين|
 /** "Called", "named": the name follows (شاهدة تدعى فيكتوريا). */
 export const CALLED = list('يدعى تدعى المدعو المدعوه اسمه اسمها');
 
-/** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان. */
-export const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام');
+/** Name-joining words: عبد الله, أبو بكر, محمد بن سلمان, ستيفان دي ميستورا. */
+export const NAME_JOINERS = list('عبد ابو ابي بن ابن بنت ال ام دي');
 
 /** Words never part of a name. */
 export const NOT_NAME = list(`
@@ -267,3 +267,13 @@ export const AGE_WORDS = list('يبلغ تبلغ البالغ البالغه');
 export const YEARS = list('عاما عام سنه سنوات اعوام');
 /** Words for "another" after an unnamed person (فتاة أخرى، رجل آخر). */
 export const ANOTHER = list('اخرى اخر');
+
+/** Roles of someone acting for another (وكيل، محامي، المتحدث باسم): a name inside them may be the one they act for. */
+export const AGENT_HEADS = list('وكيل وكيله محامي محاميه المحامي المحاميه الوكيل مستشار مستشاره المستشار المستشاره');
+
+/** جاء/ورد, as the words "came" on someone's tongue. */
+export const CAME = /^(و?جاء|و?جاءت|و?ورد|و?وردت)$/u;
+/** Nouns of words said, after a demonstrative (هذه الكلمات، هذه العبارات). */
+export const WORDS_SAID = new Set(['الكلمات', 'الكلمه', 'العبارات', 'العباره', 'التصريحات', 'الكلام', 'الجمله']);
+/** Demonstratives before {@link WORDS_SAID}. */
+export const DEMONSTRATIVES = new Set(['هذه', 'هذا', 'بهذه', 'بهذا', 'وبهذه', 'وبهذا']);

@@ -7,7 +7,7 @@
 import { arabicFoldOf } from '../../../arabic';
 import { arabicSpeechWord } from '../../../speech-verbs';
 import {
-  AGE_WORDS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
+  AGENT_HEADS, AGE_WORDS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
 } from './lexicon';
 import { normForm, type Token } from '../../tokens';
 
@@ -23,6 +23,11 @@ export interface Phrase {
 function phraseEndsAfter(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   return next === undefined || next.punct || ARABIC_INTRODUCERS.has(next.norm) || CUTTERS.has(next.norm) || MEDIA_L.test(next.norm);
+}
+
+/** True for a country, city or organisation written without ال (إيران، واشنطن، حماس). */
+export function isArabicPlace(norm: string): boolean {
+  return PLACES.has(norm);
 }
 
 /** True for an honorific (السيد، السيدة) that stands before a name. */
@@ -115,8 +120,8 @@ function isNameToken(tok: Token, norm: string): boolean {
   if (/(اً|ًا)$/u.test(tok.text)) return false;
   if (tok.text === 'آل') return true; // تركي آل الشيخ
   // Active participles in the accusative (منتقدا، معربا) describe the speaker, they do not name him;
-  // a long ā after م (مارتينا، ماريا) or a final كا (مونيكا) is a foreign given name, no participle.
-  if (/^م.{3,}(ا|اً)$/u.test(tok.text) && !/^ما|كا$/u.test(tok.text)) return false;
+  // a long ā or ī after م (مارتينا، ماريا، ميستورا) or a final كا (مونيكا) is a foreign name, no participle.
+  if (/^م.{3,}(ا|اً)$/u.test(tok.text) && !/^ما|^مي|كا$/u.test(tok.text)) return false;
   // A noun with a possessive suffix (سؤاله، لقاءه، قوله، رأيها) is no name; الله and a few names end in ه.
   if (/[^\u0627]ه(ا|م|ما)?$/u.test(tok.text) && tok.text.length >= 4 && !/الله$/u.test(tok.text) && !/^(عبده|طه|وجيه|نبيه|فقيه)$/u.test(norm)) return false;
   return isNameWord(norm);
@@ -183,6 +188,8 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
     const { phrase, next, stopped } = parseChunk(tokens, i, strict);
     // An apposition after a comma counts only when closed by another comma or the end (not "…، أطلقت قوات").
     if (chunk > 0 && stopped) break;
+    // وكيل النجم المصري محمد صلاح، رامي عباس،: the name in the role is the one represented; the apposition speaks.
+    if (chunk > 0 && phrase.name && !phrase.role && result.role && AGENT_HEADS.has(normForm(result.role.split(' ')[0]!))) result.name = phrase.name;
     if (phrase.name && !result.name) result.name = phrase.name;
     if (phrase.role && !result.role) result.role = phrase.role;
     if (phrase.name || phrase.role) end = next;
@@ -191,7 +198,7 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
     const sep = tokens[next]!;
     if (sep.norm !== '،' && sep.norm !== ',') break;
     i = next + 1;
-    if (result.name && result.role) break;
+    if (result.name && result.role && !AGENT_HEADS.has(normForm(result.role.split(' ')[0]!))) break;
   }
   return { phrase: result, end };
 }

@@ -48,6 +48,7 @@ export function latinBefore(tokens: readonly Token[], speechWord: SpeechWordRead
 
 /** Attribution from the English/French words after a closed quote, starting at token `i`; a verb of going on (added, a ajouté) marks it `adds`. */
 export function latinAfter(tokens: readonly Token[], i: number, speechWord: SpeechWordReader, trace?: string[]): Attribution | null {
+  if (i >= tokens.length || (tokens[i]!.punct && tokens[i]!.norm !== '(')) return null;
   const lowered = lowerAll(tokens);
   const limit = afterSubjectLimit(tokens, i);
   for (let v = i; v < tokens.length && v - i <= limit; v++) {

@@ -19,7 +19,7 @@ export const speechWordAfter: Rule<ArabicAfterContext> = {
     { input: '"ارتفع عدد الضحايا"، بحسب وزارة الصحة.', expected: { role: 'وزارة الصحة' } },
     { input: '"لن نتراجع"، قالت.', expected: { continuation: true, gender: 'f' } },
     { input: '"لن نتراجع"، نقلا عن وكالة رويترز.', expected: null },
-    { input: '"لن نتراجع". وقال الوزير إن الأمر انتهى', expected: null },
+    { input: '"لن نتراجع"، وقال الوزير إن الأمر انتهى', expected: null },
   ],
   match({ tokens, v }) {
     const tok = tokens[v];
