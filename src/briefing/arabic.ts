@@ -2,33 +2,52 @@
  * Arabic text normalisation for matching and scoring (never for display).
  */
 
-/** Diacritics, tatweel, alef forms, alef maqsura and ta marbuta, in one class. */
-const FOLDABLE = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u0622\u0623\u0625\u0671\u0649\u0629]/g;
-const QUICK_CHECK = new RegExp(FOLDABLE.source);
+/**
+ * The Arabic folding, in one readable definition: the code points it drops
+ * (diacritics — tashkeel and Quranic marks — and tatweel) and the letters it
+ * replaces (alef forms أ إ آ ٱ → ا, ى → ي, ة → ه). Every folding of the
+ * engine (this module's {@link normalizeArabic}, the tokenizers of
+ * `tokens.ts` and `quote-parts/tokens.ts`) reads the table built from it.
+ */
+const DROPPED: readonly (readonly [number, number])[] = [
+  [0x0610, 0x061a], [0x064b, 0x065f], [0x0670, 0x0670], [0x06d6, 0x06dc], [0x06df, 0x06e8], [0x06ea, 0x06ed], [0x0640, 0x0640],
+];
+const REPLACED: Readonly<Record<string, string>> = { 'آ': 'ا', 'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه' };
 
-function fold(char: string): string {
-  switch (char) {
-    case '\u0622':
-    case '\u0623':
-    case '\u0625':
-    case '\u0671':
-      return '\u0627';
-    case '\u0649':
-      return '\u064a';
-    case '\u0629':
-      return '\u0647';
-    default:
-      return '';
-  }
+/**
+ * What the folding does to each code unit of the Arabic block U+0600–U+06FF
+ * (index: code − 0x0600): 0 keep, -1 drop, else the code of the replacement.
+ * Built from {@link DROPPED} and {@link REPLACED}.
+ */
+export const ARABIC_FOLD_TABLE: Int32Array = ((): Int32Array => {
+  const table = new Int32Array(0x100);
+  for (const [from, to] of DROPPED) for (let c = from; c <= to; c++) table[c - 0x0600] = -1;
+  for (const [letter, folded] of Object.entries(REPLACED)) table[letter.charCodeAt(0) - 0x0600] = folded.charCodeAt(0);
+  return table;
+})();
+
+/** What the folding does to the code unit `code`: 0 keep (also outside the Arabic block), -1 drop, else the replacement's code. */
+export function arabicFoldOf(code: number): number {
+  return code >= 0x0600 && code <= 0x06ff ? ARABIC_FOLD_TABLE[code - 0x0600]! : 0;
 }
 
 /**
  * Normalise Arabic text for comparison: remove diacritics (tashkeel) and
  * tatweel, fold alef forms أ إ آ ٱ to ا, ى to ي and ة to ه. Other scripts are
- * left unchanged.
+ * left unchanged. One pass, copying the runs between folded characters; text
+ * with nothing to fold is returned as is.
  */
 export function normalizeArabic(text: string): string {
-  return QUICK_CHECK.test(text) ? text.replace(FOLDABLE, fold) : text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = arabicFoldOf(text.charCodeAt(i));
+    if (f === 0) continue;
+    out += text.slice(from, i);
+    if (f > 0) out += String.fromCharCode(f);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Light prefixes, longest first, in normalised form. */

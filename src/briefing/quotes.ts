@@ -6,13 +6,13 @@
 import { isWhiteSpace } from './char-class';
 import { attributeAfterTokens, attributeBeforeTokens, type Attribution } from './quote-parts/attribution';
 import { findQuotations, type MarkSpan } from './quote-parts/marks';
-import { splitIncises } from './quote-parts/latin-incise';
+import { splitIncises } from './quote-parts/packs/latin/incise';
 import { rankQuotes, type Candidate } from './quote-parts/rank';
 import { MAX_TOKENISED_CHARS, TokenCache } from './quote-parts/token-cache';
 import { countWords, isTitleAbbreviation, type Token } from './quote-parts/tokens';
 import type { Language, Quote } from './schema';
 import { SpeakerBook, type ResolvedSpeaker } from './speakers';
-import { arabicReportedSpeakers } from './quote-parts/arabic-reported';
+import { arabicReportedSpeakers } from './quote-parts/packs/ar/reported';
 import { namedSubjects } from './quote-parts/subjects';
 
 export { MAX_QUOTES, MAX_QUOTE_LENGTH } from './quote-parts/rank';

@@ -5,9 +5,9 @@
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
 import { stripArabicPrefixes } from './arabic';
-import { DOCUMENT_ANAPHORS, INSTITUTION_HEADS, NEVER_SPEAKERS } from './quote-parts/arabic-lexicon';
-import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/arabic-phrase';
-import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/latin-phrase';
+import { DOCUMENT_ANAPHORS, EVENT_HEADS, INSTITUTION_HEADS, JOINT_STATEMENT, LEADER_GROUPS, NEVER_SPEAKERS } from './quote-parts/packs/ar/lexicon';
+import { isArabicAgeDescription, isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/packs/ar/phrase';
+import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/packs/latin/phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
 import { tokenize } from './quote-parts/tokens';
@@ -129,6 +129,8 @@ export class SpeakerBook {
     const head = words[0] ?? '';
     const stem = stripArabicPrefixes(head);
     if (DOCUMENT_ANAPHORS.has(head) || (head.startsWith('ال') && DOCUMENT_ANAPHORS.has(stem))) {
+      // البيان الختامي المشترك للقمة: the leaders the article named, else nobody.
+      if (head.startsWith('ال') && JOINT_STATEMENT.has(words[1] ?? '')) return this.jointIssuer(phrase.role) ?? this.leaders() ?? null;
       if (head.startsWith('ال') || words.length === 1) return 'document';
       const issuer = issuerPhrase(phrase.role);
       return issuer ? this.find(issuer) : 'document';
@@ -137,6 +139,8 @@ export class SpeakerBook {
     if (words.length === 1 && head.startsWith('ال') && /يه$/u.test(head) && !isArabicRoleNoun(head)) {
       return this.latest((p) => p.gender === 'f' && p.name !== undefined) ?? null;
     }
+    // وقال الزعماء في بيانهم: the leaders named with their group (زعماء مجموعة السبع).
+    if (words.length === 1 && head.startsWith('ال') && LEADER_GROUPS.has(stem)) return this.leaders(head);
     if (words.length !== 1 || !head.startsWith('ال') || !INSTITUTION_HEADS.has(stem)) return undefined;
     // The institution itself, as named or (unnamed) by its role: a person whose role mentions it is someone else.
     const known = this.latest((p) => {
@@ -146,6 +150,31 @@ export class SpeakerBook {
     if (known) return known;
     const full = this.names.institution(head);
     return full ? this.find({ role: full }) : null;
+  }
+
+  /**
+   * The leaders of the group the article names (`زعماء مجموعة السبع`, `قادة
+   * الاتحاد الأوروبي`), through the plural `head` when given, else either.
+   */
+  private leaders(head?: string): Person | undefined {
+    for (const plural of head ? [head] : [...LEADER_GROUPS].map((w) => 'ال' + w)) {
+      const full = this.names.institution(plural);
+      // Of a body (مجموعة السبع، الاتحاد الأوروبي، الدول العربية), not the first of a list of countries (زعماء فرنسا وألمانيا).
+      const body = full ? stripArabicPrefixes(this.keyOf(full)[1] ?? '') : '';
+      if (INSTITUTION_HEADS.has(body) || body === 'دول') return this.find({ role: full! }) ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** `البيان الختامي لوزراء المالية`: the body a joint statement names as its own (not an event: للقمة، لاجتماع). */
+  private jointIssuer(role: string): Person | undefined {
+    const words = tokenize(role).filter((t) => !t.punct);
+    let k = 1;
+    while (k < words.length && JOINT_STATEMENT.has(words[k]!.norm)) k++;
+    const first = words[k];
+    if (!first || !/^ل[^ل]/u.test(first.norm) || EVENT_HEADS.has(first.norm.slice(1))) return undefined;
+    const issuer = issuerPhrase([words[0]!.text, ...words.slice(k).map((t) => t.text)].join(' '));
+    return issuer?.role && !issuer.name && this.keyOf(issuer.role).length > 1 ? this.find(issuer) ?? undefined : undefined;
   }
 
   /** The most recently seen person that `test` accepts. */
@@ -161,12 +190,17 @@ export class SpeakerBook {
    * one person whose role has the same head noun and every other word of it.
    */
   private shortRole(role: string): Person | undefined {
-    const key = this.keyOf(role).map(stripArabicPrefixes);
+    const key = this.keyOf(role).map(roleWordStem);
     if (key.length === 0 || !this.keyOf(role)[0]!.startsWith('ال')) return undefined;
     const fits = this.people.filter((p) => {
       if (p.role === undefined || (key.length > 1 && !p.name)) return false;
-      const other = this.keyOf(p.role).map(stripArabicPrefixes);
-      return other[0] === key[0] && key.slice(1).every((w) => other.some((o) => sameStem(o, w)));
+      const other = this.keyOf(p.role).map(roleWordStem);
+      if (other[0] !== key[0]) return false;
+      // الوزيرة البريطانية for وزيرة الداخلية آمبر راد: an adjective of origin the full role leaves out, when it has none of its own.
+      // (A bare head, الرئيس، الشيخ, tells nothing the adjective could agree with.)
+      // Only for people: an institution said again with an adjective (الشرطة النيوزيلندية) may be another one.
+      const origins = other.length > 1 && !INSTITUTION_HEADS.has(key[0]!) && !other.slice(1).some(isArabicOriginAdjective);
+      return key.slice(1).every((w) => other.some((o) => sameStem(o, w)) || (origins && isArabicOriginAdjective(w)));
     });
     return fits.length === 1 ? fits[0] : undefined;
   }
@@ -236,7 +270,8 @@ export class SpeakerBook {
     if (!name && role) {
       const sameRole = this.people.find((p) => p.role !== undefined && sameKey(this.keyOf(p.role), this.keyOf(role)));
       if (sameRole) return sameRole;
-      name = this.names.nameForRole(role);
+      // فتاة تبلغ من العمر 15 عاما: someone the article does not name; the words after the description are no name.
+      name = this.arabic && isArabicAgeDescription(tokenize(role)) ? undefined : this.names.nameForRole(role);
       if (!name && this.arabic) {
         const short = this.shortRole(role);
         if (short) return short;
@@ -280,6 +315,15 @@ export class SpeakerBook {
 function isSurnameLike(role: string): boolean {
   const tokens = tokenize(role);
   return tokens.length === 1 && isDefiniteToken(tokens[0]!) && !isArabicRoleNoun(tokens[0]!.norm);
+}
+
+/**
+ * The `index`-th word of a role without its prefixes (للمنتخب → منتخب); the
+ * head only loses its article (الوزيرة → وزيرة: the و of وزيرة is no conjunction).
+ */
+function roleWordStem(word: string, index: number): string {
+  if (index > 0) return stripArabicPrefixes(word);
+  return word.startsWith('ال') && word.length > 4 ? word.slice(2) : word;
 }
 
 /** Two words of one stem, masculine and feminine alike (الإثيوبي، الإثيوبية). */

@@ -1,9 +1,15 @@
 /**
- * Speech verbs and attribution words for Arabic, English and French, used to
- * find who said a quotation. Arabic entries are stored normalised
- * ({@link normalizeArabic}) and are looked up after removing a و/ف prefix.
+ * What a speech word is (verb, participle, "according to"; gender; length),
+ * shared by the language packs, and the Arabic speech-word look-up: its
+ * tables are built from the word lists of `quote-parts/packs/ar/lexicon.ts`
+ * (stored normalised, {@link normalizeArabic}, looked up with or without a
+ * و/ف prefix and an object pronoun). The English and French readers are in
+ * `quote-parts/packs/en/speech.ts` and `quote-parts/packs/fr/speech.ts`.
  */
 import { normalizeArabic } from './arabic';
+import {
+  AR_ACCORDING, AR_ADDRESSEE, AR_FEM_PAST, AR_MASC_PAST, AR_NEEDS_INTRODUCER, AR_PARTICIPLES, AR_WEAK,
+} from './quote-parts/packs/ar/lexicon';
 
 /** Grammatical gender a verb form or pronoun tells about its subject. */
 export type Gender = 'm' | 'f' | 'unknown';
@@ -27,31 +33,6 @@ export interface SpeechMatch {
   pronoun?: Gender;
 }
 
-const AR_MASC_PAST = [
-  'قال', 'اضاف', 'اكد', 'اوضح', 'اشار', 'تابع', 'صرح', 'اعتبر', 'زعم', 'كشف', 'شدد', 'ذكر', 'اعلن', 'حذر',
-  'افاد', 'لفت', 'استطرد', 'اختتم', 'ختم', 'غرد', 'علق', 'اردف', 'استدرك', 'نوه', 'ابلغ', 'قالا', 'اجاب', 'تساءل', 'نفى', 'راى',
-  'اعرب', 'قالوا', 'اكدوا', 'اضافوا', 'روى', 'اقر', 'اعترف', 'هدد', 'طالب', 'ناشد', 'دعا', 'وصف',
-  'يقول', 'يضيف', 'يؤكد', 'يوضح', 'يشير', 'يتابع', 'يزعم', 'يقولون', 'يروي', 'يكشف', 'يذكر',
-  'يشدد', 'يحذر', 'يلفت', 'يتساءل', 'يردف', 'يستدرك', 'يختتم', 'سال', 'ابلغ',
-  'يرى', 'يعتبر', 'يعلق', 'يشرح', 'شرح', 'تحدث', 'يتحدث', 'اقترح', 'واصل', 'يواصل',
-];
-const AR_FEM_PAST = [
-  'قالت', 'اضافت', 'اكدت', 'اوضحت', 'اشارت', 'تابعت', 'صرحت', 'اعتبرت', 'زعمت', 'كشفت', 'شددت', 'ذكرت',
-  'اعلنت', 'حذرت', 'افادت', 'لفتت', 'استطردت', 'اختتمت', 'ختمت', 'كتبت', 'علقت', 'اردفت', 'استدركت', 'نوهت', 'ابلغت', 'قالتا', 'غردت', 'اجابت',
-  'تساءلت', 'نفت', 'قلن', 'رات', 'اعربت', 'روت', 'اقرت', 'اعترفت', 'هددت', 'طالبت', 'ناشدت', 'دعت', 'وصفت',
-  'تقول', 'تضيف', 'تؤكد', 'توضح', 'تشير', 'تتابع', 'تزعم', 'تروي', 'تكشف', 'تذكر', 'تشدد',
-  'تحذر', 'تلفت', 'تتساءل', 'تردف', 'تستدرك', 'تختتم', 'سالت',
-  'ترى', 'تعتبر', 'تعلق', 'تشرح', 'شرحت', 'تحدثت', 'تتحدث', 'اقترحت', 'واصلت', 'تواصل',
-];
-const AR_PARTICIPLES: Readonly<Record<string, Gender>> = {
-  قائلا: 'm', قايلا: 'm', قائلة: 'f', قائله: 'f', مضيفا: 'm', مضيفة: 'f', مضيفه: 'f', مشيرا: 'm', مشيرة: 'f',
-  مشيره: 'f', مؤكدا: 'm', مؤكدة: 'f', مؤكده: 'f', موضحا: 'm', موضحة: 'f', موضحه: 'f', متابعا: 'm',
-  معتبرا: 'm', معتبرة: 'f', معتبره: 'f', محذرا: 'm', محذرة: 'f', محذره: 'f', مشددا: 'm', مشددة: 'f', مشدده: 'f',
-  لافتا: 'm', لافتة: 'f', لافته: 'f', متسائلا: 'm', متسائلة: 'f', مضيفين: 'unknown', قائلين: 'unknown', بالقول: 'unknown',
-};
-/** Words introducing the source after or before a quote: بحسب X, وفقا لـ X, حسبما قال X. */
-const AR_ACCORDING = ['بحسب', 'حسب', 'وفقا', 'وفق', 'طبقا', 'نقلا', 'حسبما', 'بحسبما', 'وفقما'];
-
 const arabicVerbs = new Map<string, SpeechMatch>();
 for (const v of AR_MASC_PAST) arabicVerbs.set(normalizeArabic(v), { kind: 'verb', gender: 'm', length: 1 });
 for (const v of AR_FEM_PAST) arabicVerbs.set(normalizeArabic(v), { kind: 'verb', gender: 'f', length: 1 });
@@ -65,9 +46,7 @@ for (const v of ['قالوا', 'اكدوا', 'اضافوا', 'يقولون']) ar
  * leading و or ف (or both, `فو` never occurs) is ignored.
  */
 export function arabicSpeechWord(token: string): SpeechMatch | null {
-  // This runs on every word before a quote and of reported speech, and most are no speech word:
-  // the shape test turns most away before the word is hashed.
-  return hasSpeechShape(token) ? speechForms.get(token) ?? null : null;
+  return speechForms.get(token) ?? null;
 }
 
 /** {@link arabicSpeechWord} worked out from the verb list; {@link speechForms} holds its answers. */
@@ -117,43 +96,10 @@ const speechForms = ((): Map<string, SpeechMatch> => {
   return forms;
 })();
 
-/** Index of a word's first and last code units (their low bytes) in {@link SPEECH_SHAPES}. */
-function shapeKey(word: string): number {
-  return ((word.charCodeAt(0) & 0xff) << 8) | (word.charCodeAt(word.length - 1) & 0xff);
-}
-
-/** For each first and last letter, a bit for each length (below 16) of the forms in {@link speechForms} that have them. */
-const SPEECH_SHAPES = ((): Uint16Array => {
-  const shapes = new Uint16Array(0x10000);
-  for (const form of speechForms.keys()) if (form.length < 16) shapes[shapeKey(form)]! |= 1 << form.length;
-  return shapes;
-})();
-
-/** False when no speech form has the first letter, last letter and length of `word` (longer words are not told apart). */
-function hasSpeechShape(word: string): boolean {
-  return word.length >= 16 || (word.length > 0 && (SPEECH_SHAPES[shapeKey(word)]! & (1 << word.length)) !== 0);
-}
-
-/** Verbs that often report an act rather than words (وصف, دعا, كشف): a stronger verb earlier in the sentence wins. */
-const AR_WEAK = new Set(['وصف', 'وصفت', 'دعا', 'دعت', 'طالب', 'طالبت', 'هدد', 'هددت', 'ناشد', 'ناشدت', 'اعرب', 'اعربت', 'نفى', 'نفت',
-  'كشف', 'كشفت', 'اعلن', 'اعلنت', 'ذكر', 'ذكرت', 'اعتبر', 'اعتبرت', 'راى', 'رات', 'اقر', 'اقرت', 'اعترف', 'اعترفت', 'حذر', 'حذرت',
-  'يكشف', 'تكشف', 'يذكر', 'تذكر', 'يحذر', 'تحذر', 'زعم', 'زعمت', 'يزعم', 'تزعم', 'علق', 'علقت',
-  'يرى', 'ترى', 'يعتبر', 'تعتبر', 'يعلق', 'تعلق', 'تحدث', 'تحدثت', 'يتحدث', 'تتحدث', 'اقترح', 'اقترحت'].map((w) => normalizeArabic(w)));
-
-/**
- * Verbs of opinion and explanation (يرى، تعتبر، تشرح) that speak only with إن/أن or a colon
- * after their subject: otherwise what follows is their object (`ترى زميلا لها`, `يعتبره زعيما`).
- */
-const AR_NEEDS_INTRODUCER = new Set(['يرى', 'ترى', 'يعتبر', 'تعتبر', 'يعلق', 'تعلق', 'اقترح',
-  'اقترحت', 'واصل', 'واصلت', 'يواصل', 'تواصل', 'يشرح', 'تشرح', 'شرح', 'شرحت'].map((w) => normalizeArabic(w)));
-
 /** True when the (normalised, possibly و/ف-prefixed) Arabic speech word speaks only before إن/أن or a colon. */
 export function needsArabicIntroducer(token: string): boolean {
   return AR_NEEDS_INTRODUCER.has(token) || (token.length > 3 && /^[وف]/u.test(token) && AR_NEEDS_INTRODUCER.has(token.slice(1)));
 }
-
-/** Verbs whose object, right after them, is the one addressed (أبلغ، سأل), with و/ف (normalised). */
-const AR_ADDRESSEE = /^[وف]?(ابلغ|ابلغت|سال|سالت)$/u;
 
 /** True when the (normalised) Arabic speech verb is followed by the one it addresses (أبلغ ترامب), not by its subject. */
 export function isAddresseeArabicVerb(token: string): boolean {
@@ -168,99 +114,6 @@ export function isWeakArabicSpeechWord(token: string): boolean {
 /** True when the normalised `token` is a speech word as written, with no و/ف prefix. */
 export function isBareArabicSpeechWord(token: string): boolean {
   return arabicVerbs.has(token);
-}
-
-/** Arabic complementisers after a speech verb: إن, أن, إنه, بأن… (normalised). */
-export const ARABIC_INTRODUCERS: ReadonlySet<string> = new Set([
-  'ان', 'انه', 'انها', 'انهم', 'انهن', 'انا', 'اننا', 'انني', 'بان', 'بانه', 'بانها', 'بانهم', 'فان', 'فانه', 'فانها',
-  'لان', 'انما', 'انهما', 'بانهما', 'اننا', 'باننا', 'انكم', 'انك', 'انني', 'بانني', 'فانهم', 'وان', 'وانه', 'وانها',
-]);
-
-/** `قوله`: "his saying", as in نقلت وكالة X عن Y قوله. Normalised, with gender. */
-export const ARABIC_SAYING: ReadonlyMap<string, Gender> = new Map([
-  ['قوله', 'm'], ['قولها', 'f'], ['قولهم', 'unknown'], ['تاكيده', 'm'], ['تاكيدها', 'f'], ['بقوله', 'm'], ['بقولها', 'f'],
-]);
-
-const EN_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'asked', 'asks', 'warned', 'warns', 'explained', 'explains',
-  'stated', 'states', 'noted', 'notes', 'insisted', 'insists', 'argued', 'argues', 'wrote', 'writes', 'tweeted',
-  'declared', 'announced', 'claimed', 'claims', 'continued', 'replied', 'recalled', 'acknowledged', 'admitted',
-  'suggested', 'observed', 'cautioned', 'urged', 'predicted', 'remarked', 'stressed', 'emphasized', 'emphasised',
-  'confirmed', 'complained', 'conceded', 'responded', 'answered', 'testified', 'posted', 'wondered', 'quipped',
-  'recounted', 'agreed', 'vowed', 'pledged', 'maintained', 'contended', 'reiterated', 'concluded', 'whispered',
-  'shouted', 'exclaimed', 'saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing', 'lamented', 'laments',
-]);
-const EN_PARTICIPLES = new Set(['saying', 'adding', 'telling', 'warning', 'noting', 'explaining', 'arguing']);
-
-/** Speech word at `tokens[i]` in English (tokens lower-cased). */
-export function englishSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
-  const t = tokens[i];
-  if (t === undefined) return null;
-  if (t === 'according' && tokens[i + 1] === 'to') return { kind: 'according', gender: 'unknown', length: 2 };
-  if (EN_VERBS.has(t)) return { kind: EN_PARTICIPLES.has(t) ? 'participle' : 'verb', gender: 'unknown', length: 1 };
-  return null;
-}
-
-const FR_PARTICIPLES = new Set([
-  'déclaré', 'dit', 'affirmé', 'estimé', 'ajouté', 'expliqué', 'souligné', 'indiqué', 'précisé', 'assuré', 'lancé',
-  'martelé', 'insisté', 'averti', 'prévenu', 'poursuivi', 'confié', 'reconnu', 'rappelé', 'répondu', 'écrit', 'tweeté',
-  'annoncé', 'jugé', 'dénoncé', 'commenté', 'regretté', 'raconté', 'résumé', 'noté', 'observé', 'relevé', 'tranché',
-  'admis', 'confirmé', 'déploré', 'plaidé', 'promis', 'demandé', 'répété', 'ironisé', 'conclu', 'fait', 'soutenu',
-  'réagi', 'témoigné', 'argumenté', 'interrogé', 'avancé', 'analysé', 'détaillé', 'glissé', 'lâché', 'soufflé', 'nuancé', 'tempéré',
-  'protesté', 'souri', 'plaisanté', 'grincé', 'tonné', 'fustigé', 'salué',
-]);
-const FR_PRESENT = new Set([
-  'déclare', 'dit', 'affirme', 'estime', 'ajoute', 'explique', 'souligne', 'indique', 'précise', 'assure', 'lance',
-  'martèle', 'insiste', 'avertit', 'prévient', 'poursuit', 'confie', 'reconnaît', 'reconnait', 'rappelle', 'répond',
-  'écrit', 'juge', 'dénonce', 'commente', 'regrette', 'raconte', 'résume', 'note', 'observe', 'relève', 'tranche',
-  'admet', 'confirme', 'déplore', 'plaide', 'promet', 'demande', 'répète', 'ironise', 'conclut', 'soutient', 'réagit',
-  'témoigne', 'avance', 'déclarait', 'disait', 'expliquait', 'affirmait', 'estimait', 'ajoutait', 'confiait',
-  'analyse', 'détaille', 'glisse', 'lâche', 'souffle', 'nuance', 'tempère', 'proteste', 'tonne', 'fustige', 'prévenait',
-  'analysait', 'soulignait', 'précisait', 'assurait', 'racontait', 'insistait', 'martelait', 'salue',
-  'déclarent', 'disent', 'affirment', 'estiment', 'ajoutent', 'expliquent', 'soulignent', 'indiquent', 'précisent', 'assurent',
-  'préviennent', 'rappellent', 'jugent', 'dénoncent', 'regrettent', 'reconnaissent', 'répondent', 'avertissent',
-]);
-/** Gerunds continuing the sentence's subject: « …, tout en prévenant que « … » ». */
-const FR_GERUNDS = new Set([
-  'prévenant', 'soulignant', 'ajoutant', 'expliquant', 'estimant', 'affirmant', 'assurant', 'rappelant', 'précisant',
-  'déclarant', 'indiquant', 'insistant', 'jugeant', 'dénonçant', 'reconnaissant', 'avertissant', 'martelant',
-]);
-const FR_PRONOUNS: Readonly<Record<string, Gender>> = { il: 'm', elle: 'f', ils: 'unknown', elles: 'f', on: 'unknown' };
-
-/** Split `déclare-t-il` / `a-t-elle` / `dit-il` into base and pronoun gender. */
-function frenchInversion(token: string): { base: string; pronoun: Gender } | null {
-  const m = /^(.+?)(?:-t)?-(il|elle|ils|elles|on)$/u.exec(token);
-  if (!m) return null;
-  return { base: m[1]!, pronoun: FR_PRONOUNS[m[2]!] ?? 'unknown' };
-}
-
-/** Speech word at `tokens[i]` in French (tokens lower-cased). */
-export function frenchSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
-  const t = tokens[i];
-  if (t === undefined) return null;
-  if (t === 'selon') return { kind: 'according', gender: 'unknown', length: 1 };
-  if (t === "d'après" || t === 'd’après') return { kind: 'according', gender: 'unknown', length: 1 };
-  const inv = frenchInversion(t);
-  if (inv) {
-    // a-t-il déclaré
-    if ((inv.base === 'a' || inv.base === 'avait') && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
-      return { kind: 'verb', gender: inv.pronoun, length: 2, pronoun: inv.pronoun };
-    }
-    if (FR_PRESENT.has(inv.base) || FR_PARTICIPLES.has(inv.base)) {
-      return { kind: 'verb', gender: inv.pronoun, length: 1, pronoun: inv.pronoun };
-    }
-    return null;
-  }
-  if ((t === 'a' || t === 'avait' || t === 'ont') && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
-    return { kind: 'verb', gender: 'unknown', length: 2 };
-  }
-  // s'est exclamé, s'est félicité(e), s'est interrogé(e)
-  if ((t === "s'est" || t === 's’est') && /^(exclamé|félicité|interrogé|emporté|insurgé|indigné|réjoui|inquiété)e?s?$/u.test(tokens[i + 1] ?? '')) {
-    return { kind: 'verb', gender: (tokens[i + 1] ?? '').endsWith('e') ? 'f' : 'unknown', length: 2 };
-  }
-  if (FR_PRESENT.has(t)) return { kind: 'verb', gender: 'unknown', length: 1 };
-  if (FR_GERUNDS.has(t)) return { kind: 'participle', gender: 'unknown', length: 1 };
-  return null;
 }
 
 /** Subject pronouns and the gender they tell (English and French, lower-case). */

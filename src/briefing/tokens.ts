@@ -1,4 +1,4 @@
-import { stripArabicPrefixes } from './arabic';
+import { ARABIC_FOLD_TABLE, arabicFoldOf, stripArabicPrefixes } from './arabic';
 import type { Language } from './schema';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, FRENCH_STOPWORDS } from './stopwords';
 
@@ -17,19 +17,8 @@ const enum Kind {
   Ignored,
 }
 
-/** Arabic diacritics and tatweel that folding removes (see `normalizeArabic`). */
-function isFoldedAway(code: number): boolean {
-  return (code >= 0x0610 && code <= 0x061a) || (code >= 0x064b && code <= 0x065f) || code === 0x0670 || code === 0x0640
-    || (code >= 0x06d6 && code <= 0x06dc) || (code >= 0x06df && code <= 0x06e8) || (code >= 0x06ea && code <= 0x06ed);
-}
-
-/** Arabic letter forms that folding maps to another letter: alef forms → ا, ى → ي, ة → ه ('' when none; constants, as a one-letter string of a non-Latin code is a fresh allocation). */
-function foldedLetter(code: number): string {
-  if (code === 0x0622 || code === 0x0623 || code === 0x0625 || code === 0x0671) return '\u0627';
-  if (code === 0x0649) return '\u064a';
-  if (code === 0x0629) return '\u0647';
-  return '';
-}
+/** Arabic letter forms that folding maps to another letter, by code (alef forms → ا, ى → ي, ة → ه; '' when none): strings made once, as a one-letter string of a non-Latin code is a fresh allocation. */
+const FOLDED_LETTERS: readonly string[] = Array.from({ length: 0x100 }, (_, c) => (ARABIC_FOLD_TABLE[c]! > 0 ? String.fromCharCode(ARABIC_FOLD_TABLE[c]!) : ''));
 
 /** Kind + 1 of each code unit below U+0700 per folding mode (0: not yet known): a table read instead of a chain of range tests. */
 const FOLDED_KINDS = new Uint8Array(0x700);
@@ -49,7 +38,7 @@ function kindBeyond(text: string, i: number, code: number, fold: boolean): Kind 
   if (code < 0x80) {
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x27 ? Kind.Word : Kind.Separator;
   }
-  if (code >= 0x0600 && code <= 0x06ff && fold && isFoldedAway(code)) return Kind.Ignored;
+  if (fold && arabicFoldOf(code) === -1) return Kind.Ignored;
   if (code === 0x2019) return Kind.Word;
   if (code >= 0xc0 && code <= 0x24f) return code === 0xd7 || code === 0xf7 ? Kind.Separator : Kind.Word;
   if ((code >= 0x0620 && code <= 0x064a) || (code >= 0x0660 && code <= 0x0669)) return Kind.Word;
@@ -82,7 +71,7 @@ export function contentTokens(sentence: string, language: Language): string[] {
     const code = i < length ? sentence.charCodeAt(i) : 0x20;
     const kind = kindOf(sentence, i, code, fold);
     if (kind === Kind.Word) {
-      const to = fold && code >= 0x0622 && code <= 0x0671 ? foldedLetter(code) : '';
+      const to = fold && code >= 0x0622 && code <= 0x0671 ? FOLDED_LETTERS[code - 0x0600]! : '';
       if (to !== '') {
         word += start >= 0 ? sentence.slice(start, i) : '';
         word += to;

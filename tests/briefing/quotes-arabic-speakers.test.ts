@@ -215,3 +215,150 @@ describe('Arabic speakers: names and roles are read whole, and no further', () =
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: foreign given names and places glued to ب/ل', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a foreign given name shaped like a verbal noun (تونيا) is a name',
+      'عنوان الخبر\n\nوقالت تونيا سميث، الباحثة في جامعة أكسفورد، إن "الدراسة شملت ألف طالب في ثلاث مدن".',
+      'الدراسة شملت', 'تونيا سميث'],
+    ['a continuation after a quote-less sentence naming her (تانيا)',
+      'عنوان الخبر\n\nودعت الجمعية الخيرية البرلمان إلى سن قانون جديد يحمي "حق الأطفال في اللعب".\n\nوقالت تانيا ميلر، مديرة الجمعية، إنها فوجئت بالأرقام.\n\nوأضافت: "لا يمكن السكوت عن هذا الوضع بعد اليوم".',
+      'لا يمكن السكوت', 'تانيا ميلر'],
+    ['a place with ب closes the role, it is no name (بمصر)',
+      'عنوان الخبر\n\nوقال المتحدث باسم السفارة الفرنسية بمصر: "لم نتلق أي طلب رسمي حتى الآن".',
+      'لم نتلق', 'المتحدث باسم السفارة الفرنسية بمصر'],
+    ['a place with ب inside the role of a named speaker (بلندن)',
+      'عنوان الخبر\n\nوقال مدير المكتب الإعلامي بلندن جيمس براون إن "الزيارة تأجلت لأسباب فنية".',
+      'الزيارة تأجلت', 'جيمس براون'],
+    ['a verbal noun of the same shape is still no name (تقرير)',
+      'عنوان الخبر\n\nوقال تقرير حديث إن "نصف السكان يعانون من نقص الغذاء".',
+      'نصف السكان', null],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: a role said again with its head and an adjective of origin is the person named with it', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a minister said again as الوزيرة + nationality (head starting with و)',
+      'عنوان الخبر\n\nقالت وزيرة الصحة ماري كلارك إن "المستشفيات مستعدة لاستقبال المصابين".\n\nوقالت الوزيرة الأسترالية للصحفيين: "لن نسمح بتكرار ما حدث العام الماضي".',
+      'لن نسمح', 'ماري كلارك'],
+    ['a coach said again as المدرب + nationality',
+      'عنوان الخبر\n\nوقال مدرب فريق ليون لوران بلان إن "اللاعبين قدموا كل ما لديهم".\n\nوأكد المدرب الفرنسي أن "المباراة المقبلة ستكون أصعب بكثير".',
+      'المباراة المقبلة', 'لوران بلان'],
+    ['the bare head الوزير is the one minister named',
+      'عنوان الخبر\n\nأعلن وزير المالية كريم منصور خطة جديدة لخفض العجز.\n\nوقال الوزير إن "الخطة ستطبق على مراحل خلال ثلاث سنوات".',
+      'الخطة ستطبق', 'كريم منصور'],
+    ['two ministers: the adjective of origin picks neither when both roles carry one',
+      'عنوان الخبر\n\nوقال وزير الخارجية الروسي سيرغي لافروف إن "الحوار ممكن".\n\nوقال وزير الخارجية الفرنسي جان لودريان إن "الحوار ضروري".\n\nوأضاف الوزير البريطاني أن "العقوبات باقية حتى إشعار آخر".',
+      'العقوبات باقية', 'الوزير البريطاني'],
+    ['an institution said again with an adjective of origin stays itself',
+      'عنوان الخبر\n\nوقالت شرطة المدينة إنها "تلقت عشرات البلاغات".\n\nوقالت الشرطة الفرنسية إن "التحقيق ما زال مفتوحا".',
+      'التحقيق ما زال', 'الشرطة الفرنسية'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: a joint statement and its leaders speak for the group the article names', () => {
+  const summit = 'عنوان الخبر\n\nاجتمع قادة الاتحاد الأفريقي في أديس أبابا يومي السبت والأحد لبحث النزاعات في القارة.\n\n'
+    + 'وقال الرئيس الكيني ويليام روتو إن "القمة كانت ناجحة بكل المقاييس".\n\n';
+  it.each<[string, string, string, string | null]>([
+    ['the final statement of a summit is its leaders\'',
+      summit + 'وجاء في البيان الختامي للقمة: "نلتزم بإنهاء النزاعات المسلحة في القارة قبل نهاية العقد".',
+      'نلتزم بإنهاء', 'قادة الاتحاد الأفريقي'],
+    ['a continuation of the final statement stays with the leaders',
+      summit + 'وجاء في البيان الختامي: "نلتزم بإنهاء النزاعات المسلحة في القارة".\n\nوأضاف: "ندعو المجتمع الدولي إلى دعم جهود السلام".',
+      'ندعو المجتمع', 'قادة الاتحاد الأفريقي'],
+    ['the bare plural القادة is the leaders named with their body',
+      summit + 'وقال القادة في بيانهم: "لا حل عسكريا للنزاع في شرق القارة".',
+      'لا حل عسكريا', 'قادة الاتحاد الأفريقي'],
+    ['a joint statement naming its issuer with ل (البيان المشترك لوزراء الخارجية العرب)',
+      'عنوان الخبر\n\nوأكد البيان المشترك لوزراء الخارجية العرب أن "القدس خط أحمر لا يمكن تجاوزه".',
+      'القدس خط', 'وزراء الخارجية العرب'],
+    ['leaders named as a list of countries are not cut to the first one',
+      'عنوان الخبر\n\nأصدر زعماء فرنسا وألمانيا وإيطاليا بيانا مشتركا حول الهجرة.\n\nوقال الزعماء في بيانهم: "لن نقبل بأي حل لا يحترم القانون الدولي".',
+      'لن نقبل', 'الزعماء'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: words passed on with نقل عن are the one cited', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the name right before قوله after a descriptor the phrase cannot read',
+      'عنوان الخبر\n\nوقال قائد الشرطة مارك جونسون إن التحقيق مستمر.\n\nونقلت الصحيفة عن جاره منذ سنوات طويلة سمير حداد قوله إن "الرجل كان هادئا ولطيفا مع الجميع".',
+      'الرجل كان', 'سمير حداد'],
+    ['a spokeswoman passing on her principal\'s words (نقلت المتحدثة باسم X عنه)',
+      'عنوان الخبر\n\nونقلت المتحدثة باسم رئيس الوزراء الإيطالي جوزيبي كونتي عنه قوله إن "الحكومة لن تتراجع عن الميزانية الجديدة".',
+      'الحكومة لن', 'جوزيبي كونتي'],
+    ['a pronoun cited by an outlet goes on with the last speaker',
+      'عنوان الخبر\n\nوقال وزير المالية كريم منصور إن "العجز سينخفض".\n\nونقلت الوكالة عنه قوله إن "الإصلاحات ستستمر حتى نهاية العام".',
+      'الإصلاحات ستستمر', 'كريم منصور'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: an unnamed person described by age is the whole description', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a girl described by her age',
+      'عنوان الخبر\n\nوقالت فتاة تبلغ من العمر 16 عاما إن "المدرسة لم تعد مكانا آمنا".',
+      'المدرسة لم', 'فتاة تبلغ من العمر 16 عاما'],
+    ['another one, not the first girl again (فتاة أخرى)',
+      'عنوان الخبر\n\nوقالت فتاة تبلغ من العمر 16 عاما إن "المدرسة لم تعد مكانا آمنا".\n\nوأضافت فتاة أخرى تبلغ من العمر 15 عاما: "لم أعد أخرج وحدي في المساء".',
+      'لم أعد', 'فتاة أخرى تبلغ من العمر 15 عاما'],
+    ['a man described by his age',
+      'عنوان الخبر\n\nوقال رجل يبلغ من العمر 52 عاما: "فقدت بيتي وكل ما أملك في ليلة واحدة".',
+      'فقدت بيتي', 'رجل يبلغ من العمر 52 عاما'],
+    ['a named woman with البالغة keeps her name',
+      'عنوان الخبر\n\nوقالت سلمى البالغة من العمر 30 عاما إن "السباق يهدف إلى جمع التبرعات".',
+      'السباق يهدف', 'سلمى'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: a state or a body speaking على لسان someone is that person', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a country protests through its deputy minister',
+      'عنوان الخبر\n\nواحتجت تركيا على لسان نائب وزير الخارجية أحمد يلماز لدى السفير الهولندي، وطلبت من الحكومة الهولندية "اعتذارا رسميا وفوريا عن الحادثة"، بحسب ما نقلت وكالة الأناضول.',
+      'اعتذارا رسميا', 'أحمد يلماز'],
+    ['a government answers through its spokeswoman',
+      'عنوان الخبر\n\nوردت الحكومة على لسان المتحدثة باسم الحكومة سارة العلي، مؤكدة أن "الأسعار ستبقى كما هي حتى نهاية العام".',
+      'الأسعار ستبقى', 'سارة العلي'],
+    ['words that came on someone\'s tongue inside a relative clause stay with the sentence\'s speaker',
+      'عنوان الخبر\n\nورفض الوزير كريم منصور الاتهامات التي جاءت على لسان النائب سمير داود، قائلا: "هذه ادعاءات لا أساس لها".',
+      'هذه ادعاءات', 'كريم منصور'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: the sentence after a quote points back at it (بهذه الكلمات، جاءت هذه العبارات)', () => {
+  it.each<[string, string, string, string | null]>([
+    ['بهذه الكلمات with any verb after the quote',
+      'عنوان الخبر\n\n"شكرا لكل من وقف معنا في هذه الأيام الصعبة"، بهذه الكلمات ودع المدرب الإسباني خوان لوبيز جماهير النادي.',
+      'شكرا لكل', 'خوان لوبيز'],
+    ['بهذه الكلمات after a full stop and two dots',
+      'عنوان الخبر\n\n"لن نتراجع عن حقوقنا مهما طال الزمن".. بهذه الكلمات تحدث السفير الفلسطيني في القاهرة، جمال شوبكي، عن موقف بلاده.',
+      'لن نتراجع', 'جمال شوبكي'],
+    ['جاءت هذه العبارات على لسان X after the quote',
+      'عنوان الخبر\n\n"الاقتصاد سينمو بنسبة ثلاثة في المئة هذا العام". جاءت هذه العبارات على لسان وزير المالية كريم منصور خلال مؤتمر صحفي.',
+      'الاقتصاد سينمو', 'كريم منصور'],
+    ['جاءت هذه العبارات في فيديو لـX',
+      'عنوان الخبر\n\n"أنا بخير وسأعود قريبا إلى المسرح"، جاءت هذه العبارات في أحدث فيديو للمغنية المصرية شيرين التي طمأنت جمهورها.',
+      'أنا بخير', 'شيرين'],
+    ['وجاءت هذه العبارات على لسان X before the quote',
+      'عنوان الخبر\n\nوجاءت هذه العبارات على لسان وزير المالية كريم منصور: "الاقتصاد سينمو بنسبة ثلاثة في المئة".',
+      'الاقتصاد سينمو', 'كريم منصور'],
+    ['the next sentence with its own speech verb does not point back',
+      'عنوان الخبر\n\n"الاقتصاد سينمو بنسبة ثلاثة في المئة هذا العام". وقال وزير المالية كريم منصور إن الحكومة ستواصل الإصلاح.',
+      'الاقتصاد سينمو', null],
+    ['an agent\'s apposition is the speaker, not the one represented (وكيل X، Y)',
+      'عنوان الخبر\n\nوقال وكيل اللاعب المغربي حكيم زياش، أحمد الصغير، إن "المفاوضات مع النادي انتهت".',
+      'المفاوضات مع', 'أحمد الصغير'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeAfter, attributeBefore } from '../../src/briefing/quote-parts/attribution';
-import { parseArabicPhrase } from '../../src/briefing/quote-parts/arabic-phrase';
-import { parseLatinInverted, parseLatinSubject } from '../../src/briefing/quote-parts/latin-phrase';
+import { parseArabicPhrase } from '../../src/briefing/quote-parts/packs/ar/phrase';
+import { parseLatinInverted, parseLatinSubject } from '../../src/briefing/quote-parts/packs/latin/phrase';
 import { tokenize } from '../../src/briefing/quote-parts/tokens';
 import type { Language } from '../../src/briefing/schema';
 import { SpeakerBook } from '../../src/briefing/speakers';

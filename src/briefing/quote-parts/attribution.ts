@@ -2,10 +2,10 @@
  * Read the words around a quotation to find its attribution: a speech verb
  * with its subject before the quote (`وقال السفير … إن "…"`, `Smith said:`,
  * `le maire a déclaré :`) or after it (`"…"، قال ترامب`, `"…," she said`,
- * `« … », a déclaré le maire`).
+ * `« … », a déclaré le maire`). Each language's pack (`packs/registry.ts`)
+ * does the reading.
  */
-import { arabicAfter, arabicBefore } from './arabic-attribution';
-import { latinAfter, latinBefore } from './latin-attribution';
+import { packFor } from './packs/registry';
 import { tokenize, type Token } from './tokens';
 import type { Language } from '../schema';
 
@@ -20,7 +20,7 @@ export function attributeBefore(before: string, language: Language): Attribution
 /** {@link attributeBefore} on tokens already made. */
 export function attributeBeforeTokens(tokens: readonly Token[], language: Language): Attribution | null {
   if (tokens.length === 0) return null;
-  return language === 'ar' ? arabicBefore(tokens) : latinBefore(tokens, language);
+  return packFor(language).before(tokens);
 }
 
 /** Attribution from the words after a closed quotation (up to the next quotation). */
@@ -32,6 +32,5 @@ export function attributeAfter(after: string, language: Language): Attribution |
 export function attributeAfterTokens(tokens: readonly Token[], language: Language): Attribution | null {
   let i = 0;
   if (tokens[i]?.norm === ',' || tokens[i]?.norm === '،' || tokens[i]?.norm === '—' || tokens[i]?.norm === '–') i++;
-  if (i >= tokens.length || (tokens[i]!.punct && tokens[i]!.norm !== '(')) return null;
-  return language === 'ar' ? arabicAfter(tokens, i) : latinAfter(tokens, i, language);
+  return i >= tokens.length ? null : packFor(language).after(tokens, i);
 }

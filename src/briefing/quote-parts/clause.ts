@@ -2,7 +2,7 @@
  * What the words around a quotation say about its speaker, and helpers
  * shared by the Arabic and the Latin-script readers.
  */
-import type { Phrase } from './arabic-phrase';
+import type { Phrase } from './packs/ar/phrase';
 import type { Token } from './tokens';
 import type { Gender } from '../speech-verbs';
 
@@ -22,10 +22,6 @@ export interface Attribution {
   adds?: boolean;
 }
 
-/** Words dropped between a subject and its verb (`وكان ترامب قد قال`, "Smith has said"). */
-export const AUX = new Set(['قد', 'لقد', 'كان', 'وكان', 'كانت', 'وكانت', 'has', 'had', 'have', 'was', 'is', 'also', 'then', 'later',
-  'reportedly', 'previously', 'once', 'earlier', 'lui', 'leur', 'nous', 'vous', 'y', 'en', 'me', 'ne', 'pas', 'aussi',
-  'encore', 'déjà', 'alors', 'further', 'again', 'would', 'will', 'could', 'may', 'might', 'ont', 'avait']);
 /** Number of word tokens. */
 export function wordCount(tokens: readonly Token[]): number {
   return tokens.reduce((n, t) => n + (t.punct ? 0 : 1), 0);

@@ -5,8 +5,8 @@
  * of an Arabic word tokenises only the paragraphs whose folded text holds
  * it, so it costs a search per paragraph, not a tokenisation of the article.
  */
-import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, arabicInstitutionAt, startsGivenName } from './arabic-phrase';
-import { latinNameAt, latinNameBefore } from './latin-phrase';
+import { arabicNameAt, isArabicRoleNoun, isDefiniteToken, isNameWord, arabicInstitutionAt, startsGivenName } from './packs/ar/phrase';
+import { latinNameAt, latinNameBefore } from './packs/latin/phrase';
 import type { TokenCache } from './token-cache';
 import { foldedPattern, isArabicOnly, normForm, tokenize, type Token } from './tokens';
 import type { Gender } from '../speech-verbs';

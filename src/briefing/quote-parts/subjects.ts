@@ -5,8 +5,9 @@
  * `a-t-elle ajouté` or `وكتب` refers to the most recent of them, so they are
  * recorded in the speaker registry even when they say nothing quoted.
  */
-import { isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './arabic-phrase';
-import { isTitleWord, parseLatinSubject, type LatinPhrase } from './latin-phrase';
+import { isArabicRoleNoun, isDefiniteToken, parseArabicPhraseAt, type Phrase } from './packs/ar/phrase';
+import { AR_NOT_VERBS } from './packs/ar/lexicon';
+import { isTitleWord, parseLatinSubject, type LatinPhrase } from './packs/latin/phrase';
 import { isCapitalized, type Token } from './tokens';
 import type { Gender } from '../speech-verbs';
 
@@ -99,9 +100,6 @@ function latinSubject(sentence: readonly Token[]): NamedSubject | null {
   return { phrase: { name: phrase.name, ...(phrase.role ? { role: phrase.role } : {}), ...weak(phrase) }, gender };
 }
 
-/** Sentence-initial words that are no verbs (prepositions, conjunctions with و). */
-const AR_NOT_VERBS = new Set(['وفي', 'ومن', 'وعلى', 'وعن', 'والى', 'وبعد', 'وقبل', 'وخلال', 'ومع', 'وبين', 'وحول', 'وفيما', 'وبينما',
-  'ولدى', 'وعند', 'فمن', 'وفق', 'وكان', 'وكانت', 'وقد', 'ولكن', 'وهو', 'وهي', 'واذا', 'وان', 'ولم', 'ولا', 'وما', 'وهذا', 'وهذه']);
 
 /** `ورفض وزير الدفاع الإسرائيلي أفيغدور ليبرمان…`: a verb, then a role and a name. */
 function arabicSubject(sentence: readonly Token[]): NamedSubject | null {
@@ -113,8 +111,11 @@ function arabicSubject(sentence: readonly Token[]): NamedSubject | null {
   if (!verb || verb.punct || isDefiniteToken(verb) || isArabicRoleNoun(verb.norm) || AR_NOT_VERBS.has(verb.norm)) return null;
   const head = sentence[v + 1];
   if (!head || head.punct || !isArabicRoleNoun(head.norm)) return null;
-  const phrase = parseArabicPhrase(sentence.slice(v + 1, v + 1 + SUBJECT_WINDOW), true);
+  const words = sentence.slice(v + 1, v + 1 + SUBJECT_WINDOW);
+  const { phrase, end } = parseArabicPhraseAt(words, true);
   if (!phrase.name || !phrase.role) return null;
+  // ونقلت المتحدثة باسم الرئيس جان كلود يونكر عنه: the subject passes on another's words (the name may be cut short here).
+  if (words.slice(end, end + 2).some((t) => t.norm === 'عنه' || t.norm === 'عنها')) return null;
   const gender: Gender = /ت$/u.test(verb.norm) && verb.norm.length >= 4 ? 'f' : 'm';
   return { phrase, gender };
 }

@@ -2,6 +2,7 @@
  * Word and punctuation tokens of a short stretch of text, with positions and
  * a normalised form for lexicon look-ups.
  */
+import { ARABIC_FOLD_TABLE, arabicFoldOf, normalizeArabic } from '../arabic';
 import { CharClass } from '../char-class';
 
 /** One word or punctuation mark. */
@@ -64,31 +65,6 @@ export function isTitleAbbreviation(text: string, dot: number): boolean {
   return KEEP_DOT.has(text.slice(j, dot + 1).toLowerCase());
 }
 
-/**
- * What the Arabic folding (as `normalizeArabic` in `../arabic`) does to each
- * code point of the Arabic block U+0600–U+06FF: 0 keep, -1 drop (diacritics,
- * tatweel), else the replacement (آ أ إ ٱ → ا, ى → ي, ة → ه).
- */
-const FOLD_TABLE = ((): Int32Array => {
-  const table = new Int32Array(0x100);
-  const drop = (from: number, to: number): void => { for (let c = from; c <= to; c++) table[c - 0x0600] = -1; };
-  drop(0x0610, 0x061a);
-  drop(0x064b, 0x065f);
-  drop(0x0670, 0x0670);
-  drop(0x06d6, 0x06dc);
-  drop(0x06df, 0x06e8);
-  drop(0x06ea, 0x06ed);
-  drop(0x0640, 0x0640);
-  for (const c of [0x0622, 0x0623, 0x0625, 0x0671]) table[c - 0x0600] = 0x0627;
-  table[0x0649 - 0x0600] = 0x064a;
-  table[0x0629 - 0x0600] = 0x0647;
-  return table;
-})();
-
-function foldOf(c: number): number {
-  return c >= 0x0600 && c <= 0x06ff ? FOLD_TABLE[c - 0x0600]! : 0;
-}
-
 /** True when every character of `word` lies in the Arabic block (U+0600–U+06FF). */
 export function isArabicOnly(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -98,36 +74,21 @@ export function isArabicOnly(word: string): boolean {
   return word.length > 0;
 }
 
-/**
- * Fold Arabic text the way `normalizeArabic` (`../arabic`) does (diacritics
- * and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه), copying the runs between
- * folded characters in one pass; text with nothing to fold is returned as is.
- */
-export function foldArabic(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const f = foldOf(text.charCodeAt(i));
-    if (f === 0) continue;
-    out += text.slice(from, i);
-    if (f > 0) out += String.fromCharCode(f);
-    from = i + 1;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
+/** Fold Arabic text (diacritics and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه): {@link normalizeArabic}. */
+export const foldArabic = normalizeArabic;
 
 /** `\uXXXX` of the character at `c` in the Arabic block. */
 function arabicEscape(c: number): string {
   return `\\u${(0x0600 + c).toString(16).padStart(4, '0')}`;
 }
 
-/** The characters whose `FOLD_TABLE` entry is `wanted`, as the ranges of a character class. */
+/** The characters whose `ARABIC_FOLD_TABLE` entry is `wanted`, as the ranges of a character class. */
 function foldClass(wanted: number): string {
   let out = '';
   for (let c = 0; c < 0x100; c++) {
-    if (FOLD_TABLE[c] !== wanted) continue;
+    if (ARABIC_FOLD_TABLE[c] !== wanted) continue;
     let last = c;
-    while (last + 1 < 0x100 && FOLD_TABLE[last + 1] === wanted) last++;
+    while (last + 1 < 0x100 && ARABIC_FOLD_TABLE[last + 1] === wanted) last++;
     out += last === c ? arabicEscape(c) : `${arabicEscape(c)}-${arabicEscape(last)}`;
     c = last;
   }
@@ -274,7 +235,7 @@ export function foldedRunEnd(text: string, i: number): number {
   while (i < text.length) {
     const w = ALNUM_CHARS.width(text, i);
     if (w > 0) i += w;
-    else if (foldOf(text.charCodeAt(i)) === -1) i++;
+    else if (arabicFoldOf(text.charCodeAt(i)) === -1) i++;
     else break;
   }
   return i;

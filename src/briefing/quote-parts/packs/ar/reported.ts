@@ -3,11 +3,11 @@
  * `لكن مارلين تشرح أن …`, `وذكرت الصحيفة نقلا عن مسؤول أن …`): recorded so
  * that a later `وأضاف:` or `وتقول:` finds who it continues.
  */
-import { arabicBefore } from './arabic-attribution';
-import { isMediaHead } from './arabic-lexicon';
-import { isArabicRoleNoun, parseArabicPhrase, type Phrase } from './arabic-phrase';
-import type { Token } from './tokens';
-import { arabicSpeechWord, isAddresseeArabicVerb, isWeakArabicSpeechWord, needsArabicIntroducer, type Gender } from '../speech-verbs';
+import { arabicBefore } from './index';
+import { isMediaHead, THAT_WORDS } from './lexicon';
+import { isArabicRoleNoun, parseArabicPhrase, type Phrase } from './phrase';
+import type { Token } from '../../tokens';
+import { arabicSpeechWord, isAddresseeArabicVerb, isWeakArabicSpeechWord, needsArabicIntroducer, type Gender } from '../../../speech-verbs';
 
 /** A speaker of reported speech and the gender its verb tells. */
 export interface ReportedSpeaker {
@@ -15,8 +15,6 @@ export interface ReportedSpeaker {
   gender: Gender;
 }
 
-/** Complementisers ending the subject of reported speech (normalised). */
-const THAT_WORDS = new Set(['ان', 'انه', 'انها', 'بان']);
 
 /** The words after `i` up to the first mark or إن/أن. */
 function subjectAfter(tokens: readonly Token[], i: number): Token[] {

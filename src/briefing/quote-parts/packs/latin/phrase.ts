@@ -3,10 +3,13 @@
  * "Jane Smith, the mayor" / "the mayor, Jane Smith" / "Mayor Jane Smith" /
  * "le ministre de l'Intérieur Gérald Darmanin".
  */
-import type { Phrase } from './arabic-phrase';
-import type { Gender } from '../speech-verbs';
-import { PRONOUNS } from '../speech-verbs';
-import { isCapitalized, type Token } from './tokens';
+import type { Phrase } from '../ar/phrase';
+import {
+  TITLES, NOT_NAMES, AFTER_CUTS, FEMININE, MASCULINE, FILLERS, DOCUMENTS, POSSESSORS, PARTICLES, OF_WORDS, APPOSITION_STARTS, CLAUSE_STARTS,
+} from './lexicon';
+import type { Gender } from '../../../speech-verbs';
+import { PRONOUNS } from '../../../speech-verbs';
+import { isCapitalized, type Token } from '../../tokens';
 
 /** A speaker phrase with the extra facts Latin-script text gives. */
 export interface LatinPhrase extends Phrase {
@@ -15,57 +18,6 @@ export interface LatinPhrase extends Phrase {
   /** Gender told by a title or role word (Mrs, spokeswoman, la ministre). */
   gender?: Gender;
 }
-
-const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/u).filter(Boolean));
-
-/** Title words that may stand before a name and belong to the role. */
-const TITLES = set(`
-  mr. mrs. ms. dr. m. mme mlle mr mrs ms dr president prime minister mayor senator sen. rep. representative gov. governor
-  gen. general secretary chancellor judge justice professor prof. sir lord lady king queen prince princess pope father
-  rev. chief coach captain officer sgt. col. lt. ambassador président présidente ministre maire sénateur sénatrice député
-  députée général juge docteur professeur maître me. monsieur madame pr. premier commissioner director spokesman
-  spokeswoman spokesperson chairman chairwoman ceo founder sheikh emir foreign interior defence defense finance health
-  state deputy vice former porte-parole attorney councillor councilman councilwoman detective inspector superintendent
-  sergeant lieutenant colonel admiral chef commandant procureur procureure ambassadeur ambassadrice
-  chair speaker leader pope cardinal bishop rabbi imam secretary-general première ministre présidente
-  pr capt. capt maj. maj adm. adm cmdr. cmdr hon. supt. supt insp. lt sgt col gen gov sen brig. cpl. pvt. mgr mgr. me mme. mlle.
-  admiral commander brigadier monseigneur
-`);
-/** Capitalised words that are not names at the start of a phrase. */
-const NOT_NAMES = set(`
-  the a an his her their its our my your this that these those le la les l' un une des du de sa son ses leur leurs ce
-  cette ces later earlier meanwhile however then now also but and yesterday today tomorrow tonight monday tuesday
-  wednesday thursday friday saturday sunday january february march april may june july august september october
-  november december in on at after before when while speaking asked still officials police authorities experts analysts
-  critics witnesses residents sources protesters doctors researchers scientists investigators prosecutors people others
-  many some both observers diplomats organizers organisers officers it they we i you he she il elle ils elles on nous
-  vous plusieurs selon mais et puis alors ensuite hier aujourd'hui demain lundi mardi mercredi jeudi vendredi samedi
-  dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre there here so
-`);
-/** Lower-case particles inside names (Charles de Gaulle, Ursula von der Leyen). */
-const PARTICLES = set('de du des van von der den da di bin ibn al el la le dos do y');
-/** Words before a capitalised run that make its first word part of a role (mayor of Springfield). */
-const OF_WORDS = set("of for at in from de du des d' pour à au aux chez 's");
-/** Words that end a phrase read after the verb (said Smith, who …). */
-const AFTER_CUTS = set(`
-  who whom whose which that in on at during when adding after before while as because to from for with about of and
-  but in qui que lors dans sur après avant pendant quand alors en pour avec à au aux devant dont et mais ce cette
-  il elle ils elles
-`);
-const FEMININE = set(`mrs. ms. mrs ms mme mme. mlle mlle. madame mademoiselle she elle spokeswoman chairwoman councilwoman congresswoman
-  businesswoman policewoman actress queen princess duchess lady présidente sénatrice députée ambassadrice procureure directrice
-  conseillère avocate chancelière préfète rectrice fondatrice dirigeante militante adjointe cheffe autrice
-  chercheuse experte infirmière présentatrice réalisatrice `);
-const MASCULINE = set(`mr. mr m. monsieur he il spokesman chairman councilman congressman businessman policeman sir king prince duke
-  lord directeur conseiller avocat chancelier fondateur dirigeant militant candidat adjoint chercheur présentateur réalisateur`);
-
-/** Words that alone make no role: determiners, honorifics, sentence adverbs. */
-const FILLERS = set(`
-  the a an his her their its le la les l' un une sa son ses leur later earlier meanwhile however then now also but and
-  mr. mrs. ms. m. mme mlle mr mrs ms monsieur madame mais et puis alors ensuite
-  what why how where who which whose whom does did do has have had is are was were will would can could should
-  que quoi pourquoi comment où qui
-`);
 
 function lower(t: Token): string {
   return t.text.toLowerCase().replace(/’/g, "'");
@@ -203,18 +155,6 @@ export function isLatinDescriptor(role: string): boolean {
   return rest.length >= 1 && rest.length <= 3 && !rest.some((w) => TITLES.has(w) || DOCUMENTS.has(w)) && /^\p{Ll}/u.test(rest[0]!);
 }
 
-/** Nouns of documents and accounts: as a speaker they are anaphors for whoever issued them ("the report", « le récit qu’elle livre »). */
-const DOCUMENTS = set(`
-  report reports statement statements study survey memo letter account document post tweet release interview record
-  transcript text message note
-  récit propos rapport communiqué étude enquête lettre déclaration déclarations courrier texte message entretien
-  témoignage note tribune
-`);
-/** Possessives and pronouns inside a document phrase that tell whose it is (her account, le récit qu'elle livre). */
-const POSSESSORS: ReadonlyMap<string, Gender> = new Map([
-  ['her', 'f'], ['she', 'f'], ["qu'elle", 'f'], ['elle', 'f'], ['his', 'm'], ['he', 'm'], ["qu'il", 'm'], ['il', 'm'],
-]);
-
 /**
  * A speaker phrase that is a document or account rather than a person:
  * `undefined` when it is none; else the gender of the person whose it is
@@ -235,9 +175,6 @@ export function documentOwner(phrase: LatinPhrase, tokens: readonly Token[]): Ge
 export function joinWords(tokens: readonly Token[]): string {
   return tokens.map((t) => t.text).join(' ').replace(/ (['’.])/gu, '$1').replace(/\b([A-Z])\. (?=[A-Z]\.)/gu, '$1.');
 }
-
-/** Articles and possessives opening an apposition ("Jane Smith, the mayor", « Anne Vignot, la maire »). */
-const APPOSITION_STARTS = set("a an the his her their le la les l' un une sa son ses leur");
 
 /** A chunk made of a name alone (2 to 5 words: Lina Khatib, Charles de Gaulle). */
 function bareName(chunk: readonly Token[]): string | undefined {
@@ -340,9 +277,6 @@ export function latinNameBefore(tokens: readonly Token[], end: number): string |
 export function isTitleWord(t: Token): boolean {
   return !t.punct && TITLES.has(lower(t));
 }
-
-/** Words that never start a speaker phrase: a pronoun subject with its clause ("he told journalists"). */
-const CLAUSE_STARTS = set('he she they it we i you il elle ils elles on nous vous');
 
 /**
  * A plausible English/French speaker phrase: no clause led by a pronoun, no

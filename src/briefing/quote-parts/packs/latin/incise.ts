@@ -3,9 +3,10 @@
  * Mme Binet. B » is two quotations, A and B, and the incise between them says
  * who spoke both.
  */
-import type { Language } from '../schema';
-import { englishSpeechWord, frenchSpeechWord } from '../speech-verbs';
-import type { MarkSpan } from './marks';
+import type { Language } from '../../../schema';
+import { englishSpeechWord } from '../en/speech';
+import { frenchSpeechWord } from '../fr/speech';
+import type { MarkSpan } from '../../marks';
 
 /**
  * `, verb-t-il.` / `, verb Name Name.` followed by more quoted text. The
