@@ -84,6 +84,14 @@ describe('/feed end to end (real discord.js client, fake Discord, local feed ser
     expect(fake.commands(fake.guildId).find((c) => c.name === 'feed')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
   });
 
+  it.each([
+    ['French', 'fr', 'Aucun flux dans ce serveur'],
+    ['English', 'en-US', 'No feeds in this server yet'],
+  ])('/feed list with no feed answers in %s', async (_language, locale, line) => {
+    const shown = await ephemeral(fake.dispatchSubcommand('feed', 'list', {}, { member: 'admin', locale }));
+    expect(String(shown.content)).toContain(line);
+  });
+
   it('/feed add answers with the title and item count and posts the newest item at once', async () => {
     web.routes.set('/news.xml', serve(rss([story(3), story(2), story(1)]), { etag: '"a"' }));
     const shown = await ephemeral(feed('add', { url: `${web.base}/news.xml`, channel: fake.channels.text }));
