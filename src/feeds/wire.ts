@@ -5,7 +5,7 @@ import { renderBriefingMessage } from '../discord/message';
 import type { Logger } from '../logger';
 import { RestPoster, type RestLike } from '../scheduler/poster';
 import { createSqliteStore } from '../store';
-import type { ChangeSignal, StoreWithFeeds } from '../store/types';
+import type { ChangeSignal, PrunedArticle, StoreWithFeeds } from '../store/types';
 import { toLibraryArticle, type ReadPage } from './article';
 import type { FeedCheckDeps, FeedCheckReport } from './check';
 import { pageReader } from './read-page';
@@ -37,7 +37,7 @@ export function feedsFrom(services: Record<string, unknown>): Feeds {
 
 /** What {@link createFeeds} needs from the composition root. */
 export interface FeedsOptions {
-  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs'>;
+  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs' | 'feedArticleRetentionDays' | 'feedArticlesKeptPerFeed'>;
   logger: Logger;
   /** discord.js `client.rest`. */
   rest: RestLike;
@@ -86,7 +86,8 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   };
   // 2 s to stop: fetches are aborted at once; with the scheduler's 5 s and the gateway's 2 s, inside main's 10 s budget.
   // A post cut short stays pending and is re-sent with its nonce at the next start.
-  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, onCheck: (report) => logger.debug({ report }, 'feed checked') });
+  const retention = { maxAgeMs: options.config.feedArticleRetentionDays * 86_400_000, keepPerFeed: options.config.feedArticlesKeptPerFeed, onPruned: (pruned: PrunedArticle[]) => shelves.removeArticles(pruned) };
+  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, retention, onCheck: (report) => logger.debug({ report }, 'feed checked') });
   const { changes } = options;
   let stopListening: (() => Promise<void>) | undefined;
   const wake = (): void => {

@@ -69,6 +69,11 @@ export class GuildShelves {
     for (const [id, entry] of [...shelf.articles]) if (entry.feedId === feedId) shelf.drop(id);
   }
 
+  /** Take deleted articles (past retention) off their servers' shelves. */
+  removeArticles(articles: readonly { guildId: string; id: string }[]): void {
+    for (const { guildId, id } of articles) this.shelves.get(guildId)?.drop(id);
+  }
+
   /** A server's own article (not the operator's). */
   get(guildId: string, id: string): LibraryArticle | undefined {
     return this.shelves.get(guildId)?.articles.get(id)?.article;

@@ -236,6 +236,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_articles_guild ON feed_articles (guild_id, published_at);
     `,
   },
+  {
+    // Feed article retention (FEED_ARTICLE_RETENTION_DAYS): the articles fetched before a cut-off are found by this index.
+    version: 4,
+    name: 'feed articles by fetch time',
+    up: 'CREATE INDEX feed_articles_fetched ON feed_articles (fetched_at);',
+    postgres: 'CREATE INDEX feed_articles_fetched ON feed_articles (fetched_at);',
+  },
 ];
 
 /**
