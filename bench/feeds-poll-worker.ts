@@ -15,7 +15,8 @@ import { createFetcher } from '../src/content/web/fetcher';
 import { toLibraryArticle } from '../src/feeds/article';
 import { FeedPoller } from '../src/feeds/service';
 import { renderBriefingMessage } from '../src/discord/message';
-import { createLibrary, GuildShelves, type Library } from '../src/library/index';
+import { FeedArticleSources } from '../src/feeds/article-source';
+import { createFolderLibrary, type Library } from '../src/library/index';
 import { createLogger } from '../src/logger';
 import type { ChannelMessage, Poster, PostOutcome } from '../src/scheduler';
 import { createSqliteStore } from '../src/store';
@@ -44,7 +45,7 @@ export interface PollPass {
 
 /** What the worker reports. */
 export type PollWorkerResult =
-  | { ok: true; libraryArticles: number; libraryReadyMs: number; libraryRssMB: number; passes: PollPass[]; posts: number; shelved: number; peakConnections: number; rssMB: number; heapUsedMB: number }
+  | { ok: true; libraryArticles: number; libraryReadyMs: number; libraryRssMB: number; passes: PollPass[]; posts: number; shelved: number; scoped: number; peakConnections: number; rssMB: number; heapUsedMB: number }
   | { ok: false; error: string };
 
 function feedText(i: number, items: number): string {
@@ -65,15 +66,19 @@ const gc = (): void => {
   collect?.();
 };
 
-async function startLibrary(contentDir: string | undefined, tmpDir: string): Promise<{ library?: Library; readyMs: number }> {
-  if (!contentDir) return { readyMs: 0 };
+async function startLibrary(contentDir: string | undefined, tmpDir: string) {
   const logger = createLogger({ level: 'error', destination: new Writable({ write: (_c, _e, done) => done() }) });
   const t0 = performance.now();
-  const library = createLibrary({ contentDir, cachePath: join(tmpDir, 'briefing-cache.json'), maxBytes: 1_000_000, logger, rescanSeconds: 0, watch: false });
+  const library = createFolderLibrary({ contentDir: contentDir ?? join(tmpDir, 'no-library'), cachePath: join(tmpDir, 'briefing-cache.json'), maxBytes: 1_000_000, logger, rescanSeconds: 0, watch: false });
   await library.start();
   const readyMs = performance.now() - t0;
   await library.whenSummarized();
   return { library, readyMs };
+}
+
+/** Feed articles the servers' views hold beyond the operator's library. */
+function articlesInScopes(library: Library, guildIds: readonly string[]): number {
+  return [...new Set(guildIds)].reduce((sum, guildId) => sum + library.view(guildId).all().length - library.size, 0);
 }
 
 async function main(): Promise<PollWorkerResult> {
@@ -99,8 +104,9 @@ async function main(): Promise<PollWorkerResult> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const store = createSqliteStore(join(job.tmpDir, 'feeds.db'));
   const fetcher = createFetcher({ allowAddresses: ['127.0.0.1'] });
-  const shelves = new GuildShelves();
+  const articles = new FeedArticleSources(store.feeds, library);
   let shelved = 0;
+  let scoped = 0;
   let clock = Date.UTC(2026, 0, 2);
   try {
     for (let i = 0; i < job.feeds; i++) {
@@ -110,10 +116,10 @@ async function main(): Promise<PollWorkerResult> {
     const poster = new InstantPoster();
     const ended: number[] = [];
     const poller = new FeedPoller({
-      store, fetcher, poster, render: (a) => renderBriefingMessage(shelves.get(a.guildId, a.id) ?? toLibraryArticle(a)), minIntervalMs: 600_000, maxFailures: 8, maxFeedBytes: 5_000_000, timeoutMs: 30_000,
+      store, fetcher, poster, render: (a) => renderBriefingMessage(library.view(a.guildId).get(a.id) ?? toLibraryArticle(a)), minIntervalMs: 600_000, maxFailures: 8, maxFeedBytes: 5_000_000, timeoutMs: 30_000,
       clock: () => clock, concurrency: 16, onCheck: () => ended.push(performance.now()),
       onStored: (records) => {
-        shelves.add(records.map((record) => ({ guildId: record.guildId, feedId: record.feedId, article: toLibraryArticle(record) })));
+        void articles.stored(records);
         shelved += records.length;
       },
     });
@@ -133,13 +139,16 @@ async function main(): Promise<PollWorkerResult> {
       clock += 600_000;
     }
     await poller.stop();
+    // The feed articles of the last pass are briefed into their servers' scopes before the memory figure.
+    await library.whenIdle();
+    scoped = articlesInScopes(library, store.feeds.allArticles().map((a) => a.guildId));
     gc();
     const mem = process.memoryUsage();
-    return { ok: true, libraryArticles: library?.size ?? 0, libraryReadyMs: readyMs, libraryRssMB, passes, posts: poster.posts, shelved, peakConnections: peak, rssMB: mem.rss / 1e6, heapUsedMB: mem.heapUsed / 1e6 };
+    return { ok: true, libraryArticles: library.size, libraryReadyMs: readyMs, libraryRssMB, passes, posts: poster.posts, shelved, scoped, peakConnections: peak, rssMB: mem.rss / 1e6, heapUsedMB: mem.heapUsed / 1e6 };
   } finally {
     await fetcher.close();
     store.close();
-    await library?.stop();
+    await library.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }

@@ -48,7 +48,7 @@ export async function pollRows(tmpDir: string): Promise<BenchRow[]> {
       unit: 'ms',
       goal: `≤ ${ON_TIME_MS} ms, all checked`,
       pass: slowest.lastMs <= ON_TIME_MS && allChecked,
-      note: `passes ${result.passes.map((p) => `${p.kind}: ${seconds(p.ms)} (CPU ${seconds(p.cpuMs)}, p99 ${seconds(p.p99Ms)}, ${p.checked} checked)`).join(' / ')}; ${result.posts} posts, ${result.shelved} articles shelved; ${library}`,
+      note: `passes ${result.passes.map((p) => `${p.kind}: ${seconds(p.ms)} (CPU ${seconds(p.cpuMs)}, p99 ${seconds(p.p99Ms)}, ${p.checked} checked)`).join(' / ')}; ${result.posts} posts, ${result.shelved} feed articles stored, ${result.scoped} in their servers' library scopes; ${library}`,
     },
     { group: GROUP, name: 'poll: connections open at once (one host)', value: result.peakConnections, unit: '', goal: '≤ 2', pass: result.peakConnections <= 2 },
     {

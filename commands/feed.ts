@@ -81,7 +81,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     case 'remove': {
       const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
       await store.feeds.remove(guildId, feed.id);
-      feeds.shelves.removeFeed(guildId, feed.id);
+      feeds.articles.feedRemoved(guildId, feed.id);
       feeds.wake();
       return reply(textIn(say.removed({ id: feed.id, name: feedName(feed) }), language));
     }

@@ -10,7 +10,7 @@ import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
-import { createLibrary, GuildShelves, type Library } from './library';
+import { createFolderLibrary, type Library } from './library';
 import type { Logger } from './logger';
 import { historyReadable } from './scheduler/permissions';
 import { singleAttemptRest } from './scheduler/rest';
@@ -81,7 +81,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
-  const library = createLibrary({
+  const library = createFolderLibrary({
     contentDir: config.contentDir,
     maxBytes: config.maxArticleBytes,
     logger,
@@ -95,9 +95,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const web = config.role === 'web';
   const replies = new HttpReplies();
   const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...shardingOptions(config.shards), ...options.clientOptions }));
-  // Each server's feed articles: its commands and schedules see the library plus its own shelf, no other server's.
-  const shelves = new GuildShelves();
-  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => shelves.view(library, guildId) };
+  // Each server's feed articles are its own library scope: its commands and schedules see the operator's articles and its own, no other server's.
+  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => library.view(guildId) };
   const services: Service[] = [];
 
   // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
@@ -111,13 +110,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
   const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error')) : undefined;
-  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => shelves.view(library, guildId) });
+  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => library.view(guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
+  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, library, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
 

@@ -51,7 +51,11 @@ async function ephemeral(handle: InteractionHandle): Promise<Json> {
 async function poll(minutes = 11): Promise<void> {
   clock += minutes * MINUTE;
   await feeds().pollDue();
+  await libraryIdle();
 }
+
+/** The library has taken in what its sources told it (a server's feed articles join its scope a moment after they are stored). */
+const libraryIdle = async (): Promise<void> => app.ctx.library.whenIdle?.();
 
 async function suggestions(context: 'guild' | 'foreign-guild' | 'dm'): Promise<string[]> {
   const handle = fake.dispatchAutocomplete('brief', 'article', 'council', {}, { context });
@@ -183,6 +187,7 @@ describe('/feed end to end (real discord.js client, fake Discord, local feed ser
   it('remove takes the feed and its articles away from the server', async () => {
     const shown = await ephemeral(feed('remove', { feed: '1' }));
     expect(String(shown.content)).toMatch(/Feed #1 .* removed/);
+    await libraryIdle();
     expect((await suggestions('guild')).filter((n) => n.startsWith('Council backs'))).toEqual([]);
   });
 
