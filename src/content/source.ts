@@ -46,6 +46,12 @@ export interface ContentSource {
    * Sources without it are read with {@link ContentSource.read} and the text is handed over.
    */
   portable?(id: string): PortableRead | undefined;
+  /**
+   * True when each change is told once the article is whole (a row stored),
+   * not as a burst of events while it is written (a file): the change is
+   * taken in at once, without the library's quiet period.
+   */
+  readonly changesAreWhole?: boolean;
   /** Milliseconds until the articles held back now (still being written) may be listed; 0 or absent when none is. */
   settling?(): number;
 }

@@ -6,6 +6,8 @@ import { articleSourceOf } from './article';
 /** What the library needs to give each server its feed articles. */
 export interface ScopedLibrary {
   addScope(guildId: string, source: ContentSource): Promise<void>;
+  /** Resolves once the library has taken in every change it was told of. */
+  whenIdle(): Promise<void>;
 }
 
 /** A stored feed article as listed: enough to list it and find its feed, not its text. */
@@ -27,6 +29,8 @@ const entryOf = (record: FeedArticleRecord): Listed => ({
  */
 class GuildFeedArticles implements ContentSource {
   readonly kind = 'feed';
+  /** Told of each article once it is stored whole: taken in at once. */
+  readonly changesAreWhole = true;
   private readonly listed = new Map<string, Listed>();
   private readonly listeners = new Set<(change: ContentChange) => void>();
 
@@ -85,7 +89,7 @@ export class FeedArticleSources {
     await this.stored(await this.feeds.allArticles());
   }
 
-  /** Articles just stored: each joins its server's scope (created on the server's first). */
+  /** Articles just stored: each joins its server's scope (created on the server's first); resolves once the library has briefed them. */
   async stored(records: readonly FeedArticleRecord[]): Promise<void> {
     const byGuild = new Map<string, FeedArticleRecord[]>();
     for (const record of records) byGuild.set(record.guildId, [...(byGuild.get(record.guildId) ?? []), record]);
@@ -93,6 +97,7 @@ export class FeedArticleSources {
       const known = this.sources.get(guildId);
       if (known) {
         known.put(list);
+        await this.library.whenIdle();
         continue;
       }
       const source = new GuildFeedArticles(guildId, this.feeds);

@@ -74,7 +74,7 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   const now = options.now ?? Date.now;
   const { library } = options;
   const articles = new FeedArticleSources(store.feeds, library);
-  const stored = (records: Parameters<FeedArticleSources['stored']>[0]): void => void articles.stored(records).catch((error: unknown) => logger.error({ err: error }, 'could not add feed articles to the library'));
+  const stored = (records: Parameters<FeedArticleSources['stored']>[0]): Promise<void> => articles.stored(records).catch((error: unknown) => logger.error({ err: error }, 'could not add feed articles to the library'));
   const deps: FeedCheckDeps = {
     store,
     fetcher: options.fetcher,

@@ -30,8 +30,7 @@ interface CacheFile {
 }
 
 /**
- * Briefings kept on disk between runs, per article (a key naming its scope
- * and id) and version, so a restart does not re-brief an unchanged library. The cache is tied to the
+ * Briefings kept on disk between runs, per article id and version, so a restart does not re-brief an unchanged library. The cache is tied to the
  * engine's version: any change to the engine's code discards it. A missing,
  * corrupt or foreign cache file is simply ignored.
  */
@@ -75,9 +74,9 @@ export class BriefingCache {
     this.dirty = true;
   }
 
-  /** Forget every key `belongs` claims that is not in `keys` (articles removed while the bot was down). */
-  retain(keys: ReadonlySet<string>, belongs: (key: string) => boolean = () => true): void {
-    for (const key of [...this.entries.keys()]) if (belongs(key) && !keys.has(key)) this.delete(key);
+  /** Forget every article not in `keys` (articles removed while the bot was down). */
+  retain(keys: ReadonlySet<string>): void {
+    for (const key of [...this.entries.keys()]) if (!keys.has(key)) this.delete(key);
   }
 
   /** Forget an article. */

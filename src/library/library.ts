@@ -128,9 +128,12 @@ export function createLibrary(options: LibraryOptions): Library {
   const operator = newScope(OPERATOR, options.source);
   scopes.set(OPERATOR, operator);
 
-  /** The cache key of an article: its id for the operator's, `<server>/<id>` for a server's. */
-  const cacheKey = (scope: Scope, id: string): string => (scope.key === OPERATOR ? id : `${scope.key}/${id}`);
-  const inScope = (scope: Scope) => (key: string): boolean => (scope.key === OPERATOR ? !key.includes('/') : key.startsWith(`${scope.key}/`));
+  /**
+   * The briefing cache of a scope: the operator's articles only. A server's
+   * feed articles come and go with every poll, and each save writes the whole
+   * cache: they are briefed again at start instead (on the workers when many).
+   */
+  const cacheOf = (scope: Scope): BriefingCache | undefined => (scope === operator ? cache : undefined);
 
   /** Write the cache a little later (changes come in bursts). */
   const scheduleSave = (delayMs = 5000): void => {
@@ -185,7 +188,7 @@ export function createLibrary(options: LibraryOptions): Library {
 
   /** Take an article out: it is gone from its source. */
   const remove = (scope: Scope, id: string): void => {
-    cache?.delete(cacheKey(scope, id));
+    cacheOf(scope)?.delete(id);
     if (!scope.versions.delete(id)) return;
     if (scope.articles.has(id)) log.info({ scope: scope.key || 'operator', id }, 'article removed');
     drop(scope, id);
@@ -199,9 +202,9 @@ export function createLibrary(options: LibraryOptions): Library {
   const syncEntry = async (scope: Scope, entry: ContentEntry, pool?: BriefPool, part: BriefPart = 'whole'): Promise<void> => {
     const { id, version } = entry;
     if (scope.versions.get(id) === version) return;
-    const key = cacheKey(scope, id);
+    const cached = cacheOf(scope);
     try {
-      let briefed = cache?.get(key, version);
+      let briefed = cached?.get(id, version);
       if (!briefed) {
         const read = await readOf(scope, id);
         if (pool) briefed = await pool.brief(read, part);
@@ -213,13 +216,13 @@ export function createLibrary(options: LibraryOptions): Library {
       }
       if (scopes.get(scope.key) !== scope) return;
       // The cache keeps whole briefings only: one whose summary is pending is cached once it is filled in.
-      if (!briefed.summaryPending) cache?.set(key, version, briefed);
+      if (!briefed.summaryPending) cached?.set(id, version, briefed);
       scope.versions.set(id, version);
       put(scope, toLibraryArticle({ ...briefed, id }, entry.changedMs ?? Date.now()), briefed.index);
       log.debug({ scope: scope.key || 'operator', id }, 'article briefed');
     } catch (error) {
       scope.versions.set(id, version);
-      cache?.delete(key);
+      cached?.delete(id);
       drop(scope, id);
       const reason = error instanceof Error ? error.message : String(error);
       const label = entry.label ?? id;
@@ -230,7 +233,7 @@ export function createLibrary(options: LibraryOptions): Library {
   /** Bring these entries in line, briefing the changed ones on worker threads when there are many. */
   const syncMany = async (scope: Scope, entries: readonly ContentEntry[]): Promise<void> => {
     const changed = entries.filter((entry) => scope.versions.get(entry.id) !== entry.version);
-    const toBrief = changed.filter((entry) => !cache?.get(cacheKey(scope, entry.id), entry.version)).length;
+    const toBrief = changed.filter((entry) => !cacheOf(scope)?.get(entry.id, entry.version)).length;
     const pool = workerCount > 0 && toBrief >= (options.workersFrom ?? 64) ? startWorkers(true, 'briefing workers failed; briefing in the main thread') : undefined;
     const part: BriefPart = pool && options.deferSummaries !== false && scope.source.portable ? 'no-summary' : 'whole';
     try {
@@ -261,7 +264,7 @@ export function createLibrary(options: LibraryOptions): Library {
     if (!article.summaryPending || scope.articles.get(article.id) !== article || version === undefined || scope.versions.get(article.id) !== version) return;
     article.briefing = { ...article.briefing, summary: briefed.briefing.summary };
     delete article.summaryPending;
-    cache?.set(cacheKey(scope, article.id), version, { ...article, briefing: article.briefing });
+    cacheOf(scope)?.set(article.id, version, { ...article, briefing: article.briefing });
   };
 
   /** The article with its summary: when still pending, it is briefed again now, in this thread (about a millisecond). */
@@ -381,9 +384,21 @@ export function createLibrary(options: LibraryOptions): Library {
     }
   };
 
-  /** Take a change in after the debounce. */
+  /** Take one change in now (a source whose changes are whole). */
+  const takeNow = (scope: Scope, change: ContentChange): void => {
+    void serialScan(async () => {
+      if (scopes.get(scope.key) !== scope) return;
+      if (change.kind === 'rescan') return fullScan(scope);
+      if (change.kind === 'removed') remove(scope, change.id);
+      else await syncMany(scope, [change.entry]);
+      scope.search.prepare();
+    });
+  };
+
+  /** Take a change in after the debounce (at once when the source's changes are whole). */
   const onChange = (scope: Scope, change: ContentChange): void => {
     if (!running || scopes.get(scope.key) !== scope) return;
+    if (scope.source.changesAreWhole) return takeNow(scope, change);
     if (change.kind === 'rescan') scope.pendingFull = true;
     else scope.pending.set(change.kind === 'removed' ? change.id : change.entry.id, change.kind === 'removed' ? null : change.entry);
     if (debounce) clearTimeout(debounce);
@@ -398,7 +413,7 @@ export function createLibrary(options: LibraryOptions): Library {
       await new Promise((resolve) => setTimeout(resolve, scope.source.settling!() + 5));
       await serialScan(() => fullScan(scope));
     }
-    cache?.retain(new Set([...scope.versions.keys()].map((id) => cacheKey(scope, id))), inScope(scope));
+    cacheOf(scope)?.retain(new Set(scope.versions.keys()));
   };
 
   const close = (scope: Scope): void => {

@@ -1,13 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ContentChange, ContentSource } from '../../src/content/source';
 import type { ArticleSource } from '../../src/content/types';
 import { createLibrary, type Library } from '../../src/library';
-import { captureLogger, perTest } from './helpers';
+import { captureLogger } from './helpers';
 
 const A = '100000000000000001';
 const B = '100000000000000002';
 
-perTest();
 
 /** An article as a source gives it: its title, one quote, and its publication time. */
 function article(id: string, published: number, title: string, quote: string): ArticleSource {
@@ -15,12 +14,13 @@ function article(id: string, published: number, title: string, quote: string): A
 }
 
 /** A source held in memory (as a server's stored feed articles are): listed and read through the interface alone, telling of changes. */
-function memorySource(articles: ArticleSource[]) {
+function memorySource(articles: ArticleSource[], changesAreWhole = false) {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const listeners = new Set<(change: ContentChange) => void>();
   let reads = 0;
   const source: ContentSource = {
     kind: 'memory',
+    changesAreWhole,
     list: async () => [...byId.values()].map((a) => ({ id: a.id, version: a.body.length.toString(), changedMs: 1 })),
     read: async (id) => {
       reads++;
@@ -45,9 +45,13 @@ function memorySource(articles: ArticleSource[]) {
 }
 
 const libraries: Library[] = [];
-async function started(workers: number): Promise<{ library: Library; a: ReturnType<typeof memorySource>; b: ReturnType<typeof memorySource> }> {
+afterEach(async () => {
+  for (const library of libraries.splice(0)) await library.stop();
+});
+
+async function started(workers: number, changesAreWhole = false): Promise<{ library: Library; a: ReturnType<typeof memorySource>; b: ReturnType<typeof memorySource> }> {
   const operator = memorySource([article('op-ar', 2, 'خطة النقل الجديدة', '«هذه الخطة ستغير حياة السكان»، قال الوزير أحمد سالم.')]);
-  const a = memorySource([article('feed1-x', 3, 'Council backs transit plan', '"This plan will change how people move," said councillor Mary Jones.')]);
+  const a = memorySource([article('feed1-x', 3, 'Council backs transit plan', '"This plan will change how people move," said councillor Mary Jones.')], changesAreWhole);
   const b = memorySource([article('feed2-y', 1, 'Le conseil adopte le plan', '« Ce plan va changer la vie des habitants », a déclaré la maire Claire Martin.')]);
   const library = createLibrary({ source: operator.source, logger: captureLogger('warn').logger, rescanSeconds: 0, debounceMs: 10, workers, workersFrom: 1 });
   libraries.push(library);
@@ -93,8 +97,11 @@ describe.each([
     await library.stop();
   });
 
-  it('an article added to or removed from a server’s source joins or leaves that server’s view only; a dropped scope is gone', async () => {
-    const { library, a } = await started(workers);
+  it.each([
+    ['after the quiet period', false],
+    ['at once (changes told whole)', true],
+  ])('an article added to or removed from a server’s source joins or leaves that server’s view only, %s; a dropped scope is gone', async (_when, whole) => {
+    const { library, a } = await started(workers, whole);
     a.put(article('feed1-z', 5, 'Budget vote delayed', '"We need more time," said the mayor, Ana Lopez.'));
     await library.whenIdle();
     expect(library.view(A).all().map((x) => x.id)).toEqual(['op-ar', 'feed1-x', 'feed1-z']);
