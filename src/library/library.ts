@@ -95,6 +95,8 @@ interface Scope {
   articles: Map<string, LibraryArticle>;
   /** Version of each article taken in (briefed, or found bad at that version: not retried until it changes). */
   versions: Map<string, string>;
+  /** How logs name each article taken in (its file name), when not by its id. */
+  labels: Map<string, string>;
   search: SearchIndex;
   sorted?: LibraryArticle[];
   stopWatching?: () => void;
@@ -124,7 +126,7 @@ export function createLibrary(options: LibraryOptions): Library {
   let cache: BriefingCache | undefined;
   let saveTimer: NodeJS.Timeout | undefined;
 
-  const newScope = (key: string, source: ContentSource): Scope => ({ key, source, articles: new Map(), versions: new Map(), search: new SearchIndex(), pending: new Map(), pendingFull: false, unlisted: false });
+  const newScope = (key: string, source: ContentSource): Scope => ({ key, source, articles: new Map(), versions: new Map(), labels: new Map(), search: new SearchIndex(), pending: new Map(), pendingFull: false, unlisted: false });
   const operator = newScope(OPERATOR, options.source);
   scopes.set(OPERATOR, operator);
 
@@ -189,8 +191,10 @@ export function createLibrary(options: LibraryOptions): Library {
   /** Take an article out: it is gone from its source. */
   const remove = (scope: Scope, id: string): void => {
     cacheOf(scope)?.delete(id);
+    const label = scope.labels.get(id) ?? id;
+    scope.labels.delete(id);
     if (!scope.versions.delete(id)) return;
-    if (scope.articles.has(id)) log.info({ scope: scope.key || 'operator', id }, 'article removed');
+    if (scope.articles.has(id)) log.info({ scope: scope.key || 'operator', file: label, id }, 'article removed');
     drop(scope, id);
   };
 
@@ -217,11 +221,14 @@ export function createLibrary(options: LibraryOptions): Library {
       if (scopes.get(scope.key) !== scope) return;
       // The cache keeps whole briefings only: one whose summary is pending is cached once it is filled in.
       if (!briefed.summaryPending) cached?.set(id, version, briefed);
+      const known = scope.articles.has(id);
       scope.versions.set(id, version);
+      if (entry.label) scope.labels.set(id, entry.label);
       put(scope, toLibraryArticle({ ...briefed, id }, entry.changedMs ?? Date.now()), briefed.index);
-      log.debug({ scope: scope.key || 'operator', id }, 'article briefed');
+      log.debug({ scope: scope.key || 'operator', file: entry.label ?? id, id }, known ? 'article changed' : 'article added');
     } catch (error) {
       scope.versions.set(id, version);
+      if (entry.label) scope.labels.set(id, entry.label);
       cached?.delete(id);
       drop(scope, id);
       const reason = error instanceof Error ? error.message : String(error);
