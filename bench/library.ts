@@ -94,7 +94,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       unit: 's',
       goal: '≤ 5 s',
       pass: readyMedian <= 5000,
-      note: `runs ${readyTimes.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; ${result.articles} articles (${(bytes / 1e6).toFixed(1)} MB, ${ids.length} written in ${convertS.toFixed(1)} s), ${result.quotes} quotes, ${result.warnings} warnings; no briefing cache yet: every article briefed (quotes, headline, index) by ${workerNote()}, ${result.pendingAtReady} summaries left to the background (a /brief computes its own at once); process start to ready ${(result.processReadyMs / 1000).toFixed(2)} s`,
+      note: `runs ${readyTimes.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s (CPU, every thread: ${firsts.map((r) => (r.readyCpuMs / 1000).toFixed(2)).join(', ')} s); ${result.articles} articles (${(bytes / 1e6).toFixed(1)} MB, ${ids.length} written in ${convertS.toFixed(1)} s), ${result.quotes} quotes, ${result.warnings} warnings; no briefing cache yet: every article briefed (quotes, headline, index) by ${workerNote()}, ${result.pendingAtReady} summaries left to the background (a /brief computes its own at once); process start to ready ${(result.processReadyMs / 1000).toFixed(2)} s`,
     },
     {
       group: GROUP,
@@ -110,7 +110,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       unit: 's',
       goal: '≤ 5 s',
       pass: warm.readyMs <= 5000,
-      note: `${engineChanged ? 'INVALID: the engine code changed during the run, so the cache was discarded; ' : ''}same files, briefing cache from the first start (as the bot keeps it next to its database: front matter and briefing per file, so no file is read again); ${warm.articles} articles; process start to ready ${(warm.processReadyMs / 1000).toFixed(2)} s`,
+      note: `${engineChanged ? 'INVALID: the engine code changed during the run, so the cache was discarded; ' : ''}same files, briefing cache from the first start (as the bot keeps it next to its database: front matter and briefing per file, so no file is read again); ${warm.articles} articles; CPU ${(warm.readyCpuMs / 1000).toFixed(2)} s; process start to ready ${(warm.processReadyMs / 1000).toFixed(2)} s`,
     },
     {
       group: GROUP,

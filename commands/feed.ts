@@ -1,13 +1,14 @@
 import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandContext } from '../src/discord/command';
 import { buildMessage, type MessageBody } from '../src/discord/message';
-import { UserError } from '../src/errors';
+import { textIn, UserError } from '../src/errors';
 import { findFeed, subscribe } from '../src/feeds/actions';
 import { feedChoiceName, feedList } from '../src/feeds/list-format';
 import { feedName } from '../src/feeds/messages';
 import { feedMessages as say } from '../src/feeds/user-messages';
 import { feedsFrom } from '../src/feeds/wire';
 import type { Suggestion } from '../src/library';
+import { languageOfInteraction } from '../src/discord/user-language';
 import { checkBotCanPost, SCHEDULABLE_CHANNEL_TYPES } from '../src/scheduler/channel-check';
 import { discordTime } from '../src/scheduler/list-format';
 
@@ -61,6 +62,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const { store } = feeds;
   const guildId = guildIdOf(interaction);
   const now = ctx.now();
+  const language = languageOfInteraction(interaction);
   switch (interaction.options.getSubcommand(true)) {
     case 'add': {
       const channel = interaction.options.getChannel('channel', true);
@@ -68,34 +70,34 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       await checkBotCanPost({ client: interaction.client, guildId, guild: interaction.guild, channelId: channel.id, channelType: channel.type, here: { channelId: interaction.channelId, permissions: interaction.appPermissions?.bitfield ?? null } });
       const added = await subscribe({ guildId, channelId: channel.id, url: interaction.options.getString('url', true), userId: interaction.user.id }, feeds.deps, now);
       feeds.wake();
-      const first = added.posted.length ? ' Its newest item is posted there now;' : '';
-      return reply(`Feed #${added.feed.id}: **${feedName(added.feed)}** (${added.itemCount} items) → <#${added.feed.channelId}>.${first} new items follow as they appear, checked ${discordTime(added.feed.nextCheckAt)} next.`);
+      const named = { id: added.feed.id, name: feedName(added.feed), channelId: added.feed.channelId };
+      return reply(textIn(say.added(named, added.itemCount, added.posted.length > 0, discordTime(added.feed.nextCheckAt)), language));
     }
     case 'list': {
       const list = await store.feeds.listByGuild(guildId);
-      if (!list.length) return reply('No feeds in this server yet. Add one with /feed add.');
+      if (!list.length) return reply(textIn(say.noFeeds(), language));
       const uncertain = new Map<string, number>();
       for (const channelId of new Set(list.map((f) => f.channelId))) uncertain.set(channelId, await store.deliveries.countWithStatus(channelId, 'uncertain'));
-      return buildMessage({ embeds: [{ title: `Feeds (${list.length})`, description: feedList(list, (channelId) => uncertain.get(channelId) ?? 0), color: 0x2b6cb0 }], ephemeral: true });
+      return buildMessage({ embeds: [{ title: textIn(say.listTitle(list.length), language), description: feedList(list, (channelId) => uncertain.get(channelId) ?? 0), color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
       const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
       await store.feeds.remove(guildId, feed.id);
-      feeds.shelves.removeFeed(guildId, feed.id);
+      feeds.articles.feedRemoved(guildId, feed.id);
       feeds.wake();
-      return reply(`Feed #${feed.id} (${feedName(feed)}) removed: nothing more will be posted from it.`);
+      return reply(textIn(say.removed({ id: feed.id, name: feedName(feed) }), language));
     }
     case 'pause': {
       const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
       await store.feeds.pause(feed.id, "paused by a moderator", now);
       feeds.wake();
-      return reply(`Feed #${feed.id} paused. Resume it with /feed resume.`);
+      return reply(textIn(say.paused(feed.id), language));
     }
     default: {
       const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
       await store.feeds.resume(feed.id, now);
       feeds.wake();
-      return reply(`Feed #${feed.id} (${feedName(feed)}) resumed: checked now.`);
+      return reply(textIn(say.resumed({ id: feed.id, name: feedName(feed) }), language));
     }
   }
 }

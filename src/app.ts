@@ -10,7 +10,7 @@ import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
-import { createLibrary, GuildShelves, type Library } from './library';
+import { createFolderLibrary, type Library } from './library';
 import type { Logger } from './logger';
 import { historyReadable } from './scheduler/permissions';
 import { singleAttemptRest } from './scheduler/rest';
@@ -83,7 +83,6 @@ interface StoreServiceParts {
   logger: Logger;
   client: Client;
   library: Library;
-  shelves: GuildShelves;
   now: () => number;
   fetcher: ReturnType<typeof createFetcher>;
   ctx: CommandContext;
@@ -98,17 +97,17 @@ interface StoreServiceParts {
  * adoption of a dead worker's pending posts. Registered for `/schedule` and
  * `/feed` in `ctx.services`, and pushed to `services` in start order.
  */
-async function addStoreServices({ config, logger, client, library, shelves, now, fetcher, ctx, services, runsWork }: StoreServiceParts): Promise<void> {
+async function addStoreServices({ config, logger, client, library, now, fetcher, ctx, services, runsWork }: StoreServiceParts): Promise<void> {
   // A worker that stops renewing (killed) loses its pending posts and feed claims after this long; live ones adopt them.
   const leaseMs = config.workerLeaseSeconds * 1000;
   const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs }) : undefined;
-  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => shelves.view(library, guildId) });
+  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => library.view(guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-  const feeds = createFeeds({ config, logger, rest: client.rest, canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs });
+  const feeds = createFeeds({ config, logger, rest: client.rest, canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, library, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
   // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).
@@ -132,7 +131,7 @@ async function addStoreServices({ config, logger, client, library, shelves, now,
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
-  const library = createLibrary({
+  const library = createFolderLibrary({
     contentDir: config.contentDir,
     maxBytes: config.maxArticleBytes,
     logger,
@@ -150,9 +149,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const runsWork = role === 'all' || role === 'scheduler';
   const replies = new HttpReplies();
   const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...(gateway ? shardingOptions(config.shards) : {}), ...options.clientOptions }));
-  // Each server's feed articles: its commands and schedules see the library plus its own shelf, no other server's.
-  const shelves = new GuildShelves();
-  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => shelves.view(library, guildId) };
+  // Each server's feed articles are its own library scope: its commands and schedules see the operator's articles and its own, no other server's.
+  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => library.view(guildId) };
   const services: Service[] = [];
 
   // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
@@ -166,7 +164,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
   const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
-  if (role !== 'ingest') await addStoreServices({ config, logger, client, library, shelves, now, fetcher, ctx, services, runsWork });
+  if (role !== 'ingest') await addStoreServices({ config, logger, client, library, now, fetcher, ctx, services, runsWork });
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;

@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().min(1000).max(100_000_000).default(DEFAULT_FETCH_MAX_BYTES),
   FEED_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
   FEED_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
+  FEED_ARTICLE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  FEED_ARTICLES_KEPT_PER_FEED: z.coerce.number().int().min(0).max(100_000).default(50),
   FETCH_CONTACT: z.string().trim().max(200).regex(/^[^\s()]+$/, 'must be one URL or e-mail address, without spaces or brackets').optional(),
 });
 
@@ -82,6 +84,10 @@ export interface Config {
   feedMinIntervalSeconds: number;
   /** Failed checks in a row that pause a feed. */
   feedMaxFailures: number;
+  /** Days a feed article's text is kept once fetched (0 = forever); its seen keys stay, so it is never posted again. */
+  feedArticleRetentionDays: number;
+  /** Newest articles of each feed kept whatever their age. */
+  feedArticlesKeptPerFeed: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -145,6 +151,8 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     fetchContact: env2.FETCH_CONTACT,
     feedMinIntervalSeconds: env2.FEED_MIN_INTERVAL_SECONDS,
     feedMaxFailures: env2.FEED_MAX_FAILURES,
+    feedArticleRetentionDays: env2.FEED_ARTICLE_RETENTION_DAYS,
+    feedArticlesKeptPerFeed: env2.FEED_ARTICLES_KEPT_PER_FEED,
   };
 }
 

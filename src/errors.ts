@@ -26,8 +26,13 @@ export class UserError extends Error {
 
   /** The text for `language` (`ar`, `fr`); English for anything else. */
   messageIn(language: string | undefined): string {
-    return language === 'ar' || language === 'fr' ? this.text[language] : this.text.en;
+    return textIn(this.text, language);
   }
+}
+
+/** A localised text in `language` (`ar`, `fr`); English for anything else. */
+export function textIn(text: LocalizedText, language: string | undefined): string {
+  return language === 'ar' || language === 'fr' ? text[language] : text.en;
 }
 
 /**

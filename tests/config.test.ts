@@ -82,6 +82,22 @@ describe('parseConfig', () => {
     expect(errorOf({ FEED_MAX_FAILURES: '0' }).variable).toBe('FEED_MAX_FAILURES');
   });
 
+  it.each([
+    [{}, { feedArticleRetentionDays: 30, feedArticlesKeptPerFeed: 50 }],
+    [{ FEED_ARTICLE_RETENTION_DAYS: '0', FEED_ARTICLES_KEPT_PER_FEED: '0' }, { feedArticleRetentionDays: 0, feedArticlesKeptPerFeed: 0 }],
+    [{ FEED_ARTICLE_RETENTION_DAYS: '7', FEED_ARTICLES_KEPT_PER_FEED: '200' }, { feedArticleRetentionDays: 7, feedArticlesKeptPerFeed: 200 }],
+  ])('reads the feed article retention %o', (env, expected) => {
+    expect(parseConfig(env)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['FEED_ARTICLE_RETENTION_DAYS', '-1'],
+    ['FEED_ARTICLE_RETENTION_DAYS', 'a month'],
+    ['FEED_ARTICLES_KEPT_PER_FEED', '2.5'],
+  ])('refuses %s=%s, naming it', (variable, value) => {
+    expect(errorOf({ [variable]: value }).variable).toBe(variable);
+  });
+
   it('treats empty strings as unset', () => {
     expect(parseConfig({ DISCORD_GUILD_ID: '', LOG_LEVEL: '' })).toMatchObject({ guildId: undefined, logLevel: 'info' });
   });

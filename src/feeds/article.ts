@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createBriefing } from '../briefing';
 import type { FeedItem } from '../content/feeds';
+import type { ArticleSource } from '../content/types';
 import type { LibraryArticle } from '../library/types';
 import type { FeedArticleRecord, FeedRecord } from '../store/types';
 
@@ -55,8 +56,8 @@ export async function articleOfItem(feed: FeedRecord, feedTitle: string, item: F
   };
 }
 
-/** A stored feed article as a library article (briefed now): what `/brief`, `/quote` and the embeds read. */
-export function toLibraryArticle(record: FeedArticleRecord): LibraryArticle {
+/** A stored feed article as the library reads an article: id, metadata and the text to brief. */
+export function articleSourceOf(record: FeedArticleRecord): ArticleSource {
   return {
     id: record.id,
     format: 'txt',
@@ -67,8 +68,12 @@ export function toLibraryArticle(record: FeedArticleRecord): LibraryArticle {
       published: new Date(record.publishedAt).toISOString(),
       ...(record.author ? { author: record.author } : {}),
     },
-    briefing: createBriefing(record.text, { title: record.title }),
-    timestamp: record.publishedAt,
-    mtimeMs: record.fetchedAt,
+    body: record.text,
   };
+}
+
+/** A stored feed article as a library article, briefed now (a post whose article is not in the library yet, benchmarks). */
+export function toLibraryArticle(record: FeedArticleRecord): LibraryArticle {
+  const { id, format, meta, body } = articleSourceOf(record);
+  return { id, format, meta, briefing: createBriefing(body, { title: record.title }), timestamp: record.publishedAt, mtimeMs: record.fetchedAt };
 }

@@ -37,7 +37,7 @@ export interface FeedCheckDeps extends Omit<DeliveryDeps, 'deliveries'> {
   /** Aborted on shutdown. */
   signal?: AbortSignal;
   /** Told of articles just stored (the server's shelf takes them). */
-  onStored?: (articles: readonly FeedArticleRecord[]) => void;
+  onStored?: (articles: readonly FeedArticleRecord[]) => void | Promise<void>;
 }
 
 /** What one check did. */
@@ -102,7 +102,8 @@ export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedChe
   }
   await feeds.remember(feed.id, keys, articles, now);
   await feeds.forgetOlder(feed.id, SEEN_KEYS_KEPT_MS);
-  if (articles.length) deps.onStored?.(articles);
+  // Awaited: the library briefs them once, and their posts show that briefing.
+  if (articles.length) await deps.onStored?.(articles);
   return articles.length;
 }
 

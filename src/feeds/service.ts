@@ -1,6 +1,20 @@
 import PQueue from 'p-queue';
-import type { FeedRecord, SessionLocks } from '../store/types';
+import type { FeedRecord, PrunedArticle, SessionLocks } from '../store/types';
 import { checkFeed, type FeedCheckDeps, type FeedCheckReport } from './check';
+
+/** Feed article retention (see `FeedStore.pruneArticles`). */
+export interface FeedRetention {
+  /** Age (since fetched) past which an article goes, ms; 0 = kept forever. */
+  maxAgeMs: number;
+  /** Newest articles of each feed kept whatever their age. */
+  keepPerFeed: number;
+  /** Least time between two prunes, ms (default 1 hour). */
+  everyMs?: number;
+  /** Told of the articles deleted (the library drops them). */
+  onPruned?: (articles: PrunedArticle[]) => void;
+}
+
+const HOUR_MS = 3_600_000;
 
 /** Options of {@link FeedPoller}. */
 export interface FeedPollerOptions extends Omit<FeedCheckDeps, 'signal'> {
@@ -18,6 +32,8 @@ export interface FeedPollerOptions extends Omit<FeedCheckDeps, 'signal'> {
   claimLeaseMs?: number;
   /** Postgres: a feed is checked by one process at a time (its lock held for the check); absent on SQLite (one process). */
   locks?: SessionLocks;
+  /** Delete old feed articles now and then (none by default). */
+  retention?: FeedRetention;
 }
 
 /** Default of {@link FeedPollerOptions.claimLeaseMs}. */
@@ -43,6 +59,7 @@ export class FeedPoller {
   private readonly abort = new AbortController();
   private readonly clock: () => number;
   private started: Promise<void> = Promise.resolve();
+  private lastPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: FeedPollerOptions) {
     this.clock = options.clock ?? Date.now;
@@ -69,10 +86,11 @@ export class FeedPoller {
     if (this.running) this.arm();
   }
 
-  /** Claim and check every due feed; resolves when these checks are done. */
+  /** Claim and check every due feed; resolves when these checks are done. Old feed articles are pruned first when it is time. */
   async pollDue(): Promise<FeedCheckReport[]> {
     await this.started;
     const now = this.clock();
+    await this.pruneWhenDue(now);
     const claimed = await this.options.store.feeds.claimDue(now, 200, this.options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
     // Filtered and marked busy in one synchronous step after the claim: two polls in this process never take one feed.
     const due = claimed.filter((feed) => !this.busy.has(feed.id));
@@ -106,6 +124,21 @@ export class FeedPoller {
       return report;
     } finally {
       await locks?.unlock(name);
+    }
+  }
+
+  /** Delete the feed articles past retention, at most once per `retention.everyMs`; a failure is logged and retried next time. */
+  private async pruneWhenDue(now: number): Promise<void> {
+    const retention = this.options.retention;
+    if (!retention || retention.maxAgeMs <= 0 || now - this.lastPruneAt < (retention.everyMs ?? HOUR_MS)) return;
+    this.lastPruneAt = now;
+    try {
+      const pruned = await this.options.store.feeds.pruneArticles(now - retention.maxAgeMs, retention.keepPerFeed);
+      if (pruned.length === 0) return;
+      this.options.logger?.info({ articles: pruned.length }, 'old feed articles deleted (FEED_ARTICLE_RETENTION_DAYS)');
+      retention.onPruned?.(pruned);
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'could not delete old feed articles; trying again later');
     }
   }
 

@@ -1,5 +1,12 @@
 import { clip, code, type LocalizedText } from '../errors';
 
+/** A feed as named in an answer: its number, its name (escaped, see `feedName`) and its channel. */
+export interface FeedSummary {
+  id: number;
+  name: string;
+  channelId: string;
+}
+
 /** What `/feed` says to users, in each answer language. */
 export const feedMessages = {
   badUrl: (url: string): LocalizedText => ({
@@ -46,6 +53,36 @@ export const feedMessages = {
     en: 'Feeds belong to a server: use /feed in a server channel.',
     ar: `الموجزات خاصة بالخوادم: استخدم ${code('/feed')} في قناة داخل خادم.`,
     fr: 'Les flux appartiennent à un serveur : utilisez /feed dans un salon de serveur.',
+  }),
+  added: (feed: FeedSummary, itemCount: number, postedNow: boolean, nextCheck: string): LocalizedText => ({
+    en: `Feed #${feed.id}: **${feed.name}** (${itemCount} items) → <#${feed.channelId}>.${postedNow ? ' Its newest item is posted there now;' : ''} new items follow as they appear, checked ${nextCheck} next.`,
+    ar: `الموجز #${feed.id}: **${feed.name}** (${itemCount} عنصرًا) ← <#${feed.channelId}>.${postedNow ? ' نُشر أحدث عناصره هناك الآن؛' : ''} وتتبعه العناصر الجديدة حين تظهر، والفحص التالي ${nextCheck}.`,
+    fr: `Flux #${feed.id} : **${feed.name}** (${itemCount} éléments) → <#${feed.channelId}>.${postedNow ? ' Son élément le plus récent y est publié maintenant ;' : ''} les nouveaux suivront dès leur parution, prochaine vérification ${nextCheck}.`,
+  }),
+  noFeeds: (): LocalizedText => ({
+    en: 'No feeds in this server yet. Add one with /feed add.',
+    ar: `لا موجزات في هذا الخادم بعد. أضف واحدًا بالأمر ${code('/feed add')}.`,
+    fr: 'Aucun flux dans ce serveur pour l’instant. Ajoutez-en un avec /feed add.',
+  }),
+  listTitle: (count: number): LocalizedText => ({
+    en: `Feeds (${count})`,
+    ar: `الموجزات (${count})`,
+    fr: `Flux (${count})`,
+  }),
+  removed: (feed: Omit<FeedSummary, 'channelId'>): LocalizedText => ({
+    en: `Feed #${feed.id} (${feed.name}) removed: nothing more will be posted from it.`,
+    ar: `حُذف الموجز #${feed.id} (${feed.name}): لن يُنشر منه شيء بعد الآن.`,
+    fr: `Flux #${feed.id} (${feed.name}) supprimé : plus rien n’en sera publié.`,
+  }),
+  paused: (id: number): LocalizedText => ({
+    en: `Feed #${id} paused. Resume it with /feed resume.`,
+    ar: `أُوقف الموجز #${id} مؤقتًا. استأنفه بالأمر ${code('/feed resume')}.`,
+    fr: `Flux #${id} en pause. Reprenez-le avec /feed resume.`,
+  }),
+  resumed: (feed: Omit<FeedSummary, 'channelId'>): LocalizedText => ({
+    en: `Feed #${feed.id} (${feed.name}) resumed: checked now.`,
+    ar: `استُؤنف الموجز #${feed.id} (${feed.name}): يُفحص الآن.`,
+    fr: `Flux #${feed.id} (${feed.name}) repris : vérifié maintenant.`,
   }),
   otherGuildChannel: (): LocalizedText => ({
     en: 'That channel is not in this server.',

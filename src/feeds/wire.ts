@@ -5,12 +5,13 @@ import { renderBriefingMessage } from '../discord/message';
 import type { Logger } from '../logger';
 import { nonceWindowMsOf, RestPoster, type RestLike, type RestPosterOptions } from '../scheduler/poster';
 import { createSqliteStore } from '../store';
-import type { ChangeSignal, SessionLocks, StoreWithFeeds } from '../store/types';
+import type { ChangeSignal, PrunedArticle, SessionLocks, StoreWithFeeds } from '../store/types';
 import { toLibraryArticle, type ReadPage } from './article';
 import type { FeedCheckDeps, FeedCheckReport } from './check';
 import { pageReader } from './read-page';
 import { FeedPoller } from './service';
-import type { GuildShelves } from '../library/shelves';
+import type { LibraryView } from '../library/views';
+import { FeedArticleSources, type ScopedLibrary } from './article-source';
 
 /** What `/feed` needs from the running bot, registered as `ctx.services.feeds`. */
 export interface Feeds {
@@ -21,8 +22,8 @@ export interface Feeds {
   wake(): void;
   /** Check every due feed now and wait for the checks (what the timer does; tests drive it with a fake clock). */
   pollDue(): Promise<FeedCheckReport[]>;
-  /** Each server's feed articles, as `/brief`, `/quote` and schedules see them. */
-  shelves: GuildShelves;
+  /** Each server's feed articles, a library scope per server (as `/brief`, `/quote` and schedules see them). */
+  articles: FeedArticleSources;
 }
 
 /** Name under which {@link Feeds} is registered in `CommandContext.services`. */
@@ -37,7 +38,7 @@ export function feedsFrom(services: Record<string, unknown>): Feeds {
 
 /** What {@link createFeeds} needs from the composition root. */
 export interface FeedsOptions {
-  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds'>>;
+  config: Pick<Config, 'databasePath' | 'feedMinIntervalSeconds' | 'feedMaxFailures' | 'fetchMaxBytes' | 'fetchTimeoutMs' | 'feedArticleRetentionDays' | 'feedArticlesKeptPerFeed'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds'>>;
   logger: Logger;
   /** discord.js `client.rest`. */
   rest: RestLike;
@@ -47,9 +48,10 @@ export interface FeedsOptions {
   readPage?: ReadPage;
   /** Extraction off the event loop (the app's worker); in this thread when absent. */
   extract?: ExtractFn;
-  shelves: GuildShelves;
   /** Whether the bot may read a channel's history, as far as the gateway cache knows (reconciling a post whose answer was lost). */
   canReadHistory?: RestPosterOptions['canReadHistory'];
+  /** The library: each server's feed articles become its scope there, and posts show the library's briefing. */
+  library: ScopedLibrary & { view(guildId: string): LibraryView };
   now?: () => number;
   /** Another store than SQLite at `config.databasePath`: the scheduler's (one connection and one instance lock per file), Postgres's (`DATABASE_URL`), or a test's. Not closed by the service. */
   store?: FeedCheckDeps['store'];
@@ -76,7 +78,9 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   const store = options.store ?? own!;
   const runPoller = options.runPoller !== false;
   const now = options.now ?? Date.now;
-  const { shelves } = options;
+  const { library } = options;
+  const articles = new FeedArticleSources(store.feeds, library);
+  const stored = (records: Parameters<FeedArticleSources['stored']>[0]): Promise<void> => articles.stored(records).catch((error: unknown) => logger.error({ err: error }, 'could not add feed articles to the library'));
   const nonceWindowMs = nonceWindowMsOf(options.config.deliveryNonceWindowSeconds);
   const deps: FeedCheckDeps = {
     store,
@@ -84,18 +88,19 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     // The scheduler's poster settings: a post whose answer was lost is looked for in the history, not sent blind.
     poster: new RestPoster(options.rest, { nonceWindowMs, now, ...(options.canReadHistory ? { canReadHistory: options.canReadHistory } : {}) }),
     nonceWindowMs,
-    render: (record) => renderBriefingMessage(shelves.get(record.guildId, record.id) ?? toLibraryArticle(record)),
+    render: (record) => renderBriefingMessage(library.view(record.guildId).get(record.id) ?? toLibraryArticle(record)),
     readPage: options.readPage ?? pageReader({ fetcher: options.fetcher, maxBytes: options.config.fetchMaxBytes, timeoutMs: options.config.fetchTimeoutMs, ...(options.extract ? { extract: options.extract } : {}), logger }),
     minIntervalMs: options.config.feedMinIntervalSeconds * 1000,
     maxFailures: options.config.feedMaxFailures,
     maxFeedBytes: options.config.fetchMaxBytes,
     timeoutMs: options.config.fetchTimeoutMs,
     logger,
-    onStored: (records) => shelves.add(records.map(toLibraryArticleOf)),
+    onStored: stored,
   };
   // 2 s to stop: fetches are aborted at once; with the scheduler's 5 s and the gateway's 2 s, inside main's 10 s budget.
   // A post cut short stays pending and is re-sent with its nonce at the next start.
-  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, locks: options.locks, claimLeaseMs: options.claimLeaseMs, onCheck: (report) => logger.debug({ report }, 'feed checked') });
+  const retention = { maxAgeMs: options.config.feedArticleRetentionDays * 86_400_000, keepPerFeed: options.config.feedArticlesKeptPerFeed, onPruned: (pruned: PrunedArticle[]) => articles.deleted(pruned) };
+  const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, locks: options.locks, claimLeaseMs: options.claimLeaseMs, retention, onCheck: (report) => logger.debug({ report }, 'feed checked') });
   const { changes } = options;
   let stopListening: (() => Promise<void>) | undefined;
   const wake = (): void => {
@@ -103,11 +108,11 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     void changes?.announceChange?.().catch((error: unknown) => logger.warn({ err: error }, 'could not announce a feed change'));
   };
   return {
-    feeds: { store, deps, shelves, wake, pollDue: () => poller.pollDue() },
+    feeds: { store, deps, articles, wake, pollDue: () => poller.pollDue() },
     service: {
       name: 'feeds',
       start: async () => {
-        shelves.add((await store.feeds.allArticles()).map(toLibraryArticleOf));
+        await articles.start();
         if (!runPoller) return;
         await poller.start();
         stopListening = await changes?.onChange?.(() => poller.wake());
@@ -123,5 +128,3 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     },
   };
 }
-
-const toLibraryArticleOf = (record: Parameters<typeof toLibraryArticle>[0]) => ({ guildId: record.guildId, feedId: record.feedId, article: toLibraryArticle(record) });

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../worker-bootstrap';
 import type { BriefReplyBatch, BriefRequestBatch } from './brief-protocol';
-import { briefFile, type BriefedArticle, type BriefPart } from './load';
+import type { PortableRead } from '../content/portable';
+import { briefPortable, type BriefedArticle, type BriefPart } from './load';
 
 /**
  * Files sent ahead to each worker, so that it never waits for the main thread
@@ -16,8 +17,7 @@ const ENTRY = new URL('./brief-worker.ts', import.meta.url);
 
 interface Task {
   seq: number;
-  path: string;
-  maxBytes: number;
+  read: PortableRead;
   part: BriefPart;
   resolve(article: BriefedArticle): void;
   reject(error: Error): void;
@@ -48,7 +48,7 @@ export function defaultPoolSize(): number {
 }
 
 /**
- * Briefs article files in `worker_threads` (one per core by default), so that
+ * Briefs articles in `worker_threads` (one per core by default), so that
  * a large library loads on every core while the main thread builds its
  * indexes. Workers start on the first file and stop at {@link BriefPool.close}.
  * Should the workers fail to start or crash, the files in flight and every
@@ -75,11 +75,11 @@ export class BriefPool {
     this.alsoHere = false;
   }
 
-  /** Read, decode and brief one file. Rejects with the reason a file is bad (the content reader's message). */
-  brief(path: string, maxBytes: number, part: BriefPart = 'whole'): Promise<BriefedArticle> {
-    if (this.broken) return inline(path, maxBytes, part);
+  /** Read (see {@link PortableRead}), decode and brief one article. Rejects with the reason it is bad (the content reader's message). */
+  brief(read: PortableRead, part: BriefPart = 'whole'): Promise<BriefedArticle> {
+    if (this.broken) return inline(read, part);
     return new Promise((resolve, reject) => {
-      this.queue.push({ seq: this.nextSeq++, path, maxBytes, part, resolve, reject });
+      this.queue.push({ seq: this.nextSeq++, read, part, resolve, reject });
       this.schedulePump();
     });
   }
@@ -120,7 +120,7 @@ export class BriefPool {
       const batch: BriefRequestBatch = [];
       for (const task of this.queue.splice(0, room)) {
         slot.inFlight.set(task.seq, task);
-        batch.push({ seq: task.seq, path: task.path, maxBytes: task.maxBytes, part: task.part });
+        batch.push({ seq: task.seq, read: task.read, part: task.part });
       }
       slot.worker.postMessage(batch);
     }
@@ -134,7 +134,7 @@ export class BriefPool {
       this.hereScheduled = false;
       const task = this.queue.pop();
       if (!task) return;
-      inline(task.path, task.maxBytes, task.part).then(task.resolve, task.reject);
+      inline(task.read, task.part).then(task.resolve, task.reject);
       this.scheduleHere();
     });
   }
@@ -174,14 +174,14 @@ export class BriefPool {
     }
     const orphans = [...slots.flatMap((slot) => [...slot.inFlight.values()]), ...this.queue.splice(0)];
     for (const slot of slots) slot.inFlight.clear();
-    for (const task of orphans) inline(task.path, task.maxBytes, task.part).then(task.resolve, task.reject);
+    for (const task of orphans) inline(task.read, task.part).then(task.resolve, task.reject);
   }
 }
 
 /** Brief in this thread, as a promise (a bad file rejects). */
-function inline(path: string, maxBytes: number, part: BriefPart): Promise<BriefedArticle> {
+function inline(read: PortableRead, part: BriefPart): Promise<BriefedArticle> {
   try {
-    return Promise.resolve(briefFile(path, maxBytes, part));
+    return Promise.resolve(briefPortable(read, part));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

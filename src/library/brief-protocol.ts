@@ -1,10 +1,10 @@
+import type { PortableRead } from '../content/portable';
 import type { BriefedArticle, BriefPart } from './load';
 
-/** A file for a briefing worker to read and brief. */
+/** An article for a briefing worker to read (a file it reads itself, or the article handed over) and brief. */
 export interface BriefRequest {
   seq: number;
-  path: string;
-  maxBytes: number;
+  read: PortableRead;
   /** What the file is briefed for. */
   part: BriefPart;
 }

@@ -3,15 +3,17 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BriefingSchema, type Briefing } from '../briefing/schema';
-import { articleIdOf } from '../content/read-article';
 import type { ArticleFormat, ArticleMeta } from '../content/types';
 import type { Logger } from '../logger';
-import type { BriefedArticle, FileStamp } from './load';
+import type { BriefedArticle } from './load';
 
 /** Bumped whenever the layout of the cache file changes, or how its search terms are found (`lead.ts`; the engine's fingerprint covers the briefings). */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
-interface Entry extends FileStamp {
+interface Entry {
+  id: string;
+  /** The article's version in its source (see `ContentEntry.version`) when it was briefed. */
+  version: string;
   format: ArticleFormat;
   /** The front matter, so that an unchanged file need not be read again. */
   meta: ArticleMeta;
@@ -28,8 +30,7 @@ interface CacheFile {
 }
 
 /**
- * Briefings kept on disk between runs, per file name and (mtime, size), so a
- * restart does not re-brief an unchanged library. The cache is tied to the
+ * Briefings kept on disk between runs, per article id and version, so a restart does not re-brief an unchanged library. The cache is tied to the
  * engine's version: any change to the engine's code discards it. A missing,
  * corrupt or foreign cache file is simply ignored.
  */
@@ -58,29 +59,29 @@ export class BriefingCache {
     for (const [name, entry] of Object.entries(data.entries)) if (looksValid(entry)) this.entries.set(name, entry);
   }
 
-  /** The cached article of a file (front matter and briefing), when its mtime and size are unchanged. */
-  get(name: string, stamp: FileStamp): BriefedArticle | undefined {
-    const entry = this.entries.get(name);
-    if (!entry || entry.mtimeMs !== stamp.mtimeMs || entry.size !== stamp.size) return undefined;
-    return { id: articleIdOf(name), format: entry.format, meta: entry.meta, briefing: entry.briefing, ...(entry.searchTerms ? { searchTerms: entry.searchTerms } : {}), ...(entry.contentKey ? { contentKey: entry.contentKey } : {}) };
+  /** The cached article (front matter and briefing), when its version is unchanged. */
+  get(key: string, version: string): BriefedArticle | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    return { id: entry.id, format: entry.format, meta: entry.meta, briefing: entry.briefing, ...(entry.searchTerms ? { searchTerms: entry.searchTerms } : {}), ...(entry.contentKey ? { contentKey: entry.contentKey } : {}) };
   }
 
-  /** Remember a file's article. */
-  set(name: string, stamp: FileStamp, article: BriefedArticle): void {
-    const old = this.entries.get(name);
-    if (old && old.briefing === article.briefing && old.mtimeMs === stamp.mtimeMs && old.size === stamp.size) return;
-    this.entries.set(name, { mtimeMs: stamp.mtimeMs, size: stamp.size, format: article.format, meta: article.meta, briefing: article.briefing, ...(article.searchTerms ? { searchTerms: article.searchTerms } : {}), ...(article.contentKey ? { contentKey: article.contentKey } : {}) });
+  /** Remember an article at this version. */
+  set(key: string, version: string, article: BriefedArticle): void {
+    const old = this.entries.get(key);
+    if (old && old.briefing === article.briefing && old.version === version) return;
+    this.entries.set(key, { id: article.id, version, format: article.format, meta: article.meta, briefing: article.briefing, ...(article.searchTerms ? { searchTerms: article.searchTerms } : {}), ...(article.contentKey ? { contentKey: article.contentKey } : {}) });
     this.dirty = true;
   }
 
-  /** Forget every file not in `names` (files removed while the bot was down). */
-  retain(names: ReadonlySet<string>): void {
-    for (const name of [...this.entries.keys()]) if (!names.has(name)) this.delete(name);
+  /** Forget every article not in `keys` (articles removed while the bot was down). */
+  retain(keys: ReadonlySet<string>): void {
+    for (const key of [...this.entries.keys()]) if (!keys.has(key)) this.delete(key);
   }
 
-  /** Forget a file. */
-  delete(name: string): void {
-    if (this.entries.delete(name)) this.dirty = true;
+  /** Forget an article. */
+  delete(key: string): void {
+    if (this.entries.delete(key)) this.dirty = true;
   }
 
   /** Write the cache (atomically) when it changed; failures are logged, never thrown. */
@@ -106,11 +107,11 @@ export class BriefingCache {
   }
 }
 
-/** A structurally sound entry: stamp, format, front matter of strings, and a briefing the schema accepts. */
+/** A structurally sound entry: id, version, format, front matter of strings, and a briefing the schema accepts. */
 function looksValid(entry: unknown): entry is Entry {
   if (typeof entry !== 'object' || entry === null) return false;
   const e = entry as Partial<Entry>;
-  return typeof e.mtimeMs === 'number' && typeof e.size === 'number' && (e.format === 'md' || e.format === 'txt')
+  return typeof e.id === 'string' && typeof e.version === 'string' && (e.format === 'md' || e.format === 'txt' || e.format === 'html')
     && typeof e.meta === 'object' && e.meta !== null && !Array.isArray(e.meta) && Object.values(e.meta).every((v) => typeof v === 'string')
     && (e.searchTerms === undefined || typeof e.searchTerms === 'string')
     && (e.contentKey === undefined || typeof e.contentKey === 'string')

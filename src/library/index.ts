@@ -1,5 +1,6 @@
 export { createLibrary, type Library, type LibraryEvents, type LibraryOptions } from './library';
+export { createFolderLibrary, type FolderLibraryOptions } from './folder-library';
 export { SearchIndex, type QuoteHit, type QuoteQuery, type Suggestion } from './search';
 export { foldForSearch } from './normalize';
 export type { ArticleLibrary, LibraryArticle } from './types';
-export { GuildShelves, type LibraryView, type LibrarySearch, type ShelvedArticle } from './shelves';
+export { mergedView, type LibraryView, type LibrarySearch } from './views';

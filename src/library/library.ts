@@ -1,63 +1,51 @@
 import { EventEmitter } from 'node:events';
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { checkContentFile, isArticleName, realFolder, sameStamp, subfoldersOf } from '../content/content-folder';
-import { articleIdOf, compareIdClaims } from '../content/read-article';
+import type { PortableRead } from '../content/portable';
+import type { ContentChange, ContentEntry, ContentSource } from '../content/source';
 import type { Logger } from '../logger';
 import { BriefPool, defaultPoolSize } from './brief-pool';
 import { BriefingCache, cacheVersion } from './briefing-cache';
 import type { ArticleIndexEntry } from './index-entry';
-import { briefFile, toLibraryArticle, type BriefedArticle, type BriefPart, type FileStamp } from './load';
+import { briefPortable, toLibraryArticle, type BriefedArticle, type BriefPart } from './load';
 import { forEachLimited } from './pool';
 import { SearchIndex } from './search';
-import { SettleGate } from './settle';
 import type { ArticleLibrary, LibraryArticle } from './types';
+import { byAge, mergedView, type LibraryView } from './views';
 
 /** Options of {@link createLibrary}. */
 export interface LibraryOptions {
-  contentDir: string;
-  /** Size cap of one article file, in bytes. */
-  maxBytes: number;
+  /** Where the operator's articles come from (visible to every server and DM): the content folder in the bot. */
+  source: ContentSource;
   logger: Logger;
-  /** Fallback full rescan period, in seconds (0 = none). */
+  /** Fallback full rescan period of every source, in seconds (0 = none). */
   rescanSeconds: number;
-  /** Watch the folder for changes (default true). */
-  watch?: boolean;
-  /** Files read at once during a scan without workers (default 8). */
+  /** Articles read at once during a scan without workers (default 8). */
   concurrency?: number;
   /**
-   * Worker threads that brief files when a scan has many to brief, the main
-   * thread briefing alongside them (default: one per core but one; 0 = the
-   * main thread alone).
+   * Worker threads that brief articles when a scan has many to brief, the
+   * main thread briefing alongside them (default: one per core but one; 0 =
+   * the main thread alone).
    */
   workers?: number;
-  /** Fewest files to brief in one scan for the workers to be started (default 64; below, starting them costs more than it saves). */
+  /** Fewest articles to brief in one scan for the workers to be started (default 64; below, starting them costs more than it saves). */
   workersFrom?: number;
-  /** Quiet period after a file-system event before the files are re-read, in ms (default 100). */
+  /** Quiet period after a change before the articles are read, in ms (default 100). */
   debounceMs?: number;
-  /**
-   * Quiet time, in ms, a file needs (no change of size or mtime) before it is
-   * read: a file still being written is never briefed half-written (default
-   * 0 = at once; the bot uses `LIBRARY_SETTLE_MS`). Files older than that
-   * are read at once, so a first start does not wait.
-   */
-  settleMs?: number;
-  /** File where briefings are kept between runs (none by default): a restart re-briefs only changed files. */
+  /** File where briefings are kept between runs (none by default): a restart re-briefs only changed articles. */
   cachePath?: string;
   /**
-   * When the workers brief many files at once (a first start), leave the
+   * When the workers brief many articles at once (a first start), leave the
    * summaries out and fill them in right after, in the background (default
    * true): quote search and autocomplete need only quotes and headlines, so
    * the library is ready sooner. `get()` and `newest()` compute a missing
-   * summary on the spot (one file, about a millisecond).
+   * summary on the spot (one article, about a millisecond). Only for sources
+   * another thread can read by itself ({@link ContentSource.portable}).
    */
   deferSummaries?: boolean;
   /** Articles whose summaries are filled in per background step (default 256). */
   summaryBatch?: number;
 }
 
-/** Library events: an article appeared, changed (re-briefed) or disappeared. */
+/** Library events of the operator's articles: one appeared, changed (re-briefed) or disappeared. */
 export interface LibraryEvents {
   added: [article: LibraryArticle];
   changed: [article: LibraryArticle];
@@ -65,66 +53,89 @@ export interface LibraryEvents {
 }
 
 /**
- * The article library: every article of `CONTENT_DIR`, briefed once and kept
- * current while the bot runs (watcher plus periodic rescan). Bad files are
- * skipped with a warning naming them.
+ * The article library: the articles of each scope's {@link ContentSource} —
+ * the operator's (visible everywhere) and one per server (its feed articles,
+ * visible to that server only) — briefed once and kept current while the bot
+ * runs (the source's changes, plus a periodic rescan). Bad articles are
+ * skipped with a warning naming them. The library reads its sources through
+ * the interface alone.
  */
 export interface Library extends ArticleLibrary {
-  /** Initial load, then watch. Resolves when every file has been read once. */
+  /** Initial load of every scope, then watch. Resolves when every article has been read once. */
   start(): Promise<void>;
   /** Stop watching and rescanning. */
   stop(): Promise<void>;
-  /** Re-read the folder now (only files whose size or mtime changed are re-briefed). */
+  /** List every source again now (only articles whose version changed are re-briefed). */
   rescan(): Promise<void>;
+  /** Add (or replace) a server's scope; loaded now when the library runs, else at `start()`. Resolves once it is loaded. */
+  addScope(guildId: string, source: ContentSource): Promise<void>;
+  /** Drop a server's scope and its articles. */
+  removeScope(guildId: string): void;
+  /** What a server sees: the operator's articles and its own scope's; a DM (none) or a server without a scope sees the operator's alone. */
+  view(guildId: string | null | undefined): LibraryView;
   /** Resolves once no article waits for its summary (at once when none does), or the library stopped. */
   whenSummarized(): Promise<void>;
-  /** Resolves once no scan is queued or running and no file event waits to be read (see {@link ArticleLibrary.whenIdle}). */
+  /** Resolves once no scan is queued or running and no change waits to be read (see {@link ArticleLibrary.whenIdle}). */
   whenIdle(): Promise<void>;
-  /** Quote search and autocomplete over the library. */
+  /** Quote search and autocomplete over the operator's articles. */
   readonly search: SearchIndex;
-  /** Number of articles. */
+  /** Number of the operator's articles. */
   readonly size: number;
   on<E extends keyof LibraryEvents>(event: E, listener: (...args: LibraryEvents[E]) => void): void;
   off<E extends keyof LibraryEvents>(event: E, listener: (...args: LibraryEvents[E]) => void): void;
 }
 
-interface FileEntry {
-  stamp: FileStamp;
-  /** Id of the article loaded from this file; undefined when the file was bad (already warned). */
-  id?: string;
-  /** Skipped because another file has the same id: retried on every scan, in case that file goes. */
-  duplicate?: boolean;
+/** The operator's scope key; a server's is its id. */
+const OPERATOR = '';
+
+/** One source's articles and their search. */
+interface Scope {
+  key: string;
+  source: ContentSource;
+  articles: Map<string, LibraryArticle>;
+  /** Version of each article taken in (briefed, or found bad at that version: not retried until it changes). */
+  versions: Map<string, string>;
+  /** How logs name each article taken in (its file name), when not by its id. */
+  labels: Map<string, string>;
+  search: SearchIndex;
+  sorted?: LibraryArticle[];
+  stopWatching?: () => void;
+  /** Changes waiting for the debounce: the entry, or null (removed). */
+  pending: Map<string, ContentEntry | null>;
+  pendingFull: boolean;
+  /** The source could not be listed last time (logged once while it stays so). */
+  unlisted: boolean;
 }
 
 /** Let the event loop run (I/O, timers) before going on. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Create the library of `contentDir`. Nothing is read before `start()`. */
+/** Create the library. Nothing is read before `start()`. */
 export function createLibrary(options: LibraryOptions): Library {
-  const { contentDir, maxBytes, logger } = options;
-  const log = logger.child({ component: 'library' });
+  const log = options.logger.child({ component: 'library' });
   const emitter = new EventEmitter();
-  const articles = new Map<string, LibraryArticle>();
-  const files = new Map<string, FileEntry>();
-  /** Article id → the file name it was loaded from. */
-  const owners = new Map<string, string>();
-  const search = new SearchIndex();
+  const scopes = new Map<string, Scope>();
   /** Worker threads of a large load or summary fill: one per core but one, the main thread working too. */
   const workerCount = options.workers ?? defaultPoolSize() - 1;
-  /** Start briefing workers (should they fail, `failure` is logged once and the pool briefs in this thread). */
   const startWorkers = (alsoHere: boolean, failure: string): BriefPool =>
     new BriefPool({ size: workerCount, alsoHere, onFailure: (reason) => log.warn({ reason }, failure) });
-  let sorted: LibraryArticle[] | undefined;
-  let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let debounce: NodeJS.Timeout | undefined;
-  let pending = new Set<string>();
-  let pendingFull = false;
   let queue: Promise<void> = Promise.resolve();
   let running = false;
-  let missingWarned = false;
   let cache: BriefingCache | undefined;
   let saveTimer: NodeJS.Timeout | undefined;
+
+  const newScope = (key: string, source: ContentSource): Scope => ({ key, source, articles: new Map(), versions: new Map(), labels: new Map(), search: new SearchIndex(), pending: new Map(), pendingFull: false, unlisted: false });
+  const operator = newScope(OPERATOR, options.source);
+  scopes.set(OPERATOR, operator);
+
+  /**
+   * The briefing cache of a scope: the operator's articles only. A server's
+   * feed articles come and go with every poll, and each save writes the whole
+   * cache: they are briefed again at start instead (on the workers when many).
+   */
+  const cacheOf = (scope: Scope): BriefingCache | undefined => (scope === operator ? cache : undefined);
 
   /** Write the cache a little later (changes come in bursts). */
   const scheduleSave = (delayMs = 5000): void => {
@@ -142,7 +153,7 @@ export function createLibrary(options: LibraryOptions): Library {
     return queue;
   };
 
-  /** Scans queued or running (files being taken in), and who waits for there to be none. */
+  /** Scans queued or running, and who waits for there to be none. */
   let scansPending = 0;
   let idleWaiters: Array<() => void> = [];
   const isIdle = (): boolean => scansPending === 0 && debounce === undefined;
@@ -152,7 +163,7 @@ export function createLibrary(options: LibraryOptions): Library {
     idleWaiters = [];
     waiters.forEach((resolve) => resolve());
   };
-  /** {@link serial} for a scan (a full one, or of the files events named): counted until it ends, for `whenIdle()`. */
+  /** {@link serial} for a scan: counted until it ends, for `whenIdle()`. */
   const serialScan = (job: () => Promise<void>): Promise<void> => {
     scansPending++;
     return serial(job).finally(() => {
@@ -162,164 +173,79 @@ export function createLibrary(options: LibraryOptions): Library {
   };
 
   /** Keep and index an article (`index`: its index entry, when the worker that briefed it sent one). */
-  const put = (article: LibraryArticle, isNew: boolean, index?: ArticleIndexEntry): void => {
-    articles.set(article.id, article);
-    search.upsert(article, index);
-    sorted = undefined;
-    emitter.emit(isNew ? 'added' : 'changed', article);
+  const put = (scope: Scope, article: LibraryArticle, index?: ArticleIndexEntry): void => {
+    const isNew = !scope.articles.has(article.id);
+    scope.articles.set(article.id, article);
+    scope.search.upsert(article, index);
+    scope.sorted = undefined;
+    if (scope === operator) emitter.emit(isNew ? 'added' : 'changed', article);
   };
 
-  const drop = (id: string): void => {
-    if (!articles.delete(id)) return;
-    search.remove(id);
-    sorted = undefined;
-    emitter.emit('removed', id);
+  const drop = (scope: Scope, id: string): void => {
+    if (!scope.articles.delete(id)) return;
+    scope.search.remove(id);
+    scope.sorted = undefined;
+    if (scope === operator) emitter.emit('removed', id);
   };
 
-  /** The content folder's resolved path: a link in it must lead inside it. */
-  let realDir = realFolder(contentDir);
-  /** Files refused (a link leading outside, a pipe…), with the reason last logged: each is named once, again when its reason changes. */
-  const refused = new Map<string, string>();
-  /** Sub-folders already named in the log. */
-  const subfolders = new Set<string>();
-
-  /** Files still being written, held back until they settle; when one may have, it is synced again. */
-  const settle = new SettleGate(options.settleMs ?? 0, (name) => queueSync(name));
-
-  /** Size and mtime of an article file; null when it is gone, not an article, or refused (logged once, naming it). */
-  const stampOf = (name: string): FileStamp | null => {
-    const check = checkContentFile(contentDir, realDir, name);
-    if (check.kind !== 'refused') {
-      refused.delete(name);
-      return check.kind === 'article' ? check.stamp : null;
-    }
-    if (refused.get(name) !== check.reason) log.warn({ file: name, reason: check.reason }, `skipped ${name}: it ${check.reason}`);
-    refused.set(name, check.reason);
-    return null;
+  /** Take an article out: it is gone from its source. */
+  const remove = (scope: Scope, id: string): void => {
+    cacheOf(scope)?.delete(id);
+    const label = scope.labels.get(id) ?? id;
+    scope.labels.delete(id);
+    if (!scope.versions.delete(id)) return;
+    if (scope.articles.has(id)) log.info({ scope: scope.key || 'operator', file: label, id }, 'article removed');
+    drop(scope, id);
   };
 
-  /** True when the file has the stamp it was loaded with. */
-  const unchangedSinceLoad = (name: string, stamp: FileStamp): boolean => {
-    const known = files.get(name);
-    return known !== undefined && !known.duplicate && sameStamp(known.stamp, stamp);
-  };
+  /** How an article is read for briefing: by another thread itself when the source allows, else read here and handed over. */
+  const readOf = async (scope: Scope, id: string): Promise<PortableRead> =>
+    scope.source.portable?.(id) ?? { kind: 'article', source: (await scope.source.read(id)).source };
 
-  /** True when a file must be read and briefed (changed since it was loaded, and not in the briefing cache). */
-  const needsBriefing = (name: string, stamp: FileStamp | null): boolean => {
-    return stamp !== null && !unchangedSinceLoad(name, stamp) && !cache?.get(name, stamp);
-  };
-
-  /** Set a file aside because `winner` has the same id (logged once while it stays so); its article, if it had one, is the winner's now. */
-  const setAside = (name: string, stamp: FileStamp, winner: string, id: string): void => {
-    if (!files.get(name)?.duplicate) log.warn({ file: name, other: winner }, `skipped ${name}: another file (${winner}) already has the id "${id}"`);
-    files.set(name, { stamp, duplicate: true });
-    cache?.delete(name);
-  };
-
-  /** Bring one file name in line with the disk (`stamp`: from a stat just made; undefined = stat it now). */
-  const syncFile = async (name: string, stamp: FileStamp | null = stampOf(name), pool?: BriefPool, part: BriefPart = 'whole'): Promise<void> => {
-    const known = files.get(name);
-    if (!stamp) {
-      cache?.delete(name);
-      if (known) {
-        files.delete(name);
-        if (known.id) {
-          owners.delete(known.id);
-          drop(known.id);
-          log.info({ file: name }, 'article removed');
+  /** Bring one article in line with its source. */
+  const syncEntry = async (scope: Scope, entry: ContentEntry, pool?: BriefPool, part: BriefPart = 'whole'): Promise<void> => {
+    const { id, version } = entry;
+    if (scope.versions.get(id) === version) return;
+    const cached = cacheOf(scope);
+    try {
+      let briefed = cached?.get(id, version);
+      if (!briefed) {
+        const read = await readOf(scope, id);
+        if (pool) briefed = await pool.brief(read, part);
+        else {
+          // Let pending interactions through between two articles briefed here.
+          await yieldToEvents();
+          briefed = briefPortable(read, part);
         }
       }
-      return;
-    }
-    if (unchangedSinceLoad(name, stamp)) return;
-    const id = articleIdOf(name);
-    const owner = owners.get(id);
-    if (owner !== undefined && owner !== name) {
-      if (compareIdClaims(name, owner) > 0) {
-        setAside(name, stamp, owner, id);
-        return;
-      }
-      // This file has the better claim to the id (whatever came first): the other one steps aside.
-      setAside(owner, files.get(owner)?.stamp ?? stamp, name, id);
-    }
-    owners.set(id, name);
-    try {
-      const path = join(contentDir, name);
-      let briefed = cache?.get(name, stamp);
-      if (!briefed && pool) briefed = await pool.brief(path, maxBytes, part);
-      else if (!briefed) {
-        // Let pending interactions through between two files briefed here.
-        await yieldToEvents();
-        briefed = briefFile(path, maxBytes);
-      }
-      // A file with a better claim to the id came while this one was briefed.
-      if (owners.get(id) !== name) {
-        setAside(name, stamp, owners.get(id)!, id);
-        return;
-      }
+      if (scopes.get(scope.key) !== scope) return;
       // The cache keeps whole briefings only: one whose summary is pending is cached once it is filled in.
-      if (!briefed.summaryPending) cache?.set(name, stamp, briefed);
-      files.set(name, { stamp, id: briefed.id });
-      owners.set(briefed.id, name);
-      put(toLibraryArticle(briefed, stamp), !articles.has(briefed.id), briefed.index);
-      log.debug({ file: name, id: briefed.id }, known?.id ? 'article changed' : 'article added');
+      if (!briefed.summaryPending) cached?.set(id, version, briefed);
+      const known = scope.articles.has(id);
+      scope.versions.set(id, version);
+      if (entry.label) scope.labels.set(id, entry.label);
+      put(scope, toLibraryArticle({ ...briefed, id }, entry.changedMs ?? Date.now()), briefed.index);
+      log.debug({ scope: scope.key || 'operator', file: entry.label ?? id, id }, known ? 'article changed' : 'article added');
     } catch (error) {
-      files.set(name, { stamp });
-      cache?.delete(name);
-      // Unless another file took the id meanwhile, its article goes with this file.
-      if (owners.get(id) === name) {
-        owners.delete(id);
-        if (known?.id) drop(known.id);
-      }
+      scope.versions.set(id, version);
+      if (entry.label) scope.labels.set(id, entry.label);
+      cached?.delete(id);
+      drop(scope, id);
       const reason = error instanceof Error ? error.message : String(error);
-      log.warn({ file: name, reason }, `skipped ${name}: ${reason}`);
+      const label = entry.label ?? id;
+      log.warn({ file: label, reason }, `skipped ${label}: ${reason}`);
     }
   };
 
-  /** Article file names of the folder (top level, `.txt`/`.md`, not hidden); sub-folders are named once in the log, never read. */
-  const listFiles = async (): Promise<string[] | undefined> => {
-    try {
-      const entries = await readdir(contentDir, { withFileTypes: true });
-      missingWarned = false;
-      realDir = realFolder(contentDir);
-      for (const folder of subfoldersOf(entries)) {
-        if (!subfolders.has(folder)) log.info({ folder }, `sub-folder ${folder} not read: articles are read from the top level of the content folder only`);
-        subfolders.add(folder);
-      }
-      return entries.filter((e) => isArticleName(e.name)).map((e) => e.name).sort();
-    } catch (error) {
-      if (!missingWarned) log.warn({ dir: contentDir, reason: (error as Error).message }, `cannot read the content folder ${contentDir}; the library stays as it is`);
-      missingWarned = true;
-      return undefined;
-    }
-  };
-
-  /**
-   * Bring these files in line with the disk: stat them all first
-   * (synchronously: far cheaper than thousands of promises, yielding now and
-   * then), then brief the changed ones, on worker threads when there are many.
-   */
-  const syncMany = async (allNames: readonly string[]): Promise<void> => {
-    const names: string[] = [];
-    const stamps: (FileStamp | null)[] = [];
-    let toBrief = 0;
-    const now = Date.now();
-    for (const [i, name] of allNames.entries()) {
-      if (i % 1000 === 999) await yieldToEvents();
-      const stamp = stampOf(name);
-      if (!stamp || unchangedSinceLoad(name, stamp)) settle.forget(name);
-      // Written lately: it joins (or its new version replaces the old) once it has settled.
-      else if (!settle.settled(name, stamp, now)) continue;
-      names.push(name);
-      stamps.push(stamp);
-      if (needsBriefing(name, stamp)) toBrief++;
-    }
+  /** Bring these entries in line, briefing the changed ones on worker threads when there are many. */
+  const syncMany = async (scope: Scope, entries: readonly ContentEntry[]): Promise<void> => {
+    const changed = entries.filter((entry) => scope.versions.get(entry.id) !== entry.version);
+    const toBrief = changed.filter((entry) => !cacheOf(scope)?.get(entry.id, entry.version)).length;
     const pool = workerCount > 0 && toBrief >= (options.workersFrom ?? 64) ? startWorkers(true, 'briefing workers failed; briefing in the main thread') : undefined;
-    const part: BriefPart = pool && options.deferSummaries !== false ? 'no-summary' : 'whole';
+    const part: BriefPart = pool && options.deferSummaries !== false && scope.source.portable ? 'no-summary' : 'whole';
     try {
-      // With workers, keep enough files in flight to feed every thread (each worker holds a few dozen ahead); the main thread also indexes the results as they come.
-      const indices = names.map((_, i) => i);
-      await forEachLimited(indices, pool ? (workerCount + 1) * 40 : (options.concurrency ?? 8), (i) => syncFile(names[i]!, stamps[i]!, pool, part));
+      // With workers, keep enough articles in flight to feed every thread (each worker holds a few dozen ahead); the main thread also indexes the results as they come.
+      await forEachLimited(changed, pool ? (workerCount + 1) * 40 : (options.concurrency ?? 8), (entry) => syncEntry(scope, entry, pool, part));
     } finally {
       // Summaries left pending are filled in next on the same workers (starting others costs their start-up and memory again).
       if (pool && part === 'no-summary' && running && !spareWorkers) {
@@ -329,43 +255,36 @@ export function createLibrary(options: LibraryOptions): Library {
     }
   };
 
-  /** The file an article was loaded from, and its stamp at the time; undefined when the article is no longer that file's. */
-  const sourceOf = (id: string): { name: string; stamp: FileStamp } | undefined => {
-    const name = owners.get(id);
-    const entry = name === undefined ? undefined : files.get(name);
-    return name !== undefined && entry?.id === id ? { name, stamp: entry.stamp } : undefined;
+  /** The scope an article of the library belongs to. */
+  const scopeOf = (article: LibraryArticle): Scope | undefined => {
+    for (const scope of scopes.values()) if (scope.articles.get(article.id) === article) return scope;
+    return undefined;
   };
 
   /**
    * Give a summary-less article the summary of `briefed` (a whole briefing of
-   * the same, unchanged file), in place: lists and indexes holding the
-   * article stay valid, and its quotes are the same (the summary never changes
-   * them). Then the cache can keep it, sharing the article's objects.
+   * the same article), in place: lists and indexes holding the article stay
+   * valid, and its quotes are the same (the summary never changes them). Then
+   * the cache can keep it, sharing the article's objects.
    */
-  const fillSummary = (article: LibraryArticle, briefed: BriefedArticle, name: string, stamp: FileStamp): void => {
-    if (!article.summaryPending || articles.get(article.id) !== article || briefed.id !== article.id || files.get(name)?.stamp !== stamp) return;
-    // Only the summary is taken: the quotes are the same, and the search index already holds this article's quote objects.
+  const fillSummary = (scope: Scope, article: LibraryArticle, briefed: BriefedArticle, version: string | undefined): void => {
+    if (!article.summaryPending || scope.articles.get(article.id) !== article || version === undefined || scope.versions.get(article.id) !== version) return;
     article.briefing = { ...article.briefing, summary: briefed.briefing.summary };
     delete article.summaryPending;
-    cache?.set(name, stamp, { ...article, briefing: article.briefing });
+    cacheOf(scope)?.set(article.id, version, { ...article, briefing: article.briefing });
   };
 
-  /** True when the file on disk still has the stamp it was loaded with (else the watcher or rescan re-briefs it). */
-  const unchanged = (name: string, stamp: FileStamp): boolean => {
-    const now = stampOf(name);
-    return now !== null && sameStamp(now, stamp);
-  };
-
-  /** The article with its summary: when still pending, its file is briefed again now, in this thread (about a millisecond). */
+  /** The article with its summary: when still pending, it is briefed again now, in this thread (about a millisecond). */
   const withSummary = (article: LibraryArticle | undefined): LibraryArticle | undefined => {
     if (!article?.summaryPending) return article;
-    const source = sourceOf(article.id);
-    if (!source || !unchanged(source.name, source.stamp)) return article;
+    const scope = scopeOf(article);
+    const read = scope?.source.portable?.(article.id);
+    if (!scope || !read) return article;
     try {
-      fillSummary(article, briefFile(join(contentDir, source.name), maxBytes, 'summary'), source.name, source.stamp);
+      fillSummary(scope, article, briefPortable(read, 'summary'), scope.versions.get(article.id));
       scheduleSave();
     } catch (error) {
-      log.warn({ file: source.name, reason: (error as Error).message }, `could not read ${source.name} again for its summary`);
+      log.warn({ id: article.id, reason: (error as Error).message }, `could not read ${article.id} again for its summary`);
     }
     return article;
   };
@@ -374,11 +293,25 @@ export function createLibrary(options: LibraryOptions): Library {
   /** The workers of the last large load, kept (briefing on workers only) to fill in the summaries it left pending. */
   let spareWorkers: BriefPool | undefined;
 
+  /** Up to `size` articles still waiting for their summary, not tried yet. */
+  const nextSummaryBatch = (tried: Set<LibraryArticle>, size: number): Array<{ scope: Scope; article: LibraryArticle }> => {
+    const batch: Array<{ scope: Scope; article: LibraryArticle }> = [];
+    for (const scope of scopes.values()) {
+      for (const article of scope.articles.values()) {
+        if (!article.summaryPending || tried.has(article)) continue;
+        tried.add(article);
+        batch.push({ scope, article });
+        if (batch.length >= size) return batch;
+      }
+    }
+    return batch;
+  };
+
   /**
    * Fill in pending summaries in the background: a batch at a time, each
-   * batch one step of the update queue (file changes go in between), on a
-   * worker thread so that the main thread stays free for interactions.
-   * An article whose file cannot be briefed again is left to the next scan.
+   * batch one step of the update queue (changes go in between), on a worker
+   * thread so that the main thread stays free for interactions. An article
+   * that cannot be briefed again is left to the next scan.
    */
   const fillSummaries = (): Promise<void> => {
     filling ??= (async () => {
@@ -386,27 +319,21 @@ export function createLibrary(options: LibraryOptions): Library {
       let pool: BriefPool | undefined;
       try {
         while (running) {
-          const batch: LibraryArticle[] = [];
-          for (const article of articles.values()) {
-            if (!article.summaryPending || tried.has(article)) continue;
-            tried.add(article);
-            batch.push(article);
-            if (batch.length >= (options.summaryBatch ?? 256)) break;
-          }
+          const batch = nextSummaryBatch(tried, options.summaryBatch ?? 256);
           if (batch.length === 0) break;
           pool ??= spareWorkers ?? (workerCount > 0 ? startWorkers(false, 'summary workers failed; filling summaries in the main thread') : undefined);
           spareWorkers = undefined;
           const briefer = pool;
           await serial(async () => {
-            await Promise.all(batch.map(async (article) => {
-              const source = sourceOf(article.id);
-              if (!source || !article.summaryPending) return;
-              const path = join(contentDir, source.name);
+            await Promise.all(batch.map(async ({ scope, article }) => {
+              const read = scope.source.portable?.(article.id);
+              const version = scope.versions.get(article.id);
+              if (!read || !article.summaryPending) return;
               try {
-                const briefed = briefer ? await briefer.brief(path, maxBytes, 'summary') : await yieldToEvents().then(() => briefFile(path, maxBytes, 'summary'));
-                fillSummary(article, briefed, source.name, source.stamp);
+                const briefed = briefer ? await briefer.brief(read, 'summary') : await yieldToEvents().then(() => briefPortable(read, 'summary'));
+                fillSummary(scope, article, briefed, version);
               } catch (error) {
-                log.debug({ file: source.name, reason: (error as Error).message }, 'summary left pending');
+                log.debug({ id: article.id, reason: (error as Error).message }, 'summary left pending');
               }
             }));
           });
@@ -421,60 +348,93 @@ export function createLibrary(options: LibraryOptions): Library {
     return filling;
   };
 
-  const fullScan = async (): Promise<void> => {
-    const names = await listFiles();
-    if (!names) return;
-    const present = new Set(names);
-    for (const name of [...files.keys()]) if (!present.has(name)) await syncFile(name, null);
-    for (const name of settle.held()) if (!present.has(name)) settle.forget(name);
-    await syncMany(names);
-    search.prepare();
+  /** Everything a scan ends with: the indexes made ready, the cache saved soon, pending summaries filled in. */
+  const afterScan = (scope: Scope): void => {
+    scope.search.prepare();
     scheduleSave();
     void fillSummaries();
   };
 
+  /** List a scope's source and bring its articles in line (a source that cannot be listed leaves them as they are). */
+  const fullScan = async (scope: Scope): Promise<void> => {
+    let entries: ContentEntry[];
+    try {
+      entries = await scope.source.list();
+      scope.unlisted = false;
+    } catch (error) {
+      if (!scope.unlisted) log.warn({ scope: scope.key || 'operator', reason: (error as Error).message }, `${(error as Error).message}; the library stays as it is`);
+      scope.unlisted = true;
+      return;
+    }
+    if (scopes.get(scope.key) !== scope) return;
+    const present = new Set(entries.map((entry) => entry.id));
+    for (const id of [...scope.versions.keys()]) if (!present.has(id)) remove(scope, id);
+    await syncMany(scope, entries);
+    afterScan(scope);
+  };
+
   const flush = (): void => {
     debounce = undefined;
-    const names = pending;
-    const full = pendingFull;
-    pending = new Set();
-    pendingFull = false;
+    for (const scope of scopes.values()) {
+      if (!scope.pendingFull && scope.pending.size === 0) continue;
+      const full = scope.pendingFull;
+      const changes = scope.pending;
+      scope.pending = new Map();
+      scope.pendingFull = false;
+      void serialScan(async () => {
+        if (full) return fullScan(scope);
+        if (scopes.get(scope.key) !== scope) return;
+        for (const [id, entry] of changes) if (entry === null) remove(scope, id);
+        await syncMany(scope, [...changes.values()].filter((entry): entry is ContentEntry => entry !== null));
+        afterScan(scope);
+      });
+    }
+  };
+
+  /** Take one change in now (a source whose changes are whole). */
+  const takeNow = (scope: Scope, change: ContentChange): void => {
     void serialScan(async () => {
-      if (full) await fullScan();
-      else await syncMany([...names]);
-      search.prepare();
-      scheduleSave();
-      void fillSummaries();
+      if (scopes.get(scope.key) !== scope) return;
+      if (change.kind === 'rescan') return fullScan(scope);
+      if (change.kind === 'removed') remove(scope, change.id);
+      else await syncMany(scope, [change.entry]);
+      scope.search.prepare();
     });
   };
 
-  /** Sync a file (or, with null, the whole folder) after the debounce. */
-  function queueSync(name: string | null): void {
-    if (!running) return;
-    if (name === null) pendingFull = true;
-    else pending.add(name);
+  /** Take a change in after the debounce (at once when the source's changes are whole). */
+  const onChange = (scope: Scope, change: ContentChange): void => {
+    if (!running || scopes.get(scope.key) !== scope) return;
+    if (scope.source.changesAreWhole) return takeNow(scope, change);
+    if (change.kind === 'rescan') scope.pendingFull = true;
+    else scope.pending.set(change.kind === 'removed' ? change.id : change.entry.id, change.kind === 'removed' ? null : change.entry);
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(flush, options.debounceMs ?? 100);
-  }
-
-  const onEvent = (_type: string, filename: string | Buffer | null): void => {
-    const name = filename === null ? null : filename.toString();
-    if (name === null || isArticleName(name) || files.has(name)) queueSync(name);
   };
 
-  const startWatching = (): void => {
-    if (options.watch === false || watcher) return;
-    try {
-      watcher = watch(contentDir, { persistent: false }, onEvent);
-      watcher.on('error', (error) => {
-        log.warn({ reason: error.message }, 'content folder watcher failed; relying on the periodic rescan');
-        watcher?.close();
-        watcher = undefined;
-      });
-    } catch (error) {
-      log.warn({ reason: (error as Error).message }, 'cannot watch the content folder; relying on the periodic rescan');
+  /** Load a scope and follow its changes; articles written just before (held back by their source) are waited for, a few looks at most. */
+  const load = async (scope: Scope): Promise<void> => {
+    scope.stopWatching ??= scope.source.watch?.((change) => onChange(scope, change));
+    await serialScan(() => fullScan(scope));
+    for (let look = 0; look < 3 && (scope.source.settling?.() ?? 0) > 0; look++) {
+      await new Promise((resolve) => setTimeout(resolve, scope.source.settling!() + 5));
+      await serialScan(() => fullScan(scope));
     }
+    cacheOf(scope)?.retain(new Set(scope.versions.keys()));
   };
+
+  const close = (scope: Scope): void => {
+    scope.stopWatching?.();
+    scope.stopWatching = undefined;
+  };
+
+  /** A scope as {@link mergedView} reads it. */
+  const shelfOf = (scope: Scope) => ({
+    search: scope.search,
+    get: (id: string) => withSummary(scope.articles.get(id)),
+    has: (id: string) => scope.articles.has(id),
+    all: () => (scope.sorted ??= [...scope.articles.values()].sort(byAge)),
+  });
 
   const library: Library = {
     async start() {
@@ -485,35 +445,24 @@ export function createLibrary(options: LibraryOptions): Library {
         cache = new BriefingCache(options.cachePath, await cacheVersion(), log);
         await cache.load();
       }
-      await serialScan(fullScan);
-      // Files written just before the start: wait (at most the settle time) for those to settle, so that being ready includes them.
-      // A timer may fire a millisecond early, so look again (a few times at most: a file still being written stays held and is read once it settles).
-      for (let look = 0; look < 3 && settle.held().length > 0; look++) {
-        await new Promise((resolve) => setTimeout(resolve, settle.untilAllDue() + 5));
-        await serialScan(() => syncMany(settle.held()));
-      }
-      cache?.retain(new Set(files.keys()));
+      for (const scope of scopes.values()) await load(scope);
       // Written soon after, in the background: being ready does not wait for it. With summaries to fill in, it is written once they are in.
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = undefined;
       if (!filling) scheduleSave(1000);
-      startWatching();
       if (options.rescanSeconds > 0) {
         timer = setInterval(() => {
-          if (!watcher) startWatching();
-          void serialScan(fullScan);
+          for (const scope of scopes.values()) void serialScan(() => fullScan(scope));
         }, options.rescanSeconds * 1000);
         timer.unref();
       }
-      log.info({ articles: articles.size, ms: Date.now() - began }, 'library loaded');
+      log.info({ articles: operator.articles.size, scopes: scopes.size - 1, ms: Date.now() - began }, 'library loaded');
     },
     async stop() {
       running = false;
-      settle.stop();
       if (timer) clearInterval(timer);
       if (debounce) clearTimeout(debounce);
-      watcher?.close();
-      watcher = undefined;
+      for (const scope of scopes.values()) close(scope);
       timer = undefined;
       debounce = undefined;
       wakeIdleWaiters();
@@ -525,24 +474,42 @@ export function createLibrary(options: LibraryOptions): Library {
       saveTimer = undefined;
       await cache?.save();
     },
-    rescan: () => serialScan(fullScan),
+    rescan: async () => {
+      await Promise.all([...scopes.values()].map((scope) => serialScan(() => fullScan(scope))));
+    },
+    async addScope(guildId, source) {
+      if (!guildId) throw new Error('a server scope needs the server id');
+      const old = scopes.get(guildId);
+      if (old) library.removeScope(guildId);
+      const scope = newScope(guildId, source);
+      scopes.set(guildId, scope);
+      if (running) await load(scope);
+    },
+    removeScope(guildId) {
+      const scope = guildId ? scopes.get(guildId) : undefined;
+      if (!scope) return;
+      close(scope);
+      scopes.delete(guildId);
+    },
+    view(guildId) {
+      const scope = guildId ? scopes.get(guildId) : undefined;
+      return scope && scope.articles.size > 0 ? mergedView(library, shelfOf(scope)) : library;
+    },
     whenIdle() {
       return isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
     async whenSummarized() {
       while (filling) await filling;
     },
-    all() {
-      return (sorted ??= [...articles.values()].sort((a, b) => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-    },
-    get: (id) => withSummary(articles.get(id)),
+    all: () => shelfOf(operator).all(),
+    get: (id) => withSummary(operator.articles.get(id)),
     newest() {
       const list = library.all();
       return withSummary(list[list.length - 1]);
     },
-    search,
+    search: operator.search,
     get size() {
-      return articles.size;
+      return operator.articles.size;
     },
     on(event, listener) {
       emitter.on(event, listener as (...args: unknown[]) => void);

@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { basename } from 'node:path';
 import { createBriefing } from '../briefing/index';
 import type { Briefing } from '../briefing/schema';
-import { articleFormatOf, decodeArticle } from '../content/read-article';
-import type { FileStamp } from '../content/content-folder';
+import { readPortable, type PortableRead } from '../content/portable';
 import type { ArticleFormat, ArticleMeta, ArticleSource } from '../content/types';
-import { ArticleTooLargeError, NotRegularFileError } from '../errors';
 import { articleIndexEntry, type ArticleIndexEntry } from './index-entry';
 import { leadOf, searchTermsOf } from './lead';
 import type { TermList } from './match';
@@ -61,32 +57,8 @@ export function toKeep(article: BriefedArticle, part: BriefPart): BriefedArticle
   return part === 'summary' ? summaryPart(article) : withIndexEntry(article);
 }
 
-/**
- * Read and decode one article file synchronously (for the briefing workers
- * and small updates): refused before reading when over `maxBytes` or not a
- * regular file, and at
- * most `maxBytes + 1` bytes are read so a file that grew is refused too.
- * Throws the content reader's `UserError`s for bad files.
- */
-export function readArticleSync(path: string, maxBytes: number): ArticleSource {
-  const source = basename(path);
-  const format = articleFormatOf(path) ?? 'txt';
-  // Opened without blocking: a FIFO put in place of the file must not hang the thread waiting for a writer.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new NotRegularFileError(source);
-    const size = info.size;
-    if (size > maxBytes) throw new ArticleTooLargeError(source, size, maxBytes);
-    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
-    let bytesRead = 0;
-    for (let n = -1; n !== 0 && bytesRead < buffer.length; bytesRead += n) n = readSync(fd, buffer, bytesRead, buffer.length - bytesRead, bytesRead);
-    if (bytesRead > maxBytes) throw new ArticleTooLargeError(source, bytesRead, maxBytes);
-    return decodeArticle(buffer.subarray(0, bytesRead), format, source);
-  } finally {
-    closeSync(fd);
-  }
-}
+/** See `readArticleSync` in `src/content/portable.ts` (reads one article file in this thread). */
+export { readArticleSync } from '../content/portable';
 
 /** Brief a decoded article (the front matter's title and language guide the engine); the text is not kept. */
 export function briefSource(source: ArticleSource, part: BriefPart = 'whole'): BriefedArticle {
@@ -99,14 +71,19 @@ export function briefSource(source: ArticleSource, part: BriefPart = 'whole'): B
 }
 
 /**
- * Read, decode, brief and index one article file in this thread, for keeping:
+ * Read (see {@link PortableRead}), decode, brief and index one article in this thread, for keeping:
  * the result is a copy that holds no reference into the article's text (V8
  * substrings keep their whole parent string alive, so 10,000 briefings made of
  * substrings would keep 10,000 article texts in memory). A worker's answer is
  * such a copy already. Throws the content reader's `UserError`s for bad files.
  */
+export function briefPortable(read: PortableRead, part: BriefPart = 'whole'): BriefedArticle {
+  return toKeep(detachedCopy(briefSource(readPortable(read), part)), part);
+}
+
+/** {@link briefPortable} of one article file. */
 export function briefFile(path: string, maxBytes: number, part: BriefPart = 'whole'): BriefedArticle {
-  return toKeep(detachedCopy(briefSource(readArticleSync(path, maxBytes), part)), part);
+  return briefPortable({ kind: 'file', path, maxBytes }, part);
 }
 
 /** Shorter strings are always copied by V8, never kept as slices of a longer one. */
@@ -138,17 +115,18 @@ function withIndexEntry({ lead, ...article }: BriefedArticle): BriefedArticle {
 
 /**
  * The library's view of a briefed article. Timestamp: the front matter's
- * `published` date, else the file's mtime.
+ * `published` date, else when the article last changed in its source
+ * (`changedMs`: a file's mtime).
  */
-export function toLibraryArticle(article: BriefedArticle, stamp: FileStamp): LibraryArticle {
+export function toLibraryArticle(article: BriefedArticle, changedMs: number): LibraryArticle {
   const published = article.meta.published ? Date.parse(article.meta.published) : Number.NaN;
   return {
     id: article.id,
     format: article.format,
     meta: article.meta,
     briefing: article.briefing,
-    timestamp: Number.isFinite(published) ? published : stamp.mtimeMs,
-    mtimeMs: stamp.mtimeMs,
+    timestamp: Number.isFinite(published) ? published : changedMs,
+    mtimeMs: changedMs,
     ...(article.contentKey ? { contentKey: article.contentKey } : {}),
     ...(article.summaryPending ? { summaryPending: true } : {}),
     ...(article.searchTerms ? { searchTerms: article.searchTerms } : {}),

@@ -256,6 +256,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_uncertain ON deliveries (channel_id) WHERE status = 'uncertain';
     `,
   },
+  {
+    // Feed article retention (FEED_ARTICLE_RETENTION_DAYS): the articles fetched before a cut-off are found by this index.
+    version: 5,
+    name: 'feed articles by fetch time',
+    up: 'CREATE INDEX feed_articles_fetched ON feed_articles (fetched_at);',
+    postgres: 'CREATE INDEX feed_articles_fetched ON feed_articles (fetched_at);',
+  },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { FeedArticleRecord, FeedCheck, FeedRecord, FeedStore, NewFeed } from './types';
+import type { FeedArticleRecord, FeedCheck, FeedRecord, FeedStore, NewFeed, PrunedArticle } from './types';
 
 export interface FeedRow {
   id: number;
@@ -34,6 +34,21 @@ export interface ArticleRow {
 
 export const FEED_COLUMNS = 'id, guild_id, channel_id, url, title, etag, last_modified, created_by, created_at, last_check_at, next_check_at, failures, last_detail, paused_reason';
 export const ARTICLE_COLUMNS = 'a.id, a.feed_id, a.guild_id, a.item_key, a.url, a.title, a.author, a.source, a.published_at, a.text, a.fetched_at';
+/**
+ * Feed articles past retention: fetched before the cut-off, not among their
+ * feed's newest (by publication), and not owed to the feed's channel (a
+ * delivery exists and is final). `$cutoff`, `$keep`: the dialect's parameters.
+ */
+export function prunableArticlesSql(cutoff: string, keep: string): string {
+  return `SELECT r.id FROM (
+      SELECT a.id, a.feed_id, a.fetched_at, row_number() OVER (PARTITION BY a.feed_id ORDER BY a.published_at DESC, a.id DESC) AS newest
+      FROM feed_articles a WHERE a.feed_id IN (SELECT o.feed_id FROM feed_articles o WHERE o.fetched_at < ${cutoff})
+    ) r
+    JOIN feeds f ON f.id = r.feed_id
+    JOIN deliveries d ON d.channel_id = f.channel_id AND d.article_id = r.id
+    WHERE r.fetched_at < ${cutoff} AND r.newest > ${keep} AND d.status NOT IN ('pending', 'failed')`;
+}
+
 /** Keys per `IN (…)` query: well under SQLite's parameter limit. */
 const KEY_CHUNK = 500;
 
@@ -92,7 +107,7 @@ function prepare(db: Database) {
       url = coalesce(@url, url), title = coalesce(@title, title) WHERE id = @id`),
     see: db.prepare('INSERT INTO feed_seen (feed_id, key, seen_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)'),
     // Relative to the feed's own latest sighting: a feed that stops changing (304s) keeps every key.
-    prune: db.prepare('DELETE FROM feed_seen WHERE feed_id = ? AND seen_at < (SELECT max(seen_at) FROM feed_seen WHERE feed_id = ?) - ?'),
+    forgetSeen: db.prepare('DELETE FROM feed_seen WHERE feed_id = ? AND seen_at < (SELECT max(seen_at) FROM feed_seen WHERE feed_id = ?) - ?'),
     saveArticle: db.prepare(`INSERT INTO feed_articles (id, feed_id, guild_id, item_key, url, title, author, source, published_at, text, fetched_at)
       VALUES (@id, @feedId, @guildId, @itemKey, @url, @title, @author, @source, @publishedAt, @text, @fetchedAt) ON CONFLICT (id) DO NOTHING`),
     owed: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a
@@ -101,6 +116,7 @@ function prepare(db: Database) {
     getArticle: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.id = ?`),
     ofGuild: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.guild_id = ? ORDER BY a.published_at, a.id`),
     all: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a ORDER BY a.published_at, a.id`),
+    prune: db.prepare(`DELETE FROM feed_articles WHERE id IN (${prunableArticlesSql('@cutoff', '@keep')}) RETURNING id, guild_id AS guildId`),
     makeDueWithOwed: db.prepare(`UPDATE feeds SET next_check_at = min(next_check_at, ?) WHERE paused_reason IS NULL AND EXISTS (
       SELECT 1 FROM feed_articles a LEFT JOIN deliveries d ON d.channel_id = feeds.channel_id AND d.article_id = a.id
       WHERE a.feed_id = feeds.id AND (d.status IS NULL OR d.status IN ('pending', 'failed')))`),
@@ -215,7 +231,7 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   forgetOlder(feedId: number, olderThanMs: number): number {
-    return this.q.prune.run(feedId, feedId, olderThanMs).changes;
+    return this.q.forgetSeen.run(feedId, feedId, olderThanMs).changes;
   }
 
   owed(feedId: number, channelId: string): FeedArticleRecord[] {
@@ -237,5 +253,9 @@ export class SqliteFeedStore implements FeedStore {
 
   makeDueWithOwed(now: number): number {
     return this.q.makeDueWithOwed.run(now).changes;
+  }
+
+  pruneArticles(fetchedBefore: number, keepNewest: number): PrunedArticle[] {
+    return this.q.prune.all({ cutoff: fetchedBefore, keep: keepNewest }) as PrunedArticle[];
   }
 }

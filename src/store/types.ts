@@ -382,6 +382,19 @@ export interface FeedStore {
   allArticles(): FeedArticleRecord[];
   /** Make every active feed whose channel is owed a stored article due at `now` (start-up after a stop mid-poll). */
   makeDueWithOwed(now: number): number;
+  /**
+   * Delete the articles fetched before `fetchedBefore`, except each feed's
+   * `keepNewest` newest (by publication) and those its channel is still owed.
+   * Seen keys are left alone: a deleted article is never posted again.
+   * Returns what was deleted.
+   */
+  pruneArticles(fetchedBefore: number, keepNewest: number): PrunedArticle[];
+}
+
+/** A feed article deleted by {@link FeedStore.pruneArticles}. */
+export interface PrunedArticle {
+  id: string;
+  guildId: string;
 }
 
 /** A {@link Store} that also keeps feeds (the SQLite store does). */

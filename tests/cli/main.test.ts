@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli/main';
 import { resolveArticle as resolveInLibrary } from '../../src/discord/resolve-article';
-import { createLibrary } from '../../src/library';
+import { createFolderLibrary } from '../../src/library';
 import { createLogger } from '../../src/logger';
 import { makeFifo } from '../support/special-files';
 
@@ -138,7 +138,7 @@ describe('brief CLI (in-process)', () => {
   });
 
   it('agrees with the bot on every id typed', async () => {
-    const lib = createLibrary({ contentDir: library, maxBytes: 1_000_000, logger: createLogger({ level: 'silent' }), rescanSeconds: 0, watch: false });
+    const lib = createFolderLibrary({ contentDir: library, maxBytes: 1_000_000, logger: createLogger({ level: 'silent' }), rescanSeconds: 0, watch: false });
     await lib.start();
     try {
       for (const [, typed, id] of TYPED_IDS) expect(resolveInLibrary(lib, typed).id).toBe(id);

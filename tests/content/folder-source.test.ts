@@ -14,7 +14,7 @@ writeFileSync(join(dir, 'fr-article.txt'), 'Le maire a déclaré : « Nous verro
 writeFileSync(join(dir, 'notes.pdf'), 'not an article');
 
 describe('createFolderSource', () => {
-  const source = createFolderSource(dir, 1_000_000);
+  const source = createFolderSource(dir, { maxBytes: 1_000_000 });
 
   it('lists the .txt and .md articles with a version each', async () => {
     const entries = await source.list();

@@ -51,7 +51,11 @@ async function ephemeral(handle: InteractionHandle): Promise<Json> {
 async function poll(minutes = 11): Promise<void> {
   clock += minutes * MINUTE;
   await feeds().pollDue();
+  await libraryIdle();
 }
+
+/** The library has taken in what its sources told it (a server's feed articles join its scope a moment after they are stored). */
+const libraryIdle = async (): Promise<void> => app.ctx.library.whenIdle?.();
 
 async function suggestions(context: 'guild' | 'foreign-guild' | 'dm'): Promise<string[]> {
   const handle = fake.dispatchAutocomplete('brief', 'article', 'council', {}, { context });
@@ -82,6 +86,14 @@ afterAll(async () => {
 describe('/feed end to end (real discord.js client, fake Discord, local feed server, fake clock)', () => {
   it('is registered with Manage Server as the default permission, guild only', () => {
     expect(fake.commands(fake.guildId).find((c) => c.name === 'feed')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+  });
+
+  it.each([
+    ['French', 'fr', 'Aucun flux dans ce serveur'],
+    ['English', 'en-US', 'No feeds in this server yet'],
+  ])('/feed list with no feed answers in %s', async (_language, locale, line) => {
+    const shown = await ephemeral(fake.dispatchSubcommand('feed', 'list', {}, { member: 'admin', locale }));
+    expect(String(shown.content)).toContain(line);
   });
 
   it('/feed add answers with the title and item count and posts the newest item at once', async () => {
@@ -175,6 +187,7 @@ describe('/feed end to end (real discord.js client, fake Discord, local feed ser
   it('remove takes the feed and its articles away from the server', async () => {
     const shown = await ephemeral(feed('remove', { feed: '1' }));
     expect(String(shown.content)).toMatch(/Feed #1 .* removed/);
+    await libraryIdle();
     expect((await suggestions('guild')).filter((n) => n.startsWith('Council backs'))).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { subscribe } from '../../src/feeds/actions';
+import { feedArticleId } from '../../src/feeds/article';
 import type { FeedCheckDeps } from '../../src/feeds/check';
 import { pageReader } from '../../src/feeds/read-page';
 import { FeedPoller } from '../../src/feeds/service';
@@ -135,6 +136,50 @@ describe('FeedPoller: checks across processes', () => {
     expect((await later.pollDue()).map((r) => r.posted.length)).toEqual([1]);
     expect(poster.titles()).toEqual(['Story 1', 'Story 2']);
     await Promise.all([poller.stop(), later.stop()]);
+    deps.store.close();
+  });
+});
+
+describe('FeedPoller: feed article retention', () => {
+  let server: FeedServer;
+  beforeEach(async () => {
+    server = await startFeedServer();
+  });
+  afterEach(() => server.close());
+
+  const DAY = 86_400_000;
+  const item = (n: number) => ({ guid: `g${n}`, link: `${server.base}/story/${n}`, title: `Story ${n}`, date: new Date(Date.UTC(2026, 0, n)).toUTCString() });
+  const feedOf = (...ns: number[]) => serve(rss(ns.sort((a, b) => b - a).map(item)));
+
+  it.each([
+    // [retention days, kept per feed, article numbers left after day 41, pruned at day 40, pruned at day 41]
+    [30, 2, [5, 6], ['3'], ['4']],
+    [30, 10, [3, 4, 5, 6], [], []],
+    [0, 0, [3, 4, 5, 6], [], []],
+  ] as Array<[number, number, number[], string[], string[]]>)('kept %i days, newest %i per feed: old articles are deleted, but an item still in the feed is never posted again', async (days, keep, left, prunedFirst, prunedThen) => {
+    const deps = feedDeps();
+    server.routes.set('/feed.xml', feedOf(1, 2, 3));
+    const feed = (await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, deps, T0)).feed;
+    let clock = T0;
+    const pruned: string[][] = [];
+    const poller = new FeedPoller({ ...deps, clock: () => clock, retention: { maxAgeMs: days * DAY, keepPerFeed: keep, onPruned: (articles) => pruned.push(articles.map((a) => a.id)) } });
+    const pollOn = async (day: number, ...ns: number[]) => {
+      server.routes.set('/feed.xml', feedOf(...ns));
+      clock = T0 + day * DAY;
+      await poller.pollDue();
+    };
+    await pollOn(1, 1, 2, 3, 4);
+    await pollOn(2, 1, 2, 3, 4, 5);
+    await pollOn(40, 1, 2, 3, 4, 5, 6);
+    // Within the hour: no second prune.
+    clock += 60_000;
+    await poller.pollDue();
+    await pollOn(41, 1, 2, 3, 4, 5, 6);
+    // Each item posted once, in order, though items 3 and 4 stayed in the feed after their articles were deleted.
+    expect(deps.poster.titles()).toEqual([3, 4, 5, 6].map((n) => `Story ${n}`));
+    expect(deps.store.feeds.articlesOfGuild(GUILD).map((a) => a.title)).toEqual(left.map((n) => `Story ${n}`));
+    const idOf = (n: string) => feedArticleId(feed.id, `id:g${n}`);
+    expect(pruned).toEqual([prunedFirst, prunedThen].filter((ns) => ns.length > 0).map((ns) => ns.map(idOf)));
     deps.store.close();
   });
 });

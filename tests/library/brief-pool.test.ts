@@ -1,10 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLibrary } from '../../src/library';
+import { createFolderLibrary } from '../../src/library';
 import { BriefPool } from '../../src/library/brief-pool';
 import { briefFile } from '../../src/library/load';
 import { captureLogger, tempDir } from './helpers';
+import type { PortableRead } from '../../src/content/portable';
+
+/** The read a folder source hands a worker for one of these files. */
+const fileRead = (path: string): PortableRead => ({ kind: 'file', path, maxBytes: 10_000 });
 
 const GOOD: Record<string, string> = {
   'ar.md': '---\ntitle: وزير الخارجية يزور القاهرة\npublished: 2024-01-02\n---\nقال وزير الخارجية: «نحن ندعم السلام». وأضاف أن المحادثات مستمرة.\n',
@@ -51,29 +55,29 @@ describe('briefing worker pool', () => {
 
   it('briefs Arabic, English and French files in worker threads exactly as the main thread does', async () => {
     for (const name of Object.keys(GOOD)) {
-      expect(await pool.brief(join(dir, name), 10_000)).toEqual(briefFile(join(dir, name), 10_000));
+      expect(await pool.brief(fileRead(join(dir, name)))).toEqual(briefFile(join(dir, name), 10_000));
     }
   });
 
   it.each(Object.keys(BAD))('rejects the bad file %s with the content reader\'s message', async (name) => {
-    await expect(pool.brief(join(dir, name), 10_000)).rejects.toThrow(reason(() => briefFile(join(dir, name), 10_000)));
+    await expect(pool.brief(fileRead(join(dir, name)))).rejects.toThrow(reason(() => briefFile(join(dir, name), 10_000)));
   });
 
   it('rejects a missing file, and keeps briefing the next ones', async () => {
-    await expect(pool.brief(join(dir, 'gone.txt'), 10_000)).rejects.toThrow(/ENOENT/);
-    expect((await pool.brief(join(dir, 'en.txt'), 10_000)).id).toBe('en');
+    await expect(pool.brief(fileRead(join(dir, 'gone.txt')))).rejects.toThrow(/ENOENT/);
+    expect((await pool.brief(fileRead(join(dir, 'en.txt')))).id).toBe('en');
   });
 
   it('briefs many files at once, each answer to its own file', async () => {
     const names = Array.from({ length: 30 }, (_, i) => Object.keys(GOOD)[i % 3]!);
-    const ids = await Promise.all(names.map((name) => pool.brief(join(dir, name), 10_000).then((a) => a.id)));
+    const ids = await Promise.all(names.map((name) => pool.brief(fileRead(join(dir, name))).then((a) => a.id)));
     expect(ids).toEqual(names.map((name) => name.split('.')[0]));
   });
 
   it('answers good and bad files sent in the same batches, each with its own result', async () => {
     const all = [...Object.keys(GOOD), ...Object.keys(BAD)];
     const names = Array.from({ length: 70 }, (_, i) => all[(i * 5) % all.length]!);
-    const results = await Promise.all(names.map((name) => pool.brief(join(dir, name), 10_000).then((a) => a.id, (e: Error) => `bad: ${e.message}`)));
+    const results = await Promise.all(names.map((name) => pool.brief(fileRead(join(dir, name))).then((a) => a.id, (e: Error) => `bad: ${e.message}`)));
     expect(results).toEqual(names.map((name) => (name in GOOD ? name.split('.')[0] : `bad: ${reason(() => briefFile(join(dir, name), 10_000))}`)));
   });
 });
@@ -82,7 +86,7 @@ describe('library with briefing workers', () => {
   it.each([[0], [1], [2]])('loads the same library with %i workers (and the main thread), skipping bad files with a warning each', async (workers) => {
     const dir = folder({ ...GOOD, ...BAD });
     const { logger, lines } = captureLogger();
-    const library = createLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false, workers, workersFrom: 1 });
+    const library = createFolderLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false, workers, workersFrom: 1 });
     await library.start();
     await library.stop();
     expect(library.all().map((a) => a.id).sort()).toEqual(['ar', 'en', 'fr']);
@@ -97,7 +101,7 @@ describe('library updates with briefing workers', () => {
   it('briefs files added while running on the workers too (a rescan that finds many)', async () => {
     const dir = folder({ 'fr.md': GOOD['fr.md']! });
     const { logger } = captureLogger();
-    const library = createLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false, workers: 1, workersFrom: 2 });
+    const library = createFolderLibrary({ contentDir: dir, maxBytes: 10_000, logger, rescanSeconds: 0, watch: false, workers: 1, workersFrom: 2 });
     await library.start();
     expect(library.size).toBe(1);
     writeFileSync(join(dir, 'ar.md'), GOOD['ar.md']!);
@@ -115,7 +119,7 @@ describe('briefing in the calling thread too', () => {
     const pool = new BriefPool({ size: 1, alsoHere: true });
     try {
       const names = Array.from({ length: 24 }, (_, i) => Object.keys(GOOD)[i % 3]!);
-      const briefed = await Promise.all(names.map((name) => pool.brief(join(dir, name), 10_000)));
+      const briefed = await Promise.all(names.map((name) => pool.brief(fileRead(join(dir, name)))));
       expect(briefed.map((a) => a.id)).toEqual(names.map((name) => name.split('.')[0]));
       expect(briefed[0]).toEqual(briefFile(join(dir, names[0]!), 10_000));
     } finally {

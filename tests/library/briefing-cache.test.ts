@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibrary } from '../../src/library';
+import { createFolderLibrary } from '../../src/library';
 import { BriefingCache, engineFingerprint } from '../../src/library/briefing-cache';
 import { captureLogger, tempDir } from './helpers';
 
@@ -24,7 +24,7 @@ function setup(): { dir: string; cachePath: string } {
 
 async function run(dir: string, cachePath: string) {
   const { logger, lines } = captureLogger();
-  const library = createLibrary({ contentDir: dir, maxBytes: 100_000, logger, rescanSeconds: 0, watch: false, cachePath });
+  const library = createFolderLibrary({ contentDir: dir, maxBytes: 100_000, logger, rescanSeconds: 0, watch: false, cachePath });
   await library.start();
   await library.stop();
   return { library, lines };
@@ -38,9 +38,9 @@ describe('briefing cache', () => {
     const { dir, cachePath } = setup();
     await run(dir, cachePath);
     const cache = readCache(cachePath);
-    expect(Object.keys(cache.entries).sort()).toEqual(['ar.md', 'en.md', 'fr.md']);
+    expect(Object.keys(cache.entries).sort()).toEqual(['ar', 'en', 'fr']);
     // A marker written into the cache shows up only if the cached briefing is reused.
-    cache.entries['ar.md']!.briefing.headline = 'from the cache';
+    cache.entries['ar']!.briefing.headline = 'from the cache';
     writeFileSync(cachePath, JSON.stringify(cache));
     const { library } = await run(dir, cachePath);
     expect(library.get('ar')?.briefing.headline).toBe('from the cache');
@@ -50,7 +50,7 @@ describe('briefing cache', () => {
     const { dir, cachePath } = setup();
     await run(dir, cachePath);
     const cache = readCache(cachePath);
-    cache.entries['en.md']!.briefing.headline = 'stale';
+    cache.entries['en']!.briefing.headline = 'stale';
     writeFileSync(cachePath, JSON.stringify(cache));
     utimesSync(join(dir, 'en.md'), new Date(), new Date(Date.now() + 10_000));
     const { library } = await run(dir, cachePath);
@@ -75,7 +75,7 @@ describe('briefing cache', () => {
     await run(dir, cachePath);
     unlinkSync(join(dir, 'fr.md'));
     await run(dir, cachePath);
-    expect(Object.keys(readCache(cachePath).entries).sort()).toEqual(['ar.md', 'en.md']);
+    expect(Object.keys(readCache(cachePath).entries).sort()).toEqual(['ar', 'en']);
   });
 
   it('fingerprints the engine the same way twice', async () => {
@@ -108,9 +108,9 @@ describe('briefing cache on restart', () => {
   });
 
   it.each([
-    ['a quote without text', (c: CacheJson) => { (c.entries['en.md']!.briefing as unknown as { quotes: unknown[] }).quotes = [{ speaker: null }]; }],
-    ['front matter that is not text', (c: CacheJson) => { (c.entries['en.md'] as unknown as { meta: unknown }).meta = { title: 5 }; }],
-    ['an unknown format', (c: CacheJson) => { (c.entries['en.md'] as unknown as { format: unknown }).format = 'pdf'; }],
+    ['a quote without text', (c: CacheJson) => { (c.entries['en']!.briefing as unknown as { quotes: unknown[] }).quotes = [{ speaker: null }]; }],
+    ['front matter that is not text', (c: CacheJson) => { (c.entries['en'] as unknown as { meta: unknown }).meta = { title: 5 }; }],
+    ['an unknown format', (c: CacheJson) => { (c.entries['en'] as unknown as { format: unknown }).format = 'pdf'; }],
   ])('does not trust an entry with %s: the file is briefed afresh', async (_name, corrupt) => {
     const { dir, cachePath } = setup();
     await run(dir, cachePath);
@@ -131,7 +131,7 @@ describe('briefing cache on restart', () => {
     // The restart reads no file: the lead's terms come from the cache.
     const { library } = await run(dir, cachePath);
     expect(library.search.suggestArticles('لافروف').map((s) => s.value)).toEqual(['lavrov-north-korea']);
-    expect((readCache(cachePath).entries['lavrov-north-korea.txt'] as unknown as { searchTerms: string }).searchTerms).toContain(' لافروف ');
+    expect((readCache(cachePath).entries['lavrov-north-korea'] as unknown as { searchTerms: string }).searchTerms).toContain(' لافروف ');
   });
 
   it('keeps each article\'s content key, so a story renamed after a restart is still known as the same content (ar, en, fr)', async () => {

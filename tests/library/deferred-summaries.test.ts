@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBriefing } from '../../src/briefing';
-import { createLibrary, type Library } from '../../src/library';
+import { createFolderLibrary, type Library } from '../../src/library';
 import { briefFile } from '../../src/library/load';
 import { captureLogger, tempDir } from './helpers';
 
@@ -32,7 +32,7 @@ function setup(options: { deferSummaries?: boolean; cachePath?: string; dir?: st
   }
   const { logger, lines } = captureLogger();
   const cachePath = options.cachePath ?? join(dir, '.cache', 'briefing-cache.json');
-  library = createLibrary({ contentDir: dir, maxBytes: MAX_BYTES, logger, rescanSeconds: 0, watch: false, workers: 1, workersFrom: 1, summaryBatch: 2, cachePath, deferSummaries: options.deferSummaries });
+  library = createFolderLibrary({ contentDir: dir, maxBytes: MAX_BYTES, logger, rescanSeconds: 0, watch: false, workers: 1, workersFrom: 1, summaryBatch: 2, cachePath, deferSummaries: options.deferSummaries });
   return { dir, lines, library, cachePath };
 }
 
@@ -86,8 +86,9 @@ describe('summaries filled in after a large first load', () => {
     await first.whenSummarized();
     await first.stop();
     const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { entries: Record<string, { briefing: { summary: string[] } }> };
-    expect(Object.keys(cached.entries).sort()).toEqual([...FILES].sort());
-    for (const name of FILES) expect(cached.entries[name]!.briefing.summary).toEqual(whole(dir, name).summary);
+    // Keyed by article id (the file name without its extension).
+    expect(Object.keys(cached.entries).sort()).toEqual(FILES.map((name) => name.replace(/\.(txt|md)$/, '')).sort());
+    for (const name of FILES) expect(cached.entries[name.replace(/\.(txt|md)$/, '')]!.briefing.summary).toEqual(whole(dir, name).summary);
     const { library: second } = setup({ dir, cachePath });
     await second.start();
     expect(second.all().filter((a) => a.summaryPending)).toEqual([]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach } from 'vitest';
-import { createLibrary, type Library, type LibraryOptions } from '../../src/library';
+import { createFolderLibrary, type FolderLibraryOptions, type Library } from '../../src/library';
 import { createLogger, type Logger } from '../../src/logger';
 
 /** A logger whose JSON lines are kept in `lines`. */
@@ -37,7 +37,7 @@ export async function waitFor(check: () => boolean, ms = 5000, what = 'condition
  * Folders and libraries that last one test: call at the top of a test file;
  * after each test its libraries are stopped, then its folders removed.
  */
-export function perTest(): { folder(prefix?: string): string; library(options: LibraryOptions): Library } {
+export function perTest(): { folder(prefix?: string): string; library(options: FolderLibraryOptions): Library } {
   const libraries: Library[] = [];
   const cleanups: Array<() => void> = [];
   afterEach(async () => {
@@ -51,7 +51,7 @@ export function perTest(): { folder(prefix?: string): string; library(options: L
       return temp.dir;
     },
     library(options) {
-      const library = createLibrary(options);
+      const library = createFolderLibrary(options);
       libraries.push(library);
       return library;
     },

@@ -1,7 +1,7 @@
 import { writeFileSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLibrary, type Library } from '../../src/library';
+import { createFolderLibrary, type Library } from '../../src/library';
 import { captureLogger, tempDir, waitFor } from './helpers';
 
 const ARTICLES: Record<string, string> = {
@@ -25,7 +25,7 @@ function setup(files: Record<string, string | Buffer>, opts: { watch?: boolean; 
   cleanup = temp.cleanup;
   for (const [name, text] of Object.entries(files)) writeFileSync(join(temp.dir, name), text);
   const { logger, lines } = captureLogger();
-  library = createLibrary({ contentDir: temp.dir, maxBytes: 10_000, logger, rescanSeconds: opts.rescanSeconds ?? 0, watch: opts.watch, debounceMs: 30 });
+  library = createFolderLibrary({ contentDir: temp.dir, maxBytes: 10_000, logger, rescanSeconds: opts.rescanSeconds ?? 0, watch: opts.watch, debounceMs: 30 });
   return { dir: temp.dir, lines, library };
 }
 
@@ -74,7 +74,7 @@ describe('library loading', () => {
 
   it('starts empty, with a warning, when the folder does not exist', async () => {
     const { logger, lines } = captureLogger();
-    library = createLibrary({ contentDir: '/nonexistent/briefing-content', maxBytes: 1000, logger, rescanSeconds: 0 });
+    library = createFolderLibrary({ contentDir: '/nonexistent/briefing-content', maxBytes: 1000, logger, rescanSeconds: 0 });
     await library.start();
     expect(library.size).toBe(0);
     expect(warnings(lines).some((w) => w.includes('/nonexistent/briefing-content'))).toBe(true);

@@ -2,7 +2,7 @@ import { appendFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryArticle } from '../../src/library';
-import { SettleGate } from '../../src/library/settle';
+import { SettleGate } from '../../src/content/settle';
 import { captureLogger, perTest, waitFor } from './helpers';
 
 const scratch = perTest();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLibrary } from '../../src/library';
+import { createFolderLibrary } from '../../src/library/folder-library';
 import { createLogger } from '../../src/logger';
 import { publishLibrary, type ArticleSink } from '../../src/library/sink';
 import type { LibraryArticle } from '../../src/library/types';
@@ -34,7 +34,7 @@ describe('publishLibrary: the ingest publishes the library to the article store'
   it('every article (Arabic, English, French) once at start, then each change and removal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-sink-'));
     for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(dir, name), text);
-    const library = createLibrary({ contentDir: dir, maxBytes: 1_000_000, logger: createLogger({ level: 'silent' }), rescanSeconds: 0, watch: false, settleMs: 0 });
+    const library = createFolderLibrary({ contentDir: dir, maxBytes: 1_000_000, logger: createLogger({ level: 'silent' }), rescanSeconds: 0, watch: false, settleMs: 0 });
     const sink = recordingSink();
     try {
       await library.start();

@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLibrary, type Library } from '../../src/library';
+import { createFolderLibrary, type Library } from '../../src/library';
 import { contentKeyOf } from '../../src/library/load';
 import { tick } from '../../src/scheduler';
 import type { Store } from '../../src/store';
@@ -16,7 +16,7 @@ let poster: FakePoster;
 
 beforeEach(() => {
   temp = tempDir();
-  library = createLibrary({ contentDir: temp.dir, maxBytes: 100_000, logger: captureLogger().logger, rescanSeconds: 0, watch: false, workers: 0 });
+  library = createFolderLibrary({ contentDir: temp.dir, maxBytes: 100_000, logger: captureLogger().logger, rescanSeconds: 0, watch: false, workers: 0 });
   store = memoryStore();
   poster = new FakePoster();
 });

@@ -472,6 +472,35 @@ describe.each([
       expect((await feedsOf().seen(feed.id, keys)).size).toBe(1200);
     });
 
+    it('prunes articles fetched before the cut-off, except each feed\'s newest and those still owed; their seen keys stay', async () => {
+      await open();
+      const DAY = 86_400_000;
+      const a = (await feedsOf().create(newFeed()))!;
+      const b = (await feedsOf().create(newFeed({ guildId: OTHER_GUILD })))!;
+      // Feed a: 1–4 fetched on day 1, 5 on day 40; 2 is still owed (its post pending); b: one old article, its newest.
+      const old = [1, 2, 3, 4].map((n) => feedArticle(a.id, n, { fetchedAt: DAY }));
+      await feedsOf().remember(a.id, old.map((x) => x.itemKey), [...old, feedArticle(a.id, 5, { fetchedAt: 40 * DAY })], DAY);
+      await feedsOf().remember(b.id, ['id:1'], [feedArticle(b.id, 1, { guildId: OTHER_GUILD, fetchedAt: DAY })], DAY);
+      for (const n of [1, 3, 4, 5]) {
+        await store.deliveries.begin(CHANNEL, `feed${a.id}-${n}`, null, `n${n}`, 2);
+        await store.deliveries.markSent(CHANNEL, `feed${a.id}-${n}`, '900000000000000001', 3);
+      }
+      await store.deliveries.begin(CHANNEL, `feed${a.id}-2`, null, 'n2', 2);
+      await store.deliveries.begin(CHANNEL, `feed${b.id}-1`, null, 'nb', 2);
+      await store.deliveries.markSent(CHANNEL, `feed${b.id}-1`, '900000000000000002', 3);
+      // Cut-off day 30, keep the newest 2 per feed: a's 5 and 4 stay (newest), 2 stays (owed); 1 and 3 go. b's only article is its newest.
+      const pruned = await feedsOf().pruneArticles(30 * DAY, 2);
+      expect(pruned.map((x) => x.id).sort()).toEqual([`feed${a.id}-1`, `feed${a.id}-3`]);
+      expect(pruned.every((x) => x.guildId === GUILD)).toBe(true);
+      expect((await feedsOf().articlesOfGuild(GUILD)).map((x) => x.id)).toEqual([2, 4, 5].map((n) => `feed${a.id}-${n}`));
+      expect((await feedsOf().articlesOfGuild(OTHER_GUILD)).map((x) => x.id)).toEqual([`feed${b.id}-1`]);
+      expect(await feedsOf().seen(a.id, ['id:1', 'id:3'])).toEqual(new Set(['id:1', 'id:3']));
+      expect(await feedsOf().pruneArticles(30 * DAY, 2)).toEqual([]);
+      // Keeping none: every old article its channel has received goes, the owed one still stays.
+      expect((await feedsOf().pruneArticles(30 * DAY, 0)).map((x) => x.id).sort()).toEqual([`feed${a.id}-4`, `feed${b.id}-1`]);
+      expect((await feedsOf().owed(a.id, CHANNEL)).map((x) => x.id)).toEqual([`feed${a.id}-2`]);
+    });
+
     it('articles by guild: one server never sees another\'s; removing a feed removes its seen keys and articles', async () => {
       await open();
       const a = (await feedsOf().create(newFeed()))!;

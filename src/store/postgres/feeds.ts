@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { ARTICLE_COLUMNS, FEED_COLUMNS, toArticle, toFeed, type ArticleRow, type FeedRow } from '../sqlite-feeds';
-import type { Async, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore, NewFeed } from '../types';
+import { ARTICLE_COLUMNS, FEED_COLUMNS, prunableArticlesSql, toArticle, toFeed, type ArticleRow, type FeedRow } from '../sqlite-feeds';
+import type { Async, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore, NewFeed, PrunedArticle } from '../types';
 import { claimDueRows, inTransaction } from './pool';
 
 /** An article still owed to its feed's channel: no delivery, or one left pending or failed. */
@@ -120,5 +120,10 @@ export class PostgresFeedStore implements Async<FeedStore> {
       SELECT 1 FROM feed_articles a LEFT JOIN deliveries d ON d.channel_id = feeds.channel_id AND d.article_id = a.id
       WHERE a.feed_id = feeds.id AND ${OWED})`, [now]);
     return result.rowCount ?? 0;
+  }
+
+  async pruneArticles(fetchedBefore: number, keepNewest: number): Promise<PrunedArticle[]> {
+    const sql = `DELETE FROM feed_articles WHERE id IN (${prunableArticlesSql('$1::bigint', '$2::bigint')}) RETURNING id, guild_id AS "guildId"`;
+    return (await this.pool.query<PrunedArticle>(sql, [fetchedBefore, keepNewest])).rows;
   }
 }

@@ -1,4 +1,4 @@
-import { sameStamp, type FileStamp } from '../content/content-folder';
+import { sameStamp, type FileStamp } from './content-folder';
 
 /** A file seen while it was being written: its stamp then, and when that stamp was first seen. */
 interface Seen {
