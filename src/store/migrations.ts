@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { SEARCH_TABLES } from './postgres/search-schema';
 
 /** One schema change. Numbers are applied in order, each once, each in a transaction. */
 export interface Migration {
@@ -235,6 +236,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_articles_feed ON feed_articles (feed_id, published_at);
       CREATE INDEX feed_articles_guild ON feed_articles (guild_id, published_at);
     `,
+  },
+  {
+    // Quote and article search in Postgres (issue 11, "Search at scale"). SQLite keeps the search in memory: nothing to do there.
+    version: 4,
+    name: 'search: articles, quotes and speakers (Postgres)',
+    up: '-- Postgres only: with SQLite the search index lives in memory.',
+    postgres: SEARCH_TABLES,
   },
 ];
 
