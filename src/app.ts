@@ -17,6 +17,7 @@ import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 import { createPostgresStore } from './store/postgres';
+import { createPostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
 
 /** Longest wait for the gateway to close on shutdown. */
@@ -114,6 +115,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => shelves.view(library, guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
+
+  // DATABASE_URL: /quote and autocomplete read Postgres; the process that briefs (ROLE=all) writes the search tables.
+  // Started before the feeds, so that the feed articles they shelve at start are written too.
+  const search = config.databaseUrl ? await createPostgresSearchService({ url: config.databaseUrl, logger, library, shelves, write: config.role === 'all' }) : undefined;
+  if (search) {
+    services.push(search);
+    ctx.libraryFor = (guildId) => search.readerView(shelves.view(library, guildId), guildId);
+  }
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).

@@ -34,6 +34,23 @@ export interface ShelvedArticle {
   article: LibraryArticle;
 }
 
+/** Told of each article put on or taken off a server's shelf. */
+export interface ShelfListener {
+  shelved(guildId: string, article: LibraryArticle): void;
+  unshelved(guildId: string, id: string): void;
+}
+
+/** A view whose search is another one (Postgres's), its articles the same. */
+export function withSearch(view: ArticleLibrary, search: ReaderSearch): ReaderView {
+  return {
+    search,
+    all: () => view.all(),
+    get: (id) => view.get(id),
+    newest: () => view.newest(),
+    ...(view.whenIdle ? { whenIdle: () => view.whenIdle!() } : {}),
+  };
+}
+
 const byAge = (a: LibraryArticle, b: LibraryArticle): number => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** One server's articles and their search index. */
@@ -68,6 +85,12 @@ class Shelf {
  */
 export class GuildShelves {
   private readonly shelves = new Map<string, Shelf>();
+  private readonly listeners: ShelfListener[] = [];
+
+  /** Be told of every article shelved or taken off from now on (a search index elsewhere follows them). */
+  listen(listener: ShelfListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Put articles on their servers' shelves (replacing one with the same id). */
   add(entries: readonly ShelvedArticle[]): void {
@@ -75,6 +98,7 @@ export class GuildShelves {
       let shelf = this.shelves.get(guildId);
       if (!shelf) this.shelves.set(guildId, (shelf = new Shelf()));
       shelf.put(feedId, article);
+      for (const listener of this.listeners) listener.shelved(guildId, article);
     }
   }
 
@@ -82,7 +106,11 @@ export class GuildShelves {
   removeFeed(guildId: string, feedId: number): void {
     const shelf = this.shelves.get(guildId);
     if (!shelf) return;
-    for (const [id, entry] of [...shelf.articles]) if (entry.feedId === feedId) shelf.drop(id);
+    for (const [id, entry] of [...shelf.articles]) {
+      if (entry.feedId !== feedId) continue;
+      shelf.drop(id);
+      for (const listener of this.listeners) listener.unshelved(guildId, id);
+    }
   }
 
   /** A server's own article (not the operator's). */

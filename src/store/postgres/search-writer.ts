@@ -25,6 +25,8 @@ interface Change {
 /** Postgres's own refusals (a constraint, bad data) carry an SQLSTATE; a dropped connection does not. */
 const refusedByServer = (error: unknown): boolean => typeof (error as { code?: unknown }).code === 'string' && !String((error as { code: string }).code).startsWith('08');
 
+const keyOf = (scope: string, id: string): string => `${scope}\u0000${id}`;
+
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
@@ -40,6 +42,8 @@ export class PostgresSearchWriter {
   private draining: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Keys changed from outside while each running `reconcile` looks (see there). */
+  private readonly touched = new Set<Set<string>>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -48,12 +52,12 @@ export class PostgresSearchWriter {
 
   /** Queue an article to write into `scope` ('' = the operator's library). `entry`: its index entry, when already computed. */
   put(scope: string, article: LibraryArticle, entry?: ArticleIndexEntry): void {
-    this.queue({ scope, id: article.id, article, ...(entry ? { entry } : {}) });
+    this.queue({ scope, id: article.id, article, ...(entry ? { entry } : {}) }, true);
   }
 
   /** Queue the removal of an article (and its quotes) from `scope`. */
   remove(scope: string, id: string): void {
-    this.queue({ scope, id, article: null });
+    this.queue({ scope, id, article: null }, true);
   }
 
   /** Number of changes not yet written. */
@@ -69,19 +73,31 @@ export class PostgresSearchWriter {
   async reconcile(scope: string, articles: readonly LibraryArticle[]): Promise<{ written: number; removed: number }> {
     const { rows } = await this.pool.query<{ id: string; signature: string }>('SELECT id, signature FROM search_articles WHERE scope = $1', [scope]);
     const stored = new Map(rows.map((row) => [row.id, row.signature]));
+    // An article put or removed meanwhile (the library changed) is newer than `articles`: that change stands.
+    const touched = new Set<string>();
+    this.touched.add(touched);
     let written = 0;
-    for (const [n, article] of articles.entries()) {
-      // Folding every article takes a while for a large library: let interactions through.
-      if (n % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
-      const signature = stored.get(article.id);
-      stored.delete(article.id);
-      if (signature !== undefined && signature === articleDocument(article).signature) continue;
-      this.put(scope, article);
-      written++;
+    let removed = 0;
+    try {
+      for (const [n, article] of articles.entries()) {
+        // Folding every article takes a while for a large library: let interactions through.
+        if (n % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+        const signature = stored.get(article.id);
+        stored.delete(article.id);
+        if (touched.has(keyOf(scope, article.id)) || (signature !== undefined && signature === articleDocument(article).signature)) continue;
+        this.queue({ scope, id: article.id, article }, false);
+        written++;
+      }
+      for (const id of stored.keys()) {
+        if (touched.has(keyOf(scope, id))) continue;
+        this.queue({ scope, id, article: null }, false);
+        removed++;
+      }
+    } finally {
+      this.touched.delete(touched);
     }
-    for (const id of stored.keys()) this.remove(scope, id);
     await this.flush();
-    return { written, removed: stored.size };
+    return { written, removed };
   }
 
   /** Resolves once every change queued so far is written (or given up). */
@@ -93,17 +109,19 @@ export class PostgresSearchWriter {
     }
   }
 
-  /** Write what is queued (one last try), then stop; the pool is the caller's. */
+  /** Stop: write what is queued (one last try); later changes are not written. The pool is the caller's. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     await this.draining;
+    // What cannot be written now is written by the next start's reconcile (and the shelves' reload).
     if (this.pending.size > 0) await this.drain().catch(() => undefined);
-    this.closed = true;
   }
 
-  private queue(change: Change): void {
-    const key = `${change.scope}\u0000${change.id}`;
+  private queue(change: Change, fromOutside: boolean): void {
+    const key = keyOf(change.scope, change.id);
+    if (fromOutside) for (const set of this.touched) set.add(key);
     // Re-inserted at the end: the newest change of an article is the one written, after the others.
     this.pending.delete(key);
     this.pending.set(key, change);
@@ -139,7 +157,7 @@ export class PostgresSearchWriter {
       }
       // Written: forget them, unless they changed again meanwhile.
       for (const change of batch) {
-        const key = `${change.scope}\u0000${change.id}`;
+        const key = keyOf(change.scope, change.id);
         if (this.pending.get(key) === change) this.pending.delete(key);
       }
     }
