@@ -76,7 +76,7 @@ interface Corpus {
   speakers: string[];
 }
 
-export function corpus(quotes: number): Corpus {
+function corpus(quotes: number): Corpus {
   const next = rng(2026);
   const words = { ar: vocabulary('ar', next), en: vocabulary('en', next), fr: vocabulary('fr', next) };
   const speakers = Array.from({ length: 3000 }, (_, i) => `${words.en[100 + i]!} ${words.fr[200 + i]!}`.replace(/^./, (c) => c.toUpperCase()));
@@ -105,7 +105,7 @@ export function corpus(quotes: number): Corpus {
 }
 
 /** The `/quote` inputs timed, by kind (deterministic). */
-export function queries(c: Corpus): Array<{ kind: string; q: { query?: string; speaker?: string } }> {
+function queries(c: Corpus): Array<{ kind: string; q: { query?: string; speaker?: string } }> {
   const next = rng(7);
   const out: Array<{ kind: string; q: { query?: string; speaker?: string } }> = [];
   const pick = (language: Language, from: number, to: number): string => c.words[language][from + Math.floor(next() * (to - from))]!;
@@ -124,7 +124,7 @@ export function queries(c: Corpus): Array<{ kind: string; q: { query?: string; s
 }
 
 /** Copy the written articles and quotes in Postgres (new ids, later dates, same terms) until `total` quotes. */
-export async function fillTo(pool: pg.Pool, total: number, written: number, articles: number): Promise<void> {
+async function fillTo(pool: pg.Pool, total: number, written: number, articles: number): Promise<void> {
   // A bulk load builds its GIN indexes once at the end (as an operator would), far faster than a million index updates.
   const gin = (await pool.query<{ name: string; def: string }>(`SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename LIKE 'search_%' AND indexdef LIKE '%USING gin%'`)).rows;
   for (const index of gin) await pool.query(`DROP INDEX ${index.name}`);
