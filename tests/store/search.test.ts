@@ -253,6 +253,19 @@ describe.skipIf(!POSTGRES_BIN)('Postgres search answers as the in-memory index',
       expect((await search.scoped(OPERATOR_SCOPE).suggestSpeakers('john')).length).toBe(0);
     });
 
+    it('an article put again unchanged (a feed article shelved again at start) is not rewritten; a changed one is', async () => {
+      await load(trilingualLibrary());
+      const keys = async (): Promise<string[]> => (await pool.query<{ key: string }>("SELECT key::text FROM search_quotes WHERE article_id = 'maire-pont' ORDER BY idx")).rows.map((r) => r.key);
+      const before = await keys();
+      writer.put(OPERATOR_SCOPE, trilingualLibrary().find((a) => a.id === 'maire-pont')!);
+      await writer.flush();
+      expect(await keys()).toEqual(before);
+      writer.put(OPERATOR_SCOPE, article('maire-pont', 'Le maire inaugure le pont', 3000, '', [{ text: 'Un autre pont', speaker: 'Élodie Martin' }], 'fr'));
+      await writer.flush();
+      expect(await keys()).not.toEqual(before);
+      expect(ids(await search.scoped(OPERATOR_SCOPE).searchQuotes({ query: 'autre' }))).toEqual(['maire-pont#0']);
+    });
+
     it('reconcile writes only what changed and removes what is gone', async () => {
       const articles = trilingualLibrary();
       await pool.query('TRUNCATE search_quotes, search_articles, search_speakers');

@@ -175,9 +175,18 @@ export class PostgresSearchWriter {
     }
   }
 
-  private async write(batch: readonly Change[]): Promise<void> {
-    const documents = batch.map((change) => ({ scope: change.scope, document: change.article && articleDocument(change.article, change.entry) }));
+  private async write(changes: readonly Change[]): Promise<void> {
+    const all = changes.map((change) => ({ change, scope: change.scope, document: change.article && articleDocument(change.article, change.entry) }));
     await inTransaction(this.pool, async (client) => {
+      // An article stored as it is now (a feed article shelved again at start, a rescan) is left alone: no quote rewritten.
+      const stored = await client.query<{ scope: string; id: string; signature: string }>(
+        'SELECT a.scope, a.id, a.signature FROM search_articles a JOIN unnest($1::text[], $2::text[]) AS c(scope, id) ON a.scope = c.scope AND a.id = c.id',
+        [changes.map((c) => c.scope), changes.map((c) => c.id)],
+      );
+      const signatures = new Map(stored.rows.map((row) => [keyOf(row.scope, row.id), row.signature]));
+      const documents = all.filter(({ change, document }) => !document || signatures.get(keyOf(change.scope, change.id)) !== document.signature);
+      const batch = documents.map((d) => d.change);
+      if (batch.length === 0) return;
       const touched = await client.query<{ scope: string; suggest_key: string }>(
         `DELETE FROM search_quotes q USING unnest($1::text[], $2::text[]) AS c(scope, id)
          WHERE q.scope = c.scope AND q.article_id = c.id RETURNING q.scope, q.suggest_key`,
@@ -187,7 +196,7 @@ export class PostgresSearchWriter {
       if (removed.length > 0) {
         await client.query('DELETE FROM search_articles a USING unnest($1::text[], $2::text[]) AS c(scope, id) WHERE a.scope = c.scope AND a.id = c.id', [removed.map((c) => c.scope), removed.map((c) => c.id)]);
       }
-      const written = documents.filter((d): d is { scope: string; document: ArticleDocument } => d.document !== null);
+      const written = documents.flatMap(({ scope, document }) => (document ? [{ scope, document }] : []));
       if (written.length > 0) {
         await client.query(UPSERT_ARTICLES, [JSON.stringify(written.map(articleRow))]);
         await client.query(INSERT_QUOTES, [JSON.stringify(written.flatMap(quoteRows))]);
