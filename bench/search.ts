@@ -157,6 +157,9 @@ const fmt = (ms: number): string => (ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   if (!POSTGRES_BIN) return [{ group: GROUP, name: '/quote on 1M quotes in Postgres: skipped', value: 0, unit: '', note: POSTGRES_SKIP_REASON }];
   const cluster = (await startPostgres())!;
+  // A module that times out is abandoned and the bench exits: the cluster goes with it (its stop is synchronous inside).
+  const stopOnExit = (): void => void cluster.stop();
+  process.once('exit', stopOnExit);
   const pool = createPool(await cluster.createDatabase('bench_search'), () => undefined, 4);
   try {
     await migratePostgres(pool);
@@ -210,6 +213,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       },
     ];
   } finally {
+    process.off('exit', stopOnExit);
     await pool.end();
     await cluster.stop();
   }
