@@ -47,11 +47,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
 
   let hits: QuoteHit[];
   if (query || speaker || articleId) {
-    hits = library.search.searchQuotes({ query, speaker, articleId });
+    hits = await library.search.searchQuotes({ query, speaker, articleId });
   } else {
     // No options: the main quotes of the newest article that has any.
     const newest = [...library.all()].reverse().find((a) => a.briefing.quotes.length > 0);
-    hits = newest ? library.search.searchQuotes({ articleId: newest.id }) : [];
+    hits = newest ? await library.search.searchQuotes({ articleId: newest.id }) : [];
   }
   if (hits.length === 0) return ephemeralText(labelsFor(language).noResults);
   const pages = ctx.pages as PageStore<QuoteHit>;

@@ -17,9 +17,9 @@ import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 import { createPostgresStore } from './store/postgres';
+import { createPostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
 import { waitToLead } from './ingest-lock';
-import { publishLibrary, type ArticleSink } from './library/sink';
 import { adoptionService } from './scheduler/adoption';
 import { createSessionLocks } from './store/postgres/locks';
 
@@ -57,8 +57,6 @@ export interface AppOptions {
   commandsDir?: string;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
-  /** `ROLE=ingest`: where the active ingest publishes the library (the Postgres article store); none: the library stays in this process. */
-  articleSink?: ArticleSink;
   /** Something this process cannot carry on after (the ingest lock lost): the entry point stops and exits non-zero. */
   onFatal?: (reason: string) => void;
 }
@@ -164,6 +162,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
   const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
+  // DATABASE_URL: /quote and autocomplete read Postgres; the process that briefs the library (ROLE=all, or the active
+  // ROLE=ingest once it holds the lock) writes the search tables. Started before the feeds, so that the feed articles
+  // they load at start are written too.
+  const search = config.databaseUrl ? await createPostgresSearchService({ url: config.databaseUrl, logger, library, write: role === 'all' || role === 'ingest' }) : undefined;
+  if (search) {
+    services.push(search);
+    ctx.libraryFor = (guildId) => search.readerView(library.view(guildId), guildId);
+  }
   if (role !== 'ingest') await addStoreServices({ config, logger, client, library, now, fetcher, ctx, services, runsWork });
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
@@ -182,7 +188,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   let stopping: Promise<void> | undefined;
   const started: Service[] = [];
   const leading = new AbortController();
-  let unpublish: (() => void) | undefined;
   const app: App = {
     client,
     library,
@@ -200,7 +205,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       // An HTTP replica or a scheduler never opens the gateway: REST (posts, follow-ups, channel checks) only needs the token.
       const connect = gateway ? client.login(config.token).then(() => ready) : role === 'ingest' ? Promise.resolve() : loginWithoutGateway(client, config.token ?? '');
       await Promise.all([library.start().then(libraryLoaded), connect]);
-      if (role === 'ingest' && options.articleSink) unpublish = await publishLibrary(library, options.articleSink, logger);
       for (const service of services) {
         await service.start();
         started.push(service);
@@ -210,7 +214,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     stop() {
       stopping ??= (async () => {
         leading.abort();
-        unpublish?.();
         for (const service of [...started].reverse()) {
           try {
             await service.stop();

@@ -2,7 +2,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { Config } from '../config';
 import type { Fetcher } from '../content/web/fetch-types';
 import type { ExtractFn } from '../content/web/page-source';
-import type { Library, LibraryView, Suggestion } from '../library';
+import type { Library, ReaderView, Suggestion } from '../library';
 import type { Logger } from '../logger';
 import type { MessageBody } from './message';
 import type { PageStore } from './pages';
@@ -26,12 +26,12 @@ export interface CommandContext {
   fetcher?: Fetcher;
   /** Article extraction off the event loop (a worker thread with a time limit); in this thread when absent. */
   extract?: ExtractFn;
-  /** What a server sees (the library plus its own feed articles); absent: the library alone. Read it through {@link libraryOf}. */
-  libraryFor?: (guildId: string | null) => LibraryView;
+  /** What a server sees (the library plus its own feed articles; searched in Postgres with `DATABASE_URL`); absent: the library alone. Read it through {@link libraryOf}. */
+  libraryFor?: (guildId: string | null) => ReaderView;
 }
 
 /** The articles a command used in `guildId` (null in DMs) may see: the operator's library, plus that server's own. */
-export function libraryOf(ctx: Pick<CommandContext, 'library' | 'libraryFor'>, guildId: string | null): LibraryView {
+export function libraryOf(ctx: Pick<CommandContext, 'library' | 'libraryFor'>, guildId: string | null): ReaderView {
   return ctx.libraryFor?.(guildId) ?? ctx.library;
 }
 

@@ -1,6 +1,6 @@
 import { isValidArticleId } from '../content/read-article';
 import { ArticleNotFoundError, InvalidArticleIdError } from '../errors';
-import type { LibraryArticle, LibraryView } from '../library';
+import type { LibraryArticle, ReaderView } from '../library';
 
 /** Longest text we try to match against titles (Discord options are at most 100 characters anyway). */
 const MAX_TYPED = 300;
@@ -14,7 +14,7 @@ const MAX_TYPED = 300;
  * @throws InvalidArticleIdError when the text is not a plain id (a path, too long…) and no title matches.
  * @throws ArticleNotFoundError when no article has that id.
  */
-export function resolveArticle(library: LibraryView, option: string): LibraryArticle {
+export function resolveArticle(library: ReaderView, option: string): LibraryArticle {
   const typed = option.trim();
   const valid = isValidArticleId(typed);
   const exact = valid ? library.get(typed) : undefined;

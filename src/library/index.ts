@@ -3,4 +3,4 @@ export { createFolderLibrary, type FolderLibraryOptions } from './folder-library
 export { SearchIndex, type QuoteHit, type QuoteQuery, type Suggestion } from './search';
 export { foldForSearch } from './normalize';
 export type { ArticleLibrary, LibraryArticle } from './types';
-export { mergedView, type LibraryView, type LibrarySearch } from './views';
+export { mergedView, withSearch, type LibraryView, type LibrarySearch, type ReaderSearch, type ReaderView } from './views';

@@ -50,6 +50,10 @@ export interface LibraryEvents {
   added: [article: LibraryArticle];
   changed: [article: LibraryArticle];
   removed: [id: string];
+  /** A server's article (a feed article in its scope) kept or replaced. */
+  shelved: [guildId: string, article: LibraryArticle];
+  /** A server's article gone from its scope. */
+  unshelved: [guildId: string, id: string];
 }
 
 /**
@@ -179,6 +183,7 @@ export function createLibrary(options: LibraryOptions): Library {
     scope.search.upsert(article, index);
     scope.sorted = undefined;
     if (scope === operator) emitter.emit(isNew ? 'added' : 'changed', article);
+    else emitter.emit('shelved', scope.key, article);
   };
 
   const drop = (scope: Scope, id: string): void => {
@@ -186,6 +191,7 @@ export function createLibrary(options: LibraryOptions): Library {
     scope.search.remove(id);
     scope.sorted = undefined;
     if (scope === operator) emitter.emit('removed', id);
+    else emitter.emit('unshelved', scope.key, id);
   };
 
   /** Take an article out: it is gone from its source. */
@@ -490,6 +496,7 @@ export function createLibrary(options: LibraryOptions): Library {
       if (!scope) return;
       close(scope);
       scopes.delete(guildId);
+      for (const id of scope.articles.keys()) emitter.emit('unshelved', guildId, id);
     },
     view(guildId) {
       const scope = guildId ? scopes.get(guildId) : undefined;

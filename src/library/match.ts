@@ -2,7 +2,7 @@ import { termsOf } from './normalize';
 import type { TermIndex } from './term-index';
 
 /** One variant of a query word: a term matched exactly, or as the start of longer terms. */
-interface Variant {
+export interface Variant {
   term: string;
   prefix: boolean;
 }
@@ -65,7 +65,16 @@ export interface Constraint {
 
 /** A constraint for `word` (already folded) on `index`; `stripped`: also the word without an Arabic light prefix. */
 export function constraint(word: string, minPrefix: number, index: TermLookup, terms: (id: number) => TermList, stripped = true): Constraint {
-  return { variants: (stripped ? termsOf(word) : [word]).map((term) => ({ term, prefix: term.length >= minPrefix })), index, terms };
+  return { variants: variantsOf(word, minPrefix, stripped), index, terms };
+}
+
+/**
+ * The terms a folded query word is looked up as: the word and, with
+ * `stripped`, the word without an Arabic light prefix; each a prefix when at
+ * least `minPrefix` long (any index of the library, in memory or not, matches these).
+ */
+export function variantsOf(word: string, minPrefix: number, stripped = true): Variant[] {
+  return (stripped ? termsOf(word) : [word]).map((term) => ({ term, prefix: term.length >= minPrefix }));
 }
 
 /** True when the terms of `id` satisfy the constraint (as its index lookup would find `id`). */

@@ -64,14 +64,17 @@ interface SpeakerEntry {
   terms: TermList;
 }
 
-const MAX_SUGGESTIONS = 25;
+/** Most suggestions of one autocomplete. */
+export const MAX_SUGGESTIONS = 25;
 /** The term list of an article without lead or speaker terms. */
 const NO_TERMS: TermList = '  ';
 const MAX_CHOICE = 100;
-/** Query words at least this long also match longer words they start. */
-const MIN_PREFIX = 3;
-/** Typed text shorter than this is matched by scanning the newest-first list (it stops after 25 matches). */
-const MIN_INDEXED_TYPED = 2;
+/** Quote words at least this long also match longer words they start. */
+export const MIN_PREFIX = 3;
+/** Typed text shorter than this (one character) matches titles (or names) only; it is matched by scanning the newest-first list (it stops after 25 matches). */
+export const MIN_INDEXED_TYPED = 2;
+/** Hits of a quote search when the query sets no limit. */
+export const DEFAULT_QUOTE_LIMIT = 500;
 /** Matches up to this many are sorted; beyond, the newest-first list is walked until the page is full. */
 const SORT_AT_MOST = 2000;
 
@@ -163,7 +166,7 @@ export class SearchIndex {
 
   /** Quotes matching every given criterion, newest article first, then in the article's order. */
   searchQuotes(q: QuoteQuery): QuoteHit[] {
-    const limit = q.limit ?? 500;
+    const limit = q.limit ?? DEFAULT_QUOTE_LIMIT;
     if (q.articleId && !this.articles.has(q.articleId)) return [];
     const textOf = (key: number): TermList => this.quotes.get(key)!.textTerms;
     const speakerOf = (key: number): TermList => this.quotes.get(key)!.speakerTerms;
@@ -227,7 +230,7 @@ export class SearchIndex {
         picked = [...picked, ...this.inNewestOrder(plan, MAX_SUGGESTIONS - picked.length, (a) => !byTitle.has(a))];
       }
     }
-    return picked.map((a) => ({ name: choiceText(a.title), value: a.id }));
+    return picked.map((a) => articleChoice(a.title, a.id));
   }
 
   /** Speakers whose name (or role) words start with the typed words, most recently quoted first, at most 25. */
@@ -243,7 +246,7 @@ export class SearchIndex {
       const plan = planMatch(words.map((w) => constraint(w, 0, this.speakerNames, termsOfNum, false)))!;
       picked = plan.ids.filter(plan.passes).map((n) => this.speakerByNum.get(n)!).sort(bySpeakerOrder).slice(0, MAX_SUGGESTIONS);
     }
-    return picked.map((s) => ({ name: choiceText(s.name), value: cutAtGrapheme(s.name, MAX_CHOICE) }));
+    return picked.map((s) => speakerChoice(s.name));
   }
 
   /**
@@ -337,6 +340,16 @@ function byNewest(a: ArticleEntry, b: ArticleEntry): number {
 
 function bySpeakerOrder(a: SpeakerEntry, b: SpeakerEntry): number {
   return b.latest - a.latest || b.count - a.count || (a.name < b.name ? -1 : 1);
+}
+
+/** The autocomplete choice of an article: its title (cut to fit), its id as the value. */
+export function articleChoice(title: string, id: string): Suggestion {
+  return { name: choiceText(title), value: id };
+}
+
+/** The autocomplete choice of a speaker: the name, cut to fit. */
+export function speakerChoice(name: string): Suggestion {
+  return { name: choiceText(name), value: cutAtGrapheme(name, MAX_CHOICE) };
 }
 
 /** Text cut to a choice's 100 characters at a grapheme boundary, with "…" when cut. */

@@ -1,5 +1,5 @@
 import type { QuoteHit, QuoteQuery, Suggestion } from './search';
-import type { SearchIndex } from './search';
+import { DEFAULT_QUOTE_LIMIT, MAX_SUGGESTIONS, type SearchIndex } from './search';
 import type { ArticleLibrary, LibraryArticle } from './types';
 
 /** The search a command uses: quotes, autocomplete and name resolution. */
@@ -10,7 +10,34 @@ export interface LibraryView extends ArticleLibrary {
   readonly search: LibrarySearch;
 }
 
-const MAX_SUGGESTIONS = 25;
+/**
+ * The search as commands read it: in memory ({@link LibrarySearch}), or in
+ * Postgres (`DATABASE_URL`), where quotes and suggestions come as promises.
+ * Name resolution stays with the articles, in memory.
+ */
+export interface ReaderSearch {
+  searchQuotes(q: QuoteQuery): QuoteHit[] | Promise<QuoteHit[]>;
+  suggestArticles(typed: string): Suggestion[] | Promise<Suggestion[]>;
+  suggestSpeakers(typed: string): Suggestion[] | Promise<Suggestion[]>;
+  resolveName(typed: string): string | undefined;
+}
+
+/** What one reader sees, as commands read it: a {@link LibraryView}, or one whose search is in Postgres. */
+export interface ReaderView extends ArticleLibrary {
+  readonly search: ReaderSearch;
+}
+
+/** A view whose search is another one (Postgres's), its articles the same. */
+export function withSearch(view: ArticleLibrary, search: ReaderSearch): ReaderView {
+  return {
+    search,
+    all: () => view.all(),
+    get: (id) => view.get(id),
+    newest: () => view.newest(),
+    ...(view.whenIdle ? { whenIdle: () => view.whenIdle!() } : {}),
+  };
+}
+
 /** Oldest first: by timestamp, then id. */
 export const byAge = (a: LibraryArticle, b: LibraryArticle): number => a.timestamp - b.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -31,27 +58,14 @@ export interface ScopeShelf {
 export function mergedView(operator: LibraryView, shelf: ScopeShelf): LibraryView {
   const get = (id: string): LibraryArticle | undefined => shelf.get(id) ?? operator.get(id);
   const timestampOf = (id: string): number => get(id)?.timestamp ?? 0;
-  const newestFirst = <T>(items: T[], idOf: (item: T) => string): T[] =>
-    items.map((item, order) => ({ item, order, t: timestampOf(idOf(item)) })).sort((a, b) => b.t - a.t || a.order - b.order).map((x) => x.item);
   const search: LibrarySearch = {
     searchQuotes(q: QuoteQuery): QuoteHit[] {
       if (q.articleId) return (shelf.has(q.articleId) ? shelf.search : operator.search).searchQuotes(q);
-      const hits = [...shelf.search.searchQuotes(q), ...operator.search.searchQuotes(q)];
-      return newestFirst(hits, (hit) => hit.articleId).slice(0, q.limit ?? 500);
+      return mergeQuoteHits(shelf.search.searchQuotes(q), operator.search.searchQuotes(q), timestampOf, q.limit);
     },
-    suggestArticles(typed: string): Suggestion[] {
-      return newestFirst([...shelf.search.suggestArticles(typed), ...operator.search.suggestArticles(typed)], (s) => s.value).slice(0, MAX_SUGGESTIONS);
-    },
-    suggestSpeakers(typed: string): Suggestion[] {
-      const seen = new Set<string>();
-      return [...shelf.search.suggestSpeakers(typed), ...operator.search.suggestSpeakers(typed)].filter((s) => !seen.has(s.value) && seen.add(s.value)).slice(0, MAX_SUGGESTIONS);
-    },
-    resolveName(typed: string): string | undefined {
-      const mine = shelf.search.resolveName(typed);
-      const theirs = operator.search.resolveName(typed);
-      if (!mine || !theirs) return mine ?? theirs;
-      return timestampOf(mine) >= timestampOf(theirs) ? mine : theirs;
-    },
+    suggestArticles: (typed: string): Suggestion[] => mergeArticleSuggestions(shelf.search.suggestArticles(typed), operator.search.suggestArticles(typed), timestampOf),
+    suggestSpeakers: (typed: string): Suggestion[] => mergeSpeakerSuggestions(shelf.search.suggestSpeakers(typed), operator.search.suggestSpeakers(typed)),
+    resolveName: (typed: string): string | undefined => newerOf(shelf.search.resolveName(typed), operator.search.resolveName(typed), timestampOf),
   };
   return {
     search,
@@ -67,6 +81,33 @@ export function mergedView(operator: LibraryView, shelf: ScopeShelf): LibraryVie
     },
     ...(operator.whenIdle ? { whenIdle: () => operator.whenIdle!() } : {}),
   };
+}
+
+/** `items` newest first by `timestampOf` their id, in their order at equal times (a stable sort). */
+function newestFirst<T>(items: readonly T[], idOf: (item: T) => string, timestampOf: (id: string) => number): T[] {
+  return items.map((item, order) => ({ item, order, t: timestampOf(idOf(item)) })).sort((a, b) => b.t - a.t || a.order - b.order).map((x) => x.item);
+}
+
+/** A server's quote hits and the operator's as one list: newest article first, the server's first at equal times; at most `limit`. */
+export function mergeQuoteHits(shelf: readonly QuoteHit[], operator: readonly QuoteHit[], timestampOf: (id: string) => number, limit = DEFAULT_QUOTE_LIMIT): QuoteHit[] {
+  return newestFirst([...shelf, ...operator], (hit) => hit.articleId, timestampOf).slice(0, limit);
+}
+
+/** A server's article suggestions and the operator's as one list, newest first (the server's first at equal times), at most 25. */
+export function mergeArticleSuggestions(shelf: readonly Suggestion[], operator: readonly Suggestion[], timestampOf: (id: string) => number): Suggestion[] {
+  return newestFirst([...shelf, ...operator], (s) => s.value, timestampOf).slice(0, MAX_SUGGESTIONS);
+}
+
+/** A server's speaker suggestions, then the operator's not already there, at most 25. */
+export function mergeSpeakerSuggestions(shelf: readonly Suggestion[], operator: readonly Suggestion[]): Suggestion[] {
+  const seen = new Set<string>();
+  return [...shelf, ...operator].filter((s) => !seen.has(s.value) && seen.add(s.value)).slice(0, MAX_SUGGESTIONS);
+}
+
+/** Of the server's and the operator's article for a typed name, the newer (the server's at equal times). */
+export function newerOf(mine: string | undefined, theirs: string | undefined, timestampOf: (id: string) => number): string | undefined {
+  if (!mine || !theirs) return mine ?? theirs;
+  return timestampOf(mine) >= timestampOf(theirs) ? mine : theirs;
 }
 
 function mergeSorted(a: readonly LibraryArticle[], b: readonly LibraryArticle[]): LibraryArticle[] {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { SEARCH_TABLES } from './postgres/search-schema';
 
 /** One schema change. Numbers are applied in order, each once, each in a transaction. */
 export interface Migration {
@@ -262,6 +263,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'feed articles by fetch time',
     up: 'CREATE INDEX feed_articles_fetched ON feed_articles (fetched_at);',
     postgres: 'CREATE INDEX feed_articles_fetched ON feed_articles (fetched_at);',
+  },
+  {
+    // Quote and article search in Postgres (issue 11, "Search at scale"). SQLite keeps the search in memory: nothing to do there.
+    version: 6,
+    name: 'search: articles, quotes and speakers (Postgres)',
+    up: '-- Postgres only: with SQLite the search index lives in memory.',
+    postgres: SEARCH_TABLES,
   },
 ];
 

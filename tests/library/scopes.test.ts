@@ -115,6 +115,23 @@ describe.each([
   });
 });
 
+describe('library scopes: events a search index elsewhere follows (the Postgres search writer)', () => {
+  it('each server article kept, replaced or removed is told with its server; the operator’s are told as added/changed/removed', async () => {
+    const { library, a } = await started(0, true);
+    const events: string[] = [];
+    library.on('shelved', (guildId, x) => events.push(`+${guildId === A ? 'A' : 'B'}/${x.id}`));
+    library.on('unshelved', (guildId, id) => events.push(`-${guildId === A ? 'A' : 'B'}/${id}`));
+    library.on('added', (x) => events.push(`+op/${x.id}`));
+    a.put(article('feed1-z', 5, 'Budget vote delayed', '"We need more time," said the mayor, Ana Lopez.'));
+    await library.whenIdle();
+    a.remove('feed1-x');
+    await library.whenIdle();
+    library.removeScope(B);
+    expect(events).toEqual(['+A/feed1-z', '-A/feed1-x', '-B/feed2-y']);
+    await library.stop();
+  });
+});
+
 describe('library scopes: a source that cannot be read by another thread is read once per version', () => {
   it('re-lists without reading again; a changed version is read again', async () => {
     const { library, a } = await started(0);

@@ -1,0 +1,96 @@
+import type { Library, LibraryView, ReaderView } from '../../library';
+import { withSearch } from '../../library';
+import type { Logger } from '../../logger';
+import { migratePostgres } from './migrate';
+import { createPool } from './pool';
+import { OPERATOR_SCOPE, PostgresSearch } from './search';
+import { PostgresSearchWriter } from './search-writer';
+
+/** Options of {@link createPostgresSearchService}. */
+export interface PostgresSearchServiceOptions {
+  /** `DATABASE_URL`. */
+  url: string;
+  logger: Logger;
+  /** The library, its operator's articles and each server's feed articles: followed (and written) when `write` is set. */
+  library: Pick<Library, 'on' | 'off' | 'all'>;
+  /**
+   * Write the search tables from this process's library (every scope): the
+   * process that briefs (`ROLE=all`, or an ingest role). Others only read.
+   */
+  write: boolean;
+  /** Connections of the search pool (default 5). */
+  poolSize?: number;
+}
+
+/** Quote search and autocomplete in Postgres: the views commands read, and a service that keeps the tables current. */
+export interface PostgresSearchService {
+  /** What a server sees (`view`: its in-memory articles, from `library.view`), searched in Postgres. */
+  readerView(view: LibraryView, guildId: string | null): ReaderView;
+  name: string;
+  /** Follow the library, every scope (when writing): bring the tables in line with them first, in the background. */
+  start(): void;
+  /** Stop following, write what is queued, close the pool. */
+  stop(): Promise<void>;
+}
+
+/**
+ * With `DATABASE_URL`: `/quote` and autocomplete read the `search_*` tables
+ * (answers identical to the in-memory index on the same articles), and the
+ * process that briefs writes them: every article the library adds, changes
+ * or removes, every feed article a server's scope gains or loses. At
+ * start the operator's library is reconciled with the tables (only changed
+ * articles are written), without holding up the bot.
+ */
+export async function createPostgresSearchService(options: PostgresSearchServiceOptions): Promise<PostgresSearchService> {
+  const log = options.logger.child({ component: 'search' });
+  const pool = createPool(options.url, (error) => log.error({ err: error }, 'postgres connection error (search)'), options.poolSize ?? 5);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const search = new PostgresSearch(pool);
+  const writer = new PostgresSearchWriter(pool, {
+    onError: (error, detail) =>
+      detail.retrying ? log.warn({ err: error }, 'search tables not reachable; retrying') : log.error({ err: error, scope: detail.scope, id: detail.id }, `search tables refused article ${detail.id ?? ''}; it is not searchable in Postgres`),
+  });
+  const { library } = options;
+  const onPut = (article: Parameters<PostgresSearchWriter['put']>[1]): void => writer.put(OPERATOR_SCOPE, article);
+  const onRemoved = (id: string): void => writer.remove(OPERATOR_SCOPE, id);
+  const onShelved = (guildId: string, article: Parameters<PostgresSearchWriter['put']>[1]): void => writer.put(guildId, article);
+  const onUnshelved = (guildId: string, id: string): void => writer.remove(guildId, id);
+  let following = false;
+  let reconciling: Promise<void> | undefined;
+  return {
+    name: 'search',
+    readerView: (view, guildId) => withSearch(view, search.view(guildId, (typed) => view.search.resolveName(typed))),
+    start() {
+      if (!options.write || following) return;
+      following = true;
+      library.on('added', onPut);
+      library.on('changed', onPut);
+      library.on('removed', onRemoved);
+      library.on('shelved', onShelved);
+      library.on('unshelved', onUnshelved);
+      const began = Date.now();
+      reconciling = writer
+        .reconcile(OPERATOR_SCOPE, library.all())
+        .then((counts) => log.info({ ...counts, ms: Date.now() - began }, 'search tables in line with the library'))
+        .catch((error: unknown) => log.error({ err: error }, 'could not bring the search tables in line with the library; changes from now on are written'));
+    },
+    async stop() {
+      if (following) {
+        following = false;
+        library.off('added', onPut);
+        library.off('changed', onPut);
+        library.off('removed', onRemoved);
+        library.off('shelved', onShelved);
+        library.off('unshelved', onUnshelved);
+      }
+      await writer.close();
+      await reconciling;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import type pg from 'pg';
+import type { LibraryArticle } from '../../library';
+import type { ArticleIndexEntry } from '../../library/index-entry';
+import { articleDocument, type ArticleDocument } from '../../library/search-document';
+import { inTransaction } from './pool';
+
+/** Options of {@link PostgresSearchWriter}. */
+export interface SearchWriterOptions {
+  /** Articles written per transaction (default 200). */
+  batchSize?: number;
+  /** Wait before writing again after the database failed, ms (default 5000). */
+  retryMs?: number;
+  /** An article Postgres refused (given up), or the database failing (retried). */
+  onError?: (error: Error, detail: { scope: string; id?: string; retrying: boolean }) => void;
+}
+
+/** One queued change: an article to (re)write, or null to remove it. */
+interface Change {
+  scope: string;
+  id: string;
+  article: LibraryArticle | null;
+  entry?: ArticleIndexEntry;
+}
+
+/** Postgres's own refusals (a constraint, bad data) carry an SQLSTATE; a dropped connection does not. */
+const refusedByServer = (error: unknown): boolean => typeof (error as { code?: unknown }).code === 'string' && !String((error as { code: string }).code).startsWith('08');
+
+const keyOf = (scope: string, id: string): string => `${scope}\u0000${id}`;
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * Writes the search tables (see `search-schema.ts`): articles, their key
+ * quotes, and the speaker summary rows. Changes are queued and written in
+ * the background, in batches, one transaction each; a later change of the
+ * same article replaces a queued one. When the database is unreachable the
+ * batch waits and is retried (nothing is lost); an article Postgres refuses
+ * is reported and skipped, the rest of its batch written.
+ */
+export class PostgresSearchWriter {
+  private readonly pending = new Map<string, Change>();
+  private draining: Promise<void> | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+  /** Keys changed from outside while each running `reconcile` looks (see there). */
+  private readonly touched = new Set<Set<string>>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: SearchWriterOptions = {},
+  ) {}
+
+  /** Queue an article to write into `scope` ('' = the operator's library). `entry`: its index entry, when already computed. */
+  put(scope: string, article: LibraryArticle, entry?: ArticleIndexEntry): void {
+    this.queue({ scope, id: article.id, article, ...(entry ? { entry } : {}) }, true);
+  }
+
+  /** Queue the removal of an article (and its quotes) from `scope`. */
+  remove(scope: string, id: string): void {
+    this.queue({ scope, id, article: null }, true);
+  }
+
+  /** Number of changes not yet written. */
+  get backlog(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Make `scope` hold exactly `articles`: write those whose indexed content
+   * differs from what is stored (all of them into an empty table), remove the
+   * others. For a start-up: a restart rewrites only what changed meanwhile.
+   */
+  async reconcile(scope: string, articles: readonly LibraryArticle[]): Promise<{ written: number; removed: number }> {
+    const { rows } = await this.pool.query<{ id: string; signature: string }>('SELECT id, signature FROM search_articles WHERE scope = $1', [scope]);
+    const stored = new Map(rows.map((row) => [row.id, row.signature]));
+    // An article put or removed meanwhile (the library changed) is newer than `articles`: that change stands.
+    const touched = new Set<string>();
+    this.touched.add(touched);
+    let written = 0;
+    let removed = 0;
+    try {
+      for (const [n, article] of articles.entries()) {
+        // Folding every article takes a while for a large library: let interactions through.
+        if (n % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+        const signature = stored.get(article.id);
+        stored.delete(article.id);
+        if (touched.has(keyOf(scope, article.id)) || (signature !== undefined && signature === articleDocument(article).signature)) continue;
+        this.queue({ scope, id: article.id, article }, false);
+        written++;
+      }
+      for (const id of stored.keys()) {
+        if (touched.has(keyOf(scope, id))) continue;
+        this.queue({ scope, id, article: null }, false);
+        removed++;
+      }
+    } finally {
+      this.touched.delete(touched);
+    }
+    await this.flush();
+    return { written, removed };
+  }
+
+  /** Resolves once every change queued so far is written (or given up). */
+  async flush(): Promise<void> {
+    while (this.draining || (this.pending.size > 0 && !this.closed)) {
+      this.kick();
+      await this.draining;
+      if (this.retryTimer) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Stop: write what is queued (one last try); later changes are not written. The pool is the caller's. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    await this.draining;
+    // What cannot be written now is written by the next start's reconcile (and the shelves' reload).
+    if (this.pending.size > 0) await this.drain().catch(() => undefined);
+  }
+
+  private queue(change: Change, fromOutside: boolean): void {
+    const key = keyOf(change.scope, change.id);
+    if (fromOutside) for (const set of this.touched) set.add(key);
+    // Re-inserted at the end: the newest change of an article is the one written, after the others.
+    this.pending.delete(key);
+    this.pending.set(key, change);
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.draining || this.retryTimer || this.closed) return;
+    this.draining = this.drain()
+      .catch((error: unknown) => {
+        // The database is unreachable: wait, then try again (the changes are queued still).
+        this.options.onError?.(asError(error), { scope: '', retrying: true });
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.kick();
+        }, this.options.retryMs ?? 5000);
+        this.retryTimer.unref();
+      })
+      .finally(() => {
+        this.draining = undefined;
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const size = this.options.batchSize ?? 200;
+    while (this.pending.size > 0) {
+      const batch = [...this.pending.values()].slice(0, size);
+      try {
+        await this.write(batch);
+      } catch (error) {
+        if (!refusedByServer(error)) throw error;
+        await this.writeOneByOne(batch);
+      }
+      // Written: forget them, unless they changed again meanwhile.
+      for (const change of batch) {
+        const key = keyOf(change.scope, change.id);
+        if (this.pending.get(key) === change) this.pending.delete(key);
+      }
+    }
+  }
+
+  /** A refused batch: each article alone, so that one bad article does not hold back the others. */
+  private async writeOneByOne(batch: readonly Change[]): Promise<void> {
+    for (const change of batch) {
+      try {
+        await this.write([change]);
+      } catch (error) {
+        if (!refusedByServer(error)) throw error;
+        this.options.onError?.(asError(error), { scope: change.scope, id: change.id, retrying: false });
+      }
+    }
+  }
+
+  private async write(changes: readonly Change[]): Promise<void> {
+    const all = changes.map((change) => ({ change, scope: change.scope, document: change.article && articleDocument(change.article, change.entry) }));
+    await inTransaction(this.pool, async (client) => {
+      // An article stored as it is now (a feed article shelved again at start, a rescan) is left alone: no quote rewritten.
+      const stored = await client.query<{ scope: string; id: string; signature: string }>(
+        'SELECT a.scope, a.id, a.signature FROM search_articles a JOIN unnest($1::text[], $2::text[]) AS c(scope, id) ON a.scope = c.scope AND a.id = c.id',
+        [changes.map((c) => c.scope), changes.map((c) => c.id)],
+      );
+      const signatures = new Map(stored.rows.map((row) => [keyOf(row.scope, row.id), row.signature]));
+      const documents = all.filter(({ change, document }) => !document || signatures.get(keyOf(change.scope, change.id)) !== document.signature);
+      const batch = documents.map((d) => d.change);
+      if (batch.length === 0) return;
+      const touched = await client.query<{ scope: string; suggest_key: string }>(
+        `DELETE FROM search_quotes q USING unnest($1::text[], $2::text[]) AS c(scope, id)
+         WHERE q.scope = c.scope AND q.article_id = c.id RETURNING q.scope, q.suggest_key`,
+        [batch.map((c) => c.scope), batch.map((c) => c.id)],
+      );
+      const removed = batch.filter((change) => !change.article);
+      if (removed.length > 0) {
+        await client.query('DELETE FROM search_articles a USING unnest($1::text[], $2::text[]) AS c(scope, id) WHERE a.scope = c.scope AND a.id = c.id', [removed.map((c) => c.scope), removed.map((c) => c.id)]);
+      }
+      const written = documents.flatMap(({ scope, document }) => (document ? [{ scope, document }] : []));
+      if (written.length > 0) {
+        await client.query(UPSERT_ARTICLES, [JSON.stringify(written.map(articleRow))]);
+        await client.query(INSERT_QUOTES, [JSON.stringify(written.flatMap(quoteRows))]);
+      }
+      const speakers = new Map<string, { scope: string; key: string }>();
+      for (const row of [...touched.rows.map((r) => ({ scope: r.scope, key: r.suggest_key })), ...written.flatMap(({ scope, document }) => document.quotes.filter((q) => q.shortName).map((q) => ({ scope, key: q.suggestKey })))]) {
+        speakers.set(`${row.scope}\u0000${row.key}`, row);
+      }
+      if (speakers.size > 0) {
+        const keys = [...speakers.values()];
+        await client.query(REFRESH_SPEAKERS, [keys.map((k) => k.scope), keys.map((k) => k.key)]);
+      }
+    });
+  }
+}
+
+const articleRow = ({ scope, document: d }: { scope: string; document: ArticleDocument }) => ({
+  scope, id: d.id, title: d.title, published: d.published, names: d.names, signature: d.signature, title_terms: d.titleTerms, any_terms: d.anyTerms,
+});
+
+const quoteRows = ({ scope, document: d }: { scope: string; document: ArticleDocument }) =>
+  d.quotes.map((q) => ({
+    scope, article_id: d.id, idx: q.index, published: d.published, quote: q.quote, short_name: q.shortName, suggest_key: q.suggestKey,
+    text_terms: q.textTerms, speaker_terms: q.speakerTerms, name_terms: q.nameTerms,
+  }));
+
+/** A JSON array of strings as a `tsvector` whose lexemes are those strings. */
+const lexemes = (column: string): string => `array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.${column})))`;
+
+const UPSERT_ARTICLES = `
+  INSERT INTO search_articles (scope, id, title, published, names, signature, title_terms, any_terms)
+  SELECT r.scope, r.id, r.title, r.published, ARRAY(SELECT jsonb_array_elements_text(r.names)), r.signature, ${lexemes('title_terms')}, ${lexemes('any_terms')}
+  FROM jsonb_to_recordset($1::jsonb) AS r(scope TEXT, id TEXT, title TEXT, published BIGINT, names JSONB, signature TEXT, title_terms JSONB, any_terms JSONB)
+  ON CONFLICT (scope, id) DO UPDATE SET title = excluded.title, published = excluded.published, names = excluded.names,
+    signature = excluded.signature, title_terms = excluded.title_terms, any_terms = excluded.any_terms`;
+
+// WITH ORDINALITY keeps the quotes' order in their keys: a speaker's name is the first one indexed.
+const INSERT_QUOTES = `
+  INSERT INTO search_quotes (scope, article_id, idx, published, quote, short_name, suggest_key, text_terms, speaker_terms, name_terms)
+  SELECT r.scope, r.article_id, r.idx, r.published, r.quote, r.short_name, r.suggest_key, ${lexemes('text_terms')}, ${lexemes('speaker_terms')}, ${lexemes('name_terms')}
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, n),
+       jsonb_to_record(e.value) AS r(scope TEXT, article_id TEXT, idx INTEGER, published BIGINT, quote JSONB, short_name TEXT, suggest_key TEXT, text_terms JSONB, speaker_terms JSONB, name_terms JSONB)
+  ORDER BY e.n`;
+
+/** Recount the speakers of these (scope, key) pairs from their quotes: one row each while any quote has them. */
+const REFRESH_SPEAKERS = `
+  WITH keys AS (SELECT DISTINCT scope, key FROM unnest($1::text[], $2::text[]) AS k(scope, key)),
+  counted AS (
+    SELECT q.scope, q.suggest_key AS key, (array_agg(q.short_name ORDER BY q.key))[1] AS name, count(*)::int AS quotes,
+           max(q.published) AS latest, (array_agg(q.name_terms ORDER BY q.key))[1] AS name_terms
+    FROM search_quotes q JOIN keys k ON q.scope = k.scope AND q.suggest_key = k.key
+    WHERE q.short_name <> ''
+    GROUP BY q.scope, q.suggest_key
+  ),
+  gone AS (
+    DELETE FROM search_speakers s USING keys k
+    WHERE s.scope = k.scope AND s.key = k.key AND NOT EXISTS (SELECT 1 FROM counted c WHERE c.scope = s.scope AND c.key = s.key)
+  )
+  INSERT INTO search_speakers (scope, key, name, quotes, latest, name_terms)
+  SELECT scope, key, name, quotes, latest, name_terms FROM counted
+  ON CONFLICT (scope, key) DO UPDATE SET name = excluded.name, quotes = excluded.quotes, latest = excluded.latest, name_terms = excluded.name_terms`;
