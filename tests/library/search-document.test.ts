@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { LibraryArticle } from '../../src/library';
 import { articleDocument, MAX_LEXEME, RULES, tsqueryOf, typedWords, wellFormedText } from '../../src/library/search-document';
 import { article } from './search-fixture';
 
