@@ -13,6 +13,7 @@ import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
 import { createLibrary, GuildShelves, type Library } from './library';
 import type { Logger } from './logger';
 import { historyReadable } from './scheduler/permissions';
+import { pacedRest, requestPacer } from './scheduler/rate-limit';
 import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
@@ -111,13 +112,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
   const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error')) : undefined;
-  const scheduling = createScheduling({ config, logger, rest: singleAttemptRest(client.rest, config.token), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => shelves.view(library, guildId) });
+  // Scheduled and feed posts share one pace: this process's part of Discord's global limit (DISCORD_GLOBAL_RATE × DISCORD_RATE_SHARE).
+  const postPacer = requestPacer(config.discordGlobalRate * config.discordRateShare);
+  const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library, now, canReadHistory: historyReadable(client), runScheduler: !web, store, libraryFor: (guildId) => shelves.view(library, guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-  const feeds = createFeeds({ config, logger, rest: client.rest, fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
+  const feeds = createFeeds({ config, logger, rest: pacedRest(client.rest, postPacer), fetcher, extract: ctx.extract, shelves, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: !web, changes: store });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
 
