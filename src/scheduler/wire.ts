@@ -11,7 +11,7 @@ import { SchedulerService } from './service';
 
 /** What {@link createScheduling} needs from the composition root. */
 export interface SchedulingOptions {
-  config: Pick<Config, 'databasePath'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds'>>;
+  config: Pick<Config, 'databasePath'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds' | 'scheduleSpreadSeconds'>>;
   logger: Logger;
   /** discord.js `client.rest`, or a REST that does not retry 5xx itself (see `singleAttemptRest`). */
   rest: RestLike;
@@ -65,6 +65,7 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     logger,
     clock: () => new Date(now()),
     nonceWindowMs,
+    spreadSeconds: options.config.scheduleSpreadSeconds ?? 0,
     backoff: new ChannelBackoff(),
     // Well inside main's 10 s shutdown budget; a post cut short stays pending and is re-sent with its nonce at start.
     stopTimeoutMs: 5000,
