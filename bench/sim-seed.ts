@@ -45,7 +45,7 @@ export async function seed(client: pg.Client, sizes: SimSizes, base: number): Pr
     FROM generate_series(1, 1000) AS f`, [base]);
   await client.query(`
     INSERT INTO feed_articles (id, feed_id, guild_id, item_key, url, title, source, published_at, text, fetched_at)
-    SELECT 'feed-' || a, f.id, f.guild_id, 'item-' || a, 'https://news.example/a/' || a, 'Article ' || a, 'news.example', $1::bigint - a * 60000, repeat('قال الوزير إن المحادثات ستستمر. The talks will go on. Les pourparlers continuent. ', 6), $1::bigint
+    SELECT 'feed-' || a, f.id, f.guild_id, 'item-' || a, 'https://news.example/a/' || a, 'Article ' || a, 'news.example', $1::bigint - a::bigint * 60000, repeat('قال الوزير إن المحادثات ستستمر. The talks will go on. Les pourparlers continuent. ', 6), $1::bigint
     FROM generate_series(1, $2::int) AS a JOIN feeds f ON f.id = 1 + a % 1000`, [base, sizes.articles]);
   await client.query('ANALYZE');
 }
