@@ -13,10 +13,12 @@ const WORKER_FILE = fileURLToPath(new URL('./sim-worker.ts', import.meta.url));
 export interface WorkerRecord {
   pid: number;
   startedAt: number;
+  /** When it said it was ready (scheduler started). */
+  readyAt?: number;
   endedAt?: number;
   killed: boolean;
-  /** RSS reports (bytes) with their time. */
-  rss: Array<{ at: number; rss: number }>;
+  /** RSS and V8 heap-in-use reports (bytes) with their time. */
+  rss: Array<{ at: number; rss: number; heap: number }>;
   /** Last reported CPU time (user + system), ms. */
   cpuMs: number;
   /** Last lines of its stderr. */
@@ -40,8 +42,9 @@ export class SimFleet {
       record.stderr = (record.stderr + chunk.toString()).slice(-2000);
     });
     child.on('message', (message: SimWorkerMessage) => {
+      if (message.kind === 'ready') record.readyAt = Date.now();
       if (message.kind !== 'rss') return;
-      record.rss.push({ at: message.at, rss: message.rss });
+      record.rss.push({ at: message.at, rss: message.rss, heap: message.heap });
       record.cpuMs = message.cpuMs;
     });
     child.on('exit', () => {
@@ -78,14 +81,26 @@ export class SimFleet {
   }
 }
 
+/** Seconds of worker time spent ready (started and not yet ended) within [from, to], over all records. */
+export function readySeconds(records: readonly WorkerRecord[], from: number, to: number): number {
+  let total = 0;
+  for (const record of records) {
+    if (record.readyAt === undefined) continue;
+    const start = Math.max(from, record.readyAt);
+    const end = Math.min(to, record.endedAt ?? to);
+    if (end > start) total += end - start;
+  }
+  return total / 1000;
+}
+
 /**
- * RSS growth of a worker over its life, in %: its last report against its
+ * RSS (or V8 heap) growth of a worker over its life, in %: its last report against its
  * first report after `warmupMs` (start-up, connections, JIT). NaN when it
  * lived too short to tell.
  */
-export function rssGrowthPercent(record: WorkerRecord, warmupMs: number): number {
+export function rssGrowthPercent(record: WorkerRecord, warmupMs: number, of: 'rss' | 'heap' = 'rss'): number {
   const settled = record.rss.filter((sample) => sample.at - record.startedAt >= warmupMs);
   if (settled.length < 3) return Number.NaN;
-  const first = settled[0]!.rss;
-  return ((settled.at(-1)!.rss - first) / first) * 100;
+  const first = settled[0]![of];
+  return ((settled.at(-1)![of] - first) / first) * 100;
 }

@@ -25,8 +25,8 @@ export interface SimWorkerArgs {
 }
 
 /** A message to the parent. */
-/** `cpuMs`: the process's user + system CPU time so far. */
-export type SimWorkerMessage = { kind: 'ready' } | { kind: 'rss'; rss: number; cpuMs: number; at: number };
+/** `cpuMs`: the process's user + system CPU time so far; `heap`: V8 heap in use, bytes. */
+export type SimWorkerMessage = { kind: 'ready' } | { kind: 'rss'; rss: number; heap: number; cpuMs: number; at: number };
 
 const TOKEN = 'c2ltLWJvdA.sim.token-not-a-secret';
 
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   send({ kind: 'ready' });
   const sample = (): void => {
     const cpu = process.cpuUsage();
-    send({ kind: 'rss', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000, at: Date.now() });
+    const memory = process.memoryUsage();
+    send({ kind: 'rss', rss: memory.rss, heap: memory.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, at: Date.now() });
   };
   sample();
   setInterval(sample, 2000);

@@ -5,7 +5,7 @@
  * articles), then:
  * - times the scheduler's claim (`claimDue` + `claimRuns`) on that database;
  * - makes 10,000 channels due at once and lets 4 scheduler workers (child
- *   processes running the real scheduler, each at 50/4 requests/s) drain them
+ *   processes running the real scheduler, each at 50 × 0.24 requests/s) drain them
  *   into a fake Discord that counts messages per (channel, article), while a
  *   random worker is SIGKILLed (and replaced) every 30 s;
  * - samples each worker's RSS.
@@ -19,7 +19,7 @@ import { startPostgres } from '../tests/support/postgres';
 import { formatMachine, machineInfo } from './machine';
 import { random } from './scheduler';
 import { startSimDiscord, type SimDiscordCounts } from './sim-discord';
-import { rssGrowthPercent, SimFleet } from './sim-fleet';
+import { readySeconds, rssGrowthPercent, SimFleet } from './sim-fleet';
 import { seed, startSpike, timeClaims, type SimSizes } from './sim-seed';
 import { mean, percentile } from './stats';
 import { formatTable, formatVerdict } from './table';
@@ -28,6 +28,9 @@ import type { BenchRow } from './types';
 const GROUP = 'sim';
 const WORKERS = 4;
 const DISCORD_RATE = 50;
+/** Each worker's DISCORD_RATE_SHARE: a little under 1/4, as the README advises, so the 4 together stay under 50 in every second. */
+const SHARE = 0.24;
+const TOTAL_RATE = DISCORD_RATE * SHARE * WORKERS;
 
 interface SimPlan {
   sizes: SimSizes;
@@ -76,7 +79,7 @@ async function drain(counts: SimDiscordCounts, spike: number, capMs: number): Pr
 async function spikeRows(url: string, client: pg.Client, store: Awaited<ReturnType<typeof createPostgresStore>>, plan: SimPlan): Promise<BenchRow[]> {
   const { spike } = plan.sizes;
   const discord = await startSimDiscord();
-  const fleet = new SimFleet({ databaseUrl: url, apiUrl: discord.apiUrl, perSecond: DISCORD_RATE / WORKERS, article: SPIKE_ARTICLE });
+  const fleet = new SimFleet({ databaseUrl: url, apiUrl: discord.apiUrl, perSecond: DISCORD_RATE * SHARE, article: SPIKE_ARTICLE });
   const rand = random(7);
   let kills = 0;
   let killer: NodeJS.Timeout | undefined;
@@ -101,9 +104,16 @@ async function spikeRows(url: string, client: pg.Client, store: Awaited<ReturnTy
   const duplicates = [...counts.created.values()].reduce((sum, n) => sum + n - 1, 0);
   const times = [...counts.createdAt].sort((a, b) => a - b);
   const drainSeconds = times.length > 1 ? (times.at(-1)! - times[0]!) / 1000 : Number.NaN;
+  // The rate of the bulk (5th to 95th percentile of post times): the tail is the few posts re-sent after a worker's lease ran out.
+  const bulk = times.length >= 20 ? (0.9 * times.length) / ((percentile(times, 95) - percentile(times, 5)) / 1000) : Number.NaN;
   const rows = await client.query<{ status: string; n: string }>("SELECT status, count(*) AS n FROM deliveries WHERE article_id = $1 GROUP BY status", [SPIKE_ARTICLE.id]);
+  const replacements = fleet.records.slice(WORKERS).filter((r) => r.readyAt !== undefined).map((r) => (r.readyAt! - r.startedAt) / 1000);
+  const readyShare = times.length > 1 ? readySeconds(fleet.records, times[0]!, times.at(-1)!) / (WORKERS * drainSeconds) : Number.NaN;
+  const killNote = `replacements ready in ${replacements.length ? percentile(replacements, 50).toFixed(1) : '—'} s (median): workers up ${(readyShare * 100).toFixed(0)} % of the drain, so at most ${(TOTAL_RATE * readyShare).toFixed(1)}/s`;
   const statuses = rows.rows.map((r) => `${r.status} ${r.n}`).join(', ');
-  const growths = fleet.records.filter((r) => (r.endedAt ?? Date.now()) - r.startedAt >= plan.rssMinLifeMs).map((r) => rssGrowthPercent(r, 10_000)).filter(Number.isFinite);
+  const lived = fleet.records.filter((r) => (r.endedAt ?? Date.now()) - r.startedAt >= plan.rssMinLifeMs);
+  const growths = lived.map((r) => rssGrowthPercent(r, 10_000)).filter(Number.isFinite);
+  const heapGrowths = lived.map((r) => rssGrowthPercent(r, 10_000, 'heap')).filter(Number.isFinite);
   const peakRss = Math.max(...fleet.records.flatMap((r) => r.rss.map((s) => s.rss)));
   const workerCpuMs = fleet.records.reduce((sum, r) => sum + r.cpuMs, 0);
   const failed = fleet.records.filter((r) => !r.killed && r.stderr.trim()).map((r) => r.stderr.trim().split('\n').pop());
@@ -112,10 +122,11 @@ async function spikeRows(url: string, client: pg.Client, store: Awaited<ReturnTy
   return [
     { group: GROUP, name: `spike: channels drained of ${spike.toLocaleString('en')}`, value: drained, unit: '', goal: `= ${spike.toLocaleString('en')}`, pass: drained === spike, note: `deliveries after: ${statuses}` },
     { group: GROUP, name: 'spike: duplicate posts', value: duplicates, unit: '', goal: '= 0', pass: duplicates === 0, note: `${counts.folded} re-sends folded by their nonce` },
-    { group: GROUP, name: 'spike: drain rate', value: (times.length - 1) / drainSeconds, unit: '/s', goal: `≥ ${DISCORD_RATE * 0.9}/s`, pass: (times.length - 1) / drainSeconds >= DISCORD_RATE * 0.9, note: `${times.length} posts in ${drainSeconds.toFixed(0)} s; ${WORKERS} workers × ${DISCORD_RATE / WORKERS}/s` },
+    { group: GROUP, name: 'spike: drain rate (5–95 % of posts)', value: bulk, unit: '/s', goal: `≥ ${TOTAL_RATE * 0.9}/s`, pass: bulk >= TOTAL_RATE * 0.9, note: `${WORKERS} workers × ${DISCORD_RATE} × ${SHARE} = ${TOTAL_RATE}/s; all ${times.length} posts in ${drainSeconds.toFixed(0)} s (${((times.length - 1) / drainSeconds).toFixed(1)}/s)` },
     { group: GROUP, name: 'spike: busiest second', value: busiestSecond(times), unit: 'posts', goal: `≤ ${DISCORD_RATE + 2}`, pass: busiestSecond(times) <= DISCORD_RATE + 2, note: `${counts.rateLimited} global 429s from the fake (50 in any second)` },
-    { group: GROUP, name: 'spike: workers killed', value: kills, unit: '', note: `SIGKILL every ${plan.killEveryMs / 1000} s, replaced at once; ${fleet.records.length} workers in all` },
+    { group: GROUP, name: 'spike: workers killed', value: kills, unit: '', note: `SIGKILL every ${plan.killEveryMs / 1000} s, replaced at once; ${killNote}` },
     { group: GROUP, name: 'worker RSS growth (worst)', value: growths.length ? Math.max(...growths) : Number.NaN, unit: '%', goal: 'flat (≤ 10 %)', pass: growths.length ? Math.max(...growths) <= 10 : undefined, note: `${growths.length} workers that lived ≥ ${plan.rssMinLifeMs / 1000} s, from 10 s after start; peak ${(peakRss / 1e6).toFixed(0)} MB` },
+    { group: GROUP, name: 'worker heap growth (worst)', value: heapGrowths.length ? Math.max(...heapGrowths) : Number.NaN, unit: '%', note: 'V8 heap in use, same workers and span' },
     { group: GROUP, name: 'worker CPU per post', value: workerCpuMs / Math.max(1, times.length), unit: 'ms', note: `${(workerCpuMs / 1000).toFixed(1)} s CPU in all workers` },
   ];
 }

@@ -19,8 +19,9 @@ export interface SchedulerServiceOptions extends TickDeps {
  * to by one run at a time, so a slow channel never holds up the others.
  *
  * A tick claims no more schedules than this process has free run slots
- * (`concurrency` minus those held by ticks in flight), and none while all are
- * held: a tick that ends looks again. So a worker never takes runs it cannot
+ * (`concurrency` minus those held by ticks in flight; at most a quarter of
+ * them, so slots are refilled without waiting for the slowest run of a big
+ * batch), and none while all are held: a tick that ends looks again. So a worker never takes runs it cannot
  * start soon (at its share of Discord's rate), the due schedules of a spike
  * are shared among all workers, and a worker that dies takes at most
  * `concurrency` claimed runs with it.
@@ -106,7 +107,9 @@ export class SchedulerService {
     if (!this.running) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    const slots = Math.min(this.options.dueLimit ?? 1000, (this.options.concurrency ?? 8) - this.reserved);
+    const concurrency = this.options.concurrency ?? 8;
+    // At most a quarter of the slots a tick: a tick holds its slots until its slowest run ends, so smaller ticks refill sooner.
+    const slots = Math.min(this.options.dueLimit ?? 1000, Math.ceil(concurrency / 4), concurrency - this.reserved);
     // Every slot is held by a tick in flight: the first to end looks again.
     if (slots <= 0) return;
     this.reserved += slots;
