@@ -91,3 +91,11 @@ describe('posts through a paced REST at the fake Discord', () => {
     expect(fake.pendingFaults).toBe(0);
   });
 });
+
+describe('singleAttemptRest', () => {
+  it('makes one attempt per request and sweeps idle per-channel handlers every 5 minutes, keeping the rest of the options', () => {
+    const base = new REST({ api: 'http://127.0.0.1:9/api', timeout: 7000 });
+    const own = singleAttemptRest(base, undefined);
+    expect(own.options).toMatchObject({ api: 'http://127.0.0.1:9/api', timeout: 7000, retries: 0, handlerSweepInterval: 300_000 });
+  });
+});
