@@ -14,9 +14,11 @@ export const HANDLER_SWEEP_MS = 5 * 60_000;
  * of discord.js's three silent retries: the scheduler's poster retries itself,
  * and before a re-send that Discord may no longer fold (older than the nonce
  * window) it first looks in the channel's history. Idle per-channel handlers
- * are swept every {@link HANDLER_SWEEP_MS}.
+ * are swept every {@link HANDLER_SWEEP_MS}. A 429 comes back as discord.js's
+ * `RateLimitError` instead of being waited out inside: pair it with
+ * `pacedRest`, which waits and retries through the pace.
  */
 export function singleAttemptRest(rest: REST, token: string | undefined): REST {
-  const own = new REST({ ...rest.options, retries: 0, handlerSweepInterval: HANDLER_SWEEP_MS });
+  const own = new REST({ ...rest.options, retries: 0, handlerSweepInterval: HANDLER_SWEEP_MS, rejectOnRateLimit: () => true });
   return token ? own.setToken(token) : own;
 }
