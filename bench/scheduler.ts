@@ -30,7 +30,7 @@ const ZONES = ['UTC', 'Asia/Riyadh', 'Europe/Paris', 'America/New_York', 'Pacifi
 const fmt = (ms: number): string => (ms >= 10 ? ms.toFixed(1) : ms.toFixed(3));
 
 /** A deterministic pseudo-random generator (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -110,6 +110,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
         userId: interaction.user.id,
         now,
         minIntervalSeconds: ctx.config.scheduleMinIntervalSeconds,
+        spreadSeconds: ctx.config.scheduleSpreadSeconds,
       });
       wake();
       return reply(`Schedule #${created.id}: new briefings go to <#${created.channelId}> at ${displayWhen(created.when)} (${created.timezone}); next run ${discordTime(created.nextRunAt)}. The first run posts the newest article only.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
@@ -134,7 +135,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     case 'resume': {
       const target = await findSchedule(store, guildId, interaction.options.getString('id', true));
       const checked = await checkChannel(interaction, guildId, { id: target.channelId }, ack);
-      const resumed = await resumeSchedule(store, guildId, target.id, now);
+      const resumed = await resumeSchedule(store, guildId, target.id, now, ctx.config.scheduleSpreadSeconds);
       wake();
       return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
     }

@@ -23,6 +23,9 @@ export const ConfigSchema = z.object({
   LIBRARY_RESCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   LIBRARY_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   DELIVERY_NONCE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  SCHEDULE_SPREAD_SECONDS: z.coerce.number().int().min(0, 'must be 0 (no spread) or more seconds').max(3600, 'must be at most 3600 seconds').default(60),
+  DISCORD_GLOBAL_RATE: z.coerce.number({ error: 'must be a number of requests per second, such as 50' }).positive('must be more than 0 requests per second (Discord allows 50)').max(100_000).default(50),
+  DISCORD_RATE_SHARE: z.coerce.number({ error: 'must be a number such as 0.25' }).positive('must be more than 0 (this process\'s share of DISCORD_GLOBAL_RATE, e.g. 0.25 for 4 workers)').max(1, 'must be at most 1 (this process\'s share of DISCORD_GLOBAL_RATE, e.g. 0.25 for 4 workers)').default(1),
   ROLE: z.enum(ROLES, { error: 'must be all (gateway bot and scheduler), web (HTTP interactions endpoint), scheduler (schedules and feed checks) or ingest (the content folder)' }).default('all'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
@@ -39,6 +42,9 @@ export const ConfigSchema = z.object({
   FEED_ARTICLES_KEPT_PER_FEED: z.coerce.number().int().min(0).max(100_000).default(50),
   FETCH_CONTACT: z.string().trim().max(200).regex(/^[^\s()]+$/, 'must be one URL or e-mail address, without spaces or brackets').optional(),
 });
+
+/** Fewest REST requests per second a process may be left with (DISCORD_GLOBAL_RATE × DISCORD_RATE_SHARE). */
+const MIN_REQUESTS_PER_SECOND = 0.1;
 
 /** Parsed, validated configuration. */
 export interface Config {
@@ -57,6 +63,12 @@ export interface Config {
   librarySettleMs: number;
   /** How long Discord folds a repeated nonce, seconds: an older unconfirmed post is looked for in the channel's history before it is sent again. */
   deliveryNonceWindowSeconds: number;
+  /** Schedules due at one time are spread over this many seconds (each channel always the same delay, never early); 0 = none. */
+  scheduleSpreadSeconds: number;
+  /** Discord's global limit on the bot's REST requests per second, across all its processes. */
+  discordGlobalRate: number;
+  /** This process's share (0 < share ≤ 1) of {@link Config.discordGlobalRate} for scheduled and feed posts. */
+  discordRateShare: number;
   /**
    * Which part this process runs: `all` (gateway bot + scheduler + feeds, the default), `web` (HTTP interactions
    * endpoint only), `scheduler` (schedules and feed checks over REST, no gateway; any number, needs `databaseUrl`) or
@@ -124,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
   if (needs.token && !env2.DISCORD_TOKEN && env2.ROLE !== 'ingest') throw new ConfigError('DISCORD_TOKEN', 'is required (the bot token from the Discord developer portal)');
   if (env2.ROLE === 'web' && !env2.DISCORD_PUBLIC_KEY) throw new ConfigError('DISCORD_PUBLIC_KEY', 'is required when ROLE=web (General Information → Public Key)');
   if ((env2.ROLE === 'scheduler' || env2.ROLE === 'ingest') && !env2.DATABASE_URL) throw new ConfigError('DATABASE_URL', `is required when ROLE=${env2.ROLE} (workers share their work through Postgres; with SQLite use ROLE=all)`);
+  if (env2.DISCORD_GLOBAL_RATE * env2.DISCORD_RATE_SHARE < MIN_REQUESTS_PER_SECOND) throw new ConfigError('DISCORD_RATE_SHARE', `leaves this process fewer than ${MIN_REQUESTS_PER_SECOND} requests per second (DISCORD_GLOBAL_RATE × DISCORD_RATE_SHARE)`);
   if (needs.clientId && !env2.DISCORD_CLIENT_ID) throw new ConfigError('DISCORD_CLIENT_ID', 'is required (the application id from the Discord developer portal)');
   return {
     token: env2.DISCORD_TOKEN,
@@ -138,6 +151,9 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     libraryRescanSeconds: env2.LIBRARY_RESCAN_SECONDS,
     librarySettleMs: env2.LIBRARY_SETTLE_MS,
     deliveryNonceWindowSeconds: env2.DELIVERY_NONCE_WINDOW_SECONDS,
+    scheduleSpreadSeconds: env2.SCHEDULE_SPREAD_SECONDS,
+    discordGlobalRate: env2.DISCORD_GLOBAL_RATE,
+    discordRateShare: env2.DISCORD_RATE_SHARE,
     role: env2.ROLE,
     port: env2.PORT,
     host: env2.HOST,
@@ -188,6 +204,6 @@ function isAddressList(entries: string[]): boolean {
 
 function describeIssue(issue: z.core.$ZodIssue, given: boolean): string {
   // Never echo the input: it may be the token.
-  if (issue.code === 'invalid_type') return given ? `is invalid: must be ${issue.expected === 'number' || issue.expected === 'int' ? 'a whole number' : `of type ${issue.expected}`}` : 'is required';
+  if (issue.code === 'invalid_type' && !issue.message.startsWith('must')) return given ? `is invalid: must be ${issue.expected === 'number' || issue.expected === 'int' ? 'a whole number' : `of type ${issue.expected}`}` : 'is required';
   return issue.message.startsWith('must') || issue.message.startsWith('is') ? issue.message : `is invalid: ${issue.message}`;
 }

@@ -1,7 +1,7 @@
 import { InvalidOptionError } from '../errors';
 import type { AnyStore, ScheduleRecord } from '../store/types';
 import { scheduleMessages as say } from './messages';
-import { nextRunAfter, parseTiming } from './timing';
+import { nextRunTime, parseTiming, spreadDelayMs } from './timing';
 
 /** Most schedules one guild may have. */
 export const MAX_SCHEDULES_PER_GUILD = 25;
@@ -15,11 +15,13 @@ export interface AddScheduleInput {
   userId: string;
   now: Date;
   minIntervalSeconds: number;
+  /** Schedules due at one time are spread over this many seconds (`SCHEDULE_SPREAD_SECONDS`; default 0, none). */
+  spreadSeconds?: number;
 }
 
 /**
  * Validate and store a new schedule; its first run is the pattern's next due
- * time after `now`.
+ * time after `now`, plus its channel's spread delay (see `spreadDelayMs`).
  *
  * @throws InvalidOptionError for a bad `when`/`timezone`, too short an
  * interval, a duplicate, or a guild at its limit.
@@ -32,7 +34,7 @@ export async function addSchedule(store: AnyStore, input: AddScheduleInput): Pro
   }
   const duplicate = existing.find((s) => s.channelId === input.channelId && s.pattern === timing.pattern && s.timezone === timing.timezone);
   if (duplicate) throw new InvalidOptionError('schedule', say.duplicate(input.channelId, duplicate.id, duplicate.when, duplicate.timezone));
-  const next = nextRunAfter(timing.pattern, timing.timezone, input.now);
+  const next = nextRunTime(timing.pattern, timing.timezone, input.now, spreadDelayMs(input.channelId, input.spreadSeconds ?? 0));
   if (!next) throw new InvalidOptionError('when', say.neverRuns(timing.when));
   return await store.schedules.create({
     guildId: input.guildId,
@@ -81,14 +83,15 @@ export async function pauseSchedule(store: AnyStore, guildId: string, raw: strin
 
 /**
  * Resume this guild's paused schedule; its next run is the pattern's next due
- * time after `now`, and deliveries left pending are retried then (same nonce).
+ * time after `now` plus its channel's spread delay over `spreadSeconds`, and
+ * deliveries left pending are retried then (same nonce).
  *
  * @throws InvalidOptionError if unknown or not paused.
  */
-export async function resumeSchedule(store: AnyStore, guildId: string, raw: string | number, now: Date): Promise<ScheduleRecord> {
+export async function resumeSchedule(store: AnyStore, guildId: string, raw: string | number, now: Date, spreadSeconds = 0): Promise<ScheduleRecord> {
   const schedule = await findSchedule(store, guildId, raw);
   if (!schedule.pausedReason) throw new InvalidOptionError('id', say.notPaused(schedule.id));
-  const next = nextRunAfter(schedule.pattern, schedule.timezone, now);
+  const next = nextRunTime(schedule.pattern, schedule.timezone, now, spreadDelayMs(schedule.channelId, spreadSeconds));
   if (!next) throw new InvalidOptionError('id', say.noFurtherRun(schedule.id, schedule.when));
   await store.schedules.resume(schedule.id, next.getTime());
   return (await store.schedules.get(schedule.id))!;

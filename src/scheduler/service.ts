@@ -18,6 +18,14 @@ export interface SchedulerServiceOptions extends TickDeps {
  * overlap: each claims its schedules before posting, and a channel is posted
  * to by one run at a time, so a slow channel never holds up the others.
  *
+ * A tick claims no more schedules than this process has free run slots
+ * (`concurrency` minus those held by ticks in flight; at most a quarter of
+ * them, so slots are refilled without waiting for the slowest run of a big
+ * batch), and none while all are held: a tick that ends looks again. So a worker never takes runs it cannot
+ * start soon (at its share of Discord's rate), the due schedules of a spike
+ * are shared among all workers, and a worker that dies takes at most
+ * `concurrency` claimed runs with it.
+ *
  * At start, channels with a delivery left `pending` (the process stopped
  * between recording and confirming a post) are made due at once, so the
  * re-send with the same nonce lands inside Discord's dedup window; schedules
@@ -28,6 +36,8 @@ export class SchedulerService {
   private running = false;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly busyChannels = new Set<string>();
+  /** Run slots held by ticks in flight (each holds what it may claim until it ends). */
+  private reserved = 0;
   private readonly clock: () => Date;
 
   constructor(private readonly options: SchedulerServiceOptions) {
@@ -97,19 +107,28 @@ export class SchedulerService {
     if (!this.running) return;
     clearTimeout(this.timer);
     this.timer = undefined;
+    const concurrency = this.options.concurrency ?? 8;
+    // At most a quarter of the slots a tick: a tick holds its slots until its slowest run ends, so smaller ticks refill sooner.
+    const slots = Math.min(this.options.dueLimit ?? 1000, Math.ceil(concurrency / 4), concurrency - this.reserved);
+    // Every slot is held by a tick in flight: the first to end looks again.
+    if (slots <= 0) return;
+    this.reserved += slots;
     let run: Promise<void>;
     try {
       // Re-armed once this tick has claimed its schedules (earlier, the store would still show them due).
-      run = tick(this.clock(), { ...this.options, busyChannels: this.busyChannels, onClaimed: () => this.arm() }).then(
+      run = tick(this.clock(), { ...this.options, dueLimit: slots, busyChannels: this.busyChannels, onClaimed: () => this.arm() }).then(
         (report) => this.options.onTick?.(report),
         (error: unknown) => this.options.logger?.error({ err: error }, 'scheduler tick failed'),
       );
     } catch (error) {
       this.options.logger?.error({ err: error }, 'scheduler tick failed');
       run = Promise.resolve();
-      this.arm();
     }
     this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
+    void run.finally(() => {
+      this.inFlight.delete(run);
+      this.reserved -= slots;
+      this.arm();
+    });
   }
 }

@@ -3,7 +3,7 @@ import type { AnyStore, RunClaim, ScheduleRecord } from '../store/types';
 import type { ChannelBackoff } from './backoff';
 import { mapPool, withTimeout } from './pool';
 import { runSchedule, type RunDeps, type RunReport } from './run';
-import { nextRunAfter } from './timing';
+import { nextRunTime, spreadDelayMs } from './timing';
 
 /** Logging the scheduler does (a pino logger fits). */
 export type SchedulerLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -29,6 +29,8 @@ export interface TickDeps extends RunDeps {
   backoff?: ChannelBackoff;
   /** How long a claim holds a schedule before its next run is written (default 60 s); a worker that dies meanwhile loses it then. */
   claimLeaseMs?: number;
+  /** Schedules due at one time are spread over this many seconds (see {@link spreadDelayMs}; default 0, none). */
+  spreadSeconds?: number;
   /** Called once this tick's schedules are claimed, and again once runs whose channel was busy are given back (the service re-arms its timer then). */
   onClaimed?: () => void;
   /** A run whose channel is busy (a run in flight here or in another process) is due again this much later, ms (default 2 s). */
@@ -48,6 +50,7 @@ export interface TickReport {
  * One pass of the scheduler at `now`: claim the active schedules due by then
  * (index on `next_run_at`), move each one's next run to the first due time
  * after `now` (so downtime is made up by one run, not one per missed time),
+ * plus its channel's spread delay (see `spreadDelayMs`),
  * then run them with bounded concurrency, each isolated (its errors and its
  * timeout affect no other).
  *
@@ -75,7 +78,7 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     await deps.store.checkFile?.();
     due = await deps.store.schedules.claimDue(at, deps.dueLimit ?? 1000, leaseMs);
     for (const schedule of due) {
-      const next = safeNextRun(schedule, now);
+      const next = safeNextRun(schedule, now, deps.spreadSeconds ?? 0);
       if (next === null) {
         const reason = `"${schedule.when}" has no further run in ${schedule.timezone}`;
         await deps.store.schedules.pause(schedule.id, reason, at);
@@ -188,9 +191,9 @@ function noteForBackoff(deps: TickDeps, run: RunReport, at: number): void {
   deps.logger?.warn({ channelId: run.channelId, failures, delayMs }, `channel ${run.channelId}: ${failures} failed run(s) in a row; backing off ${Math.round(delayMs / 1000)} s`);
 }
 
-function safeNextRun(schedule: ScheduleRecord, now: Date): number | null {
+function safeNextRun(schedule: ScheduleRecord, now: Date, spreadSeconds: number): number | null {
   try {
-    return nextRunAfter(schedule.pattern, schedule.timezone, now)?.getTime() ?? null;
+    return nextRunTime(schedule.pattern, schedule.timezone, now, spreadDelayMs(schedule.channelId, spreadSeconds))?.getTime() ?? null;
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
 import { InvalidOptionError } from '../errors';
 import { scheduleMessages as say } from './messages';
@@ -64,6 +65,32 @@ function cronOf(pattern: string, timezone: string): Cron {
 /** The first due time strictly after `after`, or null if the pattern never runs again. */
 export function nextRunAfter(pattern: string, timezone: string, after: Date): Date | null {
   return cronOf(pattern, timezone).nextRun(after);
+}
+
+/**
+ * How long after each due time a channel's schedules run, ms: whole seconds
+ * in `[0, spreadSeconds)` from a hash of the channel id, the same on every
+ * process and every run, so schedules that share a due time (every server's
+ * 08:00) are spread over the window instead of all firing in one second.
+ * 0 when `spreadSeconds` is 0.
+ */
+export function spreadDelayMs(channelId: string, spreadSeconds: number): number {
+  if (spreadSeconds <= 0) return 0;
+  const hash = createHash('sha256').update(channelId).digest().readUInt32BE(0);
+  return (hash % Math.floor(spreadSeconds)) * 1000;
+}
+
+/**
+ * The first run strictly after `after` of a schedule whose runs come
+ * `delayMs` after the pattern's due times: due time + delay, for the first
+ * due time whose run is still ahead. Never before a due time, and never
+ * skips one (a run at due + delay is followed by the next due time's, even
+ * when the delay is longer than the gap between due times). Null if the
+ * pattern never runs again.
+ */
+export function nextRunTime(pattern: string, timezone: string, after: Date, delayMs: number): Date | null {
+  const due = nextRunAfter(pattern, timezone, new Date(after.getTime() - delayMs));
+  return due && new Date(due.getTime() + delayMs);
 }
 
 /** The next `count` due times strictly after `after`. */

@@ -11,7 +11,7 @@ import { SchedulerService } from './service';
 
 /** What {@link createScheduling} needs from the composition root. */
 export interface SchedulingOptions {
-  config: Pick<Config, 'databasePath'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds' | 'workerLeaseSeconds'>>;
+  config: Pick<Config, 'databasePath'> & Partial<Pick<Config, 'deliveryNonceWindowSeconds' | 'workerLeaseSeconds' | 'scheduleSpreadSeconds'>>;
   logger: Logger;
   /** discord.js `client.rest`, or a REST that does not retry 5xx itself (see `singleAttemptRest`). */
   rest: RestLike;
@@ -67,6 +67,7 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     nonceWindowMs,
     // A worker that dies between claiming and confirming its runs loses them when this ends.
     ...(options.config.workerLeaseSeconds ? { claimLeaseMs: options.config.workerLeaseSeconds * 1000 } : {}),
+    spreadSeconds: options.config.scheduleSpreadSeconds ?? 0,
     backoff: new ChannelBackoff(),
     // Well inside main's 10 s shutdown budget; a post cut short stays pending and is re-sent with its nonce at start.
     stopTimeoutMs: 5000,

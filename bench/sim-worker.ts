@@ -1,0 +1,66 @@
+/**
+ * One scheduler worker of `npm run sim`, in its own process: the real
+ * scheduler (`createScheduling`: claims, runs, nonces, the paced REST poster)
+ * against the sim's Postgres and fake Discord, posting the sim's one article
+ * to every channel that is owed it. Sends its RSS to the parent every 2 s.
+ * Argument: JSON {@link SimWorkerArgs}.
+ */
+import { REST } from 'discord.js';
+import { honourBodyRetryAfter } from '../src/discord/rest-compat';
+import type { ArticleLibrary, LibraryArticle } from '../src/library/types';
+import { createLogger } from '../src/logger';
+import { pacedRest, requestPacer } from '../src/scheduler/rate-limit';
+import { singleAttemptRest } from '../src/scheduler/rest';
+import { createScheduling } from '../src/scheduler/wire';
+import { createPostgresStore } from '../src/store/postgres';
+
+/** What the parent passes. */
+export interface SimWorkerArgs {
+  databaseUrl: string;
+  apiUrl: string;
+  /** Requests per second of this worker (Discord's 50 × its share). */
+  perSecond: number;
+  /** The article every owed channel gets. */
+  article: LibraryArticle;
+}
+
+/** A message to the parent. */
+/** `cpuMs`: the process's user + system CPU time so far; `heap`: V8 heap in use, bytes. */
+export type SimWorkerMessage = { kind: 'ready' } | { kind: 'rss'; rss: number; heap: number; cpuMs: number; at: number };
+
+const TOKEN = 'c2ltLWJvdA.sim.token-not-a-secret';
+
+function oneArticleLibrary(article: LibraryArticle): ArticleLibrary {
+  return { all: () => [article], get: (id) => (id === article.id ? article : undefined), newest: () => article };
+}
+
+async function main(): Promise<void> {
+  const args = JSON.parse(process.argv[2] ?? '{}') as SimWorkerArgs;
+  const logger = createLogger({ level: 'error', destination: process.stderr });
+  const store = await createPostgresStore(args.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'));
+  const rest = singleAttemptRest(new REST({ api: args.apiUrl, makeRequest: honourBodyRetryAfter() }), TOKEN);
+  const { service } = createScheduling({
+    config: { databasePath: ':unused:', deliveryNonceWindowSeconds: 300, scheduleSpreadSeconds: 60 },
+    logger,
+    rest: pacedRest(rest, requestPacer(args.perSecond)),
+    library: oneArticleLibrary(args.article),
+    store,
+  });
+  await service.start();
+  const send = (message: SimWorkerMessage): void => void process.send?.(message);
+  send({ kind: 'ready' });
+  const sample = (): void => {
+    const cpu = process.cpuUsage();
+    const memory = process.memoryUsage();
+    send({ kind: 'rss', rss: memory.rss, heap: memory.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, at: Date.now() });
+  };
+  sample();
+  setInterval(sample, 2000);
+  process.on('SIGTERM', () => void service.stop().finally(() => process.exit(0)));
+  process.on('disconnect', () => process.exit(0));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sim worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
