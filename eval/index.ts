@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   else sets.push(['quotes-dev', devDir]);
   for (const [set, dir] of sets) {
     try {
-      quotes.push(evaluateQuotes(set, await loadAnnotated(dir), (text) => createBriefing(text).quotes));
+      quotes.push(evaluateQuotes(set, await loadAnnotated(dir), (text) => createBriefing(text)));
     } catch (err) {
       errors.push(`quotes (${set}): ${(err as Error).message}`);
     }

@@ -43,12 +43,12 @@ export function formatSummaryReport(e: SummaryEvaluation): string {
 /** The quote table of one set: one row per language and one for all; speaker right / wrong / none are fractions of found (matched) quotes. */
 export function formatQuoteReport(e: QuoteEvaluation): string {
   const row = (label: string, s: QuoteScores): string[] =>
-    [label, String(s.articles), String(s.gold), String(s.predicted), String(s.matched), pct(s.precision), pct(s.recall), pct(s.right), pct(s.wrong), pct(s.none)];
+    [label, String(s.articles), String(s.gold), String(s.predicted), String(s.matched), pct(s.precision), pct(s.recall), pct(s.right), pct(s.wrong), pct(s.none), `${s.headlinesRight}/${s.articles}`];
   const rows = [...Object.entries(e.byLanguage).map(([l, s]) => row(l, s)), row('all', e.overall)];
   return [
-    `Quotes — ${e.set}, ${e.overall.articles} annotated articles; a quote is found at token F1 ≥ 0.5; speakers scored strictly (right: contains an accepted form and every word belongs to one), as fractions of found quotes`,
+    `Quotes — ${e.set}, ${e.overall.articles} annotated articles; a quote is found at token F1 ≥ 0.5; speakers scored strictly (right: contains an accepted form and every word belongs to one), as fractions of found quotes; a headline is right when it is the article's title (its first line)`,
     '',
-    layoutColumns(['language', 'articles', 'gold', 'predicted', 'found', 'precision', 'recall', 'speaker right', 'wrong', 'none'], rows),
+    layoutColumns(['language', 'articles', 'gold', 'predicted', 'found', 'precision', 'recall', 'speaker right', 'wrong', 'none', 'headline right'], rows),
   ].join('\n');
 }
 
@@ -57,7 +57,7 @@ export function formatQuoteGoals(e: QuoteEvaluation): string {
   const mark = (ok: boolean): string => (ok ? '✓' : '✗');
   return Object.entries(e.byLanguage).map(([l, s]) => {
     const g = quoteGoals(s);
-    return `Goal, ${e.set} ${l}: speaker right ≥ ${QUOTE_GOALS.right} ${mark(g.right)}, wrong ≤ ${QUOTE_GOALS.wrong} ${mark(g.wrong)}, recall ≥ ${QUOTE_GOALS.recall} ${mark(g.recall)}, precision ≥ ${QUOTE_GOALS.precision} ${mark(g.precision)}`;
+    return `Goal, ${e.set} ${l}: speaker right ≥ ${QUOTE_GOALS.right} ${mark(g.right)}, wrong ≤ ${QUOTE_GOALS.wrong} ${mark(g.wrong)}, recall ≥ ${QUOTE_GOALS.recall} ${mark(g.recall)}, precision ≥ ${QUOTE_GOALS.precision} ${mark(g.precision)}, every headline right ${mark(g.headlines)}`;
   }).join('\n');
 }
 

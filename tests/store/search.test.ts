@@ -197,7 +197,7 @@ describe.skipIf(!POSTGRES_BIN)('Postgres search answers as the in-memory index',
       const library: LibraryView = { search: memory, all: () => operator, get: (id) => operator.find((a) => a.id === id), newest: () => undefined };
       // Each server's feed articles as the library keeps them: a scope of its own, merged with the operator's.
       const shelfOf = async (articles: LibraryArticle[]) => {
-        const index = await load(articles);
+        const index = memoryIndex(articles);
         const sorted = [...articles].sort((x, y) => x.timestamp - y.timestamp || (x.id < y.id ? -1 : 1));
         return { search: index, get: (id: string) => articles.find((x) => x.id === id), has: (id: string) => articles.some((x) => x.id === id), all: () => sorted };
       };
