@@ -4,7 +4,9 @@
  * ready, run quote searches and autocompletes, then report RSS after GC.
  * argv[2]: JSON {@link LibraryWorkerJob}. Answers one {@link LibraryWorkerResult} over IPC.
  */
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { createFolderLibrary } from '../src/library/index';
 import { createLogger } from '../src/logger';
 import { buildQueries } from './library-queries';
@@ -37,6 +39,8 @@ export type LibraryWorkerResult =
       processReadyMs: number;
       rssMB: number;
       heapUsedMB: number;
+      /** Where the RSS goes, after GC (see {@link memoryBreakdown}). */
+      breakdown: string;
       search: { label: string; times: number[] }[];
     }
   | { ok: false; error: string };
@@ -45,6 +49,35 @@ function time(fn: () => unknown): number {
   const t0 = performance.now();
   fn();
   return performance.now() - t0;
+}
+
+const mb = (bytes: number): string => (bytes / 1e6).toFixed(0);
+
+/** The kB figure of one `/proc/self/status` line (Linux), else undefined. */
+function procStatus(status: string, field: string): number | undefined {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  return match ? Number(match[1]) * 1000 : undefined;
+}
+
+/**
+ * Where the resident memory goes, in MB: the JS heap reserved (new space,
+ * resident even when empty, and old space) against its live objects, memory
+ * outside the heap (Buffers), and on Linux the mapped files (Node's own code)
+ * against anonymous memory (heaps, malloc arenas, thread stacks).
+ */
+function memoryBreakdown(): string {
+  const mem = process.memoryUsage();
+  const spaces = new Map(getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
+  let status = '';
+  try {
+    status = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    // Not Linux: no file/anonymous split.
+  }
+  const file = procStatus(status, 'RssFile');
+  const anon = procStatus(status, 'RssAnon');
+  const split = file === undefined || anon === undefined ? '' : `, files ${mb(file)} + anonymous ${mb(anon)}`;
+  return `heap ${mb(mem.heapTotal)} (new space ${mb(spaces.get('new_space') ?? 0)}, old ${mb(spaces.get('old_space') ?? 0)}) for ${mb(mem.heapUsed)} used, external ${mb(mem.external)}${split}`;
 }
 
 async function main(): Promise<LibraryWorkerResult> {
@@ -93,6 +126,7 @@ async function main(): Promise<LibraryWorkerResult> {
     processReadyMs,
     rssMB: mem.rss / 1e6,
     heapUsedMB: mem.heapUsed / 1e6,
+    breakdown: memoryBreakdown(),
     search,
   };
   await library.stop();

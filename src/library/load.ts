@@ -128,7 +128,9 @@ export function toLibraryArticle(article: BriefedArticle, changedMs: number): Li
     timestamp: Number.isFinite(published) ? published : changedMs,
     mtimeMs: changedMs,
     ...(article.contentKey ? { contentKey: article.contentKey } : {}),
-    ...(article.summaryPending ? { summaryPending: true } : {}),
     ...(article.searchTerms ? { searchTerms: article.searchTerms } : {}),
+    // Last, so that deleting it once the summary is filled in (library.ts) only steps back the object's shape: deleting any
+    // other property turns the object into a dictionary (about 440 bytes more per article, and slower to read).
+    ...(article.summaryPending ? { summaryPending: true } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { detachedCopy } from '../../src/library/load';
+import { detachedCopy, toLibraryArticle, type BriefedArticle } from '../../src/library/load';
 
 /** The garbage collector, exposed at run time. */
 function collector(): () => void {
@@ -29,5 +29,29 @@ describe('detached copy', () => {
     gc();
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(10_000_000);
     expect(copies).toHaveLength(20);
+  });
+});
+
+/** V8's own check that an object keeps its compact layout (not a dictionary), through `%HasFastProperties`. */
+function hasFastProperties(): (value: object) => boolean {
+  setFlagsFromString('--allow-natives-syntax');
+  // Natives syntax parses only in code compiled after the flag is set.
+  return new Function('value', 'return %HasFastProperties(value)') as (value: object) => boolean;
+}
+
+describe('library article', () => {
+  const briefing = { headline: 'h', summary: '', sections: [], quotes: [], language: 'en' } as unknown as BriefedArticle['briefing'];
+  const base: BriefedArticle = { id: 'a.md', format: 'md', meta: { title: 'T', published: '2024-01-02' }, briefing };
+  it.each([
+    ['with search terms and a content key', { ...base, searchTerms: 'lead speaker', contentKey: 'k' }],
+    ['with neither', base],
+  ])('keeps its compact layout once its pending summary is filled in (%s)', (_label, briefed) => {
+    const fast = hasFastProperties();
+    const article = toLibraryArticle({ ...briefed, summaryPending: true }, 0);
+    expect(article.summaryPending).toBe(true);
+    // As the library fills a summary in: in place, the mark dropped.
+    delete article.summaryPending;
+    expect(fast(article)).toBe(true);
+    expect(article).not.toHaveProperty('summaryPending');
   });
 });
