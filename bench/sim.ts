@@ -8,7 +8,8 @@
  *   processes running the real scheduler, each at 50 × 0.24 requests/s) drain them
  *   into a fake Discord that counts messages per (channel, article), while a
  *   random worker is SIGKILLed (and replaced) every 30 s;
- * - samples each worker's RSS.
+ * - samples each worker's RSS;
+ * - times `/quote` on 1,000,000 quotes in Postgres (bench/search.ts's run).
  * `--quick`: a tenth of the sizes, a kill every 8 s. Prints a table like
  * `npm run bench`; the figures go to BENCHMARKS.md beside their goals.
  */
@@ -16,8 +17,11 @@ import pg from 'pg';
 import type { LibraryArticle } from '../src/library/types';
 import { createPostgresStore } from '../src/store/postgres';
 import { startPostgres } from '../tests/support/postgres';
+import { tmpdir } from 'node:os';
 import { formatMachine, machineInfo } from './machine';
 import { random } from './scheduler';
+import { run as runSearchBench } from './search';
+import { sharedDir } from './shared-data';
 import { startSimDiscord, type SimDiscordCounts } from './sim-discord';
 import { readySeconds, rssGrowthPercent, SimFleet } from './sim-fleet';
 import { seed, startSpike, timeClaims, type SimSizes } from './sim-seed';
@@ -139,6 +143,19 @@ async function spikeRows(url: string, client: pg.Client, store: Awaited<ReturnTy
   ];
 }
 
+/**
+ * `/quote` p99 on a million quotes in Postgres: bench/search.ts's run (its
+ * own cluster, corpus, load and queries), its p99 row in this table. With
+ * `--quick`, a row citing that bench instead (about a minute more).
+ */
+async function quoteRow(plan: SimPlan): Promise<BenchRow> {
+  const name = '/quote p99 on 1M quotes in Postgres';
+  if (plan === QUICK) return { group: GROUP, name, value: Number.NaN, unit: 'ms', goal: '≤ 50 ms', note: 'not with --quick: npm run sim, or npm run bench -- --only search' };
+  log('search: loading 1,000,000 quotes (bench/search.ts)');
+  const [p99] = await runSearchBench({ sharedDir: sharedDir(), tmpDir: tmpdir(), progress: () => undefined });
+  return { ...p99!, group: GROUP, name, note: `bench/search.ts (npm run bench -- --only search): ${p99!.name}; ${p99!.note ?? ''}` };
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
@@ -184,7 +201,7 @@ async function main(): Promise<number> {
   } finally {
     await cluster.stop();
   }
-  rows.push({ group: GROUP, name: '/quote p99 on 1M quotes in Postgres', value: Number.NaN, unit: 'ms', goal: '≤ 50 ms', note: 'waits for Postgres search (h6)' });
+  rows.push(await quoteRow(plan));
   const used = process.cpuUsage(cpu);
   console.log(`Simulation${plan === QUICK ? ' (--quick)' : ''} — ${formatMachine(machineInfo())}\n`);
   console.log(formatTable(rows));
