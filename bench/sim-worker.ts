@@ -3,7 +3,7 @@
  * scheduler (`createScheduling`: claims, runs, nonces, the paced REST poster)
  * against the sim's Postgres and fake Discord, posting the sim's one article
  * to every channel that is owed it, and adopting the pending posts of killed
- * workers as the app's adoption service does. Sends its RSS to the parent every 2 s.
+ * workers as the app's adoption service does. Sends its RSS and heap in use, after a full GC, to the parent every 2 s.
  * Argument: JSON {@link SimWorkerArgs}.
  */
 import { REST } from 'discord.js';
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   send({ kind: 'ready' });
   const sample = (): void => {
     const cpu = process.cpuUsage();
+    // After a full collection (the fleet starts workers with --expose-gc): what is retained, not garbage awaiting the next GC.
+    (globalThis as { gc?: () => void }).gc?.();
     const memory = process.memoryUsage();
     send({ kind: 'rss', rss: memory.rss, heap: memory.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, at: Date.now() });
   };
