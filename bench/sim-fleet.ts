@@ -34,7 +34,7 @@ export class SimFleet {
 
   /** Start one worker. */
   start(): WorkerRecord {
-    const child = fork(WORKER_FILE, [JSON.stringify(this.args)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(WORKER_FILE, [JSON.stringify(this.args)], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const record: WorkerRecord = { pid: child.pid ?? -1, startedAt: Date.now(), killed: false, rss: [], cpuMs: 0, stderr: '' };
     this.records.push(record);
     this.live.set(record.pid, child);

@@ -2,13 +2,15 @@
  * One scheduler worker of `npm run sim`, in its own process: the real
  * scheduler (`createScheduling`: claims, runs, nonces, the paced REST poster)
  * against the sim's Postgres and fake Discord, posting the sim's one article
- * to every channel that is owed it. Sends its RSS to the parent every 2 s.
+ * to every channel that is owed it, and adopting the pending posts of killed
+ * workers as the app's adoption service does. Sends its RSS and heap in use, after a full GC, to the parent every 2 s.
  * Argument: JSON {@link SimWorkerArgs}.
  */
 import { REST } from 'discord.js';
 import { honourBodyRetryAfter } from '../src/discord/rest-compat';
 import type { ArticleLibrary, LibraryArticle } from '../src/library/types';
 import { createLogger } from '../src/logger';
+import { adoptionService } from '../src/scheduler/adoption';
 import { pacedRest, requestPacer } from '../src/scheduler/rate-limit';
 import { singleAttemptRest } from '../src/scheduler/rest';
 import { createScheduling } from '../src/scheduler/wire';
@@ -22,6 +24,8 @@ export interface SimWorkerArgs {
   perSecond: number;
   /** The article every owed channel gets. */
   article: LibraryArticle;
+  /** WORKER_LEASE_SECONDS: a killed worker's pending posts are adopted by a live one after this long. */
+  leaseSeconds: number;
 }
 
 /** A message to the parent. */
@@ -37,26 +41,32 @@ function oneArticleLibrary(article: LibraryArticle): ArticleLibrary {
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as SimWorkerArgs;
   const logger = createLogger({ level: 'error', destination: process.stderr });
-  const store = await createPostgresStore(args.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'));
+  const leaseMs = args.leaseSeconds * 1000;
+  const store = await createPostgresStore(args.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs });
   const rest = singleAttemptRest(new REST({ api: args.apiUrl, makeRequest: honourBodyRetryAfter() }), TOKEN);
-  const { service } = createScheduling({
-    config: { databasePath: ':unused:', deliveryNonceWindowSeconds: 300, scheduleSpreadSeconds: 60 },
+  const { service, scheduling } = createScheduling({
+    config: { databasePath: ':unused:', deliveryNonceWindowSeconds: 300, scheduleSpreadSeconds: 60, workerLeaseSeconds: args.leaseSeconds },
     logger,
     rest: pacedRest(rest, requestPacer(args.perSecond)),
     library: oneArticleLibrary(args.article),
     store,
   });
   await service.start();
+  // As the app does on Postgres: the pending posts of a killed worker are taken over while this one runs.
+  const adoption = adoptionService({ store, now: Date.now, logger, onAdopted: () => scheduling.wake() }, Math.max(1000, Math.floor(leaseMs / 3)));
+  adoption.start();
   const send = (message: SimWorkerMessage): void => void process.send?.(message);
   send({ kind: 'ready' });
   const sample = (): void => {
     const cpu = process.cpuUsage();
+    // After a full collection (the fleet starts workers with --expose-gc): what is retained, not garbage awaiting the next GC.
+    (globalThis as { gc?: () => void }).gc?.();
     const memory = process.memoryUsage();
     send({ kind: 'rss', rss: memory.rss, heap: memory.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, at: Date.now() });
   };
   sample();
   setInterval(sample, 2000);
-  process.on('SIGTERM', () => void service.stop().finally(() => process.exit(0)));
+  process.on('SIGTERM', () => void Promise.resolve(adoption.stop()).then(() => service.stop()).finally(() => process.exit(0)));
   process.on('disconnect', () => process.exit(0));
 }
 

@@ -9,7 +9,7 @@ function prepare(db: Database) {
     statuses: db.prepare('SELECT article_id, status FROM deliveries WHERE channel_id = ?').raw(),
     get: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE channel_id = ? AND article_id = ?`),
     // A retry keeps the row's first nonce: only the status, the attempt count, the owner and the lease move.
-    // A pending row is taken only once its lease ran out. Without a lease (adopted, or begun before leases) it is its owner's alone.
+    // A pending row is taken only once its lease ran out. Adopted ones have a lease of 0 (ended); without a lease (begun before leases) it is its owner's alone.
     begin: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner, lease_until)
       VALUES (@channelId, @articleId, @scheduleId, 'pending', @nonce, 1, @now, @now, @contentKey, @owner, @leaseUntil)
       ON CONFLICT (channel_id, article_id) DO UPDATE SET status = 'pending', attempts = attempts + 1, updated_at = @now,
@@ -25,7 +25,8 @@ function prepare(db: Database) {
     skip: db.prepare(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key)
       VALUES (?, ?, ?, 'skipped', '', 0, ?, ?, ?) ON CONFLICT (channel_id, article_id) DO NOTHING`),
     pendingChannels: db.prepare(`SELECT DISTINCT channel_id FROM deliveries WHERE status = 'pending'`).pluck(),
-    adopt: db.prepare(`UPDATE deliveries SET owner = ?, lease_until = NULL WHERE status = 'pending' AND owner IS NOT ?`),
+    // The lease ends at once (0): whichever run reaches the row first takes it.
+    adopt: db.prepare(`UPDATE deliveries SET owner = ?, lease_until = 0 WHERE status = 'pending' AND owner IS NOT ?`),
     settledContent: db.prepare(`SELECT DISTINCT content_key FROM deliveries
       WHERE channel_id = ? AND content_key IS NOT NULL AND status IN ('sent', 'skipped', 'rejected', 'uncertain')`).pluck(),
     countStatus: db.prepare('SELECT count(*) FROM deliveries WHERE channel_id = ? AND status = ?').pluck(),

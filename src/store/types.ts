@@ -186,7 +186,7 @@ export interface DeliveryStore {
   skip(channelId: string, articles: readonly SkippedArticle[], scheduleId: number, now: number): number;
   /** Channels that have a delivery left `pending` (a crash between send and record). */
   channelsWithPending(): string[];
-  /** Take over every `pending` delivery of an instance that is gone, its lease ended (at start: retried at once). Returns how many. */
+  /** Take over every `pending` delivery of an instance that is gone, its lease ended (at start: retried at once): this store becomes the owner and the row's lease ends, so the next run of its channel, in any worker, sends it. Returns how many. */
   adoptPending(): number;
   /** Content keys this channel has received, or must never receive (sent, skipped, rejected, uncertain). */
   settledContentKeys(channelId: string): Set<string>;

@@ -530,9 +530,28 @@ describe.skipIf(!POSTGRES_BIN)('Postgres owner leases', () => {
       // The first worker stops renewing (killed): its lease ends in the past by the database's clock.
       await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [first.deliveries.owner]);
       expect(await second.deliveries.adoptPending()).toBe(3);
-      expect(await first.deliveries.begin(CHANNEL, ARTICLES[0][1], id, 'n', 2)).toMatchObject({ status: 'pending', owner: second.deliveries.owner, attempts: 1 });
+      expect(await second.deliveries.adoptPending()).toBe(0);
     } finally {
       await Promise.all([first.close(), second.close(), pool.end()]);
+    }
+  });
+
+  it('a post adopted from a dead worker is sent by whichever live worker runs its channel next, once, not only by the adopter', async () => {
+    const url = await cluster!.createDatabase(`leases_${++databases}`);
+    const [dead, adopter, other] = [await createPostgresStore(url), await createPostgresStore(url), await createPostgresStore(url)];
+    const pool = createPool(url);
+    try {
+      const { id } = await dead.schedules.create(newSchedule({ channelId: CHANNEL }));
+      await dead.deliveries.begin(CHANNEL, ARTICLES[0][1], id, 'n', 1);
+      await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [dead.deliveries.owner]);
+      expect(await adopter.deliveries.adoptPending()).toBe(1);
+      // Another worker claimed the schedule that adoption made due: it takes the row (same nonce, one more attempt) under its own lease.
+      expect(await other.deliveries.begin(CHANNEL, ARTICLES[0][1], id, 'n2', 2)).toMatchObject({ claimed: true, status: 'pending', owner: other.deliveries.owner, nonce: 'n', attempts: 2 });
+      expect(await adopter.deliveries.begin(CHANNEL, ARTICLES[0][1], id, 'n', 3)).toMatchObject({ claimed: false, owner: other.deliveries.owner });
+      expect(await other.deliveries.markSent(CHANNEL, ARTICLES[0][1], '900000000000000001', 4)).toBe(true);
+      expect(await adopter.deliveries.adoptPending()).toBe(0);
+    } finally {
+      await Promise.all([dead.close(), adopter.close(), other.close(), pool.end()]);
     }
   });
 });

@@ -44,7 +44,7 @@ export class PostgresDeliveryStore implements Async<DeliveryStore> {
 
   async begin(channelId: string, articleId: string, scheduleId: number | null, nonce: string, now: number, contentKey: string | null = null, leaseMs = DEFAULT_DELIVERY_LEASE_MS): Promise<BegunDelivery> {
     // A retry keeps the row's first nonce: only the status, the attempt count, the owner and the lease move.
-    // A pending row is taken only once its lease ran out. Without a lease (adopted, or begun before leases) it is its owner's alone.
+    // A pending row is taken only once its lease ran out. Adopted ones have a lease of 0 (ended); without a lease (begun before leases) it is its owner's alone.
     const result = await this.pool.query<DeliveryRow>(`INSERT INTO deliveries (channel_id, article_id, schedule_id, status, nonce, attempts, created_at, updated_at, content_key, owner, lease_until)
       VALUES ($1, $2, $3, 'pending', $4, 1, $5, $5, $6, $7, $8)
       ON CONFLICT (channel_id, article_id) DO UPDATE SET status = 'pending', attempts = deliveries.attempts + 1, updated_at = $5,
@@ -90,8 +90,15 @@ export class PostgresDeliveryStore implements Async<DeliveryStore> {
     return (await this.pool.query<{ channel_id: string }>(`SELECT DISTINCT channel_id FROM deliveries WHERE status = 'pending'`)).rows.map((r) => r.channel_id);
   }
 
+  /**
+   * The adopter becomes the owner (the row is not adopted again while it
+   * lives) but the row's lease ends at once (0): whichever live worker runs
+   * the channel's schedule next takes it in `begin`, not only the adopter
+   * (a row only the adopter could take waited for its schedule's next due
+   * time whenever another worker claimed the run).
+   */
   async adoptPending(): Promise<number> {
-    const result = await this.pool.query(`UPDATE deliveries SET owner = $1, lease_until = NULL WHERE status = 'pending' AND owner IS DISTINCT FROM $1
+    const result = await this.pool.query(`UPDATE deliveries SET owner = $1, lease_until = 0 WHERE status = 'pending' AND owner IS DISTINCT FROM $1
       AND (owner IS NULL OR NOT EXISTS (SELECT 1 FROM store_owners o WHERE o.owner = deliveries.owner AND o.lease_until > ${DB_NOW_MS}))`, [this.owner]);
     return result.rowCount ?? 0;
   }
