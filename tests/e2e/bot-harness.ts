@@ -128,6 +128,11 @@ export function makeContentDir(): { dir: string; dbPath: string; cleanup(): void
   cpSync(join(ROOT, 'content', 'lavrov-north-korea.txt'), join(dir, 'lavrov-north-korea.txt'));
   // No front-matter date: its timestamp is the file's mtime; make it the oldest article.
   utimesSync(join(dir, 'lavrov-north-korea.txt'), new Date('2020-01-01'), new Date('2020-01-01'));
-  for (const [name, text] of Object.entries(FIXTURES)) writeFileSync(join(dir, name), text);
+  // Written before the bot starts, as an operator's library is: dated in the past so that the settle time (LIBRARY_SETTLE_MS,
+  // tested on its own in tests/content and tests/library) never holds them back from the first start on a loaded machine.
+  for (const [name, text] of Object.entries(FIXTURES)) {
+    writeFileSync(join(dir, name), text);
+    utimesSync(join(dir, name), new Date('2021-01-01'), new Date('2021-01-01'));
+  }
   return { dir, dbPath: join(base, 'data', 'briefing.db'), cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
