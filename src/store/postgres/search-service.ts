@@ -60,6 +60,14 @@ export async function createPostgresSearchService(options: PostgresSearchService
   const onRemoved = (id: string): void => writer.remove(OPERATOR_SCOPE, id);
   const onShelved = (guildId: string, article: Parameters<PostgresSearchWriter['put']>[1]): void => writer.put(guildId, article);
   const onUnshelved = (guildId: string, id: string): void => writer.remove(guildId, id);
+  /** Start (`on`) or stop (`off`) following every scope of the library: one list for both. */
+  const listen = (how: 'on' | 'off'): void => {
+    library[how]('added', onPut);
+    library[how]('changed', onPut);
+    library[how]('removed', onRemoved);
+    library[how]('shelved', onShelved);
+    library[how]('unshelved', onUnshelved);
+  };
   let following = false;
   let reconciling: Promise<void> | undefined;
   return {
@@ -68,11 +76,7 @@ export async function createPostgresSearchService(options: PostgresSearchService
     start() {
       if (!options.write || following) return;
       following = true;
-      library.on('added', onPut);
-      library.on('changed', onPut);
-      library.on('removed', onRemoved);
-      library.on('shelved', onShelved);
-      library.on('unshelved', onUnshelved);
+      listen('on');
       const began = Date.now();
       reconciling = writer
         .reconcile(OPERATOR_SCOPE, library.all())
@@ -82,11 +86,7 @@ export async function createPostgresSearchService(options: PostgresSearchService
     async stop() {
       if (following) {
         following = false;
-        library.off('added', onPut);
-        library.off('changed', onPut);
-        library.off('removed', onRemoved);
-        library.off('shelved', onShelved);
-        library.off('unshelved', onUnshelved);
+        listen('off');
       }
       await writer.close();
       await reconciling;
