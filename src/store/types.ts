@@ -1,3 +1,8 @@
+import type { StreamPosition } from '../library/reader';
+
+/** A place in the article stream (defined with the library's readers). */
+export type { StreamPosition };
+
 /** How the last run of a schedule ended, as shown by `/schedule list`. */
 export type RunResult = 'ok' | 'failed' | 'paused';
 
@@ -36,13 +41,6 @@ export interface ScheduleRecord {
   position: StreamPosition | null;
 }
 
-/** A place in the article stream, which is ordered by published time, then id. */
-export interface StreamPosition {
-  /** Epoch ms (the article's timestamp). */
-  at: number;
-  /** The article id, for articles of the same time. */
-  id: string;
-}
 
 /** What creating a schedule needs. */
 export type NewSchedule = Pick<ScheduleRecord, 'guildId' | 'channelId' | 'when' | 'pattern' | 'timezone' | 'createdBy' | 'createdAt' | 'nextRunAt'>;
