@@ -3,11 +3,11 @@ import { libraryOf, type CommandContext } from '../src/discord/command';
 import { labelsFor, languageOfLocale } from '../src/discord/labels';
 import { languageOfInteraction } from '../src/discord/user-language';
 import { ephemeralText, type MessageBody } from '../src/discord/message';
-import type { PageStore } from '../src/discord/pages';
 import { parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
 import { resolveArticle } from '../src/discord/resolve-article';
 import { code, InvalidOptionError } from '../src/errors';
-import type { QuoteHit, Suggestion } from '../src/library';
+import type { QuoteHit, ReaderView, Suggestion } from '../src/library';
+import type { QuoteSearch } from '../src/store/types';
 
 /** `/quote query? speaker? article?`: search the key quotes of the whole library. */
 export const data = {
@@ -36,36 +36,52 @@ function option(interaction: ChatInputCommandInteraction, name: string): string 
   return value;
 }
 
+/** The search's quotes, in the order the library ranks them (the same each time it runs, in any process). */
+async function quotesOf(library: ReaderView, search: Pick<QuoteSearch, 'query' | 'speaker' | 'articleId'>): Promise<QuoteHit[]> {
+  return library.search.searchQuotes({ query: search.query ?? undefined, speaker: search.speaker ?? undefined, articleId: search.articleId ?? undefined });
+}
+
+/** Where the searches behind the buttons are kept (set by the composition root wherever interactions are served). */
+function pagesOf(ctx: CommandContext): NonNullable<CommandContext['pages']> {
+  if (!ctx.pages) throw new Error('no store for /quote pages in this process');
+  return ctx.pages;
+}
+
 /** Reply with the first page of matching quotes, or a friendly ephemeral note when there are none. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<MessageBody> {
-  const query = option(interaction, 'query');
-  const speaker = option(interaction, 'speaker');
+  const query = option(interaction, 'query') ?? null;
+  const speaker = option(interaction, 'speaker') ?? null;
   const articleOption = interaction.options.getString('article')?.trim() || undefined;
   const library = libraryOf(ctx, interaction.guildId);
-  const articleId = articleOption === undefined ? undefined : resolveArticle(library, articleOption).id;
+  // No options: the main quotes of the newest article that has any (kept by id, so its pages stay that article's).
+  const articleId = articleOption !== undefined ? resolveArticle(library, articleOption).id
+    : query || speaker ? null : [...library.all()].reverse().find((a) => a.briefing.quotes.length > 0)?.id;
   const language = languageOfInteraction(interaction);
-
-  let hits: QuoteHit[];
-  if (query || speaker || articleId) {
-    hits = await library.search.searchQuotes({ query, speaker, articleId });
-  } else {
-    // No options: the main quotes of the newest article that has any.
-    const newest = [...library.all()].reverse().find((a) => a.briefing.quotes.length > 0);
-    hits = newest ? await library.search.searchQuotes({ articleId: newest.id }) : [];
-  }
+  if (articleId === undefined) return ephemeralText(labelsFor(language).noResults);
+  const search: QuoteSearch = { query, speaker, articleId, guildId: interaction.guildId, userId: interaction.user.id, language };
+  const hits = await quotesOf(library, search);
   if (hits.length === 0) return ephemeralText(labelsFor(language).noResults);
-  const pages = ctx.pages as PageStore<QuoteHit>;
-  const token = pages.put(hits, language, ctx.now(), interaction.user.id);
+  // Only the search is kept, not its results: any process (another HTTP replica) runs it again for another page.
+  const token = await pagesOf(ctx).put(search, ctx.now());
   return renderQuotePage(hits, 0, token, language, library);
 }
 
-/** Previous/Next: show another page of the same results, for 15 minutes, to the user who searched (anyone else gets a private line). */
+/**
+ * Previous/Next: run the search again and show another page, for 15 minutes,
+ * in the server it was made in, to the user who made it (anyone else gets a
+ * private line; a click from another server finds nothing: "expired").
+ */
 export async function button(interaction: ButtonInteraction, ctx: CommandContext): Promise<MessageBody> {
+  const labels = labelsFor(languageOfLocale(interaction.locale));
   const parsed = parsePageCustomId(interaction.customId);
-  const state = parsed ? (ctx.pages as PageStore<QuoteHit>).get(parsed.token, ctx.now()) : undefined;
-  if (!parsed || !state) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).expired);
-  if (state.owner !== undefined && state.owner !== interaction.user.id) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).notYourPages);
-  return renderQuotePage(state.items, parsed.page, parsed.token, state.language, libraryOf(ctx, interaction.guildId));
+  const search = parsed ? await pagesOf(ctx).get(parsed.token, interaction.guildId, ctx.now()) : undefined;
+  if (!parsed || !search) return ephemeralText(labels.expired);
+  if (search.userId !== interaction.user.id) return ephemeralText(labels.notYourPages);
+  const library = libraryOf(ctx, search.guildId);
+  const hits = await quotesOf(library, search);
+  // The articles went away meanwhile.
+  if (hits.length === 0) return ephemeralText(labelsFor(search.language).noResults);
+  return renderQuotePage(hits, parsed.page, parsed.token, search.language, library);
 }
 
 /** Speakers or articles matching what is typed. */

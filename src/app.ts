@@ -7,7 +7,6 @@ import { botClientOptions, shardingOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
-import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
 import { createFolderLibrary, type Library } from './library';
@@ -17,6 +16,7 @@ import { pacedRest, requestPacer } from './scheduler/rate-limit';
 import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
+import { asAsyncStore } from './store/async';
 import { createPostgresStore } from './store/postgres';
 import { createPostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
@@ -94,7 +94,8 @@ interface StoreServiceParts {
  * The store (SQLite at `DATABASE_PATH`, or Postgres at `DATABASE_URL`) and
  * what works on it: the scheduler, the feed poller and, on Postgres, the
  * adoption of a dead worker's pending posts. Registered for `/schedule` and
- * `/feed` in `ctx.services`, and pushed to `services` in start order.
+ * `/feed` in `ctx.services` (and its kept `/quote` searches as `ctx.pages`),
+ * and pushed to `services` in start order.
  */
 async function addStoreServices({ config, logger, client, library, now, fetcher, ctx, services, runsWork }: StoreServiceParts): Promise<void> {
   // A worker that stops renewing (killed) loses its pending posts and feed claims after this long; live ones adopt them.
@@ -105,6 +106,8 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
   const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => library.view(guildId) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
+  // /quote pages live in the same database (closed with it), so that a click through any replica finds its search.
+  ctx.pages = store?.quotePages ?? (scheduling.sqlite && asAsyncStore(scheduling.sqlite).quotePages);
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
@@ -151,7 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const replies = new HttpReplies();
   const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...(gateway ? shardingOptions(config.shards) : {}), ...options.clientOptions }));
   // Each server's feed articles are its own library scope: its commands and schedules see the operator's articles and its own, no other server's.
-  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => library.view(guildId) };
+  const ctx: CommandContext = { library, logger, config, now, services: {}, libraryFor: (guildId) => library.view(guildId) };
   const services: Service[] = [];
 
   // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.

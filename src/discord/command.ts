@@ -5,7 +5,7 @@ import type { ExtractFn } from '../content/web/page-source';
 import type { Library, ReaderView, Suggestion } from '../library';
 import type { Logger } from '../logger';
 import type { MessageBody } from './message';
-import type { PageStore } from './pages';
+import type { Async, QuotePageStore } from '../store/types';
 
 /**
  * What every command handler gets: the bot's services. Colleagues adding a
@@ -16,8 +16,8 @@ export interface CommandContext {
   library: Library;
   logger: Logger;
   config: Config;
-  /** Paging state of /quote results (15-minute expiry). */
-  pages: PageStore;
+  /** The kept /quote searches behind Previous/Next (15-minute expiry), in the store every process shares; absent where no interaction is served (ROLE=ingest). */
+  pages?: Async<QuotePageStore>;
   /** Current time, epoch ms (tests pass a fake clock). */
   now(): number;
   /** Services registered by other modules (e.g. `scheduler`), by name. */

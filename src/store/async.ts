@@ -17,6 +17,7 @@ export function asAsyncStore(store: Store): AsyncStore {
     schedules: promised(store.schedules),
     deliveries: promised(store.deliveries),
     ...('feeds' in store ? { feeds: promised((store as StoreWithFeeds).feeds) } : {}),
+    ...('quotePages' in store ? { quotePages: promised((store as StoreWithFeeds).quotePages) } : {}),
     close: async () => store.close(),
   };
 }

@@ -3,6 +3,7 @@ import { FileGuard } from './file-guard';
 import { InstanceLock } from './instance-lock';
 import { SqliteDeliveryStore } from './sqlite-deliveries';
 import { SqliteFeedStore } from './sqlite-feeds';
+import { SqliteQuotePageStore } from './sqlite-quote-pages';
 import { SqliteScheduleStore } from './sqlite-schedules';
 import type { StoreWithFeeds } from './types';
 
@@ -16,6 +17,8 @@ export { DEFAULT_DELIVERY_LEASE_MS } from './rows';
 export { SqliteScheduleStore } from './sqlite-schedules';
 export { SqliteDeliveryStore } from './sqlite-deliveries';
 export { SqliteFeedStore } from './sqlite-feeds';
+export { SqliteQuotePageStore } from './sqlite-quote-pages';
+export { QUOTE_PAGES_TTL_MS } from './quote-pages';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
@@ -53,12 +56,14 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const schedules = new SqliteScheduleStore(db);
   const deliveries = new SqliteDeliveryStore(db);
   const feeds = new SqliteFeedStore(db);
+  const quotePages = new SqliteQuotePageStore(db);
   const guard = onFile ? new FileGuard(path, db, (again) => openDatabase(again, options)) : undefined;
   const checkFile = (): void => {
     if (guard?.check() !== 'restored') return;
     schedules.rebind(guard.database);
     deliveries.rebind(guard.database);
     feeds.rebind(guard.database);
+    quotePages.rebind(guard.database);
     // Deleted with its folder, the lock file must be taken again, or a second instance could start beside this one.
     if (lock && !lock.isInPlace()) {
       lock.release();
@@ -79,6 +84,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     schedules,
     deliveries,
     feeds,
+    quotePages,
     checkFile,
     close: () => {
       clearInterval(timer);

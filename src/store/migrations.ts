@@ -271,6 +271,38 @@ export const MIGRATIONS: readonly Migration[] = [
     up: '-- Postgres only: with SQLite the search index lives in memory.',
     postgres: SEARCH_TABLES,
   },
+  {
+    // Shared /quote pages (issue 11): the search behind each result list, so that a Next clicked through any
+    // ROLE=web replica shows the page. Rows live 15 minutes (pruned by created_at); the guild is part of the key.
+    version: 8,
+    name: 'quote pages',
+    up: `
+      CREATE TABLE quote_pages (
+        token      TEXT    PRIMARY KEY CHECK (length(token) <= 40),
+        guild_id   TEXT    NOT NULL,
+        user_id    TEXT    NOT NULL,
+        language   TEXT    NOT NULL,
+        query      TEXT,
+        speaker    TEXT,
+        article_id TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX quote_pages_created ON quote_pages (created_at);
+    `,
+    postgres: `
+      CREATE TABLE quote_pages (
+        token      TEXT    PRIMARY KEY CHECK (length(token) <= 40),
+        guild_id   TEXT    NOT NULL,
+        user_id    TEXT    NOT NULL,
+        language   TEXT    NOT NULL,
+        query      TEXT,
+        speaker    TEXT,
+        article_id TEXT,
+        created_at BIGINT  NOT NULL
+      );
+      CREATE INDEX quote_pages_created ON quote_pages (created_at);
+    `,
+  },
 ];
 
 /**

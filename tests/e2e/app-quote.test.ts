@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_TTL_MS } from '../../src/discord/pages';
+import { QUOTE_PAGES_TTL_MS as PAGE_TTL_MS } from '../../src/store';
 import { assertAllValid } from '../support/discord-spec';
 import type { InteractionHandle } from '../support/fake-discord';
 import { startApp, type AppUnderTest } from './app-harness';

@@ -4,6 +4,7 @@ import { OWNER_LEASE_MS, PostgresDeliveryStore } from './deliveries';
 import { migratePostgres } from './migrate';
 import { createPool } from './pool';
 import { PostgresFeedStore } from './feeds';
+import { PostgresQuotePageStore } from './quote-pages';
 import { createSessionLocks } from './locks';
 import { PostgresScheduleStore } from './schedules';
 
@@ -50,6 +51,7 @@ export async function createPostgresStore(url: string, onError?: (error: Error) 
     schedules: new PostgresScheduleStore(pool),
     deliveries,
     feeds: new PostgresFeedStore(pool),
+    quotePages: new PostgresQuotePageStore(pool),
     locks,
     ...changeSignal(pool),
     close: async () => {
