@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore, DEFAULT_DELIVERY_LEASE_MS, MIGRATIONS, migrate, type AsyncStore, type FeedArticleRecord, type NewFeed, type Store } from '../../src/store';
+import { createSqliteStore, DEFAULT_DELIVERY_LEASE_MS, MIGRATIONS, migrate, QUOTE_PAGES_TTL_MS, type AsyncStore, type QuoteSearch, type FeedArticleRecord, type NewFeed, type Store } from '../../src/store';
 import { asAsyncStore } from '../../src/store/async';
 import { createPool, createPostgresStore, createSessionLocks, migratePostgres, postgresSchemaVersion } from '../../src/store/postgres';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
@@ -355,6 +355,57 @@ describe.each([
       await store.deliveries.begin(CHANNEL, 'a', s.id, 'n', 1);
       await store.schedules.remove(s.guildId, s.id);
       expect(await store.deliveries.get(CHANNEL, 'a')).toMatchObject({ status: 'pending', scheduleId: null });
+    });
+  });
+
+  describe.skipIf(skip)('quote pages', () => {
+    const pagesOf = () => store.quotePages!;
+    const SEARCHES: ReadonlyArray<[string, QuoteSearch]> = [
+      ['Arabic', { query: 'الترام', speaker: 'ليلى حسن', articleId: null, guildId: GUILD, userId: '300000000000000003', language: 'ar' }],
+      ['English', { query: 'bridge', speaker: null, articleId: 'mayor-speech', guildId: GUILD, userId: '300000000000000003', language: 'en' }],
+      ['French', { query: null, speaker: null, articleId: 'déclaration-élysée', guildId: null, userId: '300000000000000004', language: 'fr' }],
+    ];
+
+    it.each(SEARCHES)('keeps a search (%s) under a new 8-character token, read back in its server only, through another connection too', async (_lang, search) => {
+      await open();
+      const token = await pagesOf().put(search, 1000);
+      expect(token).toMatch(/^[\w-]{8}$/);
+      expect(await pagesOf().get(token, search.guildId, 1000)).toEqual({ ...search, token, createdAt: 1000 });
+      // Another process on the same database (another HTTP replica) finds it.
+      expect(await (await db.connect()).quotePages!.get(token, search.guildId, 2000)).toEqual({ ...search, token, createdAt: 1000 });
+      // Clicked in another server (or in a DM for a server's search, in a server for a DM's): nothing.
+      for (const elsewhere of [OTHER_GUILD, search.guildId === null ? GUILD : null]) expect(await pagesOf().get(token, elsewhere, 1000)).toBeUndefined();
+    });
+
+    it('expires a search 15 minutes after it was made, not before', async () => {
+      await open();
+      const token = await pagesOf().put(SEARCHES[0]![1], 1000);
+      expect(await pagesOf().get(token, GUILD, 1000 + QUOTE_PAGES_TTL_MS)).toMatchObject({ token });
+      expect(await pagesOf().get(token, GUILD, 1001 + QUOTE_PAGES_TTL_MS)).toBeUndefined();
+    });
+
+    it('prunes the expired searches (each new search prunes them too: the table holds one time to live of searches)', async () => {
+      await open();
+      const old = await Promise.all(SEARCHES.map(([, search], i) => pagesOf().put(search, 1000 + i)));
+      expect(await pagesOf().prune(1001 + QUOTE_PAGES_TTL_MS)).toBe(1);
+      const fresh = await pagesOf().put(SEARCHES[0]![1], 5000 + QUOTE_PAGES_TTL_MS);
+      // The put removed the other two expired rows: nothing is left to prune, and the fresh one stays.
+      expect(await pagesOf().prune(5000 + QUOTE_PAGES_TTL_MS)).toBe(0);
+      expect(await pagesOf().get(fresh, GUILD, 5000 + QUOTE_PAGES_TTL_MS)).toMatchObject({ token: fresh });
+      for (const [i, token] of old.entries()) expect(await pagesOf().get(token, SEARCHES[i]![1].guildId, 1000)).toBeUndefined();
+    });
+
+    it.each(["' OR '1'='1", 'x; DROP TABLE quote_pages; --', '../../etc/passwd', ''])('finds nothing for a forged token (%j) and keeps its rows', async (forged) => {
+      await open();
+      const token = await pagesOf().put(SEARCHES[1]![1], 1000);
+      expect(await pagesOf().get(forged, GUILD, 1000)).toBeUndefined();
+      expect(await pagesOf().get(token, GUILD, 1000)).toMatchObject({ token });
+    });
+
+    it('gives 200 searches 200 different tokens', async () => {
+      await open();
+      const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => pagesOf().put(SEARCHES[i % 3]![1], 1000)));
+      expect(new Set(tokens).size).toBe(200);
     });
   });
 
