@@ -5,6 +5,7 @@ import { QUOTE_PAGES_TTL_MS as PAGE_TTL_MS } from '../../src/store';
 import { assertAllValid } from '../support/discord-spec';
 import type { InteractionHandle } from '../support/fake-discord';
 import { startApp, type AppUnderTest } from './app-harness';
+import { quotesArticle } from './quote-articles';
 
 /**
  * `/quote` paging and `/brief` autocomplete through the bot composed
@@ -16,18 +17,6 @@ interface Button { custom_id: string; label: string; disabled?: boolean }
 interface Embed { description?: string; footer?: { text: string } }
 const EPHEMERAL = 64;
 const ARTICLES_PER_LANGUAGE = 3;
-
-/** An article of five quotes by one speaker, each with the language's search word. */
-function quotesArticle(language: 'ar' | 'en' | 'fr', n: number): string {
-  const topics = { ar: ['الترام', 'الجسر', 'الميزانية', 'المدارس', 'الحدائق'], en: ['the tram', 'the bridge', 'the budget', 'the schools', 'the parks'], fr: ['le tram', 'le pont', 'le budget', 'les écoles', 'les parcs'] }[language];
-  const lines = topics.map((topic, i) => ({
-    ar: `وقالت الوزيرة ليلى حسن: «سننجز مشروع ${topic} في موعده كما وعدنا في الخطة ${n}.${i}».`,
-    en: `"We will deliver ${topic} on time, as promised in plan ${n}.${i}," said councillor Mary Jones.`,
-    fr: `« Nous livrerons ${topic} à temps, comme promis dans le plan ${n}.${i} », a déclaré la maire Claire Martin.`,
-  })[language]);
-  const title = { ar: `خطة المدينة ${n}`, en: `City plan ${n}`, fr: `Plan de la ville ${n}` }[language];
-  return ['---', `title: ${title}`, `published: 2024-03-${String(n).padStart(2, '0')}`, `language: ${language}`, '---', { ar: `اجتمع المجلس في اليوم ${n} لمناقشة خطة المدينة الجديدة.`, en: `The council met on day ${n} to discuss the new city plan.`, fr: `Le conseil s’est réuni le jour ${n} pour discuter du nouveau plan de la ville.` }[language], ...lines].join('\n\n');
-}
 
 const files: Record<string, string> = { 'lavrov-north-korea.txt': readFileSync(join(__dirname, '../../content/lavrov-north-korea.txt'), 'utf8') };
 for (const language of ['ar', 'en', 'fr'] as const) {
