@@ -106,6 +106,19 @@ describe('/quote paging through several pages', () => {
     expect(String(after.shown.content)).toMatch(/expired/);
   });
 
+  it.each([
+    ['another server (a user-installed app)', 'foreign-guild'],
+    ['a DM', 'dm'],
+  ] as const)('says the pages expired when the searcher clicks Next from %s: one server never sees another’s results', async (_where, context) => {
+    const search = t.fake.dispatchCommand('quote', { query: 'deliver' });
+    const first = await search.visible(10_000);
+    const elsewhere = t.fake.dispatchButton(buttonsOf(first)[2]!.custom_id, { messageId: search.record.originalMessageId!, context });
+    const shown = await elsewhere.visible(10_000);
+    expect(Number(shown.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String(shown.content)).toMatch(/expired/);
+    expect(shown.embeds ?? []).toEqual([]);
+  });
+
   it('says a button whose search it does not know (another bot run, a forged id) has expired', async () => {
     const search = t.fake.dispatchCommand('quote', { query: 'deliver' });
     await search.visible(10_000);

@@ -121,13 +121,15 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: /quote pages shared by two HTTP re
     expect(descriptionsOf(back)).toEqual(descriptionsOf(first));
   });
 
-  it.each([['English', 'en-US', /expired/], ['French', 'fr', /expiré/]])('refuses the same Next clicked from another server (%s), with the usual private line', async (_name, locale, expired) => {
+  it.each([['English', 'en-US', /expired/], ['French', 'fr', /expiré/]])('refuses the same Next clicked from another server (%s) through either replica, the one that answered the search too, with the usual private line', async (_name, locale, expired) => {
     const { handle, next } = await search('en', 'en-US');
-    through(1);
-    const elsewhere = fake.dispatchButton(next.custom_id, { messageId: handle.record.originalMessageId!, context: 'foreign-guild', locale });
-    const line = await ephemeralLine(elsewhere);
-    expect(line).toMatch(expired);
-    expect(line).not.toContain(QUOTE_WORDS.en);
+    for (const replica of [0, 1]) {
+      through(replica);
+      const elsewhere = fake.dispatchButton(next.custom_id, { messageId: handle.record.originalMessageId!, context: 'foreign-guild', locale });
+      const line = await ephemeralLine(elsewhere);
+      expect(line).toMatch(expired);
+      expect(line).not.toContain(QUOTE_WORDS.en);
+    }
   });
 
   it('answers another user’s click through replica 2 with a private line, as one process did', async () => {
