@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchContext, BenchModule, BenchRow } from './types';
 
 /** The bench modules, in table order: `bench/<group>.ts` each. */
-export const GROUPS = ['engine', 'library', 'bot', 'scheduler', 'web', 'feeds', 'search'] as const;
+export const GROUPS = ['engine', 'library', 'bot', 'scheduler', 'web', 'feeds', 'search', 'pages'] as const;
 
 /** Options of `npm run bench`. */
 export interface BenchArgs {
