@@ -179,7 +179,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   let libraryLoaded!: () => void;
   const libraryReady = new Promise<void>((resolve) => (libraryLoaded = resolve));
   const route = createRouter({ commands, ctx, logger, ready: libraryReady });
-  tolerateReadyVariants(client, config.clientId, (fields) => logger.warn({ fields }, 'READY lacked fields discord.js needs; filled in'));
+  const reportedVariants = new Set<string>();
+  tolerateReadyVariants(client, config.clientId, (fields, event) => {
+    // Once per kind: a stand-in that leaves a field out of every interaction must not flood the log.
+    const kind = `${event}:${fields.join(',')}`;
+    if (reportedVariants.has(kind)) return;
+    reportedVariants.add(kind);
+    logger.warn({ event, fields }, `${event} lacked fields discord.js reads; filled in (logged once)`);
+  });
   const endpoint = web ? createInteractionEndpoint({ client, replies, route, publicKeyHex: config.publicKey!, port: config.port, host: config.host, logger }) : undefined;
   if (endpoint) services.push(endpoint);
   else if (gateway) client.on(Events.InteractionCreate, (interaction) => void route(interaction));

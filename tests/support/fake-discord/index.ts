@@ -80,6 +80,7 @@ import { FAKE_TOKEN, FIXED_IDS, SECOND_GUILD_IDS } from './ids';
 import { MessageStore } from './messages';
 import { Signal } from './signal';
 import { GuildState } from './state';
+import { withUnknownFields, type RateLimitHeaders } from './variants';
 import type { World } from './world';
 
 export { FakeDiscord } from './fake';
@@ -88,6 +89,7 @@ export type { InteractionCallback, InteractionRecord, InvokeContext } from './in
 export { InteractionHandle } from './interactions';
 export type { OptionInput, OptionValue } from './options';
 export type { SentPayload } from './payloads';
+export { UNKNOWN_FIELD, withUnknownFields, type RateLimitHeaders } from './variants';
 export type { FaultSpec, GatewayClose, GatewayFrame, RecordedRequest, RequestMatcher } from './types';
 export { shardOfGuild, type DropOptions } from './gateway';
 export { postSigned, signatureHeaders, type HttpAnswer, type HttpDelivery, type SignOptions } from './http-delivery';
@@ -130,6 +132,15 @@ export interface FakeDiscordOptions {
   shards?: number;
   /** `session_start_limit.max_concurrency` (default 1: discord.js then waits ~5 s between two shards' IDENTIFYs). */
   maxConcurrency?: number;
+  /** `session_start_limit.remaining` of `GET /gateway/bot` (default 1000); `sessionResetAfterMs` its `reset_after` (default a day). */
+  sessionStartRemaining?: number;
+  sessionResetAfterMs?: number;
+  /** Add an unknown field to every object of every REST answer and gateway dispatch (default false). */
+  unknownFields?: boolean;
+  /** Rate-limit headers on successful REST answers: `none` (default), `bucket` (`X-RateLimit-Bucket` alone) or `full`. */
+  rateLimitHeaders?: RateLimitHeaders;
+  /** READY with only `v`, `user`, `guilds` and `session_id` (no `resume_gateway_url`, `shard`, `application`, …; default false). */
+  readyMinimal?: boolean;
 }
 
 /** Start a fake Discord on 127.0.0.1 (REST and gateway on one ephemeral port). */
@@ -146,12 +157,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactions: new Map(),
     gatewayUrl: url,
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? 3000,
-    sessionStartRemaining: () => 1000,
+    sessionStartRemaining: () => options.sessionStartRemaining ?? 1000,
+    sessionResetAfterMs: options.sessionResetAfterMs ?? 86_400_000,
     recommendedShards: options.shards ?? 1,
     maxConcurrency: options.maxConcurrency ?? 1,
   };
   const controls: RestControls = {
     token: FAKE_TOKEN, faults: new FaultQueue(), latencyMs: options.latencyMs ?? 0, requests: [], handlerErrors: [],
+    unknownFields: options.unknownFields ?? false, rateLimitHeaders: options.rateLimitHeaders ?? 'none',
   };
   const server = createRestServer(world, controls);
   const wss = new WebSocketServer({ server });
@@ -162,6 +175,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guildCreateMembers: options.guildCreateMembers ?? true,
     guildCreateDelayMs: options.guildCreateDelayMs ?? 0,
     requiredShards: options.shards ?? 1,
+    readyMinimal: options.readyMinimal ?? false,
+    ...(options.unknownFields ? { decorate: withUnknownFields } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -33,6 +33,8 @@ export interface World {
   maxConcurrency: number;
   /** How many IDENTIFYs are still allowed (session_start_limit.remaining). */
   sessionStartRemaining: () => number;
+  /** `session_start_limit.reset_after`, ms. */
+  sessionResetAfterMs: number;
 }
 
 /** A parsed REST request as handlers see it. */

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertAllValid } from '../support/discord-spec';
+import { UNKNOWN_FIELD, type FakeDiscordOptions, type InteractionHandle, type InvokeContext } from '../support/fake-discord';
+import { FIXTURES } from './bot-harness';
+import { startApp, type AppUnderTest } from './app-harness';
+
+/**
+ * The bot composed in-process (real discord.js client) against the fake
+ * switched to legal variations of Discord's behaviour that a stand-in written
+ * by others may show: sparse answers (READY with four fields, no members in
+ * GUILD_CREATE, bucket-only rate-limit headers) and verbose ones (an unknown
+ * field in every object, every rate-limit header). In each, every interaction
+ * variant is answered once, correctly or with a one-line message, every
+ * payload is valid against Discord's OpenAPI spec, and nothing is logged as
+ * an error.
+ */
+type Json = Record<string, unknown>;
+const EPHEMERAL = 64;
+const files: Record<string, string> = {
+  ...FIXTURES,
+  'lavrov-north-korea.txt': readFileSync(join(__dirname, '../../content/lavrov-north-korea.txt'), 'utf8'),
+};
+delete files['huge.md'];
+
+const WORLDS: Array<[string, FakeDiscordOptions]> = [
+  ['sparse answers', { readyMinimal: true, guildCreateMembers: false, rateLimitHeaders: 'bucket', heartbeatIntervalMs: 400 }],
+  ['verbose answers', { unknownFields: true, rateLimitHeaders: 'full', heartbeatIntervalMs: 400 }],
+];
+
+const textOf = (shown: Json): string => JSON.stringify([shown.content ?? '', shown.embeds ?? []]);
+
+describe.each(WORLDS)('a stand-in with %s', (_world, fakeOptions) => {
+  let t: AppUnderTest;
+
+  beforeAll(async () => {
+    t = await startApp({ files, fake: fakeOptions });
+  }, 60_000);
+
+  afterAll(async () => {
+    const lines = t?.lines ?? [];
+    await t?.stop();
+    expect(lines.filter((l) => Number(l.level) >= 50)).toEqual([]);
+    expect(JSON.stringify(lines)).not.toContain(t.fake.token);
+  });
+
+  /** The one visible answer of `h`: shown once (no second callback, no follow-up) and valid. */
+  async function answeredOnce(h: InteractionHandle): Promise<Json> {
+    const shown = await h.visible(10_000);
+    expect(h.record.rejectedCallbacks).toEqual([]);
+    expect(h.followUps()).toEqual([]);
+    expect(shown.allowed_mentions ?? (h.record.callback?.type === 5 ? h.edits()[0]?.allowed_mentions : undefined)).toMatchObject({ parse: [] });
+    assertAllValid(t.fake);
+    expect(t.fake.handlerErrors).toEqual([]);
+    return shown;
+  }
+
+  it.each([
+    ['Arabic locale', { locale: 'ar' }, 'lavrov-north-korea', 'الملخص'],
+    ['French locale', { locale: 'fr' }, 'fr-pont', 'Résumé'],
+    ['en-US locale', { locale: 'en-US' }, 'en-bridge', 'Summary'],
+    ['no locale at all', { omit: ['locale', 'guild_locale'] }, 'en-bridge', 'Summary'],
+    ['no app_permissions', { omit: ['app_permissions'] }, 'fr-pont', 'Résumé'],
+    ['no guild or channel objects (channel_id alone)', { omit: ['guild', 'channel', 'context'] }, 'fr-pont', 'Résumé'],
+    ['no entitlements', { omit: ['entitlements'], locale: 'ar' }, 'lavrov-north-korea', 'الملخص'],
+    ['a DM (no guild_id, user instead of member)', { context: 'dm', locale: 'ar' }, 'en-bridge', 'Summary'],
+    ['a DM without locale or entitlements', { context: 'dm', omit: ['locale', 'entitlements'] }, 'lavrov-north-korea', 'الملخص'],
+  ] as Array<[string, InvokeContext, string, string]>)('/brief answers with %s', async (_name, ctx, article, heading) => {
+    const shown = await answeredOnce(t.fake.dispatchCommand('brief', { article }, ctx));
+    expect(textOf(shown)).toContain(heading);
+  });
+
+  it.each([
+    ['Arabic', 'ar', 'أحدث'],
+    ['French', 'fr', ''],
+    ['no locale', undefined, ''],
+  ])('/brief with its options absent answers (%s) with the newest article', async (_name, locale, _word) => {
+    const h = t.fake.dispatchCommand('brief', {}, locale ? { locale } : { omit: ['locale'] });
+    const shown = await answeredOnce(h);
+    expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect((shown.embeds as unknown[] | undefined)?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['in the server', {}],
+    ['in a DM', { context: 'dm' }],
+    ['without locale', { omit: ['locale', 'app_permissions'] }],
+  ] as Array<[string, InvokeContext]>)('autocompletes the focused option %s', async (_name, ctx) => {
+    const cb = await t.fake.dispatchAutocomplete('brief', 'article', 'bridge', {}, ctx).response(10_000);
+    expect(cb.type).toBe(8);
+    expect((cb.data!.choices as Array<{ value: string }>).map((c) => c.value)).toContain('en-bridge');
+  });
+
+  it.each([
+    ['another version’s id', 'quote:v0:abc:2', 'en-US', 'expired'],
+    ['garbage', '%%%not-an-id%%%', 'fr', 'expir'],
+    ['an empty command part', ':::', 'ar', ''],
+  ])('a button with %s gets a one-line ephemeral message', async (_name, customId, locale, word) => {
+    const search = t.fake.dispatchCommand('quote', {}, { locale });
+    await search.visible(10_000);
+    const shown = await answeredOnce(t.fake.dispatchButton(customId, { messageId: search.record.originalMessageId!, locale }));
+    expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String(shown.content)).not.toContain('\n');
+    expect(String(shown.content)).toContain(word);
+  });
+
+  it('the stand-in really answers with its variant (unknown fields, rate-limit headers)', async () => {
+    const res = await fetch(`${t.fake.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${t.fake.token}` } });
+    const body = (await res.json()) as Json;
+    expect(UNKNOWN_FIELD in body).toBe(fakeOptions.unknownFields === true);
+    expect(res.headers.has('x-ratelimit-bucket')).toBe(true);
+    expect(res.headers.has('x-ratelimit-remaining')).toBe(fakeOptions.rateLimitHeaders === 'full');
+  });
+
+  it.each([
+    ['with app_permissions', {}, '08:00'],
+    ['without app_permissions (worked out from the guild, not taken as none)', { omit: ['app_permissions'] }, '09:00'],
+  ] as Array<[string, InvokeContext, string]>)('/schedule add in the channel it is used in, %s, adds the schedule', async (_name, ctx, when) => {
+    const h = t.fake.dispatchSubcommand('schedule', 'add', { channel: t.fake.channels.text, when }, { member: 'admin', ...ctx });
+    const shown = await answeredOnce(h);
+    expect(String(shown.content)).toMatch(/^Schedule #\d+: /);
+  });
+
+});
