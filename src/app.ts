@@ -5,6 +5,7 @@ import { createFetcher, userAgent } from './content/web/fetcher';
 import { createIsolatedExtractor } from './content/web/isolated-extractor';
 import { botClientOptions, shardingOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
+import { fatalGatewayClose } from './discord/gateway-close';
 import { tolerateReadyVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
@@ -39,6 +40,12 @@ async function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** discord.js's "invalid token" (401 on `GET /gateway/bot`) as the operator's one line; other errors unchanged. */
+function tokenRefused(error: unknown): never {
+  if ((error as { code?: unknown } | null)?.code === 'TokenInvalid') throw new Error('Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN');
+  throw error;
 }
 
 /** Something the app starts after login and stops before logging out (e.g. the scheduler). */
@@ -192,7 +199,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   else if (gateway) client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  // A close discord.js will not recover from (bad token, disallowed intents…): start-up fails, or a running bot stops (exit 1), with one line naming what to fix.
+  let failGateway: (reason: string) => void = (reason) => options.onFatal?.(reason);
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const fatal = fatalGatewayClose(event.code, client.options.intents.toArray().map(String));
+    if (fatal) failGateway(fatal);
+    else logger.warn({ code: event.code, shardId }, 'gateway disconnected');
+  });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
 
   let stopping: Promise<void> | undefined;
@@ -213,8 +226,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       // An HTTP replica or a scheduler never opens the gateway: REST (posts, follow-ups, channel checks) only needs the token.
-      const connect = gateway ? client.login(config.token).then(() => ready) : role === 'ingest' ? Promise.resolve() : loginWithoutGateway(client, config.token ?? '');
-      await Promise.all([library.start().then(libraryLoaded), connect]);
+      const refused = new Promise<never>((_resolve, reject) => (failGateway = (reason) => reject(new Error(reason))));
+      const connect = gateway ? Promise.race([client.login(config.token).then(() => ready, tokenRefused), refused]) : role === 'ingest' ? Promise.resolve() : loginWithoutGateway(client, config.token ?? '');
+      try {
+        await Promise.all([library.start().then(libraryLoaded), connect]);
+      } finally {
+        failGateway = (reason) => options.onFatal?.(reason);
+      }
       for (const service of services) {
         await service.start();
         started.push(service);
