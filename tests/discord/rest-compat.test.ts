@@ -44,6 +44,9 @@ describe('a 429 through discord.js REST with the wrapper', () => {
     ['in the headers and the body, user scope', { status: 429, retryAfter: 0.15 }, 'after the wait'],
     ['in the headers and the body, shared scope', { status: 429, retryAfter: 0.15, scope: 'shared' }, 'après l’attente'],
     ['in the headers and the body, global', { status: 429, retryAfter: 0.15, scope: 'global' }, 'global wait'],
+    ['only in the Retry-After header (seconds)', { status: 429, retryAfter: 0.15, retryAfterIn: 'header' }, 'header only'],
+    ['only in the headers, global (X-RateLimit-Global)', { status: 429, retryAfter: 0.15, retryAfterIn: 'header', scope: 'global' }, 'attente globale'],
+    ['only in the body, global (no headers)', { status: 429, retryAfter: 0.15, retryAfterIn: 'body', scope: 'global' }, 'انتظار عام'],
   ] as Array<[string, FaultSpec, string]>)('waits at least retry_after when it is %s, then posts once', async (_name, fault, content) => {
     fake.failNext({ method: 'POST', route }, fault, 2);
     const posted = (await rest.post(`/channels/${fake.channels.text}/messages`, { body: { content, allowed_mentions: { parse: [] } } })) as { id: string };

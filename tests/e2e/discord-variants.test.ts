@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertAllValid } from '../support/discord-spec';
-import { UNKNOWN_FIELD, type FakeDiscordOptions, type InteractionHandle, type InvokeContext } from '../support/fake-discord';
+import { UNKNOWN_FIELD, type FakeDiscord, type FakeDiscordOptions, type InteractionHandle, type InvokeContext } from '../support/fake-discord';
 import { FIXTURES } from './bot-harness';
 import { startApp, type AppUnderTest } from './app-harness';
 
@@ -104,6 +104,26 @@ describe.each(WORLDS)('a stand-in with %s', (_world, fakeOptions) => {
     expect(String(shown.content)).not.toContain('\n');
     expect(String(shown.content)).toContain(word);
   });
+
+  it.each([
+    ['op 7 RECONNECT', 'resume', (f: FakeDiscord) => f.requestReconnect()],
+    ['op 9 INVALID_SESSION, resumable', 'resume', (f: FakeDiscord) => f.invalidateSession(true)],
+    ['op 9 INVALID_SESSION, not resumable', 'identify', (f: FakeDiscord) => f.invalidateSession(false)],
+    ['close 4000 (unknown error)', 'resume', (f: FakeDiscord) => f.dropGateway({ code: 4000 })],
+    ['close 1001 (going away)', 'resume', (f: FakeDiscord) => f.dropGateway({ code: 1001 })],
+    ['a connection cut without a close frame, session gone', 'identify', (f: FakeDiscord) => f.dropGateway({ abrupt: true, resumable: false })],
+    ['a missing heartbeat ACK (zombie connection)', 'resume', (f: FakeDiscord) => f.skipHeartbeatAcks(1)],
+  ] as Array<[string, 'resume' | 'identify', (f: FakeDiscord) => void]>)('after %s the bot comes back (%s) and answers once', async (_name, how, event) => {
+    const { resumes, identifies } = t.fake.gatewayStats;
+    event(t.fake);
+    if (how === 'resume') await t.fake.waitForResumed(resumes + 1, 20_000);
+    else await t.fake.waitForIdentify(identifies + 1, 20_000);
+    const shown = await answeredOnce(t.fake.dispatchCommand('brief', { article: 'fr-pont' }, { locale: 'fr' }));
+    expect(textOf(shown)).toContain('Résumé');
+    // Every connection asked for JSON without compression: what the fake (and any stand-in) speaks.
+    for (const url of t.fake.gatewayConnectUrls) expect(new URL(url, 'ws://x').searchParams.get('encoding')).toBe('json');
+    expect(t.fake.gatewayConnectUrls.some((url) => url.includes('compress'))).toBe(false);
+  }, 40_000);
 
   it('the stand-in really answers with its variant (unknown fields, rate-limit headers)', async () => {
     const res = await fetch(`${t.fake.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${t.fake.token}` } });

@@ -119,7 +119,10 @@ export class FakeGateway {
   constructor(readonly wss: WebSocketServer, private readonly deps: GatewayDeps) {
     wss.on('connection', (ws, req) => {
       this.connectUrls.push(req.url ?? '');
-      this.onConnection(ws);
+      // The fake speaks JSON without transport compression: a client asking for etf or zlib-stream would misread every frame.
+      const query = new URL(req.url ?? '/', 'ws://fake').searchParams;
+      if ((query.get('encoding') ?? 'json') !== 'json' || query.has('compress')) ws.close(1003, 'fake-discord: JSON, uncompressed, only');
+      else this.onConnection(ws);
     });
   }
 

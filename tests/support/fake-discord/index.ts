@@ -159,6 +159,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? 3000,
     sessionStartRemaining: () => options.sessionStartRemaining ?? 1000,
     sessionResetAfterMs: options.sessionResetAfterMs ?? 86_400_000,
+    unknownFields: options.unknownFields ?? false,
     recommendedShards: options.shards ?? 1,
     maxConcurrency: options.maxConcurrency ?? 1,
   };
