@@ -4,7 +4,7 @@ import { parseBody, readRaw } from './body';
 import { faultResponse, type FaultQueue } from './faults';
 import { matchRoute } from './routes';
 import type { RecordedRequest } from './types';
-import { rateLimitHeaders, withUnknownFields, type RateLimitHeaders } from './variants';
+import { rateLimitHeaders, withoutOptionalMessageFields, withUnknownFields, type RateLimitHeaders } from './variants';
 import type { RestResult, World } from './world';
 
 const PREFIX = '/api/v10';
@@ -25,6 +25,8 @@ export interface RestControls {
   unknownFields?: boolean;
   /** Rate-limit headers on successful answers (default `none`). */
   rateLimitHeaders?: RateLimitHeaders;
+  /** Answer message objects without their optional fields (nonce echo, embeds, components, mentions…; default false). */
+  sparseMessages?: boolean;
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {
@@ -47,7 +49,8 @@ function send(res: ServerResponse, result: RestResult, c: RestControls, route: s
     res.writeHead(result.status, headers).end();
     return;
   }
-  const json = JSON.stringify(c.unknownFields ? withUnknownFields(result.body) : result.body);
+  const body = c.sparseMessages ? withoutOptionalMessageFields(result.body) : result.body;
+  const json = JSON.stringify(c.unknownFields ? withUnknownFields(body) : body);
   res.writeHead(result.status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
   res.end(json);
 }

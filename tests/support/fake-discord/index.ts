@@ -139,6 +139,8 @@ export interface FakeDiscordOptions {
   unknownFields?: boolean;
   /** Rate-limit headers on successful REST answers: `none` (default), `bucket` (`X-RateLimit-Bucket` alone) or `full`. */
   rateLimitHeaders?: RateLimitHeaders;
+  /** Answer message objects without their optional fields: no nonce echo, embeds, components, mentions… (default false). */
+  sparseMessages?: boolean;
   /** READY with only `v`, `user`, `guilds` and `session_id` (no `resume_gateway_url`, `shard`, `application`, …; default false). */
   readyMinimal?: boolean;
 }
@@ -166,6 +168,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const controls: RestControls = {
     token: FAKE_TOKEN, faults: new FaultQueue(), latencyMs: options.latencyMs ?? 0, requests: [], handlerErrors: [],
     unknownFields: options.unknownFields ?? false, rateLimitHeaders: options.rateLimitHeaders ?? 'none',
+    sparseMessages: options.sparseMessages ?? false,
   };
   const server = createRestServer(world, controls);
   const wss = new WebSocketServer({ server });

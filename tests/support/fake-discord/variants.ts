@@ -39,3 +39,13 @@ export function rateLimitHeaders(variant: RateLimitHeaders, route: string | null
     'x-ratelimit-reset': (Date.now() / 1000 + 1).toFixed(3), 'x-ratelimit-reset-after': '1.000',
   };
 }
+
+/** Fields of a message object a sparse stand-in leaves out of its answers. */
+const OPTIONAL_MESSAGE_FIELDS = ['nonce', 'embeds', 'components', 'mentions', 'mention_roles', 'attachments', 'flags', 'pinned', 'tts', 'mention_everyone', 'edited_timestamp', 'webhook_id', 'application_id', 'interaction_metadata'];
+
+/** A message object (or list of them) without its optional fields, as a sparse stand-in answers; anything else unchanged. */
+export function withoutOptionalMessageFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutOptionalMessageFields);
+  if (!isPlainObject(value) || typeof value.channel_id !== 'string' || !isPlainObject(value.author)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !OPTIONAL_MESSAGE_FIELDS.includes(k)));
+}
