@@ -68,3 +68,33 @@ describe('while running', () => {
     expect(out.all).toContain('"bot stopped"');
   });
 });
+
+describe('GET /gateway/bot near the end of its session_start_limit', () => {
+  let limited: FakeDiscord | undefined;
+
+  afterEach(async () => {
+    await limited?.close();
+    limited = undefined;
+  });
+
+  it('starts both recommended shards with exactly two session starts left', async () => {
+    limited = await startFakeDiscord({ shards: 2, maxConcurrency: 2, sessionStartRemaining: 2, sessionResetAfterMs: 60_000 });
+    bot = spawnBot(botEnv(limited, content, { DISCORD_SHARDS: 'auto' }));
+    await bot.waitForLog((l) => l.msg === 'bot ready', 30_000);
+    expect([...limited.identifiedShards].sort()).toEqual([[0, 2], [1, 2]]);
+  });
+
+  it.each([
+    ['2 shards recommended, 1 session start left', { shards: 2, maxConcurrency: 2, sessionStartRemaining: 1 }, { DISCORD_SHARDS: 'auto' }],
+    ['unsharded, no session start left', { sessionStartRemaining: 0 }, {}],
+  ] as const)('exits 1 with one line saying when the limit resets: %s', async (_name, options, env) => {
+    limited = await startFakeDiscord({ ...options, sessionResetAfterMs: 3_600_000 });
+    bot = spawnBot(botEnv(limited, content, env));
+    const out = await exitOf(bot);
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/remaining.*resets at \d{4}-\d\d-\d\dT/);
+    expect(limited.gatewayStats.identifies).toBe(0);
+    expect(out.all).not.toContain(limited.token);
+  });
+});
