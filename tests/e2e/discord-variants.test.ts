@@ -128,6 +128,27 @@ describe.each(WORLDS)('a stand-in with %s', (_world, fakeOptions) => {
     expect(t.fake.gatewayConnectUrls.some((url) => url.includes('compress'))).toBe(false);
   }, 40_000);
 
+  it.each([
+    ['Arabic', 'lavrov-north-korea', 'ar', 'الملخص'],
+    ['French', 'fr-pont', 'fr', 'Résumé'],
+  ])('answers once when every REST answer comes 2.5 s late (%s)', async (_name, article, locale, heading) => {
+    t.fake.setLatency(2500);
+    try {
+      const brief = t.fake.dispatchCommand('brief', { article }, { locale });
+      expect(textOf(await answeredOnce(brief))).toContain(heading);
+      const search = t.fake.dispatchCommand('quote', {}, { locale });
+      const shown = await answeredOnce(search);
+      const next = (shown.components as Array<{ components: Array<{ custom_id: string }> }>)[0]!.components[2]!;
+      await answeredOnce(t.fake.dispatchButton(next.custom_id, { messageId: search.record.originalMessageId!, locale }));
+      // Wait out the slow answers: nothing more is sent (no second callback, no follow-up).
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(brief.record.rejectedCallbacks).toEqual([]);
+      expect(search.record.rejectedCallbacks).toEqual([]);
+    } finally {
+      t.fake.setLatency(0);
+    }
+  }, 40_000);
+
   it('posts a schedule’s briefings once each, whatever the answers leave out or add', async () => {
     const channel = t.fake.channels.announcement;
     const added = await answeredOnce(t.fake.dispatchSubcommand('schedule', 'add', { channel, when: '* * * * * *' }, { member: 'admin' }));
