@@ -98,7 +98,7 @@ describe.each(WORLDS)('a stand-in with %s', (_world, fakeOptions) => {
   it.each([
     ['another version’s id', 'quote:v0:abc:2', 'en-US', 'expired'],
     ['garbage', '%%%not-an-id%%%', 'fr', 'expir'],
-    ['an empty command part', ':::', 'ar', ''],
+    ['an empty command part', ':::', 'ar', 'انتهت صلاحية'],
   ])('a button with %s gets a one-line ephemeral message', async (_name, customId, locale, word) => {
     const search = t.fake.dispatchCommand('quote', {}, { locale });
     await search.visible(10_000);
@@ -167,6 +167,19 @@ describe.each(WORLDS)('a stand-in with %s', (_world, fakeOptions) => {
     expect(UNKNOWN_FIELD in body).toBe(fakeOptions.unknownFields === true);
     expect(res.headers.has('x-ratelimit-bucket')).toBe(true);
     expect(res.headers.has('x-ratelimit-remaining')).toBe(fakeOptions.rateLimitHeaders === 'full');
+  });
+
+  it.each([
+    ['English', 'en-US', 'expired'],
+    ['French', 'fr', 'expir'],
+    ['Arabic', 'ar', 'انتهت صلاحية'],
+  ])('a select menu (the bot sends none: another version’s, or forged) gets the one-line expired message (%s)', async (_name, locale, word) => {
+    const search = t.fake.dispatchCommand('quote', {}, { locale });
+    await search.visible(10_000);
+    const shown = await answeredOnce(t.fake.dispatchSelect('quote:v0:pick', ['1'], { messageId: search.record.originalMessageId!, locale }));
+    expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String(shown.content)).not.toContain('\n');
+    expect(String(shown.content)).toContain(word);
   });
 
   it.each([
