@@ -50,6 +50,13 @@
  * `waitForEdit(n)`, `waitForFollowUp(n)`. Channel changes: `addChannel`, `deleteChannel`, `setOverwrites`
  * (each also dispatched to the bot); `dispatchEvent(t, d)` for anything else.
  *
+ * Variants a stand-in may show (defaults off): `unknownFields` (an unknown field in every object of REST answers,
+ * dispatches and HTTP interactions), `sparseMessages` (message answers without nonce, embeds, components…),
+ * `rateLimitHeaders: 'bucket' | 'full'`, `readyMinimal` (READY with v/user/guilds/session_id only),
+ * `sessionStartRemaining`/`sessionResetAfterMs`; `rejectIdentify(4004 | 4014 | … | null)`, `invalidateSession(resumable)`,
+ * `gatewayConnectUrls` (what encoding/compression each connection asked for: an `etf` or `compress` one is closed 1003),
+ * a 429 `retryAfterIn: 'header'`, and `ctx.omit: ['locale', 'app_permissions', …]` on any dispatch.
+ *
  * Sharding: `startFakeDiscord({ shards: 2, maxConcurrency: 2 })` makes `GET /gateway/bot` recommend 2 shards; an
  * IDENTIFY must then carry `shard: [id, 2]` (fewer shards → 4011), READY/GUILD_CREATE and every guild event go to the
  * guild's shard (`shardOfGuild(guildId, 2)`: the fake's guild is on shard 1), DMs to shard 0; `identifiedShards` lists them.
