@@ -7,6 +7,7 @@ import type { Acknowledger, Command, CommandContext } from './command';
 import { labelsFor, localizedLabel } from './labels';
 import { languageOfInteraction } from './user-language';
 import { LIMITS } from './limits';
+import { incompleteCommandError } from './option-errors';
 import { ephemeralText, type MessageBody } from './message';
 import { Responder, type AnswerableInteraction } from './responder';
 
@@ -91,6 +92,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   };
 
   const failureBody = (error: unknown, interaction: Interaction, commandName: string): MessageBody => {
+    const incomplete = incompleteCommandError(error);
+    if (incomplete) {
+      // Nothing the user can fix: the registered commands and this bot disagree (npm run deploy), or the request was forged.
+      log.warn({ interactionId: interaction.id, command: commandName, problem: (error as Error).message }, 'an interaction did not fit its command’s options (commands out of date? run npm run deploy)');
+      return ephemeralText(incomplete.messageIn(languageOfInteraction(interaction)));
+    }
     if (error instanceof UserError) return ephemeralText(error.messageIn(languageOfInteraction(interaction)).split('\n')[0]!);
     log.error({ err: error, interactionId: interaction.id, command: commandName }, 'command failed');
     return ephemeralText(labelsFor(languageOfInteraction(interaction)).genericError);

@@ -170,6 +170,19 @@ describe.each(WORLDS)('a stand-in with %s', (_world, fakeOptions) => {
   });
 
   it.each([
+    ['/schedule add without its required options (French)', 'schedule add', 'fr', /^Cette commande est arrivée sans option `channel` valide/],
+    ['/schedule pause without its required option (Arabic)', 'schedule pause', 'ar', /^وصل هذا الأمر ناقصًا أو غير صالح \(الخيار `id`\)/],
+    ['/schedule without a subcommand (English)', 'schedule', 'en-US', /^This command arrived without a valid subcommand/],
+  ])('%s gets a one-line message saying so, not a generic error', async (_name, command, locale, expected) => {
+    const [name, sub] = command.split(' ');
+    const h = sub ? t.fake.dispatchSubcommand(name!, sub, {}, { member: 'admin', locale }) : t.fake.dispatchCommand(name!, {}, { member: 'admin', locale });
+    const shown = await answeredOnce(h);
+    expect(Number(shown.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String(shown.content)).toMatch(expected);
+    expect(String(shown.content)).not.toContain('\n');
+  });
+
+  it.each([
     ['English', 'en-US', 'expired'],
     ['French', 'fr', 'expir'],
     ['Arabic', 'ar', 'انتهت صلاحية'],
