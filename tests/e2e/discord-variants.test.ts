@@ -26,7 +26,7 @@ delete files['huge.md'];
 
 type World = FakeDiscordOptions & { callbackAlwaysWithResponse?: boolean };
 const WORLDS: Array<[string, World]> = [
-  ['sparse answers', { readyMinimal: true, guildCreateMembers: false, rateLimitHeaders: 'bucket', sparseMessages: true, heartbeatIntervalMs: 400 }],
+  ['sparse answers', { readyMinimal: true, guildCreateSparse: true, guildCreateMembers: false, rateLimitHeaders: 'bucket', sparseMessages: true, heartbeatIntervalMs: 400 }],
   ['verbose answers', { unknownFields: true, rateLimitHeaders: 'full', callbackAlwaysWithResponse: true, heartbeatIntervalMs: 400 }],
 ];
 

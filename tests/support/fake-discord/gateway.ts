@@ -52,6 +52,8 @@ export interface GatewayDeps {
   requiredShards?: number;
   /** READY with only `v`, `user`, `guilds` and `session_id` (no `resume_gateway_url`, `shard`, `application`, …). */
   readyMinimal?: boolean;
+  /** GUILD_CREATE with only the guild object, `channels` (without `guild_id`, as Discord sends them there) and members. */
+  guildCreateSparse?: boolean;
   /** Add unknown fields to every object of every dispatch (what a newer API version may send). */
   decorate?: (value: unknown) => unknown;
 }
@@ -74,6 +76,14 @@ const CLOSE_REASONS: Record<number, string> = {
   4004: 'Authentication failed.', 4010: 'Invalid shard.', 4011: 'Sharding required.', 4012: 'Invalid API version.',
   4013: 'Invalid intent(s).', 4014: 'Disallowed intent(s).',
 };
+
+/** A GUILD_CREATE cut to the guild object, its channels (without `guild_id`) and members: no threads, presences, voice states, counts… */
+function sparseGuildCreate(full: Record<string, unknown>): Record<string, unknown> {
+  const { threads: _t, presences: _p, stage_instances: _s, guild_scheduled_events: _e, soundboard_sounds: _b, voice_states: _v,
+    joined_at: _j, large: _l, member_count: _m, emojis: _em, stickers: _st, ...rest } = full;
+  const channels = (full.channels as Array<Record<string, unknown>>).map(({ guild_id: _g, ...channel }) => channel);
+  return { ...rest, channels };
+}
 
 /** Options of {@link FakeGateway.drop}. */
 export interface DropOptions {
@@ -249,7 +259,7 @@ export class FakeGateway {
       private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
       auth: {}, user_settings: {},
     });
-    const guilds = shardGuilds.map((g) => g.guildCreate());
+    const guilds = shardGuilds.map((g) => (this.deps.guildCreateSparse ? sparseGuildCreate(g.guildCreate()) : g.guildCreate()));
     const guildCreate = (): void => {
       for (const guild of guilds) this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
     };

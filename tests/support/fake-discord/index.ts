@@ -146,6 +146,8 @@ export interface FakeDiscordOptions {
   unknownFields?: boolean;
   /** Rate-limit headers on successful REST answers: `none` (default), `bucket` (`X-RateLimit-Bucket` alone) or `full`. */
   rateLimitHeaders?: RateLimitHeaders;
+  /** GUILD_CREATE with only the guild object, its channels (without `guild_id`, as Discord sends them there) and members (default false). */
+  guildCreateSparse?: boolean;
   /** Answer message objects without their optional fields: no nonce echo, embeds, components, mentions… (default false). */
   sparseMessages?: boolean;
   /** READY with only `v`, `user`, `guilds` and `session_id` (no `resume_gateway_url`, `shard`, `application`, …; default false). */
@@ -187,6 +189,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guildCreateDelayMs: options.guildCreateDelayMs ?? 0,
     requiredShards: options.shards ?? 1,
     readyMinimal: options.readyMinimal ?? false,
+    guildCreateSparse: options.guildCreateSparse ?? false,
     ...(options.unknownFields ? { decorate: withUnknownFields } : {}),
   });
   await new Promise<void>((resolve, reject) => {
