@@ -116,11 +116,21 @@ describe.each(WORLDS)('a stand-in with %s', (_world, fakeOptions) => {
     ['close 1001 (going away)', 'resume', (f: FakeDiscord) => f.dropGateway({ code: 1001 })],
     ['a connection cut without a close frame, session gone', 'identify', (f: FakeDiscord) => f.dropGateway({ abrupt: true, resumable: false })],
     ['a missing heartbeat ACK (zombie connection)', 'resume', (f: FakeDiscord) => f.skipHeartbeatAcks(1)],
-  ] as Array<[string, 'resume' | 'identify', (f: FakeDiscord) => void]>)('after %s the bot comes back (%s) and answers once', async (_name, how, event) => {
+    ['dispatch events it has never heard of', 'stays', (f: FakeDiscord) => {
+      f.dispatchEvent('STAND_IN_FUTURE_EVENT', { id: '1', guild_id: f.guildId });
+      f.dispatchEvent('GUILD_AUDIT_LOG_ENTRY_CREATE', { id: '2', guild_id: f.guildId, action_type: 1 });
+    }],
+  ] as Array<[string, 'resume' | 'identify' | 'stays', (f: FakeDiscord) => void]>)('after %s the bot comes back (%s) and answers once', async (_name, how, event) => {
     const { resumes, identifies } = t.fake.gatewayStats;
+    const logged = (msg: string): number => t.lines.filter((l) => l.msg === msg).length;
+    const [reconnecting, resumed, started] = [logged('gateway reconnecting'), logged('gateway resumed'), logged('gateway session started')];
     event(t.fake);
     if (how === 'resume') await t.fake.waitForResumed(resumes + 1, 20_000);
-    else await t.fake.waitForIdentify(identifies + 1, 20_000);
+    else if (how === 'identify') await t.fake.waitForIdentify(identifies + 1, 20_000);
+    // The operator sees how it came back: resumed, or a new session.
+    if (how === 'resume') await expect.poll(() => logged('gateway resumed')).toBeGreaterThan(resumed);
+    if (how === 'identify') await expect.poll(() => logged('gateway session started')).toBeGreaterThan(started);
+    if (how === 'stays') expect(logged('gateway reconnecting')).toBe(reconnecting);
     const shown = await answeredOnce(t.fake.dispatchCommand('brief', { article: 'fr-pont' }, { locale: 'fr' }));
     expect(textOf(shown)).toContain('Résumé');
     // Every connection asked for JSON without compression: what the fake (and any stand-in) speaks.
