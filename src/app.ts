@@ -6,7 +6,7 @@ import { createIsolatedExtractor } from './content/web/isolated-extractor';
 import { botClientOptions, shardingOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
 import { fatalGatewayClose } from './discord/gateway-close';
-import { tolerateReadyVariants } from './discord/gateway-compat';
+import { tolerateGatewayVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
@@ -187,7 +187,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const libraryReady = new Promise<void>((resolve) => (libraryLoaded = resolve));
   const route = createRouter({ commands, ctx, logger, ready: libraryReady });
   const reportedVariants = new Set<string>();
-  tolerateReadyVariants(client, config.clientId, (fields, event) => {
+  tolerateGatewayVariants(client, config.clientId, (fields, event) => {
     // Once per kind: a stand-in that leaves a field out of every interaction must not flood the log.
     const kind = `${event}:${fields.join(',')}`;
     if (reportedVariants.has(kind)) return;

@@ -41,7 +41,7 @@ export function normalizeReadyPacket(packet: RawPacket, applicationId?: string):
  * emits `raw` with the very packet object just before handling it, so a `raw`
  * listener can complete it first. `onFilled` gets the event and what was filled in.
  */
-export function tolerateReadyVariants(client: Client, applicationId: string | undefined, onFilled?: (fields: string[], event: string) => void): void {
+export function tolerateGatewayVariants(client: Client, applicationId: string | undefined, onFilled?: (fields: string[], event: string) => void): void {
   client.on(Events.Raw, (packet: RawPacket) => {
     const filled = packet.t === 'INTERACTION_CREATE' && isRecord(packet.d) ? normalizeInteraction(packet.d) : normalizeReadyPacket(packet, applicationId);
     if (filled.length) onFilled?.(filled, String(packet.t));
