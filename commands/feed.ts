@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandContext } from '../src/discord/command';
 import { buildMessage, type MessageBody } from '../src/discord/message';
+import { appPermissionsOf } from '../src/discord/interaction-compat';
 import { textIn, UserError } from '../src/errors';
 import { findFeed, subscribe } from '../src/feeds/actions';
 import { feedChoiceName, feedList } from '../src/feeds/list-format';
@@ -67,7 +68,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     case 'add': {
       const channel = interaction.options.getChannel('channel', true);
       if ('guildId' in channel && typeof channel.guildId === 'string' && channel.guildId !== guildId) throw new UserError(say.otherGuildChannel());
-      await checkBotCanPost({ client: interaction.client, guildId, guild: interaction.guild, channelId: channel.id, channelType: channel.type, here: { channelId: interaction.channelId, permissions: interaction.appPermissions?.bitfield ?? null } });
+      await checkBotCanPost({ client: interaction.client, guildId, guild: interaction.guild, channelId: channel.id, channelType: channel.type, here: { channelId: interaction.channelId, permissions: appPermissionsOf(interaction) } });
       const added = await subscribe({ guildId, channelId: channel.id, url: interaction.options.getString('url', true), userId: interaction.user.id }, feeds.deps, now);
       feeds.wake();
       const named = { id: added.feed.id, name: feedName(added.feed), channelId: added.feed.channelId };

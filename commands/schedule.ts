@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, InteractionContextType, type AutocompleteInteraction, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Acknowledger, CommandContext } from '../src/discord/command';
 import { buildMessage, type MessageBody } from '../src/discord/message';
+import { appPermissionsOf } from '../src/discord/interaction-compat';
 import { code, UserError } from '../src/errors';
 import type { Suggestion } from '../src/library';
 import { addSchedule, findSchedule, pauseSchedule, removeSchedule, resumeSchedule } from '../src/scheduler/actions';
@@ -85,7 +86,7 @@ function checkChannel(interaction: ChatInputCommandInteraction, guildId: string,
     channelId: channel.id,
     channelType: channel.type,
     channelGuildId: channel.guildId,
-    here: { channelId: interaction.channelId, permissions: interaction.appPermissions?.bitfield ?? null },
+    here: { channelId: interaction.channelId, permissions: appPermissionsOf(interaction) },
     beforeDiscord: () => void ack?.defer({ ephemeral: true }),
   });
 }

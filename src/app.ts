@@ -5,7 +5,8 @@ import { createFetcher, userAgent } from './content/web/fetcher';
 import { createIsolatedExtractor } from './content/web/isolated-extractor';
 import { botClientOptions, shardingOptions } from './discord/client-options';
 import type { CommandContext, Command } from './discord/command';
-import { tolerateReadyVariants } from './discord/gateway-compat';
+import { fatalGatewayClose } from './discord/gateway-close';
+import { tolerateGatewayVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
@@ -39,6 +40,12 @@ async function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** discord.js's "invalid token" (401 on `GET /gateway/bot`) as the operator's one line; other errors unchanged. */
+function tokenRefused(error: unknown): never {
+  if ((error as { code?: unknown } | null)?.code === 'TokenInvalid') throw new Error('Discord refused the bot token (401 Unauthorized): check DISCORD_TOKEN');
+  throw error;
 }
 
 /** Something the app starts after login and stops before logging out (e.g. the scheduler). */
@@ -182,14 +189,30 @@ export async function createApp(options: AppOptions): Promise<App> {
   let libraryLoaded!: () => void;
   const libraryReady = new Promise<void>((resolve) => (libraryLoaded = resolve));
   const route = createRouter({ commands, ctx, logger, ready: libraryReady });
-  tolerateReadyVariants(client, config.clientId, (fields) => logger.warn({ fields }, 'READY lacked fields discord.js needs; filled in'));
+  const reportedVariants = new Set<string>();
+  tolerateGatewayVariants(client, config.clientId, (fields, event) => {
+    // Once per kind: a stand-in that leaves a field out of every interaction must not flood the log.
+    const kind = `${event}:${fields.join(',')}`;
+    if (reportedVariants.has(kind)) return;
+    reportedVariants.add(kind);
+    logger.warn({ event, fields }, `${event} lacked fields discord.js reads; filled in (logged once)`);
+  });
   const endpoint = web ? createInteractionEndpoint({ client, replies, route, publicKeyHex: config.publicKey!, port: config.port, host: config.host, logger }) : undefined;
   if (endpoint) services.push(endpoint);
   else if (gateway) client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  // A close discord.js will not recover from (bad token, disallowed intents…): start-up fails, or a running bot stops (exit 1), with one line naming what to fix.
+  let failGateway: (reason: string) => void = (reason) => options.onFatal?.(reason);
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const fatal = fatalGatewayClose(event.code, client.options.intents.toArray().map(String));
+    if (fatal) failGateway(fatal);
+    else logger.warn({ code: event.code, shardId }, 'gateway disconnected');
+  });
+  // Reconnects are routine on Discord (op 7, op 9, a zombie connection, a dropped socket): one info line each, and how it came back.
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
+  client.on(Events.ShardReady, (shardId, unavailable) => logger.info({ shardId, unavailableGuilds: unavailable?.size ?? 0 }, 'gateway session started'));
 
   let stopping: Promise<void> | undefined;
   const started: Service[] = [];
@@ -209,8 +232,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       // An HTTP replica or a scheduler never opens the gateway: REST (posts, follow-ups, channel checks) only needs the token.
-      const connect = gateway ? client.login(config.token).then(() => ready) : role === 'ingest' ? Promise.resolve() : loginWithoutGateway(client, config.token ?? '');
-      await Promise.all([library.start().then(libraryLoaded), connect]);
+      const refused = new Promise<never>((_resolve, reject) => (failGateway = (reason) => reject(new Error(reason))));
+      const connect = gateway ? Promise.race([client.login(config.token).then(() => ready, tokenRefused), refused]) : role === 'ingest' ? Promise.resolve() : loginWithoutGateway(client, config.token ?? '');
+      try {
+        await Promise.all([library.start().then(libraryLoaded), connect]);
+      } finally {
+        failGateway = (reason) => options.onFatal?.(reason);
+      }
       for (const service of services) {
         await service.start();
         started.push(service);

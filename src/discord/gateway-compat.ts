@@ -1,4 +1,5 @@
 import { Events, type Client } from 'discord.js';
+import { normalizeInteraction } from './interaction-compat';
 
 /** A gateway dispatch as discord.js's `raw` event gives it (the object its handlers then read). */
 interface RawPacket {
@@ -35,13 +36,14 @@ export function normalizeReadyPacket(packet: RawPacket, applicationId?: string):
 }
 
 /**
- * Make the client tolerate READY variants (no `application`, no `guilds`):
- * discord.js emits `raw` with the very packet object just before handling it,
- * so a `raw` listener can complete it first.
+ * Make the client tolerate READY variants (no `application`, no `guilds`) and
+ * INTERACTION_CREATE variants (see {@link normalizeInteraction}): discord.js
+ * emits `raw` with the very packet object just before handling it, so a `raw`
+ * listener can complete it first. `onFilled` gets the event and what was filled in.
  */
-export function tolerateReadyVariants(client: Client, applicationId: string | undefined, onFilled?: (fields: string[]) => void): void {
+export function tolerateGatewayVariants(client: Client, applicationId: string | undefined, onFilled?: (fields: string[], event: string) => void): void {
   client.on(Events.Raw, (packet: RawPacket) => {
-    const filled = normalizeReadyPacket(packet, applicationId);
-    if (filled.length) onFilled?.(filled);
+    const filled = packet.t === 'INTERACTION_CREATE' && isRecord(packet.d) ? normalizeInteraction(packet.d) : normalizeReadyPacket(packet, applicationId);
+    if (filled.length) onFilled?.(filled, String(packet.t));
   });
 }

@@ -1,4 +1,4 @@
-import { InteractionResponseType, MessageFlags, Routes, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { InteractionResponseType, MessageFlags, Routes, type AnySelectMenuInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
 import { API_CODES, apiErrorCode, apiErrorStatus } from './api-errors';
 import { toEditOptions, toReplyOptions, type MessageBody } from './message';
 
@@ -16,6 +16,9 @@ function replyCallback(body: MessageBody): string {
   return json;
 }
 
+/** An interaction the bot answers with a message: a slash command, a component (button, select menu) or a form. */
+export type AnswerableInteraction = ChatInputCommandInteraction | ButtonInteraction | AnySelectMenuInteraction | ModalSubmitInteraction;
+
 /**
  * Answers one command or button interaction exactly once, whichever way fits:
  * a direct reply/update when the answer is ready in time, or a deferral
@@ -27,7 +30,7 @@ export class Responder {
   /** True when the deferral was ephemeral: the answer is then an edit, whatever its flags. */
   private deferredEphemeral = false;
 
-  constructor(private readonly interaction: ChatInputCommandInteraction | ButtonInteraction) {}
+  constructor(private readonly interaction: AnswerableInteraction) {}
 
   /**
    * Acknowledge now; the answer comes later. Idempotent; never throws (the

@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { code, UserError } from '../errors';
 import type { Suggestion } from '../library';
 import type { Logger } from '../logger';
@@ -7,8 +7,9 @@ import type { Acknowledger, Command, CommandContext } from './command';
 import { labelsFor, localizedLabel } from './labels';
 import { languageOfInteraction } from './user-language';
 import { LIMITS } from './limits';
+import { incompleteCommandError } from './option-errors';
 import { ephemeralText, type MessageBody } from './message';
-import { Responder } from './responder';
+import { Responder, type AnswerableInteraction } from './responder';
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
@@ -29,7 +30,8 @@ export interface RouterOptions {
 
 /**
  * The `interactionCreate` handler: routes slash commands, autocomplete and
- * buttons to their command. Never throws and never rejects: a failing
+ * buttons to their command; a select menu or form (the bot sends none) gets
+ * the one-line "expired" answer. Never throws and never rejects: a failing
  * handler is answered (one-line ephemeral message for a `UserError`, in the
  * user's language, a generic one otherwise, logged with the interaction id and command).
  */
@@ -52,7 +54,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   };
 
   const answer = async (
-    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    interaction: AnswerableInteraction,
     commandName: string,
     run: (ack: Acknowledger) => Promise<MessageBody | void>,
     deferNow: boolean,
@@ -90,6 +92,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   };
 
   const failureBody = (error: unknown, interaction: Interaction, commandName: string): MessageBody => {
+    const incomplete = incompleteCommandError(error);
+    if (incomplete) {
+      // Nothing the user can fix: the registered commands and this bot disagree (npm run deploy), or the request was forged.
+      log.warn({ interactionId: interaction.id, command: commandName, problem: (error as Error).message }, 'an interaction did not fit its command’s options (commands out of date? run npm run deploy)');
+      return ephemeralText(incomplete.messageIn(languageOfInteraction(interaction)));
+    }
     if (error instanceof UserError) return ephemeralText(error.messageIn(languageOfInteraction(interaction)).split('\n')[0]!);
     log.error({ err: error, interactionId: interaction.id, command: commandName }, 'command failed');
     return ephemeralText(labelsFor(languageOfInteraction(interaction)).genericError);
@@ -128,6 +136,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         await answer(interaction, `${name}:button`, async () => {
           if (!command?.button) throw new UserError(localizedLabel((labels) => labels.expired));
           return command.button(interaction, ctx);
+        }, false);
+      } else if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+        // A select menu or a form: this bot sends none, so it comes from another version of the bot, or is forged.
+        await answer(interaction, 'component', async () => {
+          throw new UserError(localizedLabel((labels) => labels.expired));
         }, false);
       }
     } catch (error) {

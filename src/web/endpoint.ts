@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ClientUser, Events, Options, Routes, type APIUser, type Client, type ClientOptions, type Interaction } from 'discord.js';
+import { normalizeInteraction } from '../discord/interaction-compat';
 import type { Logger } from '../logger';
 import { HttpReplies } from './http-replies';
 import { createInteractionServer, type RawInteraction } from './server';
@@ -23,6 +24,8 @@ export function toInteraction(client: Client, raw: RawInteraction): Interaction 
     made = interaction;
   };
   client.on(Events.InteractionCreate, grab);
+  // What the gateway path fills in (no `entitlements`, no `channel` object) is filled in here too.
+  normalizeInteraction(raw);
   try {
     (client as unknown as WithInteractionAction).actions.InteractionCreate.handle(raw);
   } finally {

@@ -1,7 +1,7 @@
 import { Client, Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { botClientOptions } from '../../src/discord/client-options';
-import { normalizeReadyPacket, tolerateReadyVariants } from '../../src/discord/gateway-compat';
+import { normalizeReadyPacket, tolerateGatewayVariants } from '../../src/discord/gateway-compat';
 import { login, newClient } from '../support/fake-client';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
 
@@ -48,7 +48,7 @@ describe('the client against gateway variants', () => {
     fake = await startFakeDiscord({ readyWithoutApplication: true });
     client = newClient(fake);
     const filled: string[][] = [];
-    tolerateReadyVariants(client, undefined, (fields) => filled.push(fields));
+    tolerateGatewayVariants(client, undefined, (fields) => filled.push(fields));
     await login(client, fake);
     expect(client.application?.id).toBe(fake.applicationId);
     expect(filled).toEqual([['application']]);

@@ -1,6 +1,6 @@
-import { REST } from 'discord.js';
+import { RateLimitError, REST } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { honourBodyRetryAfter, retryAfterFromBody } from '../../src/discord/rest-compat';
+import { globalFromBody, honourBodyRetryAfter, retryAfterFromBody } from '../../src/discord/rest-compat';
 import { startFakeDiscord, type FakeDiscord, type FaultSpec } from '../support/fake-discord';
 
 describe('retryAfterFromBody', () => {
@@ -15,6 +15,18 @@ describe('retryAfterFromBody', () => {
     ['null', 'null', undefined],
   ])('reads %s', (_name, text, expected) => {
     expect(retryAfterFromBody(text)).toBe(expected);
+  });
+});
+
+describe('globalFromBody', () => {
+  it.each([
+    ['a global limit', '{"retry_after":1,"global":true}', true],
+    ['a route limit', '{"retry_after":1,"global":false}', false],
+    ['no field', '{"retry_after":1}', false],
+    ['a string', '{"global":"true"}', false],
+    ['not JSON', 'Too Many Requests', false],
+  ])('reads %s', (_name, text, expected) => {
+    expect(globalFromBody(text)).toBe(expected);
   });
 });
 
@@ -44,6 +56,9 @@ describe('a 429 through discord.js REST with the wrapper', () => {
     ['in the headers and the body, user scope', { status: 429, retryAfter: 0.15 }, 'after the wait'],
     ['in the headers and the body, shared scope', { status: 429, retryAfter: 0.15, scope: 'shared' }, 'après l’attente'],
     ['in the headers and the body, global', { status: 429, retryAfter: 0.15, scope: 'global' }, 'global wait'],
+    ['only in the Retry-After header (seconds)', { status: 429, retryAfter: 0.15, retryAfterIn: 'header' }, 'header only'],
+    ['only in the headers, global (X-RateLimit-Global)', { status: 429, retryAfter: 0.15, retryAfterIn: 'header', scope: 'global' }, 'attente globale'],
+    ['only in the body, global (no headers)', { status: 429, retryAfter: 0.15, retryAfterIn: 'body', scope: 'global' }, 'انتظار عام'],
   ] as Array<[string, FaultSpec, string]>)('waits at least retry_after when it is %s, then posts once', async (_name, fault, content) => {
     fake.failNext({ method: 'POST', route }, fault, 2);
     const posted = (await rest.post(`/channels/${fake.channels.text}/messages`, { body: { content, allowed_mentions: { parse: [] } } })) as { id: string };
@@ -52,6 +67,19 @@ describe('a 429 through discord.js REST with the wrapper', () => {
     // A lower bound only (a wait cannot be shorter than asked): the retries were not fired at once.
     for (let i = 1; i < tries.length; i++) expect(tries[i]!.time - tries[i - 1]!.time).toBeGreaterThanOrEqual(140);
     expect(fake.messages(fake.channels.text).filter((m) => m.id === posted.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ['in the headers (X-RateLimit-Global)', { status: 429, retryAfter: 0.2, scope: 'global' }, true],
+    ['only in the body ("global": true, no headers)', { status: 429, retryAfter: 0.2, scope: 'global', retryAfterIn: 'body' }, true],
+    ['a route limit in the body only', { status: 429, retryAfter: 0.2, retryAfterIn: 'body' }, false],
+  ] as Array<[string, FaultSpec, boolean]>)('a REST that hands 429s on sees a global limit said %s as global, with its wait', async (_name, fault, global) => {
+    const handing = new REST({ api: fake.apiUrl, makeRequest: honourBodyRetryAfter(), rejectOnRateLimit: () => true, retries: 0 }).setToken(fake.token);
+    fake.failNext({ method: 'POST', route }, fault, 1);
+    const error = await handing.post(`/channels/${fake.channels.text}/messages`, { body: { content: 'x', allowed_mentions: { parse: [] } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).global).toBe(global);
+    expect((error as RateLimitError).retryAfter).toBeGreaterThanOrEqual(200);
   });
 
   it('waits a second when a 429 says nothing about how long', async () => {

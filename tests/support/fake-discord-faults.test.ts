@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collectProblems, validateRequest } from './discord-spec';
 import { login, newClient, useFakeWithClient } from './fake-client';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord';
+import { WebSocket } from 'ws';
 
 const t = useFakeWithClient();
 let fake: FakeDiscord;
@@ -161,5 +162,19 @@ describe('fake Discord: gateway', () => {
     } finally {
       await f.close();
     }
+  });
+});
+
+describe('gateway encoding and compression', () => {
+  it('records what each connection asked for: the bot asks for JSON without compression', () => {
+    expect(fake.gatewayConnectUrls.length).toBeGreaterThan(0);
+    for (const url of fake.gatewayConnectUrls) expect(url).toMatch(/[?&]encoding=json(&|$)/);
+    expect(fake.gatewayConnectUrls.join(' ')).not.toContain('compress');
+  });
+
+  it.each([['?v=10&encoding=etf'], ['?v=10&encoding=json&compress=zlib-stream']])('closes a connection asking for %s with 1003 (the fake speaks plain JSON only)', async (query) => {
+    const ws = new WebSocket(`${fake.gatewayUrl}/${query}`);
+    const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    expect(code).toBe(1003);
   });
 });

@@ -4,6 +4,7 @@ import { messageLimitErrors } from './fake-discord/limits';
 import { resolveMentions } from './fake-discord/messages';
 import { channelPermissions, Perm, type PermissionContext } from './fake-discord/permissions';
 import { matchRoute } from './fake-discord/routes';
+import { rateLimitHeaders, UNKNOWN_FIELD, withUnknownFields } from './fake-discord/variants';
 
 const U = '110000000000000002';
 const R = '110000000000000012';
@@ -102,5 +103,39 @@ describe('routes', () => {
   it('knows no route for an unknown path or method', () => {
     expect(matchRoute('GET', '/../../etc/passwd')).toBeNull();
     expect(matchRoute('DELETE', '/guilds/1')).toBeNull();
+  });
+});
+
+describe('variants: legal answers the fake can switch to', () => {
+  it('adds an unknown field to every object, not to maps keyed by ids or to empty objects', () => {
+    const out = withUnknownFields({
+      id: '1', member: { user: { id: '2' } }, embeds: [{ title: 'x' }], flags: 0, nothing: {},
+      data: { resolved: { users: { '123': { id: '123' } } } }, authorizing_integration_owners: { '0': '9' },
+    });
+    const at = (...path: Array<string | number>): unknown => path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], out);
+    for (const path of [[], ['member'], ['member', 'user'], ['embeds', 0], ['data', 'resolved', 'users', '123']]) {
+      expect(at(...path, UNKNOWN_FIELD), path.join('.')).toBeDefined();
+    }
+    expect(Object.keys(at('data', 'resolved', 'users') as object)).toEqual(['123']);
+    expect(at('authorizing_integration_owners')).toEqual({ '0': '9' });
+    expect(at('nothing')).toEqual({});
+  });
+
+  it.each([
+    ['none', []],
+    ['bucket', ['x-ratelimit-bucket']],
+    ['full', ['x-ratelimit-bucket', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-reset-after']],
+  ] as const)('rate-limit headers %s', (variant, names) => {
+    expect(Object.keys(rateLimitHeaders(variant, '/channels/{channel_id}/messages')).sort()).toEqual([...names].sort());
+  });
+
+  it.each([
+    ['both', true, true],
+    ['body', false, true],
+    ['header', true, false],
+  ] as const)('a 429 with its wait in %s', (where, header, body) => {
+    const r = faultResponse({ status: 429, retryAfter: 0.5, retryAfterIn: where });
+    expect('retry-after' in r.headers).toBe(header);
+    expect('retry_after' in (r.body as object)).toBe(body);
   });
 });

@@ -33,6 +33,7 @@ export class Dispatcher {
   private send(type: number, data: Json, ctx: InvokeContext, extra: Json = {}): InteractionHandle {
     const { id, token, payload } = baseInteraction(this.world.state, this.world.applicationId, type, data, ctx);
     Object.assign(payload, extra);
+    for (const field of ctx.omit ?? []) delete payload[field];
     const rec = newRecord(id, token, type, String(payload.channel_id), payload);
     this.world.interactions.set(token, rec);
     this.list.push(rec);

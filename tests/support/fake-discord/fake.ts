@@ -106,6 +106,15 @@ export class FakeDiscord {
   /** Leave the next `n` heartbeats without ACK (op 11): the bot should see a zombie connection and reconnect. */
   skipHeartbeatAcks(n = 1): void { this.gateway.ackSkips = n; }
 
+  /** While set (not null), every IDENTIFY is closed with this code: 4004 (bad token), 4014 (disallowed intents), … */
+  rejectIdentify(code: number | null): void { this.gateway.identifyCloseCode = code; }
+
+  /** Send op 9 (invalid session) now: `resumable` true → the bot resumes; false → the session is gone and it re-identifies. */
+  invalidateSession(resumable: boolean): void { this.gateway.invalidateSession(resumable); }
+
+  /** Path and query of every gateway connection, in order (`/?v=10&encoding=json`: what encoding and compression were asked for). */
+  get gatewayConnectUrls(): readonly string[] { return this.gateway.connectUrls; }
+
   /** Send op 7 (reconnect): the bot closes and resumes. */
   requestReconnect(): void { this.gateway.requestReconnect(); }
 

@@ -46,9 +46,10 @@ export function faultResponse(f: FaultSpec): CannedResponse {
       'x-ratelimit-scope': scope,
     };
     if (scope === 'global') headers['x-ratelimit-global'] = 'true';
+    const where = f.retryAfterIn ?? 'both';
     return {
-      status: 429, headers: f.retryAfterIn === 'body' ? {} : headers,
-      body: { message: 'You are being rate limited.', retry_after: retryAfter, global: scope === 'global', code: 0 },
+      status: 429, headers: where === 'body' ? {} : headers,
+      body: { message: 'You are being rate limited.', ...(where === 'header' ? {} : { retry_after: retryAfter }), global: scope === 'global', code: 0 },
     };
   }
   const code = f.code ?? (f.status === 403 ? 50013 : f.status === 404 ? 10003 : 0);

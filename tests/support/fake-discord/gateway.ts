@@ -50,6 +50,12 @@ export interface GatewayDeps {
   guildCreateDelayMs?: number;
   /** Fewest shards an IDENTIFY may claim (Discord closes with 4011 "sharding required" below it; default 1). */
   requiredShards?: number;
+  /** READY with only `v`, `user`, `guilds` and `session_id` (no `resume_gateway_url`, `shard`, `application`, …). */
+  readyMinimal?: boolean;
+  /** GUILD_CREATE with only the guild object, `channels` (without `guild_id`, as Discord sends them there) and members. */
+  guildCreateSparse?: boolean;
+  /** Add unknown fields to every object of every dispatch (what a newer API version may send). */
+  decorate?: (value: unknown) => unknown;
 }
 
 /** The shard a guild's events go to: `(guild_id >> 22) % num_shards`, as Discord routes them. */
@@ -63,6 +69,20 @@ function shardOfEvent(t: string, d: unknown, shardCount: number): number {
   const record = d as Record<string, unknown>;
   const guildId = typeof record.guild_id === 'string' ? record.guild_id : t.startsWith('GUILD_') && typeof record.id === 'string' ? record.id : undefined;
   return guildId ? shardOfGuild(guildId, shardCount) : 0;
+}
+
+/** Discord's close reasons for the codes a test may make IDENTIFY fail with. */
+const CLOSE_REASONS: Record<number, string> = {
+  4004: 'Authentication failed.', 4010: 'Invalid shard.', 4011: 'Sharding required.', 4012: 'Invalid API version.',
+  4013: 'Invalid intent(s).', 4014: 'Disallowed intent(s).',
+};
+
+/** A GUILD_CREATE cut to the guild object, its channels (without `guild_id`) and members: no threads, presences, voice states, counts… */
+function sparseGuildCreate(full: Record<string, unknown>): Record<string, unknown> {
+  const { threads: _t, presences: _p, stage_instances: _s, guild_scheduled_events: _e, soundboard_sounds: _b, voice_states: _v,
+    joined_at: _j, large: _l, member_count: _m, emojis: _em, stickers: _st, ...rest } = full;
+  const channels = (full.channels as Array<Record<string, unknown>>).map(({ guild_id: _g, ...channel }) => channel);
+  return { ...rest, channels };
 }
 
 /** Options of {@link FakeGateway.drop}. */
@@ -101,9 +121,19 @@ export class FakeGateway {
   private readonly heldConnections: WebSocket[] = [];
   /** Heartbeats left unacknowledged from now on (a zombie connection, as far as the bot can tell). */
   ackSkips = 0;
+  /** While set, every IDENTIFY is answered by closing the connection with this code (4004 bad token, 4014 disallowed intents…). */
+  identifyCloseCode: number | null = null;
+  /** The request URL (path and query) of every gateway connection, in order: what encoding and compression the bot asked for. */
+  readonly connectUrls: string[] = [];
 
   constructor(readonly wss: WebSocketServer, private readonly deps: GatewayDeps) {
-    wss.on('connection', (ws) => this.onConnection(ws));
+    wss.on('connection', (ws, req) => {
+      this.connectUrls.push(req.url ?? '');
+      // The fake speaks JSON without transport compression: a client asking for etf or zlib-stream would misread every frame.
+      const query = new URL(req.url ?? '/', 'ws://fake').searchParams;
+      if ((query.get('encoding') ?? 'json') !== 'json' || query.has('compress')) ws.close(1003, 'fake-discord: JSON, uncompressed, only');
+      else this.onConnection(ws);
+    });
   }
 
   /** Shard 0's session (the only one of an unsharded bot). */
@@ -162,7 +192,13 @@ export class FakeGateway {
   }
 
   private send(ws: WebSocket, payload: Json): void {
-    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload));
+    if (ws.readyState === WebSocket.OPEN) ws.send(this.frame(payload));
+  }
+
+  /** A frame as text; its `d` decorated with unknown fields when asked. */
+  private frame(payload: Json): string {
+    const decorate = this.deps.decorate;
+    return JSON.stringify(decorate && payload.op === 0 ? { ...payload, d: decorate(payload.d) } : payload);
   }
 
   private onFrame(conn: Connection, text: string): void {
@@ -198,6 +234,7 @@ export class FakeGateway {
   private identify(conn: Connection, d: Json): void {
     if (conn.session) return this.closeFromServer(conn, 4005, 'Already authenticated.');
     if (d?.token !== this.deps.token) return this.closeFromServer(conn, 4004, 'Authentication failed.');
+    if (this.identifyCloseCode !== null) return this.closeFromServer(conn, this.identifyCloseCode, CLOSE_REASONS[this.identifyCloseCode] ?? 'Refused.');
     const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
     if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) return this.closeFromServer(conn, 4010, 'Invalid shard.');
     if (shard[1] < (this.deps.requiredShards ?? 1)) return this.closeFromServer(conn, 4011, 'Sharding required.');
@@ -212,15 +249,17 @@ export class FakeGateway {
     // Each guild goes to its own shard (guild_id >> 22 % count), as Discord does.
     const shardGuilds = [state, ...(this.deps.otherGuilds ?? [])].filter((g) => shardOfGuild(g.guildId, shard[1]) === shard[0]);
     const hasGuild = shardGuilds.length > 0;
-    this.emit(session, 'READY', {
+    const readyGuilds = shardGuilds.map((g) => ({ id: g.guildId, unavailable: true }));
+    if (this.deps.readyMinimal) this.emit(session, 'READY', { v: 10, user: { ...state.botUser }, guilds: readyGuilds, session_id: session.id });
+    else this.emit(session, 'READY', {
       v: 10, user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: shardGuilds.map((g) => ({ id: g.guildId, unavailable: true })), session_id: session.id, session_type: 'normal',
+      guilds: readyGuilds, session_id: session.id, session_type: 'normal',
       resume_gateway_url: this.deps.url(), shard,
       ...(this.deps.readyWithoutApplication ? {} : { application: { id: this.deps.applicationId, flags: 0 } }),
       private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
       auth: {}, user_settings: {},
     });
-    const guilds = shardGuilds.map((g) => g.guildCreate());
+    const guilds = shardGuilds.map((g) => (this.deps.guildCreateSparse ? sparseGuildCreate(g.guildCreate()) : g.guildCreate()));
     const guildCreate = (): void => {
       for (const guild of guilds) this.emit(session, 'GUILD_CREATE', this.deps.guildCreateMembers === false ? { ...guild, members: [] } : guild);
     };
@@ -282,7 +321,7 @@ export class FakeGateway {
     session.events.push(e);
     if (session.events.length > 1000) session.events.shift();
     if (session.socket?.readyState === WebSocket.OPEN) {
-      session.socket.send(JSON.stringify({ op: 0, s: e.s, t, d }));
+      session.socket.send(this.frame({ op: 0, s: e.s, t, d }));
       e.delivered = true;
       onSent?.();
     }
@@ -317,6 +356,16 @@ export class FakeGateway {
         this.closeFromServer(conn, options.code ?? 4000, 'Dropped by fake-discord');
       }
     }
+  }
+
+  /** Send op 9 (invalid session) on the current connection: `resumable` true → the bot resumes, false → it re-identifies. */
+  invalidateSession(resumable: boolean): void {
+    const session = this.current;
+    const ws = session?.socket;
+    if (!session || !ws) return;
+    if (!resumable) session.resumable = false;
+    this.invalidSessions += 1;
+    this.send(ws, { op: 9, d: resumable, s: null, t: null });
   }
 
   /** Ask the bot to reconnect and resume (op 7), as Discord does before maintenance. */

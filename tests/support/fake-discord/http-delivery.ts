@@ -1,5 +1,6 @@
 import { sign, type KeyObject } from 'node:crypto';
 import { isObj } from './json';
+import { withUnknownFields } from './variants';
 import type { InteractionRecord } from './interactions';
 import { postCallback } from './rest-interactions';
 import type { RecordedRequest } from './types';
@@ -58,7 +59,8 @@ export async function postSigned(url: string, body: string, privateKey: KeyObjec
  */
 export async function deliverOverHttp(delivery: HttpDelivery, world: World, requests: RecordedRequest[], rec: InteractionRecord): Promise<HttpAnswer> {
   rec.dispatchedAt = performance.now();
-  const answer = await postSigned(delivery.url, JSON.stringify(rec.payload), delivery.privateKey);
+  const payload = world.unknownFields ? withUnknownFields(rec.payload) : rec.payload;
+  const answer = await postSigned(delivery.url, JSON.stringify(payload), delivery.privateKey);
   if (answer.status !== 200 || !isObj(answer.json)) {
     rec.callback = { type: 0, data: undefined, latencyMs: performance.now() - rec.dispatchedAt, status: answer.status };
     world.signal.notify();

@@ -4,6 +4,7 @@ import { parseBody, readRaw } from './body';
 import { faultResponse, type FaultQueue } from './faults';
 import { matchRoute } from './routes';
 import type { RecordedRequest } from './types';
+import { rateLimitHeaders, withoutOptionalMessageFields, withUnknownFields, type RateLimitHeaders } from './variants';
 import type { RestResult, World } from './world';
 
 const PREFIX = '/api/v10';
@@ -20,6 +21,12 @@ export interface RestControls {
   requests: RecordedRequest[];
   /** Errors thrown by handlers (a bug in the fake or an unexpected body). */
   handlerErrors: Error[];
+  /** Add an unknown field to every object of every JSON answer (default false). */
+  unknownFields?: boolean;
+  /** Rate-limit headers on successful answers (default `none`). */
+  rateLimitHeaders?: RateLimitHeaders;
+  /** Answer message objects without their optional fields (nonce echo, embeds, components, mentions…; default false). */
+  sparseMessages?: boolean;
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {
@@ -31,22 +38,24 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-function send(res: ServerResponse, result: RestResult): void {
+function send(res: ServerResponse, result: RestResult, c: RestControls, route: string | null): void {
   if (result.reset) {
     res.socket?.resetAndDestroy();
     return;
   }
-  const headers: Record<string, string> = { via: '1.1 fake-discord', ...(result.headers ?? {}) };
+  const limits = result.status < 300 ? rateLimitHeaders(c.rateLimitHeaders ?? 'none', route) : {};
+  const headers: Record<string, string> = { via: '1.1 fake-discord', ...limits, ...(result.headers ?? {}) };
   if (result.body === undefined) {
     res.writeHead(result.status, headers).end();
     return;
   }
-  const json = JSON.stringify(result.body);
+  const body = c.sparseMessages ? withoutOptionalMessageFields(result.body) : result.body;
+  const json = JSON.stringify(c.unknownFields ? withUnknownFields(body) : body);
   res.writeHead(result.status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
   res.end(json);
 }
 
-async function answer(req: IncomingMessage, world: World, c: RestControls): Promise<RestResult> {
+async function answer(req: IncomingMessage, world: World, c: RestControls): Promise<RestResult & { route: string | null }> {
   if (c.requestLatencyMs) await sleep(c.requestLatencyMs);
   const time = Date.now();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -90,15 +99,15 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
   record.response = result.body;
   if (c.latencyMs > 0) await sleep(c.latencyMs);
   world.signal.notify();
-  return result;
+  return { ...result, route: record.route };
 }
 
 /** Start the REST server on 127.0.0.1 (ephemeral port). */
 export function createRestServer(world: World, controls: RestControls): Server {
   return createServer((req, res) => {
-    answer(req, world, controls).then((r) => send(res, r), (e: unknown) => {
+    answer(req, world, controls).then((r) => send(res, r, controls, r.route), (e: unknown) => {
       controls.handlerErrors.push(e instanceof Error ? e : new Error(String(e)));
-      send(res, { status: 500, body: { message: '500: Internal Server Error', code: 0 } });
+      send(res, { status: 500, body: { message: '500: Internal Server Error', code: 0 } }, controls, null);
     });
   });
 }

@@ -50,6 +50,13 @@
  * `waitForEdit(n)`, `waitForFollowUp(n)`. Channel changes: `addChannel`, `deleteChannel`, `setOverwrites`
  * (each also dispatched to the bot); `dispatchEvent(t, d)` for anything else.
  *
+ * Variants a stand-in may show (defaults off): `unknownFields` (an unknown field in every object of REST answers,
+ * dispatches and HTTP interactions), `sparseMessages` (message answers without nonce, embeds, components…),
+ * `rateLimitHeaders: 'bucket' | 'full'`, `readyMinimal` (READY with v/user/guilds/session_id only),
+ * `sessionStartRemaining`/`sessionResetAfterMs`; `rejectIdentify(4004 | 4014 | … | null)`, `invalidateSession(resumable)`,
+ * `gatewayConnectUrls` (what encoding/compression each connection asked for: an `etf` or `compress` one is closed 1003),
+ * a 429 `retryAfterIn: 'header'`, and `ctx.omit: ['locale', 'app_permissions', …]` on any dispatch.
+ *
  * Sharding: `startFakeDiscord({ shards: 2, maxConcurrency: 2 })` makes `GET /gateway/bot` recommend 2 shards; an
  * IDENTIFY must then carry `shard: [id, 2]` (fewer shards → 4011), READY/GUILD_CREATE and every guild event go to the
  * guild's shard (`shardOfGuild(guildId, 2)`: the fake's guild is on shard 1), DMs to shard 0; `identifiedShards` lists them.
@@ -80,6 +87,7 @@ import { FAKE_TOKEN, FIXED_IDS, SECOND_GUILD_IDS } from './ids';
 import { MessageStore } from './messages';
 import { Signal } from './signal';
 import { GuildState } from './state';
+import { withUnknownFields, type RateLimitHeaders } from './variants';
 import type { World } from './world';
 
 export { FakeDiscord } from './fake';
@@ -88,6 +96,7 @@ export type { InteractionCallback, InteractionRecord, InvokeContext } from './in
 export { InteractionHandle } from './interactions';
 export type { OptionInput, OptionValue } from './options';
 export type { SentPayload } from './payloads';
+export { UNKNOWN_FIELD, withUnknownFields, type RateLimitHeaders } from './variants';
 export type { FaultSpec, GatewayClose, GatewayFrame, RecordedRequest, RequestMatcher } from './types';
 export { shardOfGuild, type DropOptions } from './gateway';
 export { postSigned, signatureHeaders, type HttpAnswer, type HttpDelivery, type SignOptions } from './http-delivery';
@@ -130,6 +139,19 @@ export interface FakeDiscordOptions {
   shards?: number;
   /** `session_start_limit.max_concurrency` (default 1: discord.js then waits ~5 s between two shards' IDENTIFYs). */
   maxConcurrency?: number;
+  /** `session_start_limit.remaining` of `GET /gateway/bot` (default 1000); `sessionResetAfterMs` its `reset_after` (default a day). */
+  sessionStartRemaining?: number;
+  sessionResetAfterMs?: number;
+  /** Add an unknown field to every object of every REST answer and gateway dispatch (default false). */
+  unknownFields?: boolean;
+  /** Rate-limit headers on successful REST answers: `none` (default), `bucket` (`X-RateLimit-Bucket` alone) or `full`. */
+  rateLimitHeaders?: RateLimitHeaders;
+  /** GUILD_CREATE with only the guild object, its channels (without `guild_id`, as Discord sends them there) and members (default false). */
+  guildCreateSparse?: boolean;
+  /** Answer message objects without their optional fields: no nonce echo, embeds, components, mentions… (default false). */
+  sparseMessages?: boolean;
+  /** READY with only `v`, `user`, `guilds` and `session_id` (no `resume_gateway_url`, `shard`, `application`, …; default false). */
+  readyMinimal?: boolean;
 }
 
 /** Start a fake Discord on 127.0.0.1 (REST and gateway on one ephemeral port). */
@@ -146,12 +168,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactions: new Map(),
     gatewayUrl: url,
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? 3000,
-    sessionStartRemaining: () => 1000,
+    sessionStartRemaining: () => options.sessionStartRemaining ?? 1000,
+    sessionResetAfterMs: options.sessionResetAfterMs ?? 86_400_000,
+    unknownFields: options.unknownFields ?? false,
     recommendedShards: options.shards ?? 1,
     maxConcurrency: options.maxConcurrency ?? 1,
   };
   const controls: RestControls = {
     token: FAKE_TOKEN, faults: new FaultQueue(), latencyMs: options.latencyMs ?? 0, requests: [], handlerErrors: [],
+    unknownFields: options.unknownFields ?? false, rateLimitHeaders: options.rateLimitHeaders ?? 'none',
+    sparseMessages: options.sparseMessages ?? false,
   };
   const server = createRestServer(world, controls);
   const wss = new WebSocketServer({ server });
@@ -162,6 +188,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guildCreateMembers: options.guildCreateMembers ?? true,
     guildCreateDelayMs: options.guildCreateDelayMs ?? 0,
     requiredShards: options.shards ?? 1,
+    readyMinimal: options.readyMinimal ?? false,
+    guildCreateSparse: options.guildCreateSparse ?? false,
+    ...(options.unknownFields ? { decorate: withUnknownFields } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

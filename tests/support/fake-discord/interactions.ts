@@ -50,6 +50,11 @@ export interface InvokeContext {
    * (a user-installed command in a server the bot is not in: a `guild_id` the bot has never seen).
    */
   context?: 'guild' | 'dm' | 'foreign-guild';
+  /**
+   * Top-level fields of the INTERACTION_CREATE to leave out, as Discord may for optional ones:
+   * `locale`, `app_permissions`, `guild_locale`, `guild`, `channel`, `entitlements`, `context`, …
+   */
+  omit?: string[];
 }
 
 /** Guild id of the `foreign-guild` context (a server the bot is not in). */

@@ -4,7 +4,7 @@ import { fail, guildById, guildOfChannel, ok, type Handler } from './world';
 /** GET /gateway/bot: the local WebSocket URL, one shard. */
 export const getGatewayBot: Handler = (_req, w) => ok({
   url: w.gatewayUrl(), shards: w.recommendedShards,
-  session_start_limit: { total: 1000, remaining: w.sessionStartRemaining(), reset_after: 86_400_000, max_concurrency: w.maxConcurrency },
+  session_start_limit: { total: 1000, remaining: w.sessionStartRemaining(), reset_after: w.sessionResetAfterMs, max_concurrency: w.maxConcurrency },
 });
 
 /** GET /gateway. */

@@ -60,9 +60,10 @@ export interface FaultSpec {
   afterHandling?: boolean;
   /**
    * For 429: where the wait is given: `both` (default, as Discord: `Retry-After` and rate-limit headers plus
-   * `retry_after` in the body), or `body` only (no rate-limit headers at all, as some proxies answer).
+   * `retry_after` in the body), `body` only (no rate-limit headers at all, as some proxies answer), or
+   * `header` only (`Retry-After` and rate-limit headers, a body without `retry_after`).
    */
-  retryAfterIn?: 'both' | 'body';
+  retryAfterIn?: 'both' | 'body' | 'header';
   /** For 429: `X-RateLimit-Scope` (default `user`); `global` also sets `X-RateLimit-Global`. */
   scope?: 'user' | 'global' | 'shared';
 }

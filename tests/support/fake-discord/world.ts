@@ -33,6 +33,10 @@ export interface World {
   maxConcurrency: number;
   /** How many IDENTIFYs are still allowed (session_start_limit.remaining). */
   sessionStartRemaining: () => number;
+  /** Interactions delivered over HTTP carry an unknown field in every object too. */
+  unknownFields?: boolean;
+  /** `session_start_limit.reset_after`, ms. */
+  sessionResetAfterMs: number;
 }
 
 /** A parsed REST request as handlers see it. */
