@@ -268,9 +268,10 @@ describe('tick: refusals and failures', () => {
     expect(poster.postedTo(CHANNEL_A)).toEqual(['a']);
   });
 
-  it('a channel with a run still in flight is not posted to by a second tick', async () => {
+  it('a channel with a run still in flight is not posted to by a second tick; the run in flight is not claimed again', async () => {
     library.add(article('a', 1));
-    primedSchedule({ pattern: '*/2 * * * * *', when: '*/2 * * * * *', nextRunAt: at(DAY1).getTime() });
+    const running = primedSchedule({ pattern: '*/2 * * * * *', when: '*/2 * * * * *', nextRunAt: at(DAY1).getTime() });
+    const other = primedSchedule({ pattern: '*/2 * * * * *', when: '*/2 * * * * *', nextRunAt: at('2026-01-02T08:00:02Z').getTime() });
     let release!: (o: PostOutcome) => void;
     poster.script(CHANNEL_A, () => new Promise<PostOutcome>((resolve) => (release = resolve)));
     const busyChannels = new Set<string>();
@@ -278,10 +279,13 @@ describe('tick: refusals and failures', () => {
     // The first run is in flight (its post is waiting for Discord) when the second tick comes.
     while (poster.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
     const second = await tick(at('2026-01-02T08:00:02Z'), { ...deps, busyChannels });
-    expect(second.runs[0]).toMatchObject({ result: 'busy' });
+    // The schedule running is held by its lease (its next run, 08:00:02, waits for it to finish); the other one is given back.
+    expect(second.runs).toEqual([expect.objectContaining({ scheduleId: other, result: 'busy' })]);
+    expect(store.schedules.get(running)!.leaseUntil).not.toBeNull();
     await new Promise((resolve) => setImmediate(resolve));
     release({ kind: 'ok', messageId: '900000000000000001' });
     expect((await first).runs[0]?.posted).toEqual(['a']);
     expect(poster.calls).toHaveLength(1);
+    expect(store.schedules.get(running)).toMatchObject({ leaseUntil: null, nextRunAt: at('2026-01-02T08:00:02Z').getTime() });
   });
 });
