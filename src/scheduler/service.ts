@@ -1,3 +1,4 @@
+import { ChannelLocks } from './channel-locks';
 import { tick, type TickDeps, type TickReport } from './tick';
 
 /** Options of {@link SchedulerService}. */
@@ -35,13 +36,15 @@ export class SchedulerService {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly busyChannels = new Set<string>();
+  /** The channels being posted to (shared with the feed poller when the composition root passes one). */
+  private readonly channels: ChannelLocks;
   /** Run slots held by ticks in flight (each holds what it may claim until it ends). */
   private reserved = 0;
   private readonly clock: () => Date;
 
   constructor(private readonly options: SchedulerServiceOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.channels = options.channels ?? new ChannelLocks(options.store.locks);
   }
 
   /** Start the timer (idempotent). */
@@ -116,7 +119,7 @@ export class SchedulerService {
     let run: Promise<void>;
     try {
       // Re-armed once this tick has claimed its schedules (earlier, the store would still show them due).
-      run = tick(this.clock(), { ...this.options, dueLimit: slots, busyChannels: this.busyChannels, onClaimed: () => this.arm() }).then(
+      run = tick(this.clock(), { ...this.options, dueLimit: slots, channels: this.channels, onClaimed: () => this.arm() }).then(
         (report) => this.options.onTick?.(report),
         (error: unknown) => this.options.logger?.error({ err: error }, 'scheduler tick failed'),
       );

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AnyStore, RunClaim, ScheduleRecord } from '../store/types';
 import type { ChannelBackoff } from './backoff';
+import { ChannelLocks } from './channel-locks';
 import { runningClock } from './deliver';
 import { mapPool, withTimeout } from './pool';
 import { runSchedule, type RunDeps, type RunReport } from './run';
@@ -21,11 +22,12 @@ export interface TickDeps extends RunDeps {
   /** Most schedules taken per tick (default 1000; the rest stay due for the next tick). */
   dueLimit?: number;
   /**
-   * Channels with a run in flight, shared across ticks: a channel is never
+   * The channels being posted to, shared across ticks and with the feed
+   * poller (default: this tick's own, over `store.locks`): a channel is never
    * posted to by two runs at once. Runs that time out keep their channel
-   * here until they really end.
+   * until they really end.
    */
-  busyChannels?: Set<string>;
+  channels?: ChannelLocks;
   /** Per-channel backoff after failed runs (5xx, network), shared across ticks; none when absent. */
   backoff?: ChannelBackoff;
   /**
@@ -72,7 +74,7 @@ export interface TickReport {
  */
 export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   const at = now.getTime();
-  const busy = deps.busyChannels ?? new Set<string>();
+  const channels = deps.channels ?? new ChannelLocks(deps.store.locks);
   const claimed: ScheduleRecord[] = [];
   const runs: RunReport[] = [];
   const nextRuns: RunClaim[] = [];
@@ -110,14 +112,13 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
       givenBack.push({ schedule, retryAt: nextOf.get(schedule.id)!, detail: `backing off after failed runs; next try after ${new Date(waiting).toISOString()}` });
       continue;
     }
-    // One run per channel at a time: in this process (busy) and across processes (the channel's lock, Postgres).
-    const where = busy.has(schedule.channelId) ? 'here' : (await lockChannel(deps, schedule.channelId)) ? undefined : 'in another process';
+    // One run per channel at a time: in this process and across processes (the channel's lock, Postgres), feed posts too.
+    const where = await channels.take(schedule.channelId);
     if (where) {
       const retryAt = Math.min(nextOf.get(schedule.id)!, at + (deps.busyRetryMs ?? 2000));
       givenBack.push({ schedule, retryAt, detail: `a run for this channel is still in flight ${where}; due again at ${new Date(retryAt).toISOString()}` });
       continue;
     }
-    busy.add(schedule.channelId);
     claimed.push(schedule);
   }
   runs.push(...(await giveBack(deps, givenBack)));
@@ -128,8 +129,7 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     const stopRenewing = keepLease(deps, schedule.id, leaseMs, runningClock(at));
     const work = runIsolated(schedule, deps, at).finally(() => {
       stopRenewing();
-      busy.delete(schedule.channelId);
-      void deps.store.locks?.unlock(channelLock(schedule.channelId));
+      channels.release(schedule.channelId);
     });
     return withTimeout(work, timeoutMs, () => {
       const detail = `timed out after ${Math.round(timeoutMs / 1000)} s; finishing in the background`;
@@ -162,14 +162,6 @@ function keepLease(deps: TickDeps, scheduleId: number, leaseMs: number, clock: (
   }, Math.max(1, Math.floor(leaseMs / 3)));
   timer.unref();
   return () => clearInterval(timer);
-}
-
-/** The name of a channel's lock (see `AnyStore.locks`). */
-const channelLock = (channelId: string): string => `channel:${channelId}`;
-
-/** Take the channel's lock across processes; true at once without locks (SQLite: one process). */
-async function lockChannel(deps: TickDeps, channelId: string): Promise<boolean> {
-  return deps.store.locks ? deps.store.locks.tryLock(channelLock(channelId)) : true;
 }
 
 /** A won run that does not start now (its channel is busy, or backing off): due again at `retryAt`; `detail` says why. */
