@@ -27,7 +27,8 @@ export interface SchedulerServiceOptions extends TickDeps {
  * are shared among all workers, and a worker that dies takes at most
  * `concurrency` claimed runs with it.
  *
- * At start, channels with a delivery left `pending` (the process stopped
+ * At start, runs claimed by an instance that is gone (see
+ * `ScheduleStore.endAbandonedLeases`) are redone at once; channels with a delivery left `pending` (the process stopped
  * between recording and confirming a post) are made due at once, so the
  * re-send with the same nonce lands inside Discord's dedup window; schedules
  * whose `next_run_at` passed while the bot was down run once.
@@ -54,6 +55,9 @@ export class SchedulerService {
     // Deliveries left pending by an instance that is gone are ours now: SQLite's instance lock means the last one ended;
     // Postgres takes over only rows whose owner's lease has run out (a live worker keeps its own).
     await this.options.store.deliveries.adoptPending();
+    // Runs claimed by an instance that is gone are redone now, not when their leases run out.
+    const redone = await this.options.store.schedules.endAbandonedLeases(this.clock().getTime());
+    if (redone) this.options.logger?.info({ schedules: redone }, 'redoing runs claimed by an instance that stopped before finishing them');
     const pending = await this.options.store.deliveries.channelsWithPending();
     if (pending.length) {
       const woken = await this.options.store.schedules.makeDueForChannels(pending, this.clock().getTime());

@@ -27,6 +27,7 @@ function prepare(db: Database) {
     finish: db.prepare(`UPDATE schedules SET last_run_at = @at, last_result = @result, last_detail = @detail,
       lease_owner = CASE WHEN lease_owner = @owner THEN NULL ELSE lease_owner END, lease_until = CASE WHEN lease_owner = @owner THEN NULL ELSE lease_until END WHERE id = @id`),
     recordRun: db.prepare('UPDATE schedules SET last_run_at = ?, last_result = ?, last_detail = ? WHERE id = ?'),
+    endOthers: db.prepare('UPDATE schedules SET lease_until = @now WHERE lease_until > @now AND lease_owner IS NOT @owner'),
     markPrimed: db.prepare('UPDATE schedules SET primed = 1, position_at = ?, position_id = ? WHERE id = ?'),
     earliest: db.prepare(`SELECT min(v) FROM (
       SELECT * FROM (SELECT next_run_at AS v FROM schedules WHERE paused_reason IS NULL AND lease_until IS NULL ORDER BY next_run_at LIMIT 1)
@@ -132,6 +133,10 @@ export class SqliteScheduleStore implements ScheduleStore {
 
   releaseRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void {
     if (entries.length) this.releaseMany(entries);
+  }
+
+  endAbandonedLeases(now: number): number {
+    return this.q.endOthers.run({ now, owner: this.owner }).changes;
   }
 
   finishRun(id: number, run: RunRecord): void {

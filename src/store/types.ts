@@ -95,6 +95,13 @@ export interface ScheduleStore {
    * store still holds it. One statement.
    */
   releaseRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void;
+  /**
+   * End at `now` the leases of owners that are gone, so their runs are redone
+   * at once rather than when the leases run out (at start). SQLite: every
+   * other owner's (one process holds the file: the last one ended); Postgres:
+   * those whose owner lease (`store_owners`) ran out or was ended. Returns how many.
+   */
+  endAbandonedLeases(now: number): number;
   /** Write the outcome of a run that ended and end this store's lease on it (the next run was written by {@link claimRuns}). */
   finishRun(id: number, run: RunRecord): void;
   /** Write the outcome of a run. */

@@ -252,6 +252,21 @@ describe.each([
       expect((await store.schedules.claimDue(5000, 10, 1000)).map((c) => c.id)).toEqual([a!.id]);
     });
 
+    it('a store started after another closed ends that one\'s leases at once: the run it claimed is redone now, not when the lease runs out', async () => {
+      await open();
+      const s = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
+      await store.schedules.claimDue(150, 10, 60_000);
+      await store.schedules.claimRuns([{ id: s.id, to: 5000 }]);
+      await store.close();
+      const next = await db.connect();
+      expect(await next.schedules.claimDue(200, 10, 60_000)).toEqual([]);
+      expect(await next.schedules.endAbandonedLeases(200)).toBe(1);
+      expect(await next.schedules.endAbandonedLeases(200)).toBe(0);
+      expect(await next.schedules.earliestNextRun()).toBe(200);
+      expect((await next.schedules.claimDue(200, 10, 60_000)).map((c) => [c.id, c.leaseUntil])).toEqual([[s.id, 60_200]]);
+      expect(await next.schedules.endAbandonedLeases(300)).toBe(0);
+    });
+
     it('four workers claiming 1,000 due schedules over 200 channels at once take each exactly once', async () => {
       await open();
       const workers = [store, ...(await Promise.all([1, 2, 3].map(() => db.connect())))];
@@ -566,6 +581,12 @@ describe.skipIf(!POSTGRES_BIN)('Postgres owner leases', () => {
       await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [first.deliveries.owner]);
       expect(await second.deliveries.adoptPending()).toBe(3);
       expect(await second.deliveries.adoptPending()).toBe(0);
+      // Its schedule leases likewise: ended only once its owner lease has run out.
+      await pool.query('UPDATE store_owners SET lease_until = 1e15 WHERE owner = $1', [first.deliveries.owner]);
+      await first.schedules.claimDue(Date.now() + 86_400_000 * 400, 10, 60_000);
+      expect(await second.schedules.endAbandonedLeases(2)).toBe(0);
+      await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [first.deliveries.owner]);
+      expect(await second.schedules.endAbandonedLeases(2)).toBe(1);
     } finally {
       await Promise.all([first.close(), second.close(), pool.end()]);
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Async, NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore, StreamPosition } from '../types';
+import { DB_NOW_MS } from './deliveries';
 import { SCHEDULE_COLUMNS as COLUMNS, scheduleFromRow as toRecord, type ScheduleRow } from '../rows';
 
 
@@ -98,6 +99,12 @@ export class PostgresScheduleStore implements Async<ScheduleStore> {
     await this.pool.query(`UPDATE schedules s SET next_run_at = e.next_run_at, lease_owner = NULL, lease_until = NULL
       FROM unnest($1::bigint[], $2::bigint[]) AS e (id, next_run_at) WHERE s.id = e.id AND s.lease_owner = $3`,
     [entries.map((e) => e.id), entries.map((e) => e.nextRunAt), this.owner]);
+  }
+
+  async endAbandonedLeases(now: number): Promise<number> {
+    const result = await this.pool.query(`UPDATE schedules s SET lease_until = $1 WHERE s.lease_until > $1 AND s.lease_owner IS DISTINCT FROM $2
+      AND NOT EXISTS (SELECT 1 FROM store_owners o WHERE o.owner = s.lease_owner AND o.lease_until > ${DB_NOW_MS})`, [now, this.owner]);
+    return result.rowCount ?? 0;
   }
 
   /** Every SET reads the row as it was: both CASEs see the old owner. */
