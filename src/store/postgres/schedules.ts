@@ -12,7 +12,9 @@ const S_COLUMNS = COLUMNS.split(', ').map((column) => `s.${column}`).join(', ');
  * The claim, one statement: runs whose worker died holding them (lease
  * ended), then due ones nobody holds, each found by its index and locked
  * `FOR UPDATE SKIP LOCKED`; the first `$2` of them get this owner ($3) and a
- * lease until `$1 + $4`.
+ * lease until `$1 + $4`. `= ANY(ARRAY(…))`, not a join: the rows are updated
+ * by primary key whatever the planner guesses from the limit (a join planned
+ * for 1,000 rows hashed the whole table: 35 ms at 100,000 schedules).
  */
 const CLAIM = `WITH redo AS (
     SELECT id, 0 AS rank, lease_until AS at FROM schedules WHERE paused_reason IS NULL AND lease_until <= $1 ORDER BY lease_until LIMIT $2 FOR UPDATE SKIP LOCKED
@@ -21,7 +23,7 @@ const CLAIM = `WITH redo AS (
   ), picked AS (
     SELECT id FROM (SELECT * FROM redo UNION ALL SELECT * FROM due) AS both_kinds ORDER BY rank, at LIMIT $2
   )
-  UPDATE schedules s SET lease_owner = $3, lease_until = $1::bigint + $4::bigint FROM picked WHERE s.id = picked.id RETURNING ${S_COLUMNS}`;
+  UPDATE schedules s SET lease_owner = $3, lease_until = $1::bigint + $4::bigint WHERE s.id = ANY(ARRAY(SELECT id FROM picked)) RETURNING ${S_COLUMNS}`;
 
 /** {@link ScheduleStore} on Postgres (the same contract as SQLite's, as promises). */
 export class PostgresScheduleStore implements Async<ScheduleStore> {
