@@ -101,6 +101,18 @@ describe('feed posts and the channel lock', () => {
     expect(deps.poster.posts).toHaveLength(2);
   });
 
+  it.each(['ar', 'en', 'fr'] as const)('%s: subscribing while a scheduled run holds the channel posts the newest item once the channel is free', async (lang) => {
+    server.routes.set('/feed.xml', serve(rss([story(2, lang), story(1, lang)])));
+    const holder = await heldHere();
+    const subscribing = subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, { ...deps, channels: holder.channels }, T0);
+    await until(() => deps.store.feeds.listByGuild(GUILD).length === 1 && deps.store.feeds.owed(deps.store.feeds.listByGuild(GUILD)[0]!.id, CHANNEL).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(deps.poster.posts).toEqual([]);
+    await holder.release();
+    expect((await subscribing).posted).toHaveLength(1);
+    expect(deps.poster.titles()).toEqual([story(2, lang).title]);
+  });
+
   it('a channel still held past the wait: nothing posted, the item kept and posted once by the next check', async () => {
     const feedId = await feedWithNewItem('en');
     const holder = await heldHere();
