@@ -12,6 +12,7 @@ import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
 import { createFolderLibrary, type Library } from './library';
 import type { Logger } from './logger';
+import { ChannelLocks } from './scheduler/channel-locks';
 import { historyReadable } from './scheduler/permissions';
 import { pacedRest, requestPacer } from './scheduler/rate-limit';
 import { singleAttemptRest } from './scheduler/rest';
@@ -110,7 +111,9 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
   const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs }) : undefined;
   // Scheduled and feed posts share one pace: this process's part of Discord's global limit (DISCORD_GLOBAL_RATE × DISCORD_RATE_SHARE).
   const postPacer = requestPacer(config.discordGlobalRate * config.discordRateShare);
-  const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => library.view(guildId) });
+  // Scheduled and feed posts to one channel take turns: one lock per channel, in this process and (Postgres) across processes.
+  const channels = new ChannelLocks(store?.locks);
+  const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => library.view(guildId), channels });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
   // /quote pages live in the same database (closed with it), so that a click through any replica finds its search.
@@ -118,7 +121,7 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-  const feeds = createFeeds({ config, logger, rest: pacedRest(client.rest, postPacer), canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, library, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs });
+  const feeds = createFeeds({ config, logger, rest: pacedRest(client.rest, postPacer), canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, library, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs, channels });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
   // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).

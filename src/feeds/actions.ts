@@ -2,7 +2,7 @@ import { discoverFeedLinks, decodeFeedBytes, type ParsedFeed } from '../content/
 import { FetchError, type FetchedResource } from '../content/web/fetch-types';
 import { UserError } from '../errors';
 import type { Awaitable, FeedRecord, FeedStore } from '../store/types';
-import { deliverOwed, fetchFeed, ingest, type FeedCheckDeps, type FetchedFeed } from './check';
+import { deliverOwed, fetchFeed, holdingChannel, ingest, type FeedCheckDeps, type FetchedFeed } from './check';
 import { nextCheckAt } from './timing';
 import { feedMessages as say } from './user-messages';
 
@@ -84,7 +84,8 @@ export async function subscribe(input: SubscribeInput, deps: FeedCheckDeps, now:
   const created = await deps.store.feeds.create({ guildId: input.guildId, channelId: input.channelId, url: feedUrl, title: parsed.title.slice(0, 300), createdBy: input.userId, createdAt: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed.ttlMinutes }) });
   if (!created) throw new UserError(say.duplicate(0, input.channelId));
   await ingest(created, parsed, deps, now, true);
-  const delivered = await deliverOwed(created, deps, now);
+  // Under the channel's lock, as every feed post; a channel busy past the wait gets the item at the first check.
+  const delivered = (await holdingChannel(created.channelId, deps, () => deliverOwed(created, deps, now))) ?? { posted: [] };
   await deps.store.feeds.recordCheck(created.id, {
     at: now,
     nextCheckAt: created.nextCheckAt,

@@ -1,6 +1,7 @@
 import { FeedParseError, parseFeedBytes, type FeedItem, type ParsedFeed } from '../content/feeds';
 import { FetchError, type FetchedResource, type Fetcher } from '../content/web/fetch-types';
 import type { Logger } from '../logger';
+import type { ChannelLocks } from '../scheduler/channel-locks';
 import { deliverOnce, runningClock, type DeliveryDeps } from '../scheduler/deliver';
 import type { ChannelMessage } from '../scheduler/poster';
 import type { Awaitable, DeliveryStore, FeedArticleRecord, FeedCheck, FeedRecord, FeedStore } from '../store/types';
@@ -38,6 +39,30 @@ export interface FeedCheckDeps extends Omit<DeliveryDeps, 'deliveries'> {
   signal?: AbortSignal;
   /** Told of articles just stored (the server's shelf takes them). */
   onStored?: (articles: readonly FeedArticleRecord[]) => void | Promise<void>;
+  /** The channels being posted to, shared with the scheduler: a feed's posts hold their channel's lock (none when absent). */
+  channels?: ChannelLocks;
+  /** Longest a check waits for its channel while a scheduled run or another check posts there, ms (default {@link CHANNEL_WAIT_MS}). */
+  channelWaitMs?: number;
+}
+
+/** Default of {@link FeedCheckDeps.channelWaitMs}: longer than a run's few posts, well inside a check's claim lease. */
+export const CHANNEL_WAIT_MS = 30_000;
+
+/**
+ * Run `post` holding the channel's lock (see {@link FeedCheckDeps.channels}),
+ * waiting while another poster holds it; undefined, nothing posted, when it
+ * stays held past the wait (what the feed is owed stays stored for its next check).
+ */
+export async function holdingChannel<T>(channelId: string, deps: FeedCheckDeps, post: () => Promise<T>): Promise<T | undefined> {
+  const { channels } = deps;
+  if (!channels) return post();
+  const waitMs = deps.channelWaitMs ?? CHANNEL_WAIT_MS;
+  if (!(await channels.waitFor(channelId, { waitMs, ...(deps.signal ? { signal: deps.signal } : {}) }))) return undefined;
+  try {
+    return await post();
+  } finally {
+    channels.release(channelId);
+  }
 }
 
 /** What one check did. */
@@ -130,6 +155,8 @@ export interface FeedDelivered {
   uncertain: string[];
   refused?: string;
   failed?: string;
+  /** The channel stayed busy (another poster held it) past the wait: nothing posted, the check posts next time. */
+  busy?: boolean;
 }
 
 /**
@@ -161,8 +188,8 @@ export async function pauseFeed(feed: FeedRecord, reason: string, deps: FeedChec
   deps.logger?.warn({ feedId: feed.id, guildId: feed.guildId, reason }, 'feed paused');
   if (!notify) return;
   const notice = { channelId: feed.channelId, articleId: `feed${feed.id}-paused-${now}`, scheduleId: null, render: () => feedPausedMessage(feed, reason) };
-  const result = await deliverOnce(notice, { ...deps, deliveries: deps.store.deliveries }, now);
-  if (result.kind !== 'sent') deps.logger?.warn({ feedId: feed.id, result }, 'could not post the notice of a paused feed');
+  const result = await holdingChannel(feed.channelId, deps, () => deliverOnce(notice, { ...deps, deliveries: deps.store.deliveries }, now));
+  if (result?.kind !== 'sent') deps.logger?.warn({ feedId: feed.id, result: result ?? 'channel busy' }, 'could not post the notice of a paused feed');
 }
 
 /** A feed fetched: the answer and, for a 200, the parsed feed or why it is not one. */
@@ -219,7 +246,7 @@ export async function checkFeed(feed: FeedRecord, deps: FeedCheckDeps, now: numb
   }
   if (parsed) report.found = await ingest(feed, parsed, deps, now, false);
   if (deps.signal?.aborted) return { ...report, outcome: 'aborted', detail: 'stopped' };
-  const delivered = await deliverOwed(feed, deps, now);
+  const delivered = (await holdingChannel(feed.channelId, deps, () => deliverOwed(feed, deps, now))) ?? { posted: [], uncertain: [], busy: true };
   report.posted = delivered.posted;
   report.detail = describeCheck(report, delivered, parsed === undefined);
   await deps.store.feeds.recordCheck(feed.id, { at: now, nextCheckAt: nextCheckAt(now, deps.minIntervalMs, { headers: resource.headers, ttlMinutes: parsed?.ttlMinutes ?? null }), failures: 0, detail: report.detail, ...(parsed ? freshFields(feed, resource, parsed, deps) : {}) });
@@ -264,6 +291,7 @@ function freshFields(feed: FeedRecord, resource: FetchedResource, parsed: Parsed
 function describeCheck(report: FeedCheckReport, delivered: FeedDelivered, notModified: boolean): string {
   if (delivered.refused) return `Discord refused the channel: ${delivered.refused}`;
   if (delivered.failed) return `posting failed: ${delivered.failed}`;
+  if (delivered.busy) return `${notModified ? 'not modified' : `${report.found} new`}; channel busy with another post, posting at the next check`;
   const unsure = delivered.uncertain.length ? `, ${delivered.uncertain.length} uncertain (cannot read the channel's history)` : '';
   if (notModified) return `${report.posted.length ? `not modified, posted ${report.posted.length}` : 'not modified'}${unsure}`;
   return `${report.found} new, posted ${report.posted.length}${unsure}`;

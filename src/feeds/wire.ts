@@ -63,6 +63,8 @@ export interface FeedsOptions {
   locks?: SessionLocks;
   /** How long a claimed feed stays claimed by a checker that died, ms (see `FeedPollerOptions.claimLeaseMs`). */
   claimLeaseMs?: number;
+  /** The channels being posted to, shared with the scheduler (see `FeedCheckDeps.channels`). */
+  channels?: FeedCheckDeps['channels'];
 }
 
 /**
@@ -96,6 +98,7 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     timeoutMs: options.config.fetchTimeoutMs,
     logger,
     onStored: stored,
+    ...(options.channels ? { channels: options.channels } : {}),
   };
   // 2 s to stop: fetches are aborted at once; with the scheduler's 5 s and the gateway's 2 s, inside main's 10 s budget.
   // A post cut short stays pending and is re-sent with its nonce at the next start.

@@ -7,3 +7,4 @@ export { deliveryNonce, MAX_NONCE_LENGTH } from './nonce';
 export { parseTiming, parseWhen, parseTimeZone, nextRunAfter, nextRuns, shortestGapSeconds, formatSeconds, type Timing } from './timing';
 export { TIME_ZONES, normalizeTimeZone, suggestTimeZones } from './timezones';
 export { SCHEDULING_SERVICE, schedulingFrom, type Scheduling } from './scheduling';
+export { ChannelLocks, channelLockName, type ChannelHolder, type ChannelWait } from './channel-locks';

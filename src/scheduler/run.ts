@@ -58,7 +58,8 @@ async function uncertainArticles(schedule: ScheduleRecord, library: ArticleLibra
  * the run (order kept; retried next run); a refusal pauses the schedule; a
  * rejected payload is recorded and skipped; a post that can be neither found
  * nor ruled out stays `uncertain`. A delivery another worker holds is left
- * alone. Writes the run's result to the schedule. Never throws for Discord errors.
+ * alone. Writes the run's result to the schedule and ends this worker's lease
+ * on it (`finishRun`). Never throws for Discord errors.
  */
 export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: number): Promise<RunReport> {
   const { schedules } = deps.store;
@@ -79,7 +80,7 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
     else if (result.kind === 'uncertain') report.uncertain!.push(article.id);
     else if (result.kind === 'paused') {
       await schedules.pause(schedule.id, result.reason, now);
-      await schedules.recordRun(schedule.id, { at: now, result: 'paused', detail: result.reason });
+      await schedules.finishRun(schedule.id, { at: now, result: 'paused', detail: result.reason });
       return { ...report, result: 'paused', detail: result.reason };
     } else if (result.kind === 'failed') {
       report.result = 'failed';
@@ -88,7 +89,7 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
     }
   }
   if (report.result === 'ok') report.detail = describe(report);
-  await schedules.recordRun(schedule.id, { at: now, result: report.result === 'failed' ? 'failed' : 'ok', detail: report.detail });
+  await schedules.finishRun(schedule.id, { at: now, result: report.result === 'failed' ? 'failed' : 'ok', detail: report.detail });
   return report;
 }
 

@@ -1,3 +1,4 @@
+import { ChannelLocks } from './channel-locks';
 import { tick, type TickDeps, type TickReport } from './tick';
 
 /** Options of {@link SchedulerService}. */
@@ -26,7 +27,8 @@ export interface SchedulerServiceOptions extends TickDeps {
  * are shared among all workers, and a worker that dies takes at most
  * `concurrency` claimed runs with it.
  *
- * At start, channels with a delivery left `pending` (the process stopped
+ * At start, runs claimed by an instance that is gone (see
+ * `ScheduleStore.endAbandonedLeases`) are redone at once; channels with a delivery left `pending` (the process stopped
  * between recording and confirming a post) are made due at once, so the
  * re-send with the same nonce lands inside Discord's dedup window; schedules
  * whose `next_run_at` passed while the bot was down run once.
@@ -35,13 +37,15 @@ export class SchedulerService {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly busyChannels = new Set<string>();
+  /** The channels being posted to (shared with the feed poller when the composition root passes one). */
+  private readonly channels: ChannelLocks;
   /** Run slots held by ticks in flight (each holds what it may claim until it ends). */
   private reserved = 0;
   private readonly clock: () => Date;
 
   constructor(private readonly options: SchedulerServiceOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.channels = options.channels ?? new ChannelLocks(options.store.locks);
   }
 
   /** Start the timer (idempotent). */
@@ -51,6 +55,9 @@ export class SchedulerService {
     // Deliveries left pending by an instance that is gone are ours now: SQLite's instance lock means the last one ended;
     // Postgres takes over only rows whose owner's lease has run out (a live worker keeps its own).
     await this.options.store.deliveries.adoptPending();
+    // Runs claimed by an instance that is gone are redone now, not when their leases run out.
+    const redone = await this.options.store.schedules.endAbandonedLeases(this.clock().getTime());
+    if (redone) this.options.logger?.info({ schedules: redone }, 'redoing runs claimed by an instance that stopped before finishing them');
     const pending = await this.options.store.deliveries.channelsWithPending();
     if (pending.length) {
       const woken = await this.options.store.schedules.makeDueForChannels(pending, this.clock().getTime());
@@ -116,7 +123,7 @@ export class SchedulerService {
     let run: Promise<void>;
     try {
       // Re-armed once this tick has claimed its schedules (earlier, the store would still show them due).
-      run = tick(this.clock(), { ...this.options, dueLimit: slots, busyChannels: this.busyChannels, onClaimed: () => this.arm() }).then(
+      run = tick(this.clock(), { ...this.options, dueLimit: slots, channels: this.channels, onClaimed: () => this.arm() }).then(
         (report) => this.options.onTick?.(report),
         (error: unknown) => this.options.logger?.error({ err: error }, 'scheduler tick failed'),
       );

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { AnyStore, RunClaim, ScheduleRecord } from '../store/types';
 import type { ChannelBackoff } from './backoff';
+import { ChannelLocks } from './channel-locks';
+import { runningClock } from './deliver';
 import { mapPool, withTimeout } from './pool';
 import { runSchedule, type RunDeps, type RunReport } from './run';
 import { nextRunTime, spreadDelayMs } from './timing';
@@ -20,14 +22,19 @@ export interface TickDeps extends RunDeps {
   /** Most schedules taken per tick (default 1000; the rest stay due for the next tick). */
   dueLimit?: number;
   /**
-   * Channels with a run in flight, shared across ticks: a channel is never
+   * The channels being posted to, shared across ticks and with the feed
+   * poller (default: this tick's own, over `store.locks`): a channel is never
    * posted to by two runs at once. Runs that time out keep their channel
-   * here until they really end.
+   * until they really end.
    */
-  busyChannels?: Set<string>;
+  channels?: ChannelLocks;
   /** Per-channel backoff after failed runs (5xx, network), shared across ticks; none when absent. */
   backoff?: ChannelBackoff;
-  /** How long a claim holds a schedule before its next run is written (default 60 s); a worker that dies meanwhile loses it then. */
+  /**
+   * How long a claim holds a schedule (default 60 s): renewed every third of
+   * it while the run goes on, ended when the run finishes. A worker that dies
+   * holding it leaves the run to the next claimer when it ends.
+   */
   claimLeaseMs?: number;
   /** Schedules due at one time are spread over this many seconds (see {@link spreadDelayMs}; default 0, none). */
   spreadSeconds?: number;
@@ -48,25 +55,26 @@ export interface TickReport {
 
 /**
  * One pass of the scheduler at `now`: claim the active schedules due by then
- * (index on `next_run_at`), move each one's next run to the first due time
- * after `now` (so downtime is made up by one run, not one per missed time),
- * plus its channel's spread delay (see `spreadDelayMs`),
- * then run them with bounded concurrency, each isolated (its errors and its
- * timeout affect no other).
+ * (index on `next_run_at`) and those whose worker died holding them, write
+ * each one's next run (the first due time after `now`, so downtime is made up
+ * by one run, not one per missed time, plus its channel's spread delay, see
+ * `spreadDelayMs`), then run them with bounded concurrency, each isolated
+ * (its errors and its timeout affect no other).
  *
- * The claim is atomic in the store and made in two steps, both before any
- * run starts: {@link ScheduleStore.claimDue} takes the due schedules under a
- * lease in one transaction (`FOR UPDATE SKIP LOCKED` on Postgres, an
- * immediate transaction on SQLite), then {@link ScheduleStore.claimRuns}
- * moves each from its lease to its real next run by compare-and-set. A second
- * tick, in this process or another, never runs the same schedule again; a
- * worker whose lease ran out before it confirmed loses the run to whoever took
- * it over. First the store checks that its database file is still there (see
- * `Store.checkFile`): a tick never writes to a file that is gone.
+ * The claim is atomic in the store: {@link ScheduleStore.claimDue} takes the
+ * schedules under this store's lease in one transaction (`FOR UPDATE SKIP
+ * LOCKED` on Postgres, an immediate transaction on SQLite), then
+ * {@link ScheduleStore.claimRuns} writes their next runs where the lease is
+ * still ours. The lease is renewed while a run goes on (every third of it)
+ * and ended when the run finishes ({@link ScheduleStore.finishRun}): a live
+ * worker's run is never claimed again, and the run of a worker killed after
+ * claiming is redone by another once the lease ends. First the store checks
+ * that its database file is still there (see `Store.checkFile`): a tick never
+ * writes to a file that is gone.
  */
 export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   const at = now.getTime();
-  const busy = deps.busyChannels ?? new Set<string>();
+  const channels = deps.channels ?? new ChannelLocks(deps.store.locks);
   const claimed: ScheduleRecord[] = [];
   const runs: RunReport[] = [];
   const nextRuns: RunClaim[] = [];
@@ -82,10 +90,11 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
       if (next === null) {
         const reason = `"${schedule.when}" has no further run in ${schedule.timezone}`;
         await deps.store.schedules.pause(schedule.id, reason, at);
+        await deps.store.schedules.finishRun(schedule.id, { at, result: 'paused', detail: reason });
         runs.push(emptyReport(schedule, 'paused', reason));
         continue;
       }
-      nextRuns.push({ id: schedule.id, from: at + leaseMs, to: next });
+      nextRuns.push({ id: schedule.id, to: next });
       runnable.push(schedule);
     }
     won = new Set(await deps.store.schedules.claimRuns(nextRuns));
@@ -100,16 +109,16 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
     if (!won.has(schedule.id)) continue;
     const waiting = deps.backoff?.waitingUntil(schedule.channelId, at);
     if (waiting !== undefined) {
-      runs.push(emptyReport(schedule, 'busy', `backing off after failed runs; next try after ${new Date(waiting).toISOString()}`));
+      givenBack.push({ schedule, retryAt: nextOf.get(schedule.id)!, detail: `backing off after failed runs; next try after ${new Date(waiting).toISOString()}` });
       continue;
     }
-    // One run per channel at a time: in this process (busy) and across processes (the channel's lock, Postgres).
-    const where = busy.has(schedule.channelId) ? 'here' : (await lockChannel(deps, schedule.channelId)) ? undefined : 'in another process';
+    // One run per channel at a time: in this process and across processes (the channel's lock, Postgres), feed posts too.
+    const where = await channels.take(schedule.channelId);
     if (where) {
-      givenBack.push({ schedule, where, retryAt: Math.min(nextOf.get(schedule.id)!, at + (deps.busyRetryMs ?? 2000)) });
+      const retryAt = Math.min(nextOf.get(schedule.id)!, at + (deps.busyRetryMs ?? 2000));
+      givenBack.push({ schedule, retryAt, detail: `a run for this channel is still in flight ${where}; due again at ${new Date(retryAt).toISOString()}` });
       continue;
     }
-    busy.add(schedule.channelId);
     claimed.push(schedule);
   }
   runs.push(...(await giveBack(deps, givenBack)));
@@ -117,9 +126,10 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   if (givenBack.length) deps.onClaimed?.();
   const timeoutMs = deps.runTimeoutMs ?? 60_000;
   const results = await mapPool(claimed, deps.concurrency ?? 8, (schedule) => {
+    const stopRenewing = keepLease(deps, schedule.id, leaseMs, runningClock(at));
     const work = runIsolated(schedule, deps, at).finally(() => {
-      busy.delete(schedule.channelId);
-      void deps.store.locks?.unlock(channelLock(schedule.channelId));
+      stopRenewing();
+      channels.release(schedule.channelId);
     });
     return withTimeout(work, timeoutMs, () => {
       const detail = `timed out after ${Math.round(timeoutMs / 1000)} s; finishing in the background`;
@@ -135,34 +145,46 @@ export async function tick(now: Date, deps: TickDeps): Promise<TickReport> {
   return { at, due: due.length, runs };
 }
 
-/** The name of a channel's lock (see `AnyStore.locks`). */
-const channelLock = (channelId: string): string => `channel:${channelId}`;
-
-/** Take the channel's lock across processes; true at once without locks (SQLite: one process). */
-async function lockChannel(deps: TickDeps, channelId: string): Promise<boolean> {
-  return deps.store.locks ? deps.store.locks.tryLock(channelLock(channelId)) : true;
+/**
+ * Renew this store's lease on a running schedule every third of the lease
+ * until the returned function is called (the run really ended, even one
+ * timed out and finishing in the background): a slow but live worker's run
+ * is never claimed again.
+ */
+function keepLease(deps: TickDeps, scheduleId: number, leaseMs: number, clock: () => number): () => void {
+  const timer = setInterval(() => {
+    void Promise.resolve(deps.store.schedules.renewLeases([scheduleId], clock() + leaseMs)).then(
+      (held) => {
+        if (!held.length) deps.logger?.warn({ scheduleId }, 'the lease of a running schedule was lost (taken over or removed)');
+      },
+      (error: unknown) => deps.logger?.error({ err: error, scheduleId }, 'could not renew the lease of a running schedule'),
+    );
+  }, Math.max(1, Math.floor(leaseMs / 3)));
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
-/** A won run that cannot start now: its channel is busy `where`; due again at `retryAt`. */
+/** A won run that does not start now (its channel is busy, or backing off): due again at `retryAt`; `detail` says why. */
 interface GivenBack {
   schedule: ScheduleRecord;
-  where: string;
   retryAt: number;
+  detail: string;
 }
 
 /**
- * Runs won that cannot start now (their channel is busy) are given back, in
- * one write: due again shortly (never later than their real next run), so
- * each still happens once, after the run in flight, instead of being lost.
+ * Runs won that do not start now are given back, in one write, their lease
+ * ended: a busy channel's due again shortly (never later than their real next
+ * run), so each still happens once, after the run in flight, instead of being
+ * lost; a channel backing off at its next run.
  */
 async function giveBack(deps: TickDeps, entries: readonly GivenBack[]): Promise<RunReport[]> {
   if (!entries.length) return [];
   try {
-    await deps.store.schedules.setNextRuns(entries.map((e) => ({ id: e.schedule.id, nextRunAt: e.retryAt })));
+    await deps.store.schedules.releaseRuns(entries.map((e) => ({ id: e.schedule.id, nextRunAt: e.retryAt })));
   } catch (error) {
-    deps.logger?.error({ err: error, schedules: entries.length }, 'could not give back runs whose channel was busy');
+    deps.logger?.error({ err: error, schedules: entries.length }, 'could not give back runs that did not start');
   }
-  return entries.map((e) => emptyReport(e.schedule, 'busy', `a run for this channel is still in flight ${e.where}; due again at ${new Date(e.retryAt).toISOString()}`));
+  return entries.map((e) => emptyReport(e.schedule, 'busy', e.detail));
 }
 
 async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number): Promise<RunReport> {
@@ -172,7 +194,7 @@ async function runIsolated(schedule: ScheduleRecord, deps: TickDeps, at: number)
     deps.logger?.error({ err: error, scheduleId: schedule.id }, 'scheduled run failed unexpectedly');
     const detail = `internal error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
     try {
-      await deps.store.schedules.recordRun(schedule.id, { at, result: 'failed', detail });
+      await deps.store.schedules.finishRun(schedule.id, { at, result: 'failed', detail });
     } catch {
       // The store itself is failing; the log line above is all we can do.
     }

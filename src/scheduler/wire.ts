@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { createSqliteStore } from '../store';
 import type { AnyStore, StoreWithFeeds } from '../store/types';
 import { ChannelBackoff } from './backoff';
+import type { ChannelLocks } from './channel-locks';
 import { nonceWindowMsOf, RestPoster, type RestLike } from './poster';
 import type { Scheduling } from './scheduling';
 import { SchedulerService } from './service';
@@ -26,6 +27,8 @@ export interface SchedulingOptions {
   runScheduler?: boolean;
   /** What a server's schedules see (the library plus its feed articles). */
   libraryFor?: (guildId: string) => ArticleLibrary;
+  /** The channels being posted to, shared with the feed poller (default: the scheduler's own, over the store's locks). */
+  channels?: ChannelLocks;
 }
 
 /** The scheduler as an app service (start after login, stop before logout), and the handle `/schedule` uses. */
@@ -65,10 +68,11 @@ export function createScheduling(options: SchedulingOptions): SchedulingParts {
     logger,
     clock: () => new Date(now()),
     nonceWindowMs,
-    // A worker that dies between claiming and confirming its runs loses them when this ends.
+    // A worker that dies holding a claimed run leaves it to another when this ends (renewed while the run goes on).
     ...(options.config.workerLeaseSeconds ? { claimLeaseMs: options.config.workerLeaseSeconds * 1000 } : {}),
     spreadSeconds: options.config.scheduleSpreadSeconds ?? 0,
     backoff: new ChannelBackoff(),
+    ...(options.channels ? { channels: options.channels } : {}),
     // Well inside main's 10 s shutdown budget; a post cut short stays pending and is re-sent with its nonce at start.
     stopTimeoutMs: 5000,
   });

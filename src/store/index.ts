@@ -53,8 +53,9 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     lock?.release();
     throw error;
   }
-  const schedules = new SqliteScheduleStore(db);
   const deliveries = new SqliteDeliveryStore(db);
+  // One owner per store instance, on the deliveries and the schedule leases it takes.
+  const schedules = new SqliteScheduleStore(db, deliveries.owner);
   const feeds = new SqliteFeedStore(db);
   const quotePages = new SqliteQuotePageStore(db);
   const guard = onFile ? new FileGuard(path, db, (again) => openDatabase(again, options)) : undefined;

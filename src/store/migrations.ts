@@ -303,6 +303,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quote_pages_created ON quote_pages (created_at);
     `,
   },
+  {
+    // Issue 11: no scheduled run lost when a worker dies after claiming it. A claim sets an owner and a lease on the
+    // schedule; the lease ends when the run finishes. A schedule whose lease ran out (its worker died mid-run) is claimed
+    // again and its run redone, even though its next run time was already written. The partial index finds them.
+    version: 9,
+    name: 'schedule claim leases',
+    up: `
+      ALTER TABLE schedules ADD COLUMN lease_owner TEXT;
+      ALTER TABLE schedules ADD COLUMN lease_until INTEGER;
+      CREATE INDEX schedules_leased ON schedules (lease_until) WHERE lease_until IS NOT NULL;
+    `,
+    postgres: `
+      ALTER TABLE schedules ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until BIGINT;
+      CREATE INDEX schedules_leased ON schedules (lease_until) WHERE lease_until IS NOT NULL;
+    `,
+  },
 ];
 
 /**

@@ -29,10 +29,11 @@ export interface ScheduleRow {
   primed: number | boolean;
   position_at: number | null;
   position_id: string | null;
+  lease_until: number | null;
 }
 
 /** The columns of {@link ScheduleRow}, in order. */
-export const SCHEDULE_COLUMNS = 'id, guild_id, channel_id, when_text, pattern, timezone, created_by, created_at, paused_reason, last_run_at, last_result, last_detail, next_run_at, primed, position_at, position_id';
+export const SCHEDULE_COLUMNS = 'id, guild_id, channel_id, when_text, pattern, timezone, created_by, created_at, paused_reason, last_run_at, last_result, last_detail, next_run_at, primed, position_at, position_id, lease_until';
 
 /** A row as the store interfaces give it. */
 export function scheduleFromRow(row: ScheduleRow): ScheduleRecord {
@@ -50,6 +51,7 @@ export function scheduleFromRow(row: ScheduleRow): ScheduleRecord {
     lastResult: row.last_result,
     lastDetail: row.last_detail,
     nextRunAt: row.next_run_at,
+    leaseUntil: row.lease_until,
     primed: row.primed === true || row.primed === 1,
     position: row.position_at === null || row.position_id === null ? null : { at: row.position_at, id: row.position_id },
   };

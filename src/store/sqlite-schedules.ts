@@ -1,4 +1,5 @@
-import type { Database, Transaction } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
 import type { NewSchedule, RunClaim, RunRecord, ScheduleRecord, ScheduleStore, StreamPosition } from './types';
 import { SCHEDULE_COLUMNS as COLUMNS, scheduleFromRow as toRecord, type ScheduleRow } from './rows';
 
@@ -15,10 +16,22 @@ function prepare(db: Database) {
     resume: db.prepare('UPDATE schedules SET paused_reason = NULL, paused_at = NULL, next_run_at = ? WHERE id = ?'),
     due: db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE paused_reason IS NULL AND next_run_at <= ? ORDER BY next_run_at LIMIT ?`),
     setNextRun: db.prepare('UPDATE schedules SET next_run_at = ? WHERE id = ?'),
-    claim: db.prepare('UPDATE schedules SET next_run_at = @to WHERE id = @id AND next_run_at = @from AND paused_reason IS NULL'),
+    // Runs whose worker died holding them (lease ended), then due ones nobody holds: both by index.
+    redo: db.prepare('SELECT id FROM schedules WHERE paused_reason IS NULL AND lease_until <= ? ORDER BY lease_until LIMIT ?').pluck(),
+    dueFree: db.prepare('SELECT id FROM schedules WHERE paused_reason IS NULL AND next_run_at <= ? AND lease_until IS NULL ORDER BY next_run_at LIMIT ?').pluck(),
+    lease: db.prepare(`UPDATE schedules SET lease_owner = @owner, lease_until = @until WHERE id = @id RETURNING ${COLUMNS}`),
+    confirm: db.prepare('UPDATE schedules SET next_run_at = @to WHERE id = @id AND lease_owner = @owner AND paused_reason IS NULL'),
+    renew: db.prepare('UPDATE schedules SET lease_until = @until WHERE id = @id AND lease_owner = @owner'),
+    release: db.prepare('UPDATE schedules SET next_run_at = @nextRunAt, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner'),
+    // Every SET reads the row as it was: both CASEs see the old owner.
+    finish: db.prepare(`UPDATE schedules SET last_run_at = @at, last_result = @result, last_detail = @detail,
+      lease_owner = CASE WHEN lease_owner = @owner THEN NULL ELSE lease_owner END, lease_until = CASE WHEN lease_owner = @owner THEN NULL ELSE lease_until END WHERE id = @id`),
     recordRun: db.prepare('UPDATE schedules SET last_run_at = ?, last_result = ?, last_detail = ? WHERE id = ?'),
+    endOthers: db.prepare('UPDATE schedules SET lease_until = @now WHERE lease_until > @now AND lease_owner IS NOT @owner'),
     markPrimed: db.prepare('UPDATE schedules SET primed = 1, position_at = ?, position_id = ? WHERE id = ?'),
-    earliest: db.prepare('SELECT min(next_run_at) FROM schedules WHERE paused_reason IS NULL').pluck(),
+    earliest: db.prepare(`SELECT min(v) FROM (
+      SELECT * FROM (SELECT next_run_at AS v FROM schedules WHERE paused_reason IS NULL AND lease_until IS NULL ORDER BY next_run_at LIMIT 1)
+      UNION ALL SELECT * FROM (SELECT lease_until FROM schedules WHERE paused_reason IS NULL AND lease_until IS NOT NULL ORDER BY lease_until LIMIT 1))`).pluck(),
     makeDue: db.prepare('UPDATE schedules SET next_run_at = min(next_run_at, ?) WHERE paused_reason IS NULL AND channel_id = ?'),
   };
 }
@@ -27,7 +40,8 @@ function prepare(db: Database) {
 export class SqliteScheduleStore implements ScheduleStore {
   private q: ReturnType<typeof prepare>;
 
-  constructor(db: Database) {
+  /** @param owner This store instance's id on the leases it takes (random per process start). */
+  constructor(db: Database, readonly owner: string = randomUUID()) {
     this.q = prepare(db);
     this.bind(db);
   }
@@ -39,7 +53,12 @@ export class SqliteScheduleStore implements ScheduleStore {
   }
 
   private bind(db: Database): void {
-    this.claimMany = db.transaction((entries: readonly RunClaim[]) => entries.filter((entry) => this.q.claim.run(entry).changes > 0).map((entry) => entry.id));
+    const owner = this.owner;
+    this.confirmMany = db.transaction((entries: readonly RunClaim[]) => entries.filter((entry) => this.q.confirm.run({ ...entry, owner }).changes > 0).map((entry) => entry.id));
+    this.renewMany = db.transaction((ids: readonly number[], until: number) => ids.filter((id) => this.q.renew.run({ id, until, owner }).changes > 0));
+    this.releaseMany = db.transaction((entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => {
+      for (const entry of entries) this.q.release.run({ ...entry, owner });
+    });
     this.makeDueMany = db.transaction((channelIds: readonly string[], now: number) =>
       channelIds.reduce((n, channelId) => n + this.q.makeDue.run(now, channelId).changes, 0),
     );
@@ -47,16 +66,19 @@ export class SqliteScheduleStore implements ScheduleStore {
       for (const entry of entries) this.q.setNextRun.run(entry.nextRunAt, entry.id);
     });
     const claim = db.transaction((now: number, limit: number, leaseMs: number) => {
-      const rows = this.due(now, limit);
-      for (const row of rows) this.q.setNextRun.run(now + leaseMs, row.id);
-      return rows;
+      const redo = this.q.redo.all(now, limit) as number[];
+      const ids = [...redo, ...(this.q.dueFree.all(now, limit - redo.length) as number[])];
+      return ids.map((id) => toRecord(this.q.lease.get({ id, owner, until: now + leaseMs }) as ScheduleRow));
     });
+    // IMMEDIATE: the write lock is taken before the first read, so another connection's claim waits for this one.
     this.claimDueMany = (now, limit, leaseMs) => claim.immediate(now, limit, leaseMs);
   }
 
   private makeDueMany!: (channelIds: readonly string[], now: number) => number;
   private setNextMany!: (entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => void;
-  private claimMany!: Transaction<(entries: readonly RunClaim[]) => number[]>;
+  private confirmMany!: (entries: readonly RunClaim[]) => number[];
+  private renewMany!: (ids: readonly number[], until: number) => number[];
+  private releaseMany!: (entries: ReadonlyArray<{ id: number; nextRunAt: number }>) => void;
   private claimDueMany!: (now: number, limit: number, leaseMs: number) => ScheduleRecord[];
 
   create(schedule: NewSchedule): ScheduleRecord {
@@ -102,8 +124,23 @@ export class SqliteScheduleStore implements ScheduleStore {
   }
 
   claimRuns(entries: readonly RunClaim[]): number[] {
-    // IMMEDIATE: the write lock is taken before the first compare, so another connection's claim waits for this one.
-    return entries.length ? this.claimMany.immediate(entries) : [];
+    return entries.length ? this.confirmMany(entries) : [];
+  }
+
+  renewLeases(ids: readonly number[], until: number): number[] {
+    return ids.length ? this.renewMany(ids, until) : [];
+  }
+
+  releaseRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void {
+    if (entries.length) this.releaseMany(entries);
+  }
+
+  endAbandonedLeases(now: number): number {
+    return this.q.endOthers.run({ now, owner: this.owner }).changes;
+  }
+
+  finishRun(id: number, run: RunRecord): void {
+    this.q.finish.run({ id, at: run.at, result: run.result, detail: run.detail, owner: this.owner });
   }
 
   recordRun(id: number, run: RunRecord): void {

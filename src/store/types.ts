@@ -30,6 +30,8 @@ export interface ScheduleRecord {
   lastDetail: string | null;
   /** Epoch ms of the next due time. */
   nextRunAt: number;
+  /** While a worker holds a run of it: until when (epoch ms) its lease runs; null otherwise. Past it, another worker redoes the run. */
+  leaseUntil: number | null;
   /** True once the first run has happened (it posts only the newest article). */
   primed: boolean;
   /**
@@ -74,41 +76,58 @@ export interface ScheduleStore {
   /** Move several next due times in one transaction (a tick's claims). */
   setNextRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void;
   /**
-   * Confirm runs claimed by {@link claimDue}: move each schedule's
-   * `next_run_at` from `from` (the lease written by the claim) to `to` (its
-   * real next run) only where it still is `from` and the schedule is active
-   * (compare-and-set, one transaction). A worker whose lease ran out and was
-   * taken over, or whose schedule was paused meanwhile, loses the run here, so
-   * two ticks or two processes never both run one.
+   * Write the real next run of runs this store claimed with {@link claimDue},
+   * only where it still holds the lease (owner compare-and-set, one
+   * statement) and the schedule is active. The lease stays until
+   * {@link finishRun}: a worker that dies before then leaves the run to the
+   * next claimer once the lease ends. A worker whose lease was taken over, or
+   * whose schedule was paused meanwhile, loses the run here, so two ticks or
+   * two processes never both run one.
    *
-   * @returns The ids this call claimed.
+   * @returns The ids this call confirmed.
    */
   claimRuns(entries: readonly RunClaim[]): number[];
+  /** Extend the leases this store holds on `ids` to `until` (a run still going); returns the ids still held. */
+  renewLeases(ids: readonly number[], until: number): number[];
+  /**
+   * Give back claimed runs that do not start now (their channel is busy, or
+   * in backoff): each due again at `nextRunAt`, its lease ended, where this
+   * store still holds it. One statement.
+   */
+  releaseRuns(entries: ReadonlyArray<{ id: number; nextRunAt: number }>): void;
+  /**
+   * End at `now` the leases of owners that are gone, so their runs are redone
+   * at once rather than when the leases run out (at start). SQLite: every
+   * other owner's (one process holds the file: the last one ended); Postgres:
+   * those whose owner lease (`store_owners`) ran out or was ended. Returns how many.
+   */
+  endAbandonedLeases(now: number): number;
+  /** Write the outcome of a run that ended and end this store's lease on it (the next run was written by {@link claimRuns}). */
+  finishRun(id: number, run: RunRecord): void;
   /** Write the outcome of a run. */
   recordRun(id: number, run: RunRecord): void;
   /** Mark the first run done, and store where the schedule starts in the article stream (null: from the start). */
   markPrimed(id: number, position?: StreamPosition | null): void;
-  /** Earliest `next_run_at` of the active schedules, or undefined if none. */
+  /** When the scheduler should look next: the earliest `next_run_at` of the active schedules nobody holds, or lease end of those held; undefined if none. */
   earliestNextRun(): number | undefined;
   /** Make every active schedule of these channels due at `now` (used to retry pending deliveries at start). */
   makeDueForChannels(channelIds: readonly string[], now: number): number;
   /**
-   * Claim up to `limit` due schedules for one worker, in one transaction: each
-   * claimed schedule's `next_run_at` becomes `now + leaseMs` (the lease), so no
-   * other worker takes it while the lease runs, and a worker that dies loses it
-   * when the lease ends. The worker then confirms each run and writes its
-   * real next run with {@link claimRuns} (from the lease). Returned records carry the due time they were claimed
-   * at, earliest first. Postgres: `FOR UPDATE SKIP LOCKED` (workers never wait
-   * for one another); SQLite: an immediate transaction.
+   * Claim up to `limit` schedules for one worker, in one transaction: the
+   * active ones due by `now` that nobody holds, and those whose lease ran out
+   * (their worker died before it finished the run: the run is redone). Each
+   * gets this store as its owner and a lease until `now + leaseMs`; its
+   * `next_run_at` is left alone (the worker writes the real next run with
+   * {@link claimRuns}). Returned earliest due first. Postgres: `FOR UPDATE
+   * SKIP LOCKED` (workers never wait for one another); SQLite: an immediate
+   * transaction.
    */
   claimDue(now: number, limit: number, leaseMs: number): ScheduleRecord[];
 }
 
-/** One claim of {@link ScheduleStore.claimRuns}: the due time seen, and the next one. */
+/** One confirmation of {@link ScheduleStore.claimRuns}: a claimed schedule and its real next run. */
 export interface RunClaim {
   id: number;
-  /** The `next_run_at` the claim wrote (its lease: `now + leaseMs`); the claim fails if it moved since. */
-  from: number;
   /** The new `next_run_at`. */
   to: number;
 }

@@ -162,6 +162,52 @@ describe.skipIf(!POSTGRES_BIN)('scheduler and ingest workers on one Postgres', (
     }
   }, 240_000);
 
+  it('a worker killed after claiming a run, before posting it: another worker redoes the run once its lease ends, exactly once (not at the next cron time, a year later)', async () => {
+    const fake = await startFakeDiscord();
+    fakes.push(fake);
+    const { url, pool } = await freshDatabase('claimed');
+    const blocker = await pool.connect();
+    try {
+      const channelId = fake.channels.text;
+      const inFlight = new InFlight();
+      const workers = new Map<string, BotProcess>();
+      for (const name of ['a', 'b']) workers.set(name, await startWorker(fake, url, name, { inFlight }, { PGAPPNAME: `worker-${name}` }));
+      // Writes to deliveries wait: whichever worker claims the run stops between its claim and its first post.
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE deliveries IN EXCLUSIVE MODE');
+      const [id] = await insertSchedules(pool, [{ guildId: fake.guildId, channelId, pattern: '0 0 1 1 *', nextRunAt: Date.now(), primed: true }]);
+      await pool.query('NOTIFY briefing_schedules');
+      let claimer = '';
+      await until(async () => {
+        const waiting = await pool.query<{ app: string }>(`SELECT application_name AS app FROM pg_stat_activity
+          WHERE application_name LIKE 'worker-%' AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO deliveries%'`);
+        claimer = waiting.rows[0]?.app.replace('worker-', '') ?? '';
+        return claimer !== '';
+      }, 60_000, 'a worker to claim the run and stop before posting');
+      const killed = workers.get(claimer)!;
+      killed.child.kill('SIGKILL');
+      await killed.exited;
+      // Its connections die with it (as a machine's would), so nothing it began is written.
+      await pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`worker-${claimer}`]);
+      await blocker.query('ROLLBACK');
+      const lease = await pool.query<{ next: number; until: number | null }>('SELECT next_run_at AS next, lease_until AS until FROM schedules WHERE id = $1', [id]);
+      // The next run (a year away) was written at the claim; only the lease brings the run back.
+      expect(lease.rows[0]!.next).toBeGreaterThan(Date.now() + 86_400_000);
+      expect(lease.rows[0]!.until).not.toBeNull();
+      await until(async () => Number((await pool.query(`SELECT count(*) AS n FROM deliveries WHERE status = 'sent'`)).rows[0].n) === 3, 60_000, 'the run redone by the other worker');
+      const survivor = workers.get(claimer === 'a' ? 'b' : 'a')!;
+      const runs = survivor.logs().filter((l) => l.scheduleId === id && typeof l.msg === 'string' && l.msg.startsWith('scheduled run'));
+      expect(runs).toHaveLength(1);
+      expect([...titles(fake, channelId)].sort()).toEqual(TITLES);
+      expect(inFlight.max).toBe(1);
+      expect((await pool.query('SELECT lease_until AS until FROM schedules WHERE id = $1', [id])).rows[0].until).toBeNull();
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      blocker.release();
+      await pool.end();
+    }
+  }, 180_000);
+
   it('ingest: two processes, one takes the lock and the other waits; killed, the standby takes over', async () => {
     const fake = await startFakeDiscord();
     fakes.push(fake);

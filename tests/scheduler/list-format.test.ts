@@ -5,7 +5,7 @@ import { CHANNEL_A, GUILD } from './helpers';
 
 const base: ScheduleRecord = {
   id: 4, guildId: GUILD, channelId: CHANNEL_A, when: '08:30', pattern: '30 8 * * *', timezone: 'Asia/Riyadh', createdBy: '300000000000000001',
-  createdAt: 0, pausedReason: null, lastRunAt: null, lastResult: null, lastDetail: null, nextRunAt: 1_800_000_000_000, primed: false, position: null,
+  createdAt: 0, pausedReason: null, lastRunAt: null, lastResult: null, lastDetail: null, nextRunAt: 1_800_000_000_000, primed: false, position: null, leaseUntil: null,
 };
 
 describe('schedule list lines', () => {

@@ -1,6 +1,7 @@
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryNonce, RestPoster, tick, type PostOutcome, type TickDeps } from '../../src/scheduler';
+import { ChannelLocks } from '../../src/scheduler/channel-locks';
 import type { Store } from '../../src/store';
 import { article, CHANNEL_A, CHANNEL_B, CHANNEL_C, FakeLibrary, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
 
@@ -268,20 +269,24 @@ describe('tick: refusals and failures', () => {
     expect(poster.postedTo(CHANNEL_A)).toEqual(['a']);
   });
 
-  it('a channel with a run still in flight is not posted to by a second tick', async () => {
+  it('a channel with a run still in flight is not posted to by a second tick; the run in flight is not claimed again', async () => {
     library.add(article('a', 1));
-    primedSchedule({ pattern: '*/2 * * * * *', when: '*/2 * * * * *', nextRunAt: at(DAY1).getTime() });
+    const running = primedSchedule({ pattern: '*/2 * * * * *', when: '*/2 * * * * *', nextRunAt: at(DAY1).getTime() });
+    const other = primedSchedule({ pattern: '*/2 * * * * *', when: '*/2 * * * * *', nextRunAt: at('2026-01-02T08:00:02Z').getTime() });
     let release!: (o: PostOutcome) => void;
     poster.script(CHANNEL_A, () => new Promise<PostOutcome>((resolve) => (release = resolve)));
-    const busyChannels = new Set<string>();
-    const first = tick(at(DAY1), { ...deps, busyChannels });
+    const channels = new ChannelLocks();
+    const first = tick(at(DAY1), { ...deps, channels });
     // The first run is in flight (its post is waiting for Discord) when the second tick comes.
     while (poster.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
-    const second = await tick(at('2026-01-02T08:00:02Z'), { ...deps, busyChannels });
-    expect(second.runs[0]).toMatchObject({ result: 'busy' });
+    const second = await tick(at('2026-01-02T08:00:02Z'), { ...deps, channels });
+    // The schedule running is held by its lease (its next run, 08:00:02, waits for it to finish); the other one is given back.
+    expect(second.runs).toEqual([expect.objectContaining({ scheduleId: other, result: 'busy' })]);
+    expect(store.schedules.get(running)!.leaseUntil).not.toBeNull();
     await new Promise((resolve) => setImmediate(resolve));
     release({ kind: 'ok', messageId: '900000000000000001' });
     expect((await first).runs[0]?.posted).toEqual(['a']);
     expect(poster.calls).toHaveLength(1);
+    expect(store.schedules.get(running)).toMatchObject({ leaseUntil: null, nextRunAt: at('2026-01-02T08:00:02Z').getTime() });
   });
 });

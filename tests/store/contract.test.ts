@@ -192,30 +192,80 @@ describe.each([
       expect(await store.schedules.get(s.id)).toMatchObject({ primed: true, position: null });
     });
 
-    it('claims due schedules under a lease: not again before it ends, again after (a worker that died)', async () => {
+    it('claims a due schedule under a lease; a live lease is not stolen; once it ends another worker claims the same run, and the first one loses it', async () => {
       await open();
+      const other = await db.connect();
       const s = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
-      const claimed = await store.schedules.claimDue(150, 10, 1000);
-      expect(claimed.map((c) => [c.id, c.nextRunAt])).toEqual([[s.id, 100]]);
-      expect((await store.schedules.get(s.id))!.nextRunAt).toBe(1150);
+      const [claimed] = await store.schedules.claimDue(150, 10, 1000);
+      expect(claimed).toMatchObject({ id: s.id, nextRunAt: 100, leaseUntil: 1150 });
+      // The real next run is written at once (what /schedule list shows); the lease holds the run until it finishes.
+      expect(await store.schedules.claimRuns([{ id: s.id, to: 5000 }])).toEqual([s.id]);
+      expect(await store.schedules.get(s.id)).toMatchObject({ nextRunAt: 5000, leaseUntil: 1150 });
+      expect(await other.schedules.claimDue(1149, 10, 1000)).toEqual([]);
       expect(await store.schedules.claimDue(1149, 10, 1000)).toEqual([]);
-      expect((await store.schedules.claimDue(1150, 10, 1000)).map((c) => c.id)).toEqual([s.id]);
+      expect(await other.schedules.earliestNextRun()).toBe(1150);
+      // The worker died before finishing: its run is redone by the next claimer, though its next run was written.
+      expect((await other.schedules.claimDue(1150, 10, 1000)).map((c) => [c.id, c.leaseUntil])).toEqual([[s.id, 2150]]);
+      expect(await store.schedules.claimRuns([{ id: s.id, to: 6000 }])).toEqual([]);
+      expect(await store.schedules.renewLeases([s.id], 9000)).toEqual([]);
+      await store.schedules.finishRun(s.id, { at: 1200, result: 'ok', detail: 'posted 1' });
+      await store.schedules.releaseRuns([{ id: s.id, nextRunAt: 1300 }]);
+      expect(await store.schedules.get(s.id)).toMatchObject({ nextRunAt: 5000, leaseUntil: 2150 });
+      expect(await other.schedules.claimRuns([{ id: s.id, to: 5000 }])).toEqual([s.id]);
     });
 
-    it('confirms claimed runs by compare-and-set from the lease: once, not after a pause, not by a worker whose lease was taken over', async () => {
+    it('a finished run ends the lease and advances the next run once: not claimed again before it', async () => {
       await open();
-      const [a, b, paused] = await Promise.all([100, 110, 120].map((nextRunAt) => store.schedules.create(newSchedule({ nextRunAt }))));
-      await store.schedules.claimDue(150, 10, 1000);
-      await store.schedules.pause(paused!.id, 'paused with /schedule pause', 160);
-      expect(await store.schedules.claimRuns([{ id: a!.id, from: 1150, to: 5000 }, { id: paused!.id, from: 1150, to: 5000 }])).toEqual([a!.id]);
-      expect(await store.schedules.claimRuns([{ id: a!.id, from: 1150, to: 6000 }])).toEqual([]);
-      expect((await store.schedules.get(a!.id))!.nextRunAt).toBe(5000);
-      // b's lease (1150) ran out; another worker claims it (lease 2150): the first worker's confirmation loses.
       const other = await db.connect();
-      expect((await other.schedules.claimDue(1150, 10, 1000)).map((c) => c.id)).toEqual([b!.id]);
-      expect(await store.schedules.claimRuns([{ id: b!.id, from: 1150, to: 7000 }])).toEqual([]);
-      expect(await other.schedules.claimRuns([{ id: b!.id, from: 2150, to: 7000 }])).toEqual([b!.id]);
+      const s = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
+      await store.schedules.claimDue(150, 10, 1000);
+      await store.schedules.claimRuns([{ id: s.id, to: 5000 }]);
+      await store.schedules.finishRun(s.id, { at: 150, result: 'ok', detail: 'posted 2' });
+      expect(await store.schedules.get(s.id)).toMatchObject({ nextRunAt: 5000, leaseUntil: null, lastRunAt: 150, lastResult: 'ok', lastDetail: 'posted 2' });
+      expect(await store.schedules.earliestNextRun()).toBe(5000);
+      expect(await other.schedules.claimDue(4999, 10, 1000)).toEqual([]);
+      expect((await other.schedules.claimDue(5000, 10, 1000)).map((c) => c.id)).toEqual([s.id]);
+    });
+
+    it('a renewed lease is not stolen; a run given back is due again at its retry time, by its owner only', async () => {
+      await open();
+      const other = await db.connect();
+      const s = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
+      await store.schedules.claimDue(150, 10, 1000);
+      expect(await store.schedules.renewLeases([s.id], 3000)).toEqual([s.id]);
+      expect(await other.schedules.claimDue(2999, 10, 1000)).toEqual([]);
+      await other.schedules.releaseRuns([{ id: s.id, nextRunAt: 200 }]);
+      expect(await other.schedules.claimDue(2999, 10, 1000)).toEqual([]);
+      await store.schedules.releaseRuns([{ id: s.id, nextRunAt: 2500 }]);
+      expect(await store.schedules.get(s.id)).toMatchObject({ nextRunAt: 2500, leaseUntil: null });
+      expect(await other.schedules.claimDue(2499, 10, 1000)).toEqual([]);
+      expect((await other.schedules.claimDue(2500, 10, 1000)).map((c) => c.id)).toEqual([s.id]);
+    });
+
+    it('confirms claimed runs only while active: not after a pause', async () => {
+      await open();
+      const [a, paused] = await Promise.all([100, 120].map((nextRunAt) => store.schedules.create(newSchedule({ nextRunAt }))));
+      expect((await store.schedules.claimDue(150, 10, 1000)).map((c) => c.id)).toEqual([a!.id, paused!.id]);
+      await store.schedules.pause(paused!.id, 'paused with /schedule pause', 160);
+      expect(await store.schedules.claimRuns([{ id: a!.id, to: 5000 }, { id: paused!.id, to: 5000 }])).toEqual([a!.id]);
       expect(await store.schedules.claimRuns([])).toEqual([]);
+      // a's lease ran out unfinished: its run is redone; the paused one stays unclaimed.
+      expect((await store.schedules.claimDue(5000, 10, 1000)).map((c) => c.id)).toEqual([a!.id]);
+    });
+
+    it('a store started after another closed ends that one\'s leases at once: the run it claimed is redone now, not when the lease runs out', async () => {
+      await open();
+      const s = await store.schedules.create(newSchedule({ nextRunAt: 100 }));
+      await store.schedules.claimDue(150, 10, 60_000);
+      await store.schedules.claimRuns([{ id: s.id, to: 5000 }]);
+      await store.close();
+      const next = await db.connect();
+      expect(await next.schedules.claimDue(200, 10, 60_000)).toEqual([]);
+      expect(await next.schedules.endAbandonedLeases(200)).toBe(1);
+      expect(await next.schedules.endAbandonedLeases(200)).toBe(0);
+      expect(await next.schedules.earliestNextRun()).toBe(200);
+      expect((await next.schedules.claimDue(200, 10, 60_000)).map((c) => [c.id, c.leaseUntil])).toEqual([[s.id, 60_200]]);
+      expect(await next.schedules.endAbandonedLeases(300)).toBe(0);
     });
 
     it('four workers claiming 1,000 due schedules over 200 channels at once take each exactly once', async () => {
@@ -583,6 +633,12 @@ describe.skipIf(!POSTGRES_BIN)('Postgres owner leases', () => {
       await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [first.deliveries.owner]);
       expect(await second.deliveries.adoptPending()).toBe(3);
       expect(await second.deliveries.adoptPending()).toBe(0);
+      // Its schedule leases likewise: ended only once its owner lease has run out.
+      await pool.query('UPDATE store_owners SET lease_until = 1e15 WHERE owner = $1', [first.deliveries.owner]);
+      await first.schedules.claimDue(Date.now() + 86_400_000 * 400, 10, 60_000);
+      expect(await second.schedules.endAbandonedLeases(2)).toBe(0);
+      await pool.query('UPDATE store_owners SET lease_until = 0 WHERE owner = $1', [first.deliveries.owner]);
+      expect(await second.schedules.endAbandonedLeases(2)).toBe(1);
     } finally {
       await Promise.all([first.close(), second.close(), pool.end()]);
     }

@@ -57,17 +57,16 @@ describe('one instance per database file', () => {
 });
 
 describe('claims and deliveries between two connections on one file', () => {
-  it('claimRuns is a compare-and-set: of two connections that both saw a schedule due, only one claims the run', () => {
+  it('claimRuns is a compare-and-set on the lease: of two connections that both saw a schedule due, only the one that claimed it confirms the run', () => {
     const path = dbPath();
     const a = open(path, false);
     const b = open(path, false);
     const created = a.schedules.create(newSchedule({ nextRunAt: 1000 }));
-    const seenByA = a.schedules.due(2000);
-    const seenByB = b.schedules.due(2000);
-    expect(seenByA.map((s) => s.id)).toEqual([created.id]);
-    expect(seenByB.map((s) => s.id)).toEqual([created.id]);
-    expect(a.schedules.claimRuns(seenByA.map((s) => ({ id: s.id, from: s.nextRunAt, to: 5000 })))).toEqual([created.id]);
-    expect(b.schedules.claimRuns(seenByB.map((s) => ({ id: s.id, from: s.nextRunAt, to: 5000 })))).toEqual([]);
+    expect(b.schedules.due(2000).map((s) => s.id)).toEqual([created.id]);
+    expect(a.schedules.claimDue(2000, 10, 60_000).map((s) => s.id)).toEqual([created.id]);
+    expect(b.schedules.claimDue(2000, 10, 60_000)).toEqual([]);
+    expect(b.schedules.claimRuns([{ id: created.id, to: 6000 }])).toEqual([]);
+    expect(a.schedules.claimRuns([{ id: created.id, to: 5000 }])).toEqual([created.id]);
     expect(b.schedules.get(created.id)?.nextRunAt).toBe(5000);
   });
 
@@ -75,7 +74,8 @@ describe('claims and deliveries between two connections on one file', () => {
     const store = open(dbPath());
     const created = store.schedules.create(newSchedule({ nextRunAt: 1000 }));
     store.schedules.pause(created.id, 'paused with /schedule pause', 1500);
-    expect(store.schedules.claimRuns([{ id: created.id, from: 1000, to: 5000 }])).toEqual([]);
+    expect(store.schedules.claimDue(2000, 10, 60_000)).toEqual([]);
+    expect(store.schedules.claimRuns([{ id: created.id, to: 5000 }])).toEqual([]);
   });
 
   it('begin() never reopens a delivery pending under a running lease, another instance’s or its own; a failed one it does', () => {

@@ -5,7 +5,7 @@ import { DEFAULT_DELIVERY_LEASE_MS, DELIVERY_COLUMNS as COLUMNS, deliveryFromRow
 
 
 /** The database's clock in epoch ms: every worker's owner lease is measured by one clock. */
-const DB_NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
+export const DB_NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
 
 /** How long an owner's lease lasts without renewal (default), ms; renewed every third of it. */
 export const OWNER_LEASE_MS = 60_000;

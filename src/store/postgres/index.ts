@@ -48,7 +48,8 @@ export async function createPostgresStore(url: string, onError?: (error: Error) 
   renew.unref();
   const locks = createSessionLocks(url);
   return {
-    schedules: new PostgresScheduleStore(pool),
+    // One owner per store instance, on the deliveries and the schedule leases it takes.
+    schedules: new PostgresScheduleStore(pool, deliveries.owner),
     deliveries,
     feeds: new PostgresFeedStore(pool),
     quotePages: new PostgresQuotePageStore(pool),
