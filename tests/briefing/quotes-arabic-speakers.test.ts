@@ -362,3 +362,31 @@ describe('Arabic speakers: the sentence after a quote points back at it (بهذ�
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a relative (والد، والدة، زوجة، شقيق) is a role, never و + a noun', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the mother of someone, then her name in apposition',
+      'عنوان الخبر\n\nوقالت والدة الطالب، سعاد منصور: "ابني لم يعد إلى البيت منذ ثلاثة أيام".',
+      'ابني لم', 'سعاد منصور'],
+    ['the father of someone named right after: the name is the son\'s, the father is the role',
+      'عنوان الخبر\n\nوقال والد اللاعب كريم بنعلي إن "ابني سيبقى في النادي حتى نهاية الموسم".',
+      'ابني سيبقى', 'والد اللاعب كريم بنعلي'],
+    ['her father, with a possessive suffix, then his name',
+      'عنوان الخبر\n\nاختفت الطالبة ليلى حسن قبل أسبوع.\n\nوقال والدها يوسف حسن للشرطة إن "ابنتي لم تكن تعرف أحدا في المدينة".',
+      'ابنتي لم', 'يوسف حسن'],
+    ['his mother, unnamed: the role alone',
+      'عنوان الخبر\n\nتوفي الشاب أحمد سالم في الحادث.\n\nوقالت والدته: "كان يحلم بأن يصبح طبيبا".',
+      'كان يحلم', 'والدته'],
+    ['the brother of the victim, then his name in apposition',
+      'عنوان الخبر\n\nوقال شقيق الضحية، مراد بوزيد: "نطالب بمحاكمة عادلة لكل المتورطين".',
+      'نطالب بمحاكمة', 'مراد بوزيد'],
+    ['his wife, with her name after',
+      'عنوان الخبر\n\nوقالت زوجته ماريا لوبيز إن "العائلة كلها تنتظر عودته بفارغ الصبر".',
+      'العائلة كلها', 'ماريا لوبيز'],
+    ['a name, then the mother of someone in apposition',
+      'عنوان الخبر\n\nوقالت هالة يوسف، والدة المعتقل، إن "ابنها بريء من كل التهم الموجهة إليه".',
+      'ابنها بريء', 'هالة يوسف'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
