@@ -146,6 +146,11 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
   for (const s of arabicReportedSpeakers(tokens)) book.mention(s.phrase, s.gender);
 }
 
+/** Record the speakers of Arabic reported speech introduced by إن/أن in sentences between two quotations (`وأكد ماكرون أن …`). */
+function noteReportedSpeechBetween(tokens: readonly Token[], book: SpeakerBook): void {
+  for (const s of arabicReportedSpeakers(tokens, true)) book.mention(s.phrase, s.gender);
+}
+
 /** Complementisers of reported speech in English and French (said that …, a expliqué que …). */
 const REPORTING_THAT = /^(?:that|que|qu['’]\p{L}*)$/iu;
 
@@ -259,10 +264,15 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const floor = Math.max(shortBefore ? lastFloor : prevClose, span.open - BEFORE_WINDOW);
       lastFloor = floor;
       const from = sentenceStart(text, span.open, floor);
-      // Whole sentences between two quotations may name the next speaker's antecedent.
+      // Whole sentences between two quotations may name the next speaker's antecedent,
+      // as their subject or as the speaker of their reported speech (`وأكد ماكرون أن …. وقال: "…"`).
       if (j > 0) {
         const gap = nextSentence(text, prevClose, from);
-        if (gap < from) noteSubjects(cache.range(pi, gap, from), language, book);
+        if (gap < from) {
+          const between = cache.range(pi, gap, from);
+          noteSubjects(between, language, book);
+          if (language === 'ar') noteReportedSpeechBetween(between, book);
+        }
       }
       const before = text.slice(from, span.open);
       let attribution = attributeBeforeTokens(cache.range(pi, from, span.open), language);

@@ -390,3 +390,22 @@ describe('Arabic speakers: a relative (والد، والدة، زوجة، شقي
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: reported speech between two quotations of a paragraph names who a continuation goes on with', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a new speaker in reported speech, then وقال',
+      'عنوان الخبر\n\nوكتب ترامب أن "الرسوم ستبقى حتى نحصل على اتفاق عادل". من جهته أكد الرئيس الفرنسي إيمانويل ماكرون أن الاتحاد الأوروبي سيرد. وقال خلال مؤتمر صحفي: "لا يوجد أي تغيير في موقفنا".',
+      'لا يوجد', 'إيمانويل ماكرون'],
+    ['a new speaker in reported speech, then وأضافت',
+      'عنوان الخبر\n\nوقال الوزير سامي حداد إن "الحكومة لن تتراجع عن الإصلاح". في المقابل أوضحت النائبة منى الشريف أن المعارضة سترفض القانون. وأضافت: "هذا القانون يضر بالفقراء قبل غيرهم".',
+      'هذا القانون', 'منى الشريف'],
+    ['a sentence naming an earlier speaker by surname (وغادر ترامب) gives the continuation back to him',
+      'عنوان الخبر\n\nوكتب الرئيس الأمريكي دونالد ترامب أن "الرسوم ستبقى حتى نحصل على اتفاق عادل". من جهته أكد الرئيس الفرنسي إيمانويل ماكرون أن الاتحاد الأوروبي سيرد. وقال: "لا يوجد أي تغيير في موقفنا". وغادر ترامب القمة في وقت مبكر. وكتب: "لن نسمح لأحد باستغلال بلدنا بعد اليوم".',
+      'لن نسمح', 'دونالد ترامب'],
+    ['a sentence without a speech verb leaves the continuation with the last speaker',
+      'عنوان الخبر\n\nوقال الوزير سامي حداد إن "الحكومة لن تتراجع عن الإصلاح". وزار الرئيس كريم العلي المصنع أمس. وأضاف الوزير: "سنواصل الحوار مع النقابات".',
+      'سنواصل الحوار', 'سامي حداد'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
