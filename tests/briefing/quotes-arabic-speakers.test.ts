@@ -409,3 +409,25 @@ describe('Arabic speakers: reported speech between two quotations of a paragraph
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a name stops where the rest of the clause starts', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a manner adverbial with ب after the name (أجاب X بطريقة)',
+      'عنوان الخبر\n\nوسئل رئيس الوزراء الكندي جاستن ترودو عن الأزمة. وأجاب ترودو بطريقة غير مباشرة: "لن نعتذر عن الدفاع عن حقوق الإنسان".',
+      'لن نعتذر', 'جاستن ترودو'],
+    ['a means with ب after the name (قال X بصوت)',
+      'عنوان الخبر\n\nوقال مراد بصفات متعددة في مقابلته: "أنا مدرب ولاعب ومدير في آن واحد".',
+      'أنا مدرب', 'مراد'],
+    ['a family name with بو and ة stays whole (ناصر بوريطة)',
+      'عنوان الخبر\n\nوقال وزير الخارجية المغربي ناصر بوريطة في مؤتمر صحفي: "المغرب يرفض أي تدخل في شؤونه".',
+      'المغرب يرفض', 'ناصر بوريطة'],
+    ['a family name with ة closing the phrase stays (محمد بركة)',
+      'عنوان الخبر\n\nوقال النائب محمد بركة: "القانون يميز ضد المواطنين العرب".',
+      'القانون يميز', 'محمد بركة'],
+    ['a family name with ة after بن stays (محمد بن عطية)',
+      'عنوان الخبر\n\nوقال اللاعب محمد بن عطية في تصريحات للصحفيين: "نحن جاهزون للمباراة النهائية".',
+      'نحن جاهزون', 'محمد بن عطية'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

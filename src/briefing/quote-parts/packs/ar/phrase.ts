@@ -441,6 +441,7 @@ function nameStep(c: ChunkReader): ChunkStep {
     return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
   }
   if (!isNameToken(tok, norm)) return 'end';
+  if (runsOnIntoClause(tokens, i)) return 'end';
   if (definite && !surnameAllowed(tokens, i, strict)) return 'end';
   // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
   if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) return 'end';
@@ -457,6 +458,21 @@ function nameStep(c: ChunkReader): ChunkStep {
     return 'end';
   }
   return 'next';
+}
+
+/**
+ * Does the word at `i`, inside a name, start the rest of the clause? A noun
+ * with ب/ل/ك and ة or ات followed by its complement (`أجاب ترودو بطريقة غير
+ * مباشرة`, `رفع نتانياهو بقطعة من …`), not a family name closing the phrase or
+ * followed by a setting (`نير بركات في بيان`، `محمد كبارة:`), nor one with بو
+ * (`ناصر بوريطة`).
+ */
+function runsOnIntoClause(tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  if (!/(ة|ات)$/u.test(tok.text) || !/^[بلك]/u.test(tok.norm) || tok.norm.startsWith('بو')) return false;
+  if (NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? '')) || phraseEndsAfter(tokens, i)) return false;
+  const next = bare(tokens[i + 1]!.norm);
+  return next === 'من' || !(next === 'في' || CUTTERS.has(next) || ROLE_PREPS.has(next) || MEDIA_L.test(next));
 }
 
 /** Quotation marks around a name. */
