@@ -431,3 +431,21 @@ describe('Arabic speakers: a name stops where the rest of the clause starts', ()
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic quotes: a name in marks after a radio, institute or work noun is no quotation', () => {
+  it.each<[string, string, string]>([
+    ['a radio station (لإذاعة "…")',
+      'عنوان الخبر\n\nوقال الوزير سامي حداد لإذاعة "صوت الشعب العربي" إن "الحكومة ستخفض الأسعار في الأسابيع المقبلة".',
+      'صوت الشعب'],
+    ['an institute (معهد "…")',
+      'عنوان الخبر\n\nوقال الباحث كريم منصور من معهد "كارنيغي للسلام الدولي" إن "المفاوضات لن تنجح هذا العام بسبب الخلافات".',
+      'كارنيغي'],
+    ['a music video (كليب "…")',
+      'عنوان الخبر\n\nوقالت المغنية هند صبري بعد عرض كليب "يا ليل يا عين" إن "الجمهور أحب الأغنية كثيرا منذ اليوم الأول".',
+      'يا ليل'],
+  ])('%s', (_name, article, name) => {
+    const quotes = createBriefing(article, { language: 'ar' }).quotes;
+    expect(quotes.map((q) => q.text).filter((t) => t.startsWith(name))).toEqual([]);
+    expect(quotes.length).toBe(1);
+  });
+});
