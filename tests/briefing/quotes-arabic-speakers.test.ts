@@ -449,3 +449,16 @@ describe('Arabic quotes: a name in marks after a radio, institute or work noun i
     expect(quotes.length).toBe(1);
   });
 });
+
+describe('Arabic speakers: reported speech keeps the role given in apposition to its speaker', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a role between commas after the name, said again later',
+      'عنوان الخبر\n\nوأكدت ليلى منصور، المتحدثة باسم وزارة الصحة، أن الوضع تحت السيطرة.\n\nوقالت المتحدثة باسم وزارة الصحة: "لا داعي للقلق في هذه المرحلة".',
+      'لا داعي', 'ليلى منصور'],
+    ['a relative between commas after the name, said again with its noun',
+      'عنوان الخبر\n\nوقال سمير خليل، شقيق المعتقل، إن العائلة لم تتلق أي معلومات.\n\nوأضاف شقيق المعتقل: "نطالب بالإفراج عنه فورا".',
+      'نطالب بالإفراج', 'سمير خليل'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -16,10 +16,10 @@ export interface ReportedSpeaker {
 }
 
 
-/** The words after `i` up to the first mark or إن/أن. */
+/** The words after `i` up to the first mark other than a comma (`وقالت منى حسن، والدة الطفل، إن`) or إن/أن. */
 function subjectAfter(tokens: readonly Token[], i: number): Token[] {
   const rest = tokens.slice(i + 1, i + 16);
-  const stop = rest.findIndex((t) => t.punct || THAT_WORDS.has(t.norm));
+  const stop = rest.findIndex((t) => (t.punct && t.norm !== '،' && t.norm !== ',') || THAT_WORDS.has(t.norm));
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
