@@ -450,6 +450,22 @@ describe('Arabic quotes: a name in marks after a radio, institute or work noun i
   });
 });
 
+describe('Arabic speakers: الأم and الأب said again are the mother or father named before', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the mother, named as والدة X in apposition',
+      'عنوان الخبر\n\nوقالت منى حسن، والدة الطفل، إن ابنها خرج من المستشفى.\n\nوقالت الأم: "لم أفقد الأمل يوما في شفائه".',
+      'لم أفقد', 'منى حسن'],
+    ['the father, named after والد X',
+      'عنوان الخبر\n\nوقال والد الضحية، سمير خليل، إن العائلة تنتظر نتائج التحقيق.\n\nوأضاف الأب: "نريد أن نعرف الحقيقة كاملة".',
+      'نريد أن', 'سمير خليل'],
+    ['a mother the article never names stays unnamed',
+      'عنوان الخبر\n\nوقال الطبيب كريم منصور إن الطفل بخير.\n\nوقالت الأم: "أشكر كل من ساعدنا في هذه المحنة".',
+      'أشكر كل', 'الأم'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
 describe('Arabic speakers: reported speech keeps the role given in apposition to its speaker', () => {
   it.each<[string, string, string, string | null]>([
     ['a role between commas after the name, said again later',

@@ -165,6 +165,9 @@ export const KIN_NOUNS: ReadonlySet<string> = new Set([
   ...KIN_HEADS.filter((w) => w !== 'والدا').flatMap((w) => OBJECT_SUFFIXES.map((suffix) => w.replace(/ة$/u, 'ت') + suffix)),
 ].map(normForm));
 
+/** A parent said again in short (`وقالت الأم` for `والدة الطفل`): the head word (without ال) and the role head it stands for. */
+export const PARENT_SAID_AGAIN: ReadonlyMap<string, string> = new Map([['ام', 'والده'], ['اب', 'والد']]);
+
 /** Nouns that head a role or an institution (without ال), relatives ({@link KIN_NOUNS}) among them. */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([...KIN_NOUNS, ...list(`
   وزير وزيره رئيس رئيسه مدير مديره سفير سفيره محافظ محافظه قائد قائده زعيم زعيمه عضو عضوه نائب نائبه مستشار مستشاره
