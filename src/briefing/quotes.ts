@@ -46,6 +46,15 @@ const REPORTED_SPEECH_SCAN = 400;
 const TITLE_WORDS = /(?:^|\s)(?:(?:[وبل]|لل|ول|بـ|لـ)?(?:ال)?(?:فيلم|كتاب|رواية|روايه|صحيفة|صحيفه|مجلة|مجله|عملية|عمليه|حملة|حمله|برنامج|مسلسل|أغنية|اغنيه|شركة|شركه|حزب|جائزة|جائزه|اسم|باسم|عنوان|مبادرة|مبادره|قناة|قناه|موقع|وكالة|وكاله|تطبيق|مؤتمر|منتدى|مهرجان|ألبوم|البوم|مشروع|حركة|حركه|جماعة|جماعه|منظمة|منظمه|وسم|هاشتاغ|مسرحية|مسرحيه|معرض|كلمة|كلمه|لقب|شعار|مصطلح|دور|قانون|مؤسسة|مؤسسه|هيئة|هيئه|فرقة|فرقه|نادي|منصة|منصه|وثائقي|عرض|سلسلة|سلسله|مسابقة|مسابقه|بطولة|بطوله|عملية|تنظيم|ما يسمى|ما يعرف ب|يسمى|يدعى|تدعى|تسمى|المعروف ب|المعروفة ب|المعروفه ب)|film|book|novel|newspaper|operation|campaign|titled|entitled|called|named|dubbed|journal|magazine|show|series|song|album|hashtag|slogan|term|word|nickname|livre|roman|journal|opération|intitulée?|baptisée?|surnommée?|nommée?|appelée?|chanson|émission|mot|terme|slogan)\s*[«“"„‘'‹]?$/iu;
 
 /** A construct role noun right before a quote: the quote names an organisation (رئيس "المرصد السوري"). */
+/** What stands between two names of a list (`"X" و"Y"`, `"X"، "Y"`, `"X" and "Y"`, `"X" et "Y"`), the marks included. */
+const LIST_GAP = /^[\s"«»“”„‘’'‹›]*(?:[و،,]|and|et|or|ou|أو|او)?[\s"«»“”„‘’'‹›]*$/iu;
+
+/**
+ * Heads whose name follows in marks when they stand without ال (`لإذاعة "فرانس إنتر"`،
+ * `معهد "بروكينغز"`، `كليب "…"`); with ال they point back (`في بيان أصدرته الجامعة "…"`).
+ */
+const NAME_HEADS = /(?:^|\s)(?:[وبل]|ول|بـ|لـ)?(?:إذاعة|اذاعة|اذاعه|معهد|مركز|جامعة|جامعه|كليب|فيلمه|كتابه|روايته|ثلاثية|ثلاثيته)\s*[«“"„‘'‹]?$/u;
+
 const CONSTRUCT_ROLE = /(?:^|\s)[وبل]?(?:رئيس|رئيسة|مدير|مديرة|مؤسس|مؤسسة|عضو|زعيم|أمين|نائب|ممثل|مندوب|متحدث باسم|متحدثة باسم)\s*$/u;
 
 interface Pending {
@@ -146,6 +155,11 @@ function noteReportedSpeech(tokens: readonly Token[], language: Language, book: 
   for (const s of arabicReportedSpeakers(tokens)) book.mention(s.phrase, s.gender);
 }
 
+/** Record the speakers of Arabic reported speech introduced by إن/أن in sentences between two quotations (`وأكد ماكرون أن …`). */
+function noteReportedSpeechBetween(tokens: readonly Token[], book: SpeakerBook): void {
+  for (const s of arabicReportedSpeakers(tokens, true)) book.mention(s.phrase, s.gender);
+}
+
 /** Complementisers of reported speech in English and French (said that …, a expliqué que …). */
 const REPORTING_THAT = /^(?:that|que|qu['’]\p{L}*)$/iu;
 
@@ -202,7 +216,7 @@ function toCandidate(p: Pending, paragraph: number, language: Language, order: n
     quote,
     attributed: p.attribution !== null || p.who !== null,
     named: isNamed(p.who),
-    titleLike: TITLE_WORDS.test(p.before.slice(-40)) || CONSTRUCT_ROLE.test(p.before.slice(-30)),
+    titleLike: TITLE_WORDS.test(p.before.slice(-40)) || NAME_HEADS.test(p.before.slice(-30)) || CONSTRUCT_ROLE.test(p.before.slice(-30)),
     order,
   };
 }
@@ -259,10 +273,15 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
       const floor = Math.max(shortBefore ? lastFloor : prevClose, span.open - BEFORE_WINDOW);
       lastFloor = floor;
       const from = sentenceStart(text, span.open, floor);
-      // Whole sentences between two quotations may name the next speaker's antecedent.
+      // Whole sentences between two quotations may name the next speaker's antecedent,
+      // as their subject or as the speaker of their reported speech (`وأكد ماكرون أن …. وقال: "…"`).
       if (j > 0) {
         const gap = nextSentence(text, prevClose, from);
-        if (gap < from) noteSubjects(cache.range(pi, gap, from), language, book);
+        if (gap < from) {
+          const between = cache.range(pi, gap, from);
+          noteSubjects(between, language, book);
+          if (language === 'ar') noteReportedSpeechBetween(between, book);
+        }
       }
       const before = text.slice(from, span.open);
       let attribution = attributeBeforeTokens(cache.range(pi, from, span.open), language);
@@ -314,9 +333,10 @@ function extract(paragraphs: readonly string[], language: Language, headline: st
     if (tail < text.length) noteSubjects(cache.range(pi, tail, Math.min(text.length, tail + REPORTED_SPEECH_SCAN)), language, book);
     for (let j = 0; j < pending.length; j++) {
       const c = toCandidate(pending[j]!, pi, language, candidates.length);
-      // A list of names: "جيوستودو أستير" و"ثري دي جيوماجينج", "X" and "Y".
+      // A list of names: "جيوستودو أستير" و"ثري دي جيوماجينج", "X" and "Y" (not `لإذاعة "فرانس إنتر" أنه "…"`).
       const prev = candidates[candidates.length - 1];
-      if (j > 0 && prev?.titleLike && pending[j]!.span.open - pending[j - 1]!.span.close <= 6) c.titleLike = true;
+      if (j > 0 && prev?.titleLike && pending[j]!.span.open - pending[j - 1]!.span.close <= 6
+        && LIST_GAP.test(text.slice(pending[j - 1]!.span.close, pending[j]!.span.open))) c.titleLike = true;
       candidates.push(c);
       if (j === pending.length - 1 && !pending[j]!.who && runsOn(pending[j]!.span, text)) openEnded = c;
     }

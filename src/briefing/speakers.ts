@@ -5,7 +5,7 @@
  * (`وأضاف:`, "she added") to the last speaker of that gender.
  */
 import { stripArabicPrefixes } from './arabic';
-import { DOCUMENT_ANAPHORS, EVENT_HEADS, INSTITUTION_HEADS, JOINT_STATEMENT, LEADER_GROUPS, NEVER_SPEAKERS } from './quote-parts/packs/ar/lexicon';
+import { DOCUMENT_ANAPHORS, EVENT_HEADS, INSTITUTION_HEADS, JOINT_STATEMENT, LEADER_GROUPS, NEVER_SPEAKERS, PARENT_SAID_AGAIN } from './quote-parts/packs/ar/lexicon';
 import { isArabicAgeDescription, isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/packs/ar/phrase';
 import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/packs/latin/phrase';
 import { ArticleNames } from './quote-parts/name-finder';
@@ -187,11 +187,14 @@ export class SpeakerBook {
   /**
    * A definite role said again in short (`المتحدث الإثيوبي` for `المتحدث باسم
    * الخارجية الإثيوبية ملس ألم`, `المتحدثة` for `متحدثة باسم شرطة لندن`): the
-   * one person whose role has the same head noun and every other word of it.
+   * one person whose role has the same head noun and every other word of it;
+   * الأم، الأب stand for والدة، والد.
    */
   private shortRole(role: string): Person | undefined {
     const key = this.keyOf(role).map(roleWordStem);
     if (key.length === 0 || !this.keyOf(role)[0]!.startsWith('ال')) return undefined;
+    // وقالت الأم: the mother named before as والدة X.
+    key[0] = PARENT_SAID_AGAIN.get(key[0]!.replace(/^ال/u, '')) ?? key[0]!;
     const fits = this.people.filter((p) => {
       if (p.role === undefined || (key.length > 1 && !p.name)) return false;
       const other = this.keyOf(p.role).map(roleWordStem);
@@ -262,6 +265,9 @@ export class SpeakerBook {
       const source = role.split(/\s+/u).slice(1).join(' ');
       return head.startsWith('ال') || source === '' ? null : this.find({ role: source });
     }
+    // وقالت الأم: the mother named before as والدة X, when the article has one.
+    const parent = !name && role && this.arabic && PARENT_SAID_AGAIN.has(head.replace(/^ال/u, '')) ? this.shortRole(role) : undefined;
+    if (parent) return parent;
     if (!name && role && this.arabic && isSurnameLike(role)) {
       // `وقال العبادي`: a family name with ال, not a role.
       name = this.names.fullName(role) ?? role;

@@ -362,3 +362,119 @@ describe('Arabic speakers: the sentence after a quote points back at it (بهذ�
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: a relative (والد، والدة، زوجة، شقيق) is a role, never و + a noun', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the mother of someone, then her name in apposition',
+      'عنوان الخبر\n\nوقالت والدة الطالب، سعاد منصور: "ابني لم يعد إلى البيت منذ ثلاثة أيام".',
+      'ابني لم', 'سعاد منصور'],
+    ['the father of someone named right after: the name is the son\'s, the father is the role',
+      'عنوان الخبر\n\nوقال والد اللاعب كريم بنعلي إن "ابني سيبقى في النادي حتى نهاية الموسم".',
+      'ابني سيبقى', 'والد اللاعب كريم بنعلي'],
+    ['her father, with a possessive suffix, then his name',
+      'عنوان الخبر\n\nاختفت الطالبة ليلى حسن قبل أسبوع.\n\nوقال والدها يوسف حسن للشرطة إن "ابنتي لم تكن تعرف أحدا في المدينة".',
+      'ابنتي لم', 'يوسف حسن'],
+    ['his mother, unnamed: the role alone',
+      'عنوان الخبر\n\nتوفي الشاب أحمد سالم في الحادث.\n\nوقالت والدته: "كان يحلم بأن يصبح طبيبا".',
+      'كان يحلم', 'والدته'],
+    ['the brother of the victim, then his name in apposition',
+      'عنوان الخبر\n\nوقال شقيق الضحية، مراد بوزيد: "نطالب بمحاكمة عادلة لكل المتورطين".',
+      'نطالب بمحاكمة', 'مراد بوزيد'],
+    ['his wife, with her name after',
+      'عنوان الخبر\n\nوقالت زوجته ماريا لوبيز إن "العائلة كلها تنتظر عودته بفارغ الصبر".',
+      'العائلة كلها', 'ماريا لوبيز'],
+    ['a name, then the mother of someone in apposition',
+      'عنوان الخبر\n\nوقالت هالة يوسف، والدة المعتقل، إن "ابنها بريء من كل التهم الموجهة إليه".',
+      'ابنها بريء', 'هالة يوسف'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: reported speech between two quotations of a paragraph names who a continuation goes on with', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a new speaker in reported speech, then وقال',
+      'عنوان الخبر\n\nوكتب ترامب أن "الرسوم ستبقى حتى نحصل على اتفاق عادل". من جهته أكد الرئيس الفرنسي إيمانويل ماكرون أن الاتحاد الأوروبي سيرد. وقال خلال مؤتمر صحفي: "لا يوجد أي تغيير في موقفنا".',
+      'لا يوجد', 'إيمانويل ماكرون'],
+    ['a new speaker in reported speech, then وأضافت',
+      'عنوان الخبر\n\nوقال الوزير سامي حداد إن "الحكومة لن تتراجع عن الإصلاح". في المقابل أوضحت النائبة منى الشريف أن المعارضة سترفض القانون. وأضافت: "هذا القانون يضر بالفقراء قبل غيرهم".',
+      'هذا القانون', 'منى الشريف'],
+    ['a sentence naming an earlier speaker by surname (وغادر ترامب) gives the continuation back to him',
+      'عنوان الخبر\n\nوكتب الرئيس الأمريكي دونالد ترامب أن "الرسوم ستبقى حتى نحصل على اتفاق عادل". من جهته أكد الرئيس الفرنسي إيمانويل ماكرون أن الاتحاد الأوروبي سيرد. وقال: "لا يوجد أي تغيير في موقفنا". وغادر ترامب القمة في وقت مبكر. وكتب: "لن نسمح لأحد باستغلال بلدنا بعد اليوم".',
+      'لن نسمح', 'دونالد ترامب'],
+    ['a sentence without a speech verb leaves the continuation with the last speaker',
+      'عنوان الخبر\n\nوقال الوزير سامي حداد إن "الحكومة لن تتراجع عن الإصلاح". وزار الرئيس كريم العلي المصنع أمس. وأضاف الوزير: "سنواصل الحوار مع النقابات".',
+      'سنواصل الحوار', 'سامي حداد'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: a name stops where the rest of the clause starts', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a manner adverbial with ب after the name (أجاب X بطريقة)',
+      'عنوان الخبر\n\nوسئل رئيس الوزراء الكندي جاستن ترودو عن الأزمة. وأجاب ترودو بطريقة غير مباشرة: "لن نعتذر عن الدفاع عن حقوق الإنسان".',
+      'لن نعتذر', 'جاستن ترودو'],
+    ['a means with ب after the name (قال X بصوت)',
+      'عنوان الخبر\n\nوقال مراد بصفات متعددة في مقابلته: "أنا مدرب ولاعب ومدير في آن واحد".',
+      'أنا مدرب', 'مراد'],
+    ['a family name with بو and ة stays whole (ناصر بوريطة)',
+      'عنوان الخبر\n\nوقال وزير الخارجية المغربي ناصر بوريطة في مؤتمر صحفي: "المغرب يرفض أي تدخل في شؤونه".',
+      'المغرب يرفض', 'ناصر بوريطة'],
+    ['a family name with ة closing the phrase stays (محمد بركة)',
+      'عنوان الخبر\n\nوقال النائب محمد بركة: "القانون يميز ضد المواطنين العرب".',
+      'القانون يميز', 'محمد بركة'],
+    ['a family name with ة after بن stays (محمد بن عطية)',
+      'عنوان الخبر\n\nوقال اللاعب محمد بن عطية في تصريحات للصحفيين: "نحن جاهزون للمباراة النهائية".',
+      'نحن جاهزون', 'محمد بن عطية'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic quotes: a name in marks after a radio, institute or work noun is no quotation', () => {
+  it.each<[string, string, string]>([
+    ['a radio station (لإذاعة "…")',
+      'عنوان الخبر\n\nوقال الوزير سامي حداد لإذاعة "صوت الشعب العربي" إن "الحكومة ستخفض الأسعار في الأسابيع المقبلة".',
+      'صوت الشعب'],
+    ['an institute (معهد "…")',
+      'عنوان الخبر\n\nوقال الباحث كريم منصور من معهد "كارنيغي للسلام الدولي" إن "المفاوضات لن تنجح هذا العام بسبب الخلافات".',
+      'كارنيغي'],
+    ['a music video (كليب "…")',
+      'عنوان الخبر\n\nوقالت المغنية هند صبري بعد عرض كليب "يا ليل يا عين" إن "الجمهور أحب الأغنية كثيرا منذ اليوم الأول".',
+      'يا ليل'],
+  ])('%s', (_name, article, name) => {
+    const quotes = createBriefing(article, { language: 'ar' }).quotes;
+    expect(quotes.map((q) => q.text).filter((t) => t.startsWith(name))).toEqual([]);
+    expect(quotes.length).toBe(1);
+  });
+});
+
+describe('Arabic speakers: الأم and الأب said again are the mother or father named before', () => {
+  it.each<[string, string, string, string | null]>([
+    ['the mother, named as والدة X in apposition',
+      'عنوان الخبر\n\nوقالت منى حسن، والدة الطفل، إن ابنها خرج من المستشفى.\n\nوقالت الأم: "لم أفقد الأمل يوما في شفائه".',
+      'لم أفقد', 'منى حسن'],
+    ['the father, named after والد X',
+      'عنوان الخبر\n\nوقال والد الضحية، سمير خليل، إن العائلة تنتظر نتائج التحقيق.\n\nوأضاف الأب: "نريد أن نعرف الحقيقة كاملة".',
+      'نريد أن', 'سمير خليل'],
+    ['a mother the article never names stays unnamed',
+      'عنوان الخبر\n\nوقال الطبيب كريم منصور إن الطفل بخير.\n\nوقالت الأم: "أشكر كل من ساعدنا في هذه المحنة".',
+      'أشكر كل', 'الأم'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
+
+describe('Arabic speakers: reported speech keeps the role given in apposition to its speaker', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a role between commas after the name, said again later',
+      'عنوان الخبر\n\nوأكدت ليلى منصور، المتحدثة باسم وزارة الصحة، أن الوضع تحت السيطرة.\n\nوقالت المتحدثة باسم وزارة الصحة: "لا داعي للقلق في هذه المرحلة".',
+      'لا داعي', 'ليلى منصور'],
+    ['a relative between commas after the name, said again with its noun',
+      'عنوان الخبر\n\nوقال سمير خليل، شقيق المعتقل، إن العائلة لم تتلق أي معلومات.\n\nوأضاف شقيق المعتقل: "نطالب بالإفراج عنه فورا".',
+      'نطالب بالإفراج', 'سمير خليل'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -110,14 +110,24 @@ function arabicSubject(sentence: readonly Token[]): NamedSubject | null {
   const verb = sentence[v];
   if (!verb || verb.punct || isDefiniteToken(verb) || isArabicRoleNoun(verb.norm) || AR_NOT_VERBS.has(verb.norm)) return null;
   const head = sentence[v + 1];
-  if (!head || head.punct || !isArabicRoleNoun(head.norm)) return null;
+  if (!head || head.punct) return null;
+  const gender: Gender = /ت$/u.test(verb.norm) && verb.norm.length >= 4 ? 'f' : 'm';
+  // وغادر ترامب القمة: a lone name after the verb, a subject only as the surname of someone already named.
+  if (!isArabicRoleNoun(head.norm)) return knownSurnameAfter(sentence, v + 1, gender);
   const words = sentence.slice(v + 1, v + 1 + SUBJECT_WINDOW);
   const { phrase, end } = parseArabicPhraseAt(words, true);
   if (!phrase.name || !phrase.role) return null;
   // ونقلت المتحدثة باسم الرئيس جان كلود يونكر عنه: the subject passes on another's words (the name may be cut short here).
   if (words.slice(end, end + 2).some((t) => t.norm === 'عنه' || t.norm === 'عنها')) return null;
-  const gender: Gender = /ت$/u.test(verb.norm) && verb.norm.length >= 4 ? 'f' : 'm';
   return { phrase, gender };
+}
+
+/** A one-word name (no ال) right after the verb at `at - 1`, as a surname to look up among those already named. */
+function knownSurnameAfter(sentence: readonly Token[], at: number, gender: Gender): NamedSubject | null {
+  const word = sentence[at]!;
+  if (isDefiniteToken(word)) return null;
+  const { phrase } = parseArabicPhraseAt(sentence.slice(at, at + 1), true);
+  return phrase.name && !phrase.role ? { phrase: { name: phrase.name }, gender, surnameOnly: true } : null;
 }
 
 /** The named subjects of the sentences of `tokens`, in order. */

@@ -150,8 +150,26 @@ export const ARABIC_SAYING: ReadonlyMap<string, Gender> = new Map([
 
 // Phrase words (read by phrase.ts).
 
-/** Nouns that head a role or an institution (without ال). */
-export const ROLE_NOUNS = list(`
+/** Pronoun suffixes (ه، ها، هم، هما), longest first: objects of a verb, possessives of a noun. */
+export const OBJECT_SUFFIXES = ['هما', 'ها', 'هم', 'ه'];
+
+/** Relatives who speak of someone (`والدة الطالب`، `شقيق الضحية`، `والدا الفتاة`), as written before a noun. */
+const KIN_HEADS = ['والد', 'والدة', 'والدا', 'شقيق', 'شقيقة', 'زوج', 'زوجة', 'أخت'];
+
+/**
+ * {@link KIN_HEADS} and the same with a possessive suffix (`والدته`، `زوجها`،
+ * `شقيقه`: ة written ت before it), normalised.
+ */
+export const KIN_NOUNS: ReadonlySet<string> = new Set([
+  ...KIN_HEADS,
+  ...KIN_HEADS.filter((w) => w !== 'والدا').flatMap((w) => OBJECT_SUFFIXES.map((suffix) => w.replace(/ة$/u, 'ت') + suffix)),
+].map(normForm));
+
+/** A parent said again in short (`وقالت الأم` for `والدة الطفل`): the head word (without ال) and the role head it stands for. */
+export const PARENT_SAID_AGAIN: ReadonlyMap<string, string> = new Map([['ام', 'والده'], ['اب', 'والد']]);
+
+/** Nouns that head a role or an institution (without ال), relatives ({@link KIN_NOUNS}) among them. */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([...KIN_NOUNS, ...list(`
   وزير وزيره رئيس رئيسه مدير مديره سفير سفيره محافظ محافظه قائد قائده زعيم زعيمه عضو عضوه نائب نائبه مستشار مستشاره
   امين امينه متحدث متحدثه مسؤول مسؤوله مسؤولون مسؤولو مبعوث مبعوثه ممثل ممثله مندوب مندوبه مراسل مراسله حاكم عمده
   وزاره حكومه مجلس حزب حركه جماعه منظمه شركه وكاله صحيفه جامعه مكتب مفوض مفوضه مفوضيه قاضي قاضيه استاذ استاذه
@@ -161,7 +179,7 @@ export const ROLE_NOUNS = list(`
   مفتي وكيل وكيله منظم منظمه منظمو منظمي اتحاد برلمان بعثه سلطات سلطه اداره اجهزه جهاز مسؤولين مواطن مواطنه مواطنون سكان ساكن مصادر مقرب مقربون احد احدى
   بعض عدد كبير كبيره كبار زعماء قاده نشطاء خبراء اطباء محللون رؤساء وزيرا سفراء ممثلو ناطقه المنسق منسق منسقه
   دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
-`);
+`)]);
 
 /** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
 export const PLACES = list(`
@@ -249,8 +267,6 @@ export const GLUED_ARTICLES = ['بال', 'وال', 'فال', 'كال', 'لل'];
 /** Prefixes of a role noun (الرئيس، للرئيس، برئيس), in the order they are tried. */
 export const ROLE_PREFIXES = ['ال', 'لل', 'بال', 'وال', 'ل', 'ب'];
 
-/** Pronoun suffixes (ه، ها، هم، هما), longest first. */
-export const OBJECT_SUFFIXES = ['هما', 'ها', 'هم', 'ه'];
 
 /** Words after which a word right after a role is a verb or a noun, not a first name (في، على، نحو…). */
 export const CLAUSE_FOLLOWERS = list('في على من الى إلى عن مع نحو حول منذ خلال بين عند لدى');

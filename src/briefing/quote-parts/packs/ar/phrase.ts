@@ -7,7 +7,7 @@
 import { arabicFoldOf } from '../../../arabic';
 import { arabicSpeechWord } from '../../../speech-verbs';
 import {
-  AGENT_HEADS, AGE_WORDS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
+  AGENT_HEADS, AGE_WORDS, KIN_NOUNS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
 } from './lexicon';
 import { normForm, type Token } from '../../tokens';
 
@@ -96,6 +96,8 @@ export function isArabicRoleNoun(norm: string): boolean {
   const cut = prefixLength(norm, ROLE_PREFIXES);
   if (cut === -1 || norm.length - cut < 3) return false;
   const stem = norm.slice(cut);
+  // لوالد، بشقيقتها: a relative with a preposition is spoken of, not speaking (الزوجة، الوالد are).
+  if (KIN_NOUNS.has(stem) && !norm.startsWith('ال')) return false;
   return ROLE_NOUNS.has(stem) || ROLE_NOUNS.has(stem + 'ه');
 }
 
@@ -147,7 +149,7 @@ function cutsHere(tokens: readonly Token[], i: number, hasName: boolean): boolea
     const next = (tokens[i + 1]?.norm ?? '').replace(/^ال/u, '');
     return hasName || EVENT_NOUNS.has(next) || CUTTERS.has(next) || /^(حديث|تصريح|مقابل|بيان)/u.test(next);
   }
-  if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1))) return true; // "and the …": a second subject
+  if (/^(وال|فال)/u.test(norm) && !isArabicRoleNoun(norm.slice(1)) && !KIN_NOUNS.has(norm)) return true; // "and the …": a second subject (not والدة)
   if (norm.startsWith('ل') && !norm.startsWith('لل') && MEDIA_L.test(norm)) return true;
   // لبرنامج "صباح الخير" / لبرنامج Today: a broadcast, not لبرنامج الأغذية العالمي (a body inside a role).
   if (/^(لبرنامج|لبرامج)$/u.test(norm) && !(tokens[i + 1]?.norm ?? '').startsWith('ال')) return true;
@@ -185,7 +187,7 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
   let i = 0;
   let end = 0;
   for (let chunk = 0; chunk < 3 && i < tokens.length; chunk++) {
-    const { phrase, next, stopped } = parseChunk(tokens, i, strict);
+    const { phrase, next, stopped } = ofRelative(parseChunk(tokens, i, strict), tokens[i]);
     // An apposition after a comma counts only when closed by another comma or the end (not "…، أطلقت قوات").
     if (chunk > 0 && stopped) break;
     // وكيل النجم المصري محمد صلاح، رامي عباس،: the name in the role is the one represented; the apposition speaks.
@@ -201,6 +203,34 @@ export function parseArabicPhraseAt(tokens: readonly Token[], strict = false): {
     if (result.name && result.role && !AGENT_HEADS.has(normForm(result.role.split(' ')[0]!))) break;
   }
   return { phrase: result, end };
+}
+
+/**
+ * A noun written with a possessive suffix (أعماله، خارجيتها، والدتها), not with ة
+ * and not a stem ending in ه (وجوه). `بلاده`، `دولتها`: the country's name may follow.
+ */
+function hasPossessiveSuffix(tok: Token): boolean {
+  const suffix = /ه(ا|م|ما)?$/u.exec(tok.text);
+  if (!suffix) return false;
+  const stem = withoutObjectSuffix(tok.norm);
+  return stem.length >= 4 && !/^(بلاد|دولت)$/u.test(stem);
+}
+
+/** A relative with a possessive suffix (`والدته`، `زوجها`): the name after it is theirs, no complement. */
+function isSuffixedKin(tok: Token): boolean {
+  return KIN_NOUNS.has(tok.norm) && /ه(ا|م|ما)?$/u.test(tok.text);
+}
+
+/**
+ * `والد اللاعب كريم بنعلي`: a chunk opening with a relative before a noun names
+ * the one they are related to; that name is part of the role (the relative's own
+ * name comes in apposition: `والدة الطالب، سعاد منصور`).
+ */
+function ofRelative(chunk: ChunkResult, first: Token | undefined): ChunkResult {
+  const { role, name } = chunk.phrase;
+  if (!first || !role || !name || !KIN_NOUNS.has(bare(first.norm)) || isSuffixedKin(first)) return chunk;
+  const { name: _relatedTo, ...rest } = chunk.phrase;
+  return { ...chunk, phrase: { ...rest, role: `${role} ${name}` } };
 }
 
 /**
@@ -330,8 +360,9 @@ function takeRoleWord(c: ChunkReader, forced: boolean): 'next' {
   const { norm, definite } = c;
   c.role.push(c.tok.text);
   if (ROLE_PREPS.has(norm)) { c.roleOpen = true; c.chain = 0; }
-  else if (ROLE_NOUNS.has(norm) && !/ي$/u.test(norm)) { c.roleOpen = true; c.chain = 0; }
-  else if (forced && !definite && !PLACES.has(norm) && !isNisba(norm) && ++c.chain < 2) c.roleOpen = true;
+  else if (ROLE_NOUNS.has(norm) && !/ي$/u.test(norm) && !isSuffixedKin(c.tok)) { c.roleOpen = true; c.chain = 0; }
+  // وكيل أعماله روبرتو: a noun with a possessive suffix closes the construct.
+  else if (forced && !definite && !PLACES.has(norm) && !isNisba(norm) && !hasPossessiveSuffix(c.tok) && ++c.chain < 2) c.roleOpen = true;
   else c.roleOpen = false;
   c.lastIndefiniteRole = !definite && (ROLE_NOUNS.has(norm) || isNisba(norm));
   c.i++;
@@ -367,6 +398,8 @@ function roleStep(c: ChunkReader): ChunkStep {
   if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) return stopHere(c);
   const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
   if (forced || andPlace || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (c.lastIndefiniteRole && isNisba(norm))) return takeRoleWord(c, forced);
+  // والدها إلى باكستان: after a relative with a possessive suffix, a preposition starts the rest of the clause.
+  if (ROLE_PREPS.has(norm) && role.length > 0 && isSuffixedKin(tokens[i - 1]!)) return stopHere(c);
   if (ROLE_PREPS.has(norm) && role.length > 0) { role.push(tok.text); c.roleOpen = true; c.chain = 0; c.i++; return 'next'; }
   // المدير التنفيذي لديزني: ل + a name completes the role.
   if (role.length > 0 && /^ل[^ل]/u.test(norm) && norm.length >= 4 && !/ه(ا|م)?$/u.test(norm) && isDefiniteToken(tokens[i - 1]!)
@@ -408,6 +441,7 @@ function nameStep(c: ChunkReader): ChunkStep {
     return { phrase: { name: name.join(' '), role: role.length ? role.join(' ') : rest.phrase.role }, next: rest.next, stopped: rest.stopped };
   }
   if (!isNameToken(tok, norm)) return 'end';
+  if (runsOnIntoClause(tokens, i)) return 'end';
   if (definite && !surnameAllowed(tokens, i, strict)) return 'end';
   // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
   if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) return 'end';
@@ -424,6 +458,21 @@ function nameStep(c: ChunkReader): ChunkStep {
     return 'end';
   }
   return 'next';
+}
+
+/**
+ * Does the word at `i`, inside a name, start the rest of the clause? A noun
+ * with ب/ل/ك and ة or ات followed by its complement (`أجاب ترودو بطريقة غير
+ * مباشرة`, `رفع نتانياهو بقطعة من …`), not a family name closing the phrase or
+ * followed by a setting (`نير بركات في بيان`، `محمد كبارة:`), nor one with بو
+ * (`ناصر بوريطة`).
+ */
+function runsOnIntoClause(tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  if (!/(ة|ات)$/u.test(tok.text) || !/^[بلك]/u.test(tok.norm) || tok.norm.startsWith('بو')) return false;
+  if (NAME_JOINERS.has(bare(tokens[i - 1]?.norm ?? '')) || phraseEndsAfter(tokens, i)) return false;
+  const next = bare(tokens[i + 1]!.norm);
+  return next === 'من' || !(next === 'في' || CUTTERS.has(next) || ROLE_PREPS.has(next) || MEDIA_L.test(next));
 }
 
 /** Quotation marks around a name. */

@@ -16,10 +16,10 @@ export interface ReportedSpeaker {
 }
 
 
-/** The words after `i` up to the first mark or إن/أن. */
+/** The words after `i` up to the first mark other than a comma (`وقالت منى حسن، والدة الطفل، إن`) or إن/أن. */
 function subjectAfter(tokens: readonly Token[], i: number): Token[] {
   const rest = tokens.slice(i + 1, i + 16);
-  const stop = rest.findIndex((t) => t.punct || THAT_WORDS.has(t.norm));
+  const stop = rest.findIndex((t) => (t.punct && t.norm !== '،' && t.norm !== ',') || THAT_WORDS.has(t.norm));
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
@@ -69,11 +69,16 @@ function citedSource(tokens: readonly Token[], i: number): ReportedSpeaker | nul
   return isMedia(phrase, subject[0]) ? null : { phrase, gender: 'unknown' };
 }
 
-/** The speakers of the reported speech in `tokens`, in order. */
-export function arabicReportedSpeakers(tokens: readonly Token[]): ReportedSpeaker[] {
+/**
+ * The speakers of the reported speech in `tokens`, in order. `introduced`: only verbs
+ * whose words are introduced by إن/أن or a colon (`وأكد ماكرون أن …`, not `تكشف غياب …`),
+ * for sentences read in the middle of a paragraph.
+ */
+export function arabicReportedSpeakers(tokens: readonly Token[], introduced = false): ReportedSpeaker[] {
   const out: ReportedSpeaker[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const match = tokens[i]!.punct ? null : arabicSpeechWord(tokens[i]!.norm);
+    if (introduced && match && !introducedAfter(tokens, i)) continue;
     const found = match?.kind === 'verb' ? speakerOfVerb(tokens, i, match.gender)
       : match?.kind === 'according' && /^و?نقلا$/u.test(tokens[i]!.norm) ? citedSource(tokens, i) : null;
     if (found) out.push(found);
