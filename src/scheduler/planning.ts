@@ -1,4 +1,6 @@
+import { compareToPosition, firstIndexFrom, positionOf } from '../library/reader';
 import type { ArticleLibrary, LibraryArticle } from '../library/types';
+export { compareToPosition, firstIndexFrom, firstIndexFromPlain, positionOf } from '../library/reader';
 import type { AnyStore, DeliveryStatus, ScheduleRecord, StreamPosition } from '../store/types';
 
 /** Most articles posted to one channel by one run; the rest wait for the next. */
@@ -23,37 +25,6 @@ export interface RunPlan {
 const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pending', 'failed']);
 /** Statuses that settle an article (the channel has it, or must never get it). */
 const SETTLED: ReadonlySet<DeliveryStatus | undefined> = new Set(['sent', 'skipped', 'rejected', 'uncertain']);
-
-/** The position of an article in the stream. */
-export const positionOf = (article: LibraryArticle): StreamPosition => ({ at: article.timestamp, id: article.id });
-
-/** The stream's order (the library's: timestamp, then id by code units): negative when `article` comes before `position`. */
-export function compareToPosition(article: LibraryArticle, position: StreamPosition): number {
-  return article.timestamp - position.at || (article.id < position.id ? -1 : article.id > position.id ? 1 : 0);
-}
-
-/**
- * Index of the first article published at or after `at` in `articles`
- * (oldest first), by binary search on the timestamp alone (the order every
- * library keeps, whatever its order of ids for equal times). What the run
- * plans from; see {@link firstIndexFromPlain} for the plain version.
- */
-export function firstIndexFrom(articles: readonly LibraryArticle[], at: number): number {
-  let low = 0;
-  let high = articles.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (articles[middle]!.timestamp < at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The plain version of {@link firstIndexFrom}: a linear scan (the reference its property test compares with). */
-export function firstIndexFromPlain(articles: readonly LibraryArticle[], at: number): number {
-  const index = articles.findIndex((article) => article.timestamp >= at);
-  return index < 0 ? articles.length : index;
-}
 
 /**
  * The position of a schedule made before positions were stored (its first
