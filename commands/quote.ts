@@ -4,7 +4,7 @@ import { labelsFor, languageOfLocale } from '../src/discord/labels';
 import { languageOfInteraction } from '../src/discord/user-language';
 import { ephemeralText, type MessageBody } from '../src/discord/message';
 import type { PageStore } from '../src/discord/pages';
-import { parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
+import { articlesOfPage, parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
 import { resolveArticle } from '../src/discord/resolve-article';
 import { code, InvalidOptionError } from '../src/errors';
 import type { QuoteHit, Suggestion } from '../src/library';
@@ -42,7 +42,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const speaker = option(interaction, 'speaker');
   const articleOption = interaction.options.getString('article')?.trim() || undefined;
   const library = libraryOf(ctx, interaction.guildId);
-  const articleId = articleOption === undefined ? undefined : resolveArticle(library, articleOption).id;
+  const articleId = articleOption === undefined ? undefined : (await resolveArticle(library, articleOption)).id;
   const language = languageOfInteraction(interaction);
 
   let hits: QuoteHit[];
@@ -50,13 +50,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     hits = await library.search.searchQuotes({ query, speaker, articleId });
   } else {
     // No options: the main quotes of the newest article that has any.
-    const newest = [...library.all()].reverse().find((a) => a.briefing.quotes.length > 0);
+    const newest = await library.newestQuoted();
     hits = newest ? await library.search.searchQuotes({ articleId: newest.id }) : [];
   }
   if (hits.length === 0) return ephemeralText(labelsFor(language).noResults);
   const pages = ctx.pages as PageStore<QuoteHit>;
   const token = pages.put(hits, language, ctx.now(), interaction.user.id);
-  return renderQuotePage(hits, 0, token, language, library);
+  return renderQuotePage(hits, 0, token, language, await articlesOfPage(hits, 0, library));
 }
 
 /** Previous/Next: show another page of the same results, for 15 minutes, to the user who searched (anyone else gets a private line). */
@@ -65,7 +65,8 @@ export async function button(interaction: ButtonInteraction, ctx: CommandContext
   const state = parsed ? (ctx.pages as PageStore<QuoteHit>).get(parsed.token, ctx.now()) : undefined;
   if (!parsed || !state) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).expired);
   if (state.owner !== undefined && state.owner !== interaction.user.id) return ephemeralText(labelsFor(languageOfLocale(interaction.locale)).notYourPages);
-  return renderQuotePage(state.items, parsed.page, parsed.token, state.language, libraryOf(ctx, interaction.guildId));
+  const articles = await articlesOfPage(state.items, parsed.page, libraryOf(ctx, interaction.guildId));
+  return renderQuotePage(state.items, parsed.page, parsed.token, state.language, articles);
 }
 
 /** Speakers or articles matching what is typed. */

@@ -10,7 +10,7 @@ import { loadCommands } from './discord/load-commands';
 import { PageStore } from './discord/pages';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
-import { createFolderLibrary, type Library } from './library';
+import { createFolderLibrary, memoryReader, readerOf, type Library } from './library';
 import type { Logger } from './logger';
 import { historyReadable } from './scheduler/permissions';
 import { pacedRest, requestPacer } from './scheduler/rate-limit';
@@ -102,7 +102,7 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
   const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs }) : undefined;
   // Scheduled and feed posts share one pace: this process's part of Discord's global limit (DISCORD_GLOBAL_RATE × DISCORD_RATE_SHARE).
   const postPacer = requestPacer(config.discordGlobalRate * config.discordRateShare);
-  const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => library.view(guildId) });
+  const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library: memoryReader(library), now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => memoryReader(library.view(guildId)) });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
 
@@ -151,7 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const replies = new HttpReplies();
   const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...(gateway ? shardingOptions(config.shards) : {}), ...options.clientOptions }));
   // Each server's feed articles are its own library scope: its commands and schedules see the operator's articles and its own, no other server's.
-  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => library.view(guildId) };
+  const ctx: CommandContext = { library, logger, config, pages: new PageStore(), now, services: {}, libraryFor: (guildId) => readerOf(library.view(guildId)) };
   const services: Service[] = [];
 
   // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.

@@ -1,5 +1,5 @@
-import { compareToPosition, firstIndexFrom, positionOf } from '../library/reader';
-import type { ArticleLibrary, LibraryArticle } from '../library/types';
+import { positionOf, type ArticleReader, type StreamStart } from '../library/reader';
+import type { LibraryArticle } from '../library/types';
 export { compareToPosition, firstIndexFrom, firstIndexFromPlain, positionOf } from '../library/reader';
 import type { AnyStore, DeliveryStatus, ScheduleRecord, StreamPosition } from '../store/types';
 
@@ -26,15 +26,41 @@ const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pendi
 /** Statuses that settle an article (the channel has it, or must never get it). */
 const SETTLED: ReadonlySet<DeliveryStatus | undefined> = new Set(['sent', 'skipped', 'rejected', 'uncertain']);
 
+/** Articles read per page of the stream: a few runs' worth, so that most runs read one page. */
+export const pageSizeFor = (maxPerRun: number): number => Math.max(16, 4 * maxPerRun);
+
+/**
+ * Every article of the stream from `start` (null: the beginning), page by
+ * page, oldest first, until `visit` returns false or the stream ends: what a
+ * run reads instead of the whole library.
+ */
+export async function walkStream(reader: Pick<ArticleReader, 'stream'>, start: StreamStart | null, pageSize: number, visit: (article: LibraryArticle) => boolean): Promise<void> {
+  for (let from = start; ; ) {
+    const page = await reader.stream(from, pageSize);
+    for (const article of page) if (!visit(article)) return;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    from = { position: positionOf(last), exclusive: true };
+  }
+}
+
 /**
  * The position of a schedule made before positions were stored (its first
  * run recorded every article it found as skipped): the first article of the
  * stream its channel has not settled, else the newest. Articles owed then
- * stay owed, those settled before it are never reconsidered.
+ * stay owed, those settled before it are never reconsidered. Reads the
+ * stream in pages, up to that article.
  */
-export function derivePosition(articles: readonly LibraryArticle[], statuses: ReadonlyMap<string, DeliveryStatus>): StreamPosition | null {
-  const first = articles.find((article) => !SETTLED.has(statuses.get(article.id)));
-  const at = first ?? articles.at(-1);
+export async function derivePosition(reader: Pick<ArticleReader, 'stream'>, statuses: ReadonlyMap<string, DeliveryStatus>, pageSize = pageSizeFor(MAX_POSTS_PER_RUN)): Promise<StreamPosition | null> {
+  let found: LibraryArticle | undefined;
+  let last: LibraryArticle | undefined;
+  await walkStream(reader, null, pageSize, (article) => {
+    last = article;
+    if (SETTLED.has(statuses.get(article.id))) return true;
+    found = article;
+    return false;
+  });
+  const at = found ?? last;
   return at ? positionOf(at) : null;
 }
 
@@ -45,10 +71,10 @@ export function derivePosition(articles: readonly LibraryArticle[], statuses: Re
  * its delivery rows (see {@link derivePosition}). Null while the library is
  * empty: from the start.
  */
-async function startOf(schedule: ScheduleRecord, library: ArticleLibrary, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
+async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
   if (schedule.position) return schedule.position;
-  const newest = library.newest();
-  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : derivePosition(library.all(), statuses);
+  const newest = schedule.primed ? undefined : await reader.newest();
+  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, statuses, pageSizeFor(deps.maxPerRun ?? MAX_POSTS_PER_RUN));
   if (!schedule.primed || position) await deps.store.schedules.markPrimed(schedule.id, position);
   return position;
 }
@@ -60,29 +86,28 @@ async function startOf(schedule: ScheduleRecord, library: ArticleLibrary, status
  * those left pending or failed, except content the channel already has
  * under another id (a renamed file: recorded as skipped). No row is written
  * for an article that is not posted: a schedule made over a library of a
- * million articles writes one position, not a million rows.
+ * million articles writes one position, not a million rows. The stream is
+ * read in pages from the position (see {@link walkStream}), never whole.
  */
-export async function planRun(schedule: ScheduleRecord, library: ArticleLibrary, deps: PlanDeps, now: number): Promise<RunPlan> {
+export async function planRun(schedule: ScheduleRecord, reader: ArticleReader, deps: PlanDeps, now: number): Promise<RunPlan> {
   const { deliveries } = deps.store;
   const { channelId } = schedule;
   const statuses = await deliveries.statusesForChannel(channelId);
   const settled = await deliveries.settledContentKeys(channelId);
-  const start = await startOf(schedule, library, statuses, deps);
+  const start = await startOf(schedule, reader, statuses, deps);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   const duplicates: LibraryArticle[] = [];
   const articles: LibraryArticle[] = [];
-  const all = library.all();
-  // Straight to the start: a run over a million-article library does not walk the articles before it.
-  for (let index = start ? firstIndexFrom(all, start.at) : 0; index < all.length && articles.length < max; index++) {
-    const article = all[index]!;
-    if ((start && compareToPosition(article, start) < 0) || !OWED.has(statuses.get(article.id))) continue;
+  if (max > 0) await walkStream(reader, start && { position: start }, pageSizeFor(max), (article) => {
+    if (!OWED.has(statuses.get(article.id))) return true;
     if (article.contentKey && settled.has(article.contentKey)) {
       if (!statuses.has(article.id)) duplicates.push(article);
-      continue;
+      return true;
     }
     if (article.contentKey) settled.add(article.contentKey);
     articles.push(article);
-  }
+    return articles.length < max;
+  });
   const skipped = duplicates.length ? await deliveries.skip(channelId, duplicates, schedule.id, now) : 0;
   return { articles, skipped };
 }

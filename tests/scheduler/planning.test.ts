@@ -11,6 +11,7 @@ import { firstIndexFrom, firstIndexFromPlain } from '../../src/scheduler/plannin
 import { createSqliteStore, migrate, MIGRATIONS, type Store } from '../../src/store';
 import { tempDir } from '../store/helpers';
 import { article, CHANNEL_A, FakeLibrary, FakePoster, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const LIBRARY_SIZE = 1000;
 const LANGS = [
@@ -45,7 +46,7 @@ function restart(): void {
   store = open();
 }
 
-const deps = (): RunDeps => ({ store, library, poster, render: renderForTest });
+const deps = (): RunDeps => ({ store, library: memoryReader(library), poster, render: renderForTest });
 const rows = (): number => store.deliveries.statusesForChannel(CHANNEL_A).size;
 const run = (id: number, now: number) => runSchedule(store.schedules.get(id)!, deps(), now);
 
@@ -53,7 +54,7 @@ describe('a schedule over a large library', () => {
   it.each(LANGS)('%s: planning writes no delivery row, only the position; the first run posts the newest article, one row', async (_label, prefix, headline) => {
     for (let i = 0; i < LIBRARY_SIZE; i++) library.add(article(`${prefix}-${String(i).padStart(4, '0')}`, i, `${headline} ${i}`));
     const { id } = store.schedules.create(schedule());
-    const plan = await planRun(store.schedules.get(id)!, library, { store }, 1);
+    const plan = await planRun(store.schedules.get(id)!, memoryReader(library), { store }, 1);
     expect(rows()).toBe(0);
     const newest = library.newest()!;
     expect(plan.articles.map((a) => a.id)).toEqual([newest.id]);

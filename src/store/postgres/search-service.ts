@@ -1,5 +1,5 @@
-import type { Library, LibraryView, ReaderView } from '../../library';
-import { withSearch } from '../../library';
+import type { ArticleReader, Library, LibraryView, ReaderView } from '../../library';
+import { memoryReader, withSearch } from '../../library';
 import type { Logger } from '../../logger';
 import { migratePostgres } from './migrate';
 import { createPool } from './pool';
@@ -26,6 +26,8 @@ export interface PostgresSearchServiceOptions {
 export interface PostgresSearchService {
   /** What a server sees (`view`: its in-memory articles, from `library.view`), searched in Postgres. */
   readerView(view: LibraryView, guildId: string | null): ReaderView;
+  /** What a server sees on a replica that loads no library: its articles from Postgres (`articles`), searched there, names resolved there. */
+  postgresView(articles: ArticleReader, guildId: string | null): ReaderView;
   name: string;
   /** Follow the library, every scope (when writing): bring the tables in line with them first, in the background. */
   start(): void;
@@ -72,7 +74,8 @@ export async function createPostgresSearchService(options: PostgresSearchService
   let reconciling: Promise<void> | undefined;
   return {
     name: 'search',
-    readerView: (view, guildId) => withSearch(view, search.view(guildId, (typed) => view.search.resolveName(typed))),
+    readerView: (view, guildId) => withSearch(memoryReader(view), search.view(guildId, (typed) => view.search.resolveName(typed))),
+    postgresView: (articles, guildId) => withSearch(articles, search.view(guildId, (typed) => search.resolveInView(guildId, typed))),
     start() {
       if (!options.write || following) return;
       following = true;
