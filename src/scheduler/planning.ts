@@ -11,6 +11,8 @@ export interface PlanDeps {
   store: Pick<AnyStore, 'schedules' | 'deliveries'>;
   /** Cap per run (default {@link MAX_POSTS_PER_RUN}). */
   maxPerRun?: number;
+  /** Articles read per page of the stream (default {@link pageSizeFor} the cap). */
+  pageSize?: number;
 }
 
 /** What a run should do. */
@@ -74,7 +76,7 @@ export async function derivePosition(reader: Pick<ArticleReader, 'stream'>, stat
 async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
   if (schedule.position) return schedule.position;
   const newest = schedule.primed ? undefined : await reader.newest();
-  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, statuses, pageSizeFor(deps.maxPerRun ?? MAX_POSTS_PER_RUN));
+  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, statuses, deps.pageSize ?? pageSizeFor(deps.maxPerRun ?? MAX_POSTS_PER_RUN));
   if (!schedule.primed || position) await deps.store.schedules.markPrimed(schedule.id, position);
   return position;
 }
@@ -98,7 +100,7 @@ export async function planRun(schedule: ScheduleRecord, reader: ArticleReader, d
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   const duplicates: LibraryArticle[] = [];
   const articles: LibraryArticle[] = [];
-  if (max > 0) await walkStream(reader, start && { position: start }, pageSizeFor(max), (article) => {
+  if (max > 0) await walkStream(reader, start && { position: start }, deps.pageSize ?? pageSizeFor(max), (article) => {
     if (!OWED.has(statuses.get(article.id))) return true;
     if (article.contentKey && settled.has(article.contentKey)) {
       if (!statuses.has(article.id)) duplicates.push(article);
