@@ -1,8 +1,8 @@
 import type { Library, LibraryView, ReaderView } from '../../library';
 import { withSearch } from '../../library';
 import type { Logger } from '../../logger';
-import { migratePostgres } from './migrate';
-import { createPool } from './pool';
+import { PostgresArticles } from './articles';
+import { openMigratedPool } from './pool';
 import { OPERATOR_SCOPE, PostgresSearch } from './search';
 import { PostgresSearchWriter } from './search-writer';
 
@@ -26,6 +26,8 @@ export interface PostgresSearchServiceOptions {
 export interface PostgresSearchService {
   /** What a server sees (`view`: its in-memory articles, from `library.view`), searched in Postgres. */
   readerView(view: LibraryView, guildId: string | null): ReaderView;
+  /** The whole articles the writing process stores beside their search rows: `articles.reader(guildId)` is what a server sees, for roles that load no folder. */
+  readonly articles: PostgresArticles;
   name: string;
   /** Follow the library, every scope (when writing): bring the tables in line with them first, in the background. */
   start(): void;
@@ -35,21 +37,16 @@ export interface PostgresSearchService {
 
 /**
  * With `DATABASE_URL`: `/quote` and autocomplete read the `search_*` tables
- * (answers identical to the in-memory index on the same articles), and the
- * process that briefs writes them: every article the library adds, changes
+ * (answers identical to the in-memory index on the same articles), roles
+ * without a library read whole articles there (`articles`), and the process
+ * that briefs writes them (search rows and article together): every article the library adds, changes
  * or removes, every feed article a server's scope gains or loses. At
  * start the operator's library is reconciled with the tables (only changed
  * articles are written), without holding up the bot.
  */
 export async function createPostgresSearchService(options: PostgresSearchServiceOptions): Promise<PostgresSearchService> {
   const log = options.logger.child({ component: 'search' });
-  const pool = createPool(options.url, (error) => log.error({ err: error }, 'postgres connection error (search)'), options.poolSize ?? 5);
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(options.url, (error) => log.error({ err: error }, 'postgres connection error (search)'), options.poolSize ?? 5);
   const search = new PostgresSearch(pool);
   const writer = new PostgresSearchWriter(pool, {
     onError: (error, detail) =>
@@ -72,6 +69,7 @@ export async function createPostgresSearchService(options: PostgresSearchService
   let reconciling: Promise<void> | undefined;
   return {
     name: 'search',
+    articles: new PostgresArticles(pool),
     readerView: (view, guildId) => withSearch(view, search.view(guildId, (typed) => view.search.resolveName(typed))),
     start() {
       if (!options.write || following) return;
