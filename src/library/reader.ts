@@ -105,27 +105,37 @@ export function readStreamPlain(articles: readonly LibraryArticle[], start: Stre
   return articles.filter((article) => !start || isFrom(article, start)).slice(0, Math.max(0, limit));
 }
 
+/** The article, unless its summary is still pending. */
+const ready = (article: LibraryArticle | undefined): LibraryArticle | undefined => (article && !article.summaryPending ? article : undefined);
+
+/**
+ * The newest article of `view` that `wanted` takes and that the view shows
+ * (its `get` gives this very article: not one a server's own article of the
+ * same id hides), its summary computed. Walks back from the newest: the
+ * first is nearly always it.
+ */
+function newestShown(view: ArticleLibrary, wanted: (article: LibraryArticle) => boolean): LibraryArticle | undefined {
+  const all = view.all();
+  for (let index = all.length - 1; index >= 0; index--) {
+    const article = all[index]!;
+    if (wanted(article) && view.get(article.id) === article && !article.summaryPending) return article;
+  }
+  return undefined;
+}
+
 /**
  * The reader over an in-memory library view (the folder library, with a
  * server's feed articles): what `ROLE=all` and the embedded default read.
- * `stream` reads the view's oldest-first list from a binary search;
- * `get`, `newest` and `newestQuoted` go through the view's `get`, which
- * never returns an article whose summary is pending.
+ * `stream` reads the view's oldest-first list from a binary search; `get`,
+ * `newest` and `newestQuoted` go through the view's `get` (which computes a
+ * pending summary on the spot when it can) and never return an article whose
+ * summary is still pending. `PostgresArticles` answers the same.
  */
 export function memoryReader(view: ArticleLibrary): ArticleReader {
   return {
-    get: async (id) => view.get(id),
-    newest: async () => view.newest(),
-    async newestQuoted() {
-      const all = view.all();
-      for (let index = all.length - 1; index >= 0; index--) {
-        const article = all[index]!;
-        if (article.briefing.quotes.length === 0) continue;
-        const ready = view.get(article.id);
-        if (ready && !ready.summaryPending) return ready;
-      }
-      return undefined;
-    },
+    get: async (id) => ready(view.get(id)),
+    newest: async () => newestShown(view, () => true),
+    newestQuoted: async () => newestShown(view, (article) => article.briefing.quotes.length > 0),
     async stream(start, limit) {
       return readStream(view.all(), start, limit);
     },

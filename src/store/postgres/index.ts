@@ -1,14 +1,13 @@
 import type pg from 'pg';
 import type { AsyncStore, ChangeSignal } from '../types';
 import { OWNER_LEASE_MS, PostgresDeliveryStore } from './deliveries';
-import { migratePostgres } from './migrate';
-import { createPool } from './pool';
+import { openMigratedPool } from './pool';
 import { PostgresFeedStore } from './feeds';
 import { createSessionLocks } from './locks';
 import { PostgresScheduleStore } from './schedules';
 
 export { migratePostgres, postgresSchemaVersion } from './migrate';
-export { createPool } from './pool';
+export { createPool, openMigratedPool } from './pool';
 export { createSessionLocks } from './locks';
 
 /** Options of {@link createPostgresStore}. */
@@ -25,13 +24,7 @@ export interface PostgresStoreOptions {
  * at the first lock. `close()` ends the lease, the locks and the pool.
  */
 export async function createPostgresStore(url: string, onError?: (error: Error) => void, options: PostgresStoreOptions = {}): Promise<AsyncStore> {
-  const pool = createPool(url, onError);
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(url, onError);
   const deliveries = new PostgresDeliveryStore(pool);
   const leaseMs = options.ownerLeaseMs ?? OWNER_LEASE_MS;
   try {

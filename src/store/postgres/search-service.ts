@@ -1,8 +1,8 @@
-import type { ArticleReader, Library, LibraryView, ReaderView } from '../../library';
+import type { Library, LibraryView, ReaderView } from '../../library';
 import { memoryReader, withSearch } from '../../library';
 import type { Logger } from '../../logger';
-import { migratePostgres } from './migrate';
-import { createPool } from './pool';
+import { PostgresArticles } from './articles';
+import { openMigratedPool } from './pool';
 import { OPERATOR_SCOPE, PostgresSearch } from './search';
 import { PostgresSearchWriter } from './search-writer';
 
@@ -26,8 +26,10 @@ export interface PostgresSearchServiceOptions {
 export interface PostgresSearchService {
   /** What a server sees (`view`: its in-memory articles, from `library.view`), searched in Postgres. */
   readerView(view: LibraryView, guildId: string | null): ReaderView;
-  /** What a server sees on a replica that loads no library: its articles from Postgres (`articles`), searched there, names resolved there. */
-  postgresView(articles: ArticleReader, guildId: string | null): ReaderView;
+  /** The whole articles the writing process stores beside their search rows: `articles.reader(guildId)` is what a server sees, for roles that load no folder. */
+  readonly articles: PostgresArticles;
+  /** What a server sees on a replica that loads no library (`ROLE=web`, `ROLE=scheduler`): its articles read from Postgres, searched there, names resolved there. */
+  postgresView(guildId: string | null): ReaderView;
   name: string;
   /** Follow the library, every scope (when writing): bring the tables in line with them first, in the background. */
   start(): void;
@@ -37,27 +39,23 @@ export interface PostgresSearchService {
 
 /**
  * With `DATABASE_URL`: `/quote` and autocomplete read the `search_*` tables
- * (answers identical to the in-memory index on the same articles), and the
- * process that briefs writes them: every article the library adds, changes
+ * (answers identical to the in-memory index on the same articles), roles
+ * without a library read whole articles there (`articles`), and the process
+ * that briefs writes them (search rows and article together): every article the library adds, changes
  * or removes, every feed article a server's scope gains or loses. At
  * start the operator's library is reconciled with the tables (only changed
  * articles are written), without holding up the bot.
  */
 export async function createPostgresSearchService(options: PostgresSearchServiceOptions): Promise<PostgresSearchService> {
   const log = options.logger.child({ component: 'search' });
-  const pool = createPool(options.url, (error) => log.error({ err: error }, 'postgres connection error (search)'), options.poolSize ?? 5);
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(options.url, (error) => log.error({ err: error }, 'postgres connection error (search)'), options.poolSize ?? 5);
   const search = new PostgresSearch(pool);
   const writer = new PostgresSearchWriter(pool, {
     onError: (error, detail) =>
       detail.retrying ? log.warn({ err: error }, 'search tables not reachable; retrying') : log.error({ err: error, scope: detail.scope, id: detail.id }, `search tables refused article ${detail.id ?? ''}; it is not searchable in Postgres`),
   });
   const { library } = options;
+  const articles = new PostgresArticles(pool);
   const onPut = (article: Parameters<PostgresSearchWriter['put']>[1]): void => writer.put(OPERATOR_SCOPE, article);
   const onRemoved = (id: string): void => writer.remove(OPERATOR_SCOPE, id);
   const onShelved = (guildId: string, article: Parameters<PostgresSearchWriter['put']>[1]): void => writer.put(guildId, article);
@@ -74,8 +72,9 @@ export async function createPostgresSearchService(options: PostgresSearchService
   let reconciling: Promise<void> | undefined;
   return {
     name: 'search',
+    articles,
     readerView: (view, guildId) => withSearch(memoryReader(view), search.view(guildId, (typed) => view.search.resolveName(typed))),
-    postgresView: (articles, guildId) => withSearch(articles, search.view(guildId, (typed) => search.resolveInView(guildId, typed))),
+    postgresView: (guildId) => withSearch(articles.reader(guildId), search.view(guildId, (typed) => search.resolveInView(guildId, typed))),
     start() {
       if (!options.write || following) return;
       following = true;
