@@ -74,7 +74,7 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: /quote and autocomplete read Postg
     const shown = await t.fake.dispatchCommand('quote', { query: 'electeurs' }).visible(10_000);
     expect(String(shown.content)).toMatch(/No quote matches/);
     // The library still has it in memory (the next start's reconcile writes it back).
-    expect(t.app.library.search.searchQuotes({ query: 'electeurs' })).toHaveLength(1);
+    expect(t.app.library!.search.searchQuotes({ query: 'electeurs' })).toHaveLength(1);
   });
 
   it('follows the library: a new file is found, a removed one no longer', async () => {

@@ -11,13 +11,13 @@ export interface PostgresSearchServiceOptions {
   /** `DATABASE_URL`. */
   url: string;
   logger: Logger;
-  /** The library, its operator's articles and each server's feed articles: followed (and written) when `write` is set. */
-  library: Pick<Library, 'on' | 'off' | 'all'>;
   /**
-   * Write the search tables from this process's library (every scope): the
-   * process that briefs (`ROLE=all`, or an ingest role). Others only read.
+   * The library whose articles (the operator's and each server's feed
+   * articles) this process writes to the tables, following it: the process
+   * that briefs (`ROLE=all`, or an ingest role). Absent: this process only
+   * reads the tables (`ROLE=web`, `ROLE=scheduler`, which load no library).
    */
-  write: boolean;
+  write?: Pick<Library, 'on' | 'off' | 'all'>;
   /** Connections of the search pool (default 5). */
   poolSize?: number;
 }
@@ -54,14 +54,14 @@ export async function createPostgresSearchService(options: PostgresSearchService
     onError: (error, detail) =>
       detail.retrying ? log.warn({ err: error }, 'search tables not reachable; retrying') : log.error({ err: error, scope: detail.scope, id: detail.id }, `search tables refused article ${detail.id ?? ''}; it is not searchable in Postgres`),
   });
-  const { library } = options;
+  const library = options.write;
   const articles = new PostgresArticles(pool);
   const onPut = (article: Parameters<PostgresSearchWriter['put']>[1]): void => writer.put(OPERATOR_SCOPE, article);
   const onRemoved = (id: string): void => writer.remove(OPERATOR_SCOPE, id);
   const onShelved = (guildId: string, article: Parameters<PostgresSearchWriter['put']>[1]): void => writer.put(guildId, article);
   const onUnshelved = (guildId: string, id: string): void => writer.remove(guildId, id);
   /** Start (`on`) or stop (`off`) following every scope of the library: one list for both. */
-  const listen = (how: 'on' | 'off'): void => {
+  const listen = (library: NonNullable<PostgresSearchServiceOptions['write']>, how: 'on' | 'off'): void => {
     library[how]('added', onPut);
     library[how]('changed', onPut);
     library[how]('removed', onRemoved);
@@ -76,9 +76,9 @@ export async function createPostgresSearchService(options: PostgresSearchService
     readerView: (view, guildId) => withSearch(memoryReader(view), search.view(guildId, (typed) => view.search.resolveName(typed))),
     postgresView: (guildId) => withSearch(articles.reader(guildId), search.view(guildId, (typed) => search.resolveInView(guildId, typed))),
     start() {
-      if (!options.write || following) return;
+      if (!library || following) return;
       following = true;
-      listen('on');
+      listen(library, 'on');
       const began = Date.now();
       reconciling = writer
         .reconcile(OPERATOR_SCOPE, library.all())
@@ -86,9 +86,9 @@ export async function createPostgresSearchService(options: PostgresSearchService
         .catch((error: unknown) => log.error({ err: error }, 'could not bring the search tables in line with the library; changes from now on are written'));
     },
     async stop() {
-      if (following) {
+      if (following && library) {
         following = false;
-        listen('off');
+        listen(library, 'off');
       }
       await writer.close();
       await reconciling;
