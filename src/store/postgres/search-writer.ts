@@ -49,14 +49,23 @@ interface StoredSignatures {
   article_signature: string | null;
 }
 
+/** An article to write: itself, its search document, and how it is stored. */
+interface Written {
+  article: LibraryArticle;
+  document: ArticleDocument;
+  stored: StoredArticle;
+}
+
+const writtenOf = (article: LibraryArticle, entry?: ArticleIndexEntry): Written => ({ article, document: articleDocument(article, entry), stored: storedArticle(article) });
+
 /**
  * What a change rewrites: nothing (stored as it is), the article alone (its
- * search rows the same: a summary filled in), or all of it (new, re-indexed
- * or removed: `document` null).
+ * search rows the same: a summary filled in), or all of it (new, re-indexed,
+ * or removed: `written` null).
  */
-function changeKind(stored: StoredSignatures | undefined, document: ArticleDocument | null, article: StoredArticle | null): 'none' | 'article' | 'all' {
-  if (!document || !article || stored?.signature !== document.signature) return 'all';
-  return stored.article_signature === article.signature ? 'none' : 'article';
+function changeKind(stored: StoredSignatures | undefined, written: Written | null): 'none' | 'article' | 'all' {
+  if (!written || stored?.signature !== written.document.signature) return 'all';
+  return stored.article_signature === written.stored.signature ? 'none' : 'article';
 }
 
 /**
@@ -98,8 +107,9 @@ export class PostgresSearchWriter {
 
   /**
    * Make `scope` hold exactly `articles`: write those whose indexed content
-   * or article differs from what is stored (all of them into an empty table;
-   * a summary filled in since), remove the others. For a start-up: a restart rewrites only what changed meanwhile.
+   * or article (a summary filled in since) differs from what is stored (all
+   * of them into an empty table), remove the others. For a start-up: a
+   * restart rewrites only what changed meanwhile.
    */
   async reconcile(scope: string, articles: readonly LibraryArticle[]): Promise<{ written: number; removed: number }> {
     const { rows } = await this.pool.query<StoredSignatures & { id: string }>('SELECT id, signature, article_signature FROM search_articles WHERE scope = $1', [scope]);
@@ -115,7 +125,7 @@ export class PostgresSearchWriter {
         if (n % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
         const signatures = stored.get(article.id);
         stored.delete(article.id);
-        if (touched.has(keyOf(scope, article.id)) || (signatures && changeKind(signatures, articleDocument(article), storedArticle(article)) === 'none')) continue;
+        if (touched.has(keyOf(scope, article.id)) || (signatures && changeKind(signatures, writtenOf(article)) === 'none')) continue;
         this.queue({ scope, id: article.id, article }, false);
         written++;
       }
@@ -207,12 +217,7 @@ export class PostgresSearchWriter {
   }
 
   private async write(changes: readonly Change[]): Promise<void> {
-    const all = changes.map((change) => ({
-      change,
-      scope: change.scope,
-      document: change.article && articleDocument(change.article, change.entry),
-      stored: change.article && storedArticle(change.article),
-    }));
+    const all = changes.map((change) => ({ change, scope: change.scope, written: change.article && writtenOf(change.article, change.entry) }));
     await inTransaction(this.pool, async (client) => {
       // An article stored as it is now (a feed article shelved again at start, a rescan) is left alone: no quote rewritten.
       const stored = await client.query<StoredSignatures & { scope: string; id: string }>(
@@ -220,9 +225,9 @@ export class PostgresSearchWriter {
         [changes.map((c) => c.scope), changes.map((c) => c.id)],
       );
       const signatures = new Map(stored.rows.map((row) => [keyOf(row.scope, row.id), row]));
-      const kinds = all.map((item) => ({ ...item, kind: changeKind(signatures.get(keyOf(item.scope, item.change.id)), item.document, item.stored) }));
-      const articleOnly = kinds.filter((item) => item.kind === 'article');
-      if (articleOnly.length > 0) await client.query(UPDATE_ARTICLES, [JSON.stringify(articleOnly.map(articleFields))]);
+      const kinds = all.map((item) => ({ ...item, kind: changeKind(signatures.get(keyOf(item.scope, item.change.id)), item.written) }));
+      const articleOnly = kinds.flatMap(({ kind, scope, written }) => (kind === 'article' && written ? [articleFields({ scope, ...written })] : []));
+      if (articleOnly.length > 0) await client.query(UPDATE_ARTICLES, [JSON.stringify(articleOnly)]);
       const documents = kinds.filter((item) => item.kind === 'all');
       const batch = documents.map((d) => d.change);
       if (batch.length === 0) return;
@@ -235,7 +240,7 @@ export class PostgresSearchWriter {
       if (removed.length > 0) {
         await client.query('DELETE FROM search_articles a USING unnest($1::text[], $2::text[]) AS c(scope, id) WHERE a.scope = c.scope AND a.id = c.id', [removed.map((c) => c.scope), removed.map((c) => c.id)]);
       }
-      const written = documents.flatMap(({ change, scope, document, stored: article }) => (document && article ? [{ change, scope, document, stored: article }] : []));
+      const written = documents.flatMap(({ scope, written: w }) => (w ? [{ scope, ...w }] : []));
       if (written.length > 0) {
         await client.query(UPSERT_ARTICLES, [JSON.stringify(written.map((w) => ({ ...articleRow(w), ...articleFields(w) })))]);
         await client.query(INSERT_QUOTES, [JSON.stringify(written.flatMap(quoteRows))]);
@@ -257,9 +262,9 @@ const articleRow = ({ scope, document: d }: { scope: string; document: ArticleDo
 });
 
 /** The article columns of a row: the article (as JSON text), its hash, its id in stream order, and what `newest` and `newestQuoted` filter on. */
-const articleFields = ({ change, stored }: { change: Change; stored: StoredArticle | null }) => ({
-  scope: change.scope, id: change.id, article: stored!.json, article_signature: stored!.signature, stream_id: streamId(change.id).toString('hex'),
-  summary_pending: change.article!.summaryPending === true, quoted: change.article!.briefing.quotes.length > 0,
+const articleFields = ({ scope, article, stored }: Written & { scope: string }) => ({
+  scope, id: article.id, article: stored.json, article_signature: stored.signature, stream_id: streamId(article.id).toString('hex'),
+  summary_pending: article.summaryPending === true, quoted: article.briefing.quotes.length > 0,
 });
 
 const quoteRows = ({ scope, document: d }: { scope: string; document: ArticleDocument }) =>
