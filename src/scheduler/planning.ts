@@ -28,6 +28,9 @@ const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pendi
 /** Statuses that settle an article (the channel has it, or must never get it). */
 const SETTLED: ReadonlySet<DeliveryStatus | undefined> = new Set(['sent', 'skipped', 'rejected', 'uncertain']);
 
+/** Articles read per page when a schedule from before positions gets one (once, possibly over the whole stream): large pages, few reads. */
+const DERIVE_PAGE_SIZE = 1000;
+
 /** Articles read per page of the stream: a few runs' worth, so that most runs read one page. */
 export const pageSizeFor = (maxPerRun: number): number => Math.max(16, 4 * maxPerRun);
 
@@ -53,7 +56,7 @@ export async function walkStream(reader: Pick<ArticleReader, 'stream'>, start: S
  * stay owed, those settled before it are never reconsidered. Reads the
  * stream in pages, up to that article.
  */
-export async function derivePosition(reader: Pick<ArticleReader, 'stream'>, statuses: ReadonlyMap<string, DeliveryStatus>, pageSize = pageSizeFor(MAX_POSTS_PER_RUN)): Promise<StreamPosition | null> {
+export async function derivePosition(reader: Pick<ArticleReader, 'stream'>, statuses: ReadonlyMap<string, DeliveryStatus>, pageSize = DERIVE_PAGE_SIZE): Promise<StreamPosition | null> {
   let found: LibraryArticle | undefined;
   let last: LibraryArticle | undefined;
   await walkStream(reader, null, pageSize, (article) => {
@@ -76,7 +79,7 @@ export async function derivePosition(reader: Pick<ArticleReader, 'stream'>, stat
 async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
   if (schedule.position) return schedule.position;
   const newest = schedule.primed ? undefined : await reader.newest();
-  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, statuses, deps.pageSize ?? pageSizeFor(deps.maxPerRun ?? MAX_POSTS_PER_RUN));
+  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, statuses, deps.pageSize ?? DERIVE_PAGE_SIZE);
   if (!schedule.primed || position) await deps.store.schedules.markPrimed(schedule.id, position);
   return position;
 }
