@@ -1,7 +1,8 @@
 import { positionOf, type ArticleReader, type StreamStart } from '../library/reader';
 import type { LibraryArticle } from '../library/types';
-export { compareToPosition, firstIndexFrom, firstIndexFromPlain, positionOf } from '../library/reader';
 import type { AnyStore, DeliveryStatus, ScheduleRecord, StreamPosition } from '../store/types';
+
+export { compareToPosition, firstIndexFrom, firstIndexFromPlain, positionOf } from '../library/reader';
 
 /** Most articles posted to one channel by one run; the rest wait for the next. */
 export const MAX_POSTS_PER_RUN = 5;
