@@ -67,7 +67,7 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: /quote and autocomplete read Postg
 
   it('stores the whole articles too: Postgres reads them back as the library does (ar/en/fr, stream, newest, by id)', async () => {
     const stored = new PostgresArticles(pool).reader(null);
-    const memory = memoryReader(t.app.library);
+    const memory = memoryReader(t.app.library!);
     expect(await stored.stream(null, 10)).toEqual(await memory.stream(null, 10));
     expect((await stored.newest())?.id).toBe('pont-fr');
     expect(await stored.newestQuoted()).toEqual(await memory.newestQuoted());
@@ -96,7 +96,7 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: /quote and autocomplete read Postg
     writeFileSync(join(contentDir, 'tram-en.md'), article('Tram line approved', '2024-03-04', 'en', '"The tramway will carry ten thousand riders a day," said engineer Omar Haddad.'));
     await waitForQuote('tramway', 1);
     const stored = new PostgresArticles(pool).reader(null);
-    expect(await stored.newest()).toEqual(t.app.library.get('tram-en'));
+    expect(await stored.newest()).toEqual(t.app.library!.get('tram-en'));
     const speakers = await t.fake.dispatchAutocomplete('quote', 'speaker', 'omar').response(10_000);
     expect((speakers.data?.choices as Array<{ name: string }>).map((c) => c.name)).toEqual(['Omar Haddad']);
     const articles = await t.fake.dispatchAutocomplete('brief', 'article', 'tram').response(10_000);
