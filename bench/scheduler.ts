@@ -13,6 +13,7 @@
  *   issue 11) and the run's time.
  */
 import { join } from 'node:path';
+import { memoryReader, type ArticleReader } from '../src/library/reader';
 import type { LibraryArticle } from '../src/library/types';
 import { runSchedule, SchedulerService, tick, type ChannelMessage, type Poster, type PostOutcome } from '../src/scheduler';
 import { nextRunAfter } from '../src/scheduler/timing';
@@ -47,9 +48,9 @@ function article(id: string, minute: number): LibraryArticle {
   };
 }
 
-/** A library of fixed articles. */
-function library(articles: LibraryArticle[]) {
-  return { all: () => articles, get: (id: string) => articles.find((a) => a.id === id), newest: () => articles.at(-1) };
+/** A library of fixed articles (oldest first), read as the scheduler reads it. */
+function library(articles: LibraryArticle[]): ArticleReader {
+  return memoryReader({ all: () => articles, get: (id: string) => articles.find((a) => a.id === id), newest: () => articles.at(-1) });
 }
 
 /** A poster that answers at once and notes when each request arrived. */

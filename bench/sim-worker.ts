@@ -8,7 +8,8 @@
  */
 import { REST } from 'discord.js';
 import { honourBodyRetryAfter } from '../src/discord/rest-compat';
-import type { ArticleLibrary, LibraryArticle } from '../src/library/types';
+import { memoryReader, type ArticleReader } from '../src/library/reader';
+import type { LibraryArticle } from '../src/library/types';
 import { createLogger } from '../src/logger';
 import { adoptionService } from '../src/scheduler/adoption';
 import { pacedRest, requestPacer } from '../src/scheduler/rate-limit';
@@ -34,8 +35,8 @@ export type SimWorkerMessage = { kind: 'ready' } | { kind: 'rss'; rss: number; h
 
 const TOKEN = 'c2ltLWJvdA.sim.token-not-a-secret';
 
-function oneArticleLibrary(article: LibraryArticle): ArticleLibrary {
-  return { all: () => [article], get: (id) => (id === article.id ? article : undefined), newest: () => article };
+function oneArticleLibrary(article: LibraryArticle): ArticleReader {
+  return memoryReader({ all: () => [article], get: (id) => (id === article.id ? article : undefined), newest: () => article });
 }
 
 async function main(): Promise<void> {

@@ -54,7 +54,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     }
   }
   const library = libraryOf(ctx, interaction.guildId);
-  const article = requested ? resolveArticle(library, requested) : library.newest();
+  const article = requested ? await resolveArticle(library, requested) : await library.newest();
   if (!article) throw new UserError(localizedLabel((labels) => labels.emptyLibrary));
   return briefingBody(article);
 }

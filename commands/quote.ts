@@ -3,7 +3,7 @@ import { libraryOf, type CommandContext } from '../src/discord/command';
 import { labelsFor, languageOfLocale } from '../src/discord/labels';
 import { languageOfInteraction } from '../src/discord/user-language';
 import { ephemeralText, type MessageBody } from '../src/discord/message';
-import { parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
+import { articlesOfPage, parsePageCustomId, renderQuotePage } from '../src/discord/quote-results';
 import { resolveArticle } from '../src/discord/resolve-article';
 import { code, InvalidOptionError } from '../src/errors';
 import type { QuoteHit, ReaderView, Suggestion } from '../src/library';
@@ -54,8 +54,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   const articleOption = interaction.options.getString('article')?.trim() || undefined;
   const library = libraryOf(ctx, interaction.guildId);
   // No options: the main quotes of the newest article that has any (kept by id, so its pages stay that article's).
-  const articleId = articleOption !== undefined ? resolveArticle(library, articleOption).id
-    : query || speaker ? null : [...library.all()].reverse().find((a) => a.briefing.quotes.length > 0)?.id;
+  const articleId = articleOption !== undefined ? (await resolveArticle(library, articleOption)).id
+    : query || speaker ? null : (await library.newestQuoted())?.id;
   const language = languageOfInteraction(interaction);
   if (articleId === undefined) return ephemeralText(labelsFor(language).noResults);
   const search: QuoteSearch = { query, speaker, articleId, guildId: interaction.guildId, userId: interaction.user.id, language };
@@ -63,7 +63,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   if (hits.length === 0) return ephemeralText(labelsFor(language).noResults);
   // Only the search is kept, not its results: any process (another HTTP replica) runs it again for another page.
   const token = await pagesOf(ctx).put(search, ctx.now());
-  return renderQuotePage(hits, 0, token, language, library);
+  return renderQuotePage(hits, 0, token, language, await articlesOfPage(hits, 0, library));
 }
 
 /**
@@ -81,7 +81,7 @@ export async function button(interaction: ButtonInteraction, ctx: CommandContext
   const hits = await quotesOf(library, search);
   // The articles went away meanwhile.
   if (hits.length === 0) return ephemeralText(labelsFor(search.language).noResults);
-  return renderQuotePage(hits, parsed.page, parsed.token, search.language, library);
+  return renderQuotePage(hits, parsed.page, parsed.token, search.language, await articlesOfPage(hits, parsed.page, library));
 }
 
 /** Speakers or articles matching what is typed. */

@@ -10,7 +10,7 @@ import { tolerateGatewayVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
-import { createFolderLibrary, type Library } from './library';
+import { createFolderLibrary, memoryReader, readerOf, type ArticleReader, type Library, type ReaderView } from './library';
 import type { Logger } from './logger';
 import { ChannelLocks } from './scheduler/channel-locks';
 import { historyReadable } from './scheduler/permissions';
@@ -20,7 +20,7 @@ import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 import { asAsyncStore } from './store/async';
 import { createPostgresStore } from './store/postgres';
-import { createPostgresSearchService } from './store/postgres/search-service';
+import { createPostgresSearchService, type PostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
 import { waitToLead } from './ingest-lock';
 import { adoptionService } from './scheduler/adoption';
@@ -73,7 +73,8 @@ export interface AppOptions {
 /** The composed bot. */
 export interface App {
   client: Client;
-  library: Library;
+  /** The folder library this process loads and briefs; absent on a `ROLE=web` or `ROLE=scheduler` replica that reads articles from Postgres. */
+  library?: Library;
   commands: ReadonlyMap<string, Command>;
   /** Started in order after login, stopped in reverse order on shutdown. */
   services: Service[];
@@ -89,7 +90,9 @@ interface StoreServiceParts {
   config: Config;
   logger: Logger;
   client: Client;
-  library: Library;
+  library?: Library;
+  /** What a server's schedules and feed posts read: in memory, or from Postgres. */
+  articles: ArticleSources;
   now: () => number;
   fetcher: ReturnType<typeof createFetcher>;
   ctx: CommandContext;
@@ -105,7 +108,7 @@ interface StoreServiceParts {
  * `/feed` in `ctx.services` (and its kept `/quote` searches as `ctx.pages`),
  * and pushed to `services` in start order.
  */
-async function addStoreServices({ config, logger, client, library, now, fetcher, ctx, services, runsWork }: StoreServiceParts): Promise<void> {
+async function addStoreServices({ config, logger, client, library, articles, now, fetcher, ctx, services, runsWork }: StoreServiceParts): Promise<void> {
   // A worker that stops renewing (killed) loses its pending posts and feed claims after this long; live ones adopt them.
   const leaseMs = config.workerLeaseSeconds * 1000;
   const store = config.databaseUrl ? await createPostgresStore(config.databaseUrl, (error) => logger.error({ err: error }, 'postgres connection error'), { ownerLeaseMs: leaseMs }) : undefined;
@@ -113,7 +116,7 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
   const postPacer = requestPacer(config.discordGlobalRate * config.discordRateShare);
   // Scheduled and feed posts to one channel take turns: one lock per channel, in this process and (Postgres) across processes.
   const channels = new ChannelLocks(store?.locks);
-  const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library, now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: (guildId) => library.view(guildId), channels });
+  const scheduling = createScheduling({ config, logger, rest: pacedRest(singleAttemptRest(client.rest, config.token), postPacer), library: articles.reader(null), now, canReadHistory: historyReadable(client), runScheduler: runsWork, store, libraryFor: articles.reader, channels });
   services.push(scheduling.service);
   ctx.services[SCHEDULING_SERVICE] = scheduling.scheduling;
   // /quote pages live in the same database (closed with it), so that a click through any replica finds its search.
@@ -121,7 +124,7 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
 
   // The feed poller, through the same fetcher and extraction worker (stopped before the scheduler; the web closed last).
   // The scheduler's store: SQLite (one connection, one instance lock per file) or Postgres (DATABASE_URL, closed by the scheduler).
-  const feeds = createFeeds({ config, logger, rest: pacedRest(client.rest, postPacer), canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, library, now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs, channels });
+  const feeds = createFeeds({ config, logger, rest: pacedRest(client.rest, postPacer), canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, ...(library ? { library } : {}), now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs, channels });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
   // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).
@@ -131,6 +134,30 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
       feeds.feeds.wake();
     } }, Math.max(1000, Math.floor(leaseMs / 3))));
   }
+}
+
+/** Where commands and schedules read articles: one view or reader per server (null: a DM, the operator's articles alone). */
+interface ArticleSources {
+  /** What a command sees: articles and their search. */
+  view(guildId: string | null): ReaderView;
+  /** What a schedule reads. */
+  reader(guildId: string | null): ArticleReader;
+}
+
+/**
+ * Where this process reads articles: its folder library in memory (searched
+ * in Postgres with `DATABASE_URL`), or, without a library (a `ROLE=web` or
+ * `ROLE=scheduler` replica), Postgres alone, where `ROLE=ingest` writes them.
+ */
+function articleSources(library: Library | undefined, search: PostgresSearchService | undefined): ArticleSources {
+  if (!library) {
+    if (!search) throw new Error('a process without a library reads articles from Postgres: DATABASE_URL is required');
+    return { view: (guildId) => search.postgresView(guildId), reader: (guildId) => search.articles.reader(guildId) };
+  }
+  return {
+    view: (guildId) => (search ? search.readerView(library.view(guildId), guildId) : readerOf(library.view(guildId))),
+    reader: (guildId) => memoryReader(library.view(guildId)),
+  };
 }
 
 /**
@@ -145,7 +172,10 @@ async function addStoreServices({ config, logger, client, library, now, fetcher,
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
-  const library = createFolderLibrary({
+  const { role } = config;
+  // With DATABASE_URL, ROLE=web and ROLE=scheduler read whole articles from Postgres (ROLE=ingest writes them): no folder, no briefing.
+  const readsPostgres = Boolean(config.databaseUrl) && (role === 'web' || role === 'scheduler');
+  const library = readsPostgres ? undefined : createFolderLibrary({
     contentDir: config.contentDir,
     maxBytes: config.maxArticleBytes,
     logger,
@@ -157,15 +187,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const commands = await loadCommands(options.commandsDir);
   // ROLE=web: no gateway; interactions arrive over HTTP and their first callback becomes the HTTP response.
   // ROLE=scheduler: REST only (posts, channel checks), no gateway and no interactions. ROLE=ingest: no Discord at all.
-  const { role } = config;
   const web = role === 'web';
   const gateway = role === 'all';
   const runsWork = role === 'all' || role === 'scheduler';
   const replies = new HttpReplies();
   const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...(gateway ? shardingOptions(config.shards) : {}), ...options.clientOptions }));
-  // Each server's feed articles are its own library scope: its commands and schedules see the operator's articles and its own, no other server's.
-  const ctx: CommandContext = { library, logger, config, now, services: {}, libraryFor: (guildId) => library.view(guildId) };
   const services: Service[] = [];
+  // DATABASE_URL: /quote and autocomplete read Postgres; the process that briefs the library (ROLE=all, or the active
+  // ROLE=ingest once it holds the lock) writes the search tables and the whole articles. Started before the feeds, so
+  // that the feed articles they load at start are written too.
+  const writes = role === 'all' || role === 'ingest';
+  const search = config.databaseUrl ? await createPostgresSearchService({ url: config.databaseUrl, logger, ...(library && writes ? { write: library } : {}) }) : undefined;
+  // Each server's feed articles are its own library scope: its commands and schedules see the operator's articles and its own, no other server's.
+  const articles = articleSources(library, search);
+  const ctx: CommandContext = { ...(library ? { library } : {}), logger, config, now, services: {}, libraryFor: articles.view };
 
   // The one way the bot reaches the web (/brief url:, feeds): every address checked, size and time capped, 2 connections per host.
   const fetcher = createFetcher({ allowAddresses: config.fetchAllowAddresses, userAgent: userAgent(config.fetchContact), maxBytes: config.fetchMaxBytes, timeoutMs: config.fetchTimeoutMs });
@@ -174,19 +209,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const extractor = createIsolatedExtractor();
   ctx.extract = (html, url) => extractor.extract(html, url);
   services.push({ name: 'web', start: () => undefined, stop: async () => void (await Promise.all([fetcher.close(), extractor.close()])) });
+  if (search) services.push(search);
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
   const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
-  // DATABASE_URL: /quote and autocomplete read Postgres; the process that briefs the library (ROLE=all, or the active
-  // ROLE=ingest once it holds the lock) writes the search tables. Started before the feeds, so that the feed articles
-  // they load at start are written too.
-  const search = config.databaseUrl ? await createPostgresSearchService({ url: config.databaseUrl, logger, library, write: role === 'all' || role === 'ingest' }) : undefined;
-  if (search) {
-    services.push(search);
-    ctx.libraryFor = (guildId) => search.readerView(library.view(guildId), guildId);
-  }
-  if (role !== 'ingest') await addStoreServices({ config, logger, client, library, now, fetcher, ctx, services, runsWork });
+  if (role !== 'ingest') await addStoreServices({ config, logger, client, library, articles, now, fetcher, ctx, services, runsWork });
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;
@@ -238,7 +266,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const refused = new Promise<never>((_resolve, reject) => (failGateway = (reason) => reject(new Error(reason))));
       const connect = gateway ? Promise.race([client.login(config.token).then(() => ready, tokenRefused), refused]) : role === 'ingest' ? Promise.resolve() : loginWithoutGateway(client, config.token ?? '');
       try {
-        await Promise.all([library.start().then(libraryLoaded), connect]);
+        await Promise.all([(library?.start() ?? Promise.resolve()).then(libraryLoaded), connect]);
       } finally {
         failGateway = (reason) => options.onFatal?.(reason);
       }
@@ -246,7 +274,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await service.start();
         started.push(service);
       }
-      logger.info({ user: client.user?.tag, role: config.role, articles: library.size, commands: [...commands.keys()] }, 'bot ready');
+      logger.info({ user: client.user?.tag, role: config.role, articles: library ? library.size : 'read from Postgres', commands: [...commands.keys()] }, 'bot ready');
     },
     stop() {
       stopping ??= (async () => {
@@ -258,7 +286,7 @@ export async function createApp(options: AppOptions): Promise<App> {
             logger.error({ err: error, service: service.name }, 'service failed to stop');
           }
         }
-        await library.stop();
+        await library?.stop();
         await ingestLocks?.close();
         // Connected: closes with 1000 at once. Reconnecting (no HELLO yet), discord.js's destroy() can wait for a
         // connection that never comes: bounded, so a signal during a reconnect still stops the bot cleanly.

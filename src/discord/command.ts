@@ -13,7 +13,8 @@ import type { Async, QuotePageStore } from '../store/types';
  * `src/app.ts`; a command that needs it checks it is present.
  */
 export interface CommandContext {
-  library: Library;
+  /** The folder library this process loads and briefs; absent on a `ROLE=web` or `ROLE=scheduler` replica that reads articles from Postgres. Commands read articles through {@link libraryOf}. */
+  library?: Library;
   logger: Logger;
   config: Config;
   /** The kept /quote searches behind Previous/Next (15-minute expiry), in the store every process shares; absent where no interaction is served (ROLE=ingest). */
@@ -26,13 +27,13 @@ export interface CommandContext {
   fetcher?: Fetcher;
   /** Article extraction off the event loop (a worker thread with a time limit); in this thread when absent. */
   extract?: ExtractFn;
-  /** What a server sees (the library plus its own feed articles; searched in Postgres with `DATABASE_URL`); absent: the library alone. Read it through {@link libraryOf}. */
-  libraryFor?: (guildId: string | null) => ReaderView;
+  /** What a server sees (the library plus its own feed articles, in memory; or read from Postgres on a replica). Read it through {@link libraryOf}. */
+  libraryFor: (guildId: string | null) => ReaderView;
 }
 
 /** The articles a command used in `guildId` (null in DMs) may see: the operator's library, plus that server's own. */
-export function libraryOf(ctx: Pick<CommandContext, 'library' | 'libraryFor'>, guildId: string | null): ReaderView {
-  return ctx.libraryFor?.(guildId) ?? ctx.library;
+export function libraryOf(ctx: Pick<CommandContext, 'libraryFor'>, guildId: string | null): ReaderView {
+  return ctx.libraryFor(guildId);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
-import type { ArticleLibrary, QuoteHit } from '../library';
+import type { ArticleReader, LibraryArticle, QuoteHit } from '../library';
 import { LANGUAGE_COLOURS, speakerName } from './embeds';
 import { embedsLength } from './embed-size';
 import { labelsFor } from './labels';
@@ -21,6 +21,23 @@ export function parsePageCustomId(customId: string): { token: string; page: numb
   return match ? { token: match[1]!, page: Number(match[2]) } : undefined;
 }
 
+/** The articles of one page's quotes, by id: what {@link renderQuotePage} shows them with. */
+export type PageArticles = Pick<ReadonlyMap<string, LibraryArticle>, 'get'>;
+
+/** Which page `page` shows (clamped to the pages there are), how many pages there are, and that page's hits. */
+function pageOf<T>(hits: readonly T[], page: number): { current: number; pages: number; slice: readonly T[] } {
+  const pages = Math.max(1, Math.ceil(hits.length / QUOTES_PER_PAGE));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  return { current, pages, slice: hits.slice(current * QUOTES_PER_PAGE, (current + 1) * QUOTES_PER_PAGE) };
+}
+
+/** Read the articles the quotes of page `page` come from (at most {@link QUOTES_PER_PAGE}, read at once). */
+export async function articlesOfPage(hits: readonly QuoteHit[], page: number, reader: Pick<ArticleReader, 'get'>): Promise<PageArticles> {
+  const ids = [...new Set(pageOf(hits, page).slice.map((hit) => hit.articleId))];
+  const articles = await Promise.all(ids.map((id) => reader.get(id)));
+  return new Map(articles.filter((article) => article !== undefined).map((article) => [article.id, article]));
+}
+
 /**
  * One page of /quote results: an embed per quote (speaker as author, the
  * quote in the article's quotation marks, the article's headline as a title
@@ -28,17 +45,15 @@ export function parsePageCustomId(customId: string): { token: string; page: numb
  * more than one page. UI labels are in `language`; quotation marks follow each
  * article's language. Within every Discord limit, the 6000 total included.
  */
-export function renderQuotePage(hits: readonly QuoteHit[], page: number, token: string, language: string, library: ArticleLibrary): MessageBody {
+export function renderQuotePage(hits: readonly QuoteHit[], page: number, token: string, language: string, articles: PageArticles): MessageBody {
   const labels = labelsFor(language);
-  const pages = Math.max(1, Math.ceil(hits.length / QUOTES_PER_PAGE));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  const slice = hits.slice(current * QUOTES_PER_PAGE, (current + 1) * QUOTES_PER_PAGE);
+  const { current, pages, slice } = pageOf(hits, page);
   const footer = truncate(`${labels.quoteResults} · ${labels.page(current + 1, pages)} · ${hits.length}`, 200);
   // Equal share of the 6000 total per embed; the page footer goes on the last one.
   const share = Math.floor((LIMITS.embedTotal - footer.length) / Math.max(1, slice.length));
 
   const embeds: APIEmbed[] = slice.map((hit) => {
-    const article = library.get(hit.articleId);
+    const article = articles.get(hit.articleId);
     const articleLabels = labelsFor(article?.briefing.language);
     const rtl = article?.briefing.language === 'ar';
     const mark = rtl ? RLM : '';

@@ -50,8 +50,13 @@ export interface FeedsOptions {
   extract?: ExtractFn;
   /** Whether the bot may read a channel's history, as far as the gateway cache knows (reconciling a post whose answer was lost). */
   canReadHistory?: RestPosterOptions['canReadHistory'];
-  /** The library: each server's feed articles become its scope there, and posts show the library's briefing. */
-  library: ScopedLibrary & { view(guildId: string): LibraryView };
+  /**
+   * The library: each server's feed articles become its scope there, and
+   * posts show the library's briefing. Absent on a replica that loads no
+   * library (`ROLE=web`, `ROLE=scheduler` with `DATABASE_URL`): a post briefs
+   * its stored record directly.
+   */
+  library?: ScopedLibrary & { view(guildId: string): LibraryView };
   now?: () => number;
   /** Another store than SQLite at `config.databasePath`: the scheduler's (one connection and one instance lock per file), Postgres's (`DATABASE_URL`), or a test's. Not closed by the service. */
   store?: FeedCheckDeps['store'];
@@ -67,6 +72,9 @@ export interface FeedsOptions {
   channels?: FeedCheckDeps['channels'];
 }
 
+/** Where feed articles go in a process without a library: nowhere (the process that briefs reads them from the store). */
+const NO_SCOPES: ScopedLibrary = { addScope: async () => undefined, whenIdle: async () => undefined };
+
 /**
  * Open the store (its own connection to the database at `DATABASE_PATH`) and
  * build the feed poller around it, posting through the client's REST with the
@@ -81,7 +89,7 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   const runPoller = options.runPoller !== false;
   const now = options.now ?? Date.now;
   const { library } = options;
-  const articles = new FeedArticleSources(store.feeds, library);
+  const articles = new FeedArticleSources(store.feeds, library ?? NO_SCOPES);
   const stored = (records: Parameters<FeedArticleSources['stored']>[0]): Promise<void> => articles.stored(records).catch((error: unknown) => logger.error({ err: error }, 'could not add feed articles to the library'));
   const nonceWindowMs = nonceWindowMsOf(options.config.deliveryNonceWindowSeconds);
   const deps: FeedCheckDeps = {
@@ -90,7 +98,7 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     // The scheduler's poster settings: a post whose answer was lost is looked for in the history, not sent blind.
     poster: new RestPoster(options.rest, { nonceWindowMs, now, ...(options.canReadHistory ? { canReadHistory: options.canReadHistory } : {}) }),
     nonceWindowMs,
-    render: (record) => renderBriefingMessage(library.view(record.guildId).get(record.id) ?? toLibraryArticle(record)),
+    render: (record) => renderBriefingMessage(library?.view(record.guildId).get(record.id) ?? toLibraryArticle(record)),
     readPage: options.readPage ?? pageReader({ fetcher: options.fetcher, maxBytes: options.config.fetchMaxBytes, timeoutMs: options.config.fetchTimeoutMs, ...(options.extract ? { extract: options.extract } : {}), logger }),
     minIntervalMs: options.config.feedMinIntervalSeconds * 1000,
     maxFailures: options.config.feedMaxFailures,
@@ -115,7 +123,8 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
     service: {
       name: 'feeds',
       start: async () => {
-        await articles.start();
+        // Without a library (a replica reading Postgres) there are no scopes to fill: nothing stored is loaded.
+        if (library) await articles.start();
         if (!runPoller) return;
         await poller.start();
         stopListening = await changes?.onChange?.(() => poller.wake());

@@ -3,5 +3,5 @@ export { createFolderLibrary, type FolderLibraryOptions } from './folder-library
 export { SearchIndex, type QuoteHit, type QuoteQuery, type Suggestion } from './search';
 export { foldForSearch } from './normalize';
 export type { ArticleLibrary, LibraryArticle } from './types';
-export { mergedView, withSearch, type LibraryView, type LibrarySearch, type ReaderSearch, type ReaderView } from './views';
-export type { ArticleReader, StreamPosition, StreamStart } from './reader';
+export { mergedView, readerOf, withSearch, type LibraryView, type LibrarySearch, type ReaderSearch, type ReaderView } from './views';
+export { memoryReader, type ArticleReader, type StreamPosition, type StreamStart } from './reader';

@@ -48,9 +48,10 @@ export interface LibraryOptions {
 /** Library events of the operator's articles: one appeared, changed (re-briefed) or disappeared. */
 export interface LibraryEvents {
   added: [article: LibraryArticle];
+  /** An operator's article replaced, or its summary filled in (the same article, now whole). */
   changed: [article: LibraryArticle];
   removed: [id: string];
-  /** A server's article (a feed article in its scope) kept or replaced. */
+  /** A server's article (a feed article in its scope) kept or replaced, or its summary filled in. */
   shelved: [guildId: string, article: LibraryArticle];
   /** A server's article gone from its scope. */
   unshelved: [guildId: string, id: string];
@@ -278,6 +279,9 @@ export function createLibrary(options: LibraryOptions): Library {
     article.briefing = { ...article.briefing, summary: briefed.briefing.summary };
     delete article.summaryPending;
     cacheOf(scope)?.set(article.id, version, { ...article, briefing: article.briefing });
+    // Followers that keep whole articles (the Postgres writer) take it in again, summary and all.
+    if (scope === operator) emitter.emit('changed', article);
+    else emitter.emit('shelved', scope.key, article);
   };
 
   /** The article with its summary: when still pending, it is briefed again now, in this thread (about a millisecond). */

@@ -116,7 +116,9 @@ function withIndexEntry({ lead, ...article }: BriefedArticle): BriefedArticle {
 /**
  * The library's view of a briefed article. Timestamp: the front matter's
  * `published` date, else when the article last changed in its source
- * (`changedMs`: a file's mtime).
+ * (`changedMs`: a file's mtime), in whole milliseconds: a file system gives
+ * fractions, which Postgres's BIGINT columns (the search and article rows, a
+ * schedule's stream position) refuse. `mtimeMs` keeps the fraction.
  */
 export function toLibraryArticle(article: BriefedArticle, changedMs: number): LibraryArticle {
   const published = article.meta.published ? Date.parse(article.meta.published) : Number.NaN;
@@ -125,7 +127,7 @@ export function toLibraryArticle(article: BriefedArticle, changedMs: number): Li
     format: article.format,
     meta: article.meta,
     briefing: article.briefing,
-    timestamp: Number.isFinite(published) ? published : changedMs,
+    timestamp: Number.isFinite(published) ? published : Math.floor(changedMs),
     mtimeMs: changedMs,
     ...(article.contentKey ? { contentKey: article.contentKey } : {}),
     ...(article.searchTerms ? { searchTerms: article.searchTerms } : {}),

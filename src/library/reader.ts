@@ -1,4 +1,4 @@
-import type { LibraryArticle } from './types';
+import type { ArticleLibrary, LibraryArticle } from './types';
 
 /** A place in the article stream, which is ordered by timestamp (published time), then id by code units. */
 export interface StreamPosition {
@@ -46,4 +46,99 @@ export interface ArticleReader {
    * a reader with nothing arriving has nothing to wait for.
    */
   whenIdle?(): Promise<void>;
+}
+
+/** The position of an article in the stream. */
+export const positionOf = (article: LibraryArticle): StreamPosition => ({ at: article.timestamp, id: article.id });
+
+/** The stream's order (timestamp, then id by code units): negative when `article` comes before `position`. */
+export function compareToPosition(article: LibraryArticle, position: StreamPosition): number {
+  return article.timestamp - position.at || (article.id < position.id ? -1 : article.id > position.id ? 1 : 0);
+}
+
+/** Whether `article` is in a read of the stream from `start`. */
+const isFrom = (article: LibraryArticle, start: StreamStart): boolean => {
+  const order = compareToPosition(article, start.position);
+  return start.exclusive ? order > 0 : order >= 0;
+};
+
+/**
+ * Index of the first article published at or after `at` in `articles`
+ * (oldest first), by binary search on the timestamp alone (the order every
+ * library keeps, whatever its order of ids for equal times). See
+ * {@link firstIndexFromPlain} for the plain version.
+ */
+export function firstIndexFrom(articles: readonly LibraryArticle[], at: number): number {
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (articles[middle]!.timestamp < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The plain version of {@link firstIndexFrom}: a linear scan (the reference its property test compares with). */
+export function firstIndexFromPlain(articles: readonly LibraryArticle[], at: number): number {
+  const index = articles.findIndex((article) => article.timestamp >= at);
+  return index < 0 ? articles.length : index;
+}
+
+/**
+ * At most `limit` of `articles` (oldest first, the stream's order) from
+ * `start`: straight to its time by binary search, so that a read from the
+ * middle of a million articles does not walk the ones before it. See
+ * {@link readStreamPlain} for the plain version.
+ */
+export function readStream(articles: readonly LibraryArticle[], start: StreamStart | null, limit: number): LibraryArticle[] {
+  const out: LibraryArticle[] = [];
+  for (let index = start ? firstIndexFrom(articles, start.position.at) : 0; index < articles.length && out.length < limit; index++) {
+    const article = articles[index]!;
+    if (!start || isFrom(article, start)) out.push(article);
+  }
+  return out;
+}
+
+/** The plain version of {@link readStream}: a filter of the whole list (the reference its property test compares with). */
+export function readStreamPlain(articles: readonly LibraryArticle[], start: StreamStart | null, limit: number): LibraryArticle[] {
+  return articles.filter((article) => !start || isFrom(article, start)).slice(0, Math.max(0, limit));
+}
+
+/** The article, unless its summary is still pending. */
+const ready = (article: LibraryArticle | undefined): LibraryArticle | undefined => (article && !article.summaryPending ? article : undefined);
+
+/**
+ * The newest article of `view` that `wanted` takes and that the view shows
+ * (its `get` gives this very article: not one a server's own article of the
+ * same id hides), its summary computed. Walks back from the newest: the
+ * first is nearly always it.
+ */
+function newestShown(view: ArticleLibrary, wanted: (article: LibraryArticle) => boolean): LibraryArticle | undefined {
+  const all = view.all();
+  for (let index = all.length - 1; index >= 0; index--) {
+    const article = all[index]!;
+    if (wanted(article) && view.get(article.id) === article && !article.summaryPending) return article;
+  }
+  return undefined;
+}
+
+/**
+ * The reader over an in-memory library view (the folder library, with a
+ * server's feed articles): what `ROLE=all` and the embedded default read.
+ * `stream` reads the view's oldest-first list from a binary search; `get`,
+ * `newest` and `newestQuoted` go through the view's `get` (which computes a
+ * pending summary on the spot when it can) and never return an article whose
+ * summary is still pending. `PostgresArticles` answers the same.
+ */
+export function memoryReader(view: ArticleLibrary): ArticleReader {
+  return {
+    get: async (id) => ready(view.get(id)),
+    newest: async () => newestShown(view, () => true),
+    newestQuoted: async () => newestShown(view, (article) => article.briefing.quotes.length > 0),
+    async stream(start, limit) {
+      return readStream(view.all(), start, limit);
+    },
+    ...(view.whenIdle ? { whenIdle: () => view.whenIdle!() } : {}),
+  };
 }

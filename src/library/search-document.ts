@@ -92,9 +92,14 @@ export function wellFormedText(text: string): string {
   return text.replace(UNSTORABLE, '\ufffd');
 }
 
+/** `value` as JSON whose strings Postgres can store in JSONB (see {@link wellFormedText}). */
+export function wellFormedJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? wellFormedText(item) : item));
+}
+
 /** A quote whose strings Postgres can store (see {@link wellFormedText}). */
 function wellFormed(quote: Quote): Quote {
-  return JSON.parse(JSON.stringify(quote, (_key, value: unknown) => (typeof value === 'string' ? wellFormedText(value) : value))) as Quote;
+  return JSON.parse(wellFormedJson(quote)) as Quote;
 }
 
 /** How typed words match one kind of indexed text. */

@@ -1,5 +1,6 @@
 import type { QuoteHit, QuoteQuery, Suggestion } from './search';
 import { DEFAULT_QUOTE_LIMIT, MAX_SUGGESTIONS, type SearchIndex } from './search';
+import { memoryReader, type ArticleReader } from './reader';
 import type { ArticleLibrary, LibraryArticle } from './types';
 
 /** The search a command uses: quotes, autocomplete and name resolution. */
@@ -12,30 +13,38 @@ export interface LibraryView extends ArticleLibrary {
 
 /**
  * The search as commands read it: in memory ({@link LibrarySearch}), or in
- * Postgres (`DATABASE_URL`), where quotes and suggestions come as promises.
- * Name resolution stays with the articles, in memory.
+ * Postgres (`DATABASE_URL`), where every answer comes as a promise.
  */
 export interface ReaderSearch {
   searchQuotes(q: QuoteQuery): QuoteHit[] | Promise<QuoteHit[]>;
   suggestArticles(typed: string): Suggestion[] | Promise<Suggestion[]>;
   suggestSpeakers(typed: string): Suggestion[] | Promise<Suggestion[]>;
-  resolveName(typed: string): string | undefined;
+  /** The id of the newest article whose id or title is `typed` once folded, if any. */
+  resolveName(typed: string): string | undefined | Promise<string | undefined>;
 }
 
-/** What one reader sees, as commands read it: a {@link LibraryView}, or one whose search is in Postgres. */
-export interface ReaderView extends ArticleLibrary {
-  readonly search: ReaderSearch;
-}
+/**
+ * What one reader (a server, or a DM) sees, as commands and the scheduler
+ * read it: its articles through an {@link ArticleReader} (in memory, or in
+ * Postgres on a `ROLE=web` or `ROLE=scheduler` replica) and their search.
+ */
+export type ReaderView = ArticleReader & { readonly search: ReaderSearch };
 
-/** A view whose search is another one (Postgres's), its articles the same. */
-export function withSearch(view: ArticleLibrary, search: ReaderSearch): ReaderView {
+/** A reader and a search, as one {@link ReaderView}. */
+export function withSearch(reader: ArticleReader, search: ReaderSearch): ReaderView {
   return {
     search,
-    all: () => view.all(),
-    get: (id) => view.get(id),
-    newest: () => view.newest(),
-    ...(view.whenIdle ? { whenIdle: () => view.whenIdle!() } : {}),
+    get: (id) => reader.get(id),
+    newest: () => reader.newest(),
+    newestQuoted: () => reader.newestQuoted(),
+    stream: (start, limit) => reader.stream(start, limit),
+    ...(reader.whenIdle ? { whenIdle: () => reader.whenIdle!() } : {}),
   };
+}
+
+/** An in-memory view (the folder library, with a server's feed articles) as commands read it: through {@link memoryReader}, its own search. */
+export function readerOf(view: LibraryView): ReaderView {
+  return withSearch(memoryReader(view), view.search);
 }
 
 /** Oldest first: by timestamp, then id. */

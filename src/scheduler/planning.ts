@@ -1,5 +1,8 @@
-import type { ArticleLibrary, LibraryArticle } from '../library/types';
+import { positionOf, type ArticleReader, type StreamStart } from '../library/reader';
+import type { LibraryArticle } from '../library/types';
 import type { AnyStore, DeliveryStatus, ScheduleRecord, StreamPosition } from '../store/types';
+
+export { compareToPosition, firstIndexFrom, firstIndexFromPlain, positionOf } from '../library/reader';
 
 /** Most articles posted to one channel by one run; the rest wait for the next. */
 export const MAX_POSTS_PER_RUN = 5;
@@ -9,6 +12,8 @@ export interface PlanDeps {
   store: Pick<AnyStore, 'schedules' | 'deliveries'>;
   /** Cap per run (default {@link MAX_POSTS_PER_RUN}). */
   maxPerRun?: number;
+  /** Articles read per page of the stream (default {@link pageSizeFor} the cap). */
+  pageSize?: number;
 }
 
 /** What a run should do. */
@@ -24,46 +29,44 @@ const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pendi
 /** Statuses that settle an article (the channel has it, or must never get it). */
 const SETTLED: ReadonlySet<DeliveryStatus | undefined> = new Set(['sent', 'skipped', 'rejected', 'uncertain']);
 
-/** The position of an article in the stream. */
-export const positionOf = (article: LibraryArticle): StreamPosition => ({ at: article.timestamp, id: article.id });
+/** Articles read per page when a schedule from before positions gets one (once, possibly over the whole stream): large pages, few reads. */
+const DERIVE_PAGE_SIZE = 1000;
 
-/** The stream's order (the library's: timestamp, then id by code units): negative when `article` comes before `position`. */
-export function compareToPosition(article: LibraryArticle, position: StreamPosition): number {
-  return article.timestamp - position.at || (article.id < position.id ? -1 : article.id > position.id ? 1 : 0);
-}
+/** Articles read per page of the stream: a few runs' worth, so that most runs read one page. */
+export const pageSizeFor = (maxPerRun: number): number => Math.max(16, 4 * maxPerRun);
 
 /**
- * Index of the first article published at or after `at` in `articles`
- * (oldest first), by binary search on the timestamp alone (the order every
- * library keeps, whatever its order of ids for equal times). What the run
- * plans from; see {@link firstIndexFromPlain} for the plain version.
+ * Every article of the stream from `start` (null: the beginning), page by
+ * page, oldest first, until `visit` returns false or the stream ends: what a
+ * run reads instead of the whole library.
  */
-export function firstIndexFrom(articles: readonly LibraryArticle[], at: number): number {
-  let low = 0;
-  let high = articles.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (articles[middle]!.timestamp < at) low = middle + 1;
-    else high = middle;
+export async function walkStream(reader: Pick<ArticleReader, 'stream'>, start: StreamStart | null, pageSize: number, visit: (article: LibraryArticle) => boolean): Promise<void> {
+  for (let from = start; ; ) {
+    const page = await reader.stream(from, pageSize);
+    for (const article of page) if (!visit(article)) return;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    from = { position: positionOf(last), exclusive: true };
   }
-  return low;
-}
-
-/** The plain version of {@link firstIndexFrom}: a linear scan (the reference its property test compares with). */
-export function firstIndexFromPlain(articles: readonly LibraryArticle[], at: number): number {
-  const index = articles.findIndex((article) => article.timestamp >= at);
-  return index < 0 ? articles.length : index;
 }
 
 /**
  * The position of a schedule made before positions were stored (its first
  * run recorded every article it found as skipped): the first article of the
  * stream its channel has not settled, else the newest. Articles owed then
- * stay owed, those settled before it are never reconsidered.
+ * stay owed, those settled before it are never reconsidered. Reads the
+ * stream in pages, up to that article.
  */
-export function derivePosition(articles: readonly LibraryArticle[], statuses: ReadonlyMap<string, DeliveryStatus>): StreamPosition | null {
-  const first = articles.find((article) => !SETTLED.has(statuses.get(article.id)));
-  const at = first ?? articles.at(-1);
+export async function derivePosition(reader: Pick<ArticleReader, 'stream'>, statuses: ReadonlyMap<string, DeliveryStatus>, pageSize = DERIVE_PAGE_SIZE): Promise<StreamPosition | null> {
+  let found: LibraryArticle | undefined;
+  let last: LibraryArticle | undefined;
+  await walkStream(reader, null, pageSize, (article) => {
+    last = article;
+    if (SETTLED.has(statuses.get(article.id))) return true;
+    found = article;
+    return false;
+  });
+  const at = found ?? last;
   return at ? positionOf(at) : null;
 }
 
@@ -74,10 +77,10 @@ export function derivePosition(articles: readonly LibraryArticle[], statuses: Re
  * its delivery rows (see {@link derivePosition}). Null while the library is
  * empty: from the start.
  */
-async function startOf(schedule: ScheduleRecord, library: ArticleLibrary, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
+async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
   if (schedule.position) return schedule.position;
-  const newest = library.newest();
-  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : derivePosition(library.all(), statuses);
+  const newest = schedule.primed ? undefined : await reader.newest();
+  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, statuses, deps.pageSize ?? DERIVE_PAGE_SIZE);
   if (!schedule.primed || position) await deps.store.schedules.markPrimed(schedule.id, position);
   return position;
 }
@@ -89,29 +92,28 @@ async function startOf(schedule: ScheduleRecord, library: ArticleLibrary, status
  * those left pending or failed, except content the channel already has
  * under another id (a renamed file: recorded as skipped). No row is written
  * for an article that is not posted: a schedule made over a library of a
- * million articles writes one position, not a million rows.
+ * million articles writes one position, not a million rows. The stream is
+ * read in pages from the position (see {@link walkStream}), never whole.
  */
-export async function planRun(schedule: ScheduleRecord, library: ArticleLibrary, deps: PlanDeps, now: number): Promise<RunPlan> {
+export async function planRun(schedule: ScheduleRecord, reader: ArticleReader, deps: PlanDeps, now: number): Promise<RunPlan> {
   const { deliveries } = deps.store;
   const { channelId } = schedule;
   const statuses = await deliveries.statusesForChannel(channelId);
   const settled = await deliveries.settledContentKeys(channelId);
-  const start = await startOf(schedule, library, statuses, deps);
+  const start = await startOf(schedule, reader, statuses, deps);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   const duplicates: LibraryArticle[] = [];
   const articles: LibraryArticle[] = [];
-  const all = library.all();
-  // Straight to the start: a run over a million-article library does not walk the articles before it.
-  for (let index = start ? firstIndexFrom(all, start.at) : 0; index < all.length && articles.length < max; index++) {
-    const article = all[index]!;
-    if ((start && compareToPosition(article, start) < 0) || !OWED.has(statuses.get(article.id))) continue;
+  if (max > 0) await walkStream(reader, start && { position: start }, deps.pageSize ?? pageSizeFor(max), (article) => {
+    if (!OWED.has(statuses.get(article.id))) return true;
     if (article.contentKey && settled.has(article.contentKey)) {
       if (!statuses.has(article.id)) duplicates.push(article);
-      continue;
+      return true;
     }
     if (article.contentKey) settled.add(article.contentKey);
     articles.push(article);
-  }
+    return articles.length < max;
+  });
   const skipped = duplicates.length ? await deliveries.skip(channelId, duplicates, schedule.id, now) : 0;
   return { articles, skipped };
 }

@@ -1,4 +1,5 @@
-import type { ArticleLibrary, LibraryArticle } from '../library/types';
+import type { ArticleReader } from '../library/reader';
+import type { LibraryArticle } from '../library/types';
 import type { AnyStore, RunResult, ScheduleRecord } from '../store/types';
 import { deliverOnce, runningClock, type DeliveryDeps } from './deliver';
 import { MAX_POSTS_PER_RUN, planRun } from './planning';
@@ -30,22 +31,24 @@ export interface RunReport {
 /** What a run needs: the store, the library, the poster, and how to deliver (see {@link DeliveryDeps}). */
 export interface RunDeps extends Omit<DeliveryDeps, 'deliveries'> {
   store: Pick<AnyStore, 'schedules' | 'deliveries' | 'checkFile'>;
-  library: ArticleLibrary;
+  /** The operator's articles (in memory, or read from Postgres on a `ROLE=scheduler` replica). */
+  library: ArticleReader;
   /** The briefing message of an article (`renderBriefingMessage`). */
   render: (article: LibraryArticle) => ChannelMessage;
   /** Cap per run (default {@link MAX_POSTS_PER_RUN}); as many deliveries left uncertain are checked again besides. */
   maxPerRun?: number;
   /** What a server's schedules see: the library plus the server's own feed articles (absent: `library` alone). */
-  libraryFor?: (guildId: string) => ArticleLibrary;
+  libraryFor?: (guildId: string) => ArticleReader;
 }
 
 /** The articles a schedule posts from: its server's view of the library. */
-const libraryOfSchedule = (schedule: ScheduleRecord, deps: RunDeps): ArticleLibrary => deps.libraryFor?.(schedule.guildId) ?? deps.library;
+const libraryOfSchedule = (schedule: ScheduleRecord, deps: RunDeps): ArticleReader => deps.libraryFor?.(schedule.guildId) ?? deps.library;
 
 /** The channel's deliveries left uncertain whose article is still in the library: checked again by this run. */
-async function uncertainArticles(schedule: ScheduleRecord, library: ArticleLibrary, deps: RunDeps): Promise<LibraryArticle[]> {
+async function uncertainArticles(schedule: ScheduleRecord, library: ArticleReader, deps: RunDeps): Promise<LibraryArticle[]> {
   const rows = await deps.store.deliveries.withStatus(schedule.channelId, 'uncertain', deps.maxPerRun ?? MAX_POSTS_PER_RUN);
-  return rows.flatMap((row) => library.get(row.articleId) ?? []);
+  const articles = await Promise.all(rows.map((row) => library.get(row.articleId)));
+  return articles.filter((article) => article !== undefined);
 }
 
 /**
@@ -72,8 +75,9 @@ export async function runSchedule(schedule: ScheduleRecord, deps: RunDeps, now: 
   const delivery = { ...deps, deliveries: deps.store.deliveries };
   const clock = runningClock(now);
   for (const article of [...recheck, ...plan.articles]) {
-    // From get(): `all()` may hold an article whose summary is still being filled in.
-    const render = (): ChannelMessage => deps.render(library.get(article.id) ?? article);
+    // From get(): the stream may hold an article whose summary is still being filled in.
+    const shown = (await library.get(article.id)) ?? article;
+    const render = (): ChannelMessage => deps.render(shown);
     const result = await deliverOnce({ channelId: schedule.channelId, articleId: article.id, scheduleId: schedule.id, contentKey: article.contentKey ?? null, render }, delivery, clock());
     if (result.kind === 'sent') report.posted.push(article.id);
     else if (result.kind === 'rejected') report.rejected.push(article.id);

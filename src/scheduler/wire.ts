@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { renderBriefingMessage } from '../discord/message';
-import type { ArticleLibrary } from '../library/types';
+import type { ArticleReader } from '../library/reader';
 import type { Logger } from '../logger';
 import { createSqliteStore } from '../store';
 import type { AnyStore, StoreWithFeeds } from '../store/types';
@@ -16,7 +16,8 @@ export interface SchedulingOptions {
   logger: Logger;
   /** discord.js `client.rest`, or a REST that does not retry 5xx itself (see `singleAttemptRest`). */
   rest: RestLike;
-  library: ArticleLibrary;
+  /** The operator's articles (in memory, or read from Postgres). */
+  library: ArticleReader;
   /** Clock, epoch ms (default `Date.now`). */
   now?: () => number;
   /** Another store than SQLite at `config.databasePath`: Postgres (`DATABASE_URL`), or a test's. */
@@ -26,7 +27,7 @@ export interface SchedulingOptions {
   /** False: only the store, for `/schedule` (an HTTP replica); another process runs the schedules. Default true. */
   runScheduler?: boolean;
   /** What a server's schedules see (the library plus its feed articles). */
-  libraryFor?: (guildId: string) => ArticleLibrary;
+  libraryFor?: (guildId: string) => ArticleReader;
   /** The channels being posted to, shared with the feed poller (default: the scheduler's own, over the store's locks). */
   channels?: ChannelLocks;
 }

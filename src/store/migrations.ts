@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { SEARCH_TABLES } from './postgres/search-schema';
+import { ARTICLE_COLUMNS, SEARCH_TABLES } from './postgres/search-schema';
 
 /** One schema change. Numbers are applied in order, each once, each in a transaction. */
 export interface Migration {
@@ -270,6 +270,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'search: articles, quotes and speakers (Postgres)',
     up: '-- Postgres only: with SQLite the search index lives in memory.',
     postgres: SEARCH_TABLES,
+  },
+  {
+    // Whole articles in Postgres (issue 11): ROLE=web and ROLE=scheduler read them instead of loading the folder. SQLite: the library is in memory.
+    version: 7,
+    name: 'articles: whole briefings beside their search rows (Postgres)',
+    up: '-- Postgres only: with SQLite the articles live in memory.',
+    postgres: ARTICLE_COLUMNS,
   },
   {
     // Shared /quote pages (issue 11): the search behind each result list, so that a Next clicked through any

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli/main';
 import { resolveArticle as resolveInLibrary } from '../../src/discord/resolve-article';
-import { createFolderLibrary } from '../../src/library';
+import { createFolderLibrary, readerOf } from '../../src/library';
 import { createLogger } from '../../src/logger';
 import { makeFifo } from '../support/special-files';
 
@@ -141,8 +141,8 @@ describe('brief CLI (in-process)', () => {
     const lib = createFolderLibrary({ contentDir: library, maxBytes: 1_000_000, logger: createLogger({ level: 'silent' }), rescanSeconds: 0, watch: false });
     await lib.start();
     try {
-      for (const [, typed, id] of TYPED_IDS) expect(resolveInLibrary(lib, typed).id).toBe(id);
-      expect(() => resolveInLibrary(lib, 'leak')).toThrow('No article named "leak"');
+      for (const [, typed, id] of TYPED_IDS) expect((await resolveInLibrary(readerOf(lib), typed)).id).toBe(id);
+      await expect(resolveInLibrary(readerOf(lib), 'leak')).rejects.toThrow('No article named "leak"');
     } finally {
       await lib.stop();
     }

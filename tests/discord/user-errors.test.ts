@@ -110,7 +110,7 @@ function commandInteraction(fields: { guildId?: string | null; subcommand?: stri
 const ctx = {
   services: { [SCHEDULING_SERVICE]: { store: memoryStore(), wake: () => undefined } },
   now: () => Date.UTC(2026, 0, 1),
-  library: { newest: () => undefined },
+  libraryFor: () => ({ newest: async () => undefined }),
 } as unknown as CommandContext;
 
 describe('errors thrown by the commands in English, Arabic and French', () => {

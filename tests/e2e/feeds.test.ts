@@ -55,7 +55,7 @@ async function poll(minutes = 11): Promise<void> {
 }
 
 /** The library has taken in what its sources told it (a server's feed articles join its scope a moment after they are stored). */
-const libraryIdle = async (): Promise<void> => app.ctx.library.whenIdle?.();
+const libraryIdle = async (): Promise<void> => app.ctx.library?.whenIdle?.();
 
 async function suggestions(context: 'guild' | 'foreign-guild' | 'dm'): Promise<string[]> {
   const handle = fake.dispatchAutocomplete('brief', 'article', 'council', {}, { context });

@@ -5,6 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertAllValid } from '../support/discord-spec';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
 import { waitFor } from '../library/helpers';
+import { memoryReader } from '../../src/library';
+import { createPool } from '../../src/store/postgres';
+import { PostgresArticles } from '../../src/store/postgres/articles';
 import { startApp, type AppUnderTest } from './app-harness';
 
 /**
@@ -28,6 +31,7 @@ const files: Record<string, string> = {
 let cluster: TestPostgres | undefined;
 let t: AppUnderTest;
 let db: pg.Client;
+let pool: pg.Pool;
 let contentDir: string;
 
 const embedsOf = (shown: Json): Array<{ description?: string }> => (shown.embeds as Array<{ description?: string }> | undefined) ?? [];
@@ -40,11 +44,13 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: /quote and autocomplete read Postg
     contentDir = t.app.ctx.config.contentDir;
     db = new pg.Client({ connectionString: url });
     await db.connect();
+    pool = createPool(url, () => undefined, 2);
     await waitFor(() => t.lines.some((l) => l.msg === 'search tables in line with the library'), 30_000, 'the search tables');
   }, 90_000);
 
   afterAll(async () => {
     await db?.end();
+    await pool?.end();
     await t?.stop();
     await cluster?.stop();
   });
@@ -57,6 +63,15 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: /quote and autocomplete read Postg
     const { rows } = await db.query<{ id: string; quotes: string }>('SELECT a.id, count(q.key)::text AS quotes FROM search_articles a LEFT JOIN search_quotes q ON q.scope = a.scope AND q.article_id = a.id GROUP BY a.id ORDER BY a.id');
     expect(rows.map((r) => r.id)).toEqual(['bridge-en', 'pont-fr', 'tram-ar']);
     expect(rows.every((r) => Number(r.quotes) >= 1)).toBe(true);
+  });
+
+  it('stores the whole articles too: Postgres reads them back as the library does (ar/en/fr, stream, newest, by id)', async () => {
+    const stored = new PostgresArticles(pool).reader(null);
+    const memory = memoryReader(t.app.library!);
+    expect(await stored.stream(null, 10)).toEqual(await memory.stream(null, 10));
+    expect((await stored.newest())?.id).toBe('pont-fr');
+    expect(await stored.newestQuoted()).toEqual(await memory.newestQuoted());
+    for (const id of ['tram-ar', 'bridge-en', 'pont-fr']) expect(await stored.get(id)).toEqual(await memory.get(id));
   });
 
   it.each([
@@ -74,18 +89,22 @@ describe.skipIf(!POSTGRES_BIN)('DATABASE_URL: /quote and autocomplete read Postg
     const shown = await t.fake.dispatchCommand('quote', { query: 'electeurs' }).visible(10_000);
     expect(String(shown.content)).toMatch(/No quote matches/);
     // The library still has it in memory (the next start's reconcile writes it back).
-    expect(t.app.library.search.searchQuotes({ query: 'electeurs' })).toHaveLength(1);
+    expect(t.app.library!.search.searchQuotes({ query: 'electeurs' })).toHaveLength(1);
   });
 
   it('follows the library: a new file is found, a removed one no longer', async () => {
     writeFileSync(join(contentDir, 'tram-en.md'), article('Tram line approved', '2024-03-04', 'en', '"The tramway will carry ten thousand riders a day," said engineer Omar Haddad.'));
     await waitForQuote('tramway', 1);
+    const stored = new PostgresArticles(pool).reader(null);
+    expect(await stored.newest()).toEqual(t.app.library!.get('tram-en'));
     const speakers = await t.fake.dispatchAutocomplete('quote', 'speaker', 'omar').response(10_000);
     expect((speakers.data?.choices as Array<{ name: string }>).map((c) => c.name)).toEqual(['Omar Haddad']);
     const articles = await t.fake.dispatchAutocomplete('brief', 'article', 'tram').response(10_000);
     expect((articles.data?.choices as Array<{ value: string }>).map((c) => c.value)).toEqual(['tram-en', 'tram-ar']);
     rmSync(join(contentDir, 'tram-en.md'));
     await waitForQuote('tramway', 0);
+    expect(await stored.get('tram-en')).toBeUndefined();
+    expect((await stored.newest())?.id).toBe('pont-fr');
   });
 
   it('sent only payloads valid against Discord’s OpenAPI spec', () => {

@@ -1,6 +1,10 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
+import { createFolderLibrary } from '../../src/library';
+import { createLogger } from '../../src/logger';
+import { OPERATOR_SCOPE } from '../../src/store/postgres/search';
+import { PostgresSearchWriter } from '../../src/store/postgres/search-writer';
 
 /** A message post seen by a {@link DiscordTap}: its channel, and which worker's tap saw it. */
 export interface TappedPost {
@@ -99,4 +103,20 @@ export async function insertSchedules(pool: pg.Pool, rows: ReadonlyArray<{ guild
     SELECT g, c, p, p, 'UTC', '300000000000000003', 0, n, pr FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::boolean[]) AS t (g, c, p, n, pr) RETURNING id`,
   [rows.map((r) => r.guildId), rows.map((r) => r.channelId), rows.map((r) => r.pattern), rows.map((r) => r.nextRunAt), rows.map((r) => r.primed)]);
   return result.rows.map((r) => r.id);
+}
+
+/**
+ * Brief the articles of `dir` and write them to Postgres, as the active
+ * `ROLE=ingest` does: what `ROLE=scheduler` workers read (they load no folder).
+ */
+export async function writeArticles(pool: pg.Pool, dir: string): Promise<void> {
+  const library = createFolderLibrary({ contentDir: dir, maxBytes: 1_000_000, logger: createLogger({ level: 'silent' }), rescanSeconds: 1, watch: false, workers: 0 });
+  await library.start();
+  const writer = new PostgresSearchWriter(pool);
+  try {
+    await writer.reconcile(OPERATOR_SCOPE, library.all());
+  } finally {
+    await writer.close();
+    await library.stop();
+  }
 }

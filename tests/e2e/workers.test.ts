@@ -10,7 +10,7 @@ import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
 import { botEnv, spawnBot, type BotProcess } from './bot-harness';
 import { scheduleContent } from './schedule-harness';
-import { InFlight, insertSchedules, startTap, type DiscordTap, type TappedPost, type TapOptions } from './worker-harness';
+import { InFlight, insertSchedules, startTap, writeArticles, type DiscordTap, type TappedPost, type TapOptions } from './worker-harness';
 
 type Json = Record<string, unknown>;
 
@@ -44,6 +44,8 @@ async function freshDatabase(name: string): Promise<{ url: string; pool: ReturnT
   const url = await cluster!.createDatabase(`${name}_${++databases}`);
   const pool = createPool(url);
   await migratePostgres(pool);
+  // The articles the workers post, written as the active ingest writes them (workers read them from Postgres).
+  await writeArticles(pool, content.dir);
   return { url, pool };
 }
 

@@ -61,6 +61,19 @@ describe('summaries filled in after a large first load', () => {
     }
   });
 
+  it('announces each filled summary as a change (what the Postgres writer stores), in the background and on get()', async () => {
+    const { library } = setup();
+    const changed: Array<{ id: string; summary: number }> = [];
+    library.on('changed', (a) => changed.push({ id: a.id, summary: a.briefing.summary.length }));
+    await library.start();
+    expect(changed).toEqual([]);
+    library.get(idOf(FILES[0]!));
+    expect(changed).toEqual([{ id: idOf(FILES[0]!), summary: expect.any(Number) }]);
+    await library.whenSummarized();
+    expect(changed.map((c) => c.id).sort()).toEqual(FILES.map(idOf).sort());
+    expect(changed.every((c) => c.summary > 0)).toBe(true);
+  });
+
   it.each(FILES)('get() gives %s with its summary at once, while the background has not filled it yet', async (name) => {
     const { dir, library } = setup();
     await library.start();

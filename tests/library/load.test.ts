@@ -54,4 +54,14 @@ describe('library article', () => {
     expect(fast(article)).toBe(true);
     expect(article).not.toHaveProperty('summaryPending');
   });
+
+  it.each([
+    ['an article without a date: its file’s time, in whole milliseconds', { ...base, meta: {} }, 1_700_000_000_123],
+    ['an article dated in its front matter: that date', base, Date.parse('2024-01-02')],
+    ['a front matter date and time with an offset', { ...base, meta: { published: '2024-05-01T08:30:00+02:00' } }, Date.parse('2024-05-01T06:30:00Z')],
+  ])('is timed by %s (the stores keep whole milliseconds)', (_label, briefed, timestamp) => {
+    const article = toLibraryArticle(briefed, 1_700_000_000_123.456);
+    expect(article.timestamp).toBe(timestamp);
+    expect(article.mtimeMs).toBe(1_700_000_000_123.456);
+  });
 });

@@ -4,6 +4,7 @@ import { ChannelBackoff } from '../../src/scheduler/backoff';
 import type { Store } from '../../src/store';
 import { captureLogger } from '../library/helpers';
 import { article, CHANNEL_A, CHANNEL_B, FakeLibrary, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const EVERY_MINUTE = { when: '* * * * *', pattern: '* * * * *' };
 const T0 = Date.UTC(2026, 0, 2, 8);
@@ -21,7 +22,7 @@ beforeEach(() => {
   const captured = captureLogger();
   lines = captured.lines;
   const logger = captured.logger;
-  deps = { store, library: new FakeLibrary([article('خبر', 1), article('news', 2), article('dépêche', 3)]), poster, render: renderForTest, logger, backoff: new ChannelBackoff({ baseMs: 60_000, maxMs: 240_000 }) };
+  deps = { store, library: memoryReader(new FakeLibrary([article('خبر', 1), article('news', 2), article('dépêche', 3)])), poster, render: renderForTest, logger, backoff: new ChannelBackoff({ baseMs: 60_000, maxMs: 240_000 }) };
   for (const channelId of [CHANNEL_A, CHANNEL_B]) store.schedules.markPrimed(store.schedules.create(schedule({ ...EVERY_MINUTE, channelId, nextRunAt: T0 })).id);
 });
 afterEach(() => store.close());

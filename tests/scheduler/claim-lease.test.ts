@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tick, type PostOutcome, type TickDeps } from '../../src/scheduler';
+import { memoryReader } from '../../src/library/reader';
 import { createSqliteStore, type Store } from '../../src/store';
 import { tempDir } from '../store/helpers';
 import { article, CHANNEL_A, FakeLibrary, FakePoster, renderForTest, schedule } from './helpers';
@@ -29,7 +30,7 @@ beforeEach(() => {
   live = createSqliteStore(path, { exclusive: false, checkEveryMs: 0 });
   library = new FakeLibrary();
   poster = new FakePoster();
-  deps = { store: live, library, poster, render: renderForTest, claimLeaseMs: LEASE_MS };
+  deps = { store: live, library: memoryReader(library), poster, render: renderForTest, claimLeaseMs: LEASE_MS };
 });
 afterEach(() => {
   dead.close();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SchedulerService, type PostOutcome } from '../../src/scheduler';
 import type { Store } from '../../src/store';
 import { article, FakeLibrary, FakePoster, GUILD, memoryStore, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const DUE = 30;
 const channel = (i: number): string => String(210_000_000_000_000_000n + BigInt(i));
@@ -38,7 +39,7 @@ describe('a scheduler worker claims only what it can run now', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     for (let i = 0; i < DUE; i++) poster.script(channel(i), async (): Promise<PostOutcome> => (await gate, { kind: 'ok', messageId: `9000000000000000${String(i).padStart(2, '0')}` }));
-    service = new SchedulerService({ store, library: new FakeLibrary([article(id, 1)]), poster, render: renderForTest, concurrency: 8, maxSleepMs: 20 });
+    service = new SchedulerService({ store, library: memoryReader(new FakeLibrary([article(id, 1)])), poster, render: renderForTest, concurrency: 8, maxSleepMs: 20 });
     await service.start();
     await until(() => poster.calls.length === 8);
     // A little longer: a worker that claimed past its slots would have done it by now.

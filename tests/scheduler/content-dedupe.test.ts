@@ -8,6 +8,7 @@ import type { Store } from '../../src/store';
 import { captureLogger, tempDir } from '../library/helpers';
 import { articleFile } from '../e2e/schedule-harness';
 import { CHANNEL_A, CHANNEL_B, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 let temp: ReturnType<typeof tempDir>;
 let library: Library;
@@ -27,7 +28,7 @@ afterEach(async () => {
 });
 
 const day = (n: number): Date => new Date(Date.UTC(2026, 0, 1 + n, 8));
-const deps = () => ({ store, library, poster, render: renderForTest });
+const deps = () => ({ store, library: memoryReader(library), poster, render: renderForTest });
 
 function primed(channelId: string): void {
   store.schedules.markPrimed(store.schedules.create(schedule({ channelId, when: '* * * * *', pattern: '* * * * *', nextRunAt: day(1).getTime() })).id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergedView, SearchIndex, type LibraryArticle, type LibraryView } from '../../src/library';
 import { runSchedule } from '../../src/scheduler';
 import { article, CHANNEL_A, CHANNEL_B, FakeLibrary, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const GUILD_A = '100000000000000001';
 const GUILD_B = '100000000000000002';
@@ -28,7 +29,7 @@ describe('schedules post their own server’s feed articles, never another serve
     const created = store.schedules.create(schedule({ guildId, channelId }));
     store.schedules.markPrimed(created.id);
     const poster = new FakePoster();
-    const report = await runSchedule(store.schedules.get(created.id)!, { store, library: operator, libraryFor: (g) => (g && scopes.has(g) ? mergedView(view, scopes.get(g)!) : view), poster, render: renderForTest }, Date.UTC(2026, 0, 2));
+    const report = await runSchedule(store.schedules.get(created.id)!, { store, library: memoryReader(operator), libraryFor: (g) => memoryReader(g && scopes.has(g) ? mergedView(view, scopes.get(g)!) : view), poster, render: renderForTest }, Date.UTC(2026, 0, 2));
     expect(report.posted).toEqual(expected);
     store.close();
   });

@@ -1,4 +1,5 @@
 import type { ArticleLibrary, LibraryArticle } from '../../src/library/types';
+import { byAge } from '../../src/library/views';
 import type { ChannelMessage, Poster, PostOutcome } from '../../src/scheduler';
 import { createSqliteStore, type NewSchedule, type Store } from '../../src/store';
 
@@ -22,7 +23,7 @@ export class FakeLibrary implements ArticleLibrary {
     initial.forEach((a) => this.add(a));
   }
   add(a: LibraryArticle): void {
-    this.articles = [...this.articles.filter((x) => x.id !== a.id), a].sort((x, y) => x.timestamp - y.timestamp || x.id.localeCompare(y.id));
+    this.articles = [...this.articles.filter((x) => x.id !== a.id), a].sort(byAge);
   }
   remove(id: string): void {
     this.articles = this.articles.filter((x) => x.id !== id);

@@ -6,6 +6,7 @@ import { tick, type TickReport } from '../../src/scheduler';
 import type { Store } from '../../src/store';
 import { captureLogger, tempDir } from '../library/helpers';
 import { CHANNEL_A, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const FILES = 300;
 const LANGUAGES = ['ar', 'en', 'fr'] as const;
@@ -50,13 +51,13 @@ describe('a run posts the oldest owed articles first, always', () => {
     let during: Promise<TickReport> | undefined;
     library.on('added', () => {
       // A run starts while the scan is still taking the files in.
-      if (++added === 20) during = tick(new Date(Date.UTC(2026, 0, 2, 8)), { store, library, poster, render: renderForTest });
+      if (++added === 20) during = tick(new Date(Date.UTC(2026, 0, 2, 8)), { store, library: memoryReader(library), poster, render: renderForTest });
     });
     const scan = library.rescan();
     await scan;
     await during;
     for (let minute = 1; poster.calls.length < FILES && minute < 100; minute++) {
-      await tick(new Date(Date.UTC(2026, 0, 2, 8, minute)), { store, library, poster, render: renderForTest });
+      await tick(new Date(Date.UTC(2026, 0, 2, 8, minute)), { store, library: memoryReader(library), poster, render: renderForTest });
     }
     const posted = poster.postedTo(CHANNEL_A);
     expect(posted).toHaveLength(FILES);

@@ -7,10 +7,14 @@ import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planRun, runSchedule, type RunDeps } from '../../src/scheduler';
-import { firstIndexFrom, firstIndexFromPlain } from '../../src/scheduler/planning';
+import { firstIndexFrom, firstIndexFromPlain, type PlanDeps } from '../../src/scheduler/planning';
+import type { ArticleReader } from '../../src/library/reader';
+import type { LibraryArticle } from '../../src/library/types';
+import type { DeliveryStatus } from '../../src/store/types';
 import { createSqliteStore, migrate, MIGRATIONS, type Store } from '../../src/store';
 import { tempDir } from '../store/helpers';
 import { article, CHANNEL_A, FakeLibrary, FakePoster, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const LIBRARY_SIZE = 1000;
 const LANGS = [
@@ -45,7 +49,7 @@ function restart(): void {
   store = open();
 }
 
-const deps = (): RunDeps => ({ store, library, poster, render: renderForTest });
+const deps = (): RunDeps => ({ store, library: memoryReader(library), poster, render: renderForTest });
 const rows = (): number => store.deliveries.statusesForChannel(CHANNEL_A).size;
 const run = (id: number, now: number) => runSchedule(store.schedules.get(id)!, deps(), now);
 
@@ -53,7 +57,7 @@ describe('a schedule over a large library', () => {
   it.each(LANGS)('%s: planning writes no delivery row, only the position; the first run posts the newest article, one row', async (_label, prefix, headline) => {
     for (let i = 0; i < LIBRARY_SIZE; i++) library.add(article(`${prefix}-${String(i).padStart(4, '0')}`, i, `${headline} ${i}`));
     const { id } = store.schedules.create(schedule());
-    const plan = await planRun(store.schedules.get(id)!, library, { store }, 1);
+    const plan = await planRun(store.schedules.get(id)!, memoryReader(library), { store }, 1);
     expect(rows()).toBe(0);
     const newest = library.newest()!;
     expect(plan.articles.map((a) => a.id)).toEqual([newest.id]);
@@ -134,5 +138,51 @@ describe('firstIndexFrom (the binary search a run starts from)', () => {
       const from = article('x', at).timestamp;
       expect(firstIndexFrom(articles, from)).toBe(firstIndexFromPlain(articles, from));
     }), { numRuns: 500 });
+  });
+});
+
+/** A store that answers planning from fixed statuses and settled content (nothing written). */
+function fixedStore(statuses: ReadonlyMap<string, DeliveryStatus>, settled: ReadonlySet<string>): PlanDeps['store'] {
+  return {
+    schedules: { markPrimed: () => undefined },
+    deliveries: { statusesForChannel: () => new Map(statuses), settledContentKeys: () => new Set(settled), skip: (_channel: string, skipped: readonly unknown[]) => skipped.length },
+  } as unknown as PlanDeps['store'];
+}
+
+/** A reader that counts the articles its stream hands out. */
+function counting(reader: ArticleReader): { reader: ArticleReader; read: () => number } {
+  let read = 0;
+  return { reader: { ...reader, stream: async (start, limit) => (await reader.stream(start, limit)).map((a) => (read++, a)) }, read: () => read };
+}
+
+describe('planRun reads the stream in pages', () => {
+  const STATUSES: Array<DeliveryStatus | undefined> = [undefined, undefined, 'sent', 'skipped', 'pending', 'failed', 'rejected', 'uncertain'];
+
+  it('plans the same run whatever the page size (1 to 7 vs the whole library at once): ties, duplicates, statuses, positions', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ minute: fc.integer({ min: 0, max: 12 }), key: fc.option(fc.constantFrom('k1', 'k2', 'k3'), { nil: undefined }), status: fc.constantFrom(...STATUSES) }), { maxLength: 30 }),
+      fc.option(fc.record({ minute: fc.integer({ min: -1, max: 13 }), id: fc.constantFrom('', 'a5', 'z') }), { nil: undefined }),
+      fc.constantFrom('k1', 'k2', 'none'), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 6 }), fc.boolean(),
+      async (entries, position, settledKey, pageSize, maxPerRun, primed) => {
+        const fake = new FakeLibrary(entries.map((e, i) => ({ ...article(`a${i}`, e.minute, LANGS[i % 3]![2]), ...(e.key ? { contentKey: e.key } : {}) })));
+        const statuses = new Map(entries.flatMap((e, i) => (e.status ? [[`a${i}`, e.status] as const] : [])));
+        const record = { ...store.schedules.create(schedule()), primed: primed || position !== undefined, position: position ? { at: article('x', position.minute).timestamp, id: position.id } : null };
+        const plan = (size: number) => planRun(record, memoryReader(fake), { store: fixedStore(statuses, new Set([settledKey])), maxPerRun, pageSize: size }, 1);
+        const [paged, whole] = [await plan(pageSize), await plan(10_000)];
+        expect(paged.articles.map((a: LibraryArticle) => a.id)).toEqual(whole.articles.map((a: LibraryArticle) => a.id));
+        expect(paged.skipped).toBe(whole.skipped);
+      },
+    ), { numRuns: 300 });
+  });
+
+  it.each(LANGS)('%s: a run over 10,000 articles reads one page from its position, not the library', async (_label, prefix, headline) => {
+    for (let i = 0; i < 10_000; i++) library.add(article(`${prefix}-${String(i).padStart(5, '0')}`, i, headline));
+    const { id } = store.schedules.create(schedule());
+    await run(id, 1);
+    for (let i = 0; i < 3; i++) library.add(article(`${prefix}-new-${i}`, 20_000 + i, headline));
+    const { reader, read } = counting(memoryReader(library));
+    const plan = await planRun(store.schedules.get(id)!, reader, { store }, 2);
+    expect(plan.articles.map((a) => a.id)).toEqual([0, 1, 2].map((i) => `${prefix}-new-${i}`));
+    expect(read()).toBeLessThanOrEqual(20);
   });
 });

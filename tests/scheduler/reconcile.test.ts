@@ -7,6 +7,7 @@ import type { Store } from '../../src/store';
 import { assertAllValid } from '../support/discord-spec';
 import { Perm, startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
 import { article, FakeLibrary, memoryStore, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const POST_ROUTE = { method: 'POST', route: '/channels/{channel_id}/messages' };
 const LOST_ANSWER = { status: 502, message: '502: Bad Gateway', afterHandling: true };
@@ -42,7 +43,7 @@ function primed(channelId: string, nextRunAt: number): number {
 }
 
 function deps(poster: RestPoster, extra: Partial<TickDeps> = {}): TickDeps {
-  return { store, library, poster, render: renderBriefingMessage, nonceWindowMs: 0, ...extra };
+  return { store, library: memoryReader(library), poster, render: renderBriefingMessage, nonceWindowMs: 0, ...extra };
 }
 
 const DAY1 = new Date('2026-01-02T08:00:00Z');

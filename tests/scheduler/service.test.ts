@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryNonce, SchedulerService, type TickReport } from '../../src/scheduler';
 import type { Store } from '../../src/store';
 import { article, CHANNEL_A, FakeLibrary, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 let store: Store;
 let library: FakeLibrary;
@@ -22,7 +23,7 @@ afterEach(async () => {
 /** Start a service and resolve with the first tick report that satisfies `until`. */
 function runUntil(until: (report: TickReport) => boolean, options: { maxSleepMs?: number } = {}): Promise<TickReport> {
   return new Promise((resolve) => {
-    service = new SchedulerService({ store, library, poster, render: renderForTest, maxSleepMs: options.maxSleepMs ?? 20, onTick: (report) => until(report) && resolve(report) });
+    service = new SchedulerService({ store, library: memoryReader(library), poster, render: renderForTest, maxSleepMs: options.maxSleepMs ?? 20, onTick: (report) => until(report) && resolve(report) });
     service.start();
   });
 }
@@ -50,7 +51,7 @@ describe('SchedulerService', () => {
 
   it('wake() picks up a schedule added while it sleeps', async () => {
     const reports: TickReport[] = [];
-    service = new SchedulerService({ store, library, poster, render: renderForTest, maxSleepMs: 60_000, onTick: (r) => reports.push(r) });
+    service = new SchedulerService({ store, library: memoryReader(library), poster, render: renderForTest, maxSleepMs: 60_000, onTick: (r) => reports.push(r) });
     service.start();
     store.schedules.create(schedule({ nextRunAt: Date.now() }));
     const ran = new Promise<void>((resolve) => {
@@ -67,7 +68,7 @@ describe('SchedulerService', () => {
   });
 
   it('stop() ends the timer: nothing runs afterwards', async () => {
-    service = new SchedulerService({ store, library, poster, render: renderForTest, maxSleepMs: 10 });
+    service = new SchedulerService({ store, library: memoryReader(library), poster, render: renderForTest, maxSleepMs: 10 });
     service.start();
     await service.stop();
     store.schedules.create(schedule({ nextRunAt: Date.now() - 1 }));

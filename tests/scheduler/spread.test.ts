@@ -6,6 +6,7 @@ import { scheduleLine } from '../../src/scheduler/list-format';
 import { nextRunAfter, nextRunTime, nextRuns, spreadDelayMs } from '../../src/scheduler/timing';
 import type { Store } from '../../src/store';
 import { article, FakeLibrary, FakePoster, memoryStore, renderForTest } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const channel = (i: number): string => String(200_000_000_000_000_000n + BigInt(i));
 const guild = (i: number): string => String(100_000_000_000_000_000n + BigInt(Math.floor(i / 20)));
@@ -94,7 +95,7 @@ describe('schedules that share a due time', () => {
   beforeEach(() => {
     store = memoryStore();
     poster = new FakePoster();
-    deps = { store, library: new FakeLibrary([article('موجز-الصباح', 1), article('morning-brief', 2), article('revue-du-matin', 3)]), poster, render: renderForTest, spreadSeconds: 60 };
+    deps = { store, library: memoryReader(new FakeLibrary([article('موجز-الصباح', 1), article('morning-brief', 2), article('revue-du-matin', 3)])), poster, render: renderForTest, spreadSeconds: 60 };
   });
   afterEach(() => store.close());
 

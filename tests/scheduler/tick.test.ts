@@ -4,6 +4,7 @@ import { deliveryNonce, RestPoster, tick, type PostOutcome, type TickDeps } from
 import { ChannelLocks } from '../../src/scheduler/channel-locks';
 import type { Store } from '../../src/store';
 import { article, CHANNEL_A, CHANNEL_B, CHANNEL_C, FakeLibrary, FakePoster, memoryStore, renderForTest, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 let store: Store;
 let library: FakeLibrary;
@@ -17,7 +18,7 @@ beforeEach(() => {
   store = memoryStore();
   library = new FakeLibrary();
   poster = new FakePoster();
-  deps = { store, library, poster, render: renderForTest };
+  deps = { store, library: memoryReader(library), poster, render: renderForTest };
 });
 afterEach(() => store.close());
 
@@ -232,7 +233,7 @@ describe('tick: refusals and failures', () => {
     listed.get = (id) => (id === full.id ? full : undefined);
     primedSchedule();
     const rendered: string[][] = [];
-    await tick(at(DAY1), { ...deps, library: listed, render: (a) => (rendered.push(a.briefing.summary), renderForTest(a)) });
+    await tick(at(DAY1), { ...deps, library: memoryReader(listed), render: (a) => (rendered.push(a.briefing.summary), renderForTest(a)) });
     expect(rendered).toEqual([full.briefing.summary]);
   });
 

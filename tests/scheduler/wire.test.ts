@@ -5,6 +5,7 @@ import { createLogger } from '../../src/logger';
 import { deliveryNonce, SCHEDULING_SERVICE, schedulingFrom } from '../../src/scheduler';
 import { createScheduling } from '../../src/scheduler/wire';
 import { article, CHANNEL_A, FakeLibrary, schedule } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const silent = createLogger({ level: 'silent' });
 
@@ -21,7 +22,7 @@ describe('createScheduling (wiring)', () => {
       },
     };
     const library = new FakeLibrary([article('بيان', 1, 'الوزير: «الخطة ستبدأ الشهر المقبل»')]);
-    const parts = createScheduling({ config: { databasePath: ':memory:' }, logger: silent, rest, library });
+    const parts = createScheduling({ config: { databasePath: ':memory:' }, logger: silent, rest, library: memoryReader(library) });
     parts.scheduling.store.schedules.create(schedule({ nextRunAt: Date.now() - 1 }));
     parts.service.start();
     await done;
@@ -33,7 +34,7 @@ describe('createScheduling (wiring)', () => {
   });
 
   it('schedulingFrom finds the registered service and refuses a missing one', () => {
-    const parts = createScheduling({ config: { databasePath: ':memory:' }, logger: silent, rest: { post: async () => ({}) }, library: new FakeLibrary() });
+    const parts = createScheduling({ config: { databasePath: ':memory:' }, logger: silent, rest: { post: async () => ({}) }, library: memoryReader(new FakeLibrary()) });
     expect(schedulingFrom({ [SCHEDULING_SERVICE]: parts.scheduling })).toBe(parts.scheduling);
     expect(() => schedulingFrom({})).toThrow(/not registered/);
     parts.scheduling.store.close();

@@ -5,6 +5,7 @@ import { tick } from '../../src/scheduler';
 import { createSqliteStore, type Store } from '../../src/store';
 import { article, FakeLibrary, FakePoster, renderForTest } from '../scheduler/helpers';
 import { newSchedule, tempDir } from './helpers';
+import { memoryReader } from '../../src/library/reader';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).reverse().forEach((fn) => fn()));
@@ -90,7 +91,7 @@ describe('the database file deleted while the bot runs', () => {
     store.schedules.markPrimed(created.id);
     unlinkSync(path);
     const poster = new FakePoster();
-    await tick(new Date(Date.UTC(2026, 0, 2, 8, 30)), { store, library: new FakeLibrary([article('news', 1)]), poster, render: renderForTest });
+    await tick(new Date(Date.UTC(2026, 0, 2, 8, 30)), { store, library: memoryReader(new FakeLibrary([article('news', 1)])), poster, render: renderForTest });
     expect(poster.postedTo(created.channelId)).toEqual(['news']);
     expect(existsSync(path)).toBe(true);
     store.close();

@@ -139,7 +139,15 @@ describe.skipIf(!POSTGRES_BIN)('Postgres search answers as the in-memory index',
       ['an id in another case', 'PEACE-TALKS'],
       ['an Arabic title without diacritics', 'مدرسة جديدة في القاهرة'],
       ['a French title without accents', 'election presidentielle : le debat'],
+      ['an id exactly', 'cairo-school'],
+      ['an Arabic title with other diacritics and tatweel', 'مَدرسـةٌ جديدةٌ في القاهـرة'],
+      ['an Arabic title with ة typed as ه', 'مدرسه جديده في القاهره'],
+      ['an Arabic title with a bare alef', 'لافروف يزور بيونغ يانغ'],
+      ['an English title in capitals, with spaces around', '  MAYOR OPENS THE BRIDGE '],
+      ['a French title with its accents', 'Élection présidentielle : le débat'],
+      ['a title cut short', 'Mayor opens the'],
       ['nothing', 'no such article'],
+      ['nothing typed', ''],
     ])('a typed name: %s', async (_name, typed) => {
       expect(await search.resolveInView(null, typed)).toBe(memory.resolveName(typed));
     });
@@ -189,6 +197,7 @@ describe.skipIf(!POSTGRES_BIN)('Postgres search answers as the in-memory index',
       article('feed-bridge', 'Bridge closed for repairs', 3500, 'The old bridge on the east side closes for repairs for six weeks from Monday morning', [{ text: 'The bridge must be safe', speaker: 'Jane Roe' }], 'en'),
       article('feed-hukuma', 'الحكومة تعلن ميزانية جديدة', 3000, 'أعلنت الحكومة اليوم ميزانية جديدة للعام المقبل تتضمن زيادة في الإنفاق على التعليم', [{ text: 'وللحكومة خطة واضحة', speaker: 'سيرغي لافروف' }], 'ar'),
     ];
+    own.push(article('feed-mayor', 'Mayor opens the bridge', 2500, '', [], 'en'), article('feed-cairo', 'مدرسة جديدة في القاهرة', 2500, '', [], 'ar'));
     const other = [article('other-bridge', 'Another server’s bridge', 9000, '', [{ text: 'A secret bridge of another server', speaker: 'Jane Secret' }], 'en')];
     let view: (guildId: string | null) => LibraryView;
 
@@ -237,6 +246,20 @@ describe.skipIf(!POSTGRES_BIN)('Postgres search answers as the in-memory index',
       expect(await search.view(guildId, () => undefined).suggestArticles(typed)).toEqual(view(guildId).search.suggestArticles(typed));
       expect(await search.view(guildId, () => undefined).suggestSpeakers(typed)).toEqual(view(guildId).search.suggestSpeakers(typed));
       expect(await search.resolveInView(guildId, typed)).toBe(view(guildId).search.resolveName(typed));
+    });
+
+    it.each<[string, string | null, string, string | undefined]>([
+      ['the server’s own article by id', GUILD, 'FEED-BRIDGE', 'feed-bridge'],
+      ['the server’s own Arabic title, ة typed as ه', GUILD, 'الحكومه تعلن ميزانيه جديده', 'feed-hukuma'],
+      ['a title both have: the newer, the operator’s', GUILD, 'mayor opens the bridge', 'mayor-bridge'],
+      ['an Arabic title both have: the newer, the server’s', GUILD, 'مدرسةٌ جديدة في القاهرة', 'feed-cairo'],
+      ['another server’s title: not seen', GUILD, 'Another server’s bridge', undefined],
+      ['a DM: the operator’s', null, 'مدرسة جديدة في القاهرة', 'cairo-school'],
+      ['a DM: a server’s article is not seen', null, 'feed-bridge', undefined],
+      ['a server without feed articles', '999', 'PEACE-TALKS', 'peace-talks'],
+    ])('a typed name, in Postgres as in the view: %s', async (_name, guildId, typed, id) => {
+      expect(view(guildId).search.resolveName(typed)).toBe(id);
+      expect(await search.resolveInView(guildId, typed)).toBe(id);
     });
 
     it('speaker suggestions of a server include its own speakers, not another server’s', async () => {

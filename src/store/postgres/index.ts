@@ -1,15 +1,14 @@
 import type pg from 'pg';
 import type { AsyncStore, ChangeSignal } from '../types';
 import { OWNER_LEASE_MS, PostgresDeliveryStore } from './deliveries';
-import { migratePostgres } from './migrate';
-import { createPool } from './pool';
+import { openMigratedPool } from './pool';
 import { PostgresFeedStore } from './feeds';
 import { PostgresQuotePageStore } from './quote-pages';
 import { createSessionLocks } from './locks';
 import { PostgresScheduleStore } from './schedules';
 
 export { migratePostgres, postgresSchemaVersion } from './migrate';
-export { createPool } from './pool';
+export { createPool, openMigratedPool } from './pool';
 export { createSessionLocks } from './locks';
 
 /** Options of {@link createPostgresStore}. */
@@ -26,13 +25,7 @@ export interface PostgresStoreOptions {
  * at the first lock. `close()` ends the lease, the locks and the pool.
  */
 export async function createPostgresStore(url: string, onError?: (error: Error) => void, options: PostgresStoreOptions = {}): Promise<AsyncStore> {
-  const pool = createPool(url, onError);
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPool(url, onError);
   const deliveries = new PostgresDeliveryStore(pool);
   const leaseMs = options.ownerLeaseMs ?? OWNER_LEASE_MS;
   try {

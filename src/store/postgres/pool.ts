@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { migratePostgres } from './migrate';
 
 /** Postgres's type id of BIGINT (int8): epoch ms and ids, read as numbers (they stay far below 2^53). */
 const INT8_OID = 20;
@@ -16,6 +17,22 @@ export function createPool(url: string, onError: (error: Error) => void = () => 
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser },
   });
   pool.on('error', onError);
+  return pool;
+}
+
+/**
+ * {@link createPool}, then the migrations applied ({@link migratePostgres}):
+ * how every Postgres part starts. A failed migration ends the pool before
+ * the error is thrown, so nothing is left connected.
+ */
+export async function openMigratedPool(url: string, onError?: (error: Error) => void, max?: number): Promise<pg.Pool> {
+  const pool = createPool(url, onError, max);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   return pool;
 }
 

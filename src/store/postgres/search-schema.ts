@@ -72,3 +72,42 @@ export const SEARCH_TABLES = `
   CREATE INDEX search_speakers_order ON search_speakers (scope, latest DESC, quotes DESC, name COLLATE "C");
   CREATE INDEX search_speakers_terms ON search_speakers USING GIN (name_terms);
 `;
+
+/**
+ * Whole articles in Postgres (migration 7): `ROLE=ingest` writes each
+ * article's `LibraryArticle` (briefing, metadata, format, timestamp, content
+ * key, search terms) beside its search row, and `ROLE=web` / `ROLE=scheduler`
+ * read them (`PostgresArticles`) without loading any folder.
+ *
+ * Columns of `search_articles` rather than a table of their own: one row per
+ * (scope, id) for search and article, written by one upsert and removed by
+ * one delete (the quotes follow by cascade), so the two can never disagree,
+ * and no join on a read. A JSONB briefing over 2 KB is stored out of line
+ * (TOAST), so search scans stay as narrow as before.
+ *
+ * - `article_signature`: hash of the stored article: a summary filled in
+ *   later changes it and only the article is rewritten (its quotes are not).
+ *   NULL on rows written before version 7: the next reconcile fills them.
+ * - `summary_pending`, `quoted`: what `newest` and `newestQuoted` skip or
+ *   want, each with a partial index in stream order, so that neither walks
+ *   past articles whose summary is still being computed.
+ * - `stream_id`: the id in UTF-16 (big-endian), whose byte order is the
+ *   order of JavaScript's `<` on ids (code units), the stream's order in
+ *   memory; `COLLATE "C"` orders by code points, which differs for letters
+ *   past U+FFFF (𝐀 U+1D400 comes before Ａ U+FF21 in memory, after it in "C").
+ * - `search_articles_stream`: the stream order per scope (published, then
+ *   `stream_id`): one range of it per page.
+ */
+export const ARTICLE_COLUMNS = `
+  ALTER TABLE search_articles
+    ADD COLUMN article           JSONB,
+    ADD COLUMN article_signature TEXT,
+    ADD COLUMN stream_id         BYTEA,
+    ADD COLUMN summary_pending   BOOLEAN NOT NULL DEFAULT FALSE,
+    ADD COLUMN quoted            BOOLEAN NOT NULL DEFAULT FALSE;
+  CREATE INDEX search_articles_stream ON search_articles (scope, published, stream_id) WHERE article IS NOT NULL;
+  CREATE INDEX search_articles_ready ON search_articles (scope, published, stream_id)
+    WHERE article IS NOT NULL AND NOT summary_pending;
+  CREATE INDEX search_articles_quoted ON search_articles (scope, published, stream_id)
+    WHERE article IS NOT NULL AND NOT summary_pending AND quoted;
+`;

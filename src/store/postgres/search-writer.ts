@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { LibraryArticle } from '../../library';
 import type { ArticleIndexEntry } from '../../library/index-entry';
-import { articleDocument, type ArticleDocument } from '../../library/search-document';
+import { articleDocument, wellFormedJson, type ArticleDocument } from '../../library/search-document';
 import { inTransaction } from './pool';
+import { streamId } from './stream-id';
 
 /** Options of {@link PostgresSearchWriter}. */
 export interface SearchWriterOptions {
@@ -29,9 +31,47 @@ const keyOf = (scope: string, id: string): string => `${scope}\u0000${id}`;
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
+/** An article as `search_articles.article` stores it (JSON Postgres accepts), and its hash. */
+interface StoredArticle {
+  json: string;
+  signature: string;
+}
+
+/** The article as stored: every field of it, strings made storable; the hash changes when anything does (a summary filled in). */
+export function storedArticle(article: LibraryArticle): StoredArticle {
+  const json = wellFormedJson(article);
+  return { json, signature: createHash('sha256').update(json).digest('base64url') };
+}
+
+/** What is stored of one article: its search signature, and its article's (null: written before the articles were stored). */
+interface StoredSignatures {
+  signature: string;
+  article_signature: string | null;
+}
+
+/** An article to write: itself, its search document, and how it is stored. */
+interface Written {
+  article: LibraryArticle;
+  document: ArticleDocument;
+  stored: StoredArticle;
+}
+
+const writtenOf = (article: LibraryArticle, entry?: ArticleIndexEntry): Written => ({ article, document: articleDocument(article, entry), stored: storedArticle(article) });
+
 /**
- * Writes the search tables (see `search-schema.ts`): articles, their key
- * quotes, and the speaker summary rows. Changes are queued and written in
+ * What a change rewrites: nothing (stored as it is), the article alone (its
+ * search rows the same: a summary filled in), or all of it (new, re-indexed,
+ * or removed: `written` null).
+ */
+function changeKind(stored: StoredSignatures | undefined, written: Written | null): 'none' | 'article' | 'all' {
+  if (!written || stored?.signature !== written.document.signature) return 'all';
+  return stored.article_signature === written.stored.signature ? 'none' : 'article';
+}
+
+/**
+ * Writes the search tables (see `search-schema.ts`): articles (their search
+ * rows and the whole article, in one row), their key quotes, and the speaker
+ * summary rows. Changes are queued and written in
  * the background, in batches, one transaction each; a later change of the
  * same article replaces a queued one. When the database is unreachable the
  * batch waits and is retried (nothing is lost); an article Postgres refuses
@@ -67,12 +107,13 @@ export class PostgresSearchWriter {
 
   /**
    * Make `scope` hold exactly `articles`: write those whose indexed content
-   * differs from what is stored (all of them into an empty table), remove the
-   * others. For a start-up: a restart rewrites only what changed meanwhile.
+   * or article (a summary filled in since) differs from what is stored (all
+   * of them into an empty table), remove the others. For a start-up: a
+   * restart rewrites only what changed meanwhile.
    */
   async reconcile(scope: string, articles: readonly LibraryArticle[]): Promise<{ written: number; removed: number }> {
-    const { rows } = await this.pool.query<{ id: string; signature: string }>('SELECT id, signature FROM search_articles WHERE scope = $1', [scope]);
-    const stored = new Map(rows.map((row) => [row.id, row.signature]));
+    const { rows } = await this.pool.query<StoredSignatures & { id: string }>('SELECT id, signature, article_signature FROM search_articles WHERE scope = $1', [scope]);
+    const stored = new Map<string, StoredSignatures>(rows.map((row) => [row.id, row]));
     // An article put or removed meanwhile (the library changed) is newer than `articles`: that change stands.
     const touched = new Set<string>();
     this.touched.add(touched);
@@ -82,9 +123,9 @@ export class PostgresSearchWriter {
       for (const [n, article] of articles.entries()) {
         // Folding every article takes a while for a large library: let interactions through.
         if (n % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
-        const signature = stored.get(article.id);
+        const signatures = stored.get(article.id);
         stored.delete(article.id);
-        if (touched.has(keyOf(scope, article.id)) || (signature !== undefined && signature === articleDocument(article).signature)) continue;
+        if (touched.has(keyOf(scope, article.id)) || (signatures && changeKind(signatures, writtenOf(article)) === 'none')) continue;
         this.queue({ scope, id: article.id, article }, false);
         written++;
       }
@@ -176,15 +217,18 @@ export class PostgresSearchWriter {
   }
 
   private async write(changes: readonly Change[]): Promise<void> {
-    const all = changes.map((change) => ({ change, scope: change.scope, document: change.article && articleDocument(change.article, change.entry) }));
+    const all = changes.map((change) => ({ change, scope: change.scope, written: change.article && writtenOf(change.article, change.entry) }));
     await inTransaction(this.pool, async (client) => {
       // An article stored as it is now (a feed article shelved again at start, a rescan) is left alone: no quote rewritten.
-      const stored = await client.query<{ scope: string; id: string; signature: string }>(
-        'SELECT a.scope, a.id, a.signature FROM search_articles a JOIN unnest($1::text[], $2::text[]) AS c(scope, id) ON a.scope = c.scope AND a.id = c.id',
+      const stored = await client.query<StoredSignatures & { scope: string; id: string }>(
+        'SELECT a.scope, a.id, a.signature, a.article_signature FROM search_articles a JOIN unnest($1::text[], $2::text[]) AS c(scope, id) ON a.scope = c.scope AND a.id = c.id',
         [changes.map((c) => c.scope), changes.map((c) => c.id)],
       );
-      const signatures = new Map(stored.rows.map((row) => [keyOf(row.scope, row.id), row.signature]));
-      const documents = all.filter(({ change, document }) => !document || signatures.get(keyOf(change.scope, change.id)) !== document.signature);
+      const signatures = new Map(stored.rows.map((row) => [keyOf(row.scope, row.id), row]));
+      const kinds = all.map((item) => ({ ...item, kind: changeKind(signatures.get(keyOf(item.scope, item.change.id)), item.written) }));
+      const articleOnly = kinds.flatMap(({ kind, scope, written }) => (kind === 'article' && written ? [articleFields({ scope, ...written })] : []));
+      if (articleOnly.length > 0) await client.query(UPDATE_ARTICLES, [JSON.stringify(articleOnly)]);
+      const documents = kinds.filter((item) => item.kind === 'all');
       const batch = documents.map((d) => d.change);
       if (batch.length === 0) return;
       const touched = await client.query<{ scope: string; suggest_key: string }>(
@@ -196,9 +240,9 @@ export class PostgresSearchWriter {
       if (removed.length > 0) {
         await client.query('DELETE FROM search_articles a USING unnest($1::text[], $2::text[]) AS c(scope, id) WHERE a.scope = c.scope AND a.id = c.id', [removed.map((c) => c.scope), removed.map((c) => c.id)]);
       }
-      const written = documents.flatMap(({ scope, document }) => (document ? [{ scope, document }] : []));
+      const written = documents.flatMap(({ scope, written: w }) => (w ? [{ scope, ...w }] : []));
       if (written.length > 0) {
-        await client.query(UPSERT_ARTICLES, [JSON.stringify(written.map(articleRow))]);
+        await client.query(UPSERT_ARTICLES, [JSON.stringify(written.map((w) => ({ ...articleRow(w), ...articleFields(w) })))]);
         await client.query(INSERT_QUOTES, [JSON.stringify(written.flatMap(quoteRows))]);
       }
       const speakers = new Map<string, { scope: string; key: string }>();
@@ -217,6 +261,12 @@ const articleRow = ({ scope, document: d }: { scope: string; document: ArticleDo
   scope, id: d.id, title: d.title, published: d.published, names: d.names, signature: d.signature, title_terms: d.titleTerms, any_terms: d.anyTerms,
 });
 
+/** The article columns of a row: the article (as JSON text), its hash, its id in stream order, and what `newest` and `newestQuoted` filter on. */
+const articleFields = ({ scope, article, stored }: Written & { scope: string }) => ({
+  scope, id: article.id, article: stored.json, article_signature: stored.signature, stream_id: streamId(article.id).toString('hex'),
+  summary_pending: article.summaryPending === true, quoted: article.briefing.quotes.length > 0,
+});
+
 const quoteRows = ({ scope, document: d }: { scope: string; document: ArticleDocument }) =>
   d.quotes.map((q) => ({
     scope, article_id: d.id, idx: q.index, published: d.published, quote: q.quote, short_name: q.shortName, suggest_key: q.suggestKey,
@@ -226,12 +276,23 @@ const quoteRows = ({ scope, document: d }: { scope: string; document: ArticleDoc
 /** A JSON array of strings as a `tsvector` whose lexemes are those strings. */
 const lexemes = (column: string): string => `array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(r.${column})))`;
 
+/** The record of {@link articleFields}: the article arrives as JSON text, parsed by Postgres. */
+const ARTICLE_RECORD = 'article TEXT, article_signature TEXT, stream_id TEXT, summary_pending BOOLEAN, quoted BOOLEAN';
+
 const UPSERT_ARTICLES = `
-  INSERT INTO search_articles (scope, id, title, published, names, signature, title_terms, any_terms)
-  SELECT r.scope, r.id, r.title, r.published, ARRAY(SELECT jsonb_array_elements_text(r.names)), r.signature, ${lexemes('title_terms')}, ${lexemes('any_terms')}
-  FROM jsonb_to_recordset($1::jsonb) AS r(scope TEXT, id TEXT, title TEXT, published BIGINT, names JSONB, signature TEXT, title_terms JSONB, any_terms JSONB)
+  INSERT INTO search_articles (scope, id, title, published, names, signature, title_terms, any_terms, article, article_signature, stream_id, summary_pending, quoted)
+  SELECT r.scope, r.id, r.title, r.published, ARRAY(SELECT jsonb_array_elements_text(r.names)), r.signature, ${lexemes('title_terms')}, ${lexemes('any_terms')},
+    r.article::jsonb, r.article_signature, decode(r.stream_id, 'hex'), r.summary_pending, r.quoted
+  FROM jsonb_to_recordset($1::jsonb) AS r(scope TEXT, id TEXT, title TEXT, published BIGINT, names JSONB, signature TEXT, title_terms JSONB, any_terms JSONB, ${ARTICLE_RECORD})
   ON CONFLICT (scope, id) DO UPDATE SET title = excluded.title, published = excluded.published, names = excluded.names,
-    signature = excluded.signature, title_terms = excluded.title_terms, any_terms = excluded.any_terms`;
+    signature = excluded.signature, title_terms = excluded.title_terms, any_terms = excluded.any_terms,
+    article = excluded.article, article_signature = excluded.article_signature, stream_id = excluded.stream_id, summary_pending = excluded.summary_pending, quoted = excluded.quoted`;
+
+/** The article alone rewritten (its search rows unchanged). */
+const UPDATE_ARTICLES = `
+  UPDATE search_articles a SET article = r.article::jsonb, article_signature = r.article_signature, stream_id = decode(r.stream_id, 'hex'), summary_pending = r.summary_pending, quoted = r.quoted
+  FROM jsonb_to_recordset($1::jsonb) AS r(scope TEXT, id TEXT, ${ARTICLE_RECORD})
+  WHERE a.scope = r.scope AND a.id = r.id`;
 
 // WITH ORDINALITY keeps the quotes' order in their keys: a speaker's name is the first one indexed.
 const INSERT_QUOTES = `

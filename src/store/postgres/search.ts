@@ -107,9 +107,9 @@ export class PostgresSearch {
    * What a server sees (`guildId`; null: a DM, the operator's library
    * alone): with feed articles of its own, both scopes merged exactly as
    * `mergedView` merges the in-memory ones; else the operator's.
-   * `resolveName`: the in-memory one of the articles' view.
+   * `resolveName`: the in-memory one of the articles' view, or {@link resolveInView}.
    */
-  view(guildId: string | null, resolveName: (typed: string) => string | undefined): ReaderSearch {
+  view(guildId: string | null, resolveName: ReaderSearch['resolveName']): ReaderSearch {
     const operator = this.scoped(OPERATOR_SCOPE);
     if (!guildId) return { ...operator, resolveName };
     const guild = guildId;
