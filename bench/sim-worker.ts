@@ -3,7 +3,7 @@
  * scheduler (`createScheduling`: claims, runs, nonces, the paced REST poster)
  * against the sim's Postgres and fake Discord, posting the sim's one article
  * to every channel that is owed it, and adopting the pending posts of killed
- * workers as the app's adoption service does. Sends its RSS and heap in use, after a full GC, to the parent every 2 s.
+ * workers as the app's adoption service does. Sends its RSS and heap in use, after a full GC, to the parent every 2 s (`sampleMs`).
  * Argument: JSON {@link SimWorkerArgs}.
  */
 import { REST } from 'discord.js';
@@ -27,6 +27,10 @@ export interface SimWorkerArgs {
   article: LibraryArticle;
   /** WORKER_LEASE_SECONDS: a killed worker's pending posts are adopted by a live one after this long. */
   leaseSeconds: number;
+  /** ms between RSS reports (default 2000). */
+  sampleMs?: number;
+  /** The soak: a new article (id and timestamp of its period) every this many ms, so a channel due again is owed a post again. */
+  rotateArticleMs?: number;
 }
 
 /** A message to the parent. */
@@ -39,6 +43,22 @@ function oneArticleLibrary(article: LibraryArticle): ArticleReader {
   return memoryReader({ all: () => [article], get: (id) => (id === article.id ? article : undefined), newest: () => article });
 }
 
+/**
+ * The soak's library: one article at a time, `base` renamed `<id>-<n>` and
+ * dated at the start of period n (`periodMs` long), so every period brings a
+ * newer article; an older one is still found by its id (a pending post re-sent).
+ */
+function rotatingLibrary(base: LibraryArticle, periodMs: number, now: () => number = Date.now): ArticleLibrary {
+  const prefix = `${base.id}-`;
+  const numbered = (n: number): LibraryArticle => ({ ...base, id: `${prefix}${n}`, timestamp: n * periodMs });
+  const current = (): LibraryArticle => numbered(Math.floor(now() / periodMs));
+  const get = (id: string): LibraryArticle | undefined => {
+    const n = id.startsWith(prefix) ? Number(id.slice(prefix.length)) : Number.NaN;
+    return Number.isSafeInteger(n) ? numbered(n) : undefined;
+  };
+  return { all: () => [current()], get, newest: current };
+}
+
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as SimWorkerArgs;
   const logger = createLogger({ level: 'error', destination: process.stderr });
@@ -49,7 +69,7 @@ async function main(): Promise<void> {
     config: { databasePath: ':unused:', deliveryNonceWindowSeconds: 300, scheduleSpreadSeconds: 60, workerLeaseSeconds: args.leaseSeconds },
     logger,
     rest: pacedRest(rest, requestPacer(args.perSecond)),
-    library: oneArticleLibrary(args.article),
+    library: args.rotateArticleMs ? rotatingLibrary(args.article, args.rotateArticleMs) : oneArticleLibrary(args.article),
     store,
   });
   await service.start();
@@ -66,7 +86,7 @@ async function main(): Promise<void> {
     send({ kind: 'rss', rss: memory.rss, heap: memory.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000, at: Date.now() });
   };
   sample();
-  setInterval(sample, 2000);
+  setInterval(sample, args.sampleMs ?? 2000);
   process.on('SIGTERM', () => void Promise.resolve(adoption.stop()).then(() => service.stop()).finally(() => process.exit(0)));
   process.on('disconnect', () => process.exit(0));
 }

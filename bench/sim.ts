@@ -1,5 +1,5 @@
 /**
- * `npm run sim [-- --quick]`: Briefing past one machine, simulated on
+ * `npm run sim [-- --quick | --soak <minutes>]`: Briefing past one machine, simulated on
  * loopback. Starts a throwaway Postgres cluster (skips with one line without
  * one), fills it (100,000 schedules, 1,000,000 deliveries, 100,000 feed
  * articles), then:
@@ -10,7 +10,8 @@
  *   random worker is SIGKILLed (and replaced) every 30 s;
  * - samples each worker's RSS;
  * - times `/quote` on 1,000,000 quotes in Postgres (bench/search.ts's run).
- * `--quick`: a tenth of the sizes, a kill every 8 s. Prints a table like
+ * `--quick`: a tenth of the sizes, a kill every 8 s. `--soak <minutes>`:
+ * instead, workers at a steady load that long, their memory's trend (bench/sim-soak.ts). Prints a table like
  * `npm run bench`; the figures go to BENCHMARKS.md beside their goals.
  */
 import pg from 'pg';
@@ -25,6 +26,7 @@ import { sharedDir } from './shared-data';
 import { startSimDiscord, type SimDiscordCounts } from './sim-discord';
 import { readySeconds, rssGrowthPercent, SimFleet } from './sim-fleet';
 import { seed, startSpike, timeClaims, type SimSizes } from './sim-seed';
+import { SOAK_CHANNELS, soakRows } from './sim-soak';
 import { mean, percentile } from './stats';
 import { formatTable, formatVerdict } from './table';
 import type { BenchRow } from './types';
@@ -156,18 +158,52 @@ async function quoteRow(plan: SimPlan): Promise<BenchRow> {
   return { ...p99!, group: GROUP, name, note: `bench/search.ts (npm run bench -- --only search): ${p99!.name}; ${p99!.note ?? ''}` };
 }
 
+const USAGE = 'usage: npm run sim -- [--quick | --soak <minutes>]';
+
+/** The run the arguments ask for, or a one-line error. */
+function parseSimArgs(args: readonly string[]): { plan: SimPlan; soakMinutes?: number } | { error: string } {
+  const soakAt = args.indexOf('--soak');
+  const soakMinutes = soakAt >= 0 ? Number(args[soakAt + 1]) : undefined;
+  if (soakMinutes !== undefined && !(soakMinutes > 0 && soakMinutes <= 24 * 60)) return { error: `--soak takes minutes (more than 0, at most 1440), got ${args[soakAt + 1] ?? 'nothing'}` };
+  const unknown = args.filter((a, i) => a !== '--quick' && !(soakAt >= 0 && (i === soakAt || i === soakAt + 1)));
+  if (unknown.length) return { error: `unknown argument ${unknown[0]}` };
+  return { plan: args.includes('--quick') ? QUICK : FULL, ...(soakMinutes !== undefined ? { soakMinutes } : {}) };
+}
+
+/** The full sim's rows: claims on the seeded database, then the spike. */
+async function simRows(url: string, client: pg.Client, store: Awaited<ReturnType<typeof createPostgresStore>>, plan: SimPlan): Promise<BenchRow[]> {
+  const base = Date.now();
+  const seeding = performance.now();
+  await seed(client, plan.sizes, base);
+  const { schedules, deliveries, articles } = plan.sizes;
+  log(`seeded ${schedules} schedules, ${deliveries} deliveries, ${articles} articles in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+  const claims = await timeClaims(store, base, 100);
+  const size = `${schedules.toLocaleString('en')} schedules, ${deliveries.toLocaleString('en')} deliveries, ${articles.toLocaleString('en')} articles`;
+  return [
+    { group: GROUP, name: 'claim p50', value: percentile(claims.ms, 50), unit: 'ms', goal: '≤ 10 ms', pass: percentile(claims.ms, 50) <= 10, note: `claimDue + claimRuns, ${mean(claims.taken).toFixed(0)} schedules a claim; ${size}` },
+    { group: GROUP, name: 'claim p99', value: percentile(claims.ms, 99), unit: 'ms' },
+    ...(await spikeRows(url, client, store, plan)),
+  ];
+}
+
+/** The soak's rows: a small database (its schedules not due until the soak makes them so), then {@link soakRows}. */
+async function soakSimRows(url: string, client: pg.Client, store: Awaited<ReturnType<typeof createPostgresStore>>, minutes: number): Promise<BenchRow[]> {
+  await seed(client, { schedules: SOAK_CHANNELS, deliveries: 10_000, articles: 1_000, spike: SOAK_CHANNELS }, Date.now());
+  return soakRows(url, client, store, minutes, SPIKE_ARTICLE);
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
-    console.log('usage: npm run sim -- [--quick]');
+    console.log(USAGE);
     return 0;
   }
-  const unknown = args.filter((a) => a !== '--quick');
-  if (unknown.length) {
-    console.error(`sim: unknown argument ${unknown[0]}; usage: npm run sim -- [--quick]`);
+  const parsed = parseSimArgs(args);
+  if ('error' in parsed) {
+    console.error(`sim: ${parsed.error}; ${USAGE}`);
     return 2;
   }
-  const plan = args.includes('--quick') ? QUICK : FULL;
+  const { plan, soakMinutes } = parsed;
   const wall = performance.now();
   const cpu = process.cpuUsage();
   const cluster = await startPostgres();
@@ -182,18 +218,7 @@ async function main(): Promise<number> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const base = Date.now();
-      const seeding = performance.now();
-      await seed(client, plan.sizes, base);
-      const { schedules, deliveries, articles } = plan.sizes;
-      log(`seeded ${schedules} schedules, ${deliveries} deliveries, ${articles} articles in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
-      const claims = await timeClaims(store, base, 100);
-      const size = `${schedules.toLocaleString('en')} schedules, ${deliveries.toLocaleString('en')} deliveries, ${articles.toLocaleString('en')} articles`;
-      rows.push(
-        { group: GROUP, name: 'claim p50', value: percentile(claims.ms, 50), unit: 'ms', goal: '≤ 10 ms', pass: percentile(claims.ms, 50) <= 10, note: `claimDue + claimRuns, ${mean(claims.taken).toFixed(0)} schedules a claim; ${size}` },
-        { group: GROUP, name: 'claim p99', value: percentile(claims.ms, 99), unit: 'ms' },
-      );
-      rows.push(...(await spikeRows(url, client, store, plan)));
+      rows.push(...(soakMinutes ? await soakSimRows(url, client, store, soakMinutes) : await simRows(url, client, store, plan)));
     } finally {
       await client.end();
       await store.close();
@@ -201,9 +226,10 @@ async function main(): Promise<number> {
   } finally {
     await cluster.stop();
   }
-  rows.push(await quoteRow(plan));
+  if (!soakMinutes) rows.push(await quoteRow(plan));
   const used = process.cpuUsage(cpu);
-  console.log(`Simulation${plan === QUICK ? ' (--quick)' : ''} — ${formatMachine(machineInfo())}\n`);
+  const title = soakMinutes ? `Simulation (--soak ${soakMinutes})` : `Simulation${plan === QUICK ? ' (--quick)' : ''}`;
+  console.log(`${title} — ${formatMachine(machineInfo())}\n`);
   console.log(formatTable(rows));
   console.log(`\n${formatVerdict(rows)}. Wall ${((performance.now() - wall) / 1000).toFixed(0)} s; this process's CPU ${((used.user + used.system) / 1e6).toFixed(1)} s.`);
   return 0;

@@ -202,7 +202,7 @@ export function createFolderSource(dir: string, options: FolderSourceOptions): C
       const name = ownerOf(id);
       return name === undefined ? undefined : { kind: 'file', path: join(dir, name), maxBytes };
     },
-    settling: () => (settle.held().length > 0 ? settle.untilAllDue() : 0),
+    settling: () => settle.untilAllDue(),
     watch(onChange) {
       listeners.add(onChange);
       startWatching();

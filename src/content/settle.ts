@@ -51,11 +51,18 @@ export class SettleGate {
     return [...this.seen.keys()];
   }
 
-  /** Milliseconds until every file held now may have settled (0 when none is held). */
+  /**
+   * Milliseconds until every file held now may have settled: 0 when none is
+   * held, and at least 1 while any is, even one whose settle time is over
+   * (it is taken in at the next look, not before: a caller waiting for the
+   * held files must look again, or it would miss a file whose time ran out
+   * while a slow scan went on).
+   */
   untilAllDue(now = Date.now()): number {
+    if (this.seen.size === 0) return 0;
     let latest = now;
     for (const { stamp, seenAt } of this.seen.values()) latest = Math.max(latest, Math.min(stamp.mtimeMs, seenAt) + this.settleMs);
-    return latest - now;
+    return Math.max(1, latest - now);
   }
 
   /** Cancel every pending check. */

@@ -52,6 +52,6 @@ export interface ContentSource {
    * taken in at once, without the library's quiet period.
    */
   readonly changesAreWhole?: boolean;
-  /** Milliseconds until the articles held back now (still being written) may be listed; 0 or absent when none is. */
+  /** Milliseconds until the articles held back now (still being written) may be listed: at least 1 while any is held (list again then), 0 or absent when none is. */
   settling?(): number;
 }

@@ -430,6 +430,8 @@ export function createLibrary(options: LibraryOptions): Library {
       await new Promise((resolve) => setTimeout(resolve, scope.source.settling!() + 5));
       await serialScan(() => fullScan(scope));
     }
+    const stillHeld = scope.source.settling?.() ?? 0;
+    if (stillHeld > 0) log.info({ scope: scope.key, ms: stillHeld }, 'articles still being written at the start are taken in once they settle');
     cacheOf(scope)?.retain(new Set(scope.versions.keys()));
   };
 

@@ -1,7 +1,8 @@
 import { appendFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { LibraryArticle } from '../../src/library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLibrary, type LibraryArticle } from '../../src/library';
+import { createFolderSource } from '../../src/content/folder-source';
 import { SettleGate } from '../../src/content/settle';
 import { captureLogger, perTest, waitFor } from './helpers';
 
@@ -102,6 +103,39 @@ describe('settling on start', () => {
     for (const [, name, chunks] of CHUNKED) writeFileSync(join(dir, name), chunks.join(''));
     await lib.start();
     expect(lib.all().map((a) => a.id).sort()).toEqual(['ar-chunks', 'en-chunks', 'fr-chunks']);
+  });
+
+  describe('on a loaded machine', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it.each([1, 3])('takes in files held by the first scan when that scan outlasts the settle time (%i of them): ready includes them', async (count) => {
+      // The clock alone is fake (timers are real): each listing "takes" 5 s, as a first scan briefing a library on a loaded machine may.
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      const dir = scratch.folder();
+      for (const [, name, chunks] of CHUNKED.slice(0, count)) writeFileSync(join(dir, name), chunks.join(''));
+      const folder = createFolderSource(dir, { maxBytes: 100_000, settleMs: 1000, watch: false });
+      const slowList = async () => {
+        const entries = await folder.list();
+        vi.setSystemTime(Date.now() + 5000);
+        return entries;
+      };
+      const lib = createLibrary({ source: { ...folder, list: slowList }, logger: captureLogger().logger, rescanSeconds: 0, workers: 0 });
+      try {
+        await lib.start();
+        expect(lib.all().map((a) => a.id).sort()).toEqual(CHUNKED.slice(0, count).map(([, name]) => name.replace(/\.\w+$/, '')).sort());
+      } finally {
+        await lib.stop();
+      }
+    });
+
+    it('a held file is still owed while its settle time is over but no one has looked again', () => {
+      const gate = new SettleGate(1000, () => undefined);
+      expect(gate.settled('a.txt', { mtimeMs: 5000, size: 10 }, 5100)).toBe(false);
+      expect(gate.untilAllDue(5500)).toBe(500);
+      expect(gate.untilAllDue(9000)).toBeGreaterThan(0);
+      gate.stop();
+      expect(gate.untilAllDue(9000)).toBe(0);
+    });
   });
 
   it('takes a file stamped in the future once it has been seen unchanged for the settle time', async () => {

@@ -18,6 +18,10 @@ function text(value: unknown): string {
   return typeof inner === 'string' ? inner.trim() : '';
 }
 const firstText = (...values: unknown[]): string => values.map(text).find(Boolean) ?? '';
+/** The names of a list of persons (feedsmith's `{ name }` nodes, or plain strings as `dc:creator` gives them); a person without a name (an e-mail alone) gives none. */
+const namesOf = (persons: unknown): string[] => asList(persons).map((person) => (typeof person === 'string' ? text(person) : text(asNode(person).name))).filter(Boolean);
+/** The first of these lists of persons that names someone. */
+const firstNames = (...lists: unknown[]): string[] => lists.map(namesOf).find((names) => names.length > 0) ?? [];
 
 /** Absolute http(s) link (resolved against the feed's link when relative), or null. */
 function httpLink(value: string, base: string | null): string | null {
@@ -43,7 +47,8 @@ interface RawItem {
   title: string;
   date: string;
   html: string;
-  author: string;
+  /** The item's authors' names (none: the feed's own authors apply, where the format says so). */
+  authors: string[];
 }
 
 function rssItem(item: Node): RawItem {
@@ -54,7 +59,7 @@ function rssItem(item: Node): RawItem {
     title: text(item.title),
     date: firstText(item.pubDate, asList(dc.dates)[0], dc.date),
     html: firstText(asNode(item.content).encoded, item.description),
-    author: firstText(asList(item.authors)[0], asList(dc.creators)[0], dc.creator),
+    authors: firstNames(item.authors, dc.creators, [dc.creator]),
   };
 }
 
@@ -67,7 +72,7 @@ function atomItem(entry: Node): RawItem {
     title: text(entry.title),
     date: firstText(entry.published, entry.updated),
     html: firstText(entry.content, entry.summary),
-    author: text(asNode(asList(entry.authors)[0]).name),
+    authors: namesOf(entry.authors),
   };
 }
 
@@ -79,7 +84,7 @@ function rdfItem(item: Node): RawItem {
     title: text(item.title),
     date: firstText(asList(dc.dates)[0], dc.date),
     html: text(item.description),
-    author: firstText(asList(dc.creators)[0], dc.creator),
+    authors: firstNames(dc.creators, [dc.creator]),
   };
 }
 
@@ -90,27 +95,43 @@ function jsonItem(item: Node): RawItem {
     title: text(item.title),
     date: firstText(item.date_published, item.date_modified),
     html: firstText(item.content_html, item.content_text, item.summary),
-    author: firstText(asNode(item.author).name, asNode(asList(item.authors)[0]).name),
+    authors: firstNames(item.authors, [item.author]),
   };
 }
 
-const READERS: Record<FeedFormat, { items: (feed: Node) => unknown[]; item: (node: Node) => RawItem; link: (feed: Node) => string }> = {
-  rss: { items: (feed) => asList(feed.items), item: rssItem, link: (feed) => text(feed.link) },
-  rdf: { items: (feed) => asList(feed.items), item: rdfItem, link: (feed) => text(feed.link) },
+/** How to read each format: its items, one item's fields, the site's link, and the authors of items that name none (Atom and JSON Feed say the feed's apply; RSS and RDF name none for the items). */
+const READERS: Record<FeedFormat, { items: (feed: Node) => unknown[]; item: (node: Node) => RawItem; link: (feed: Node) => string; authors: (feed: Node) => string[] }> = {
+  rss: { items: (feed) => asList(feed.items), item: rssItem, link: (feed) => text(feed.link), authors: () => [] },
+  rdf: { items: (feed) => asList(feed.items), item: rdfItem, link: (feed) => text(feed.link), authors: () => [] },
   atom: {
     items: (feed) => asList(feed.entries),
     item: atomItem,
     link: (feed) => text(asList(feed.links).map(asNode).find((link) => !link.rel || link.rel === 'alternate')?.href),
+    authors: (feed) => namesOf(feed.authors),
   },
-  json: { items: (feed) => asList(feed.items), item: jsonItem, link: (feed) => text(feed.home_page_url) },
+  json: { items: (feed) => asList(feed.items), item: jsonItem, link: (feed) => text(feed.home_page_url), authors: (feed) => firstNames(feed.authors, [feed.author]) },
 };
 
-function toItem(raw: RawItem, base: string | null): FeedItem {
+const ARABIC_LETTER = /[\u0600-\u06FF]/;
+
+/**
+ * Several authors as one byline, each once: joined with «، » when one is
+ * written in Arabic, with «; » when a name holds a comma itself («Hines, P. J.»),
+ * else with «, ». Null when there is none.
+ */
+export function bylineOf(names: readonly string[]): string | null {
+  const unique = [...new Set(names.map((name) => htmlToText(name).replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  if (!unique.length) return null;
+  const separator = unique.some((name) => ARABIC_LETTER.test(name)) ? '، ' : unique.some((name) => name.includes(',')) ? '; ' : ', ';
+  return unique.join(separator);
+}
+
+function toItem(raw: RawItem, base: string | null, feedAuthors: readonly string[]): FeedItem {
   const link = httpLink(raw.link, base);
   const title = htmlToText(raw.title).replace(/\s+/g, ' ');
   const published = timeOf(raw.date);
   const guid = raw.guid || null;
-  return { ...itemKeys({ guid, link, title, published }), guid, link, title, published, text: htmlToText(raw.html), author: raw.author ? htmlToText(raw.author) : null };
+  return { ...itemKeys({ guid, link, title, published }), guid, link, title, published, text: htmlToText(raw.html), author: bylineOf(raw.authors.length ? raw.authors : feedAuthors) };
 }
 
 /** The root element (after the prolog), lower-case without prefix: `rss`, `feed`, `rdf`… */
@@ -174,7 +195,8 @@ export function parseFeedText(source: string, xmlReader: FeedXmlReader = 'fast')
   if (!reader) throw new FeedParseError('not-a-feed', 'This address is not a feed (RSS, Atom or JSON Feed).');
   const feed = asNode(parsed.feed);
   const link = httpLink(reader.link(feed), null);
-  const items = reader.items(feed).map((node) => toItem(reader.item(asNode(node)), link)).filter((item) => item.title || item.link || item.text);
+  const feedAuthors = reader.authors(feed);
+  const items = reader.items(feed).map((node) => toItem(reader.item(asNode(node)), link, feedAuthors)).filter((item) => item.title || item.link || item.text);
   const ttl = Number(text(feed.ttl));
   return { format, title: htmlToText(text(feed.title)).replace(/\s+/g, ' '), link, ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null, items };
 }

@@ -14,7 +14,7 @@ export interface FeedItem {
   published: number | null;
   /** The item's own content or summary as plain text, paragraphs separated by a blank line. */
   text: string;
-  /** The author's name, if given. */
+  /** The byline: the item's authors' names (RSS `<author>` and `<dc:creator>`, Atom `<author><name>`, JSON Feed `authors`), else the feed's own authors where Atom and JSON Feed say they apply; null when none is named. */
   author: string | null;
 }
 

@@ -162,10 +162,39 @@ class FeedReader {
   }
 }
 
+/** feedsmith's patterns for an RSS person (`<author>`): a web address, an e-mail address, brackets. */
+const URL_LIKE = /^(?:https?:\/\/|www\.)[^\s]+\.[^\s]+$/;
+const EMAIL = /^[^\s@()<>[\]]+@[^\s@()<>[\]]+\.[^\s@()<>[\]]+$/;
+const stripMailto = (value: string): string => (/^mailto:/i.test(value) ? value.replace(/^mailto:/i, '').replace(/\?.*$/, '') : value);
+/** `e-mail (Name)`, RSS 2.0's own form: nothing after the closing bracket, no other bracket. */
+const EMAIL_THEN_NAME = /^([^<[(]*)\(([^<[()\]>]*)\)$/;
+
+/**
+ * An RSS `<author>` as feedsmith's `parsePerson` reads it, for the forms
+ * feeds write: a web or e-mail address alone, a name alone, `e-mail (Name)`.
+ * Any other form is left to the reference.
+ */
+function rssPerson(raw: string): Node {
+  const stripped = stripMailto(raw);
+  if (URL_LIKE.test(stripped)) return { link: stripped };
+  if (EMAIL.test(stripped)) return { email: stripped };
+  if (!/[<[(]/.test(raw)) {
+    if (!raw.includes('@') && !raw.includes('://') && !raw.includes('www.')) return { name: raw };
+    throw new NeedsReference();
+  }
+  const match = EMAIL_THEN_NAME.exec(raw);
+  const address = fieldValue(match?.[1]);
+  const inner = fieldValue(match?.[2]);
+  const isAddress = (value: string): boolean => URL_LIKE.test(value) || EMAIL.test(stripMailto(value));
+  if (address === undefined || inner === undefined || !EMAIL.test(stripMailto(address)) || URL_LIKE.test(address) || isAddress(inner)) throw new NeedsReference();
+  return { email: stripMailto(address), name: fieldValue(inner) };
+}
+
 function rssItem(reader: FeedReader, item: XmlElement): Node {
   const guid = reader.value(item, 'guid');
   const encoded = reader.value(item, 'content:encoded');
   return {
+    authors: reader.values(item, 'author')?.map(rssPerson),
     title: reader.value(item, 'title'),
     link: reader.value(item, 'link'),
     description: reader.value(item, 'description'),
@@ -195,8 +224,13 @@ function atomLinks(reader: FeedReader, element: XmlElement): Node[] {
   }));
 }
 
+/** Every `<author>` of an Atom feed or entry, by name. */
+function atomAuthors(reader: FeedReader, element: XmlElement): Node[] | undefined {
+  const authors = reader.all(element, 'author').map((author) => ({ name: reader.value(author, 'name') }));
+  return authors.length ? authors : undefined;
+}
+
 function atomEntry(reader: FeedReader, entry: XmlElement): Node {
-  const author = reader.first(entry, 'author');
   return {
     id: reader.value(entry, 'id'),
     links: atomLinks(reader, entry),
@@ -205,12 +239,12 @@ function atomEntry(reader: FeedReader, entry: XmlElement): Node {
     updated: reader.value(entry, 'updated') || reader.value(entry, 'modified'),
     content: reader.atomText(entry, 'content'),
     summary: reader.atomText(entry, 'summary'),
-    authors: author ? [{ name: reader.value(author, 'name') }] : undefined,
+    authors: atomAuthors(reader, entry),
   };
 }
 
 function readAtom(reader: FeedReader, root: XmlElement): Node {
-  return { title: reader.atomText(root, 'title'), links: atomLinks(reader, root), entries: reader.all(root, 'entry').map((entry) => atomEntry(reader, entry)) };
+  return { title: reader.atomText(root, 'title'), links: atomLinks(reader, root), authors: atomAuthors(reader, root), entries: reader.all(root, 'entry').map((entry) => atomEntry(reader, entry)) };
 }
 
 function readRdf(reader: FeedReader, root: XmlElement): Node {

@@ -55,9 +55,14 @@ const caseOf = fc.constantFrom((n: string) => n, (n: string) => n.toUpperCase(),
 const dcPrefix = fc.constantFrom('dc', 'dcx', 'DC');
 const DC_URI = 'http://purl.org/dc/elements/1.1/';
 
+/** RSS `<author>` as feeds write it (RSS 2.0 asks for `e-mail (Name)`), ar/en/fr, escaped or in CDATA. */
+const rssAuthor = fc
+  .tuple(fc.constantFrom('jane@news.example (Jane Doe)', 'desk@news.example (سلمى حداد)', 'mailto:redaction@news.example (Élise Bernard)', 'jane@news.example', 'mailto:jane@news.example?subject=x', 'https://news.example/jane', 'www.news.example/jane', 'Jane Doe', 'أحمد سالم', 'l’équipe «Monde»', 'Tom &amp; Ann', ' Ann Lee '), fc.boolean())
+  .map(([author, cdata]) => (cdata ? `<![CDATA[${author.replace('&amp;', '&')}]]>` : author));
+
 const rssItem = (dc: string) =>
   fc
-    .record({ title: optional(encoded), link: optional(link), guid: optional(encoded), permalink: fc.boolean(), pubDate: optional(date), description: optional(encoded), content: optional(encoded), creator: optional(encoded), dcDate: optional(date), pubName: caseOf, spaces: fc.constantFrom('', '\n  ') })
+    .record({ title: optional(encoded), link: optional(link), guid: optional(encoded), permalink: fc.boolean(), pubDate: optional(date), description: optional(encoded), content: optional(encoded), creator: optional(encoded), creator2: optional(encoded), authors: fc.array(rssAuthor, { maxLength: 2 }), dcDate: optional(date), pubName: caseOf, spaces: fc.constantFrom('', '\n  ') })
     .map((item) =>
       [
         '<item>',
@@ -68,6 +73,8 @@ const rssItem = (dc: string) =>
         element('description', item.description),
         element('content:encoded', item.content),
         element(`${dc}:creator`, item.creator),
+        element(`${dc}:creator`, item.creator2),
+        ...item.authors.map((author) => element('author', author)),
         element(`${dc}:date`, item.dcDate),
         '</item>',
       ].join(item.spaces),
@@ -81,7 +88,7 @@ const rssFeed = dcPrefix.chain((dc) =>
 
 const textType = fc.constantFrom('', ' type="text"', ' type="html"');
 const atomEntry = fc
-  .record({ id: optional(encoded), href: optional(link), rel: fc.constantFrom('', ' rel="alternate"', ' rel="self"', ' rel="enclosure"'), title: optional(encoded), titleType: textType, published: optional(date), updated: optional(date), issued: optional(date), content: optional(encoded), contentType: textType, summary: optional(encoded), author: optional(encoded) })
+  .record({ id: optional(encoded), href: optional(link), rel: fc.constantFrom('', ' rel="alternate"', ' rel="self"', ' rel="enclosure"'), title: optional(encoded), titleType: textType, published: optional(date), updated: optional(date), issued: optional(date), content: optional(encoded), contentType: textType, summary: optional(encoded), authors: fc.array(optional(encoded), { maxLength: 3 }) })
   .map((entry) =>
     [
       '<entry>',
@@ -93,13 +100,13 @@ const atomEntry = fc
       element('issued', entry.issued),
       element('content', entry.content, entry.contentType),
       element('summary', entry.summary),
-      entry.author === undefined ? '' : `<author>${element('name', entry.author)}</author>`,
+      ...entry.authors.map((author) => `<author>${element('name', author)}</author>`),
       '</entry>',
     ].join(''),
   );
 const atomFeed = fc
-  .record({ title: optional(encoded), href: optional(link), entries: fc.array(atomEntry, { maxLength: 6 }) })
-  .map((feed) => `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">${element('title', feed.title)}${feed.href === undefined ? '' : `<link href="${feed.href}"/>`}<id>urn:feed</id>${feed.entries.join('\n')}</feed>`);
+  .record({ title: optional(encoded), href: optional(link), author: optional(encoded), entries: fc.array(atomEntry, { maxLength: 6 }) })
+  .map((feed) => `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">${element('title', feed.title)}${feed.href === undefined ? '' : `<link href="${feed.href}"/>`}<id>urn:feed</id>${feed.author === undefined ? '' : `<author>${element('name', feed.author)}</author>`}${feed.entries.join('\n')}</feed>`);
 
 const rdfItem = (dc: string) =>
   fc
@@ -111,8 +118,9 @@ const rdfFeed = dcPrefix.chain((dc) =>
     .map((feed) => `<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:${dc}="${DC_URI}"><channel rdf:about="https://news.example/">${element('title', feed.title)}${element('link', feed.link)}</channel>${feed.items.join('\n')}</rdf:RDF>`),
 );
 
+const jsonAuthors = optional(fc.array(fc.record({ name: optional(rawText) }), { maxLength: 3 }));
 const jsonFeed = fc
-  .record({ title: fc.string(), items: fc.array(fc.record({ id: fc.oneof(fc.string(), fc.integer()), url: optional(fc.webUrl()), title: optional(rawText), content_html: optional(rawText), date_published: optional(date) }), { maxLength: 5 }) })
+  .record({ title: fc.string(), authors: jsonAuthors, items: fc.array(fc.record({ id: fc.oneof(fc.string(), fc.integer()), url: optional(fc.webUrl()), title: optional(rawText), content_html: optional(rawText), date_published: optional(date), authors: jsonAuthors, author: optional(fc.record({ name: rawText })) }), { maxLength: 5 }) })
   .map((feed) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', ...feed }));
 
 const xmlFeeds = fc.oneof(rssFeed, atomFeed, rdfFeed);
@@ -150,6 +158,10 @@ describe('the fast XML reader agrees with feedsmith (property)', () => {
     ['an RSS root with the Atom namespace as default', '<rss version="2.0" xmlns="http://www.w3.org/2005/Atom"><channel><title>T</title><item><title>a</title></item></channel></rss>'],
     ['Arabic in a windows-1256 declared document', '<?xml version="1.0" encoding="windows-1256"?><rss version="2.0"><channel><title>أخبار</title><item><title>قال الوزير</title><link>https://news.example/1</link></item></channel></rss>'],
     ['an empty RSS document', '<rss version="2.0"></rss>'],
+    ...['Jane Doe <jane@news.example>', '(Jane Doe) jane@news.example', 'jane@news.example (Jane) (Doe)', 'Jane Doe jane@news.example', 'jane@news.example (https://news.example/jane)', 'a@b (Jane)', '[Jane] jane@news.example'].map((author) => [
+      `an RSS <author> that is not e-mail (Name): ${author}`,
+      `<rss version="2.0"><channel><title>T</title><item><title>a</title><author>${escapeXml(author)}</author></item></channel></rss>`,
+    ] as [string, string]),
     ['an item nested 50,000 elements deep (left to feedsmith, no stack overflow)', `<rss version="2.0"><channel><title>T</title><item><title>a</title><description>${'<x>'.repeat(50_000)}${'</x>'.repeat(50_000)}</description></item></channel></rss>`],
   ])('same outcome for %s', (_name, text) => expectSameAsReference(text));
 });
