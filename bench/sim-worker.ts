@@ -48,7 +48,7 @@ function oneArticleLibrary(article: LibraryArticle): ArticleReader {
  * dated at the start of period n (`periodMs` long), so every period brings a
  * newer article; an older one is still found by its id (a pending post re-sent).
  */
-function rotatingLibrary(base: LibraryArticle, periodMs: number, now: () => number = Date.now): ArticleLibrary {
+function rotatingLibrary(base: LibraryArticle, periodMs: number, now: () => number = Date.now): ArticleReader {
   const prefix = `${base.id}-`;
   const numbered = (n: number): LibraryArticle => ({ ...base, id: `${prefix}${n}`, timestamp: n * periodMs });
   const current = (): LibraryArticle => numbered(Math.floor(now() / periodMs));
@@ -56,7 +56,7 @@ function rotatingLibrary(base: LibraryArticle, periodMs: number, now: () => numb
     const n = id.startsWith(prefix) ? Number(id.slice(prefix.length)) : Number.NaN;
     return Number.isSafeInteger(n) ? numbered(n) : undefined;
   };
-  return { all: () => [current()], get, newest: current };
+  return memoryReader({ all: () => [current()], get, newest: current });
 }
 
 async function main(): Promise<void> {
