@@ -7,7 +7,7 @@ import { articlesOfPage, parsePageCustomId, renderQuotePage } from '../src/disco
 import { resolveArticle } from '../src/discord/resolve-article';
 import { code, InvalidOptionError } from '../src/errors';
 import type { QuoteHit, ReaderView, Suggestion } from '../src/library';
-import type { QuoteSearch } from '../src/store/types';
+import type { QuoteSearch } from '../src/library/quote-pages';
 
 /** `/quote query? speaker? article?`: search the key quotes of the whole library. */
 export const data = {

@@ -3,9 +3,9 @@ import type { Config } from '../config';
 import type { Fetcher } from '../content/web/fetch-types';
 import type { ExtractFn } from '../content/web/page-source';
 import type { Library, ReaderView, Suggestion } from '../library';
+import type { QuotePages } from '../library/quote-pages';
 import type { Logger } from '../logger';
 import type { MessageBody } from './message';
-import type { Async, QuotePageStore } from '../store/types';
 
 /**
  * What every command handler gets: the bot's services. Colleagues adding a
@@ -18,7 +18,7 @@ export interface CommandContext {
   logger: Logger;
   config: Config;
   /** The kept /quote searches behind Previous/Next (15-minute expiry), in the store every process shares; absent where no interaction is served (ROLE=ingest). */
-  pages?: Async<QuotePageStore>;
+  pages?: QuotePages;
   /** Current time, epoch ms (tests pass a fake clock). */
   now(): number;
   /** Services registered by other modules (e.g. `scheduler`), by name. */

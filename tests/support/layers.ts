@@ -6,7 +6,7 @@
  * ranks of the other parts are today's imports: `extraction` between the
  * engine and `content`, `store` above `library` (it stores library
  * articles) and beside `discord` (neither knows the other), below the scheduler, `feeds` between the scheduler and the
- * commands, `web` beside `discord`, the entry points (`main`, `deploy`,
+ * commands, `web` above `discord` (the HTTP endpoint hands interactions to discord.js, normalised as the gateway's are), the entry points (`main`, `deploy`,
  * `migrate`, `cli`) on top. `errors` any file may import; `logger` and
  * `worker-bootstrap` anyone but the pure engine.
  */
@@ -21,7 +21,8 @@ export const LAYER_RANKS: Readonly<Record<string, number>> = {
   extraction: 1,
   content: 2,
   config: 3, library: 3,
-  discord: 4, web: 4, store: 4,
+  discord: 4, store: 4,
+  web: 5,
   scheduler: 6, 'ingest-lock': 6,
   feeds: 7,
   commands: 8,
