@@ -18,6 +18,13 @@ export class TermIndex {
   /** Largest id ever added (ids are small increasing integers), to size the marks of {@link TermIndex.collect}. */
   private largest = 0;
 
+  /**
+   * Terms whose posting array grew since the last {@link TermIndex.prepare}:
+   * a pushed-to array keeps up to half its length plus 16 slots spare (a
+   * posting of 3 ids held 20 slots), so `prepare` copies it to its exact size.
+   */
+  private grown = new Set<string>();
+
   /** Term lists not filed yet (see {@link TermIndex.addList}), and their ids. */
   private pendingLists: TermList[] = [];
   private pendingIds: number[] = [];
@@ -59,8 +66,20 @@ export class TermIndex {
         this.postings.set(term, id);
         this.sorted = undefined;
       } else if (typeof posting === 'number') this.postings.set(term, [posting, id]);
-      else posting.push(id);
+      else {
+        posting.push(id);
+        this.grown.add(term);
+      }
     }
+  }
+
+  /** Give the spare slots of the posting arrays that grew back (see {@link TermIndex.grown}). */
+  private trim(): void {
+    for (const term of this.grown) {
+      const posting = this.postings.get(term);
+      if (typeof posting === 'object') this.postings.set(term, posting.slice());
+    }
+    this.grown.clear();
   }
 
   /** Remove `id` from each of `terms`. */
@@ -81,9 +100,10 @@ export class TermIndex {
     }
   }
 
-  /** Sort the term list now, so that the first prefix query does not pay for it. */
+  /** Sort the term list now, so that the first prefix query does not pay for it, and trim the postings that grew. */
   prepare(): void {
     this.fileAll();
+    if (this.grown.size > 0) this.trim();
     this.sorted ??= [...this.postings.keys()].sort();
   }
 

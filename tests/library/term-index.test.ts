@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { joinTerms } from '../../src/library/match';
 import { matchAll, TermIndex } from '../../src/library/term-index';
 
 function index(): TermIndex {
@@ -71,5 +73,44 @@ describe('TermIndex', () => {
     expect(out.sort()).toEqual(expected);
     expect([...seen.keys()].filter((id) => seen[id] === 1)).toEqual(expected);
     expect(idx.count(term, prefix)).toBeGreaterThanOrEqual(expected.length);
+  });
+
+  it('answers as a plain map of sets would, through any mix of adds, removals and prepares (postings trimmed or not)', () => {
+    const term = fc.constantFrom('bridge', 'bride', 'river', 'حكومه', 'الحكومه', 'حكم');
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), terms: fc.uniqueArray(term, { maxLength: 4 }), id: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ kind: fc.constant('remove' as const), terms: fc.uniqueArray(term, { maxLength: 4 }), id: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ kind: fc.constant('prepare' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const idx = new TermIndex();
+        const plain = new Map<string, Set<number>>();
+        const has = new Map<number, Set<string>>();
+        for (const o of ops) {
+          if (o.kind === 'prepare') idx.prepare();
+          else if (o.kind === 'add') {
+            // The index is told each id's terms once (as the search index does): add only terms the id lacks.
+            const fresh = o.terms.filter((t) => !has.get(o.id)?.has(t));
+            idx.addList(joinTerms(fresh), o.id);
+            for (const t of fresh) {
+              plain.set(t, (plain.get(t) ?? new Set()).add(o.id));
+              has.set(o.id, (has.get(o.id) ?? new Set()).add(t));
+            }
+          } else {
+            idx.remove(o.terms, o.id);
+            for (const t of o.terms) {
+              plain.get(t)?.delete(o.id);
+              has.get(o.id)?.delete(t);
+            }
+          }
+        }
+        for (const t of ['bridge', 'bride', 'river', 'حكومه', 'الحكومه', 'حكم']) {
+          expect([...idx.lookup(t, false)].sort((a, b) => a - b)).toEqual([...(plain.get(t) ?? [])].sort((a, b) => a - b));
+        }
+        const prefixed = [...plain].filter(([t]) => t.startsWith('bri')).flatMap(([, ids]) => [...ids]);
+        expect([...idx.lookup('bri', true)].sort((a, b) => a - b)).toEqual([...new Set(prefixed)].sort((a, b) => a - b));
+      }),
+    );
   });
 });
