@@ -99,7 +99,7 @@ export class SearchIndex {
   private readonly leadTerms = new TermIndex();
   private readonly titleOrLead = unionOf(this.titleTerms, this.leadTerms);
   /** Folded id or title → article ids (for ids typed without autocomplete). */
-  private readonly byName = new Map<string, Set<string>>();
+  private readonly byName = new Map<string, ArticleIds>();
   private newest: ArticleEntry[] | undefined;
   private rank: Map<string, number> | undefined;
   private nextSpeaker = 1;
@@ -114,15 +114,15 @@ export class SearchIndex {
    */
   upsert(article: LibraryArticle, entry: ArticleIndexEntry = articleIndexEntry(article)): void {
     this.remove(article.id);
-    const quoteKeys: number[] = [];
-    article.briefing.quotes.forEach((quote, index) => {
+    // Mapped, not pushed: the array is its exact size (a pushed-to array keeps 16 slots spare).
+    const quoteKeys = article.briefing.quotes.map((quote, index) => {
       const key = this.nextKey++;
       const terms = entry.quotes[index]!;
       this.quotes.set(key, { articleId: article.id, index, quote, suggestKey: terms.suggestKey, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
       this.quoteText.addList(terms.textTerms, key);
       this.quoteSpeakers.addList(terms.speakerTerms, key);
       if (terms.shortName) this.addSpeaker(terms, article.timestamp);
-      quoteKeys.push(key);
+      return key;
     });
     const leadTerms = article.searchTerms ?? NO_TERMS;
     const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: entry.title, timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
@@ -130,11 +130,7 @@ export class SearchIndex {
     this.articleByNum.set(articleEntry.num, articleEntry);
     this.titleTerms.addList(entry.titleTerms, articleEntry.num);
     this.leadTerms.addList(leadTerms, articleEntry.num);
-    for (const name of entry.names) {
-      let ids = this.byName.get(name);
-      if (!ids) this.byName.set(name, (ids = new Set()));
-      ids.add(article.id);
-    }
+    for (const name of entry.names) addId(this.byName, name, article.id);
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -155,11 +151,7 @@ export class SearchIndex {
     this.articleByNum.delete(entry.num);
     this.titleTerms.remove(splitTerms(entry.terms), entry.num);
     this.leadTerms.remove(splitTerms(entry.leadTerms), entry.num);
-    for (const name of entry.names) {
-      const ids = this.byName.get(name);
-      ids?.delete(entry.id);
-      if (ids?.size === 0) this.byName.delete(name);
-    }
+    for (const name of entry.names) removeId(this.byName, name, entry.id);
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -256,8 +248,9 @@ export class SearchIndex {
    */
   resolveName(typed: string): string | undefined {
     const ids = this.byName.get(nameKey(typed));
-    if (!ids || ids.size === 0) return undefined;
-    return [...ids].map((id) => this.articles.get(id)!).sort(byNewest)[0]!.id;
+    if (ids === undefined) return undefined;
+    if (typeof ids === 'string') return ids;
+    return ids.map((id) => this.articles.get(id)!).sort(byNewest)[0]!.id;
   }
 
   /** Build the lazy parts (sorted term lists, newest-first orders) now, so that no query pays for them. */
@@ -321,6 +314,31 @@ export class SearchIndex {
   private sortedSpeakers(): SpeakerEntry[] {
     return (this.speakersSorted ??= [...this.speakers.values()].sort(bySpeakerOrder));
   }
+}
+
+/**
+ * Article ids of one name: a bare id for the (very common) single one, else
+ * an array of distinct ids (a set per name cost ~150 bytes, 3 MB for 10,000 articles).
+ */
+type ArticleIds = string | string[];
+
+function addId(map: Map<string, ArticleIds>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids === undefined) map.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) map.set(key, [ids, id]);
+  } else if (!ids.includes(id)) ids.push(id);
+}
+
+function removeId(map: Map<string, ArticleIds>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === id) map.delete(key);
+    return;
+  }
+  const rest = ids.filter((other) => other !== id);
+  if (rest.length !== ids.length) map.set(key, rest.length === 1 ? rest[0]! : rest);
 }
 
 function firstMatching<T>(list: readonly T[], test: (item: T) => boolean, limit = MAX_SUGGESTIONS): T[] {
