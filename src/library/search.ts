@@ -125,7 +125,7 @@ export class SearchIndex {
       return key;
     });
     const leadTerms = article.searchTerms ?? NO_TERMS;
-    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: entry.title, timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
+    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: sameString(entry.title, article.meta.title ?? article.briefing.headline), timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
     this.articles.set(article.id, articleEntry);
     this.articleByNum.set(articleEntry.num, articleEntry);
     this.titleTerms.addList(entry.titleTerms, articleEntry.num);
@@ -314,6 +314,11 @@ export class SearchIndex {
   private sortedSpeakers(): SpeakerEntry[] {
     return (this.speakersSorted ??= [...this.speakers.values()].sort(bySpeakerOrder));
   }
+}
+
+/** `copy`, or `original` when they are equal: an index entry made in a worker thread holds copies of the article's strings. */
+function sameString(copy: string, original: string): string {
+  return copy === original ? original : copy;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinTerms } from '../../src/library/match';
+import { joinTerms, splitTerms } from '../../src/library/match';
 import { matchAll, TermIndex } from '../../src/library/term-index';
 
 function index(): TermIndex {
@@ -110,6 +110,16 @@ describe('TermIndex', () => {
         }
         const prefixed = [...plain].filter(([t]) => t.startsWith('bri')).flatMap(([, ids]) => [...ids]);
         expect([...idx.lookup('bri', true)].sort((a, b) => a - b)).toEqual([...new Set(prefixed)].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it('keeps term lists as the spaced strings they always were, and splits them back (Arabic, English, French terms)', () => {
+    const term = fc.oneof(fc.constantFrom('حكومه', 'بوتين', 'bridge', 'élysée', 'generations'), fc.stringMatching(/^[a-z\u0621-\u064a]{1,8}$/));
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 12 }), (terms) => {
+        expect(joinTerms(terms)).toBe(` ${terms.join(' ')} `);
+        expect(splitTerms(joinTerms(terms))).toEqual(terms);
       }),
     );
   });
