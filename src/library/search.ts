@@ -1,4 +1,5 @@
 import type { Quote } from '../briefing/schema';
+import { addToGroup, groupOf, removeFromGroup, type Groups } from '../groups';
 import type { LibraryArticle } from './types';
 import { articleIndexEntry, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
 import { constraint, hasTerm, planMatch, satisfies, splitTerms, unionOf, type Constraint, type MatchPlan, type TermList } from './match';
@@ -99,7 +100,7 @@ export class SearchIndex {
   private readonly leadTerms = new TermIndex();
   private readonly titleOrLead = unionOf(this.titleTerms, this.leadTerms);
   /** Folded id or title → article ids (for ids typed without autocomplete). */
-  private readonly byName = new Map<string, ArticleIds>();
+  private readonly byName: Groups = new Map();
   private newest: ArticleEntry[] | undefined;
   private rank: Map<string, number> | undefined;
   private nextSpeaker = 1;
@@ -130,7 +131,7 @@ export class SearchIndex {
     this.articleByNum.set(articleEntry.num, articleEntry);
     this.titleTerms.addList(entry.titleTerms, articleEntry.num);
     this.leadTerms.addList(leadTerms, articleEntry.num);
-    for (const name of entry.names) addId(this.byName, name, article.id);
+    for (const name of entry.names) addToGroup(this.byName, name, article.id);
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -151,7 +152,7 @@ export class SearchIndex {
     this.articleByNum.delete(entry.num);
     this.titleTerms.remove(splitTerms(entry.terms), entry.num);
     this.leadTerms.remove(splitTerms(entry.leadTerms), entry.num);
-    for (const name of entry.names) removeId(this.byName, name, entry.id);
+    for (const name of entry.names) removeFromGroup(this.byName, name, entry.id);
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -247,9 +248,8 @@ export class SearchIndex {
    * the newest when several are. Undefined when none is.
    */
   resolveName(typed: string): string | undefined {
-    const ids = this.byName.get(nameKey(typed));
-    if (ids === undefined) return undefined;
-    if (typeof ids === 'string') return ids;
+    const ids = groupOf(this.byName, nameKey(typed));
+    if (ids.length === 0) return undefined;
     return ids.map((id) => this.articles.get(id)!).sort(byNewest)[0]!.id;
   }
 
@@ -319,31 +319,6 @@ export class SearchIndex {
 /** `copy`, or `original` when they are equal: an index entry made in a worker thread holds copies of the article's strings. */
 function sameString(copy: string, original: string): string {
   return copy === original ? original : copy;
-}
-
-/**
- * Article ids of one name: a bare id for the (very common) single one, else
- * an array of distinct ids (a set per name cost ~150 bytes, 3 MB for 10,000 articles).
- */
-type ArticleIds = string | string[];
-
-function addId(map: Map<string, ArticleIds>, key: string, id: string): void {
-  const ids = map.get(key);
-  if (ids === undefined) map.set(key, id);
-  else if (typeof ids === 'string') {
-    if (ids !== id) map.set(key, [ids, id]);
-  } else if (!ids.includes(id)) ids.push(id);
-}
-
-function removeId(map: Map<string, ArticleIds>, key: string, id: string): void {
-  const ids = map.get(key);
-  if (ids === undefined) return;
-  if (typeof ids === 'string') {
-    if (ids === id) map.delete(key);
-    return;
-  }
-  const rest = ids.filter((other) => other !== id);
-  if (rest.length !== ids.length) map.set(key, rest.length === 1 ? rest[0]! : rest);
 }
 
 function firstMatching<T>(list: readonly T[], test: (item: T) => boolean, limit = MAX_SUGGESTIONS): T[] {
