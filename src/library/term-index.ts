@@ -28,7 +28,8 @@ const NO_IDS = new Int32Array(0);
  * as it grew: 13 MB for the 10,000-article bench library, 5 MB packed). A
  * packed posting that changes becomes an array again until the next
  * `prepare`; removal is linear in the posting's length, which live updates
- * can afford. {@link PlainTermIndex} is the plain reference it is tested against.
+ * can afford. Ids are positive integers (a negative posting is a packed one).
+ * {@link PlainTermIndex} is the plain reference it is tested against.
  */
 export class TermIndex {
   private readonly postings = new Map<string, Posting>();
