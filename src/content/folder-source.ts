@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleNotFoundError } from '../errors';
+import { addToGroup, groupOf, removeFromGroup, type Groups } from '../groups';
 import type { Logger } from '../logger';
 import { checkContentFile, isArticleName, realFolder, sameStamp, subfoldersOf, type FileStamp } from './content-folder';
 import { readPortable, type PortableRead } from './portable';
@@ -51,7 +52,7 @@ export function createFolderSource(dir: string, options: FolderSourceOptions): C
   /** Settled article files as last seen, by name. */
   const files = new Map<string, FileSeen>();
   /** Names by article id (several when files compete for one id). */
-  const claims = new Map<string, Set<string>>();
+  const claims: Groups = new Map();
   /** Files refused, with the reason last logged; files set aside for another with their id, with the winner last logged. */
   const refused = new Map<string, string>();
   const asideFrom = new Map<string, string>();
@@ -67,17 +68,13 @@ export function createFolderSource(dir: string, options: FolderSourceOptions): C
     const known = files.get(name);
     if (!known) return;
     files.delete(name);
-    const names = claims.get(known.id);
-    names?.delete(name);
-    if (names?.size === 0) claims.delete(known.id);
+    removeFromGroup(claims, known.id, name);
   };
 
   const remember = (name: string, seen: FileSeen): void => {
     forget(name);
     files.set(name, seen);
-    let names = claims.get(seen.id);
-    if (!names) claims.set(seen.id, (names = new Set()));
-    names.add(name);
+    addToGroup(claims, seen.id, name);
   };
 
   /** Size and mtime of an article file; null when it is gone, not an article, or refused (logged once, naming it). */
@@ -105,7 +102,7 @@ export function createFolderSource(dir: string, options: FolderSourceOptions): C
 
   /** The file that has an id: the best claim (see `compareIdClaims`); the others are named once in the log. */
   const ownerOf = (id: string): string | undefined => {
-    const names = [...(claims.get(id) ?? [])].sort(compareIdClaims);
+    const names = [...groupOf(claims, id)].sort(compareIdClaims);
     const owner = names[0];
     for (const name of names.slice(1)) {
       if (asideFrom.get(name) !== owner) log?.warn({ file: name, other: owner }, `skipped ${name}: another file (${owner}) already has the id "${id}"`);

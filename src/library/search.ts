@@ -1,4 +1,5 @@
 import type { Quote } from '../briefing/schema';
+import { addToGroup, groupOf, removeFromGroup, type Groups } from '../groups';
 import type { LibraryArticle } from './types';
 import { articleIndexEntry, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
 import { constraint, hasTerm, planMatch, satisfies, splitTerms, unionOf, type Constraint, type MatchPlan, type TermList } from './match';
@@ -99,7 +100,7 @@ export class SearchIndex {
   private readonly leadTerms = new TermIndex();
   private readonly titleOrLead = unionOf(this.titleTerms, this.leadTerms);
   /** Folded id or title → article ids (for ids typed without autocomplete). */
-  private readonly byName = new Map<string, Set<string>>();
+  private readonly byName: Groups = new Map();
   private newest: ArticleEntry[] | undefined;
   private rank: Map<string, number> | undefined;
   private nextSpeaker = 1;
@@ -114,27 +115,23 @@ export class SearchIndex {
    */
   upsert(article: LibraryArticle, entry: ArticleIndexEntry = articleIndexEntry(article)): void {
     this.remove(article.id);
-    const quoteKeys: number[] = [];
-    article.briefing.quotes.forEach((quote, index) => {
+    // Mapped, not pushed: the array is its exact size (a pushed-to array keeps 16 slots spare).
+    const quoteKeys = article.briefing.quotes.map((quote, index) => {
       const key = this.nextKey++;
       const terms = entry.quotes[index]!;
       this.quotes.set(key, { articleId: article.id, index, quote, suggestKey: terms.suggestKey, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
       this.quoteText.addList(terms.textTerms, key);
       this.quoteSpeakers.addList(terms.speakerTerms, key);
       if (terms.shortName) this.addSpeaker(terms, article.timestamp);
-      quoteKeys.push(key);
+      return key;
     });
     const leadTerms = article.searchTerms ?? NO_TERMS;
-    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: entry.title, timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
+    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: sameString(entry.title, article.meta.title ?? article.briefing.headline), timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
     this.articles.set(article.id, articleEntry);
     this.articleByNum.set(articleEntry.num, articleEntry);
     this.titleTerms.addList(entry.titleTerms, articleEntry.num);
     this.leadTerms.addList(leadTerms, articleEntry.num);
-    for (const name of entry.names) {
-      let ids = this.byName.get(name);
-      if (!ids) this.byName.set(name, (ids = new Set()));
-      ids.add(article.id);
-    }
+    for (const name of entry.names) addToGroup(this.byName, name, article.id);
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -155,11 +152,7 @@ export class SearchIndex {
     this.articleByNum.delete(entry.num);
     this.titleTerms.remove(splitTerms(entry.terms), entry.num);
     this.leadTerms.remove(splitTerms(entry.leadTerms), entry.num);
-    for (const name of entry.names) {
-      const ids = this.byName.get(name);
-      ids?.delete(entry.id);
-      if (ids?.size === 0) this.byName.delete(name);
-    }
+    for (const name of entry.names) removeFromGroup(this.byName, name, entry.id);
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -255,9 +248,9 @@ export class SearchIndex {
    * the newest when several are. Undefined when none is.
    */
   resolveName(typed: string): string | undefined {
-    const ids = this.byName.get(nameKey(typed));
-    if (!ids || ids.size === 0) return undefined;
-    return [...ids].map((id) => this.articles.get(id)!).sort(byNewest)[0]!.id;
+    const ids = groupOf(this.byName, nameKey(typed));
+    if (ids.length === 0) return undefined;
+    return ids.map((id) => this.articles.get(id)!).sort(byNewest)[0]!.id;
   }
 
   /** Build the lazy parts (sorted term lists, newest-first orders) now, so that no query pays for them. */
@@ -321,6 +314,11 @@ export class SearchIndex {
   private sortedSpeakers(): SpeakerEntry[] {
     return (this.speakersSorted ??= [...this.speakers.values()].sort(bySpeakerOrder));
   }
+}
+
+/** `copy`, or `original` when they are equal: an index entry made in a worker thread holds copies of the article's strings. */
+function sameString(copy: string, original: string): string {
+  return copy === original ? original : copy;
 }
 
 function firstMatching<T>(list: readonly T[], test: (item: T) => boolean, limit = MAX_SUGGESTIONS): T[] {

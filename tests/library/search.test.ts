@@ -161,3 +161,40 @@ describe('autocomplete', () => {
     expect(index().suggestSpeakers(typed).map((s) => s.value)).toEqual(expected);
   });
 });
+
+describe('an article named without autocomplete', () => {
+  /** Three articles of the same title (written differently), the newest last, and another title. */
+  function sameTitles(titleOf: (n: number) => string, language: 'ar' | 'en' | 'fr'): SearchIndex {
+    const idx = new SearchIndex();
+    for (let n = 1; n <= 3; n++) idx.upsert(art(`story-${n}`, titleOf(n), n, [], language));
+    idx.upsert(art('other', 'Another story', 9, [], language));
+    return idx;
+  }
+  const titles: Array<[string, 'ar' | 'en' | 'fr', (n: number) => string, string]> = [
+    ['Arabic, diacritics and alef forms differing', 'ar', (n) => (n === 2 ? 'إعلانُ الحكومة' : 'اعلان الحكومه'), 'اعلان الحكومة'],
+    ['English, case differing', 'en', (n) => (n === 2 ? 'THE BRIDGE OPENS' : 'The bridge opens'), 'the bridge opens'],
+    ['French, accents differing', 'fr', (n) => (n === 2 ? 'Le pont inauguré' : 'Le pont inaugure'), 'le pont inauguré'],
+  ];
+
+  it.each(titles)('resolves %s to the newest of the same name, then the next newest as they are removed', (_name, language, titleOf, typed) => {
+    const idx = sameTitles(titleOf, language);
+    expect(idx.resolveName(typed)).toBe('story-3');
+    idx.remove('story-3');
+    expect(idx.resolveName(typed)).toBe('story-2');
+    idx.upsert(art('story-1', titleOf(1), 1, [], language)); // replaced: still one name entry
+    idx.remove('story-2');
+    expect(idx.resolveName(typed)).toBe('story-1');
+    idx.remove('story-1');
+    expect(idx.resolveName(typed)).toBeUndefined();
+    expect(idx.resolveName('another story')).toBe('other');
+  });
+
+  it.each([
+    ['an id', 'story-2', 'story-2'],
+    ['an id in upper case', 'STORY-1', 'story-1'],
+    ['a name no article has', 'zebra', undefined],
+    ['nothing', '', undefined],
+  ])('resolves %s', (_name, typed, expected) => {
+    expect(sameTitles((n) => `Title ${n}`, 'en').resolveName(typed)).toBe(expected);
+  });
+});

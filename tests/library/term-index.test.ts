@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchAll, TermIndex } from '../../src/library/term-index';
+import { joinTerms, splitTerms } from '../../src/library/match';
+import { matchAll, PlainTermIndex, TermIndex } from '../../src/library/term-index';
 
 function index(): TermIndex {
   const idx = new TermIndex();
@@ -71,5 +73,59 @@ describe('TermIndex', () => {
     expect(out.sort()).toEqual(expected);
     expect([...seen.keys()].filter((id) => seen[id] === 1)).toEqual(expected);
     expect(idx.count(term, prefix)).toBeGreaterThanOrEqual(expected.length);
+  });
+
+  it('answers as the plain index does, through any mix of adds, removals and prepares (postings packed, grown or unpacked)', () => {
+    const words = ['bridge', 'bride', 'river', 'حكومه', 'الحكومه', 'حكم'];
+    const term = fc.constantFrom(...words);
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), terms: fc.uniqueArray(term, { maxLength: 4 }), id: fc.integer({ min: 1, max: 40 }), bulk: fc.boolean() }),
+      fc.record({ kind: fc.constant('remove' as const), terms: fc.uniqueArray(term, { maxLength: 4 }), id: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ kind: fc.constant('prepare' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 150 }), (ops) => {
+        const idx = new TermIndex();
+        const plain = new PlainTermIndex();
+        const has = new Map<number, Set<string>>();
+        for (const o of ops) {
+          if (o.kind === 'prepare') idx.prepare();
+          else if (o.kind === 'add') {
+            // The index is told each id's terms once (as the search index does): add only terms the id lacks.
+            const fresh = o.terms.filter((t) => !has.get(o.id)?.has(t));
+            if (o.bulk) idx.addList(joinTerms(fresh), o.id);
+            else idx.add(fresh, o.id);
+            plain.add(fresh, o.id);
+            for (const t of fresh) has.set(o.id, (has.get(o.id) ?? new Set()).add(t));
+          } else {
+            idx.remove(o.terms, o.id);
+            plain.remove(o.terms, o.id);
+            for (const t of o.terms) has.get(o.id)?.delete(t);
+          }
+        }
+        const sorted = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
+        for (const [query, prefix] of [...words.map((w) => [w, false] as const), ['bri', true], ['حك', true], ['ال', true], ['b', true], ['zebra', true]] as const) {
+          const expected = sorted(plain.lookup(query, prefix));
+          expect(sorted(idx.lookup(query, prefix))).toEqual(expected);
+          const out: number[] = [];
+          idx.collect(query, prefix, new Uint8Array(idx.maxId + 1), out);
+          expect(sorted(out)).toEqual(expected);
+          expect(idx.count(query, prefix)).toBeGreaterThanOrEqual(expected.length);
+          if (!prefix) expect(idx.count(query, prefix)).toBe(expected.length);
+        }
+        expect(idx.terms).toBe(plain.terms);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps term lists as the spaced strings they always were, and splits them back (Arabic, English, French terms)', () => {
+    const term = fc.oneof(fc.constantFrom('حكومه', 'بوتين', 'bridge', 'élysée', 'generations'), fc.stringMatching(/^[a-z\u0621-\u064a]{1,8}$/));
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 12 }), (terms) => {
+        expect(joinTerms(terms)).toBe(` ${terms.join(' ')} `);
+        expect(splitTerms(joinTerms(terms))).toEqual(terms);
+      }),
+    );
   });
 });
