@@ -7,7 +7,7 @@
  * engine and `content`, `store` above `library` (it stores library
  * articles) and beside `discord` (neither knows the other), below the scheduler, `feeds` between the scheduler and the
  * commands, `web` above `discord` (the HTTP endpoint hands interactions to discord.js, normalised as the gateway's are), the entry points (`main`, `deploy`,
- * `migrate`, `cli`) on top. `errors` any file may import; `logger` and
+ * `migrate`, `cli`) on top. `errors` and `groups` (leaf helpers) any file may import; `logger` and
  * `worker-bootstrap` anyone but the pure engine.
  */
 import { dirname, join, normalize, relative } from 'node:path';
@@ -16,6 +16,8 @@ import ts from 'typescript';
 /** Rank of each part; an import may go only to its own part or a lower rank. */
 export const LAYER_RANKS: Readonly<Record<string, number>> = {
   errors: -1,
+  // A leaf helper (no imports of its own) for any part.
+  groups: -1,
   briefing: 0,
   logger: 0.5, 'worker-bootstrap': 0.5,
   extraction: 1,
