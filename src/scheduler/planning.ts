@@ -1,4 +1,4 @@
-import { positionOf, type ArticleReader, type StreamStart } from '../library/reader';
+import { positionOf, type ArticleReader, type OwedArticle, type StreamStart } from '../library/reader';
 import type { LibraryArticle } from '../library/types';
 import type { AnyStore, DeliveryStatus, ScheduleRecord, StreamPosition } from '../store/types';
 
@@ -24,8 +24,6 @@ export interface RunPlan {
   skipped: number;
 }
 
-/** Statuses that leave an article owed to its channel: no row yet, or an attempt to finish. */
-const OWED: ReadonlySet<DeliveryStatus | undefined> = new Set([undefined, 'pending', 'failed']);
 /** Statuses that settle an article (the channel has it, or must never get it). */
 const SETTLED: ReadonlySet<DeliveryStatus | undefined> = new Set(['sent', 'skipped', 'rejected', 'uncertain']);
 
@@ -36,18 +34,27 @@ const DERIVE_PAGE_SIZE = 1000;
 export const pageSizeFor = (maxPerRun: number): number => Math.max(16, 4 * maxPerRun);
 
 /**
- * Every article of the stream from `start` (null: the beginning), page by
- * page, oldest first, until `visit` returns false or the stream ends: what a
- * run reads instead of the whole library.
+ * Every item of pages read by `read` from `start` (null: the beginning),
+ * oldest first, until `visit` returns false or a page comes short: the next
+ * page starts just after the last item's article.
  */
-export async function walkStream(reader: Pick<ArticleReader, 'stream'>, start: StreamStart | null, pageSize: number, visit: (article: LibraryArticle) => boolean): Promise<void> {
+async function walkPages<T>(read: (from: StreamStart | null, limit: number) => Promise<T[]>, articleOf: (item: T) => LibraryArticle, start: StreamStart | null, pageSize: number, visit: (item: T) => boolean): Promise<void> {
   for (let from = start; ; ) {
-    const page = await reader.stream(from, pageSize);
-    for (const article of page) if (!visit(article)) return;
+    const page = await read(from, pageSize);
+    for (const item of page) if (!visit(item)) return;
     const last = page.at(-1);
     if (!last || page.length < pageSize) return;
-    from = { position: positionOf(last), exclusive: true };
+    from = { position: positionOf(articleOf(last)), exclusive: true };
   }
+}
+
+/**
+ * Every article of the stream from `start` (null: the beginning), page by
+ * page, oldest first, until `visit` returns false or the stream ends: what
+ * a run reads instead of the whole library.
+ */
+export async function walkStream(reader: Pick<ArticleReader, 'stream'>, start: StreamStart | null, pageSize: number, visit: (article: LibraryArticle) => boolean): Promise<void> {
+  await walkPages((from, limit) => reader.stream(from, limit), (article) => article, start, pageSize, visit);
 }
 
 /**
@@ -77,12 +84,49 @@ export async function derivePosition(reader: Pick<ArticleReader, 'stream'>, stat
  * its delivery rows (see {@link derivePosition}). Null while the library is
  * empty: from the start.
  */
-async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses: ReadonlyMap<string, DeliveryStatus>, deps: PlanDeps): Promise<StreamPosition | null> {
+async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses: () => Promise<ReadonlyMap<string, DeliveryStatus>>, deps: PlanDeps): Promise<StreamPosition | null> {
   if (schedule.position) return schedule.position;
   const newest = schedule.primed ? undefined : await reader.newest();
-  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, statuses, deps.pageSize ?? DERIVE_PAGE_SIZE);
+  const position = !schedule.primed ? (newest ? positionOf(newest) : null) : await derivePosition(reader, await statuses(), deps.pageSize ?? DERIVE_PAGE_SIZE);
   if (!schedule.primed || position) await deps.store.schedules.markPrimed(schedule.id, position);
   return position;
+}
+
+/** A visit of one owed article (see {@link walkOwed}): false to stop. */
+type OwedVisit = (owed: OwedArticle) => boolean;
+
+/**
+ * The owed articles of the stream from `start` (those the channel has not
+ * settled, with their row's status), oldest first, until `visit` returns
+ * false: the plain way, every article of the stream read (see
+ * {@link walkStream}) and those `statuses` settles dropped here. What
+ * {@link walkOwed} answers without a reader that can leave them out itself,
+ * and the reference its property test compares with.
+ */
+export async function walkOwedPlain(reader: Pick<ArticleReader, 'stream'>, statuses: ReadonlyMap<string, DeliveryStatus>, start: StreamStart | null, pageSize: number, visit: OwedVisit): Promise<void> {
+  await walkStream(reader, start, pageSize, (article) => {
+    const status = statuses.get(article.id);
+    if (SETTLED.has(status)) return true;
+    return visit(status === 'pending' || status === 'failed' ? { article, status } : { article });
+  });
+}
+
+/**
+ * The owed articles of channel `channelId` in the stream from `start`,
+ * oldest first, until `visit` returns false: read owed alone, page by page,
+ * when the reader can (`streamOwed`: Postgres leaves out settled articles in
+ * its query), else as {@link walkOwedPlain} reads them, with the channel's
+ * statuses (loaded by `statuses` only then).
+ */
+export async function walkOwed(reader: ArticleReader, channelId: string, statuses: () => Promise<ReadonlyMap<string, DeliveryStatus>>, start: StreamStart | null, pageSize: number, visit: OwedVisit): Promise<void> {
+  if (!reader.streamOwed) return walkOwedPlain(reader, await statuses(), start, pageSize, visit);
+  await walkPages((from, limit) => reader.streamOwed!(from, channelId, limit), (owed) => owed.article, start, pageSize, visit);
+}
+
+/** Loads once, on the first call: the channel's statuses, needed only by the plain walk and by a schedule from before positions. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
 }
 
 /**
@@ -98,16 +142,19 @@ async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses
 export async function planRun(schedule: ScheduleRecord, reader: ArticleReader, deps: PlanDeps, now: number): Promise<RunPlan> {
   const { deliveries } = deps.store;
   const { channelId } = schedule;
-  const statuses = await deliveries.statusesForChannel(channelId);
+  const statuses = once(async () => deliveries.statusesForChannel(channelId));
   const settled = await deliveries.settledContentKeys(channelId);
   const start = await startOf(schedule, reader, statuses, deps);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   const duplicates: LibraryArticle[] = [];
   const articles: LibraryArticle[] = [];
-  if (max > 0) await walkStream(reader, start && { position: start }, deps.pageSize ?? pageSizeFor(max), (article) => {
-    if (!OWED.has(statuses.get(article.id))) return true;
+  // An id the stream gives twice (a server's article and the operator's of that id) is one delivery: the first only.
+  const seen = new Set<string>();
+  if (max > 0) await walkOwed(reader, channelId, statuses, start && { position: start }, deps.pageSize ?? pageSizeFor(max), ({ article, status }) => {
+    if (seen.has(article.id)) return true;
+    seen.add(article.id);
     if (article.contentKey && settled.has(article.contentKey)) {
-      if (!statuses.has(article.id)) duplicates.push(article);
+      if (!status) duplicates.push(article);
       return true;
     }
     if (article.contentKey) settled.add(article.contentKey);
