@@ -90,7 +90,7 @@ export class PostgresArticles {
    */
   private async streamOwed(guild: string | undefined, start: StreamStart | null, channelId: string, limit: number): Promise<OwedArticle[]> {
     if (!(limit > 0)) return [];
-    const { sql, params } = streamQuery(guild, start, limit, (alias) => `AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.channel_id = $${params.push(channelId)} AND d.article_id = ${alias}.id AND d.status IN (${SETTLED_SQL}))`);
+    const { sql, params } = streamQuery(guild, start, limit, (alias, param) => `AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.channel_id = ${param(channelId)} AND d.article_id = ${alias}.id AND d.status IN (${SETTLED_SQL}))`);
     const owed = `SELECT s.article, d.status FROM (${sql}) s LEFT JOIN deliveries d ON d.channel_id = $${params.push(channelId)} AND d.article_id = s.id ORDER BY ${ASCENDING}, s.scope = '' DESC`;
     const { rows } = await this.pool.query<{ article: LibraryArticle; status: 'pending' | 'failed' | null }>(owed, params);
     return rows.map((row) => (row.status ? { article: row.article, status: row.status } : { article: row.article }));
@@ -103,12 +103,13 @@ const SETTLED_SQL = `'sent', 'skipped', 'rejected', 'uncertain'`;
 /**
  * The query of a page of the stream of what `guild` sees (scope, published,
  * stream_id, id and article, in order): each scope's range, `and` (given the
- * row's alias) narrowing both, merged.
+ * row's alias and a way to pass a parameter) narrowing both, merged.
  */
-function streamQuery(guild: string | undefined, start: StreamStart | null, limit: number, and: (alias: string) => string = () => ''): { sql: string; params: unknown[] } {
+function streamQuery(guild: string | undefined, start: StreamStart | null, limit: number, and: (alias: string, param: (value: unknown) => string) => string = () => ''): { sql: string; params: unknown[] } {
   const params: unknown[] = [Math.floor(limit)];
+  const param = (value: unknown): string => `$${params.push(value)}`;
   const from = start ? `AND (published, stream_id) ${start.exclusive ? '>' : '>='} ($${params.push(start.position.at)}::bigint, $${params.push(streamId(start.position.id))}::bytea)` : '';
-  const page = (scope: string): string => `(SELECT scope, published, stream_id, id, article FROM search_articles a WHERE scope = $${params.push(scope)} AND article IS NOT NULL ${from} ${and('a')} ORDER BY ${ASCENDING} LIMIT $1)`;
+  const page = (scope: string): string => `(SELECT scope, published, stream_id, id, article FROM search_articles a WHERE scope = $${params.push(scope)} AND article IS NOT NULL ${from} ${and('a', param)} ORDER BY ${ASCENDING} LIMIT $1)`;
   // The operator's first at an equal time and id (scope '' sorts first).
   const sql = guild ? `SELECT * FROM (${page(OPERATOR_SCOPE)} UNION ALL ${page(guild)}) m ORDER BY ${ASCENDING}, scope = '' DESC LIMIT $1` : page(OPERATOR_SCOPE);
   return { sql, params };
