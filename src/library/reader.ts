@@ -45,8 +45,8 @@ export interface ArticleReader {
    * {@link stream} pages from `start` hold that channel `channelId` has not
    * settled (no delivery row, or one pending or failed; not sent, skipped,
    * rejected or uncertain), at most `limit`, in stream order, each with its
-   * row's status: the settled ones are left out where the rows are, not read
-   * and dropped. Paging as `stream`. The scheduler walks `stream` and the
+   * row's status and whether its content is settled under another id: the
+   * settled ones are left out where the rows are, not read and dropped. Paging as `stream`. The scheduler walks `stream` and the
    * channel's rows in memory without it.
    */
   streamOwed?(start: StreamStart | null, channelId: string, limit: number): Promise<OwedArticle[]>;
@@ -62,6 +62,8 @@ export interface ArticleReader {
 export interface OwedArticle {
   article: LibraryArticle;
   status?: 'pending' | 'failed';
+  /** True when the channel has settled another article of the same content (`contentKey`: a renamed file). */
+  contentSettled?: boolean;
 }
 
 /** The position of an article in the stream. */

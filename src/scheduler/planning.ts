@@ -95,19 +95,27 @@ async function startOf(schedule: ScheduleRecord, reader: ArticleReader, statuses
 /** A visit of one owed article (see {@link walkOwed}): false to stop. */
 type OwedVisit = (owed: OwedArticle) => boolean;
 
+/** What the channel has settled, as the plain walk reads it: each article's row's status, and the content keys of settled rows. */
+export interface ChannelRecord {
+  statuses: ReadonlyMap<string, DeliveryStatus>;
+  settledContent: ReadonlySet<string>;
+}
+
 /**
  * The owed articles of the stream from `start` (those the channel has not
- * settled, with their row's status), oldest first, until `visit` returns
- * false: the plain way, every article of the stream read (see
- * {@link walkStream}) and those `statuses` settles dropped here. What
- * {@link walkOwed} answers without a reader that can leave them out itself,
- * and the reference its property test compares with.
+ * settled, with their row's status and whether their content is settled),
+ * oldest first, until `visit` returns false: the plain way, every article
+ * of the stream read (see {@link walkStream}) and those the channel's
+ * `record` settles dropped here. What {@link walkOwed} does without a reader
+ * that can leave them out itself, and the reference its property test
+ * compares with.
  */
-export async function walkOwedPlain(reader: Pick<ArticleReader, 'stream'>, statuses: ReadonlyMap<string, DeliveryStatus>, start: StreamStart | null, pageSize: number, visit: OwedVisit): Promise<void> {
+export async function walkOwedPlain(reader: Pick<ArticleReader, 'stream'>, record: ChannelRecord, start: StreamStart | null, pageSize: number, visit: OwedVisit): Promise<void> {
   await walkStream(reader, start, pageSize, (article) => {
-    const status = statuses.get(article.id);
+    const status = record.statuses.get(article.id);
     if (SETTLED.has(status)) return true;
-    return visit(status === 'pending' || status === 'failed' ? { article, status } : { article });
+    const contentSettled = article.contentKey !== undefined && record.settledContent.has(article.contentKey);
+    return visit({ article, ...(status === 'pending' || status === 'failed' ? { status } : {}), ...(contentSettled ? { contentSettled } : {}) });
   });
 }
 
@@ -116,10 +124,10 @@ export async function walkOwedPlain(reader: Pick<ArticleReader, 'stream'>, statu
  * oldest first, until `visit` returns false: read owed alone, page by page,
  * when the reader can (`streamOwed`: Postgres leaves out settled articles in
  * its query), else as {@link walkOwedPlain} reads them, with the channel's
- * statuses (loaded by `statuses` only then).
+ * `record` (loaded only then).
  */
-export async function walkOwed(reader: ArticleReader, channelId: string, statuses: () => Promise<ReadonlyMap<string, DeliveryStatus>>, start: StreamStart | null, pageSize: number, visit: OwedVisit): Promise<void> {
-  if (!reader.streamOwed) return walkOwedPlain(reader, await statuses(), start, pageSize, visit);
+export async function walkOwed(reader: ArticleReader, channelId: string, record: () => Promise<ChannelRecord>, start: StreamStart | null, pageSize: number, visit: OwedVisit): Promise<void> {
+  if (!reader.streamOwed) return walkOwedPlain(reader, await record(), start, pageSize, visit);
   await walkPages((from, limit) => reader.streamOwed!(from, channelId, limit), (owed) => owed.article, start, pageSize, visit);
 }
 
@@ -143,21 +151,24 @@ export async function planRun(schedule: ScheduleRecord, reader: ArticleReader, d
   const { deliveries } = deps.store;
   const { channelId } = schedule;
   const statuses = once(async () => deliveries.statusesForChannel(channelId));
-  const settled = await deliveries.settledContentKeys(channelId);
+  const record = async (): Promise<ChannelRecord> => ({ statuses: await statuses(), settledContent: await deliveries.settledContentKeys(channelId) });
   const start = await startOf(schedule, reader, statuses, deps);
   const max = deps.maxPerRun ?? MAX_POSTS_PER_RUN;
   const duplicates: LibraryArticle[] = [];
   const articles: LibraryArticle[] = [];
+  // Content planned by this run: a second article of it is a duplicate too.
+  const planned = new Set<string>();
   // An id the stream gives twice (a server's article and the operator's of that id) is one delivery: the first only.
   const seen = new Set<string>();
-  if (max > 0) await walkOwed(reader, channelId, statuses, start && { position: start }, deps.pageSize ?? pageSizeFor(max), ({ article, status }) => {
+  if (max > 0) await walkOwed(reader, channelId, record, start && { position: start }, deps.pageSize ?? pageSizeFor(max), ({ article, status, contentSettled }) => {
     if (seen.has(article.id)) return true;
     seen.add(article.id);
-    if (article.contentKey && settled.has(article.contentKey)) {
+    const key = article.contentKey;
+    if (key && (contentSettled || planned.has(key))) {
       if (!status) duplicates.push(article);
       return true;
     }
-    if (article.contentKey) settled.add(article.contentKey);
+    if (key) planned.add(key);
     articles.push(article);
     return articles.length < max;
   });

@@ -97,7 +97,7 @@ function readOnlyStore(skipped: string[]): PlanDeps['store'] {
  */
 async function owedOf(walk: (visit: (owed: OwedArticle) => boolean) => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
-  await walk(({ article: a, status }) => (seen.push(`${a.id}@${a.timestamp}:${status ?? '-'}`), true));
+  await walk(({ article: a, status, contentSettled }) => (seen.push(`${a.id}@${a.timestamp}:${status ?? '-'}:${contentSettled ?? false}`), true));
   return seen.filter((entry, i) => entry !== seen[i - 1]);
 }
 
@@ -132,12 +132,12 @@ describe.skipIf(!POSTGRES_BIN)('planning a run on Postgres leaves out settled ar
       const own = specs.filter((s) => s.guild).map(articleOf);
       await store(operator, own, rowSpecs);
       const memory = memoryReaders(GUILD, operator, own);
-      const statuses = await deliveries.statusesForChannel(CHANNEL);
+      const record = { statuses: await deliveries.statusesForChannel(CHANNEL), settledContent: await deliveries.settledContentKeys(CHANNEL) };
       const start: StreamStart | null = at ? { position: { at: at.minute * 60_000, id: at.id } } : null;
       for (const guildId of [GUILD, null]) {
         const sql = articles.reader(guildId);
-        const expectedOwed = await owedOf((visit) => walkOwedPlain(memory(guildId), statuses, start, pageSize, visit));
-        expect(await owedOf((visit) => walkOwed(sql, CHANNEL, async () => { throw new Error('the SQL walk loads no statuses'); }, start, pageSize, visit))).toEqual(expectedOwed);
+        const expectedOwed = await owedOf((visit) => walkOwedPlain(memory(guildId), record, start, pageSize, visit));
+        expect(await owedOf((visit) => walkOwed(sql, CHANNEL, async () => { throw new Error('the SQL walk loads no statuses nor content keys'); }, start, pageSize, visit))).toEqual(expectedOwed);
         const schedule = scheduleAt(start && start.position, primed || start !== null);
         const planned = async (reader: ArticleReader) => {
           const skipped: string[] = [];
