@@ -5,7 +5,7 @@
  * minute apart, ar/en/fr ids, plus one server's 1,000 feed articles among
  * them) and a channel whose schedule was created 10,000 articles ago and
  * has settled all of them but the last 3 (sent, skipped, rejected and
- * uncertain rows: ~10,000 rows), beside 100,000 rows of 200 other channels.
+ * uncertain rows with content keys, as runs write them: ~10,000 rows), beside 100,000 rows of 200 other channels.
  * Then it plans that run the plain way (the stream in pages of 20, the
  * channel's statuses in memory: what planning did before `streamOwed`) and
  * through `streamOwed`, alternately, and prints for each the queries, wall
@@ -40,7 +40,7 @@ const BRIEFING = JSON.stringify({
 async function fill(pool: pg.Pool, articles: number): Promise<void> {
   const insert = (scope: string, series: string, published: string) => pool.query(`INSERT INTO search_articles (scope, id, title, published, names, signature, title_terms, any_terms, article, stream_id)
     SELECT $1, id, 'title', published, '{}', 'x', ''::tsvector, ''::tsvector,
-      jsonb_build_object('id', id, 'format', 'md', 'meta', jsonb_build_object('title', 'title'), 'timestamp', published, 'mtimeMs', published, 'briefing', $2::jsonb), ${STREAM_ID}
+      jsonb_build_object('id', id, 'format', 'md', 'meta', jsonb_build_object('title', 'title'), 'timestamp', published, 'mtimeMs', published, 'briefing', $2::jsonb, 'contentKey', md5(id)), ${STREAM_ID}
     FROM (SELECT (ARRAY['ar','en','fr'])[i % 3 + 1] || '-' || lpad(i::text, 7, '0') || $3 AS id, ${published} AS published FROM ${series} AS i) g`, [scope, BRIEFING, scope ? '-feed' : '']);
   await insert('', `generate_series(0, ${articles - 1})`, `i::bigint * ${MINUTE}`);
   // The server's feed articles: one every 100 minutes, 30 s after an operator article.
@@ -48,11 +48,11 @@ async function fill(pool: pg.Pool, articles: number): Promise<void> {
   const from = (articles - BACK) * MINUTE;
   const last = (articles - OWED) * MINUTE;
   // The channel: every article since its position settled but the last 3, and 3 rows from before it.
-  await pool.query(`INSERT INTO deliveries (channel_id, article_id, status, nonce, attempts, created_at, updated_at)
-    SELECT $1, id, (ARRAY['sent','sent','sent','skipped','rejected','uncertain'])[(published / ${MINUTE}) % 6 + 1], '', 1, 0, 0 FROM search_articles
+  await pool.query(`INSERT INTO deliveries (channel_id, article_id, status, nonce, attempts, created_at, updated_at, content_key)
+    SELECT $1, id, (ARRAY['sent','sent','sent','skipped','rejected','uncertain'])[(published / ${MINUTE}) % 6 + 1], '', 1, 0, 0, md5(id) FROM search_articles
     WHERE (published >= $2 AND published < $3) OR (scope = '' AND published < ${3 * MINUTE})`, [CHANNEL, from, last]);
-  await pool.query(`INSERT INTO deliveries (channel_id, article_id, status, nonce, attempts, created_at, updated_at)
-    SELECT (300000000000000000 + c)::text, id, 'sent', '', 1, 0, 0 FROM generate_series(1, 200) c, LATERAL (SELECT id FROM search_articles WHERE scope = '' AND published >= (c * 400)::bigint * ${MINUTE} ORDER BY published LIMIT 500) a`);
+  await pool.query(`INSERT INTO deliveries (channel_id, article_id, status, nonce, attempts, created_at, updated_at, content_key)
+    SELECT (300000000000000000 + c)::text, id, 'sent', '', 1, 0, 0, md5(id) FROM generate_series(1, 200) c, LATERAL (SELECT id FROM search_articles WHERE scope = '' AND published >= (c * 400)::bigint * ${MINUTE} ORDER BY published LIMIT 500) a`);
   await pool.query('VACUUM (ANALYZE)');
 }
 
