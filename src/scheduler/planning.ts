@@ -131,7 +131,7 @@ export async function walkOwed(reader: ArticleReader, channelId: string, record:
   await walkPages((from, limit) => reader.streamOwed!(from, channelId, limit), (owed) => owed.article, start, pageSize, visit);
 }
 
-/** Loads once, on the first call: the channel's statuses, needed only by the plain walk and by a schedule from before positions. */
+/** `load` run once, on the first call (the channel's statuses: only the plain walk and a schedule from before positions need them). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
   return () => (loaded ??= load());
@@ -145,7 +145,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
  * under another id (a renamed file: recorded as skipped). No row is written
  * for an article that is not posted: a schedule made over a library of a
  * million articles writes one position, not a million rows. The stream is
- * read in pages from the position (see {@link walkStream}), never whole.
+ * read in pages from the position (see {@link walkOwed}: on Postgres
+ * the articles the channel settled are left out in the query), never whole.
  */
 export async function planRun(schedule: ScheduleRecord, reader: ArticleReader, deps: PlanDeps, now: number): Promise<RunPlan> {
   const { deliveries } = deps.store;
