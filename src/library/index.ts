@@ -4,4 +4,4 @@ export { SearchIndex, type QuoteHit, type QuoteQuery, type Suggestion } from './
 export { foldForSearch } from './normalize';
 export type { ArticleLibrary, LibraryArticle } from './types';
 export { mergedView, readerOf, withSearch, type LibraryView, type LibrarySearch, type ReaderSearch, type ReaderView } from './views';
-export { memoryReader, type ArticleReader, type StreamPosition, type StreamStart } from './reader';
+export { memoryReader, type ArticleReader, type OwedArticle, type StreamPosition, type StreamStart } from './reader';

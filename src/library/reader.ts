@@ -41,11 +41,29 @@ export interface ArticleReader {
    */
   stream(start: StreamStart | null, limit: number): Promise<LibraryArticle[]>;
   /**
+   * Optional (a reader kept beside the delivery rows: Postgres): what
+   * {@link stream} pages from `start` hold that channel `channelId` has not
+   * settled (no delivery row, or one pending or failed; not sent, skipped,
+   * rejected or uncertain), at most `limit`, in stream order, each with its
+   * row's status and whether its content is settled under another id: the
+   * settled ones are left out where the rows are, not read and dropped. Paging as `stream`. The scheduler walks `stream` and the
+   * channel's rows in memory without it.
+   */
+  streamOwed?(start: StreamStart | null, channelId: string, limit: number): Promise<OwedArticle[]>;
+  /**
    * Resolves once no update in progress is left (files that arrived are all
    * taken in), so that a selection made right after sees them all. Optional:
    * a reader with nothing arriving has nothing to wait for.
    */
   whenIdle?(): Promise<void>;
+}
+
+/** An article of the stream a channel is owed, and its delivery row's status (undefined: no row yet). */
+export interface OwedArticle {
+  article: LibraryArticle;
+  status?: 'pending' | 'failed';
+  /** True when the channel has settled another article of the same content (`contentKey`: a renamed file). */
+  contentSettled?: boolean;
 }
 
 /** The position of an article in the stream. */

@@ -38,6 +38,7 @@ export function withSearch(reader: ArticleReader, search: ReaderSearch): ReaderV
     newest: () => reader.newest(),
     newestQuoted: () => reader.newestQuoted(),
     stream: (start, limit) => reader.stream(start, limit),
+    ...(reader.streamOwed ? { streamOwed: (start, channelId, limit) => reader.streamOwed!(start, channelId, limit) } : {}),
     ...(reader.whenIdle ? { whenIdle: () => reader.whenIdle!() } : {}),
   };
 }

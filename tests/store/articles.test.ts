@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { memoryReader, mergedView, SearchIndex, type ArticleLibrary, type ArticleReader, type LibraryArticle, type LibraryView, type StreamStart } from '../../src/library';
+import type { ArticleReader, LibraryArticle, StreamStart } from '../../src/library';
 import { briefFile, toLibraryArticle } from '../../src/library/load';
 import { byAge } from '../../src/library/views';
 import { MIGRATIONS } from '../../src/store';
@@ -17,6 +17,7 @@ import { createPool, migratePostgres } from '../../src/store/postgres';
 import { PostgresArticles } from '../../src/store/postgres/articles';
 import { OPERATOR_SCOPE } from '../../src/store/postgres/search';
 import { PostgresSearchWriter } from '../../src/store/postgres/search-writer';
+import { memoryReaders } from '../support/merged-readers';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
 import { article, trilingualLibrary } from '../library/search-fixture';
 
@@ -51,20 +52,6 @@ function articleOf(spec: Spec): LibraryArticle {
   const quotes = spec.quoted ? [{ text: `${TITLES[spec.language]} — ${spec.id}`, speaker: spec.language === 'ar' ? 'سيرغي لافروف' : 'Élodie Martin' }] : [];
   const made = article(spec.id, `${TITLES[spec.language]} ${spec.id}`, spec.minute * 60_000, '', quotes, spec.language);
   return spec.pending ? pending(made) : made;
-}
-
-/** A scope as the library keeps it: oldest first; `get` gives its article even while the summary is pending (as when it cannot be computed). */
-function shelfOf(list: readonly LibraryArticle[]) {
-  const sorted = [...list].sort(byAge);
-  return { search: new SearchIndex(), all: () => sorted, get: (id: string) => sorted.find((a) => a.id === id), has: (id: string) => sorted.some((a) => a.id === id) };
-}
-
-/** The in-memory reference: the library's view of a server (its own articles merged with the operator's), read by `memoryReader`. */
-function memoryReaders(operator: readonly LibraryArticle[], own: readonly LibraryArticle[]): (guildId: string | null) => ArticleReader {
-  const shelf = shelfOf(operator);
-  const library: LibraryView = { search: shelf.search, all: shelf.all, get: shelf.get, newest: () => shelf.all().at(-1) };
-  const guildShelf = shelfOf(own);
-  return (guildId) => memoryReader(guildId === GUILD && own.length > 0 ? mergedView(library, guildShelf) : (library as ArticleLibrary));
 }
 
 /** Write exactly these articles to Postgres (everything else removed). */
@@ -126,7 +113,7 @@ describe.skipIf(!POSTGRES_BIN)('Postgres articles read as the in-memory library'
           const operator = specs.filter((s) => !s.guild).map(articleOf);
           const own = specs.filter((s) => s.guild).map(articleOf);
           await store(operator, own);
-          const memory = memoryReaders(operator, own);
+          const memory = memoryReaders(GUILD, operator, own);
           const startAt: StreamStart | null = from && { position: { at: from.minute * 60_000, id: from.id }, exclusive: from.exclusive };
           for (const guildId of [GUILD, null, BARE_GUILD]) {
             const expected = memory(guildId);

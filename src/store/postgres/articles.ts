@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ArticleReader, LibraryArticle, StreamStart } from '../../library';
+import type { ArticleReader, LibraryArticle, OwedArticle, StreamStart } from '../../library';
 import { OPERATOR_SCOPE } from './search';
 import { streamId } from './stream-id';
 
@@ -35,6 +35,7 @@ export class PostgresArticles {
       newest: () => this.newest(guild, 'ready'),
       newestQuoted: () => this.newest(guild, 'quoted'),
       stream: (start, limit) => this.stream(guild, start, limit),
+      streamOwed: (start, channelId, limit) => this.streamOwed(guild, start, channelId, limit),
     };
   }
 
@@ -74,16 +75,48 @@ export class PostgresArticles {
    */
   private async stream(guild: string | undefined, start: StreamStart | null, limit: number): Promise<LibraryArticle[]> {
     if (!(limit > 0)) return [];
-    const params: unknown[] = [Math.floor(limit)];
-    const from = start ? `AND (published, stream_id) ${start.exclusive ? '>' : '>='} ($${params.push(start.position.at)}::bigint, $${params.push(streamId(start.position.id))}::bytea)` : '';
-    const page = (scope: string): string => `(SELECT scope, published, stream_id, article FROM search_articles WHERE scope = $${params.push(scope)} AND article IS NOT NULL ${from} ORDER BY ${ASCENDING} LIMIT $1)`;
-    // The operator's first at an equal time and id (scope '' sorts first).
-    const sql = guild
-      ? `SELECT article FROM (${page(OPERATOR_SCOPE)} UNION ALL ${page(guild)}) s ORDER BY ${ASCENDING}, scope = '' DESC LIMIT $1`
-      : page(OPERATOR_SCOPE);
+    const { sql, params } = streamQuery(guild, start, [Math.floor(limit)]);
     const { rows } = await this.pool.query<{ article: LibraryArticle }>(sql, params);
     return rows.map((row) => row.article);
   }
+
+  /**
+   * What {@link stream} reads, less the articles `channelId` has settled,
+   * each with its delivery row's status and whether the channel settled its
+   * content under another id (`deliveries_content`): one query, each
+   * scope's range of `search_articles_stream` read with an anti-join on the
+   * rows' unique index (channel, article), so that a schedule whose position is 10,000
+   * settled articles back reads them in the database, not 500 pages of
+   * them here.
+   */
+  private async streamOwed(guild: string | undefined, start: StreamStart | null, channelId: string, limit: number): Promise<OwedArticle[]> {
+    if (!(limit > 0)) return [];
+    // $2: the channel.
+    const settled = (alias: string, column: string): string => `SELECT 1 FROM deliveries d WHERE d.channel_id = $2 AND d.${column} = ${alias} AND d.status IN (${SETTLED_SQL})`;
+    const { sql, params } = streamQuery(guild, start, [Math.floor(limit), channelId], `AND NOT EXISTS (${settled('a.id', 'article_id')})`);
+    const owed = `SELECT s.article, r.status, EXISTS (${settled(`s.article->>'contentKey'`, 'content_key')}) AS content_settled
+      FROM (${sql}) s LEFT JOIN deliveries r ON r.channel_id = $2 AND r.article_id = s.id ORDER BY ${ASCENDING}, s.scope = '' DESC`;
+    const { rows } = await this.pool.query<{ article: LibraryArticle; status: 'pending' | 'failed' | null; content_settled: boolean }>(owed, params);
+    return rows.map((row) => ({ article: row.article, ...(row.status ? { status: row.status } : {}), ...(row.content_settled ? { contentSettled: true } : {}) }));
+  }
+}
+
+/** The delivery statuses that settle an article for its channel (it has it, or must never get it). */
+const SETTLED_SQL = `'sent', 'skipped', 'rejected', 'uncertain'`;
+
+/**
+ * The query of a page of the stream of what `guild` sees (scope, published,
+ * stream_id, id and article, in order): each scope's range (its rows `a`),
+ * narrowed by `and`, merged. `params` starts with the limit ($1) and any
+ * parameter `and` reads.
+ */
+function streamQuery(guild: string | undefined, start: StreamStart | null, params: unknown[], and = ''): { sql: string; params: unknown[] } {
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  const from = start ? `AND (published, stream_id) ${start.exclusive ? '>' : '>='} (${param(start.position.at)}::bigint, ${param(streamId(start.position.id))}::bytea)` : '';
+  const page = (scope: string): string => `(SELECT scope, published, stream_id, id, article FROM search_articles a WHERE scope = ${param(scope)} AND article IS NOT NULL ${from} ${and} ORDER BY ${ASCENDING} LIMIT $1)`;
+  // The operator's first at an equal time and id (scope '' sorts first).
+  const sql = guild ? `SELECT * FROM (${page(OPERATOR_SCOPE)} UNION ALL ${page(guild)}) m ORDER BY ${ASCENDING}, scope = '' DESC LIMIT $1` : page(OPERATOR_SCOPE);
+  return { sql, params };
 }
 
 /** The scopes a reader sees: the server's (if any) and the operator's. */
