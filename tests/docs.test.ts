@@ -62,7 +62,7 @@ describe('README.md', () => {
   });
 
   it('names only repository files and folders that exist', () => {
-    const paths = [...README.matchAll(/`((?:src|tests|bench|eval|content|golden|\.ci)\/[^`\s]*)`|npx tsx ((?:bench|eval|src)\/\S+\.ts)/g)].map((m) => m[1] ?? m[2]!);
+    const paths = [...README.matchAll(/`((?:src|tests|bench|eval|commands|content|golden|\.ci)\/[^`\s]*)`|npx tsx ((?:bench|eval|src)\/\S+\.ts)/g)].map((m) => m[1] ?? m[2]!);
     expect(paths.length).toBeGreaterThan(5);
     expect(paths.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
