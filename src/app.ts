@@ -241,7 +241,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     else logger.warn({ code: event.code, shardId }, 'gateway disconnected');
   });
   // Reconnects are routine on Discord (op 7, op 9, a zombie connection, a dropped socket): one info line each, and how it came back.
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+  // Not while stopping: discord.js reports the closing shards as reconnecting then.
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!stopping) logger.info({ shardId }, 'gateway reconnecting');
+  });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardReady, (shardId, unavailable) => logger.info({ shardId, unavailableGuilds: unavailable?.size ?? 0 }, 'gateway session started'));
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { loadConfigOrExit } from './config';
-import { migrate, schemaVersion } from './store';
+import { describeDatabaseError, migrate, schemaVersion } from './store';
 import { createPool, migratePostgres, postgresSchemaVersion } from './store/postgres';
 
 /**
@@ -47,7 +47,8 @@ try {
     ? `Migrated ${describeTarget()}: applied ${applied.join(', ')}; now at version ${version}.\n`
     : `${describeTarget()} is up to date (version ${version}).\n`);
 } catch (error) {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  // SQLite: the same reasons as the bot's start-up line (unable to open (…), is not a Briefing database or is corrupt (…)).
+  const message = config.databaseUrl ? (error instanceof Error ? error.message : String(error)).split('\n')[0]! : describeDatabaseError(config.databasePath, error);
   const secret = config.databaseUrl ? new URL(config.databaseUrl).password : '';
   process.stderr.write(`Migrate failed (${describeTarget()}): ${secret ? message.split(secret).join('[redacted]') : message}\n`);
   process.exitCode = 1;

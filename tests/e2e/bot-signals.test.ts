@@ -46,6 +46,7 @@ describe('npm start and signals to the whole process group', () => {
       expect(close.code).toBe(1000);
       expect(output, output).toContain('"bot stopped"');
       expect(output).toContain('"exitCode":0');
+      expect(output, 'a clean stop is not a reconnect').not.toContain('"gateway reconnecting"');
       expect(output).not.toContain(fake.token);
       expect(output).not.toMatch(/"level":(50|60)/);
     } finally {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store';
@@ -35,6 +36,15 @@ describe('npm run migrate', () => {
     expect((await runScript('src/migrate.ts', { DATABASE_URL: url })).stdout.trim()).toBe(`${where} is up to date (version ${LATEST}).`);
   });
 
+  it.each([
+    ['a part of its folder path is a file', (dir: string) => join(writeAndReturn(join(dir, 'plain-file'), 'x'), 'briefing.db'), 'unable to open (a part of its folder path is a file)'],
+    ['not a database', (dir: string) => writeAndReturn(join(dir, 'junk.db'), 'not sqlite at all, just text'.repeat(10)), 'is not a Briefing database or is corrupt (file is not a database)'],
+  ])('fails on SQLite with the bot\'s one-line reason and exit code 1: %s', async (_case, pathIn, reason) => {
+    const path = pathIn(temp.dir);
+    const result = await runScript('src/migrate.ts', { DATABASE_PATH: path });
+    expect([result.code, result.stderr.trim()]).toEqual([1, `Migrate failed (SQLite at ${path}): ${reason}`]);
+  });
+
   it('fails with one line, exit code 1 and no password when Postgres cannot be reached', async () => {
     const result = await runScript('src/migrate.ts', { DATABASE_URL: 'postgres://briefing:s3cret-pass@127.0.0.1:1/briefing' });
     expect(result.code).toBe(1);
@@ -43,3 +53,8 @@ describe('npm run migrate', () => {
     expect(result.stderr + result.stdout).not.toContain('s3cret-pass');
   });
 });
+
+function writeAndReturn(path: string, text: string): string {
+  writeFileSync(path, text);
+  return path;
+}
