@@ -133,8 +133,8 @@ export class FeedArticleSources {
     if (articles.length) this.onChange?.();
   }
 
-  /** Keep only the articles still stored (`stored`: every stored one): the others were deleted by another process. Returns how many were dropped. */
-  keepOnly(stored: readonly { guildId: string; id: string }[]): number {
+  /** Keep only the articles still stored (`stored`: every stored one): the others were deleted by another process. Resolves with how many were dropped, once the library has let them go. */
+  async keepOnly(stored: readonly { guildId: string; id: string }[]): Promise<number> {
     const still = new Set(stored.map(({ guildId, id }) => `${guildId}/${id}`));
     let dropped = 0;
     for (const [guildId, source] of this.sources) {
@@ -142,6 +142,7 @@ export class FeedArticleSources {
       source.drop(gone);
       dropped += gone.length;
     }
+    if (dropped) await this.library.whenIdle();
     return dropped;
   }
 

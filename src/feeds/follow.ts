@@ -89,7 +89,7 @@ export class FeedArticleFollower {
     const fresh = records.filter((record) => !articles.has(record.guildId, record.id));
     await articles.take(fresh);
     for (const record of records) this.latest = Math.max(this.latest ?? record.fetchedAt, record.fetchedAt);
-    const dropped = articles.keepOnly(await feeds.storedArticleIds());
+    const dropped = await articles.keepOnly(await feeds.storedArticleIds());
     return { added: fresh.length, dropped };
   }
 }
