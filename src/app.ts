@@ -141,9 +141,10 @@ async function addStoreServices({ config, logger, client, library, articles, now
 /**
  * The active `ROLE=ingest`'s feed articles: loaded from Postgres once it
  * leads, then followed (announcements and a catch-up every
- * `FEED_ARTICLES_CATCHUP_SECONDS`) into each server's scope of `library`.
+ * `FEED_ARTICLES_CATCHUP_SECONDS`) into each server's scope of `library`;
+ * those deleted while no ingest ran are removed from the search tables.
  */
-function feedArticleFollowing(config: Config, library: Library, logger: Logger): Service {
+function feedArticleFollowing(config: Config, library: Library, search: PostgresSearchService, logger: Logger): Service {
   const log = logger.child({ component: 'feeds' });
   let opened: { follower: FeedArticleFollower; close(): Promise<void> } | undefined;
   return {
@@ -157,6 +158,11 @@ function feedArticleFollowing(config: Config, library: Library, logger: Logger):
         await following.close();
         throw error;
       });
+      // Deleted while no ingest followed them (this one starting): their search rows and stored forms go too.
+      await search
+        .removeGoneFeedArticles(() => following.feeds.storedArticleIds())
+        .then((removed) => removed && log.info({ removed }, 'feed articles deleted meanwhile removed from the search tables'))
+        .catch((error: unknown) => log.warn({ err: error }, 'could not remove the feed articles deleted meanwhile from the search tables; they stay until the next start'));
     },
     async stop() {
       await opened?.follower.stop();
@@ -246,7 +252,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (role !== 'ingest') await addStoreServices({ config, logger, client, library, articles, now, fetcher, ctx, services, runsWork });
   // The active ROLE=ingest with DATABASE_URL also keeps every server's feed articles (polled by ROLE=scheduler) in its library
   // scopes, so that its search writer (started before) puts them in Postgres for the replicas. It polls and posts nothing.
-  else if (library && config.databaseUrl) services.push(feedArticleFollowing(config, library, logger));
+  else if (library && search) services.push(feedArticleFollowing(config, library, search, logger));
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;
