@@ -38,6 +38,8 @@ export interface CatchUp {
 export class FeedArticleFollower {
   /** Highest `fetched_at` taken in; undefined until an article is (the next catch-up reads them all). */
   private latest: number | undefined;
+  /** Articles held now (taken in less dropped). */
+  private taken = 0;
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -45,11 +47,13 @@ export class FeedArticleFollower {
 
   constructor(private readonly options: FeedArticleFollowerOptions) {}
 
-  /** Take in every stored article, then follow announcements and the period. */
+  /** Listen for announcements, take in every stored article (a failure is logged and retried at the next), then follow the period too. */
   async start(): Promise<void> {
-    const found = await this.catchUp();
-    this.options.logger.info({ articles: found.added }, 'feed articles followed from the store');
+    // Listening first: an article announced during the first load is caught by the catch-up after it.
     this.stopListening = await this.options.onAnnounced?.(() => this.request());
+    this.request();
+    while (this.running) await this.running;
+    this.options.logger.info({ articles: this.taken }, 'feed articles followed from the store');
     this.timer = setInterval(() => this.request(), this.options.everyMs);
     this.timer.unref();
   }
@@ -90,6 +94,7 @@ export class FeedArticleFollower {
     await articles.take(fresh);
     for (const record of records) this.latest = Math.max(this.latest ?? record.fetchedAt, record.fetchedAt);
     const dropped = await articles.keepOnly(await feeds.storedArticleIds());
+    this.taken += fresh.length - dropped;
     return { added: fresh.length, dropped };
   }
 }

@@ -110,7 +110,7 @@ describe.skipIf(!POSTGRES_BIN)('feed articles polled by ROLE=scheduler reach the
     writeFileSync(join(ingestDir, 'budget.md'), OPERATOR);
     const common = (name: string, contentDir: string, extra: Record<string, string>): Record<string, string> =>
       botEnv(fake, { dir: contentDir, dbPath: join(base, name, 'briefing.db') }, { DATABASE_URL: url, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, FETCH_ALLOW_ADDRESSES: '127.0.0.1', LOG_LEVEL: 'debug', ...extra });
-    await start('ingest', common('ingest', ingestDir, { ROLE: 'ingest', LIBRARY_SETTLE_MS: '0', FEED_ARTICLES_CATCHUP_SECONDS: '3600' }), (l) => l.msg === 'feed articles followed from the store');
+    await start('ingest', common('ingest', ingestDir, { ROLE: 'ingest', LIBRARY_SETTLE_MS: '0', FEED_ARTICLES_CATCHUP_SECONDS: '3600' }), (l) => l.msg === 'bot ready');
     const webEnv = common('web', join(base, 'missing'), { ROLE: 'web', PORT: '0', HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: publicKeyHex });
     const deployed = await runScript('src/deploy.ts', webEnv);
     expect(deployed.code, deployed.stderr).toBe(0);

@@ -147,6 +147,25 @@ describe('FeedArticleFollower: the ingest keeps the feed articles other processe
     expect(stopped).toBe(1);
   });
 
+  it('an article stored and announced during the first load is taken in before start() resolves (listening comes first)', async () => {
+    let announce: (() => void) | undefined;
+    const { follower, storeElsewhere, seen, log } = await setup({ onAnnounced: async (listener) => ((announce = listener), async () => undefined) });
+    const first = storeElsewhere(GUILD, 1, 'fr', 1);
+    const list = store.feeds.storedArticleIds.bind(store.feeds);
+    let during: FeedArticleRecord | undefined;
+    store.feeds.storedArticleIds = () => {
+      if (!during) {
+        during = storeElsewhere(OTHER_GUILD, 2, 'ar', 2);
+        announce!();
+      }
+      return list();
+    };
+    await follower.start();
+    expect(seen(GUILD)).toEqual([first.id]);
+    expect(seen(OTHER_GUILD)).toEqual([during!.id]);
+    expect(log.find((l) => l.msg === 'feed articles followed from the store')).toMatchObject({ articles: 2 });
+  });
+
   it('a catch-up that fails is logged in one line and the next one takes the articles in', async () => {
     const { follower, storeElsewhere, seen, log } = await setup();
     await follower.start();
