@@ -144,14 +144,14 @@ describe.skipIf(!POSTGRES_BIN)('feed articles polled by ROLE=scheduler reach the
     await feed('resume', { feed: '1' }).visible(15_000);
     await until(() => posted().length >= 2, 60_000, 'the scheduler posting the new item');
     expect(posted()).toEqual([ARABIC.title, ENGLISH.title]);
-  });
+  }, 120_000);
 
   it.each([
     ['Arabic, typed without the hamza', 'افتتاح حديقة الميناء في صيدا', ARABIC.title],
     ['English, in another case', 'harbour PARK opens to families', ENGLISH.title],
   ])('/brief by the %s title on the web replica shows the feed article', async (_name, typed, title) => {
     await until(async () => (await brief(typed)) === title, 60_000, `/brief ${typed}`);
-  });
+  }, 90_000);
 
   it.each([
     ['an Arabic word', 'الحديقة', 'سامي نور'],
