@@ -100,6 +100,7 @@ export interface FeedArticleFollowing {
 
 /** {@link FeedArticleFollowing} on Postgres at `url` (migrated first): no owner lease, no locks (it posts nothing). */
 export async function openFeedArticleFollowing(url: string, onError?: (error: Error) => void): Promise<FeedArticleFollowing> {
-  const pool = await openMigratedPool(url, onError, 2);
+  // One client listens for good; the others read (the library reads each article it takes in by id).
+  const pool = await openMigratedPool(url, onError, 5);
   return { feeds: new PostgresFeedStore(pool), onFeedArticles: changeSignal(pool).onFeedArticles, close: () => pool.end() };
 }
