@@ -19,7 +19,9 @@ import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 import { asAsyncStore } from './store/async';
-import { createPostgresStore } from './store/postgres';
+import { createPostgresStore, openFeedArticleFollowing } from './store/postgres';
+import { FeedArticleSources } from './feeds/article-source';
+import { FeedArticleFollower } from './feeds/follow';
 import { createPostgresSearchService, type PostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
 import { waitToLead } from './ingest-lock';
@@ -136,6 +138,39 @@ async function addStoreServices({ config, logger, client, library, articles, now
   }
 }
 
+/**
+ * The active `ROLE=ingest`'s feed articles: loaded from Postgres once it
+ * leads, then followed (announcements and a catch-up every
+ * `FEED_ARTICLES_CATCHUP_SECONDS`) into each server's scope of `library`;
+ * those deleted while no ingest ran are removed from the search tables.
+ */
+function feedArticleFollowing(config: Config, library: Library, search: PostgresSearchService, logger: Logger): Service {
+  const log = logger.child({ component: 'feeds' });
+  let opened: { follower: FeedArticleFollower; close(): Promise<void> } | undefined;
+  return {
+    name: 'feed articles',
+    async start() {
+      const following = await openFeedArticleFollowing(config.databaseUrl!, (error) => log.error({ err: error }, 'postgres connection error (feed articles)'));
+      const articles = new FeedArticleSources(following.feeds, library);
+      const follower = new FeedArticleFollower({ feeds: following.feeds, articles, onAnnounced: following.onFeedArticles, everyMs: config.feedArticlesCatchupSeconds * 1000, logger: log });
+      opened = { follower, close: following.close };
+      await follower.start().catch(async (error: unknown) => {
+        await following.close();
+        throw error;
+      });
+      // Deleted while no ingest followed them (this one starting): their search rows and stored forms go too.
+      await search
+        .removeGoneFeedArticles(() => following.feeds.storedArticleIds())
+        .then((removed) => removed && log.info({ removed }, 'feed articles deleted meanwhile removed from the search tables'))
+        .catch((error: unknown) => log.warn({ err: error }, 'could not remove the feed articles deleted meanwhile from the search tables; they stay until the next start'));
+    },
+    async stop() {
+      await opened?.follower.stop();
+      await opened?.close();
+    },
+  };
+}
+
 /** Where commands and schedules read articles: one view or reader per server (null: a DM, the operator's articles alone). */
 interface ArticleSources {
   /** What a command sees: articles and their search. */
@@ -215,6 +250,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
   const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
   if (role !== 'ingest') await addStoreServices({ config, logger, client, library, articles, now, fetcher, ctx, services, runsWork });
+  // The active ROLE=ingest with DATABASE_URL also keeps every server's feed articles (polled by ROLE=scheduler) in its library
+  // scopes, so that its search writer (started before) puts them in Postgres for the replicas. It polls and posts nothing.
+  else if (library && search) services.push(feedArticleFollowing(config, library, search, logger));
 
   // Interactions can arrive as soon as the gateway is ready, before a large library has loaded: handlers wait for it (deferred meanwhile).
   let libraryLoaded!: () => void;

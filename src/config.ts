@@ -40,6 +40,7 @@ export const ConfigSchema = z.object({
   FEED_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(8),
   FEED_ARTICLE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   FEED_ARTICLES_KEPT_PER_FEED: z.coerce.number().int().min(0).max(100_000).default(50),
+  FEED_ARTICLES_CATCHUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   FETCH_CONTACT: z.string().trim().max(200).regex(/^[^\s()]+$/, 'must be one URL or e-mail address, without spaces or brackets').optional(),
 });
 
@@ -100,6 +101,8 @@ export interface Config {
   feedArticleRetentionDays: number;
   /** Newest articles of each feed kept whatever their age. */
   feedArticlesKeptPerFeed: number;
+  /** ROLE=ingest with DATABASE_URL: how often it looks for feed articles other processes stored or deleted, besides their announcements, seconds. */
+  feedArticlesCatchupSeconds: number;
 }
 
 /** What a caller needs present, beyond the defaults. */
@@ -169,6 +172,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     feedMaxFailures: env2.FEED_MAX_FAILURES,
     feedArticleRetentionDays: env2.FEED_ARTICLE_RETENTION_DAYS,
     feedArticlesKeptPerFeed: env2.FEED_ARTICLES_KEPT_PER_FEED,
+    feedArticlesCatchupSeconds: env2.FEED_ARTICLES_CATCHUP_SECONDS,
   };
 }
 

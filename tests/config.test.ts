@@ -83,7 +83,8 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    [{}, { feedArticleRetentionDays: 30, feedArticlesKeptPerFeed: 50 }],
+    [{}, { feedArticleRetentionDays: 30, feedArticlesKeptPerFeed: 50, feedArticlesCatchupSeconds: 60 }],
+    [{ FEED_ARTICLES_CATCHUP_SECONDS: '5' }, { feedArticlesCatchupSeconds: 5 }],
     [{ FEED_ARTICLE_RETENTION_DAYS: '0', FEED_ARTICLES_KEPT_PER_FEED: '0' }, { feedArticleRetentionDays: 0, feedArticlesKeptPerFeed: 0 }],
     [{ FEED_ARTICLE_RETENTION_DAYS: '7', FEED_ARTICLES_KEPT_PER_FEED: '200' }, { feedArticleRetentionDays: 7, feedArticlesKeptPerFeed: 200 }],
   ])('reads the feed article retention %o', (env, expected) => {
@@ -94,6 +95,8 @@ describe('parseConfig', () => {
     ['FEED_ARTICLE_RETENTION_DAYS', '-1'],
     ['FEED_ARTICLE_RETENTION_DAYS', 'a month'],
     ['FEED_ARTICLES_KEPT_PER_FEED', '2.5'],
+    ['FEED_ARTICLES_CATCHUP_SECONDS', '0'],
+    ['FEED_ARTICLES_CATCHUP_SECONDS', 'hourly'],
   ])('refuses %s=%s, naming it', (variable, value) => {
     expect(errorOf({ [variable]: value }).variable).toBe(variable);
   });

@@ -65,6 +65,14 @@ class GuildFeedArticles implements ContentSource {
     for (const id of ids) if (this.listed.delete(id)) this.emit({ kind: 'removed', id });
   }
 
+  has(id: string): boolean {
+    return this.listed.has(id);
+  }
+
+  ids(): string[] {
+    return [...this.listed.keys()];
+  }
+
   idsOfFeed(feedId: number): string[] {
     return [...this.listed].filter(([, listed]) => listed.feedId === feedId).map(([id]) => id);
   }
@@ -82,15 +90,27 @@ class GuildFeedArticles implements ContentSource {
 export class FeedArticleSources {
   private readonly sources = new Map<string, GuildFeedArticles>();
 
-  constructor(private readonly feeds: Awaitable<FeedStore>, private readonly library: ScopedLibrary) {}
+  /** `onChange`: told after articles are stored or deleted through this object (announced to other processes), not for an empty batch. */
+  constructor(private readonly feeds: Awaitable<FeedStore>, private readonly library: ScopedLibrary, private readonly onChange?: () => void) {}
+
+  /** Whether a server's scope holds this article. */
+  has(guildId: string, id: string): boolean {
+    return this.sources.get(guildId)?.has(id) ?? false;
+  }
 
   /** Give every server that has stored feed articles its scope (at start). */
   async start(): Promise<void> {
-    await this.stored(await this.feeds.allArticles());
+    await this.take(await this.feeds.allArticles());
   }
 
   /** Articles just stored: each joins its server's scope (created on the server's first); resolves once the library has briefed them. */
   async stored(records: readonly FeedArticleRecord[]): Promise<void> {
+    await this.take(records);
+    if (records.length) this.onChange?.();
+  }
+
+  /** Articles taken in (stored here, or found stored): each joins its server's scope. */
+  async take(records: readonly FeedArticleRecord[]): Promise<void> {
     const byGuild = new Map<string, FeedArticleRecord[]>();
     for (const record of records) byGuild.set(record.guildId, [...(byGuild.get(record.guildId) ?? []), record]);
     for (const [guildId, list] of byGuild) {
@@ -110,11 +130,26 @@ export class FeedArticleSources {
   /** Articles deleted from the store. */
   deleted(articles: readonly { guildId: string; id: string }[]): void {
     for (const { guildId, id } of articles) this.sources.get(guildId)?.drop([id]);
+    if (articles.length) this.onChange?.();
+  }
+
+  /** Keep only the articles still stored (`stored`: every stored one): the others were deleted by another process. Resolves with how many were dropped, once the library has let them go. */
+  async keepOnly(stored: readonly { guildId: string; id: string }[]): Promise<number> {
+    const still = new Set(stored.map(({ guildId, id }) => `${guildId}/${id}`));
+    let dropped = 0;
+    for (const [guildId, source] of this.sources) {
+      const gone = source.ids().filter((id) => !still.has(`${guildId}/${id}`));
+      source.drop(gone);
+      dropped += gone.length;
+    }
+    if (dropped) await this.library.whenIdle();
+    return dropped;
   }
 
   /** A feed removed (its articles went with it). */
   feedRemoved(guildId: string, feedId: number): void {
     const source = this.sources.get(guildId);
     source?.drop(source.idsOfFeed(feedId));
+    this.onChange?.();
   }
 }

@@ -62,7 +62,7 @@ export interface FeedsOptions {
   store?: FeedCheckDeps['store'];
   /** False: only the store, for `/feed` (an HTTP replica); the gateway bot polls. Default true. */
   runPoller?: boolean;
-  /** Across processes on one Postgres: a `/feed` change is announced (`NOTIFY`) and every poller listening wakes. */
+  /** Across processes on one Postgres: a `/feed` change is announced (`NOTIFY`) and every poller listening wakes; feed articles stored or deleted are announced too. */
   changes?: ChangeSignal;
   /** Postgres: a feed is checked by one process at a time (see `FeedPollerOptions.locks`). */
   locks?: SessionLocks;
@@ -89,7 +89,10 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   const runPoller = options.runPoller !== false;
   const now = options.now ?? Date.now;
   const { library } = options;
-  const articles = new FeedArticleSources(store.feeds, library ?? NO_SCOPES);
+  const { changes } = options;
+  // Feed articles stored or deleted here are announced: the active ROLE=ingest follows them into Postgres for the replicas.
+  const announceArticles = (): void => void changes?.announceFeedArticles?.().catch((error: unknown) => logger.warn({ err: error }, 'could not announce feed articles'));
+  const articles = new FeedArticleSources(store.feeds, library ?? NO_SCOPES, announceArticles);
   const stored = (records: Parameters<FeedArticleSources['stored']>[0]): Promise<void> => articles.stored(records).catch((error: unknown) => logger.error({ err: error }, 'could not add feed articles to the library'));
   const nonceWindowMs = nonceWindowMsOf(options.config.deliveryNonceWindowSeconds);
   const deps: FeedCheckDeps = {
@@ -112,7 +115,6 @@ export function createFeeds(options: FeedsOptions): { service: { name: string; s
   // A post cut short stays pending and is re-sent with its nonce at the next start.
   const retention = { maxAgeMs: options.config.feedArticleRetentionDays * 86_400_000, keepPerFeed: options.config.feedArticlesKeptPerFeed, onPruned: (pruned: PrunedArticle[]) => articles.deleted(pruned) };
   const poller = new FeedPoller({ ...deps, clock: now, stopTimeoutMs: 2000, locks: options.locks, claimLeaseMs: options.claimLeaseMs, retention, onCheck: (report) => logger.debug({ report }, 'feed checked') });
-  const { changes } = options;
   let stopListening: (() => Promise<void>) | undefined;
   const wake = (): void => {
     poller.wake();

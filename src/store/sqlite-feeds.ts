@@ -116,6 +116,8 @@ function prepare(db: Database) {
     getArticle: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.id = ?`),
     ofGuild: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.guild_id = ? ORDER BY a.published_at, a.id`),
     all: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a ORDER BY a.published_at, a.id`),
+    fetchedSince: db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.fetched_at >= ? ORDER BY a.fetched_at, a.id`),
+    storedIds: db.prepare('SELECT id, guild_id AS guildId FROM feed_articles ORDER BY id'),
     prune: db.prepare(`DELETE FROM feed_articles WHERE id IN (${prunableArticlesSql('@cutoff', '@keep')}) RETURNING id, guild_id AS guildId`),
     makeDueWithOwed: db.prepare(`UPDATE feeds SET next_check_at = min(next_check_at, ?) WHERE paused_reason IS NULL AND EXISTS (
       SELECT 1 FROM feed_articles a LEFT JOIN deliveries d ON d.channel_id = feeds.channel_id AND d.article_id = a.id
@@ -249,6 +251,14 @@ export class SqliteFeedStore implements FeedStore {
 
   allArticles(): FeedArticleRecord[] {
     return (this.q.all.all() as ArticleRow[]).map(toArticle);
+  }
+
+  articlesFetchedSince(since: number): FeedArticleRecord[] {
+    return (this.q.fetchedSince.all(since) as ArticleRow[]).map(toArticle);
+  }
+
+  storedArticleIds(): PrunedArticle[] {
+    return this.q.storedIds.all() as PrunedArticle[];
   }
 
   makeDueWithOwed(now: number): number {

@@ -274,6 +274,10 @@ export interface ChangeSignal {
   announceChange?(): Promise<void>;
   /** Call `listener` whenever a process announces a change (Postgres `LISTEN`); resolves with a function that stops listening. */
   onChange?(listener: () => void): Promise<() => Promise<void>>;
+  /** Tell the other processes that feed articles were stored or deleted (Postgres `NOTIFY`; the active `ROLE=ingest` follows them). */
+  announceFeedArticles?(): Promise<void>;
+  /** Call `listener` whenever a process announces feed articles stored or deleted (Postgres `LISTEN`); resolves with a function that stops listening. */
+  onFeedArticles?(listener: () => void): Promise<() => Promise<void>>;
 }
 
 /** `T`'s methods, each returning a promise of what it returns (the same contract, asynchronously). */
@@ -402,6 +406,10 @@ export interface FeedStore {
   articlesOfGuild(guildId: string): FeedArticleRecord[];
   /** Every stored feed article, oldest first (loading the library at start). */
   allArticles(): FeedArticleRecord[];
+  /** The stored articles fetched at or after `since` (epoch ms), earliest fetched first (a follower catching up). */
+  articlesFetchedSince(since: number): FeedArticleRecord[];
+  /** Which articles are stored: id and server of each, no text (a follower finding the deleted ones). */
+  storedArticleIds(): PrunedArticle[];
   /** Make every active feed whose channel is owed a stored article due at `now` (start-up after a stop mid-poll). */
   makeDueWithOwed(now: number): number;
   /**

@@ -198,6 +198,19 @@ describe.skipIf(!POSTGRES_BIN)('Postgres articles read as the in-memory library'
       expect(await articles.reader(GUILD).newest()).toEqual(en);
     });
 
+    it('the feed articles no longer stored (deleted while no ingest followed) leave every server’s scope; stored ones and the operator’s stay', async () => {
+      const [ar, fr, en] = trilingualLibrary();
+      await store([en!], [ar!, fr!]);
+      const other = '100000000000000003';
+      writer.put(other, en!);
+      await writer.flush();
+      expect(await writer.removeGoneFeedArticles(async () => [{ guildId: GUILD, id: fr!.id }])).toBe(2);
+      expect((await articles.reader(GUILD).stream(null, 10)).map((a) => a.id).sort()).toEqual([en!.id, fr!.id].sort());
+      expect(await articles.reader(other).stream(null, 10)).toEqual([en]);
+      expect(await articles.reader(null).get(en!.id)).toEqual(en);
+      expect(await writer.removeGoneFeedArticles(async () => [{ guildId: GUILD, id: fr!.id }])).toBe(0);
+    });
+
     it('reconcile writes an article whose summary was filled in while the bot was down, and nothing else', async () => {
       const library = trilingualLibrary();
       await store([pending(library[0]!), ...library.slice(1)], []);

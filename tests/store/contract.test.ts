@@ -603,6 +603,21 @@ describe.each([
       expect((await feedsOf().owed(a.id, CHANNEL)).map((x) => x.id)).toEqual([`feed${a.id}-2`]);
     });
 
+    it('lists the articles fetched since a time, earliest fetched first, and the ids of all stored (a follower catching up)', async () => {
+      await open();
+      const a = (await feedsOf().create(newFeed()))!;
+      const b = (await feedsOf().create(newFeed({ guildId: OTHER_GUILD })))!;
+      await feedsOf().remember(a.id, [], [feedArticle(a.id, 1, { fetchedAt: 100 }), feedArticle(a.id, 2, { fetchedAt: 300 })], 300);
+      await feedsOf().remember(b.id, [], [feedArticle(b.id, 1, { guildId: OTHER_GUILD, fetchedAt: 200 })], 200);
+      expect((await feedsOf().articlesFetchedSince(200)).map((x) => [x.id, x.guildId, x.fetchedAt])).toEqual([[`feed${b.id}-1`, OTHER_GUILD, 200], [`feed${a.id}-2`, GUILD, 300]]);
+      expect(await feedsOf().articlesFetchedSince(301)).toEqual([]);
+      expect((await feedsOf().articlesFetchedSince(0)).map((x) => x.id)).toEqual([`feed${a.id}-1`, `feed${b.id}-1`, `feed${a.id}-2`]);
+      const ids = async (): Promise<string[]> => (await feedsOf().storedArticleIds()).map((x) => `${x.guildId}/${x.id}`).sort();
+      expect(await ids()).toEqual([`${GUILD}/feed${a.id}-1`, `${GUILD}/feed${a.id}-2`, `${OTHER_GUILD}/feed${b.id}-1`].sort());
+      await feedsOf().remove(GUILD, a.id);
+      expect(await ids()).toEqual([`${OTHER_GUILD}/feed${b.id}-1`]);
+    });
+
     it('articles by guild: one server never sees another\'s; removing a feed removes its seen keys and articles', async () => {
       await open();
       const a = (await feedsOf().create(newFeed()))!;

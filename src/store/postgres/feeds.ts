@@ -115,6 +115,14 @@ export class PostgresFeedStore implements Async<FeedStore> {
     return this.articles(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a ORDER BY a.published_at, a.id`, []);
   }
 
+  articlesFetchedSince(since: number): Promise<FeedArticleRecord[]> {
+    return this.articles(`SELECT ${ARTICLE_COLUMNS} FROM feed_articles a WHERE a.fetched_at >= $1 ORDER BY a.fetched_at, a.id`, [since]);
+  }
+
+  async storedArticleIds(): Promise<PrunedArticle[]> {
+    return (await this.pool.query<PrunedArticle>('SELECT id, guild_id AS "guildId" FROM feed_articles ORDER BY id')).rows;
+  }
+
   async makeDueWithOwed(now: number): Promise<number> {
     const result = await this.pool.query(`UPDATE feeds SET next_check_at = LEAST(next_check_at, $1) WHERE paused_reason IS NULL AND EXISTS (
       SELECT 1 FROM feed_articles a LEFT JOIN deliveries d ON d.channel_id = feeds.channel_id AND d.article_id = a.id

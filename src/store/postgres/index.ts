@@ -57,27 +57,50 @@ export async function createPostgresStore(url: string, onError?: (error: Error) 
   };
 }
 
-/** The channel schedule changes are announced on. */
+/** The channel schedule and feed changes are announced on. */
 const CHANNEL = 'briefing_schedules';
+/** The channel feed articles stored or deleted are announced on. */
+const FEED_ARTICLES_CHANNEL = 'briefing_feed_articles';
 
-/** `NOTIFY` / `LISTEN` on {@link CHANNEL}; a listener holds one client of the pool until it stops. */
+/** `NOTIFY` / `LISTEN` on the schedules' and the feed articles' channels. */
 function changeSignal(pool: pg.Pool): Required<ChangeSignal> {
+  const schedules = channelSignal(pool, CHANNEL);
+  const articles = channelSignal(pool, FEED_ARTICLES_CHANNEL);
+  return { announceChange: schedules.announce, onChange: schedules.listen, announceFeedArticles: articles.announce, onFeedArticles: articles.listen };
+}
+
+/** `NOTIFY` / `LISTEN` on one channel; a listener holds one client of the pool until it stops. */
+function channelSignal(pool: pg.Pool, channel: string): { announce(): Promise<void>; listen(listener: () => void): Promise<() => Promise<void>> } {
   return {
-    async announceChange() {
-      await pool.query(`NOTIFY ${CHANNEL}`);
+    async announce() {
+      await pool.query(`NOTIFY ${channel}`);
     },
-    async onChange(listener) {
+    async listen(listener) {
       const client = await pool.connect();
       const onNotification = (message: pg.Notification): void => {
-        if (message.channel === CHANNEL) listener();
+        if (message.channel === channel) listener();
       };
       client.on('notification', onNotification);
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${channel}`);
       return async () => {
         client.off('notification', onNotification);
-        await client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+        await client.query(`UNLISTEN ${channel}`).catch(() => undefined);
         client.release();
       };
     },
   };
+}
+
+/** What the active `ROLE=ingest` reads to follow the feed articles other processes store: the feed store and its announcements, on a small pool of its own. */
+export interface FeedArticleFollowing {
+  feeds: PostgresFeedStore;
+  onFeedArticles: Required<ChangeSignal>['onFeedArticles'];
+  close(): Promise<void>;
+}
+
+/** {@link FeedArticleFollowing} on Postgres at `url` (migrated first): no owner lease, no locks (it posts nothing). */
+export async function openFeedArticleFollowing(url: string, onError?: (error: Error) => void): Promise<FeedArticleFollowing> {
+  // One client listens for good; the others read (the library reads each article it takes in by id).
+  const pool = await openMigratedPool(url, onError, 5);
+  return { feeds: new PostgresFeedStore(pool), onFeedArticles: changeSignal(pool).onFeedArticles, close: () => pool.end() };
 }

@@ -30,6 +30,8 @@ export interface PostgresSearchService {
   readonly articles: PostgresArticles;
   /** What a server sees on a replica that loads no library (`ROLE=web`, `ROLE=scheduler`): its articles read from Postgres, searched there, names resolved there. */
   postgresView(guildId: string | null): ReaderView;
+  /** Remove the feed articles no longer stored (`stored`: every stored one) from the tables: deleted while no process followed them. Resolves with how many. */
+  removeGoneFeedArticles(stored: () => Promise<ReadonlyArray<{ guildId: string; id: string }>>): Promise<number>;
   name: string;
   /** Follow the library, every scope (when writing): bring the tables in line with them first, in the background. */
   start(): void;
@@ -75,6 +77,7 @@ export async function createPostgresSearchService(options: PostgresSearchService
     articles,
     readerView: (view, guildId) => withSearch(memoryReader(view), search.view(guildId, (typed) => view.search.resolveName(typed))),
     postgresView: (guildId) => withSearch(articles.reader(guildId), search.view(guildId, (typed) => search.resolveInView(guildId, typed))),
+    removeGoneFeedArticles: (stored) => writer.removeGoneFeedArticles(stored),
     start() {
       if (!library || following) return;
       following = true;

@@ -4,6 +4,7 @@ import type { LibraryArticle } from '../../library';
 import type { ArticleIndexEntry } from '../../library/index-entry';
 import { articleDocument, wellFormedJson, type ArticleDocument } from '../../library/search-document';
 import { inTransaction } from './pool';
+import { OPERATOR_SCOPE } from './search';
 import { streamId } from './stream-id';
 
 /** Options of {@link PostgresSearchWriter}. */
@@ -139,6 +140,21 @@ export class PostgresSearchWriter {
     }
     await this.flush();
     return { written, removed };
+  }
+
+  /**
+   * Remove the feed articles (every scope but the operator's) that are no
+   * longer stored: deleted while no process followed them (the ingest down).
+   * `stored` (every stored feed article) is asked after the rows are read, so
+   * one written meanwhile is never taken for one deleted.
+   */
+  async removeGoneFeedArticles(stored: () => Promise<ReadonlyArray<{ guildId: string; id: string }>>): Promise<number> {
+    const { rows } = await this.pool.query<{ scope: string; id: string }>('SELECT scope, id FROM search_articles WHERE scope <> $1', [OPERATOR_SCOPE]);
+    const kept = new Set((await stored()).map((article) => keyOf(article.guildId, article.id)));
+    const gone = rows.filter((row) => !kept.has(keyOf(row.scope, row.id)));
+    for (const row of gone) this.queue({ scope: row.scope, id: row.id, article: null }, false);
+    await this.flush();
+    return gone.length;
   }
 
   /** Resolves once every change queued so far is written (or given up). */
