@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { subscribe } from '../../src/feeds/actions';
 import { articleOfItem, toLibraryArticle } from '../../src/feeds/article';
 import { renderBriefingMessage } from '../../src/discord/message';
@@ -7,7 +7,7 @@ import { parseFeedBytes, type FeedItem } from '../../src/content/feeds';
 import { bylineOf } from '../../src/content/feeds/parse';
 import type { FeedRecord } from '../../src/store/types';
 import { fixturePath } from '../support/shared-data';
-import { CHANNEL, feedDeps, GUILD, serve, startFeedServer, type FeedServer } from './helpers';
+import { CHANNEL, GUILD, serve, useFeedServer } from './helpers';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 
@@ -40,24 +40,15 @@ describe('bylineOf', () => {
 });
 
 describe('a feed item’s authors become its article’s byline', () => {
-  let server: FeedServer;
-  let deps: ReturnType<typeof feedDeps>;
-  beforeEach(async () => {
-    server = await startFeedServer();
-    deps = feedDeps();
-  });
-  afterEach(async () => {
-    deps.store.close();
-    await server.close();
-  });
+  const bed = useFeedServer();
 
   it.each(BYLINES)('%s: stored with each article, and shown as the posted briefing’s author', async (_what, file, type, bylines) => {
-    server.routes.set('/feed', serve(readFileSync(fixturePath(`web/feeds/${file}`)), { 'content-type': type }));
-    const { feed } = await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed`, userId: '3' }, deps, T0);
+    bed.server.routes.set('/feed', serve(readFileSync(fixturePath(`web/feeds/${file}`)), { 'content-type': type }));
+    const { feed } = await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${bed.server.base}/feed`, userId: '3' }, bed.deps, T0);
     // Subscribing stores and posts the newest item only.
-    expect(deps.store.feeds.articlesOfGuild(GUILD).filter((a) => a.feedId === feed.id).map((a) => a.author)).toEqual([bylines[0]]);
-    expect(deps.poster.posts).toHaveLength(1);
-    expect(deps.poster.posts[0]!.message.embeds[0]!.author).toEqual({ name: bylines[0] });
+    expect(bed.deps.store.feeds.articlesOfGuild(GUILD).filter((a) => a.feedId === feed.id).map((a) => a.author)).toEqual([bylines[0]]);
+    expect(bed.deps.poster.posts).toHaveLength(1);
+    expect(bed.deps.poster.posts[0]!.message.embeds[0]!.author).toEqual({ name: bylines[0] });
   });
 });
 

@@ -4,14 +4,14 @@
  * `channel:<id>` advisory lock) posts to the channel, a feed check stores
  * what it found and waits; once the channel is free it posts, once.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscribe } from '../../src/feeds/actions';
 import { checkFeed } from '../../src/feeds/check';
 import { ChannelLocks, channelLockName } from '../../src/scheduler/channel-locks';
 import { createSessionLocks } from '../../src/store/postgres';
 import type { SessionLocks } from '../../src/store/types';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
-import { CHANNEL, feedDeps, GUILD, rss, serve, startFeedServer, type FeedServer } from './helpers';
+import { CHANNEL, GUILD, rss, serve, useFeedServer } from './helpers';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const MIN = 600_000;
@@ -60,22 +60,13 @@ const until = async (check: () => boolean): Promise<void> => {
 };
 
 describe('feed posts and the channel lock', () => {
-  let server: FeedServer;
-  let deps: ReturnType<typeof feedDeps>;
-  beforeEach(async () => {
-    server = await startFeedServer();
-    deps = feedDeps();
-  });
-  afterEach(async () => {
-    deps.store.close();
-    await server.close();
-  });
+  const bed = useFeedServer();
 
   /** Subscribe (posting item 1), then the feed gains item 2. */
   async function feedWithNewItem(lang: Lang): Promise<number> {
-    server.routes.set('/feed.xml', serve(rss([story(1, lang)])));
-    const { feed } = await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, deps, T0);
-    server.routes.set('/feed.xml', serve(rss([story(2, lang), story(1, lang)])));
+    bed.server.routes.set('/feed.xml', serve(rss([story(1, lang)])));
+    const { feed } = await subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${bed.server.base}/feed.xml`, userId: '3' }, bed.deps, T0);
+    bed.server.routes.set('/feed.xml', serve(rss([story(2, lang), story(1, lang)])));
     return feed.id;
   }
 
@@ -87,41 +78,41 @@ describe('feed posts and the channel lock', () => {
     if (skip) return;
     const feedId = await feedWithNewItem(lang);
     const holder = await hold();
-    const check = checkFeed(deps.store.feeds.get(feedId)!, { ...deps, channels: holder.channels, channelWaitMs: 60_000 }, T0 + MIN);
+    const check = checkFeed(bed.deps.store.feeds.get(feedId)!, { ...bed.deps, channels: holder.channels, channelWaitMs: 60_000 }, T0 + MIN);
     // Fetched and stored: the channel is owed item 2, and the check is waiting for the channel.
-    await until(() => deps.store.feeds.owed(feedId, CHANNEL).length === 1 || deps.poster.posts.length > 1);
+    await until(() => bed.deps.store.feeds.owed(feedId, CHANNEL).length === 1 || bed.deps.poster.posts.length > 1);
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(deps.poster.titles()).toEqual([story(1, lang).title]);
+    expect(bed.deps.poster.titles()).toEqual([story(1, lang).title]);
     await holder.release();
     expect(await check).toMatchObject({ outcome: 'ok', found: 1, posted: [expect.any(String)] });
-    expect(deps.poster.titles()).toEqual([story(1, lang).title, story(2, lang).title]);
+    expect(bed.deps.poster.titles()).toEqual([story(1, lang).title, story(2, lang).title]);
     expect(holder.channels.holds(CHANNEL)).toBe(false);
     // Once: the next check finds the channel owed nothing.
-    expect((await checkFeed(deps.store.feeds.get(feedId)!, { ...deps, channels: holder.channels }, T0 + 2 * MIN)).posted).toEqual([]);
-    expect(deps.poster.posts).toHaveLength(2);
+    expect((await checkFeed(bed.deps.store.feeds.get(feedId)!, { ...bed.deps, channels: holder.channels }, T0 + 2 * MIN)).posted).toEqual([]);
+    expect(bed.deps.poster.posts).toHaveLength(2);
   });
 
   it.each(['ar', 'en', 'fr'] as const)('%s: subscribing while a scheduled run holds the channel posts the newest item once the channel is free', async (lang) => {
-    server.routes.set('/feed.xml', serve(rss([story(2, lang), story(1, lang)])));
+    bed.server.routes.set('/feed.xml', serve(rss([story(2, lang), story(1, lang)])));
     const holder = await heldHere();
-    const subscribing = subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${server.base}/feed.xml`, userId: '3' }, { ...deps, channels: holder.channels }, T0);
-    await until(() => deps.store.feeds.listByGuild(GUILD).length === 1 && deps.store.feeds.owed(deps.store.feeds.listByGuild(GUILD)[0]!.id, CHANNEL).length === 1);
+    const subscribing = subscribe({ guildId: GUILD, channelId: CHANNEL, url: `${bed.server.base}/feed.xml`, userId: '3' }, { ...bed.deps, channels: holder.channels }, T0);
+    await until(() => bed.deps.store.feeds.listByGuild(GUILD).length === 1 && bed.deps.store.feeds.owed(bed.deps.store.feeds.listByGuild(GUILD)[0]!.id, CHANNEL).length === 1);
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(deps.poster.posts).toEqual([]);
+    expect(bed.deps.poster.posts).toEqual([]);
     await holder.release();
     expect((await subscribing).posted).toHaveLength(1);
-    expect(deps.poster.titles()).toEqual([story(2, lang).title]);
+    expect(bed.deps.poster.titles()).toEqual([story(2, lang).title]);
   });
 
   it('a channel still held past the wait: nothing posted, the item kept and posted once by the next check', async () => {
     const feedId = await feedWithNewItem('en');
     const holder = await heldHere();
-    const report = await checkFeed(deps.store.feeds.get(feedId)!, { ...deps, channels: holder.channels, channelWaitMs: 50 }, T0 + MIN);
+    const report = await checkFeed(bed.deps.store.feeds.get(feedId)!, { ...bed.deps, channels: holder.channels, channelWaitMs: 50 }, T0 + MIN);
     expect(report).toMatchObject({ outcome: 'ok', found: 1, posted: [], detail: '1 new; channel busy with another post, posting at the next check' });
-    expect(deps.store.feeds.get(feedId)!.nextCheckAt).toBe(T0 + 2 * MIN);
-    expect(deps.store.feeds.owed(feedId, CHANNEL)).toHaveLength(1);
+    expect(bed.deps.store.feeds.get(feedId)!.nextCheckAt).toBe(T0 + 2 * MIN);
+    expect(bed.deps.store.feeds.owed(feedId, CHANNEL)).toHaveLength(1);
     await holder.release();
-    expect((await checkFeed(deps.store.feeds.get(feedId)!, { ...deps, channels: holder.channels }, T0 + 2 * MIN)).posted).toHaveLength(1);
-    expect(deps.poster.titles()).toEqual([story(1, 'en').title, story(2, 'en').title]);
+    expect((await checkFeed(bed.deps.store.feeds.get(feedId)!, { ...bed.deps, channels: holder.channels }, T0 + 2 * MIN)).posted).toHaveLength(1);
+    expect(bed.deps.poster.titles()).toEqual([story(1, 'en').title, story(2, 'en').title]);
   });
 });

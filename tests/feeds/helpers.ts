@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FetchedResource, Fetcher } from '../../src/content/web/fetch-types';
@@ -127,4 +128,24 @@ export function feedDeps(overrides: Partial<FeedCheckDeps> = {}): Omit<FeedCheck
     timeoutMs: 5000,
     ...overrides,
   } as Omit<FeedCheckDeps, 'store' | 'poster'> & { store: StoreWithFeeds; poster: RecordingPoster };
+}
+
+/** What {@link useFeedServer} gives each test: a local feed server and check deps around a fresh store. */
+export interface FeedTestBed {
+  server: FeedServer;
+  deps: ReturnType<typeof feedDeps>;
+}
+
+/** A local feed server and fresh check deps, started before each test of the calling block and closed after it. */
+export function useFeedServer(): FeedTestBed {
+  const bed = {} as FeedTestBed;
+  beforeEach(async () => {
+    bed.server = await startFeedServer();
+    bed.deps = feedDeps();
+  });
+  afterEach(async () => {
+    bed.deps.store.close();
+    await bed.server.close();
+  });
+  return bed;
 }
