@@ -90,15 +90,18 @@ function readOnlyStore(skipped: string[]): PlanDeps['store'] {
 }
 
 /**
- * Every owed article the walk visits, as `id@time:status`, each once: a
- * server's article and the operator's of the same id and time (one delivery)
- * are both read unless a page ends between them (the next page starts after
- * that id and time), wherever the pages end (planning takes the first).
+ * Every owed article the walk visits, as `id@time:status:contentSettled`,
+ * one per id and time: a server's article and the operator's of the same id
+ * and time (one delivery) are both read unless a page ends between them (the
+ * next page starts after that id and time), and where the pages end differs
+ * between the walks (the SQL walk's pages hold no settled articles), so only
+ * the first of the two is kept, as planning keeps it. The two may differ in
+ * content key, so the second is not the first again.
  */
 async function owedOf(walk: (visit: (owed: OwedArticle) => boolean) => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  await walk(({ article: a, status, contentSettled }) => (seen.push(`${a.id}@${a.timestamp}:${status ?? '-'}:${contentSettled ?? false}`), true));
-  return seen.filter((entry, i) => entry !== seen[i - 1]);
+  const seen: { at: string; entry: string }[] = [];
+  await walk(({ article: a, status, contentSettled }) => (seen.push({ at: `${a.id}@${a.timestamp}`, entry: `${a.id}@${a.timestamp}:${status ?? '-'}:${contentSettled ?? false}` }), true));
+  return seen.filter((item, i) => item.at !== seen[i - 1]?.at).map((item) => item.entry);
 }
 
 /** The same reader without `streamOwed`: what planning reads where the store cannot leave settled articles out. */
@@ -146,7 +149,21 @@ describe.skipIf(!POSTGRES_BIN)('planning a run on Postgres leaves out settled ar
         };
         expect(await planned(sql)).toEqual(await planned(plain(memory(guildId))));
       }
-    }), { numRuns: 80 });
+    }), {
+      numRuns: 80,
+      // Found by CI: the SQL page holds both scopes' "dépêche" (the settled "خبر-1"s left out), the plain page ends between them, and the two differ in content key.
+      examples: [[
+        [
+          { guild: false, id: 'dépêche', minute: 3, language: 'ar', key: 'k2' },
+          { guild: false, id: 'خبر-1', minute: 0, language: 'ar', key: undefined },
+          { guild: true, id: 'dépêche', minute: 3, language: 'ar', key: undefined },
+          { guild: false, id: 'News-1', minute: 0, language: 'ar', key: undefined },
+          { guild: true, id: 'خبر-1', minute: 0, language: 'ar', key: undefined },
+        ],
+        [{ channel: CHANNEL, id: 'خبر-1', status: 'skipped', key: 'k2' }],
+        undefined, false, 4, 1,
+      ]],
+    });
   }, 300_000);
 
   it.each([
