@@ -76,7 +76,7 @@ describe('readStream (binary search) agrees with the plain filter', () => {
   it('on any library ordered by time then id, ties, empty ones and any start included', () => {
     const idArb = fc.constantFrom('a', 'b', 'ب', 'é', 'a-1', 'A', 'z');
     fc.assert(fc.property(
-      fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 20 }), idArb), { maxLength: 40, selector: ([, id]) => id + Math.random() }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), idArb), { maxLength: 40 }),
       fc.option(fc.record({ minute: fc.integer({ min: -2, max: 22 }), id: idArb, exclusive: fc.boolean() })),
       fc.integer({ min: 0, max: 45 }),
       (entries, start, limit) => {
