@@ -2,6 +2,7 @@ import { isBoilerplateLine } from './boilerplate';
 import type { CleanedArticle } from './clean';
 import { cosine, intern, rankTerms, type SparseVector, type Terms } from './rank';
 import type { Language } from './schema';
+import { findQuoteSpans } from './quote-spans';
 import { splitSentences } from './segment';
 import { contentTokens, countWords } from './tokens';
 
@@ -26,6 +27,11 @@ const REDUNDANT = 0.65;
 const HEADLINE_REPEAT = 0.75;
 /** Share of the shorter sentence's content words found in the other above which two sentences say the same. */
 const NEAR_DUPLICATE = 0.8;
+/** Most words outside the quotation marks of a bare quotation (`he added`, `وأضاف`). */
+const MAX_BARE_WORDS = 2;
+/** Capitalised words outside the marks that name no one. */
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'il', 'elle', 'ils', 'elles', 'nous', 'on']);
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -54,7 +60,9 @@ interface Candidate {
  * Extractive summary: rank the body's sentences (centroid + LexRank +
  * position prior) and return the best ones in article order, within the
  * sentence count or word budget. Headings, list items, quote fragments and
- * very short sentences are never chosen.
+ * very short sentences are never chosen; bare quotations (whose speaker is
+ * named in another sentence, if at all) only when nothing else fits, as the
+ * briefing shows the key quotes with their speakers beside the summary.
  */
 export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget, context: SummaryContext = {}): string[] {
   const all = collectCandidates(article, language);
@@ -65,7 +73,8 @@ export function summarize(article: CleanedArticle, language: Language, budget: S
   const kept = keep === undefined ? terms : terms.filter((_, i) => keep[i]);
   const positions = candidates.map((_, i) => (candidates.length === 1 ? 0 : i / (candidates.length - 1)));
   const { scores, vectors } = rankTerms(kept, vocabulary.size, positions);
-  const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const lastResort = candidates.map((c) => isBareQuote(c.text));
+  const order = [...scores.keys()].sort((a, b) => Number(lastResort[a]) - Number(lastResort[b]) || scores[b]! - scores[a]! || a - b);
   const chosen: number[] = [];
   const limit = budget.words === undefined ? clampCount(budget.sentences) : MAX_SUMMARY_SENTENCES;
   let wordsLeft = budget.words ?? Number.POSITIVE_INFINITY;
@@ -185,4 +194,27 @@ export function isWholeStatement(sentence: string): boolean {
   if (guillemetsOpen !== guillemetsClose) return false;
   if (opens !== closes && !(opens > 0 && closes === 0 && low === opens)) return false;
   return straight % 2 === 0;
+}
+
+/**
+ * A bare quotation: the sentence is quotations but for at most two words
+ * that name no one (`"We are adding capacity."`, `He added: "…"`,
+ * `وأضاف: «…»`), so its speaker is named in another sentence, if at all.
+ * A capitalised word outside the marks other than a pronoun is taken for a
+ * name (`"…," said Smith`); Arabic has no capitals, so `وقال شكري: «…»` counts
+ * as bare too (it is only ranked last, never dropped).
+ */
+export function isBareQuote(sentence: string): boolean {
+  const spans = findQuoteSpans(sentence);
+  if (spans.length === 0) return false;
+  spans.sort((a, b) => a.start - b.start);
+  let outside = '';
+  let reached = 0;
+  for (const { start, end } of spans) {
+    if (start > reached) outside += ` ${sentence.slice(reached, start)}`;
+    reached = Math.max(reached, end);
+  }
+  outside += ` ${sentence.slice(reached)}`;
+  const words = outside.match(WORD) ?? [];
+  return words.length <= MAX_BARE_WORDS && words.every((w) => w.toLowerCase() === w || PRONOUNS.has(w.toLowerCase()));
 }
