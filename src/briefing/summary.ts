@@ -73,21 +73,40 @@ export function summarize(article: CleanedArticle, language: Language, budget: S
   const kept = keep === undefined ? terms : terms.filter((_, i) => keep[i]);
   const positions = candidates.map((_, i) => (candidates.length === 1 ? 0 : i / (candidates.length - 1)));
   const { scores, vectors } = rankTerms(kept, vocabulary.size, positions);
-  const lastResort = candidates.map((c) => isBareQuote(c.text));
-  const order = [...scores.keys()].sort((a, b) => Number(lastResort[a]) - Number(lastResort[b]) || scores[b]! - scores[a]! || a - b);
-  const chosen: number[] = [];
+  const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b);
   const limit = budget.words === undefined ? clampCount(budget.sentences) : MAX_SUMMARY_SENTENCES;
-  let wordsLeft = budget.words ?? Number.POSITIVE_INFINITY;
-  for (const i of order) {
-    if (chosen.length >= limit) break;
+  const chosen = select(candidates, vectors, order, limit, budget.words ?? Number.POSITIVE_INFINITY);
+  return chosen.sort((a, b) => a - b).map((i) => candidates[i]!.text);
+}
+
+/**
+ * Take candidates in rank order while they fit the sentence limit and the
+ * word budget and repeat none already taken; bare quotations only after
+ * every other sentence. At least one sentence (the best that is not a bare
+ * quotation, if any) even when none fits.
+ */
+function select(candidates: readonly Candidate[], vectors: readonly SparseVector[], order: readonly number[], limit: number, words: number): number[] {
+  const chosen: number[] = [];
+  const bare = new Set<number>();
+  let wordsLeft = words;
+  const take = (i: number): void => {
     const candidate = candidates[i]!;
-    if (candidate.words > wordsLeft) continue;
-    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT || sameContent(vectors[i]!, vectors[j]!))) continue;
+    if (candidate.words > wordsLeft) return;
+    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT || sameContent(vectors[i]!, vectors[j]!))) return;
     chosen.push(i);
     wordsLeft -= candidate.words;
+  };
+  for (const i of order) {
+    if (chosen.length >= limit) return chosen;
+    if (isBareQuote(candidates[i]!.text)) bare.add(i); // checked only for the sentences reached
+    else take(i);
   }
-  if (chosen.length === 0) chosen.push(order[0]!);
-  return chosen.sort((a, b) => a - b).map((i) => candidates[i]!.text);
+  for (const i of bare) {
+    if (chosen.length >= limit) return chosen;
+    take(i);
+  }
+  if (chosen.length === 0) chosen.push(order.find((i) => !bare.has(i)) ?? order[0]!);
+  return chosen;
 }
 
 function clampCount(requested: number | undefined): number {
