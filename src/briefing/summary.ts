@@ -2,8 +2,10 @@ import { isBoilerplateLine } from './boilerplate';
 import type { CleanedArticle } from './clean';
 import { cosine, intern, rankTerms, type SparseVector, type Terms } from './rank';
 import type { Language } from './schema';
+import { normalizeArabic } from './arabic';
 import { findQuoteSpans } from './quote-spans';
 import { splitSentences } from './segment';
+import { arabicSpeechWord, PRONOUNS } from './speech-verbs';
 import { contentTokens, countWords } from './tokens';
 
 /** Default number of summary sentences. */
@@ -29,8 +31,7 @@ const HEADLINE_REPEAT = 0.75;
 const NEAR_DUPLICATE = 0.8;
 /** Most words outside the quotation marks of a bare quotation (`he added`, `وأضاف`). */
 const MAX_BARE_WORDS = 2;
-/** Capitalised words outside the marks that name no one. */
-const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'il', 'elle', 'ils', 'elles', 'nous', 'on']);
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -218,10 +219,10 @@ export function isWholeStatement(sentence: string): boolean {
 /**
  * A bare quotation: the sentence is quotations but for at most two words
  * that name no one (`"We are adding capacity."`, `He added: "…"`,
- * `وأضاف: «…»`), so its speaker is named in another sentence, if at all.
- * A capitalised word outside the marks other than a pronoun is taken for a
- * name (`"…," said Smith`); Arabic has no capitals, so `وقال شكري: «…»` counts
- * as bare too (it is only ranked last, never dropped).
+ * `وأضاف: «…»`, `وتابع قائلا: «…»`), so its speaker is named in another
+ * sentence, if at all. Outside the marks, an Arabic word names no one when it
+ * is a speech word or a pronoun (`وكتب ترامب: «…»` is attributed), a Latin
+ * one when it is lower case or a pronoun (`"…," said Smith` is attributed).
  */
 export function isBareQuote(sentence: string): boolean {
   const spans = findQuoteSpans(sentence);
@@ -235,5 +236,13 @@ export function isBareQuote(sentence: string): boolean {
   }
   outside += ` ${sentence.slice(reached)}`;
   const words = outside.match(WORD) ?? [];
-  return words.length <= MAX_BARE_WORDS && words.every((w) => w.toLowerCase() === w || PRONOUNS.has(w.toLowerCase()));
+  return words.length <= MAX_BARE_WORDS && words.every(namesNoOne);
+}
+
+function namesNoOne(word: string): boolean {
+  if (ARABIC_LETTER.test(word)) {
+    const folded = normalizeArabic(word);
+    return arabicSpeechWord(folded) !== null || PRONOUNS.has(folded);
+  }
+  return word.toLowerCase() === word || PRONOUNS.has(word.toLowerCase());
 }
