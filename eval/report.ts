@@ -9,8 +9,10 @@ const LABELS: Record<SystemName, string> = {
   ours: 'ours: headline sentence + summary',
   summaryAlone: 'ours: summary field alone',
   lead: 'LEAD (first whole sentences)',
+  leadAfterFirst: 'LEAD after the first sentence',
   leadCut: 'LEAD cut at the budget (for reference)',
   oracle: 'ORACLE (upper bound)',
+  oracleAfterFirst: 'ORACLE after the first sentence',
 };
 
 /** Whether a system beats LEAD on ROUGE-1 and on ROUGE-2 (the goal). */
@@ -37,8 +39,15 @@ export function formatSummaryReport(e: SummaryEvaluation): string {
     '',
     goalLine('ours', 'headline sentence + summary', e.oursBeatsLead),
     goalLine('summaryAlone', 'summary field alone', e.summaryAloneBeatsLead),
+    '',
+    'Halves: odd topic numbers (summary rules tuned on them) and even ones (held out), ROUGE-1 / ROUGE-2 / ROUGE-L:',
+    '',
+    layoutColumns(['system', 'tuned (odd topics)', 'held out (even topics)'], HALF_ROWS.map((name) => [LABELS[name], triple(e.halves.tuned[name]), triple(e.halves.heldOut[name])])),
   ].join('\n');
 }
+
+const HALF_ROWS: readonly SystemName[] = ['ours', 'summaryAlone', 'lead', 'leadAfterFirst'];
+const triple = (s: { rouge1: number; rouge2: number; rougeL: number }): string => `${f3(s.rouge1)} / ${f3(s.rouge2)} / ${f3(s.rougeL)}`;
 
 /** The quote table of one set: one row per language and one for all; speaker right / wrong / none are fractions of found (matched) quotes. */
 export function formatQuoteReport(e: QuoteEvaluation): string {

@@ -5,7 +5,7 @@ import { meanScores, multiReferenceRouge, type RougeScores } from './rouge';
 import { splitSentences } from './sentences';
 
 /** The systems compared on EASC. */
-export const SYSTEMS = ['ours', 'summaryAlone', 'lead', 'leadCut', 'oracle'] as const;
+export const SYSTEMS = ['ours', 'summaryAlone', 'lead', 'leadAfterFirst', 'leadCut', 'oracle', 'oracleAfterFirst'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 /** Scores of one system on one article. */
@@ -28,6 +28,11 @@ export interface SummaryEvaluation {
   articles: number;
   meanBudget: number;
   systems: Record<SystemName, SystemScore>;
+  /**
+   * The same averages over each half of the corpus: odd topic numbers (the
+   * half the engine's summary rules were tuned on) and even ones (held out).
+   */
+  halves: { tuned: Record<SystemName, SystemScore>; heldOut: Record<SystemName, SystemScore> };
   /** Articles where ours (and the summary alone) beats LEAD on ROUGE-1 / ROUGE-2. */
   oursBeatsLead: { rouge1: number; rouge2: number };
   summaryAloneBeatsLead: { rouge1: number; rouge2: number };
@@ -62,7 +67,8 @@ const texts = (list: readonly TokenizedSentence[]): string[] => list.map((s) => 
 /**
  * Score ours, LEAD (whole sentences), LEAD cut at exactly the budget (the
  * classic DUC baseline, mid-sentence) and ORACLE on one article, all under
- * the same budget.
+ * the same budget. LEAD and ORACLE are also scored after the first sentence:
+ * what the summary field alone may use when the headline is that sentence.
  */
 export function evaluateArticle(article: EascArticle, systems: OurSystems): ArticleResult {
   const refs = article.references.map((r) => tokenize(r));
@@ -76,8 +82,10 @@ export function evaluateArticle(article: EascArticle, systems: OurSystems): Arti
       ours: score(systems.ours(article.text, budget), refs),
       summaryAlone: score(systems.summaryAlone(article.text, budget), refs),
       lead: score(texts(leadSummary(sentences, budget)), refs),
+      leadAfterFirst: score(texts(leadSummary(sentences.slice(1), budget)), refs),
       leadCut: scoreTokens(sentences.flatMap((x) => x.tokens).slice(0, budget), refs),
       oracle: score(texts(oracleSummary(sentences, refs, budget)), refs),
+      oracleAfterFirst: score(texts(oracleSummary(sentences.slice(1), refs, budget)), refs),
     },
   };
 }
@@ -93,21 +101,26 @@ export function evaluateSummaries(
     perArticle.push(evaluateArticle(article, ourSystems));
     progress(i + 1, articles.length);
   }
-  const systems = Object.fromEntries(
+  return {
+    articles: perArticle.length,
+    meanBudget: perArticle.reduce((sum, a) => sum + a.budget, 0) / Math.max(1, perArticle.length),
+    systems: averages(perArticle),
+    halves: { tuned: averages(perArticle.filter((a) => a.topic % 2 === 1)), heldOut: averages(perArticle.filter((a) => a.topic % 2 === 0)) },
+    oursBeatsLead: wins(perArticle, 'ours'),
+    summaryAloneBeatsLead: wins(perArticle, 'summaryAlone'),
+    perArticle,
+  };
+}
+
+/** Macro averages of every system over the given articles. */
+function averages(perArticle: readonly ArticleResult[]): Record<SystemName, SystemScore> {
+  return Object.fromEntries(
     SYSTEMS.map((name) => {
       const list = perArticle.map((a) => a.scores[name]);
       const words = list.reduce((sum, s) => sum + s.words, 0) / Math.max(1, list.length);
       return [name, { ...meanScores(list), words }];
     }),
   ) as Record<SystemName, SystemScore>;
-  return {
-    articles: perArticle.length,
-    meanBudget: perArticle.reduce((sum, a) => sum + a.budget, 0) / Math.max(1, perArticle.length),
-    systems,
-    oursBeatsLead: wins(perArticle, 'ours'),
-    summaryAloneBeatsLead: wins(perArticle, 'summaryAlone'),
-    perArticle,
-  };
 }
 
 function wins(perArticle: readonly ArticleResult[], system: SystemName): { rouge1: number; rouge2: number } {

@@ -18,6 +18,8 @@ export interface HeadlineChoice {
   standfirst?: number;
   /** The body sentence the headline was taken from (standfirst or first sentence), as segmented. */
   fromBody?: string;
+  /** True when the headline shows only the start of {@link fromBody} (cut to the headline length). */
+  cut?: boolean;
 }
 
 /** Fallback headline when the text has none: "بدون عنوان" for Arabic, "Untitled" otherwise. */
@@ -44,7 +46,7 @@ export function chooseHeadline(article: CleanedArticle, language: Language, titl
       return { headline: fit(dropFinalPeriod(paragraph)), standfirst: first, fromBody: sentences[0] };
     }
     const sentence = tidy(sentences[0] ?? '');
-    if (sentence !== '') return { headline: fit(dropFinalPeriod(sentence)), fromBody: sentences[0] };
+    if (sentence !== '') return { headline: fit(dropFinalPeriod(sentence)), fromBody: sentences[0], cut: dropFinalPeriod(sentence).length > MAX_HEADLINE_LENGTH };
   }
   const anyText = article.paragraphs.find((p) => /[\p{L}\p{N}]/u.test(p));
   if (anyText) return { headline: fit(tidy(anyText)) };

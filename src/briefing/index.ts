@@ -39,12 +39,12 @@ function build(text: string, options: BriefingOptions): Briefing {
   const sample = article.paragraphs.join('\n');
   const language = languageFromCode(options.language) ?? detectLanguage(sample === '' ? text : sample);
   const direction = directionOf(language, sample);
-  const { headline, fromBody } = chooseHeadline(article, language, options.title);
+  const { headline, fromBody, cut } = chooseHeadline(article, language, options.title);
   const budget = {
     sentences: options.sentences,
     words: options.words !== undefined && Number.isFinite(options.words) && options.words > 0 ? Math.floor(options.words) : undefined,
   };
-  const summary = options.summary === false ? [] : summarize(article, language, budget, { headline, fromBody });
+  const summary = options.summary === false ? [] : summarize(article, language, budget, { headline, fromBody: cut ? undefined : fromBody });
   const quotes: Quote[] = options.quotes === false ? [] : boundQuotes(extractQuotes(article.paragraphs, language, { headline }), article.paragraphs.length);
   return {
     headline,

@@ -28,6 +28,13 @@ const ARABIC_CITIES = new Set([
   'حلب', 'إدلب', 'حمص', 'درعا', 'اللاذقية', 'كييف', 'أتلانتا', 'فيينا', 'أثينا', 'القامشلي', 'الحسكة', 'نابلس', 'الخليل', 'جنين',
 ]);
 const ARABIC_DATELINE = /^([\p{Script=Arabic} ]{2,30}?)(?:\s*[،,]\s*[\p{Script=Arabic} ]{2,30}?)?\s*(?:\([^()]{1,20}\)\s*)?[-–—ـ]{1,2}\s+(?=\S)/u;
+/**
+ * The source after an Arabic city's dash, which goes with the dateline: a
+ * source in parentheses or marks before a dash or colon (`(وكالة) -`,
+ * `«القدس العربي»:`), an agency before a colon (`واس:`), or one to three
+ * Arabic words before a dash (`الرأي-`, `محمد أحمد -`).
+ */
+const ARABIC_SOURCE = new RegExp(String.raw`^(?:(?:\([^()]{1,25}\)|«[^«»]{1,30}»|"[^"]{1,30}"|(?:${AGENCIES}))\s*[-–—ـ:]{1,2}|[\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,2}\s*[-–—ـ]{1,2})\s+(?=\S)`, 'u');
 
 /** The byline text of a `By …` / `Par …` / `بقلم …` line, or undefined. */
 export function matchByline(line: string): string | undefined {
@@ -65,8 +72,9 @@ export function splitDateline(paragraph: string): { dateline: string; rest: stri
   }
   if (!dash && !paragraph.includes('-') && !paragraph.includes('ـ')) return undefined;
   const arabic = ARABIC_DATELINE.exec(paragraph);
-  if (arabic && ARABIC_CITIES.has(arabic[1]!.trim())) return done(arabic[0], paragraph);
-  return undefined;
+  if (!arabic || !ARABIC_CITIES.has(arabic[1]!.trim())) return undefined;
+  const source = ARABIC_SOURCE.exec(paragraph.slice(arabic[0].length));
+  return done(source ? arabic[0] + source[0] : arabic[0], paragraph);
 }
 
 /** True when the paragraph opens with an agency dateline (`PLACE (CNN) —`): the start of an article. */

@@ -2,7 +2,10 @@ import { isBoilerplateLine } from './boilerplate';
 import type { CleanedArticle } from './clean';
 import { cosine, intern, rankTerms, type SparseVector, type Terms } from './rank';
 import type { Language } from './schema';
+import { normalizeArabic } from './arabic';
+import { findQuoteSpans } from './quote-spans';
 import { splitSentences } from './segment';
+import { arabicSpeechWord, PRONOUNS } from './speech-verbs';
 import { contentTokens, countWords } from './tokens';
 
 /** Default number of summary sentences. */
@@ -26,6 +29,10 @@ const REDUNDANT = 0.65;
 const HEADLINE_REPEAT = 0.75;
 /** Share of the shorter sentence's content words found in the other above which two sentences say the same. */
 const NEAR_DUPLICATE = 0.8;
+/** Most words outside the quotation marks of a bare quotation (`he added`, `وأضاف`). */
+const MAX_BARE_WORDS = 2;
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -54,7 +61,9 @@ interface Candidate {
  * Extractive summary: rank the body's sentences (centroid + LexRank +
  * position prior) and return the best ones in article order, within the
  * sentence count or word budget. Headings, list items, quote fragments and
- * very short sentences are never chosen.
+ * very short sentences are never chosen; bare quotations (whose speaker is
+ * named in another sentence, if at all) only when nothing else fits, as the
+ * briefing shows the key quotes with their speakers beside the summary.
  */
 export function summarize(article: CleanedArticle, language: Language, budget: SummaryBudget, context: SummaryContext = {}): string[] {
   const all = collectCandidates(article, language);
@@ -66,19 +75,39 @@ export function summarize(article: CleanedArticle, language: Language, budget: S
   const positions = candidates.map((_, i) => (candidates.length === 1 ? 0 : i / (candidates.length - 1)));
   const { scores, vectors } = rankTerms(kept, vocabulary.size, positions);
   const order = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const chosen: number[] = [];
   const limit = budget.words === undefined ? clampCount(budget.sentences) : MAX_SUMMARY_SENTENCES;
-  let wordsLeft = budget.words ?? Number.POSITIVE_INFINITY;
-  for (const i of order) {
-    if (chosen.length >= limit) break;
+  const chosen = select(candidates, vectors, order, limit, budget.words ?? Number.POSITIVE_INFINITY);
+  return chosen.sort((a, b) => a - b).map((i) => candidates[i]!.text);
+}
+
+/**
+ * Take candidates in rank order while they fit the sentence limit and the
+ * word budget and repeat none already taken; bare quotations only after
+ * every other sentence. At least one sentence (the best that is not a bare
+ * quotation, if any) even when none fits.
+ */
+function select(candidates: readonly Candidate[], vectors: readonly SparseVector[], order: readonly number[], limit: number, words: number): number[] {
+  const chosen: number[] = [];
+  const bare = new Set<number>();
+  let wordsLeft = words;
+  const take = (i: number): void => {
     const candidate = candidates[i]!;
-    if (candidate.words > wordsLeft) continue;
-    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT || sameContent(vectors[i]!, vectors[j]!))) continue;
+    if (candidate.words > wordsLeft) return;
+    if (chosen.some((j) => cosine(vectors[i]!, vectors[j]!) > REDUNDANT || sameContent(vectors[i]!, vectors[j]!))) return;
     chosen.push(i);
     wordsLeft -= candidate.words;
+  };
+  for (const i of order) {
+    if (chosen.length >= limit) return chosen;
+    if (isBareQuote(candidates[i]!.text)) bare.add(i); // checked only for the sentences reached
+    else take(i);
   }
-  if (chosen.length === 0) chosen.push(order[0]!);
-  return chosen.sort((a, b) => a - b).map((i) => candidates[i]!.text);
+  for (const i of bare) {
+    if (chosen.length >= limit) return chosen;
+    take(i);
+  }
+  if (chosen.length === 0) chosen.push(order.find((i) => !bare.has(i)) ?? order[0]!);
+  return chosen;
 }
 
 function clampCount(requested: number | undefined): number {
@@ -185,4 +214,35 @@ export function isWholeStatement(sentence: string): boolean {
   if (guillemetsOpen !== guillemetsClose) return false;
   if (opens !== closes && !(opens > 0 && closes === 0 && low === opens)) return false;
   return straight % 2 === 0;
+}
+
+/**
+ * A bare quotation: the sentence is quotations but for at most two words
+ * that name no one (`"We are adding capacity."`, `He added: "…"`,
+ * `وأضاف: «…»`, `وتابع قائلا: «…»`), so its speaker is named in another
+ * sentence, if at all. Outside the marks, an Arabic word names no one when it
+ * is a speech word or a pronoun (`وكتب ترامب: «…»` is attributed), a Latin
+ * one when it is lower case or a pronoun (`"…," said Smith` is attributed).
+ */
+export function isBareQuote(sentence: string): boolean {
+  const spans = findQuoteSpans(sentence);
+  if (spans.length === 0) return false;
+  spans.sort((a, b) => a.start - b.start);
+  let outside = '';
+  let reached = 0;
+  for (const { start, end } of spans) {
+    if (start > reached) outside += ` ${sentence.slice(reached, start)}`;
+    reached = Math.max(reached, end);
+  }
+  outside += ` ${sentence.slice(reached)}`;
+  const words = outside.match(WORD) ?? [];
+  return words.length <= MAX_BARE_WORDS && words.every(namesNoOne);
+}
+
+function namesNoOne(word: string): boolean {
+  if (ARABIC_LETTER.test(word)) {
+    const folded = normalizeArabic(word);
+    return arabicSpeechWord(folded) !== null || PRONOUNS.has(folded);
+  }
+  return word.toLowerCase() === word || PRONOUNS.has(word.toLowerCase());
 }

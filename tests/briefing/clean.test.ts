@@ -109,12 +109,26 @@ describe('cleanArticle keeps metadata', () => {
     ['CITY —', 'WASHINGTON — The Senate passed the bill on Friday.\nThe vote was close.', { dateline: 'WASHINGTON —' }],
     ['Arabic city and agency', 'دبي، الإمارات العربية المتحدة (CNN)-- أعلنت الشركة خطة جديدة.\nوقالت إنها ستبدأ قريبا.', { dateline: 'دبي، الإمارات العربية المتحدة (CNN)--' }],
     ['Arabic city -', 'القاهرة - أعلنت الحكومة خفض الأسعار.\nوقال الوزير إن الخطة تبدأ غدا.', { dateline: 'القاهرة -' }],
+    ['Arabic city - newspaper -', 'عمان- الرأي- دعا معهد ثربانتس الأطفال إلى مسابقة للرسم.\nوتستمر المسابقة شهرا.', { dateline: 'عمان- الرأي-' }],
+    ['Arabic city - (agency) -', 'القاهرة - (وكالة) - أعلنت الحكومة خفض الأسعار.\nوقال الوزير إن الخطة تبدأ غدا.', { dateline: 'القاهرة - (وكالة) -' }],
+    ['Arabic city - agency:', 'الرياض - واس: افتتح أمير المنطقة معرض الكتاب.\nويستمر المعرض عشرة أيام.', { dateline: 'الرياض - واس:' }],
+    ['Arabic city ـ «newspaper»:', 'بيروت ـ «القدس العربي»: شهدت العاصمة تظاهرات واسعة.\nوطالب المتظاهرون بإصلاحات.', { dateline: 'بيروت ـ «القدس العربي»:' }],
+    ['Arabic city - reporter -', 'غزة - محمد أحمد - قصفت الطائرات مواقع عدة في القطاع.\nوأفاد شهود بسقوط جرحى.', { dateline: 'غزة - محمد أحمد -' }],
     ['Published …', 'Council approves tram\nPublished 10:30 GMT, 3 March 2024\nThe council approved the tram line on Tuesday.\nIt will open in 2027.', { dateline: 'Published 10:30 GMT, 3 March 2024' }],
   ])('keeps %s as metadata, out of the body', (_kind, input, meta) => {
     const cleaned = cleanArticle(input);
     expect(cleaned).toMatchObject(meta);
     const text = cleaned.paragraphs.join('\n');
     for (const value of Object.values(meta)) expect(text).not.toContain(value);
+  });
+
+  it.each([
+    ['a clause between dashes', 'القاهرة - وهي أكبر مدن أفريقيا وأكثرها ازدحاما - تستضيف القمة.\nوتبدأ القمة غدا.', 'القاهرة -', 'وهي أكبر مدن أفريقيا وأكثرها ازدحاما - تستضيف القمة.'],
+    ['a speaker before a colon', 'واشنطن - قال ترامب: «سنفرض رسوما جديدة».\nوردت الصين بغضب.', 'واشنطن -', 'قال ترامب: «سنفرض رسوما جديدة».'],
+  ])('keeps the sentence after an Arabic city dateline whole: %s', (_case, input, dateline, first) => {
+    const cleaned = cleanArticle(input);
+    expect(cleaned.dateline).toBe(dateline);
+    expect(cleaned.paragraphs[0]).toBe(first);
   });
 
   it('does not take an ordinary dash in an Arabic sentence for a dateline', () => {

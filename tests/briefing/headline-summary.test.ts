@@ -30,6 +30,17 @@ describe('summary and headline', () => {
   });
 
   it.each([
+    ['ar', 'وصل وزير الخارجية إلى العاصمة يوم الأربعاء في زيارة رسمية تستغرق يومين يبحث خلالها مع نظيره ملفات التجارة والطاقة والأمن الإقليمي، ويلتقي رئيس الحكومة ورؤساء اللجان البرلمانية، قبل أن يتوجه إلى الميناء الجديد لافتتاح محطة للحاويات بنتها شركات من البلدين بتمويل مشترك بلغ ثلاثة مليارات دولار على مدى خمس سنوات من العمل المتواصل، ثم يزور جامعة العاصمة ليلقي محاضرة عن مستقبل التعاون العلمي والثقافي بين الشعبين ويفتتح معرضا للكتاب.', 'ووقع الوفدان ثلاث اتفاقيات في مجالي النقل والصحة العامة.\nوستجتمع لجنة مشتركة مرة أخرى في الربيع.'],
+    ['en', 'The foreign minister arrived in the capital on Wednesday for a two-day official visit to discuss trade, energy and regional security with his counterpart, and he will meet the prime minister and parliamentary committee chairs before travelling to the new port to open a container terminal that companies from both countries built with three billion dollars of joint funding over five years of continuous work.', 'The two delegations also signed three agreements on transport and public health.\nA joint commission will meet again in the spring.'],
+    ['fr', 'Le ministre des Affaires étrangères est arrivé mercredi dans la capitale pour une visite officielle de deux jours consacrée au commerce, à l’énergie et à la sécurité régionale avec son homologue, et il rencontrera le Premier ministre et les présidents des commissions parlementaires avant de se rendre au nouveau port pour inaugurer un terminal à conteneurs construit par des entreprises des deux pays grâce à trois milliards de dollars de financement commun en cinq années de travaux.', 'Les deux délégations ont aussi signé trois accords sur les transports et la santé publique.\nUne commission mixte se réunira de nouveau au printemps.'],
+  ])('gives the whole first sentence in the summary when the headline shows only its start (%s)', (_lang, lead, rest) => {
+    const text = `${lead}\n${rest}`;
+    const briefing = createBriefing(text, { sentences: 3 });
+    expect(briefing.headline.endsWith('…')).toBe(true);
+    expect(briefing.summary[0]).toBe(lead);
+  });
+
+  it.each([
     ['ar', 'البلدان يتفقان على تعميق العلاقات', 'البلدان يتفقان على تعميق العلاقات بينهما.\nوصل وزير الخارجية إلى العاصمة يوم الأربعاء في زيارة تستغرق يومين.\nوبحث الوزير مع نظيره ملفات التجارة والطاقة.', 'البلدان يتفقان على تعميق العلاقات بينهما.'],
     ['en', 'Minister arrives for talks on trade', 'The minister arrives for talks on trade.\nHe landed in the capital on Wednesday for two days of meetings with officials.\nThe two countries signed three agreements on transport.', 'The minister arrives for talks on trade.'],
     ['fr', 'Le ministre arrive pour parler commerce', 'Le ministre arrive pour parler commerce.\nIl a atterri mercredi dans la capitale pour deux jours de réunions avec des responsables.\nLes deux pays ont signé trois accords sur les transports.', 'Le ministre arrive pour parler commerce.'],

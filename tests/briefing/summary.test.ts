@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createBriefing } from '../../src/briefing';
-import { isWholeStatement } from '../../src/briefing/summary';
+import { isBareQuote, isWholeStatement } from '../../src/briefing/summary';
 import { countWords } from '../../src/briefing/tokens';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/articles/${name}`, import.meta.url), 'utf8').replace(/^---[\s\S]*?---\n/, '');
@@ -65,6 +65,53 @@ describe('summary', () => {
     ].join('\n');
     const summary = createBriefing(text, { sentences: 5 }).summary;
     expect(summary.some((s) => s.startsWith('“There are limits.'))).toBe(false);
+  });
+
+  it.each([
+    ['ar', [
+      'اجتمع وزراء خارجية خمس دول عربية في القاهرة يوم الأحد لبحث وقف إطلاق النار في غزة.',
+      'وقال وزير الخارجية المصري في مؤتمر صحفي إن «الأولوية الآن هي وقف إطلاق النار».',
+      'وأضاف: «لن نقبل بأي حلول تأتي على حساب المدنيين في القطاع المحاصر».',
+      'ومن المقرر أن يعقد الوزراء اجتماعا آخر في عمان الشهر المقبل لمتابعة الملف.',
+    ]],
+    ['en', [
+      'Shares of Nexora Semiconductor fell 6% on Thursday after the company warned of chip shortages.',
+      '"Demand is running well ahead of what we can build," chief executive Priya Raman told analysts.',
+      '"We are adding capacity as fast as the supply chain allows."',
+      'The company expects to open a second factory in Arizona by the end of next year.',
+    ]],
+    ['fr', [
+      'Météo-France a placé mardi quatre départements du sud-est en vigilance rouge canicule.',
+      '« Nous faisons face à un épisode exceptionnel », a affirmé un prévisionniste de Météo-France.',
+      '« Les nuits resteront très chaudes jusqu\'à dimanche au moins dans toute la région. »',
+      'Les préfectures ont interdit les rassemblements en plein air jusqu\'à la fin de la semaine.',
+    ]],
+  ] as const)('leaves out a bare quotation whose speaker is in another sentence when others fill the summary (%s)', (_lang, sentences) => {
+    const summary = createBriefing(`Title line for the test\n\n${sentences.join('\n')}`, { sentences: 3 }).summary;
+    expect(summary).toEqual([sentences[0], sentences[1], sentences[3]]);
+  });
+
+  it.each([
+    ['ar', ['«الوضع صعب جدا في المدينة ونحن نحتاج إلى مساعدة عاجلة من الجميع».', '«لم نر شيئا كهذا من قبل في حياتنا الطويلة هنا».']],
+    ['en', ['"The situation in the city is very hard and we need urgent help."', '"We have never seen anything like this in our long lives here."']],
+    ['fr', ['« La situation est très dure et nous avons besoin d\'aide urgente. »', '« Nous n\'avons jamais rien vu de tel de toute notre longue vie ici. »']],
+  ] as const)('still summarises an article made only of quotations (%s)', (_lang, sentences) => {
+    expect(createBriefing(`Title line for the test\n\n${sentences.join('\n')}`, { sentences: 3 }).summary).toEqual(sentences);
+  });
+
+  it.each([
+    ['guillemets after a verb', 'وأضاف: «لن نقبل بأي حلول تأتي على حساب المدنيين».', true],
+    ['a whole English quotation', '"We are adding capacity as fast as the supply chain allows."', true],
+    ['French nested quotation', '« Il m\'a dit : “ça suffit” et il est parti. »', true],
+    ['a continuation with a participle', 'وتابع قائلا: «لم يكن الأمر سهلا».', true],
+    ['an Arabic quotation after its named speaker', 'وكتب ترامب: "إياك وتهديد الولايات المتحدة مرة أخرى".', false],
+    ['a French continuation', '« Nous irons jusqu\'au bout », a-t-il ajouté.', true],
+    ['an attributed quotation', '"Demand is running well ahead," chief executive Priya Raman told analysts on a call.', false],
+    ['a scare quote', 'Le ministre a jugé la grève « disproportionnée » au regard des efforts demandés.', false],
+    ['no marks', 'The council voted 7-2 to approve the budget.', false],
+    ['an unbalanced mark', '“We will not stop here, and the work goes on', false],
+  ] as const)('tells a bare quotation: %s', (_name, sentence, bare) => {
+    expect(isBareQuote(sentence)).toBe(bare);
   });
 
   it('skips a boilerplate sentence inside a paragraph', () => {

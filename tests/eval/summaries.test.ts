@@ -21,6 +21,15 @@ describe('evaluateArticle', () => {
     expect(result.scores.leadCut.words).toBe(5);
   });
 
+  it('scores LEAD and ORACLE after the first sentence, for the summary field alone', () => {
+    const result = evaluateArticle(article, { ours: () => [], summaryAlone: () => [] });
+    expect(result.scores.leadAfterFirst).toEqual({ rouge1: 1, rouge2: 1, rougeL: 1, words: 5 });
+    expect(result.scores.oracleAfterFirst).toEqual({ rouge1: 1, rouge2: 1, rougeL: 1, words: 5 });
+    const single = evaluateArticle({ ...article, text: 'أعلنت الحكومة خطة جديدة للمياه.' }, { ours: () => [], summaryAlone: () => [] });
+    expect(single.scores.lead.rouge1).toBe(1);
+    expect(single.scores.leadAfterFirst).toEqual({ rouge1: 0, rouge2: 0, rougeL: 0, words: 0 });
+  });
+
   it('cuts the classic LEAD baseline at exactly the budget, mid-sentence', () => {
     const long = { ...article, references: ['جملة تمهيدية لا تهم أحدا أعلنت الحكومة'] };
     const result = evaluateArticle(long, { ours: () => [], summaryAlone: () => [] });
@@ -47,5 +56,17 @@ describe('evaluateSummaries', () => {
     expect(e.summaryAloneBeatsLead).toEqual({ rouge1: 2, rouge2: 2 });
     expect(e.systems.summaryAlone.rouge1).toBe(1);
     expect(progress).toEqual([1, 2]);
+  });
+
+  it('averages the tuned half (odd topics) and the held-out half (even topics) apart', () => {
+    const second = (text: string): string[] => [text.split('\n')[1]!];
+    const systems = { ours: second, summaryAlone: second };
+    const other: EascArticle = { ...article, topic: 2, references: ['وانتهى الاجتماع مساء.'] };
+    const odd = [article, { ...article, topic: 3 }];
+    const e = evaluateSummaries([odd[0]!, other, odd[1]!], systems);
+    expect(e.halves.tuned).toEqual(evaluateSummaries(odd, systems).systems);
+    expect(e.halves.heldOut).toEqual(evaluateSummaries([other], systems).systems);
+    expect(e.halves.tuned.ours.rouge1).toBe(1);
+    expect(e.halves.heldOut.ours.rouge1).toBe(0);
   });
 });
