@@ -120,7 +120,7 @@ describe.skipIf(!POSTGRES_BIN)('scheduler and ingest workers on one Postgres', (
     const { channels, heldChannel, perChannel, survivor } = await crashMidSend(5 * 60_000);
     for (const channelId of channels) expect([...perChannel.get(channelId)!].sort(), channelId).toEqual(TITLES);
     expect(channels).toContain(heldChannel);
-    expect(survivor.logs().some((l) => typeof l.msg === 'string' && /^took over \d+ post\(s\) left pending by a worker whose lease ran out/.test(l.msg))).toBe(true);
+    await survivor.waitForLog((l) => typeof l.msg === 'string' && /^took over \d+ post\(s\) left pending by a worker whose lease ran out/.test(l.msg), 30_000);
   }, 180_000);
 
   it('control: with Discord\'s nonce window at zero the re-sent post shows up twice (the nonce is what keeps it once)', async () => {
@@ -146,13 +146,19 @@ describe.skipIf(!POSTGRES_BIN)('scheduler and ingest workers on one Postgres', (
       await until(async () => Number((await pool.query('SELECT count(*) AS n FROM schedules WHERE last_run_at IS NOT NULL')).rows[0].n) === 1000, 150_000, 'every schedule to have run');
       await until(async () => Number((await pool.query(`SELECT count(*) AS n FROM deliveries WHERE status = 'sent'`)).rows[0].n) === 600, 30_000, '600 deliveries sent');
       // Each due run happened once, across all four workers (a run given back because its channel was busy is not a run).
-      const runs = new Map<number, number>();
-      for (const worker of workers) {
-        for (const line of worker.logs()) {
-          if (typeof line.scheduleId !== 'number' || typeof line.msg !== 'string' || !line.msg.startsWith('scheduled run') || line.msg.includes('still in flight')) continue;
-          runs.set(line.scheduleId, (runs.get(line.scheduleId) ?? 0) + 1);
+      const runsLogged = (): Map<number, number> => {
+        const runs = new Map<number, number>();
+        for (const worker of workers) {
+          for (const line of worker.logs()) {
+            if (typeof line.scheduleId !== 'number' || typeof line.msg !== 'string' || !line.msg.startsWith('scheduled run') || line.msg.includes('still in flight')) continue;
+            runs.set(line.scheduleId, (runs.get(line.scheduleId) ?? 0) + 1);
+          }
         }
-      }
+        return runs;
+      };
+      // A run's log line is written after it is recorded and reaches us through a pipe: wait for the last ones.
+      await until(async () => runsLogged().size >= ids.length, 30_000, 'every run to be logged');
+      const runs = runsLogged();
       expect([...runs.keys()].sort((x, y) => x - y)).toEqual(ids);
       expect([...runs.values()].every((n) => n === 1)).toBe(true);
       // The runs were shared out (SKIP LOCKED, and runs given back while their channel was busy).
@@ -198,8 +204,10 @@ describe.skipIf(!POSTGRES_BIN)('scheduler and ingest workers on one Postgres', (
       expect(lease.rows[0]!.until).not.toBeNull();
       await until(async () => Number((await pool.query(`SELECT count(*) AS n FROM deliveries WHERE status = 'sent'`)).rows[0].n) === 3, 60_000, 'the run redone by the other worker');
       const survivor = workers.get(claimer === 'a' ? 'b' : 'a')!;
-      const runs = survivor.logs().filter((l) => l.scheduleId === id && typeof l.msg === 'string' && l.msg.startsWith('scheduled run'));
-      expect(runs).toHaveLength(1);
+      // The run's log line is written after its posts are recorded and reaches us through a pipe: wait for it, then count.
+      const isRun = (l: { scheduleId?: unknown; msg?: unknown }): boolean => l.scheduleId === id && typeof l.msg === 'string' && l.msg.startsWith('scheduled run');
+      await survivor.waitForLog(isRun, 60_000);
+      expect(survivor.logs().filter(isRun)).toHaveLength(1);
       expect([...titles(fake, channelId)].sort()).toEqual(TITLES);
       expect(inFlight.max).toBe(1);
       expect((await pool.query('SELECT lease_until AS until FROM schedules WHERE id = $1', [id])).rows[0].until).toBeNull();
