@@ -2,10 +2,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger';
 import { HttpReplies } from '../../src/web/http-replies';
 import { createInteractionServer, type RawInteraction } from '../../src/web/server';
 import { publicKeyFromHex } from '../../src/web/signature';
+import { captureLogger } from '../library/helpers';
 import { postSigned, type SignOptions } from '../support/fake-discord';
 
 const keys = generateKeyPairSync('ed25519');
@@ -20,8 +20,7 @@ const makeRequest = replies.makeRequest(async (url) => {
 let server: Server;
 let url: string;
 /** Every log line of the endpoint, parsed. */
-const logLines: Array<{ level: number; msg: string; [field: string]: unknown }> = [];
-const destination = { write: (line: string): boolean => logLines.push(JSON.parse(line) as (typeof logLines)[number]) > 0 };
+const { logger, lines: logLines } = captureLogger('info');
 /** The log lines written while `run` ran. */
 async function linesDuring(run: () => Promise<unknown>): Promise<typeof logLines> {
   const from = logLines.length;
@@ -42,7 +41,7 @@ async function handle(interaction: RawInteraction): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = createInteractionServer({ publicKey: publicKeyFromHex(hex), replies, handle, isReady: () => true, logger: createLogger({ level: 'info', destination }), answerWithinMs: 300 });
+  server = createInteractionServer({ publicKey: publicKeyFromHex(hex), replies, handle, isReady: () => true, logger, answerWithinMs: 300 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
