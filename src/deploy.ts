@@ -1,5 +1,5 @@
 import { Routes } from 'discord.js';
-import { createDeployRest, deployCommands, deployFailure, DEPLOY_EXIT } from './cli/deploy';
+import { createDeployRest, deployCommands, deployFailure, DEPLOY_EXIT } from './deploy/commands';
 import { loadConfigOrExit } from './config';
 import { loadCommands } from './discord/load-commands';
 import { scrubSecrets } from './logger';

@@ -2,10 +2,10 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Routes } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDeployRest, deployCommands, DEPLOY_EXIT, type DeployOutcome } from '../../src/cli/deploy';
-import { loadCommands } from '../../src/discord/load-commands';
-import { startFakeDiscord, type FakeDiscord, type FaultSpec } from '../support/fake-discord';
-import { botEnv, makeContentDir, runScript } from '../e2e/bot-harness';
+import { createDeployRest, deployCommands, DEPLOY_EXIT, type DeployOutcome } from '../src/deploy/commands';
+import { loadCommands } from '../src/discord/load-commands';
+import { startFakeDiscord, type FakeDiscord, type FaultSpec } from './support/fake-discord';
+import { botEnv, makeContentDir, runScript } from './e2e/bot-harness';
 
 /**
  * `npm run deploy` against what Discord can answer a bulk overwrite: the
