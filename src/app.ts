@@ -226,7 +226,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const gateway = role === 'all';
   const runsWork = role === 'all' || role === 'scheduler';
   const replies = new HttpReplies();
-  const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, options.clientOptions) : { ...(gateway ? shardingOptions(config.shards) : {}), ...options.clientOptions }));
+  const extra = { ...options.clientOptions, rest: { timeout: config.restTimeoutMs, ...options.clientOptions?.rest } };
+  const client = new Client(botClientOptions(config.apiUrl, web ? webClientOptions(replies, extra) : { ...(gateway ? shardingOptions(config.shards) : {}), ...extra }));
   const services: Service[] = [];
   // DATABASE_URL: /quote and autocomplete read Postgres; the process that briefs the library (ROLE=all, or the active
   // ROLE=ingest once it holds the lock) writes the search tables and the whole articles. Started before the feeds, so

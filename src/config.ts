@@ -14,6 +14,7 @@ export const ConfigSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1, 'is required').regex(/^[\w.-]+$/, 'is not a bot token (letters, digits, . _ - only)').optional(),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_REST_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number of milliseconds, such as 15000' }).int('must be a whole number of milliseconds, such as 15000').min(100, 'must be at least 100 ms').max(120_000, 'must be at most 120000 ms (2 minutes)').default(15_000),
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).optional(),
   CONTENT_DIR: z.string().trim().min(1).default('./content'),
   DATABASE_PATH: z.string().trim().min(1).default('./data/briefing.db'),
@@ -54,6 +55,8 @@ export interface Config {
   guildId?: string;
   /** REST base URL (…/api); undefined means Discord's own. */
   apiUrl?: string;
+  /** Longest wait for one answer of Discord's REST before the request is abandoned (and retried where that is safe), ms; discord.js's default 15000. */
+  restTimeoutMs: number;
   contentDir: string;
   databasePath: string;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -146,6 +149,7 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
     clientId: env2.DISCORD_CLIENT_ID,
     guildId: env2.DISCORD_GUILD_ID,
     apiUrl: env2.DISCORD_API_URL?.replace(/\/+$/, ''),
+    restTimeoutMs: env2.DISCORD_REST_TIMEOUT_MS,
     contentDir: env2.CONTENT_DIR,
     databasePath: env2.DATABASE_PATH,
     logLevel: env2.LOG_LEVEL,

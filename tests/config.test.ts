@@ -34,6 +34,24 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DELIVERY_NONCE_WINDOW_SECONDS: raw })).toThrow(/DELIVERY_NONCE_WINDOW_SECONDS/);
   });
 
+  it.each([
+    [undefined, 15_000],
+    ['', 15_000],
+    ['100', 100],
+    ['60000', 60_000],
+  ])('reads DISCORD_REST_TIMEOUT_MS=%s as %i ms (default discord.js’s 15 s)', (raw, ms) => {
+    expect(parseConfig({ DISCORD_REST_TIMEOUT_MS: raw }).restTimeoutMs).toBe(ms);
+  });
+
+  it.each([
+    ['99', 'must be at least 100 ms'],
+    ['120001', 'must be at most 120000 ms'],
+    ['15s', 'must be a whole number of milliseconds'],
+    ['1.5', 'must be a whole number of milliseconds'],
+  ])('refuses DISCORD_REST_TIMEOUT_MS=%s with one line naming it', (raw, detail) => {
+    expect(() => parseConfig({ DISCORD_REST_TIMEOUT_MS: raw })).toThrow(`Configuration error: DISCORD_REST_TIMEOUT_MS ${detail}`);
+  });
+
   it('reads every variable and strips a trailing slash from the API url', () => {
     const config = parseConfig({
       DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '110000000000000003', DISCORD_GUILD_ID: '110000000000000004',

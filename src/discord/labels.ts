@@ -23,6 +23,8 @@ export interface Labels {
   notYourPages: string;
   emptyLibrary: string;
   genericError: string;
+  /** An interaction of a kind this bot offers none of (a context menu, a newer Discord feature). */
+  unsupported: string;
   /** Opening and closing quotation marks for this language. */
   quoteMarks: readonly [string, string];
 }
@@ -51,6 +53,7 @@ const AR: Labels = {
   notYourPages: 'يقلّب هذه الصفحات من أجرى البحث وحده؛ ابحث بنفسك باستخدام /quote.',
   emptyLibrary: 'المكتبة فارغة: لا توجد مقالات بعد.',
   genericError: 'حدث خطأ ما. حاول مرة أخرى بعد قليل.',
+  unsupported: 'هذا الإجراء غير مدعوم في هذا البوت؛ استخدم /brief أو /quote.',
   quoteMarks: ['«', '»'],
 };
 
@@ -72,6 +75,7 @@ const EN: Labels = {
   notYourPages: 'Only the person who searched can turn these pages; run /quote yourself.',
   emptyLibrary: 'The library is empty: there are no articles yet.',
   genericError: 'Something went wrong. Please try again in a moment.',
+  unsupported: 'This bot does not support that action; use /brief or /quote.',
   quoteMarks: ['“', '”'],
 };
 
@@ -93,6 +97,7 @@ const FR: Labels = {
   notYourPages: 'Seule la personne qui a cherché peut tourner ces pages ; lancez /quote vous-même.',
   emptyLibrary: 'La bibliothèque est vide : aucun article pour l’instant.',
   genericError: 'Une erreur est survenue. Réessayez dans un instant.',
+  unsupported: 'Ce bot ne prend pas en charge cette action ; utilisez /brief ou /quote.',
   quoteMarks: ['«\u202f', '\u202f»'],
 };
 

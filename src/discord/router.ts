@@ -8,7 +8,7 @@ import { labelsFor, localizedLabel } from './labels';
 import { languageOfInteraction } from './user-language';
 import { LIMITS } from './limits';
 import { incompleteCommandError } from './option-errors';
-import { ephemeralText, type MessageBody } from './message';
+import { ephemeralText, toReplyOptions, type MessageBody } from './message';
 import { Responder, type AnswerableInteraction } from './responder';
 
 /** Options of {@link createRouter}. */
@@ -31,7 +31,8 @@ export interface RouterOptions {
 /**
  * The `interactionCreate` handler: routes slash commands, autocomplete and
  * buttons to their command; a select menu or form (the bot sends none) gets
- * the one-line "expired" answer. Never throws and never rejects: a failing
+ * the one-line "expired" answer, any other answerable interaction (a context
+ * menu, say) the one-line "not supported". Never throws and never rejects: a failing
  * handler is answered (one-line ephemeral message for a `UserError`, in the
  * user's language, a generic one otherwise, logged with the interaction id and command).
  */
@@ -142,6 +143,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
         await answer(interaction, 'component', async () => {
           throw new UserError(localizedLabel((labels) => labels.expired));
         }, false);
+      } else if (interaction.isRepliable()) {
+        // A context-menu command, or a kind discord.js knows and this bot offers none of (forged, or a newer feature).
+        log.warn({ interactionId: interaction.id, type: interaction.type }, 'interaction of a kind this bot offers none of: answered "not supported"');
+        await interaction.reply(toReplyOptions(ephemeralText(labelsFor(languageOfInteraction(interaction)).unsupported)));
       }
     } catch (error) {
       log.error({ err: error, interactionId: interaction.id }, 'interaction handler failed');

@@ -10,7 +10,7 @@ import { captureLogger } from '../library/helpers';
 type Call = [string, unknown];
 
 /** A stand-in for a discord.js interaction that records how it was answered. */
-function interaction(kind: 'command' | 'autocomplete' | 'button', name: string, options: { locale?: string; customId?: string; failRespond?: boolean; typed?: string } = {}) {
+function interaction(kind: 'command' | 'autocomplete' | 'button' | 'context menu', name: string, options: { locale?: string; customId?: string; failRespond?: boolean; typed?: string } = {}) {
   const calls: Call[] = [];
   const self = {
     id: '1234', token: 'tok', commandName: name, customId: options.customId ?? `${name}:x`, locale: options.locale ?? 'en-US', replied: false, deferred: false,
@@ -18,6 +18,10 @@ function interaction(kind: 'command' | 'autocomplete' | 'button', name: string, 
     isChatInputCommand: () => kind === 'command',
     isAutocomplete: () => kind === 'autocomplete',
     isButton: () => kind === 'button',
+    isMessageComponent: () => kind === 'button',
+    isModalSubmit: () => false,
+    isRepliable: () => kind !== 'autocomplete',
+    type: kind === 'autocomplete' ? 4 : kind === 'button' ? 3 : 2,
     async reply(o: unknown) { calls.push(['reply via discord.js', o]); self.replied = true; },
     /** A ready reply is POSTed as the raw callback: recorded as ['reply', its data] once the route and type are checked. */
     client: {
@@ -190,6 +194,21 @@ describe('router: autocomplete and buttons', () => {
     const { i, calls } = interaction('button', 'test', { customId: 'other:abc:1', locale });
     await route(i);
     expect(calls[0]).toEqual(['reply', expect.objectContaining({ content: labelsFor(languageOfLocale(locale)).expired, flags: 64 })]);
+  });
+});
+
+describe('router: interactions this bot offers none of', () => {
+  it.each([
+    ['en-US', 'This bot does not support that action'],
+    ['fr', 'Ce bot ne prend pas en charge cette action'],
+    ['ar', 'هذا الإجراء غير مدعوم'],
+  ])('answers a context-menu command (%s) with one ephemeral “not supported” line and a warning', async (locale, text) => {
+    const { route, lines } = router({});
+    const { i, calls } = interaction('context menu', 'Translate', { locale });
+    await route(i);
+    expect(calls).toEqual([['reply via discord.js', expect.objectContaining({ content: expect.stringContaining(text), flags: 64, allowedMentions: expect.anything() })]]);
+    expect(String((calls[0]![1] as { content: string }).content)).not.toContain('\n');
+    expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
   });
 });
 

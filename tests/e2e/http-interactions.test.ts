@@ -123,6 +123,37 @@ describe('ROLE=web: the HTTP interactions endpoint', () => {
     expect(JSON.stringify(list.embeds)).toContain(`<#${fake.channels.announcement}>`);
   });
 
+  it.each([
+    ['English', 'en-US', 'Unknown command /retired.'],
+    ['French', 'fr', 'Commande /retired inconnue.'],
+    ['Arabic', 'ar', 'الأمر `/retired` غير معروف.'],
+  ])('answers a command it does not know (deployed commands out of date) with one ephemeral %s line', async (_lang, locale, line) => {
+    expect(await ephemeralLine(fake.dispatchCommand('retired', {}, { locale }))).toBe(line);
+  });
+
+  it.each([
+    ['English', 'en-US', 2, 'This bot does not support that action'],
+    ['French', 'fr', 2, 'Ce bot ne prend pas en charge cette action'],
+    ['Arabic', 'ar', 2, 'هذا الإجراء غير مدعوم'],
+  ] as const)('answers a context-menu command (it offers none) with one ephemeral %s line', async (_lang, locale, kind, text) => {
+    const line = await ephemeralLine(fake.dispatchContextMenu('Translate', kind, fake.users.member.id, { locale }));
+    expect(line).toContain(text);
+    expect(line).not.toContain('\n');
+  });
+
+  it.each([
+    ['an interaction type it does not know', JSON.stringify({ id: '1100000000000000501', type: 42, token: 'new-kind', version: 1 }), {}, 400],
+    ['malformed JSON after a valid signature', '{"id":"1100000000000000502","type":2,', {}, 400],
+    ['a body that is not application/json', ping(), { contentType: 'text/plain' }, 415],
+  ])('answers %s with a JSON %i and one warning, never a 500 or an error line', async (_name, body, options, status) => {
+    const before = bot.logs().length;
+    const answer = await postSigned(`${base}/interactions`, body, keys.privateKey, options);
+    expect(answer).toMatchObject({ status, json: { error: expect.any(String) } });
+    await expect.poll(() => bot.logs().slice(before).filter((l) => String(l.msg).startsWith(`interaction refused (${status})`)).length).toBe(1);
+    expect(bot.logs().slice(before).filter((l) => Number(l.level) >= 50)).toEqual([]);
+    expect(bot.output().stdout).not.toContain('new-kind');
+  });
+
   it('never opened the gateway, and every answer and request is valid against Discord\'s spec', () => {
     expect(fake.gatewayStats.identifies).toBe(0);
     expect(fake.handlerErrors).toEqual([]);

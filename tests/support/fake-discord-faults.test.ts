@@ -1,4 +1,4 @@
-import { type Client, DiscordAPIError, Events, type TextChannel } from 'discord.js';
+import { type Client, DiscordAPIError, Events, REST, Routes, type TextChannel } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectProblems, validateRequest } from './discord-spec';
 import { login, newClient, useFakeWithClient } from './fake-client';
@@ -33,6 +33,28 @@ describe('fake Discord: channel posts and faults', () => {
     const channel = await textChannel(fake.channels.text);
     const m = await channel.send({ content: 'after 500' });
     expect(fake.messages(fake.channels.text).filter((x) => x.content === 'after 500')).toEqual([expect.objectContaining({ id: m.id })]);
+    expect(fake.pendingFaults).toBe(0);
+  });
+
+  it.each([
+    ['204', 204],
+    ['200', 200],
+  ])('answers an emptyBody fault with %s and no body, the request handled', async (_name, status) => {
+    const before = fake.messages(fake.channels.text).length;
+    fake.failNext({ method: 'POST', route: '/channels/{channel_id}/messages' }, { status, emptyBody: true });
+    const res = await fetch(`${fake.apiUrl}/v10/channels/${fake.channels.text}/messages`, {
+      method: 'POST', headers: { authorization: `Bot ${fake.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ content: `empty ${status}` }),
+    });
+    expect([res.status, await res.text()]).toEqual([status, '']);
+    expect(fake.messages(fake.channels.text)).toHaveLength(before + 1);
+  });
+
+  it('holds the answer of a delayMs fault past a client’s timeout, the request handled (the message created)', async () => {
+    const rest = new REST({ api: fake.apiUrl, timeout: 200, retries: 0 }).setToken(fake.token);
+    const before = fake.messages(fake.channels.text).length;
+    fake.failNext({ method: 'POST', route: '/channels/{channel_id}/messages' }, { status: 200, delayMs: 1500 });
+    await expect(rest.post(Routes.channelMessages(fake.channels.text), { body: { content: 'slow answer' } })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(fake.messages(fake.channels.text)).toHaveLength(before + 1);
     expect(fake.pendingFaults).toBe(0);
   });
 

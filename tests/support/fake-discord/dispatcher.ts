@@ -79,6 +79,14 @@ export class Dispatcher {
     return this.invoke(name, path, { ...other, [focused]: value }, ctx, focused);
   }
 
+  /** A context-menu command (`kind` 2: on a user, 3: on a message) on `targetId`, registered or not, with its `resolved` target user. */
+  contextMenu(name: string, kind: 2 | 3, targetId: string, ctx: InvokeContext): InteractionHandle {
+    const { data } = this.commandData(name);
+    const user = this.world.state.members.get(targetId)?.user;
+    const resolved = kind === 2 && user ? { users: { [targetId]: { ...user } } } : { messages: {} };
+    return this.send(2, { ...data, type: kind, target_id: targetId, resolved }, ctx);
+  }
+
   private componentSource(messageId: string): StoredMessage {
     const m = this.world.messages.byId.get(messageId);
     if (!m) throw new Error(`fake-discord: no message ${messageId} to click on`);

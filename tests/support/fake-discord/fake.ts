@@ -145,6 +145,11 @@ export class FakeDiscord {
     return this.dispatcher.autocomplete(name, focused, value, otherOptions, ctx);
   }
 
+  /** Dispatch a context-menu command (2: on a user, 3: on a message) on `targetId`; the bot offers none, so it is unregistered unless a test registered it. */
+  dispatchContextMenu(name: string, kind: 2 | 3, targetId: string, ctx: InvokeContext = {}): InteractionHandle {
+    return this.dispatcher.contextMenu(name, kind, targetId, ctx);
+  }
+
   /** Dispatch a button click on a message the bot sent. */
   dispatchButton(customId: string, ctx: InvokeContext & { messageId: string }): InteractionHandle {
     return this.dispatcher.component(customId, 2, undefined, ctx);

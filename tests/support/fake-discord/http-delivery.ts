@@ -31,6 +31,8 @@ export interface SignOptions {
   signedBody?: string;
   /** Sign with another key than `privateKey` (a forged request). */
   signingKey?: KeyObject;
+  /** `Content-Type` sent instead of `application/json` (null: none). */
+  contentType?: string | null;
 }
 
 /** The `X-Signature-*` headers Discord sends: Ed25519 over `timestamp + body`. */
@@ -42,7 +44,9 @@ export function signatureHeaders(body: string, key: KeyObject, timestamp = Math.
 /** POST `body` to a bot's interactions endpoint, signed like Discord (or not quite, see {@link SignOptions}). */
 export async function postSigned(url: string, body: string, privateKey: KeyObject, options: SignOptions = {}): Promise<HttpAnswer> {
   const headers = signatureHeaders(options.signedBody ?? body, options.signingKey ?? privateKey, options.timestamp);
-  const res = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'User-Agent': 'Discord-Interactions/1.0 (+https://discord.com)', ...headers } });
+  const type = options.contentType === undefined ? 'application/json' : options.contentType;
+  const sent = type === null ? new Blob([body]) : body;
+  const res = await fetch(url, { method: 'POST', body: sent, headers: { ...(type === null ? {} : { 'Content-Type': type }), 'User-Agent': 'Discord-Interactions/1.0 (+https://discord.com)', ...headers } });
   const text = await res.text();
   const contentType = res.headers.get('content-type') ?? '';
   let json: unknown;

@@ -72,13 +72,14 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
     ...(parsed.files ? { files: parsed.files } : {}),
   };
   c.requests.push(record);
+  let holdMs = 0;
   const result = ((): RestResult => {
     if (!matched) return { status: 404, body: { message: '404: Not Found', code: 0 } };
     if (auth === 'bad' || (auth === 'missing' && !matched.route.tokenAuth)) {
       return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     }
     const fault = c.faults.take(method, path, matched.route.template);
-    if (fault && !fault.afterHandling) {
+    if (fault && !fault.afterHandling && !fault.emptyBody && fault.delayMs === undefined) {
       record.injected = true;
       return fault.reset ? { status: 0, reset: true } : faultResponse(fault);
     }
@@ -91,13 +92,18 @@ async function answer(req: IncomingMessage, world: World, c: RestControls): Prom
       return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
     }
     if (!fault) return handled;
-    // The request took effect; its answer is lost (the connection is reset, or a proxy answers with an error instead).
+    if (fault.delayMs !== undefined) {
+      holdMs = fault.delayMs;
+      return handled;
+    }
     record.injected = true;
+    if (fault.emptyBody) return { status: fault.status };
+    // The request took effect; its answer is lost (the connection is reset, or a proxy answers with an error instead).
     return fault.reset ? { status: 0, reset: true } : faultResponse(fault);
   })();
   record.status = result.status;
   record.response = result.body;
-  if (c.latencyMs > 0) await sleep(c.latencyMs);
+  if (c.latencyMs + holdMs > 0) await sleep(c.latencyMs + holdMs);
   world.signal.notify();
   return { ...result, route: record.route };
 }

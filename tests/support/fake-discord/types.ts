@@ -66,6 +66,10 @@ export interface FaultSpec {
   retryAfterIn?: 'both' | 'body' | 'header';
   /** For 429: `X-RateLimit-Scope` (default `user`); `global` also sets `X-RateLimit-Global`. */
   scope?: 'user' | 'global' | 'shared';
+  /** Handle the request (it takes effect), then answer `status` (200, 204) with no body at all, as a proxy may. */
+  emptyBody?: boolean;
+  /** Handle the request (it takes effect) and answer as usual, but only after this many ms: one slow answer. `status` is ignored. */
+  delayMs?: number;
 }
 
 /** A frame the fake received on the gateway (IDENTIFY/RESUME tokens replaced by `[token ok]`/`[token bad]`). */
