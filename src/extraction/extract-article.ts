@@ -45,7 +45,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   // Dropping scripts, SVG (whose <title> would pass for the page's), navigation and stray attributes first makes parsing several times cheaper.
   const prepared = prepareHtml(html);
   if (countStartTags(prepared) > MAX_ELEMENTS) throw new NotAnArticleError('too-complex', url);
-  const { document } = parseHTML(prepared);
+  const { document } = parseHTML(withBody(prepared));
   if (!options.keepHidden) dropHiddenSubtrees(document as unknown as DomElement);
   const parsed = readability(document);
   if (!parsed?.content) throw new NotAnArticleError('too-little-text', url);
@@ -69,6 +69,22 @@ export function extractArticle(html: string, url: string, options: ExtractOption
     text,
     excerpt: clip(parsed.excerpt?.replace(/\s+/g, ' ').trim() || blocks.find(isProse)!.text, MAX_EXCERPT),
   };
+}
+
+/**
+ * The page with a `<body>` around its content when it has none (HTML lets a
+ * page leave the tag out, and a browser adds it): linkedom adds none, and
+ * Readability reads nothing outside a body.
+ */
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html;
+  const headEnd = /<\/head\s*>/i.exec(html);
+  const htmlStart = /<html\b[^>]*>/i.exec(html);
+  const at = headEnd ? headEnd.index + headEnd[0].length : htmlStart ? htmlStart.index + htmlStart[0].length : 0;
+  const close = html.slice(at).search(/<\/html\s*>/i);
+  const end = close >= 0 ? at + close : html.length;
+  const wrapped = `${html.slice(0, at)}<body>${html.slice(at, end)}</body>${html.slice(end)}`;
+  return htmlStart ? wrapped : `<html>${wrapped}</html>`;
 }
 
 /** Readability's result; undefined when the markup is not a document it can read (plain text, a fragment). */

@@ -1,4 +1,4 @@
-import { discoverFeedLinks, decodeFeedBytes, type ParsedFeed } from '../content/feeds';
+import { discoverFeedLinks, decodeFeedBytes, looksLikeHtml, type ParsedFeed } from '../content/feeds';
 import { FetchError, type FetchedResource } from '../content/web/fetch-types';
 import { UserError } from '../errors';
 import type { Awaitable, FeedRecord, FeedStore } from '../store/types';
@@ -49,7 +49,7 @@ async function resolveFeed(url: string, deps: FeedCheckDeps): Promise<{ resource
     const candidate = await fetchOrSay(feedUrl, deps).catch(() => undefined);
     if (candidate?.parsed) return { resource: candidate.resource, parsed: candidate.parsed };
   }
-  throw new UserError(say.noFeedOnPage());
+  throw new UserError(looksLikeHtml(page) ? say.noFeedOnPage() : say.notAFeed());
 }
 
 /** Fetch (and parse) a feed URL; no HTTP answer or a non-200 is said to the user. */

@@ -50,7 +50,9 @@ export async function articleOfItem(feed: FeedRecord, feedTitle: string, item: F
     title: clip(item.title || page?.title || feedTitle || item.link || '…', 1000),
     author: item.author ? clip(item.author, 200) : page?.byline ? clip(page.byline, 200) : null,
     source: clip(feedTitle || (item.link ? new URL(item.link).hostname : 'feed'), 200),
-    publishedAt: item.published ?? now,
+    // A date ahead of now (a wrong time zone, a typo, a hostile feed) would stand first in the article stream for years: a
+    // schedule started then would take it as its position and never post what comes after. It was published by now.
+    publishedAt: Math.min(item.published ?? now, now),
     text,
     fetchedAt: now,
   };

@@ -125,11 +125,22 @@ export async function ingest(feed: FeedRecord, parsed: ParsedFeed, deps: FeedChe
     articles.push(article);
     keys.push(...item.keys);
   }
+  keepCheckOrder(articles, now);
   await feeds.remember(feed.id, keys, articles, now);
   await feeds.forgetOlder(feed.id, SEEN_KEYS_KEPT_MS);
   // Awaited: the library briefs them once, and their posts show that briefing.
   if (articles.length) await deps.onStored?.(articles);
   return articles.length;
+}
+
+/**
+ * Articles of one check dated now (undated, or dated ahead and taken as
+ * published now) are stored a millisecond apart, newest at now, so that they
+ * are posted in the check's oldest-first order rather than by id.
+ */
+function keepCheckOrder(articles: FeedArticleRecord[], now: number): void {
+  let atNow = 0;
+  for (let i = articles.length - 1; i >= 0; i--) if (articles[i]!.publishedAt >= now) articles[i]!.publishedAt = now - atNow++;
 }
 
 /** Two new items of one fetch that share a key (the same story twice) count once. */

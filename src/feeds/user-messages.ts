@@ -29,6 +29,11 @@ export const feedMessages = {
     ar: 'هذا العنوان صفحة ويب لا تعلن عن أي موجز (RSS أو Atom أو JSON Feed). أعطِ عنوان الموجز نفسه.',
     fr: 'Cette adresse est une page web qui n’annonce aucun flux (RSS, Atom ou JSON Feed). Donnez l’adresse du flux lui-même.',
   }),
+  notAFeed: (): LocalizedText => ({
+    en: 'That address is not a feed (RSS, Atom or JSON Feed), nor a web page that announces one. Give the feed’s own address.',
+    ar: 'هذا العنوان ليس موجزًا (RSS أو Atom أو JSON Feed) ولا صفحة ويب تعلن عن موجز. أعطِ عنوان الموجز نفسه.',
+    fr: 'Cette adresse n’est ni un flux (RSS, Atom ou JSON Feed) ni une page web qui en annonce un. Donnez l’adresse du flux lui-même.',
+  }),
   malformed: (): LocalizedText => ({
     en: 'That feed is malformed or truncated and could not be read.',
     ar: 'هذا الموجز تالف أو مقطوع وتعذّرت قراءته.',

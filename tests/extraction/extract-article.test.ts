@@ -211,3 +211,17 @@ describe('blocksOf', () => {
     expect(blocksOf(document.firstElementChild as never).map((block) => block.text)).toEqual(['deep text']);
   });
 });
+
+describe('extractArticle: a page that leaves out <body> (HTML allows it; browsers add it)', () => {
+  const paragraphs = (lang: Lang): string => PARAGRAPHS[lang].map((p) => `<p>${p}</p>`).join('');
+  it.each<[string, Lang, (lang: Lang) => string]>([
+    ['ar: <html> and <head>, no <body>', 'ar', (lang) => `<!doctype html><html lang="${lang}"><head><title>المجلس يقر الميزانية</title></head>${paragraphs(lang)}</html>`],
+    ['en: <html> without <head> or <body>', 'en', (lang) => `<html>${paragraphs(lang)}`],
+    ['fr: a bare fragment of paragraphs', 'fr', (lang) => paragraphs(lang)],
+    ['fr: a <title> then paragraphs', 'fr', (lang) => `<title>Le conseil adopte le budget</title>${paragraphs(lang)}`],
+  ])('%s gives the article', (_what, lang, html) => {
+    const article = extractArticle(html(lang), 'https://news.example/a');
+    expect(article.text).toBe(PARAGRAPHS[lang].join('\n\n'));
+    expect(article.language).toBe(lang);
+  });
+});

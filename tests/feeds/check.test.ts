@@ -241,9 +241,17 @@ describe('/feed add input', () => {
     ['a 404', (base: string) => `${base}/missing`, /HTTP 404/],
     ['a page without a feed', (base: string) => `${base}/plain`, /announces no feed/],
     ['a truncated feed', (base: string) => `${base}/broken`, /malformed or truncated/],
+    ['a sitemap', (base: string) => `${base}/sitemap.xml`, /is not a feed/],
+    ['an OPML list of feeds', (base: string) => `${base}/feeds.opml`, /is not a feed/],
+    ['an XML error document', (base: string) => `${base}/error.xml`, /is not a feed/],
+    ['JSON that is no feed', (base: string) => `${base}/data.json`, /is not a feed/],
     ['a closed port', () => 'http://127.0.0.1:9/feed', /could not read/],
   ])('%s is a one-line user error', async (_case, url, message) => {
     server.routes.set('/plain', serve('<html><body>no feed</body></html>', { 'content-type': 'text/html' }));
+    server.routes.set('/sitemap.xml', serve('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://news.example/ar/1</loc></url></urlset>', { 'content-type': 'application/xml' }));
+    server.routes.set('/feeds.opml', serve('<?xml version="1.0"?><opml version="2.0"><head><title>Flux</title></head><body><outline text="Le Monde" xmlUrl="https://news.example/fr/rss"/></body></opml>', { 'content-type': 'text/x-opml' }));
+    server.routes.set('/error.xml', serve('<?xml version="1.0"?><!-- denied --><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>', { 'content-type': 'application/xml' }));
+    server.routes.set('/data.json', serve('[{"title":"not a feed"}]', { 'content-type': 'application/json' }));
     server.routes.set('/broken', serve('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><description><![CDATA[cut'));
     const error = await add(url(server.base)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);

@@ -1,6 +1,6 @@
 export type * from './types';
 export { FeedParseError } from './types';
-export { parseFeedText, parseFeedBytes, type FeedXmlReader } from './parse';
+export { looksLikeHtml, parseFeedText, parseFeedBytes, type FeedXmlReader } from './parse';
 export { decodeFeedBytes } from './decode';
 export { discoverFeedLinks } from './discover';
 export { canonicalLink, itemKeys } from './keys';

@@ -166,7 +166,8 @@ function parseByRoot(text: string, reader: FeedXmlReader): { format: string; fee
   return { format: parser.format, feed: fast ?? parser.parse(text) };
 }
 
-const looksLikeHtml = (text: string): boolean => /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<body)/i.test(text) || /<html[\s>]/i.test(text.slice(0, 2048));
+/** True when a document reads as an HTML page (a doctype, `<html>`, `<head>` or `<body>` first, or `<html` near the start). */
+export const looksLikeHtml = (text: string): boolean => /^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<body)/i.test(text) || /<html[\s>]/i.test(text.slice(0, 2048));
 
 /**
  * Parse the text of a feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into a
@@ -185,8 +186,9 @@ export function parseFeedText(source: string, xmlReader: FeedXmlReader = 'fast')
   try {
     parsed = parseByRoot(trimmed, xmlReader);
   } catch (error) {
+    // Unrecognised and whole up to its root element (a sitemap, OPML, SVG, an XML error document): no feed. Cut before its root: a truncated one.
     const unrecognised = error instanceof Error && /unrecognized/i.test(error.message);
-    throw unrecognised && !trimmed.startsWith('<?xml')
+    throw unrecognised && (!trimmed.startsWith('<?xml') || rootElement(trimmed.slice(0, 4096)) !== '')
       ? new FeedParseError('not-a-feed', 'This address is not a feed (RSS, Atom or JSON Feed).')
       : new FeedParseError('malformed', 'The feed is malformed or truncated and could not be read.');
   }

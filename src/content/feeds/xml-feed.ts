@@ -271,10 +271,12 @@ const READ: Record<XmlFeedFormat, (reader: FeedReader, root: XmlElement) => Node
  * when only feedsmith should read it.
  */
 export function readXmlFeed(source: string, format: XmlFeedFormat): Node | undefined {
-  const root = scanXml(source);
+  // Line ends as an XML processor hands them on (CRLF and a lone CR are one LF), as feedsmith reads them.
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const root = scanXml(text);
   if (!root) return undefined;
   try {
-    return READ[format](new FeedReader(source, root, format), root);
+    return READ[format](new FeedReader(text, root, format), root);
   } catch (error) {
     if (error instanceof NeedsReference) return undefined;
     throw error;

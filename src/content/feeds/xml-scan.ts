@@ -1,4 +1,4 @@
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /**
  * One element of a scanned XML document: its name (lower-case, as written
@@ -22,8 +22,10 @@ const MAX_DEPTH = 256;
 /**
  * Scan a well-formed XML document into its element tree with htmlparser2's
  * tokenizer (no entity decoding, no DOM). Undefined when the markup is not
- * well-formed (a stray or mismatched end tag, an element left open, no root)
- * or nested deeper than {@link MAX_DEPTH}:
+ * well-formed (a stray or mismatched end tag, an element left open, no root,
+ * a `<` that starts no tag, a `<!…>` declaration inside an element, an
+ * attribute without a quoted value or with a `<` in it) or nested deeper
+ * than {@link MAX_DEPTH}:
  * the caller then uses the full parser, which knows how to treat it.
  */
 export function scanXml(source: string): XmlElement | undefined {
@@ -58,10 +60,16 @@ export function scanXml(source: string): XmlElement | undefined {
     onattribentity() {
       // entities are not decoded (decodeEntities: false): attribute data stays raw
     },
-    onattribend() {
-      if (open && attribute && !open.attributes.has(attribute.name)) {
-        if (open.attributes === NO_ATTRIBUTES) open.attributes = new Map();
-        (open.attributes as Map<string, string>).set(attribute.name, attribute.start < 0 ? '' : slice(attribute.start, attribute.end));
+    onattribend(quote) {
+      if (open && attribute) {
+        const value = attribute.start < 0 ? '' : slice(attribute.start, attribute.end);
+        // XML quotes every attribute value and allows no `<` in one: anything else is markup a full parser must judge.
+        if (quote !== QuoteType.Double && quote !== QuoteType.Single) broken = true;
+        else if (value.includes('<')) broken = true;
+        else if (!open.attributes.has(attribute.name)) {
+          if (open.attributes === NO_ATTRIBUTES) open.attributes = new Map();
+          (open.attributes as Map<string, string>).set(attribute.name, value);
+        }
       }
       attribute = undefined;
     },
@@ -84,11 +92,18 @@ export function scanXml(source: string): XmlElement | undefined {
       if (!element || !sameName(element.name, start, end)) broken = true;
       else element.innerEnd = source.lastIndexOf('<', start);
     },
-    ontext() {},
+    ontext(start, end) {
+      // A `<` the tokenizer took for text (`<>`, `< b`, `<3`) is no markup XML allows.
+      const lt = source.indexOf('<', start);
+      if (lt !== -1 && lt < end) broken = true;
+    },
     ontextentity() {},
     oncdata() {},
     oncomment() {},
-    ondeclaration() {},
+    ondeclaration() {
+      // `<!…>` inside an element (a broken `<![CDATA[`, a stray DOCTYPE) is no XML; before the root it is the DOCTYPE.
+      if (stack.length > 0) broken = true;
+    },
     onprocessinginstruction() {},
     onend() {},
   };

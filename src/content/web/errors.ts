@@ -49,6 +49,11 @@ export function webPageErrorFor(error: FetchError, maxBytes: number, timeoutMs: 
       ar: `يعيد ${h} التوجيه مرات كثيرة جدًا.`,
       fr: `${h} redirige trop de fois.`,
     },
+    'bad-body': {
+      en: `${host} sent a damaged answer: its compressed body could not be unpacked.`,
+      ar: `أرسل ${h} ردًا تالفًا: تعذّر فكّ ضغط محتواه.`,
+      fr: `${h} a envoyé une réponse endommagée : son contenu compressé n’a pas pu être décompressé.`,
+    },
     network: {
       en: `Could not reach ${host}: ${networkDetail(error)}.`,
       ar: `تعذّر الوصول إلى ${h}: ${code(networkDetail(error))}.`,

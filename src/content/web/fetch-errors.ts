@@ -23,6 +23,7 @@ export function toFetchError(error: unknown, url: string, timedOutAfter: number 
   const cause = findCause(error);
   if (cause instanceof RefusedAddressError) return refused(cause.host, url);
   if (cause instanceof BodyTooLargeError) return new FetchError('too-large', `The page at ${host} is over the ${groupDigits(cause.maxBytes, 'en')}-byte limit`, url);
+  if (isDecompressionError(cause)) return new FetchError('bad-body', `${host} sent a damaged answer: its compressed body could not be unpacked`, url);
   return new FetchError('network', `Could not reach ${host}: ${describeNetworkError(cause)}`, url);
 }
 
@@ -34,6 +35,12 @@ function findCause(error: unknown): unknown {
     current = current.cause;
   }
   return current;
+}
+
+/** zlib's errors (`Z_DATA_ERROR`, `Z_BUF_ERROR`…) and brotli's (`ERR__ERROR_FORMAT_…`): a body that says it is compressed and is not, or is cut. */
+function isDecompressionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^(?:Z_|ERR__ERROR_)/.test(code);
 }
 
 const NETWORK_CODES: Record<string, string> = {

@@ -41,6 +41,7 @@ export type FetchFailureReason =
   | 'too-large'
   | 'timeout'
   | 'too-many-redirects'
+  | 'bad-body' // the server answered, but its compressed body (gzip, deflate, br) could not be unpacked
   | 'network'; // DNS failure, connection refused or reset, TLS error
 
 /** Thrown by a {@link Fetcher} when there is no HTTP answer to return. Its message is one line, safe to show a user. */
