@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
 import { createFetcher, userAgent } from './content/web/fetcher';
@@ -10,7 +9,7 @@ import { tolerateGatewayVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
-import { createFolderLibrary, memoryReader, readerOf, type ArticleReader, type Library, type ReaderView } from './library';
+import { memoryReader, readerOf, type ArticleReader, type Library, type ReaderView } from './library';
 import type { Logger } from './logger';
 import { ChannelLocks } from './scheduler/channel-locks';
 import { historyReadable } from './scheduler/permissions';
@@ -19,12 +18,11 @@ import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 import { asAsyncStore } from './store/async';
-import { createPostgresStore, openFeedArticleFollowing } from './store/postgres';
-import { FeedArticleSources } from './feeds/article-source';
-import { FeedArticleFollower } from './feeds/follow';
+import { createPostgresStore } from './store/postgres';
 import { createPostgresSearchService, type PostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
-import { waitToLead } from './ingest-lock';
+import { tryToLead, waitToLead } from './ingest-lock';
+import { feedArticleFollowing, folderLibrary, takenOverIngest } from './ingest';
 import { adoptionService } from './scheduler/adoption';
 import { createSessionLocks } from './store/postgres/locks';
 
@@ -138,39 +136,6 @@ async function addStoreServices({ config, logger, client, library, articles, now
   }
 }
 
-/**
- * The active `ROLE=ingest`'s feed articles: loaded from Postgres once it
- * leads, then followed (announcements and a catch-up every
- * `FEED_ARTICLES_CATCHUP_SECONDS`) into each server's scope of `library`;
- * those deleted while no ingest ran are removed from the search tables.
- */
-function feedArticleFollowing(config: Config, library: Library, search: PostgresSearchService, logger: Logger): Service {
-  const log = logger.child({ component: 'feeds' });
-  let opened: { follower: FeedArticleFollower; close(): Promise<void> } | undefined;
-  return {
-    name: 'feed articles',
-    async start() {
-      const following = await openFeedArticleFollowing(config.databaseUrl!, (error) => log.error({ err: error }, 'postgres connection error (feed articles)'));
-      const articles = new FeedArticleSources(following.feeds, library);
-      const follower = new FeedArticleFollower({ feeds: following.feeds, articles, onAnnounced: following.onFeedArticles, everyMs: config.feedArticlesCatchupSeconds * 1000, logger: log });
-      opened = { follower, close: following.close };
-      await follower.start().catch(async (error: unknown) => {
-        await following.close();
-        throw error;
-      });
-      // Deleted while no ingest followed them (this one starting): their search rows and stored forms go too.
-      await search
-        .removeGoneFeedArticles(() => following.feeds.storedArticleIds())
-        .then((removed) => removed && log.info({ removed }, 'feed articles deleted meanwhile removed from the search tables'))
-        .catch((error: unknown) => log.warn({ err: error }, 'could not remove the feed articles deleted meanwhile from the search tables; they stay until the next start'));
-    },
-    async stop() {
-      await opened?.follower.stop();
-      await opened?.close();
-    },
-  };
-}
-
 /** Where commands and schedules read articles: one view or reader per server (null: a DM, the operator's articles alone). */
 interface ArticleSources {
   /** What a command sees: articles and their search. */
@@ -208,17 +173,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
   const { role } = config;
+  // DATABASE_URL: one process per database writes the articles (the active ROLE=ingest, or a ROLE=all): it holds the ingest lock.
+  const ingestLocks = config.databaseUrl && (role === 'ingest' || role === 'all') ? createSessionLocks(config.databaseUrl) : undefined;
+  const leading = new AbortController();
+  const lead = { locks: ingestLocks!, logger, signal: leading.signal, onLost: (error: Error): void => options.onFatal?.(`ingest lock lost (${error.message}): stopping so that a standby takes over`) };
+  // A ROLE=all that finds the lock held serves commands and runs schedules all the same, reading the articles from Postgres.
+  const standby = role === 'all' && ingestLocks !== undefined && !(await tryToLead(lead));
+  if (standby) logger.info({ role }, 'another process writes the articles: this one reads them from Postgres (as ROLE=web does) and takes over when it goes');
   // With DATABASE_URL, ROLE=web and ROLE=scheduler read whole articles from Postgres (ROLE=ingest writes them): no folder, no briefing.
-  const readsPostgres = Boolean(config.databaseUrl) && (role === 'web' || role === 'scheduler');
-  const library = readsPostgres ? undefined : createFolderLibrary({
-    contentDir: config.contentDir,
-    maxBytes: config.maxArticleBytes,
-    logger,
-    rescanSeconds: config.libraryRescanSeconds,
-    settleMs: config.librarySettleMs,
-    // Briefings survive restarts next to the database (the engine's version is part of the key).
-    cachePath: join(dirname(config.databasePath), 'briefing-cache.json'),
-  });
+  const readsPostgres = Boolean(config.databaseUrl) && (role === 'web' || role === 'scheduler' || standby);
+  const library = readsPostgres ? undefined : folderLibrary(config, logger);
   const commands = await loadCommands(options.commandsDir);
   // ROLE=web: no gateway; interactions arrive over HTTP and their first callback becomes the HTTP response.
   // ROLE=scheduler: REST only (posts, channel checks), no gateway and no interactions. ROLE=ingest: no Discord at all.
@@ -248,7 +212,6 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
-  const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
   if (role !== 'ingest') await addStoreServices({ config, logger, client, library, articles, now, fetcher, ctx, services, runsWork });
   // The active ROLE=ingest with DATABASE_URL also keeps every server's feed articles (polled by ROLE=scheduler) in its library
   // scopes, so that its search writer (started before) puts them in Postgres for the replicas. It polls and posts nothing.
@@ -288,7 +251,18 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let stopping: Promise<void> | undefined;
   const started: Service[] = [];
-  const leading = new AbortController();
+  // A standby ROLE=all: the active ingest's work, started here once the writer is gone.
+  let takingOver: Promise<void> | undefined;
+  const takeOver = async (): Promise<void> => {
+    if (!(await waitToLead({ ...lead, standby: true }))) return;
+    const ingest = takenOverIngest(config, logger);
+    started.push(ingest);
+    try {
+      await ingest.start();
+    } catch (error) {
+      options.onFatal?.(`could not take over the articles: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const app: App = {
     client,
     library,
@@ -297,10 +271,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ctx,
     async start() {
       // ROLE=ingest: one active per database; a standby waits here (logged) until the active one is gone.
-      if (ingestLocks) {
-        const onLost = (error: Error): void => options.onFatal?.(`ingest lock lost (${error.message}): stopping so that a standby takes over`);
-        if (!(await waitToLead({ locks: ingestLocks, logger, signal: leading.signal, onLost }))) return;
-      }
+      if (role === 'ingest' && !(await waitToLead(lead))) return;
       // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       // An HTTP replica or a scheduler never opens the gateway: REST (posts, follow-ups, channel checks) only needs the token.
@@ -316,10 +287,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         started.push(service);
       }
       logger.info({ user: client.user?.tag, role: config.role, articles: library ? library.size : 'read from Postgres', commands: [...commands.keys()] }, 'bot ready');
+      if (standby && !stopping) takingOver = takeOver();
     },
     stop() {
       stopping ??= (async () => {
         leading.abort();
+        await takingOver;
         for (const service of [...started].reverse()) {
           try {
             await service.stop();
