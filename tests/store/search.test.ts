@@ -191,6 +191,52 @@ describe.skipIf(!POSTGRES_BIN)('Postgres search answers as the in-memory index',
     });
   });
 
+  describe('ids past U+FFFF at equal times: the order of JavaScript’s strings (UTF-16), not of code points', () => {
+    // Fragments of ids: ASCII, Latin, Arabic, and each side of the place where the two orders part: U+E000–U+FFFF
+    // (private use, an Arabic presentation form, a full-width letter) against letters past U+FFFF (𝐀, 𝔸, an emoji).
+    const FRAGMENTS = ['a', 'z', 'é', 'ب', '\uE000', 'ﻻ', 'Ａ', '𝐀', '𝔸', '😀'];
+    const QUOTES = [
+      { text: 'الحكومة تدعم المدرسة الجديدة', speaker: 'ليلى حسن' },
+      { text: 'The government supports the new school', speaker: 'Mary Jones' },
+      { text: 'Le gouvernement soutient la nouvelle école', speaker: 'Claire Martin' },
+    ];
+    const LANGUAGES = ['ar', 'en', 'fr'] as const;
+    const library = fc
+      .uniqueArray(fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('')), { minLength: 1, maxLength: 12 })
+      .chain((idList) => fc.tuple(fc.constant(idList), fc.array(fc.tuple(fc.constantFrom(1000, 2000), fc.subarray([0, 1, 2], { minLength: 1 })), { minLength: idList.length, maxLength: idList.length })))
+      .map(([idList, shapes]) => idList.map((id, i) => {
+        const [timestamp, quoted] = shapes[i]!;
+        const language = LANGUAGES[quoted[0]!]!;
+        return article(id, `Article ${i}`, timestamp, QUOTES[quoted[0]!]!.text, quoted.map((q) => QUOTES[q]!), language);
+      }));
+    const query = fc.constantFrom<QuoteQuery['query']>(undefined, 'الحكومة', 'government', 'gouvernement', 'school', 'nouvelle');
+
+    it('quote search: the same hits in the same order as the in-memory index', async () => {
+      await fc.assert(
+        fc.asyncProperty(library, query, fc.integer({ min: 1, max: 8 }), async (articles, text, limit) => {
+          const memory = await load(articles);
+          const q: QuoteQuery = { ...(text ? { query: text } : {}), limit };
+          const expected = memory.searchQuotes(q);
+          expect(ids(expected)).toEqual(referenceQuotes(articles, q));
+          expect(await search.scoped(OPERATOR_SCOPE).searchQuotes(q)).toEqual(expected);
+        }),
+        { numRuns: 60 },
+      );
+    }, 120_000);
+
+    it.each([
+      ['an emoji id and a full-width one, one quote each, the page ending between them', ['😀', 'Ａ'], 1],
+      ['a mathematical letter and a private-use one, the page ending between them', ['𝐀', '\uE000b'], 1],
+      ['past U+FFFF and an Arabic presentation form, both on the page', ['𝔸', 'ﻻ', 'a'], 3],
+    ] as const)('%s', async (_name, idList, limit) => {
+      const articles = idList.map((id, i) => article(id, `Article ${i}`, 1000, QUOTES[i % 3]!.text, [QUOTES[i % 3]!], LANGUAGES[i % 3]!));
+      const memory = await load(articles);
+      const expected = memory.searchQuotes({ limit });
+      expect(ids(expected)).toEqual(referenceQuotes(articles, { limit }));
+      expect(await search.scoped(OPERATOR_SCOPE).searchQuotes({ limit })).toEqual(expected);
+    });
+  });
+
   describe('servers see the operator library and their own feed articles, never another server’s', () => {
     const operator = trilingualLibrary();
     const own = [

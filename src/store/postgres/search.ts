@@ -12,14 +12,44 @@ export const OPERATOR_SCOPE = '';
 type Dated<T> = T & { published: number };
 
 interface QuoteRow {
+  key: number;
   article_id: string;
   idx: number;
   quote: QuoteHit['quote'];
   published: number;
 }
 
-/** Newest article first, ids in code-point order (as in memory), then the article's own order. */
+/** Newest article first, ids in code-point order (`COLLATE "C"`, what the index holds), then the article's own order. */
 const QUOTE_ORDER = 'ORDER BY published DESC, article_id COLLATE "C" DESC, idx';
+
+/**
+ * Ids with a character in U+E000–U+FFFF (private use, Arabic presentation
+ * forms, full-width forms…): the only ones that code-point order
+ * (`COLLATE "C"`) and JavaScript's `<` (UTF-16 code units, the in-memory
+ * order) place differently, against ids with a letter past U+FFFF
+ * (surrogates, D800–DFFF, sort below E000 in UTF-16 and above it as code points).
+ */
+const LATE_BMP = '[\\uE000-\\uFFFF]';
+
+/** Quotes as the in-memory index orders them: newest article first, ids by UTF-16 code units (descending), then the article's order. */
+const inMemoryQuoteOrder = (a: QuoteRow, b: QuoteRow): number => b.published - a.published || (a.article_id < b.article_id ? 1 : a.article_id > b.article_id ? -1 : 0) || a.idx - b.idx;
+
+/**
+ * The first `limit` quotes in the in-memory order, from `page` (the first
+ * `limit` in `QUOTE_ORDER`) and `tied` (asked only for a full page: those of
+ * the page's last timestamp whose id has a {@link LATE_BMP} character).
+ * Nothing else can belong: a quote at that time that the code-point order
+ * left out, yet JavaScript places above one it kept, differs from that one
+ * first at a U+E000–U+FFFF character against a letter past U+FFFF, and with
+ * no such character in its id it would be the one placed below.
+ */
+async function inMemoryPage(page: QuoteRow[], limit: number, tied: (published: number) => Promise<QuoteRow[]>): Promise<QuoteRow[]> {
+  const last = page.at(-1);
+  if (!last || page.length < limit) return page.sort(inMemoryQuoteOrder);
+  const keys = new Set(page.map((row) => row.key));
+  const more = (await tied(last.published)).filter((row) => !keys.has(row.key));
+  return [...page, ...more].sort(inMemoryQuoteOrder).slice(0, limit);
+}
 const ARTICLE_ORDER = 'published DESC, id COLLATE "C" DESC';
 
 /**
@@ -43,9 +73,12 @@ export class PostgresSearch {
     if (q.articleId !== undefined) where.push(`article_id = $${params.push(q.articleId)}`);
     if (text) where.push(`text_terms @@ $${params.push(text)}::tsquery`);
     if (speaker) where.push(`speaker_terms @@ $${params.push(speaker)}::tsquery`);
-    const limit = `$${params.push(q.limit ?? DEFAULT_QUOTE_LIMIT)}`;
-    const { rows } = await this.pool.query<QuoteRow>(`SELECT article_id, idx, quote, published FROM search_quotes WHERE ${where.join(' AND ')} ${QUOTE_ORDER} LIMIT ${limit}`, params);
-    return rows.map((row) => ({ articleId: row.article_id, index: row.idx, quote: row.quote, published: row.published }));
+    const limit = q.limit ?? DEFAULT_QUOTE_LIMIT;
+    const select = `SELECT key, article_id, idx, quote, published FROM search_quotes WHERE ${where.join(' AND ')}`;
+    const { rows } = await this.pool.query<QuoteRow>(`${select} ${QUOTE_ORDER} LIMIT $${params.length + 1}`, [...params, limit]);
+    const tied = async (published: number): Promise<QuoteRow[]> =>
+      (await this.pool.query<QuoteRow>(`${select} AND published = $${params.length + 1} AND article_id ~ $${params.length + 2}`, [...params, published, LATE_BMP])).rows;
+    return (await inMemoryPage(rows, limit, tied)).map((row) => ({ articleId: row.article_id, index: row.idx, quote: row.quote, published: row.published }));
   }
 
   /**
