@@ -4,6 +4,7 @@ import { RULES, tsqueryOf, typedWords } from '../../library/search-document';
 import { articleChoice, DEFAULT_QUOTE_LIMIT, MAX_SUGGESTIONS, speakerChoice } from '../../library/search';
 import { foldForSearch, nameKey, wordsOf } from '../../library/normalize';
 import { mergeArticleSuggestions, mergeQuoteHits, mergeSpeakerSuggestions, newerOf } from '../../library/views';
+import { byCodeUnits, inMemoryOrder, PARTING_CHARACTER } from './in-memory-order';
 
 /** The operator's library: visible from every server and in DMs. */
 export const OPERATOR_SCOPE = '';
@@ -19,38 +20,29 @@ interface QuoteRow {
   published: number;
 }
 
-/** Newest article first, ids in code-point order (`COLLATE "C"`, what the index holds), then the article's own order. */
-const QUOTE_ORDER = 'ORDER BY published DESC, article_id COLLATE "C" DESC, idx';
-
-/**
- * Ids with a character in U+E000–U+FFFF (private use, Arabic presentation
- * forms, full-width forms…): the only ones that code-point order
- * (`COLLATE "C"`) and JavaScript's `<` (UTF-16 code units, the in-memory
- * order) place differently, against ids with a letter past U+FFFF
- * (surrogates, D800–DFFF, sort below E000 in UTF-16 and above it as code points).
- */
-const LATE_BMP = '[\\uE000-\\uFFFF]';
-
-/** Quotes as the in-memory index orders them: newest article first, ids by UTF-16 code units (descending), then the article's order. */
-const inMemoryQuoteOrder = (a: QuoteRow, b: QuoteRow): number => b.published - a.published || (a.article_id < b.article_id ? 1 : a.article_id > b.article_id ? -1 : 0) || a.idx - b.idx;
-
-/**
- * The first `limit` quotes in the in-memory order, from `page` (the first
- * `limit` in `QUOTE_ORDER`) and `tied` (asked only for a full page: those of
- * the page's last timestamp whose id has a {@link LATE_BMP} character).
- * Nothing else can belong: a quote at that time that the code-point order
- * left out, yet JavaScript places above one it kept, differs from that one
- * first at a U+E000–U+FFFF character against a letter past U+FFFF, and with
- * no such character in its id it would be the one placed below.
- */
-async function inMemoryPage(page: QuoteRow[], limit: number, tied: (published: number) => Promise<QuoteRow[]>): Promise<QuoteRow[]> {
-  const last = page.at(-1);
-  if (!last || page.length < limit) return page.sort(inMemoryQuoteOrder);
-  const keys = new Set(page.map((row) => row.key));
-  const more = (await tied(last.published)).filter((row) => !keys.has(row.key));
-  return [...page, ...more].sort(inMemoryQuoteOrder).slice(0, limit);
+interface ArticleRow {
+  id: string;
+  title: string;
+  published: number;
+  /** Autocomplete's tier: the typed words are in the title (else only in the lead or speakers). */
+  in_title: boolean;
 }
+
+interface SpeakerRow {
+  name: string;
+  latest: number;
+  quotes: number;
+}
+
+/** Postgres's order (ids `COLLATE "C"`, as the indexes hold them), put in the in-memory order by {@link inMemoryOrder}. */
+const QUOTE_ORDER = 'ORDER BY published DESC, article_id COLLATE "C" DESC, idx';
 const ARTICLE_ORDER = 'published DESC, id COLLATE "C" DESC';
+const SPEAKER_ORDER = 'ORDER BY latest DESC, quotes DESC, name COLLATE "C"';
+
+/** The in-memory orders: newest article first, ids by code units (descending), then the article's order; title matches first; speakers most recently quoted, most quoted, then by name. */
+const quoteOrder = (a: QuoteRow, b: QuoteRow): number => b.published - a.published || byCodeUnits(b.article_id, a.article_id) || a.idx - b.idx;
+const articleOrder = (a: ArticleRow, b: ArticleRow): number => Number(b.in_title) - Number(a.in_title) || b.published - a.published || byCodeUnits(b.id, a.id);
+const speakerOrder = (a: SpeakerRow, b: SpeakerRow): number => b.latest - a.latest || b.quotes - a.quotes || byCodeUnits(a.name, b.name);
 
 /**
  * Quote search, autocomplete and name resolution over the `search_*` tables
@@ -75,10 +67,10 @@ export class PostgresSearch {
     if (speaker) where.push(`speaker_terms @@ $${params.push(speaker)}::tsquery`);
     const limit = q.limit ?? DEFAULT_QUOTE_LIMIT;
     const select = `SELECT key, article_id, idx, quote, published FROM search_quotes WHERE ${where.join(' AND ')}`;
-    const { rows } = await this.pool.query<QuoteRow>(`${select} ${QUOTE_ORDER} LIMIT $${params.length + 1}`, [...params, limit]);
-    const tied = async (published: number): Promise<QuoteRow[]> =>
-      (await this.pool.query<QuoteRow>(`${select} AND published = $${params.length + 1} AND article_id ~ $${params.length + 2}`, [...params, published, LATE_BMP])).rows;
-    return (await inMemoryPage(rows, limit, tied)).map((row) => ({ articleId: row.article_id, index: row.idx, quote: row.quote, published: row.published }));
+    const page = await this.rows<QuoteRow>(`${select} ${QUOTE_ORDER} LIMIT $${params.length + 1}`, [...params, limit]);
+    const tied = (last: QuoteRow): Promise<QuoteRow[]> => this.rows(`${select} AND published = $${params.length + 1} AND article_id ~ $${params.length + 2}`, [...params, last.published, PARTING_CHARACTER]);
+    const rows = await inMemoryOrder(page, limit, quoteOrder, (row) => row.key, tied);
+    return rows.map((row) => ({ articleId: row.article_id, index: row.idx, quote: row.quote, published: row.published }));
   }
 
   /**
@@ -89,34 +81,43 @@ export class PostgresSearch {
   async articles(scope: string, typed: string): Promise<Array<Dated<Suggestion>>> {
     const { words, short } = typedWords(typed);
     const title = tsqueryOf(words, RULES.title);
-    let sql: string;
-    let params: unknown[];
-    if (!title) [sql, params] = [`SELECT id, title, published FROM search_articles WHERE scope = $1 ORDER BY ${ARTICLE_ORDER} LIMIT $2`, [scope, MAX_SUGGESTIONS]];
-    else if (short) [sql, params] = [`SELECT id, title, published FROM search_articles WHERE scope = $1 AND title_terms @@ $2::tsquery ORDER BY ${ARTICLE_ORDER} LIMIT $3`, [scope, title, MAX_SUGGESTIONS]];
-    else {
+    const params: unknown[] = [scope];
+    let where = 'scope = $1';
+    let inTitle = 'TRUE';
+    if (title && short) where += ` AND title_terms @@ $${params.push(title)}::tsquery`;
+    else if (title) {
       // A title match is also a title-or-lead match (the typed word itself is among its variants): one query, titles first.
-      sql = `SELECT id, title, published FROM search_articles WHERE scope = $1 AND any_terms @@ $3::tsquery ORDER BY title_terms @@ $2::tsquery DESC, ${ARTICLE_ORDER} LIMIT $4`;
-      params = [scope, title, tsqueryOf(words, RULES.titleOrLead), MAX_SUGGESTIONS];
+      inTitle = `title_terms @@ $${params.push(title)}::tsquery`;
+      where += ` AND any_terms @@ $${params.push(tsqueryOf(words, RULES.titleOrLead))}::tsquery`;
     }
-    const { rows } = await this.pool.query<{ id: string; title: string; published: number }>(sql, params);
+    const select = `SELECT id, title, published, ${inTitle} AS in_title FROM search_articles WHERE ${where}`;
+    const page = await this.rows<ArticleRow>(`${select} ORDER BY ${title && !short ? 'in_title DESC, ' : ''}${ARTICLE_ORDER} LIMIT $${params.length + 1}`, [...params, MAX_SUGGESTIONS]);
+    const tied = (last: ArticleRow): Promise<ArticleRow[]> =>
+      this.rows(`${select} AND (${inTitle}) = $${params.length + 1} AND published = $${params.length + 2} AND id ~ $${params.length + 3}`, [...params, last.in_title, last.published, PARTING_CHARACTER]);
+    const rows = await inMemoryOrder(page, MAX_SUGGESTIONS, articleOrder, (row) => row.id, tied);
     return rows.map((row) => ({ ...articleChoice(row.title, row.id), published: row.published }));
   }
 
   /** Speakers of one scope whose name (or role) words start with the typed words, most recently quoted first. */
   async speakers(scope: string, typed: string): Promise<Suggestion[]> {
     const names = tsqueryOf(typedWords(typed).words, RULES.speakerName);
-    const params: unknown[] = [scope, MAX_SUGGESTIONS];
-    const match = names ? `AND name_terms @@ $${params.push(names)}::tsquery` : '';
-    const { rows } = await this.pool.query<{ name: string }>(`SELECT name FROM search_speakers WHERE scope = $1 ${match} ORDER BY latest DESC, quotes DESC, name COLLATE "C" LIMIT $2`, params);
-    return rows.map((row) => speakerChoice(row.name));
+    const params: unknown[] = [scope];
+    const select = `SELECT name, latest, quotes FROM search_speakers WHERE scope = $1 ${names ? `AND name_terms @@ $${params.push(names)}::tsquery` : ''}`;
+    const page = await this.rows<SpeakerRow>(`${select} ${SPEAKER_ORDER} LIMIT $${params.length + 1}`, [...params, MAX_SUGGESTIONS]);
+    const tied = (last: SpeakerRow): Promise<SpeakerRow[]> =>
+      this.rows(`${select} AND latest = $${params.length + 1} AND quotes = $${params.length + 2} AND name ~ $${params.length + 3}`, [...params, last.latest, last.quotes, PARTING_CHARACTER]);
+    return (await inMemoryOrder(page, MAX_SUGGESTIONS, speakerOrder, (row) => row.name, tied)).map((row) => speakerChoice(row.name));
   }
 
   /** The newest article of one scope whose id or title is `typed` once folded. */
   async resolve(scope: string, typed: string): Promise<Dated<{ id: string }> | undefined> {
     const key = nameKey(typed);
     if (!key) return undefined;
-    const { rows } = await this.pool.query<{ id: string; published: number }>(`SELECT id, published FROM search_articles WHERE scope = $1 AND names @> ARRAY[$2::text] ORDER BY ${ARTICLE_ORDER} LIMIT 1`, [scope, key]);
-    return rows[0];
+    const select = 'SELECT id, title, published, TRUE AS in_title FROM search_articles WHERE scope = $1 AND names @> ARRAY[$2::text]';
+    const page = await this.rows<ArticleRow>(`${select} ORDER BY ${ARTICLE_ORDER} LIMIT 1`, [scope, key]);
+    const tied = (last: ArticleRow): Promise<ArticleRow[]> => this.rows(`${select} AND published = $3 AND id ~ $4`, [scope, key, last.published, PARTING_CHARACTER]);
+    const [newest] = await inMemoryOrder(page, 1, articleOrder, (row) => row.id, tied);
+    return newest && { id: newest.id, published: newest.published };
   }
 
   /** True when a server has feed articles of its own. */
@@ -170,6 +171,10 @@ export class PostgresSearch {
     const [mine, theirs] = await Promise.all([guildId ? this.resolve(guildId, typed) : undefined, this.resolve(OPERATOR_SCOPE, typed)]);
     const dates = new Map([theirs, mine].filter((x) => x !== undefined).map((x) => [x.id, x.published]));
     return newerOf(mine?.id, theirs?.id, (id) => dates.get(id) ?? 0);
+  }
+
+  private async rows<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.pool.query<T>(sql, params)).rows;
   }
 
   private async hasArticle(scope: string, id: string): Promise<boolean> {
