@@ -31,3 +31,28 @@ export async function inMemoryOrder<T>(page: T[], limit: number, compare: (a: T,
   const more = (await tied(last)).filter((row) => !kept.has(keyOf(row)));
   return [...page, ...more].sort(compare).slice(0, limit);
 }
+
+/** What {@link tiedSql} reads: `table`'s rows equal to a page's last row on `atTie`, then kept by `where` and a {@link PARTING_CHARACTER} in `column`. */
+export interface TiedQuery {
+  table: string;
+  /** Equalities on the leading columns of the index the page was read in (with their parameters). */
+  atTie: string;
+  /** The page's columns. */
+  columns: string;
+  /** The page's own conditions (text searches among them). */
+  where: string;
+  column: string;
+  /** The parameter holding {@link PARTING_CHARACTER}. */
+  parting: string;
+}
+
+/**
+ * The SQL of `tied` for {@link inMemoryOrder}: the rows at the tie are read
+ * first, through the index of the page's order (a few rows: those of one
+ * timestamp), and only then filtered by the page's conditions, so that a
+ * common word never sends this query through its text index (every match
+ * again) for the few rows it needs.
+ */
+export function tiedSql(q: TiedQuery): string {
+  return `WITH tied AS MATERIALIZED (SELECT * FROM ${q.table} WHERE ${q.atTie}) SELECT ${q.columns} FROM tied WHERE ${q.where} AND ${q.column} ~ ${q.parting}`;
+}

@@ -4,7 +4,7 @@ import { RULES, tsqueryOf, typedWords } from '../../library/search-document';
 import { articleChoice, DEFAULT_QUOTE_LIMIT, MAX_SUGGESTIONS, speakerChoice } from '../../library/search';
 import { foldForSearch, nameKey, wordsOf } from '../../library/normalize';
 import { mergeArticleSuggestions, mergeQuoteHits, mergeSpeakerSuggestions, newerOf } from '../../library/views';
-import { byCodeUnits, inMemoryOrder, PARTING_CHARACTER } from './in-memory-order';
+import { byCodeUnits, inMemoryOrder, PARTING_CHARACTER, tiedSql } from './in-memory-order';
 
 /** The operator's library: visible from every server and in DMs. */
 export const OPERATOR_SCOPE = '';
@@ -66,9 +66,10 @@ export class PostgresSearch {
     if (text) where.push(`text_terms @@ $${params.push(text)}::tsquery`);
     if (speaker) where.push(`speaker_terms @@ $${params.push(speaker)}::tsquery`);
     const limit = q.limit ?? DEFAULT_QUOTE_LIMIT;
-    const select = `SELECT key, article_id, idx, quote, published FROM search_quotes WHERE ${where.join(' AND ')}`;
-    const page = await this.rows<QuoteRow>(`${select} ${QUOTE_ORDER} LIMIT $${params.length + 1}`, [...params, limit]);
-    const tied = (last: QuoteRow): Promise<QuoteRow[]> => this.rows(`${select} AND published = $${params.length + 1} AND article_id ~ $${params.length + 2}`, [...params, last.published, PARTING_CHARACTER]);
+    const [columns, n] = ['key, article_id, idx, quote, published', params.length];
+    const page = await this.rows<QuoteRow>(`SELECT ${columns} FROM search_quotes WHERE ${where.join(' AND ')} ${QUOTE_ORDER} LIMIT $${n + 1}`, [...params, limit]);
+    const tied = (last: QuoteRow): Promise<QuoteRow[]> =>
+      this.rows(tiedSql({ table: 'search_quotes', atTie: `scope = $1 AND published = $${n + 1}`, columns, where: where.join(' AND '), column: 'article_id', parting: `$${n + 2}` }), [...params, last.published, PARTING_CHARACTER]);
     const rows = await inMemoryOrder(page, limit, quoteOrder, (row) => row.key, tied);
     return rows.map((row) => ({ articleId: row.article_id, index: row.idx, quote: row.quote, published: row.published }));
   }
@@ -90,10 +91,10 @@ export class PostgresSearch {
       inTitle = `title_terms @@ $${params.push(title)}::tsquery`;
       where += ` AND any_terms @@ $${params.push(tsqueryOf(words, RULES.titleOrLead))}::tsquery`;
     }
-    const select = `SELECT id, title, published, ${inTitle} AS in_title FROM search_articles WHERE ${where}`;
-    const page = await this.rows<ArticleRow>(`${select} ORDER BY ${title && !short ? 'in_title DESC, ' : ''}${ARTICLE_ORDER} LIMIT $${params.length + 1}`, [...params, MAX_SUGGESTIONS]);
+    const [columns, n] = [`id, title, published, ${inTitle} AS in_title`, params.length];
+    const page = await this.rows<ArticleRow>(`SELECT ${columns} FROM search_articles WHERE ${where} ORDER BY ${title && !short ? 'in_title DESC, ' : ''}${ARTICLE_ORDER} LIMIT $${n + 1}`, [...params, MAX_SUGGESTIONS]);
     const tied = (last: ArticleRow): Promise<ArticleRow[]> =>
-      this.rows(`${select} AND (${inTitle}) = $${params.length + 1} AND published = $${params.length + 2} AND id ~ $${params.length + 3}`, [...params, last.in_title, last.published, PARTING_CHARACTER]);
+      this.rows(tiedSql({ table: 'search_articles', atTie: `scope = $1 AND published = $${n + 1}`, columns, where: `${where} AND (${inTitle}) = $${n + 2}`, column: 'id', parting: `$${n + 3}` }), [...params, last.published, last.in_title, PARTING_CHARACTER]);
     const rows = await inMemoryOrder(page, MAX_SUGGESTIONS, articleOrder, (row) => row.id, tied);
     return rows.map((row) => ({ ...articleChoice(row.title, row.id), published: row.published }));
   }
@@ -102,10 +103,11 @@ export class PostgresSearch {
   async speakers(scope: string, typed: string): Promise<Suggestion[]> {
     const names = tsqueryOf(typedWords(typed).words, RULES.speakerName);
     const params: unknown[] = [scope];
-    const select = `SELECT name, latest, quotes FROM search_speakers WHERE scope = $1 ${names ? `AND name_terms @@ $${params.push(names)}::tsquery` : ''}`;
-    const page = await this.rows<SpeakerRow>(`${select} ${SPEAKER_ORDER} LIMIT $${params.length + 1}`, [...params, MAX_SUGGESTIONS]);
+    const where = `scope = $1 ${names ? `AND name_terms @@ $${params.push(names)}::tsquery` : ''}`;
+    const [columns, n] = ['name, latest, quotes', params.length];
+    const page = await this.rows<SpeakerRow>(`SELECT ${columns} FROM search_speakers WHERE ${where} ${SPEAKER_ORDER} LIMIT $${n + 1}`, [...params, MAX_SUGGESTIONS]);
     const tied = (last: SpeakerRow): Promise<SpeakerRow[]> =>
-      this.rows(`${select} AND latest = $${params.length + 1} AND quotes = $${params.length + 2} AND name ~ $${params.length + 3}`, [...params, last.latest, last.quotes, PARTING_CHARACTER]);
+      this.rows(tiedSql({ table: 'search_speakers', atTie: `scope = $1 AND latest = $${n + 1} AND quotes = $${n + 2}`, columns, where, column: 'name', parting: `$${n + 3}` }), [...params, last.latest, last.quotes, PARTING_CHARACTER]);
     return (await inMemoryOrder(page, MAX_SUGGESTIONS, speakerOrder, (row) => row.name, tied)).map((row) => speakerChoice(row.name));
   }
 
@@ -113,9 +115,10 @@ export class PostgresSearch {
   async resolve(scope: string, typed: string): Promise<Dated<{ id: string }> | undefined> {
     const key = nameKey(typed);
     if (!key) return undefined;
-    const select = 'SELECT id, title, published, TRUE AS in_title FROM search_articles WHERE scope = $1 AND names @> ARRAY[$2::text]';
-    const page = await this.rows<ArticleRow>(`${select} ORDER BY ${ARTICLE_ORDER} LIMIT 1`, [scope, key]);
-    const tied = (last: ArticleRow): Promise<ArticleRow[]> => this.rows(`${select} AND published = $3 AND id ~ $4`, [scope, key, last.published, PARTING_CHARACTER]);
+    const [columns, where] = ['id, title, published, TRUE AS in_title', 'scope = $1 AND names @> ARRAY[$2::text]'];
+    const page = await this.rows<ArticleRow>(`SELECT ${columns} FROM search_articles WHERE ${where} ORDER BY ${ARTICLE_ORDER} LIMIT 1`, [scope, key]);
+    const tied = (last: ArticleRow): Promise<ArticleRow[]> =>
+      this.rows(tiedSql({ table: 'search_articles', atTie: 'scope = $1 AND published = $3', columns, where, column: 'id', parting: '$4' }), [scope, key, last.published, PARTING_CHARACTER]);
     const [newest] = await inMemoryOrder(page, 1, articleOrder, (row) => row.id, tied);
     return newest && { id: newest.id, published: newest.published };
   }
