@@ -22,7 +22,7 @@ import { createPostgresStore } from './store/postgres';
 import { createPostgresSearchService, type PostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
 import { tryToLead, waitToLead } from './ingest-lock';
-import { feedArticleFollowing, folderLibrary, takenOverIngest } from './ingest';
+import { feedArticleFollowing, folderLibrary, othersFeedArticles, takenOverIngest } from './ingest';
 import { adoptionService } from './scheduler/adoption';
 import { createSessionLocks } from './store/postgres/locks';
 
@@ -127,6 +127,9 @@ async function addStoreServices({ config, logger, client, library, articles, now
   const feeds = createFeeds({ config, logger, rest: pacedRest(client.rest, postPacer), canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, ...(library ? { library } : {}), now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs, channels });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
+  // Postgres, the ROLE=all that writes the articles: feed articles other processes poll join its library too (then Postgres).
+  const { feeds: feedStore, onFeedArticles } = store ?? {};
+  if (feedStore && onFeedArticles && library) services.push(othersFeedArticles({ config, store: { feeds: feedStore, onFeedArticles: (listener) => onFeedArticles.call(store, listener) }, articles: feeds.feeds.articles, logger }));
   // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).
   if (store && runsWork) {
     services.push(adoptionService({ store, now, logger: logger.child({ component: 'scheduler' }), onAdopted: () => {

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Config } from './config';
 import { FeedArticleSources } from './feeds/article-source';
-import { FeedArticleFollower } from './feeds/follow';
+import { FeedArticleFollower, type FeedArticleFollowerOptions } from './feeds/follow';
 import { createFolderLibrary, type Library } from './library';
 import type { Logger } from './logger';
 import { openFeedArticleFollowing } from './store/postgres';
@@ -58,6 +58,28 @@ export function feedArticleFollowing(config: Config, library: Library, search: P
       await opened?.close();
     },
   };
+}
+
+/** Options of {@link othersFeedArticles}. */
+interface OthersFeedArticlesOptions {
+  config: Config;
+  /** The feed articles' store, and its announcements of articles stored or deleted by other processes (Postgres). */
+  store: { feeds: FeedArticleFollowerOptions['feeds']; onFeedArticles?: FeedArticleFollowerOptions['onAnnounced'] };
+  /** The library scopes this process's feed poller fills already: the followed articles join them. */
+  articles: FeedArticleSources;
+  logger: Logger;
+}
+
+/**
+ * The `ROLE=all` that writes the articles (it holds the ingest lock): the
+ * feed articles other processes store (a waiting `ROLE=all`'s or a
+ * `ROLE=scheduler`'s poller) join its library's server scopes as they are
+ * announced (and every `FEED_ARTICLES_CATCHUP_SECONDS`), as on the active
+ * `ROLE=ingest`, so that its search writer puts them in Postgres.
+ */
+export function othersFeedArticles({ config, store, articles, logger }: OthersFeedArticlesOptions): IngestPart {
+  const follower = new FeedArticleFollower({ feeds: store.feeds, articles, ...(store.onFeedArticles ? { onAnnounced: store.onFeedArticles } : {}), everyMs: config.feedArticlesCatchupSeconds * 1000, logger: logger.child({ component: 'feeds' }) });
+  return { name: 'feed articles', start: () => follower.start(), stop: () => follower.stop() };
 }
 
 /**

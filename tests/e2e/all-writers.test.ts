@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rss, serve, startFeedServer, type FeedServer } from '../feeds/helpers';
 import { assertAllValid } from '../support/discord-spec';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
@@ -37,6 +38,10 @@ const bots: BotProcess[] = [];
 let first: BotProcess;
 let second: BotProcess;
 let secondFake: FakeDiscord;
+let news: FeedServer;
+
+/** A feed item the second polls (added through it): an article of its server's scope, which only the writer puts in Postgres. */
+const FEED_ITEM = { guid: 'tram-lyon', title: 'Le tramway arrive à Lyon', date: new Date(Date.UTC(2023, 0, 2)).toUTCString(), text: 'Le tramway arrive à Lyon. « Nous roulerons dès lundi », a déclaré le maire Paul Durand.' };
 
 function folder(name: string, files: Record<string, string>): string {
   const dir = join(base, name);
@@ -52,7 +57,7 @@ function folder(name: string, files: Record<string, string>): string {
 async function startAll(name: string, url: string, files: Record<string, string>, ready: (line: Json) => boolean): Promise<{ bot: BotProcess; fake: FakeDiscord }> {
   const fake = await startFakeDiscord();
   fakes.push(fake);
-  const env = botEnv(fake, { dir: folder(name, files), dbPath: join(base, `${name}-db`, 'briefing.db') }, { DATABASE_URL: url, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, LIBRARY_SETTLE_MS: '0' });
+  const env = botEnv(fake, { dir: folder(name, files), dbPath: join(base, `${name}-db`, 'briefing.db') }, { DATABASE_URL: url, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, LIBRARY_SETTLE_MS: '0', FETCH_ALLOW_ADDRESSES: '127.0.0.1' });
   const deployed = await runScript('src/deploy.ts', env);
   expect(deployed.code, deployed.stderr).toBe(0);
   const bot = spawnBot(env);
@@ -63,6 +68,14 @@ async function startAll(name: string, url: string, files: Record<string, string>
   return { bot, fake };
 }
 
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
 const embedsOf = (data: Json): Array<{ title?: string }> => (data.embeds as never) ?? [];
 const briefTitle = async (fake: FakeDiscord, options: Record<string, string> = {}): Promise<string | undefined> => embedsOf(await fake.dispatchCommand('brief', options).visible(15_000))[0]?.title;
 const quoted = async (fake: FakeDiscord, query: string): Promise<string> => JSON.stringify((await fake.dispatchCommand('quote', { query }).visible(15_000)).embeds ?? []);
@@ -71,6 +84,7 @@ const notFound = async (fake: FakeDiscord, typed: string): Promise<string> => St
 describe.skipIf(!POSTGRES_BIN)('two ROLE=all on one Postgres: one writes the articles, the other reads them and takes over', () => {
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'briefing-all-writers-'));
+    news = await startFeedServer();
     cluster = await startPostgres();
     const url = await cluster!.createDatabase('writers');
     ({ bot: first } = await startAll('first', url, FIRST, (l) => l.msg === 'search tables in line with the library'));
@@ -80,6 +94,7 @@ describe.skipIf(!POSTGRES_BIN)('two ROLE=all on one Postgres: one writes the art
   afterAll(async () => {
     for (const bot of bots) if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
     for (const fake of fakes) await fake.close();
+    await news?.close();
     await cluster?.stop();
     if (base) rmSync(base, { recursive: true, force: true });
   });
@@ -107,6 +122,13 @@ describe.skipIf(!POSTGRES_BIN)('two ROLE=all on one Postgres: one writes the art
     for (const fake of fakes) expect(await quoted(fake, query)).toContain(speaker);
   });
 
+  it('a feed added through the second: its article, stored there, reaches Postgres through the writer, and the second’s /brief in that server', async () => {
+    news.routes.set('/fr.xml', serve(rss([FEED_ITEM])));
+    const added = await secondFake.dispatchSubcommand('feed', 'add', { url: `${news.base}/fr.xml`, channel: secondFake.channels.text }, { member: 'admin' }).visible(15_000);
+    expect(String(added.content)).toMatch(/^Feed #1/);
+    await until(async () => (await briefTitle(secondFake, { article: 'le tramway arrive a lyon' })) === FEED_ITEM.title, 30_000, 'the feed article through the second');
+  });
+
   it('the writer killed, the second takes the lock over and writes its own folder in place of the first’s', async () => {
     first.child.kill('SIGKILL');
     await second.waitForLog((l) => l.msg === 'ingest lock taken over: this process is now the active ingest', 30_000);
@@ -114,6 +136,7 @@ describe.skipIf(!POSTGRES_BIN)('two ROLE=all on one Postgres: one writes the art
     expect(await briefTitle(secondFake)).toBe('Le nouveau pont est ouvert');
     expect(await quoted(secondFake, 'électeurs')).toContain('Claire Martin');
     expect(await notFound(secondFake, 'bridge-en')).toBe('Aucun article nommé `bridge-en` dans la bibliothèque.');
+    expect(await briefTitle(secondFake, { article: 'le tramway arrive a lyon' })).toBe(FEED_ITEM.title);
     expect(second.child.exitCode).toBeNull();
   });
 
