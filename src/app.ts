@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import { Client, Events, type ClientOptions } from 'discord.js';
 import type { Config } from './config';
 import { createFetcher, userAgent } from './content/web/fetcher';
@@ -10,7 +9,7 @@ import { tolerateGatewayVariants } from './discord/gateway-compat';
 import { loadCommands } from './discord/load-commands';
 import { createRouter } from './discord/router';
 import { FEEDS_SERVICE, createFeeds } from './feeds/wire';
-import { createFolderLibrary, memoryReader, readerOf, type ArticleReader, type Library, type ReaderView } from './library';
+import { memoryReader, readerOf, type ArticleReader, type Library, type ReaderView } from './library';
 import type { Logger } from './logger';
 import { ChannelLocks } from './scheduler/channel-locks';
 import { historyReadable } from './scheduler/permissions';
@@ -19,12 +18,11 @@ import { singleAttemptRest } from './scheduler/rest';
 import { SCHEDULING_SERVICE } from './scheduler/scheduling';
 import { createScheduling } from './scheduler/wire';
 import { asAsyncStore } from './store/async';
-import { createPostgresStore, openFeedArticleFollowing } from './store/postgres';
-import { FeedArticleSources } from './feeds/article-source';
-import { FeedArticleFollower } from './feeds/follow';
+import { createPostgresStore } from './store/postgres';
 import { createPostgresSearchService, type PostgresSearchService } from './store/postgres/search-service';
 import { createInteractionEndpoint, HttpReplies, loginWithoutGateway, webClientOptions } from './web/endpoint';
-import { waitToLead } from './ingest-lock';
+import { tryToLead, waitToLead } from './ingest-lock';
+import { feedArticleFollowing, folderLibrary, othersFeedArticles, takenOverIngest } from './ingest';
 import { adoptionService } from './scheduler/adoption';
 import { createSessionLocks } from './store/postgres/locks';
 
@@ -129,6 +127,9 @@ async function addStoreServices({ config, logger, client, library, articles, now
   const feeds = createFeeds({ config, logger, rest: pacedRest(client.rest, postPacer), canReadHistory: historyReadable(client), fetcher, extract: ctx.extract, ...(library ? { library } : {}), now, store: scheduling.sqlite ?? (store?.feeds && { feeds: store.feeds, deliveries: store.deliveries }), runPoller: runsWork, changes: store, locks: store?.locks, claimLeaseMs: leaseMs, channels });
   services.push(feeds.service);
   ctx.services[FEEDS_SERVICE] = feeds.feeds;
+  // Postgres, the ROLE=all that writes the articles: feed articles other processes poll join its library too (then Postgres).
+  const { feeds: feedStore, onFeedArticles } = store ?? {};
+  if (feedStore && onFeedArticles && library) services.push(othersFeedArticles({ config, store: { feeds: feedStore, onFeedArticles: (listener) => onFeedArticles.call(store, listener) }, articles: feeds.feeds.articles, logger }));
   // Postgres: the pending posts of a worker that died are taken over while this one runs (not only when one starts).
   if (store && runsWork) {
     services.push(adoptionService({ store, now, logger: logger.child({ component: 'scheduler' }), onAdopted: () => {
@@ -136,39 +137,6 @@ async function addStoreServices({ config, logger, client, library, articles, now
       feeds.feeds.wake();
     } }, Math.max(1000, Math.floor(leaseMs / 3))));
   }
-}
-
-/**
- * The active `ROLE=ingest`'s feed articles: loaded from Postgres once it
- * leads, then followed (announcements and a catch-up every
- * `FEED_ARTICLES_CATCHUP_SECONDS`) into each server's scope of `library`;
- * those deleted while no ingest ran are removed from the search tables.
- */
-function feedArticleFollowing(config: Config, library: Library, search: PostgresSearchService, logger: Logger): Service {
-  const log = logger.child({ component: 'feeds' });
-  let opened: { follower: FeedArticleFollower; close(): Promise<void> } | undefined;
-  return {
-    name: 'feed articles',
-    async start() {
-      const following = await openFeedArticleFollowing(config.databaseUrl!, (error) => log.error({ err: error }, 'postgres connection error (feed articles)'));
-      const articles = new FeedArticleSources(following.feeds, library);
-      const follower = new FeedArticleFollower({ feeds: following.feeds, articles, onAnnounced: following.onFeedArticles, everyMs: config.feedArticlesCatchupSeconds * 1000, logger: log });
-      opened = { follower, close: following.close };
-      await follower.start().catch(async (error: unknown) => {
-        await following.close();
-        throw error;
-      });
-      // Deleted while no ingest followed them (this one starting): their search rows and stored forms go too.
-      await search
-        .removeGoneFeedArticles(() => following.feeds.storedArticleIds())
-        .then((removed) => removed && log.info({ removed }, 'feed articles deleted meanwhile removed from the search tables'))
-        .catch((error: unknown) => log.warn({ err: error }, 'could not remove the feed articles deleted meanwhile from the search tables; they stay until the next start'));
-    },
-    async stop() {
-      await opened?.follower.stop();
-      await opened?.close();
-    },
-  };
 }
 
 /** Where commands and schedules read articles: one view or reader per server (null: a DM, the operator's articles alone). */
@@ -208,17 +176,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const now = options.now ?? Date.now;
   const { role } = config;
+  // DATABASE_URL: one process per database writes the articles (the active ROLE=ingest, or a ROLE=all): it holds the ingest lock.
+  const ingestLocks = config.databaseUrl && (role === 'ingest' || role === 'all') ? createSessionLocks(config.databaseUrl) : undefined;
+  const leading = new AbortController();
+  const lead = { locks: ingestLocks!, logger, signal: leading.signal, onLost: (error: Error): void => options.onFatal?.(`ingest lock lost (${error.message}): stopping so that a standby takes over`) };
+  // A ROLE=all that finds the lock held serves commands and runs schedules all the same, reading the articles from Postgres.
+  const standby = role === 'all' && ingestLocks !== undefined && !(await tryToLead(lead));
+  if (standby) logger.info({ role }, 'another process writes the articles: this one reads them from Postgres (as ROLE=web does) and takes over when it goes');
   // With DATABASE_URL, ROLE=web and ROLE=scheduler read whole articles from Postgres (ROLE=ingest writes them): no folder, no briefing.
-  const readsPostgres = Boolean(config.databaseUrl) && (role === 'web' || role === 'scheduler');
-  const library = readsPostgres ? undefined : createFolderLibrary({
-    contentDir: config.contentDir,
-    maxBytes: config.maxArticleBytes,
-    logger,
-    rescanSeconds: config.libraryRescanSeconds,
-    settleMs: config.librarySettleMs,
-    // Briefings survive restarts next to the database (the engine's version is part of the key).
-    cachePath: join(dirname(config.databasePath), 'briefing-cache.json'),
-  });
+  const readsPostgres = Boolean(config.databaseUrl) && (role === 'web' || role === 'scheduler' || standby);
+  const library = readsPostgres ? undefined : folderLibrary(config, logger);
   const commands = await loadCommands(options.commandsDir);
   // ROLE=web: no gateway; interactions arrive over HTTP and their first callback becomes the HTTP response.
   // ROLE=scheduler: REST only (posts, channel checks), no gateway and no interactions. ROLE=ingest: no Discord at all.
@@ -249,7 +216,6 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // ── Services: add the scheduler here (see the TSDoc above). ──
   // DATABASE_URL: schedules and deliveries in Postgres (migrated here), shared by every process; else SQLite at DATABASE_PATH.
-  const ingestLocks = role === 'ingest' ? createSessionLocks(config.databaseUrl!) : undefined;
   if (role !== 'ingest') await addStoreServices({ config, logger, client, library, articles, now, fetcher, ctx, services, runsWork });
   // The active ROLE=ingest with DATABASE_URL also keeps every server's feed articles (polled by ROLE=scheduler) in its library
   // scopes, so that its search writer (started before) puts them in Postgres for the replicas. It polls and posts nothing.
@@ -289,7 +255,18 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   let stopping: Promise<void> | undefined;
   const started: Service[] = [];
-  const leading = new AbortController();
+  // A standby ROLE=all: the active ingest's work, started here once the writer is gone.
+  let takingOver: Promise<void> | undefined;
+  const takeOver = async (): Promise<void> => {
+    if (!(await waitToLead({ ...lead, standby: true }))) return;
+    const ingest = takenOverIngest(config, logger);
+    started.push(ingest);
+    try {
+      await ingest.start();
+    } catch (error) {
+      options.onFatal?.(`could not take over the articles: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const app: App = {
     client,
     library,
@@ -298,10 +275,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ctx,
     async start() {
       // ROLE=ingest: one active per database; a standby waits here (logged) until the active one is gone.
-      if (ingestLocks) {
-        const onLost = (error: Error): void => options.onFatal?.(`ingest lock lost (${error.message}): stopping so that a standby takes over`);
-        if (!(await waitToLead({ locks: ingestLocks, logger, signal: leading.signal, onLost }))) return;
-      }
+      if (role === 'ingest' && !(await waitToLead(lead))) return;
       // Log in while the library loads (a large library takes a while); services start once both are done.
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       // An HTTP replica or a scheduler never opens the gateway: REST (posts, follow-ups, channel checks) only needs the token.
@@ -317,10 +291,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         started.push(service);
       }
       logger.info({ user: client.user?.tag, role: config.role, articles: library ? library.size : 'read from Postgres', commands: [...commands.keys()] }, 'bot ready');
+      if (standby && !stopping) takingOver = takeOver();
     },
     stop() {
       stopping ??= (async () => {
         leading.abort();
+        await takingOver;
         for (const service of [...started].reverse()) {
           try {
             await service.stop();

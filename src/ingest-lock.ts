@@ -16,29 +16,49 @@ export interface LeadOptions {
   onLost: (error: Error) => void;
 }
 
+/** One try at the ingest lock: true once held (logged, `onLost` armed), false while another process holds it. */
+async function takeLock(options: Omit<LeadOptions, 'retryMs'>, tookOver: boolean): Promise<boolean> {
+  const { locks, logger, signal } = options;
+  if (!(await locks.tryLock(INGEST_LOCK))) return false;
+  let held = true;
+  locks.onLost((error) => {
+    if (!held || signal.aborted) return;
+    held = false;
+    options.onLost(error);
+  });
+  logger.info({ lock: INGEST_LOCK, tookOver }, tookOver ? 'ingest lock taken over: this process is now the active ingest' : 'ingest lock taken: this process is the active ingest');
+  return true;
+}
+
+const logStandby = (logger: LeadOptions['logger']): void => logger.info({ lock: INGEST_LOCK }, 'ingest standby: another process holds the ingest lock; waiting to take over');
+
+/**
+ * One try, for a process that carries on either way (`ROLE=all` with
+ * `DATABASE_URL`): true if it now leads (logged as {@link waitToLead} does);
+ * false, with the standby line, if another process holds the lock. Such a
+ * process then calls {@link waitToLead} with `standby: true` to take over later.
+ */
+export async function tryToLead(options: Omit<LeadOptions, 'retryMs'>): Promise<boolean> {
+  if (await takeLock(options, false)) return true;
+  logStandby(options.logger);
+  return false;
+}
+
 /**
  * `ROLE=ingest`: exactly one active process per database. Take the ingest
  * lock (a Postgres session advisory lock on the store's dedicated
  * connection, released by Postgres the moment its holder dies); while
  * another process holds it, wait as a standby, trying again every
- * `retryMs`. Logs which one this process is. Resolves true once this process
- * leads, false when `signal` aborts first.
+ * `retryMs`. Logs which one this process is (the standby line once; not at
+ * all with `standby`, already logged by {@link tryToLead}). Resolves true
+ * once this process leads, false when `signal` aborts first.
  */
-export async function waitToLead(options: LeadOptions): Promise<boolean> {
-  const { locks, logger, signal } = options;
-  let standby = false;
+export async function waitToLead(options: LeadOptions & { standby?: boolean }): Promise<boolean> {
+  const { logger, signal } = options;
+  let standby = options.standby ?? false;
   while (!signal.aborted) {
-    if (await locks.tryLock(INGEST_LOCK)) {
-      let held = true;
-      locks.onLost((error) => {
-        if (!held || signal.aborted) return;
-        held = false;
-        options.onLost(error);
-      });
-      logger.info({ lock: INGEST_LOCK, tookOver: standby }, standby ? 'ingest lock taken over: this process is now the active ingest' : 'ingest lock taken: this process is the active ingest');
-      return true;
-    }
-    if (!standby) logger.info({ lock: INGEST_LOCK }, 'ingest standby: another process holds the ingest lock; waiting to take over');
+    if (await takeLock(options, standby)) return true;
+    if (!standby) logStandby(logger);
     standby = true;
     if (signal.aborted) break;
     await new Promise<void>((resolve) => {

@@ -80,6 +80,7 @@ describe('README.md', () => {
     ['ingest lock taken: this process is the active ingest', "'ingest lock taken: this process is the active ingest'"],
     ['ingest standby: another process holds the ingest lock; waiting to take over', "'ingest standby: another process holds the ingest lock; waiting to take over'"],
     ['ingest lock taken over: this process is now the active ingest', "'ingest lock taken over: this process is now the active ingest'"],
+    ['another process writes the articles: this one reads them from Postgres (as ROLE=web does) and takes over when it goes', "'another process writes the articles: this one reads them from Postgres (as ROLE=web does) and takes over when it goes'"],
   ])('quotes the log line `%s` as the code logs it', (quoted, inCode) => {
     expect(README).toContain(`\`${quoted}\``);
     expect(SOURCES).toContain(inCode);

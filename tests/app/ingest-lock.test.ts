@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INGEST_LOCK, waitToLead } from '../../src/ingest-lock';
+import { INGEST_LOCK, tryToLead, waitToLead } from '../../src/ingest-lock';
 import type { SessionLocks } from '../../src/store/types';
 
 /** Locks of one process over a shared map of holders (what Postgres keeps). */
@@ -43,6 +43,23 @@ describe('waitToLead: one active ingest per database', () => {
     expect(await second).toBe(true);
     expect(holders.get(INGEST_LOCK)).toBe('b');
     expect(logB.lines.at(-1)).toBe('ingest lock taken over: this process is now the active ingest');
+  });
+
+  it('tryToLead (ROLE=all): one try each; the one that found the lock held logs standby once, then takes over through waitToLead', async () => {
+    const holders = new Map<string, string>();
+    const [a, b] = [locksOf(holders, 'a'), locksOf(holders, 'b')];
+    const [logA, logB] = [logger(), logger()];
+    const signal = new AbortController().signal;
+    expect(await tryToLead({ locks: a, logger: logA, signal, onLost: () => undefined })).toBe(true);
+    expect(await tryToLead({ locks: b, logger: logB, signal, onLost: () => undefined })).toBe(false);
+    expect(logA.lines).toEqual(['ingest lock taken: this process is the active ingest']);
+    expect(logB.lines).toEqual(['ingest standby: another process holds the ingest lock; waiting to take over']);
+    const later = waitToLead({ locks: b, logger: logB, retryMs: 5, signal, onLost: () => undefined, standby: true });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(logB.lines).toHaveLength(1);
+    a.lose();
+    expect(await later).toBe(true);
+    expect(logB.lines).toEqual(['ingest standby: another process holds the ingest lock; waiting to take over', 'ingest lock taken over: this process is now the active ingest']);
   });
 
   it('a standby stopped while it waits gives up without the lock', async () => {

@@ -136,12 +136,12 @@ export interface FeedTestBed {
   deps: ReturnType<typeof feedDeps>;
 }
 
-/** A local feed server and fresh check deps, started before each test of the calling block and closed after it. */
-export function useFeedServer(): FeedTestBed {
+/** A local feed server and fresh check deps (`overrides` as {@link feedDeps} takes them), started before each test of the calling block and closed after it. */
+export function useFeedServer(overrides: Partial<FeedCheckDeps> = {}): FeedTestBed {
   const bed = {} as FeedTestBed;
   beforeEach(async () => {
     bed.server = await startFeedServer();
-    bed.deps = feedDeps();
+    bed.deps = feedDeps(overrides);
   });
   afterEach(async () => {
     bed.deps.store.close();

@@ -191,6 +191,72 @@ describe.skipIf(!POSTGRES_BIN)('Postgres search answers as the in-memory index',
     });
   });
 
+  describe('ids and names past U+FFFF at equal times: the order of JavaScript’s strings (UTF-16), not of code points', () => {
+    // Fragments of ids and names: ASCII, Latin, Arabic, and each side of the place where the two orders part:
+    // U+E000–U+FFFF (private use, an Arabic presentation form, a full-width letter) against letters past U+FFFF (𝐀, 𝔸, an emoji).
+    const FRAGMENTS = ['a', 'z', 'é', 'ب', '\uE000', 'ﻻ', 'Ａ', '𝐀', '𝔸', '😀'];
+    const QUOTES = [
+      'الحكومة تدعم المدرسة الجديدة',
+      'The government supports the new school',
+      'Le gouvernement soutient la nouvelle école',
+    ];
+    const SPEAKER_NAMES = ['ليلى حسن', 'Mary Jones', 'Claire Martin', '𝐀lex Jones', 'Ａnna Jones', '😀 Jones', 'ﻻمى Jones', '\uE000 Jones'];
+    const TITLES = ['Article', 'Article two', 'مقال'];
+    const LANGUAGES = ['ar', 'en', 'fr'] as const;
+    const fragmentText = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+    const shape = fc.record({
+      timestamp: fc.constantFrom(1000, 2000),
+      title: fc.constantFrom(...TITLES),
+      quotes: fc.array(fc.tuple(fc.nat(2), fc.constantFrom(...SPEAKER_NAMES)), { minLength: 1, maxLength: 2 }),
+    });
+    // Up to 40 articles: past a page of 25 suggestions, so that a page can end inside a group of equal times.
+    const library = fc
+      .uniqueArray(fragmentText, { minLength: 1, maxLength: 40 })
+      .chain((idList) => fc.tuple(fc.constant(idList), fc.array(shape, { minLength: idList.length, maxLength: idList.length })))
+      .map(([idList, shapes]) => idList.map((id, i) => {
+        const { timestamp, title, quotes } = shapes[i]!;
+        const language = LANGUAGES[quotes[0]![0]]!;
+        return article(id, title, timestamp, QUOTES[quotes[0]![0]]!, quotes.map(([q, speaker]) => ({ text: QUOTES[q]!, speaker })), language);
+      }));
+    const asked = fc.record({
+      query: fc.constantFrom<string | undefined>(undefined, 'الحكومة', 'government', 'gouvernement', 'school', 'nouvelle'),
+      limit: fc.integer({ min: 1, max: 30 }),
+      typed: fc.constantFrom('', 'a', 'article', 'مقال', 'school', 'gouvernement'),
+      speaker: fc.constantFrom('', 'j', 'jones', 'ليلى'),
+      title: fc.constantFrom(...TITLES),
+    });
+
+    it('quotes, article and speaker suggestions, typed names: as the in-memory index answers', async () => {
+      await fc.assert(
+        fc.asyncProperty(library, asked, async (articles, { query, limit, typed, speaker, title }) => {
+          const memory = await load(articles);
+          const q: QuoteQuery = { ...(query ? { query } : {}), limit };
+          const expected = memory.searchQuotes(q);
+          expect(ids(expected)).toEqual(referenceQuotes(articles, q));
+          const scoped = search.scoped(OPERATOR_SCOPE);
+          expect(await scoped.searchQuotes(q)).toEqual(expected);
+          expect(await scoped.suggestArticles(typed)).toEqual(memory.suggestArticles(typed));
+          expect(await scoped.suggestSpeakers(speaker)).toEqual(memory.suggestSpeakers(speaker));
+          expect(await search.resolveInView(null, title)).toBe(memory.resolveName(title));
+        }),
+        { numRuns: 40 },
+      );
+    }, 120_000);
+
+    it.each([
+      ['an emoji id and a full-width one, the page ending between them', ['😀', 'Ａ'], 1],
+      ['a mathematical letter and a private-use one, the page ending between them', ['𝐀', '\uE000b'], 1],
+      ['past U+FFFF and an Arabic presentation form, all on the page', ['𝔸', 'ﻻ', 'a'], 3],
+    ] as const)('quotes of %s', async (_name, idList, limit) => {
+      const articles = idList.map((id, i) => article(id, TITLES[0]!, 1000, QUOTES[i % 3]!, [{ text: QUOTES[i % 3]!, speaker: SPEAKER_NAMES[i]! }], LANGUAGES[i % 3]!));
+      const memory = await load(articles);
+      const expected = memory.searchQuotes({ limit });
+      expect(ids(expected)).toEqual(referenceQuotes(articles, { limit }));
+      expect(await search.scoped(OPERATOR_SCOPE).searchQuotes({ limit })).toEqual(expected);
+      expect(await search.resolveInView(null, TITLES[0]!)).toBe(memory.resolveName(TITLES[0]!));
+    });
+  });
+
   describe('servers see the operator library and their own feed articles, never another server’s', () => {
     const operator = trilingualLibrary();
     const own = [

@@ -27,6 +27,8 @@ export const LAYER_RANKS: Readonly<Record<string, number>> = {
   web: 5,
   scheduler: 6, 'ingest-lock': 6,
   feeds: 7,
+  // The active ingest's parts (its folder, its writer, the feed articles it follows), composed by the app.
+  ingest: 7.5,
   commands: 8,
   app: 9,
   main: 10, deploy: 10, migrate: 10, cli: 10,

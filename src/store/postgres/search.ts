@@ -4,6 +4,7 @@ import { RULES, tsqueryOf, typedWords } from '../../library/search-document';
 import { articleChoice, DEFAULT_QUOTE_LIMIT, MAX_SUGGESTIONS, speakerChoice } from '../../library/search';
 import { foldForSearch, nameKey, wordsOf } from '../../library/normalize';
 import { mergeArticleSuggestions, mergeQuoteHits, mergeSpeakerSuggestions, newerOf } from '../../library/views';
+import { byCodeUnits, inMemoryOrder, PARTING_CHARACTER, tiedSql } from './in-memory-order';
 
 /** The operator's library: visible from every server and in DMs. */
 export const OPERATOR_SCOPE = '';
@@ -12,15 +13,36 @@ export const OPERATOR_SCOPE = '';
 type Dated<T> = T & { published: number };
 
 interface QuoteRow {
+  key: number;
   article_id: string;
   idx: number;
   quote: QuoteHit['quote'];
   published: number;
 }
 
-/** Newest article first, ids in code-point order (as in memory), then the article's own order. */
+interface ArticleRow {
+  id: string;
+  title: string;
+  published: number;
+  /** Autocomplete's tier: the typed words are in the title (else only in the lead or speakers). */
+  in_title: boolean;
+}
+
+interface SpeakerRow {
+  name: string;
+  latest: number;
+  quotes: number;
+}
+
+/** Postgres's order (ids `COLLATE "C"`, as the indexes hold them), put in the in-memory order by {@link inMemoryOrder}. */
 const QUOTE_ORDER = 'ORDER BY published DESC, article_id COLLATE "C" DESC, idx';
 const ARTICLE_ORDER = 'published DESC, id COLLATE "C" DESC';
+const SPEAKER_ORDER = 'ORDER BY latest DESC, quotes DESC, name COLLATE "C"';
+
+/** The in-memory orders: newest article first, ids by code units (descending), then the article's order; title matches first; speakers most recently quoted, most quoted, then by name. */
+const quoteOrder = (a: QuoteRow, b: QuoteRow): number => b.published - a.published || byCodeUnits(b.article_id, a.article_id) || a.idx - b.idx;
+const articleOrder = (a: ArticleRow, b: ArticleRow): number => Number(b.in_title) - Number(a.in_title) || b.published - a.published || byCodeUnits(b.id, a.id);
+const speakerOrder = (a: SpeakerRow, b: SpeakerRow): number => b.latest - a.latest || b.quotes - a.quotes || byCodeUnits(a.name, b.name);
 
 /**
  * Quote search, autocomplete and name resolution over the `search_*` tables
@@ -43,8 +65,12 @@ export class PostgresSearch {
     if (q.articleId !== undefined) where.push(`article_id = $${params.push(q.articleId)}`);
     if (text) where.push(`text_terms @@ $${params.push(text)}::tsquery`);
     if (speaker) where.push(`speaker_terms @@ $${params.push(speaker)}::tsquery`);
-    const limit = `$${params.push(q.limit ?? DEFAULT_QUOTE_LIMIT)}`;
-    const { rows } = await this.pool.query<QuoteRow>(`SELECT article_id, idx, quote, published FROM search_quotes WHERE ${where.join(' AND ')} ${QUOTE_ORDER} LIMIT ${limit}`, params);
+    const limit = q.limit ?? DEFAULT_QUOTE_LIMIT;
+    const [columns, n] = ['key, article_id, idx, quote, published', params.length];
+    const page = await this.rows<QuoteRow>(`SELECT ${columns} FROM search_quotes WHERE ${where.join(' AND ')} ${QUOTE_ORDER} LIMIT $${n + 1}`, [...params, limit]);
+    const tied = (last: QuoteRow): Promise<QuoteRow[]> =>
+      this.rows(tiedSql({ table: 'search_quotes', atTie: `scope = $1 AND published = $${n + 1}`, columns, where: where.join(' AND '), column: 'article_id', parting: `$${n + 2}` }), [...params, last.published, PARTING_CHARACTER]);
+    const rows = await inMemoryOrder(page, limit, quoteOrder, (row) => row.key, tied);
     return rows.map((row) => ({ articleId: row.article_id, index: row.idx, quote: row.quote, published: row.published }));
   }
 
@@ -56,34 +82,45 @@ export class PostgresSearch {
   async articles(scope: string, typed: string): Promise<Array<Dated<Suggestion>>> {
     const { words, short } = typedWords(typed);
     const title = tsqueryOf(words, RULES.title);
-    let sql: string;
-    let params: unknown[];
-    if (!title) [sql, params] = [`SELECT id, title, published FROM search_articles WHERE scope = $1 ORDER BY ${ARTICLE_ORDER} LIMIT $2`, [scope, MAX_SUGGESTIONS]];
-    else if (short) [sql, params] = [`SELECT id, title, published FROM search_articles WHERE scope = $1 AND title_terms @@ $2::tsquery ORDER BY ${ARTICLE_ORDER} LIMIT $3`, [scope, title, MAX_SUGGESTIONS]];
-    else {
+    const params: unknown[] = [scope];
+    let where = 'scope = $1';
+    let inTitle = 'TRUE';
+    if (title && short) where += ` AND title_terms @@ $${params.push(title)}::tsquery`;
+    else if (title) {
       // A title match is also a title-or-lead match (the typed word itself is among its variants): one query, titles first.
-      sql = `SELECT id, title, published FROM search_articles WHERE scope = $1 AND any_terms @@ $3::tsquery ORDER BY title_terms @@ $2::tsquery DESC, ${ARTICLE_ORDER} LIMIT $4`;
-      params = [scope, title, tsqueryOf(words, RULES.titleOrLead), MAX_SUGGESTIONS];
+      inTitle = `title_terms @@ $${params.push(title)}::tsquery`;
+      where += ` AND any_terms @@ $${params.push(tsqueryOf(words, RULES.titleOrLead))}::tsquery`;
     }
-    const { rows } = await this.pool.query<{ id: string; title: string; published: number }>(sql, params);
+    const [columns, n] = [`id, title, published, ${inTitle} AS in_title`, params.length];
+    const page = await this.rows<ArticleRow>(`SELECT ${columns} FROM search_articles WHERE ${where} ORDER BY ${title && !short ? 'in_title DESC, ' : ''}${ARTICLE_ORDER} LIMIT $${n + 1}`, [...params, MAX_SUGGESTIONS]);
+    const tied = (last: ArticleRow): Promise<ArticleRow[]> =>
+      this.rows(tiedSql({ table: 'search_articles', atTie: `scope = $1 AND published = $${n + 1}`, columns, where: `${where} AND (${inTitle}) = $${n + 2}`, column: 'id', parting: `$${n + 3}` }), [...params, last.published, last.in_title, PARTING_CHARACTER]);
+    const rows = await inMemoryOrder(page, MAX_SUGGESTIONS, articleOrder, (row) => row.id, tied);
     return rows.map((row) => ({ ...articleChoice(row.title, row.id), published: row.published }));
   }
 
   /** Speakers of one scope whose name (or role) words start with the typed words, most recently quoted first. */
   async speakers(scope: string, typed: string): Promise<Suggestion[]> {
     const names = tsqueryOf(typedWords(typed).words, RULES.speakerName);
-    const params: unknown[] = [scope, MAX_SUGGESTIONS];
-    const match = names ? `AND name_terms @@ $${params.push(names)}::tsquery` : '';
-    const { rows } = await this.pool.query<{ name: string }>(`SELECT name FROM search_speakers WHERE scope = $1 ${match} ORDER BY latest DESC, quotes DESC, name COLLATE "C" LIMIT $2`, params);
-    return rows.map((row) => speakerChoice(row.name));
+    const params: unknown[] = [scope];
+    const where = `scope = $1 ${names ? `AND name_terms @@ $${params.push(names)}::tsquery` : ''}`;
+    const [columns, n] = ['name, latest, quotes', params.length];
+    const page = await this.rows<SpeakerRow>(`SELECT ${columns} FROM search_speakers WHERE ${where} ${SPEAKER_ORDER} LIMIT $${n + 1}`, [...params, MAX_SUGGESTIONS]);
+    const tied = (last: SpeakerRow): Promise<SpeakerRow[]> =>
+      this.rows(tiedSql({ table: 'search_speakers', atTie: `scope = $1 AND latest = $${n + 1} AND quotes = $${n + 2}`, columns, where, column: 'name', parting: `$${n + 3}` }), [...params, last.latest, last.quotes, PARTING_CHARACTER]);
+    return (await inMemoryOrder(page, MAX_SUGGESTIONS, speakerOrder, (row) => row.name, tied)).map((row) => speakerChoice(row.name));
   }
 
   /** The newest article of one scope whose id or title is `typed` once folded. */
   async resolve(scope: string, typed: string): Promise<Dated<{ id: string }> | undefined> {
     const key = nameKey(typed);
     if (!key) return undefined;
-    const { rows } = await this.pool.query<{ id: string; published: number }>(`SELECT id, published FROM search_articles WHERE scope = $1 AND names @> ARRAY[$2::text] ORDER BY ${ARTICLE_ORDER} LIMIT 1`, [scope, key]);
-    return rows[0];
+    const [columns, where] = ['id, title, published, TRUE AS in_title', 'scope = $1 AND names @> ARRAY[$2::text]'];
+    const page = await this.rows<ArticleRow>(`SELECT ${columns} FROM search_articles WHERE ${where} ORDER BY ${ARTICLE_ORDER} LIMIT 1`, [scope, key]);
+    const tied = (last: ArticleRow): Promise<ArticleRow[]> =>
+      this.rows(tiedSql({ table: 'search_articles', atTie: 'scope = $1 AND published = $3', columns, where, column: 'id', parting: '$4' }), [scope, key, last.published, PARTING_CHARACTER]);
+    const [newest] = await inMemoryOrder(page, 1, articleOrder, (row) => row.id, tied);
+    return newest && { id: newest.id, published: newest.published };
   }
 
   /** True when a server has feed articles of its own. */
@@ -137,6 +174,10 @@ export class PostgresSearch {
     const [mine, theirs] = await Promise.all([guildId ? this.resolve(guildId, typed) : undefined, this.resolve(OPERATOR_SCOPE, typed)]);
     const dates = new Map([theirs, mine].filter((x) => x !== undefined).map((x) => [x.id, x.published]));
     return newerOf(mine?.id, theirs?.id, (id) => dates.get(id) ?? 0);
+  }
+
+  private async rows<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.pool.query<T>(sql, params)).rows;
   }
 
   private async hasArticle(scope: string, id: string): Promise<boolean> {
