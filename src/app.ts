@@ -26,8 +26,23 @@ import { feedArticleFollowing, folderLibrary, othersFeedArticles, takenOverInges
 import { adoptionService } from './scheduler/adoption';
 import { createSessionLocks } from './store/postgres/locks';
 
-/** Longest wait for the gateway to close on shutdown. */
-const DESTROY_TIMEOUT_MS = 2000;
+/** Whether every gateway shard has a session now: one came up, and none has dropped since without coming back. */
+function shardsUp(client: Client): { allUp(): boolean } {
+  const down = new Set<number>();
+  let sessions = 0;
+  const up = (shardId: number): void => void (sessions++, down.delete(shardId));
+  client.on(Events.ShardReady, up).on(Events.ShardResume, up);
+  client.on(Events.ShardReconnecting, (shardId) => down.add(shardId)).on(Events.ShardDisconnect, (_event, shardId) => down.add(shardId));
+  return { allUp: () => sessions > 0 && down.size === 0 };
+}
+
+/**
+ * Longest wait for the gateway to close on shutdown, ms: connected, for its
+ * close handshake (1000), which can take seconds on a loaded machine (a bot
+ * gone before it ends leaves Discord a 1006 and a session to resume);
+ * otherwise (reconnecting, or no gateway), for a connection that may never come.
+ */
+const DESTROY_TIMEOUT_MS = { connected: 10_000, otherwise: 2000 } as const;
 
 /** `work`'s value, or false after `ms`. */
 async function withinMs(work: Promise<boolean>, ms: number): Promise<boolean> {
@@ -252,6 +267,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardReady, (shardId, unavailable) => logger.info({ shardId, unavailableGuilds: unavailable?.size ?? 0 }, 'gateway session started'));
+  const shards = shardsUp(client);
 
   let stopping: Promise<void> | undefined;
   const started: Service[] = [];
@@ -308,8 +324,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         await ingestLocks?.close();
         // Connected: closes with 1000 at once. Reconnecting (no HELLO yet), discord.js's destroy() can wait for a
         // connection that never comes: bounded, so a signal during a reconnect still stops the bot cleanly.
-        const destroyed = await withinMs(client.destroy().then(() => true), DESTROY_TIMEOUT_MS);
-        if (!destroyed) logger.warn({ ms: DESTROY_TIMEOUT_MS }, 'gateway did not close in time (it was reconnecting); stopping anyway');
+        const ms = shards.allUp() ? DESTROY_TIMEOUT_MS.connected : DESTROY_TIMEOUT_MS.otherwise;
+        const destroyed = await withinMs(client.destroy().then(() => true), ms);
+        if (!destroyed) logger.warn({ ms }, 'gateway did not close in time; stopping anyway');
         logger.info('bot stopped');
       })();
       return stopping;
