@@ -4,7 +4,7 @@
  * quote is embedded in the sentence.
  */
 import { documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, type LatinPhrase } from './phrase';
-import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, TELL, THAT } from './lexicon';
+import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, SOURCE_PRONOUNS, TELL, THAT } from './lexicon';
 import { wordCount, type Attribution } from '../../clause';
 import { isCapitalized, type Token } from '../../tokens';
 import type { Gender } from '../../../speech-verbs';
@@ -45,6 +45,17 @@ export function accordingTo(phrase: LatinPhrase, tokens: readonly Token[], fragm
   return { continuation: owner !== 'unknown', gender: owner, fragment };
 }
 
+/**
+ * "according to him", « selon elle »: a pronoun alone (the end of the
+ * clause after it) is the person named last, of its gender; `undefined` when
+ * the words are no such pronoun ("according to her lawyer").
+ */
+export function pronounSource(tokens: readonly Token[], fragment: boolean): Attribution | undefined {
+  const gender = tokens[0] && !tokens[0].punct ? SOURCE_PRONOUNS.get(tokens[0].text.toLowerCase()) : undefined;
+  const next = tokens[1];
+  if (gender === undefined || (next !== undefined && !next.punct)) return undefined;
+  return { continuation: true, gender, fragment };
+}
 
 /**
  * The antecedent of a relative pronoun subject: "… the Palestinian Dialogue

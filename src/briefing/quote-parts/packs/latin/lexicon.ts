@@ -72,6 +72,11 @@ export const POSSESSORS: ReadonlyMap<string, Gender> = new Map([
   ['her', 'f'], ['she', 'f'], ["qu'elle", 'f'], ['elle', 'f'], ['his', 'm'], ['he', 'm'], ["qu'il", 'm'], ['il', 'm'],
 ]);
 
+/** Pronouns standing alone after "according to" / « selon »: the person named last (according to him, selon elle). */
+export const SOURCE_PRONOUNS: ReadonlyMap<string, Gender> = new Map([
+  ['him', 'm'], ['her', 'f'], ['them', 'unknown'], ['lui', 'm'], ['elle', 'f'], ['eux', 'unknown'], ['elles', 'f'],
+]);
+
 /** Lower-case particles inside names (Charles de Gaulle, Ursula von der Leyen). */
 export const PARTICLES = set('de du des van von der den da di bin ibn al el la le dos do y');
 
