@@ -49,3 +49,30 @@ describe('extractQuotes: a pronoun after "according to" / « selon » is the las
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+const compoundPast: Row[] = [
+  ['fr: « X a dit : « … » » : le sujet sans l’auxiliaire', 'fr', [
+    'Jean Martin a dit : « Nous ne reculerons pas sur le budget. »',
+  ], 'ne reculerons pas', 'Jean Martin'],
+  ['fr: « X a écrit sur X : « … » »', 'fr', [
+    'Marie Dupont a écrit sur X : « Nous ne reculerons pas sur les salaires. »',
+  ], 'ne reculerons pas', 'Marie Dupont'],
+  ['fr: « X avait dit que « … » »', 'fr', [
+    'En mars, le ministre Jean Martin avait dit que le gouvernement « ne reculerait pas sur les retraites ».',
+  ], 'ne reculerait pas', 'Jean Martin'],
+  ['fr: « les syndicats ont dit : « … » » (pluriel)', 'fr', [
+    'Lundi soir, les syndicats ont dit : « Nous ne reculerons pas sur la grève. »',
+  ], 'ne reculerons pas', 'les syndicats'],
+  ['fr: « dit » au présent reste un verbe (X dit : « … »)', 'fr', [
+    'Marie Dupont dit : « Nous ne reculerons pas sur les salaires. »',
+  ], 'ne reculerons pas', 'Marie Dupont'],
+  ['en: "a" as an article is untouched ("a spokesman said")', 'en', [
+    'A spokesman said: "We will not back down on the budget."',
+  ], 'back down', 'A spokesman'],
+];
+
+describe('extractQuotes: a French compound past with dit / écrit (a dit, avait écrit) leaves the auxiliary out of the speaker', () => {
+  it.each(compoundPast)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});
