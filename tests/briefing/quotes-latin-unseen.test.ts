@@ -76,3 +76,34 @@ describe('extractQuotes: a French compound past with dit / écrit (a dit, avait 
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+const nameColon: Row[] = [
+  ['en: a headline "Name: "…"" is that person’s', 'en', [
+    'Maria Lopez: "We will not back down on the budget"',
+    'The mayor of Springfield spoke to reporters on Monday.',
+  ], 'back down', 'Maria Lopez'],
+  ['en: a title and a surname before the colon, resolved to the full name', 'en', [
+    'Mayor Lopez: "We will not back down on the budget"',
+    'Maria Lopez spoke to reporters on Monday about the vote.',
+  ], 'back down', 'Maria Lopez'],
+  ['fr: un titre « Prénom Nom : « … » »', 'fr', [
+    'Marie Dupont : « Nous ne reculerons pas sur le budget »',
+    'La ministre de l’Économie a parlé lundi devant les députés.',
+  ], 'ne reculerons pas', 'Marie Dupont'],
+  ['en: a topic label before the colon names nobody (Covid: "…")', 'en', [
+    'Covid: "We are in a race against time to save lives"',
+    'Hospitals in the north of England are filling up again.',
+  ], 'race against time', null],
+  ['en: a label word names nobody (Breaking News: "…")', 'en', [
+    'Breaking News: "The bridge is closed to all traffic tonight"',
+  ], 'bridge is closed', null],
+  ['fr: « Lire aussi : « … » » ne nomme personne', 'fr', [
+    'Lire aussi : « Nous ne reculerons pas sur le budget »',
+  ], 'ne reculerons pas', null],
+];
+
+describe('extractQuotes: a name and a colon before a quote (headlines, interview lines) name its speaker', () => {
+  it.each(nameColon)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});

@@ -72,6 +72,14 @@ export const POSSESSORS: ReadonlyMap<string, Gender> = new Map([
   ['her', 'f'], ['she', 'f'], ["qu'elle", 'f'], ['elle', 'f'], ['his', 'm'], ['he', 'm'], ["qu'il", 'm'], ['il', 'm'],
 ]);
 
+/** Labels of a headline or a line before a colon that name no speaker (Update: "…", Vidéo : « … »). */
+export const COLON_LABELS = set(`
+  update updated breaking watch exclusive analysis live opinion video photos photo read explainer editorial interview
+  comment review listen podcast quiz factcheck q a question answer warning note correction editor's
+  vidéo direct témoignage tribune analyse récit enquête reportage éditorial verbatim exclusif info alerte entretien
+  chronique lire aussi décryptage question réponse
+`);
+
 /** Pronouns standing alone after "according to" / « selon »: the person named last (according to him, selon elle). */
 export const SOURCE_PRONOUNS: ReadonlyMap<string, Gender> = new Map([
   ['him', 'm'], ['her', 'f'], ['them', 'unknown'], ['lui', 'm'], ['elle', 'f'], ['eux', 'unknown'], ['elles', 'f'],
