@@ -107,3 +107,38 @@ describe('extractQuotes: a name and a colon before a quote (headlines, interview
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+/** [label, language, paragraphs, piece of the quote, speaker, role (null: none)] */
+type RoleRow = [...Row, string | null];
+
+const documentIssuers: RoleRow[] = [
+  ['en: "according to a statement from the Foreign Ministry" is the ministry', 'en', [
+    'The strikes were "a violation of our sovereignty," according to a statement from the Foreign Ministry.',
+  ], 'violation of our', 'the Foreign Ministry', 'the Foreign Ministry'],
+  ['en: "according to a report issued by Amnesty International" is Amnesty', 'en', [
+    'According to a report issued by Amnesty International, detainees were "held for weeks without any charge."',
+  ], 'held for weeks', 'Amnesty International', null],
+  ['en: "according to a statement from the ministry" (no name) is nobody', 'en', [
+    'According to a statement from the ministry, the talks are "going very well at this point."',
+  ], 'going very well', null, null],
+  ['en: "According to X, the sentence" gives X alone, no role made of the sentence', 'en', [
+    'According to Amnesty International, detainees were "held for weeks without any charge."',
+  ], 'held for weeks', 'Amnesty International', null],
+  ['fr: « selon un communiqué du ministère des Affaires étrangères »', 'fr', [
+    'Les frappes sont « une violation de notre souveraineté », selon un communiqué du ministère des Affaires étrangères.',
+  ], 'violation de notre', 'ministère des Affaires étrangères', 'ministère des Affaires étrangères'],
+  ['fr: « selon un rapport publié par l’ONU »', 'fr', [
+    'Selon un rapport publié par l’ONU, les détenus ont été « privés de tout contact pendant des semaines ».',
+  ], 'privés de tout contact', 'l’ONU', 'l’ONU'],
+  ['fr: « selon le rapport » sans émetteur ne nomme personne', 'fr', [
+    'Selon le rapport, les détenus ont été « privés de tout contact pendant des semaines ».',
+  ], 'privés de tout contact', null, null],
+];
+
+describe('extractQuotes: "according to a statement from X" / « selon un communiqué de X » names the issuer X', () => {
+  it.each(documentIssuers)('%s', (_label, language, paragraphs, piece, speaker, role) => {
+    const q = quoteWith(extractQuotes(paragraphs, language), piece);
+    expect(q.speaker).toBe(speaker);
+    expect(q.speakerRole ?? null).toBe(role);
+  });
+});

@@ -3,7 +3,7 @@
  * the subject standing before a verb, "according to" a document, whether the
  * quote is embedded in the sentence.
  */
-import { documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, type LatinPhrase } from './phrase';
+import { documentIssuer, documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, type LatinPhrase } from './phrase';
 import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, SOURCE_PRONOUNS, TELL, THAT } from './lexicon';
 import { wordCount, type Attribution } from '../../clause';
 import { isCapitalized, type Token } from '../../tokens';
@@ -36,10 +36,13 @@ export function lowerAll(tokens: readonly Token[]): string[] {
 
 /**
  * "According to X": X, unless X is a document or an account, which names
+ * its issuer ("according to a statement from the Foreign Ministry"), else
  * nobody ("according to the report") or, with a pronoun, the person whose it
  * is (« d’après le récit qu’elle livre » → the last woman quoted).
  */
 export function accordingTo(phrase: LatinPhrase, tokens: readonly Token[], fragment: boolean): Attribution {
+  const issuer = documentIssuer(tokens);
+  if (issuer) return { phrase: issuer, continuation: false, gender: issuer.gender ?? 'unknown', fragment };
   const owner = documentOwner(phrase, tokens);
   if (owner === undefined) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment };
   return { continuation: owner !== 'unknown', gender: owner, fragment };

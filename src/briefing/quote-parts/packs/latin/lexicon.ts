@@ -67,6 +67,20 @@ export const DOCUMENTS = set(`
   témoignage note tribune
 `);
 
+/** Words joining a document to its issuer (a statement from the ministry, un communiqué du parquet, a report by Amnesty). */
+export const ISSUER_LINKS = set("from by of du de des d' par");
+
+/** Nouns of institutions: an issuer holding one is named whole (the Foreign Ministry, le ministère des Affaires étrangères). */
+export const INSTITUTIONS = set(`
+  ministry department office government council commission agency authority court embassy army police service
+  committee union party parliament senate assembly bank company group organisation organization university
+  ministère gouvernement conseil commission agence autorité cour tribunal ambassade armée police parquet préfecture
+  comité syndicat parti parlement sénat assemblée banque entreprise groupe organisation université mairie élysée
+`);
+
+/** Participles that may stand between a document and its issuer (a statement issued by, un rapport publié par). */
+export const ISSUED = set('issued released published signed publié publiée diffusé diffusée signé signée');
+
 /** Possessives and pronouns inside a document phrase that tell whose it is (her account, le récit qu'elle livre). */
 export const POSSESSORS: ReadonlyMap<string, Gender> = new Map([
   ['her', 'f'], ['she', 'f'], ["qu'elle", 'f'], ['elle', 'f'], ['his', 'm'], ['he', 'm'], ["qu'il", 'm'], ['il', 'm'],

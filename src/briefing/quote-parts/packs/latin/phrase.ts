@@ -6,6 +6,7 @@
 import type { Phrase } from '../ar/phrase';
 import {
   TITLES, NOT_NAMES, AFTER_CUTS, FEMININE, MASCULINE, FILLERS, DOCUMENTS, POSSESSORS, PARTICLES, OF_WORDS, APPOSITION_STARTS, CLAUSE_STARTS,
+  INSTITUTIONS, ISSUED, ISSUER_LINKS,
 } from './lexicon';
 import type { Gender } from '../../../speech-verbs';
 import { PRONOUNS } from '../../../speech-verbs';
@@ -137,7 +138,7 @@ function merge(core: LatinPhrase, other: LatinPhrase): LatinPhrase {
 /** True when a chunk is an introductory phrase, not a speaker (In a statement, On Monday). */
 function isAdverbial(chunk: readonly Token[]): boolean {
   const first = chunk[0] ? lower(chunk[0]) : '';
-  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|for|with|as|like|by|from|since|en|à|au|aux|depuis|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis|pour|avec|comme|par|selon)$/u.test(first);
+  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|for|with|as|like|by|from|since|according|d'après|en|à|au|aux|depuis|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis|pour|avec|comme|par|selon)$/u.test(first);
 }
 
 /**
@@ -169,6 +170,30 @@ export function documentOwner(phrase: LatinPhrase, tokens: readonly Token[]): Ge
     if (g !== undefined) return g;
   }
   return 'unknown';
+}
+
+/**
+ * The issuer named right after the document noun that heads `tokens`: "a
+ * statement from the Foreign Ministry", « un communiqué du ministère des
+ * Affaires étrangères », "a report issued by Amnesty International". A
+ * capitalised word must name it ("a statement from the ministry" names
+ * nobody the article can be sure of); an institution is kept whole as the
+ * speaker, a person is split into role and name. `undefined` when no issuer
+ * is named.
+ */
+export function documentIssuer(tokens: readonly Token[]): LatinPhrase | undefined {
+  const doc = tokens.findIndex((t) => !FILLERS.has(lower(t)));
+  if (doc === -1 || !DOCUMENTS.has(lower(tokens[doc]!))) return undefined;
+  let link = doc + 1;
+  if (tokens[link] && ISSUED.has(lower(tokens[link]!))) link++;
+  if (!tokens[link] || !ISSUER_LINKS.has(lower(tokens[link]!))) return undefined;
+  const rest = tokens.slice(link + 1);
+  const end = rest.findIndex((t) => t.punct);
+  const words = end === -1 ? rest : rest.slice(0, end);
+  if (!words.some((t) => isCapitalized(t.text.replace(/^[ld]['’]/u, ''))) || words.some((t) => DOCUMENTS.has(lower(t)))) return undefined;
+  if (words.some((t) => INSTITUTIONS.has(lower(t)))) return { role: joinWords(words) };
+  const phrase = parseLatinInverted(words);
+  return phrase.name !== undefined || phrase.role !== undefined ? phrase : undefined;
 }
 
 /** Tokens back to text: no space before an apostrophe or a period (l'Intérieur, U.K.). */
