@@ -142,3 +142,33 @@ describe('extractQuotes: "according to a statement from X" / « selon un communi
     expect(q.speakerRole ?? null).toBe(role);
   });
 });
+
+const pronounOpinions: Row[] = [
+  ['fr: « Pour lui, « … » » : l’avis de l’homme nommé avant', 'fr', [
+    'Jean Martin a rencontré les syndicats lundi. Pour lui, « le gouvernement ne reculera pas sur le budget ».',
+  ], 'ne reculera pas', 'Jean Martin'],
+  ['fr: « À ses yeux, … « … » »', 'fr', [
+    'Marie Dupont a rencontré les syndicats lundi. À ses yeux, le gouvernement est « en train de trahir ses promesses ».',
+  ], 'trahir ses promesses', 'Marie Dupont'],
+  ['en: "For her, …" after a woman quoted before', 'en', [
+    '"We will not back down," said Mary Dupont, the union leader.',
+    'For her, the budget is "a betrayal of every promise we made to the workers."',
+  ], 'betrayal of every promise', 'Mary Dupont'],
+  ['en: "In his view, …"', 'en', [
+    'John Martin met the union leaders on Monday. In his view, the budget is "a betrayal of every promise we made."',
+  ], 'betrayal of every promise', 'John Martin'],
+  ['en: "In the view of many, …" names nobody', 'en', [
+    'John Martin met the union leaders on Monday.',
+    'In the view of many, the budget is "a betrayal of every promise we made."',
+  ], 'betrayal of every promise', null],
+  ['fr: « Pour eux, … » (pluriel) ne nomme personne', 'fr', [
+    'Jean Martin a rencontré les syndicats lundi.',
+    'Pour eux, le budget est « une trahison de toutes les promesses ».',
+  ], 'trahison de toutes', null],
+];
+
+describe('extractQuotes: « Pour lui », « À ses yeux », "In her view" open the opinion of the person named last', () => {
+  it.each(pronounOpinions)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});

@@ -4,7 +4,7 @@
  * quote is embedded in the sentence.
  */
 import { documentIssuer, documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, type LatinPhrase } from './phrase';
-import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, SOURCE_PRONOUNS, TELL, THAT } from './lexicon';
+import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, SOURCE_PRONOUNS, TELL, THAT, VIEW_NOUNS, VIEW_POSSESSIVES } from './lexicon';
 import { wordCount, type Attribution } from '../../clause';
 import { isCapitalized, type Token } from '../../tokens';
 import type { Gender } from '../../../speech-verbs';
@@ -102,6 +102,22 @@ export function opinionOf(tokens: readonly Token[], lowered: readonly string[], 
   const phrase = parseLatinInverted(tokens.slice(1, comma));
   const person = phrase.name ? phrase.name.includes(' ') : phrase.role !== undefined && isLatinDescriptor(phrase.role);
   return person ? { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: true, needsName: true } : null;
+}
+
+/**
+ * « Pour lui, … », « À ses yeux, … », "For her, …", "In his view, …": the
+ * opinion of the person named last (a singular pronoun or possessive opens
+ * the sentence, no speech verb in it); undefined when the sentence opens
+ * otherwise.
+ */
+export function opinionOfPronoun(lowered: readonly string[], speechWord: SpeechWordReader): Attribution | undefined {
+  const comma = lowered.indexOf(',');
+  if (comma < 2 || comma > 3 || lowered.some((w, k) => speechWord(lowered, k) !== null)) return undefined;
+  let gender: Gender | undefined;
+  if (comma === 2 && (lowered[0] === 'pour' || lowered[0] === 'for')) gender = SOURCE_PRONOUNS.get(lowered[1]!);
+  else if (comma === 3 && /^(?:in|à|a)$/u.test(lowered[0]!) && VIEW_NOUNS.has(lowered[2]!)) gender = VIEW_POSSESSIVES.get(lowered[1]!);
+  if (gender === undefined || (gender === 'unknown' && lowered[1] !== 'ses' && lowered[1] !== 'son')) return undefined;
+  return { continuation: true, gender, fragment: comma < lowered.length - 1 };
 }
 
 /** The gender of a pronoun right after a speech verb, referring to its subject (qu'elle, que il, she, that he). */

@@ -99,6 +99,12 @@ export const SOURCE_PRONOUNS: ReadonlyMap<string, Gender> = new Map([
   ['him', 'm'], ['her', 'f'], ['them', 'unknown'], ['lui', 'm'], ['elle', 'f'], ['eux', 'unknown'], ['elles', 'f'],
 ]);
 
+/** Nouns of a point of view after a possessive opening the sentence: "In her view, …", « À ses yeux, … ». */
+export const VIEW_NOUNS = set('view opinion words eyes mind yeux');
+
+/** Possessives of such a view, with the gender they tell (ses, leurs tell none). */
+export const VIEW_POSSESSIVES: ReadonlyMap<string, Gender> = new Map([['his', 'm'], ['her', 'f'], ['ses', 'unknown'], ['son', 'unknown']]);
+
 /** Lower-case particles inside names (Charles de Gaulle, Ursula von der Leyen). */
 export const PARTICLES = set('de du des van von der den da di bin ibn al el la le dos do y');
 
