@@ -7,7 +7,7 @@
 import { stripArabicPrefixes } from './arabic';
 import { DOCUMENT_ANAPHORS, EVENT_HEADS, INSTITUTION_HEADS, JOINT_STATEMENT, LEADER_GROUPS, NEVER_SPEAKERS, PARENT_SAID_AGAIN } from './quote-parts/packs/ar/lexicon';
 import { isArabicAgeDescription, isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/packs/ar/phrase';
-import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/packs/latin/phrase';
+import { clauseLikeRole, isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/packs/latin/phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
 import { tokenize } from './quote-parts/tokens';
@@ -379,5 +379,6 @@ const SON_OF: ReadonlySet<string> = new Set(['بن', 'ابن', 'bin', 'ibn']);
 
 /** English/French phrases that cannot name a speaker ("he told journalists", "gouverneur de la Banque de"). */
 function plausiblePhrase(phrase: Phrase): boolean {
+  if (phrase.name === undefined && phrase.role !== undefined && clauseLikeRole(phrase.role)) return false;
   return (phrase.name === undefined || plausibleLatin(phrase.name)) && (phrase.role === undefined || plausibleLatin(phrase.role));
 }

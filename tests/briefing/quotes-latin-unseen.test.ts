@@ -172,3 +172,26 @@ describe('extractQuotes: « Pour lui », « À ses yeux », "In her view" open t
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+const clausesAreNoSpeakers: Row[] = [
+  ['en: a sentence’s subject that runs into a clause is no speaker for "he said"', 'en', [
+    'The only body swerve the president performed was when I asked him how many minds he had changed on the deal.',
+    '"We will get there in the end, you will see," he said.',
+  ], 'get there in the end', null],
+  ['fr: un sujet qui court sur une proposition n’est pas un orateur pour « a-t-il dit »', 'fr', [
+    'La seule esquive que le président a faite était quand je lui ai demandé combien d’élus il avait convaincus.',
+    '« Nous y arriverons, vous verrez », a-t-il dit.',
+  ], 'Nous y arriverons', null],
+  ['en: a role with a preposition before its article is still a speaker (the head of the union)', 'en', [
+    '"We will get there in the end, you will see," said the head of the union.',
+  ], 'get there in the end', 'the head of the union'],
+  ['fr: « le ministre de la Santé » reste un orateur', 'fr', [
+    '« Nous y arriverons, vous verrez », a déclaré le ministre de la Santé.',
+  ], 'Nous y arriverons', 'le ministre de la Santé'],
+];
+
+describe('extractQuotes: a run of words holding a clause (a verb, a pronoun at its end, a second article) is no speaker', () => {
+  it.each(clausesAreNoSpeakers)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});

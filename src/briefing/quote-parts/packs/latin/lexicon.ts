@@ -117,6 +117,13 @@ export const APPOSITION_STARTS = set("a an the his her their le la les l' un une
 /** Words that never start a speaker phrase: a pronoun subject with its clause ("he told journalists"). */
 export const CLAUSE_STARTS = set('he she they it we i you il elle ils elles on nous vous');
 
+/** Words of a clause that no speaker phrase holds: "The only body swerve the president performed was when I" is a sentence, not a speaker. */
+export const CLAUSE_WORDS = set('was were is are when if est était sont étaient quand lorsque');
+
+/** Words after which an article goes on the same speaker phrase (the mayor of the city, le ministre de la Santé, the mayor and the governor). */
+export const ARTICLE_LINKS = set(`of for at in on to from with by about against over under into and or
+  de à en sur pour par avec dans chez contre vers et ou`);
+
 /** Words that start a new clause: the subject cannot lie before them. */
 export const CLAUSE_BREAKS = new Set(['and', 'but', 'while', 'because', 'although', 'though', 'whereas', 'et', 'mais', 'car', 'tandis',
   'puisque', 'lorsque', 'quand', 'so', 'or', 'ou', 'donc']);

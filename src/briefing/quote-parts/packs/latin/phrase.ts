@@ -6,7 +6,7 @@
 import type { Phrase } from '../ar/phrase';
 import {
   TITLES, NOT_NAMES, AFTER_CUTS, FEMININE, MASCULINE, FILLERS, DOCUMENTS, POSSESSORS, PARTICLES, OF_WORDS, APPOSITION_STARTS, CLAUSE_STARTS,
-  INSTITUTIONS, ISSUED, ISSUER_LINKS,
+  ARTICLE_LINKS, CLAUSE_WORDS, INSTITUTIONS, ISSUED, ISSUER_LINKS,
 } from './lexicon';
 import type { Gender } from '../../../speech-verbs';
 import { PRONOUNS } from '../../../speech-verbs';
@@ -301,6 +301,18 @@ export function latinNameBefore(tokens: readonly Token[], end: number): string |
 /** True for a title or role word that may stand in a subject (Chair, ministre, porte-parole). */
 export function isTitleWord(t: Token): boolean {
   return !t.punct && TITLES.has(lower(t));
+}
+
+/**
+ * True when a role standing without a name is a run of a sentence rather
+ * than a speaker: it ends in a pronoun, holds the verb of a clause, or runs
+ * a second phrase on without a preposition ("The only body swerve the
+ * president performed was when I").
+ */
+export function clauseLikeRole(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  if (CLAUSE_STARTS.has(words[words.length - 1]!.toLowerCase()) || words.some((w) => CLAUSE_WORDS.has(w.toLowerCase()))) return true;
+  return words.some((w, k) => k > 0 && /^(the|le|la|les)$/u.test(w) && !/,$/u.test(words[k - 1]!) && !ARTICLE_LINKS.has(words[k - 1]!.toLowerCase()));
 }
 
 /**
