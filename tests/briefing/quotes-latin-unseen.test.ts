@@ -195,3 +195,27 @@ describe('extractQuotes: a run of words holding a clause (a verb, a pronoun at i
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+const hypotheticals: Row[] = [
+  ['en: "as if to say "…"" is imagined, nobody’s words', 'en', [
+    'Barack Obama, the president, spoke to me on Monday.',
+    'There was a momentary flicker across his face as if to say "You think you got me?" before his smile returned.',
+  ], 'You think you got me', null],
+  ['en: "seemed to say "…"" is imagined', 'en', [
+    '"We are ready for the vote," said Jane Smith, the mayor.',
+    'Her look seemed to say "Do not even try to stop me now."',
+  ], 'Do not even try', null],
+  ['fr: « comme pour dire « … » » est imaginé', 'fr', [
+    '« Nous sommes prêts », a déclaré Jean Martin lundi.',
+    'Il a haussé les épaules, comme pour dire « à quoi bon tout cela ».',
+  ], 'à quoi bon', null],
+  ['en: "as if to" before another verb leaves the speech verb its speaker', 'en', [
+    'Jane Smith, the mayor, told reporters, as if to settle the matter: "We will win this vote on Tuesday."',
+  ], 'win this vote', 'Jane Smith'],
+];
+
+describe('extractQuotes: words imagined after "as if to say" / « comme pour dire » have no speaker', () => {
+  it.each(hypotheticals)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});

@@ -124,6 +124,15 @@ export const CLAUSE_WORDS = set('was were is are when if est était sont étaien
 export const ARTICLE_LINKS = set(`of for at in on to from with by about against over under into and or
   de à en sur pour par avec dans chez contre vers et ou`);
 
+/** Verbs of words imagined rather than said, after {@link HYPOTHETICAL_OPENERS} (as if to say, comme pour dire). */
+export const HYPOTHETICAL_VERBS = set('say saying ask asking tell dire demander signifier lancer répondre dit disait disant');
+
+/** Word runs before such a verb that make the words imagined: as if to say, as though saying, comme pour dire, comme si elle disait. */
+export const HYPOTHETICAL_OPENERS: readonly (readonly string[])[] = [
+  'as if to', 'as though to', 'as if', 'as though', 'seemed to', 'seeming to', 'seems to', 'comme pour', 'comme si il', 'comme si elle',
+  "comme s'il", 'semblait', 'semble', 'semblant',
+].map((run) => run.split(' '));
+
 /** Words that start a new clause: the subject cannot lie before them. */
 export const CLAUSE_BREAKS = new Set(['and', 'but', 'while', 'because', 'although', 'though', 'whereas', 'et', 'mais', 'car', 'tandis',
   'puisque', 'lorsque', 'quand', 'so', 'or', 'ou', 'donc']);
