@@ -219,3 +219,32 @@ describe('extractQuotes: words imagined after "as if to say" / « comme pour dir
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+const characterisingVerbs: Row[] = [
+  ['en: "X called the decision "…""', 'en', ['Jane Smith called the decision "a disgrace to the whole city and its people."'], 'a disgrace to', 'Jane Smith'],
+  ['en: "X described the attack as "…""', 'en', ['Jane Smith described the attack as "cowardly and utterly barbaric in every way."'], 'cowardly and utterly', 'Jane Smith'],
+  ['en: "X dismissed the report as "…""', 'en', ['The mayor, Jane Smith, dismissed the report as "fake news from start to finish."'], 'fake news from start', 'Jane Smith'],
+  ['en: "X accused the council of "…""', 'en', ['Jane Smith accused the council of "betraying every family in this town."'], 'betraying every family', 'Jane Smith'],
+  ['en: "a group called "…"" names a thing, not a speaker', 'en', ['A new group called "Friends of the Earth and of the Sea" protested outside.'], 'Friends of the Earth', null],
+  ['fr: « X a qualifié la décision de « … » »', 'fr', ['Marie Dupont a qualifié la décision de « honte pour toute la ville entière ».'], 'honte pour toute', 'Marie Dupont'],
+  ['fr: « X a accusé le conseil de « … » »', 'fr', ['Marie Dupont a accusé le conseil de « trahir toutes les familles de la ville ».'], 'trahir toutes les familles', 'Marie Dupont'],
+  ['fr: « X a appelé à « … » »', 'fr', ['La syndicaliste Marie Dupont a appelé à « ne rien lâcher face au gouvernement ».'], 'ne rien lâcher', 'Marie Dupont'],
+  ['fr: « X condamne « … » » au présent', 'fr', ['Marie Dupont condamne « une attaque lâche contre nos institutions ».'], 'attaque lâche', 'Marie Dupont'],
+];
+
+describe('extractQuotes: verbs that characterise in the speaker’s words (called, described as, a qualifié de) name the speaker', () => {
+  it.each(characterisingVerbs)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});
+
+const passives: Row[] = [
+  ['en: a passive "The plan, described as "…"" names nobody', 'en', ['The plan, described as "a bold step toward a greener and fairer city", was unveiled.'], 'a bold step', null],
+  ['en: a passive "was widely condemned as "…"" names nobody', 'en', ['The attack was widely condemned as "cowardly and utterly barbaric in every way."'], 'cowardly and utterly', null],
+];
+
+describe('extractQuotes: a characterising verb in the passive names no speaker', () => {
+  it.each(passives)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});
