@@ -366,12 +366,20 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (a.length === 1) return a[0]!.length >= 3 && b.includes(a[0]!);
   if (b.length === 1) return b[0]!.length >= 3 && a.includes(b[0]!);
+  // Al Saud ~ Abu Anas Al Saud, de Gaulle ~ Charles de Gaulle (Latin script): a surname of several words ends the full name.
+  if (endsLatinName(a, b) || endsLatinName(b, a)) return true;
   // زيد رعد الحسين ~ زيد بن رعد الحسين ~ زيد بن رعد: the same first name, and one name's words (بن aside) all in the other.
   if (a[0] !== b[0]) return false;
   if (a[a.length - 1] === b[b.length - 1]) return true;
   const x = a.filter((w) => !SON_OF.has(w));
   const y = b.filter((w) => !SON_OF.has(w));
   return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+}
+
+/** True when `short` (two words or more, Latin script) is the last words of the longer `full`. */
+function endsLatinName(short: readonly string[], full: readonly string[]): boolean {
+  if (short.length < 2 || full.length <= short.length || !/^\p{Script=Latin}/u.test(short[0]!)) return false;
+  return short.every((w, k) => full[full.length - short.length + k] === w);
 }
 
 /** "Son of" inside a name (محمد بن سلمان), left out when two forms of a name are compared. */

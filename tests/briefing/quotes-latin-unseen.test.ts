@@ -248,3 +248,25 @@ describe('extractQuotes: a characterising verb in the passive names no speaker',
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+const particleNames: RoleRow[] = [
+  ['en: "But Al Saud is…": the conjunction is no role and Al opens the name', 'en', [
+    '"Choosing him is a good choice," Abu Anas Al Saud told a reporter.',
+    'But Al Saud is aware of the effect the choice may have on the talks.',
+    '"It will not advance negotiations at all," he said.',
+  ], 'advance negotiations', 'Abu Anas Al Saud', null],
+  ['en: "El Saife" after a title keeps its particle', 'en', [
+    '"We need someone to defend the land," said Dr. Mohamed El Saife.',
+  ], 'defend the land', 'Mohamed El Saife', 'Dr.'],
+  ['fr: « Charles de Gaulle » garde sa particule en minuscule', 'fr', [
+    '« Il faut tenir bon jusqu’au bout », a déclaré Charles de Gaulle.',
+  ], 'tenir bon', 'Charles de Gaulle', null],
+];
+
+describe('extractQuotes: a capitalised particle (Al, El) opens a name; a conjunction before it is no role', () => {
+  it.each(particleNames)('%s', (_label, language, paragraphs, piece, speaker, role) => {
+    const q = quoteWith(extractQuotes(paragraphs, language), piece);
+    expect(q.speaker).toBe(speaker);
+    expect(q.speakerRole ?? null).toBe(role);
+  });
+});

@@ -53,6 +53,12 @@ function isNameToken(t: Token): boolean {
   return !t.punct && isCapitalized(t.text) && !NOT_NAMES.has(w) && !/^\d/u.test(w) && !/'s$/u.test(w) && w.length > 1;
 }
 
+/** True when the capitalised particle at `k` starts a name with the capitalised word after it (Al Saud, El Saife, De Gaulle). */
+function opensName(words: readonly Token[], k: number): boolean {
+  const next = words[k + 1];
+  return isCapitalized(words[k]!.text) && next !== undefined && isNameToken(next) && !PARTICLES.has(lower(next));
+}
+
 /** Analyse one comma-free chunk: trailing capitalised run = name, the rest = role. */
 function analyseChunk(chunk: readonly Token[]): LatinPhrase {
   const words = chunk.filter((t) => !t.punct);
@@ -69,7 +75,8 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
     else break;
   }
   // Titles, determiners and sentence adverbs at the head of the run belong to the role.
-  while (start < words.length && (TITLES.has(lower(words[start]!)) || NOT_NAMES.has(lower(words[start]!)) || PARTICLES.has(lower(words[start]!)))) start++;
+  // A capitalised particle before another capitalised word opens the name (Al Saud, El Saife).
+  while (start < words.length && (TITLES.has(lower(words[start]!)) || NOT_NAMES.has(lower(words[start]!)) || (PARTICLES.has(lower(words[start]!)) && !opensName(words, start)))) start++;
   // "mayor of Springfield": a run right after "of" names a place, not the speaker.
   let before = start - 1;
   while (before > 0 && /^(la|le|les|the)$/u.test(lower(words[before]!))) before--; // de la Santé, of the Treasury
