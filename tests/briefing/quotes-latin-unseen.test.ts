@@ -270,3 +270,16 @@ describe('extractQuotes: a capitalised particle (Al, El) opens a name; a conjunc
     expect(q.speakerRole ?? null).toBe(role);
   });
 });
+
+const timeAfterName: Row[] = [
+  ['en: "said Jane Smith Monday" leaves the day out of the name', 'en', ['"We have made progress on the budget," said Jane Smith Monday.'], 'made progress', 'Jane Smith'],
+  ['fr: « a déclaré Marie Dupont lundi » : le jour n’est pas dans le nom', 'fr', ['« Nous avons progressé sur le budget », a déclaré Marie Dupont lundi.'], 'avons progressé', 'Marie Dupont'],
+  ['fr: « a affirmé Jean Martin mardi soir »', 'fr', ['« Nous avons progressé sur les salaires », a affirmé Jean Martin mardi soir.'], 'avons progressé', 'Jean Martin'],
+  ['en: "said Jane Smith yesterday"', 'en', ['"We have made progress on the budget," said Jane Smith yesterday.'], 'made progress', 'Jane Smith'],
+];
+
+describe('extractQuotes: a day or time after an inverted speaker (said X Monday, a déclaré X lundi) is not part of the name', () => {
+  it.each(timeAfterName)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});

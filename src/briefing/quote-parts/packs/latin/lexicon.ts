@@ -41,6 +41,8 @@ export const AFTER_CUTS = set(`
   who whom whose which that in on at during when adding after before while as because to from for with about of and
   but in qui que lors dans sur après avant pendant quand alors en pour avec à au aux devant dont et mais ce cette
   il elle ils elles
+  monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+  lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui ce soir matin
 `);
 
 export const FEMININE = set(`mrs. ms. mrs ms mme mme. mlle mlle. madame mademoiselle she elle spokeswoman chairwoman councilwoman congresswoman
