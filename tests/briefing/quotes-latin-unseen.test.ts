@@ -283,3 +283,27 @@ describe('extractQuotes: a day or time after an inverted speaker (said X Monday,
     expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
   });
 });
+
+const afterPronounNarration: Row[] = [
+  ['en: a quote-only paragraph after "he defended his decision to …" is his', 'en', [
+    '"We have made progress," President Barack Obama said in the interview.',
+    'The president also admitted that some governments needed to improve their records. However, he defended his decision to engage with and visit those governments.',
+    '"Well, they\'re not ideal institutions. But when we combined blunt talk with engagement, that gave us the best opportunity."',
+  ], 'not ideal institutions', 'Barack Obama'],
+  ['fr: un paragraphe fait d’une citation après « elle a défendu sa décision de … » est le sien', 'fr', [
+    '« Nous avons progressé », a déclaré Marie Dupont lundi.',
+    'Elle a défendu sa décision de rencontrer les syndicats malgré les critiques.',
+    '« Ce ne sont pas des partenaires faciles, mais le dialogue reste la meilleure voie pour avancer. »',
+  ], 'pas des partenaires faciles', 'Marie Dupont'],
+  ['en: after "The strikes continued through the night" the quote-only paragraph is nobody’s', 'en', [
+    '"We have made progress," President Barack Obama said in the interview.',
+    'The strikes continued through the night, and the hospital ran out of fuel by morning.',
+    '"This has nothing to do with other factions or the Palestinian people at all."',
+  ], 'nothing to do with', null],
+];
+
+describe('extractQuotes: a quote-only paragraph after a paragraph ending with "he/she <speech verb> …" is that speaker’s', () => {
+  it.each(afterPronounNarration)('%s', (_label, language, paragraphs, piece, speaker) => {
+    expect(quoteWith(extractQuotes(paragraphs, language), piece).speaker).toBe(speaker);
+  });
+});
