@@ -163,13 +163,19 @@ function noteReportedSpeechBetween(tokens: readonly Token[], book: SpeakerBook):
 /** Complementisers of reported speech in English and French (said that …, a expliqué que …). */
 const REPORTING_THAT = /^(?:that|que|qu['’]\p{L}*)$/iu;
 
-/** The speaker of the reported speech in the last sentence of a quote-less paragraph (English, French), recorded as the latest mention. */
+/**
+ * The speaker of the reported speech in the last sentence of a quote-less
+ * paragraph (English, French), recorded as the latest mention: a speech verb
+ * with that/que (`Levitt said that …`), or a pronoun going on with the last
+ * speaker (`However, he defended his decision to …`).
+ */
 function reportedSpeaker(text: string, pi: number, language: Language, cache: TokenCache, book: SpeakerBook): ResolvedSpeaker | null {
   const from = sentenceStart(text, text.length, Math.max(0, text.length - REPORTED_SPEECH_SCAN));
   const tokens = cache.range(pi, from, text.length);
-  if (!tokens.some((t) => REPORTING_THAT.test(t.text))) return null;
   const a = attributeBeforeTokens(tokens, language);
-  return a?.fragment ? attribute(book, a, false) : null;
+  if (!a?.fragment) return null;
+  const pronoun = a.continuation && !a.phrase && a.gender !== 'unknown';
+  return pronoun || tokens.some((t) => REPORTING_THAT.test(t.text)) ? attribute(book, a, false) : null;
 }
 
 /** Record the named subjects of the sentences in `tokens` (`La maire Anne Hidalgo a critiqué…`) for later continuations. */

@@ -7,7 +7,7 @@
 import { stripArabicPrefixes } from './arabic';
 import { DOCUMENT_ANAPHORS, EVENT_HEADS, INSTITUTION_HEADS, JOINT_STATEMENT, LEADER_GROUPS, NEVER_SPEAKERS, PARENT_SAID_AGAIN } from './quote-parts/packs/ar/lexicon';
 import { isArabicAgeDescription, isArabicOriginAdjective, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './quote-parts/packs/ar/phrase';
-import { isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/packs/latin/phrase';
+import { clauseLikeRole, isLatinDescriptor, plausibleLatin, type LatinPhrase } from './quote-parts/packs/latin/phrase';
 import { ArticleNames } from './quote-parts/name-finder';
 import { TokenCache } from './quote-parts/token-cache';
 import { tokenize } from './quote-parts/tokens';
@@ -366,6 +366,8 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (a.length === 1) return a[0]!.length >= 3 && b.includes(a[0]!);
   if (b.length === 1) return b[0]!.length >= 3 && a.includes(b[0]!);
+  // Al Saud ~ Abu Anas Al Saud, de Gaulle ~ Charles de Gaulle (Latin script): a surname of several words ends the full name.
+  if (endsLatinName(a, b) || endsLatinName(b, a)) return true;
   // زيد رعد الحسين ~ زيد بن رعد الحسين ~ زيد بن رعد: the same first name, and one name's words (بن aside) all in the other.
   if (a[0] !== b[0]) return false;
   if (a[a.length - 1] === b[b.length - 1]) return true;
@@ -374,10 +376,17 @@ function sameName(a: readonly string[], b: readonly string[]): boolean {
   return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
 
+/** True when `short` (two words or more, Latin script) is the last words of the longer `full`. */
+function endsLatinName(short: readonly string[], full: readonly string[]): boolean {
+  if (short.length < 2 || full.length <= short.length || !/^\p{Script=Latin}/u.test(short[0]!)) return false;
+  return short.every((w, k) => full[full.length - short.length + k] === w);
+}
+
 /** "Son of" inside a name (محمد بن سلمان), left out when two forms of a name are compared. */
 const SON_OF: ReadonlySet<string> = new Set(['بن', 'ابن', 'bin', 'ibn']);
 
 /** English/French phrases that cannot name a speaker ("he told journalists", "gouverneur de la Banque de"). */
 function plausiblePhrase(phrase: Phrase): boolean {
+  if (phrase.name === undefined && phrase.role !== undefined && clauseLikeRole(phrase.role)) return false;
   return (phrase.name === undefined || plausibleLatin(phrase.name)) && (phrase.role === undefined || plausibleLatin(phrase.role));
 }

@@ -12,6 +12,9 @@ export const FR_PARTICIPLES = new Set([
   'admis', 'confirmé', 'déploré', 'plaidé', 'promis', 'demandé', 'répété', 'ironisé', 'conclu', 'fait', 'soutenu',
   'réagi', 'témoigné', 'argumenté', 'interrogé', 'avancé', 'analysé', 'détaillé', 'glissé', 'lâché', 'soufflé', 'nuancé', 'tempéré',
   'protesté', 'souri', 'plaisanté', 'grincé', 'tonné', 'fustigé', 'salué',
+  // Verbs that characterise in the speaker's own words: a qualifié de « … », a décrit, a accusé X de « … ».
+  'qualifié', 'décrit', 'critiqué', 'accusé', 'défendu', 'rejeté', 'appelé', 'condamné', 'évoqué', 'exhorté', 'réclamé', 'exigé',
+  'contesté', 'démenti', 'menacé', 'qualifiée', 'décrite',
 ]);
 
 export const FR_PRESENT = new Set([
@@ -24,6 +27,8 @@ export const FR_PRESENT = new Set([
   'analysait', 'soulignait', 'précisait', 'assurait', 'racontait', 'insistait', 'martelait', 'salue',
   'déclarent', 'disent', 'affirment', 'estiment', 'ajoutent', 'expliquent', 'soulignent', 'indiquent', 'précisent', 'assurent',
   'préviennent', 'rappellent', 'jugent', 'dénoncent', 'regrettent', 'reconnaissent', 'répondent', 'avertissent',
+  'qualifie', 'décrit', 'accuse', 'défend', 'rejette', 'appelle', 'condamne', 'évoque', 'exhorte', 'réclame', 'exige', 'conteste',
+  'dément', 'menace', 'qualifient', 'décrivent', 'accusent', 'appellent', 'condamnent', 'réclament', 'exigent',
 ]);
 
 /** Gerunds continuing the sentence's subject: « …, tout en prévenant que « … » ». */

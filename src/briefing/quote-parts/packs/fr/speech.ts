@@ -9,6 +9,11 @@ function frenchInversion(token: string): { base: string; pronoun: Gender } | nul
   return { base: m[1]!, pronoun: FR_PRONOUNS[m[2]!] ?? 'unknown' };
 }
 
+/** « a », « avait », « ont »: the auxiliary of a compound past (a déclaré). */
+function isAuxiliary(token: string): boolean {
+  return token === 'a' || token === 'avait' || token === 'ont';
+}
+
 /** Speech word at `tokens[i]` in French (tokens lower-cased). */
 export function frenchSpeechWord(tokens: readonly string[], i: number): SpeechMatch | null {
   const t = tokens[i];
@@ -26,14 +31,15 @@ export function frenchSpeechWord(tokens: readonly string[], i: number): SpeechMa
     }
     return null;
   }
-  if ((t === 'a' || t === 'avait' || t === 'ont') && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
+  if (isAuxiliary(t) && FR_PARTICIPLES.has(tokens[i + 1] ?? '')) {
     return { kind: 'verb', gender: 'unknown', length: 2 };
   }
   // s'est exclamé, s'est félicité(e), s'est interrogé(e)
   if ((t === "s'est" || t === 's’est') && /^(exclamé|félicité|interrogé|emporté|insurgé|indigné|réjoui|inquiété)e?s?$/u.test(tokens[i + 1] ?? '')) {
     return { kind: 'verb', gender: (tokens[i + 1] ?? '').endsWith('e') ? 'f' : 'unknown', length: 2 };
   }
-  if (FR_PRESENT.has(t)) return { kind: 'verb', gender: 'unknown', length: 1 };
+  // « a dit », « a écrit »: the participle is the second word of the verb read at the auxiliary, not a present tense of its own.
+  if (FR_PRESENT.has(t) && !(isAuxiliary(tokens[i - 1] ?? '') && FR_PARTICIPLES.has(t))) return { kind: 'verb', gender: 'unknown', length: 1 };
   if (FR_GERUNDS.has(t)) return { kind: 'participle', gender: 'unknown', length: 1 };
   return null;
 }

@@ -3,8 +3,8 @@
  * the subject standing before a verb, "according to" a document, whether the
  * quote is embedded in the sentence.
  */
-import { documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, type LatinPhrase } from './phrase';
-import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, TELL, THAT } from './lexicon';
+import { documentIssuer, documentOwner, isLatinDescriptor, joinWords, latinNameAt, latinNameBefore, parseLatinInverted, type LatinPhrase } from './phrase';
+import { ADVERBIAL, CLAUSE_BREAKS, LATIN_AUX, RELATIVES, SOURCE_PRONOUNS, TELL, THAT, VIEW_NOUNS, VIEW_POSSESSIVES } from './lexicon';
 import { wordCount, type Attribution } from '../../clause';
 import { isCapitalized, type Token } from '../../tokens';
 import type { Gender } from '../../../speech-verbs';
@@ -36,15 +36,29 @@ export function lowerAll(tokens: readonly Token[]): string[] {
 
 /**
  * "According to X": X, unless X is a document or an account, which names
+ * its issuer ("according to a statement from the Foreign Ministry"), else
  * nobody ("according to the report") or, with a pronoun, the person whose it
  * is (« d’après le récit qu’elle livre » → the last woman quoted).
  */
 export function accordingTo(phrase: LatinPhrase, tokens: readonly Token[], fragment: boolean): Attribution {
+  const issuer = documentIssuer(tokens);
+  if (issuer) return { phrase: issuer, continuation: false, gender: issuer.gender ?? 'unknown', fragment };
   const owner = documentOwner(phrase, tokens);
   if (owner === undefined) return { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment };
   return { continuation: owner !== 'unknown', gender: owner, fragment };
 }
 
+/**
+ * "according to him", « selon elle »: a pronoun alone (the end of the
+ * clause after it) is the person named last, of its gender; `undefined` when
+ * the words are no such pronoun ("according to her lawyer").
+ */
+export function pronounSource(tokens: readonly Token[], fragment: boolean): Attribution | undefined {
+  const gender = tokens[0] && !tokens[0].punct ? SOURCE_PRONOUNS.get(tokens[0].text.toLowerCase()) : undefined;
+  const next = tokens[1];
+  if (gender === undefined || (next !== undefined && !next.punct)) return undefined;
+  return { continuation: true, gender, fragment };
+}
 
 /**
  * The antecedent of a relative pronoun subject: "… the Palestinian Dialogue
@@ -88,6 +102,22 @@ export function opinionOf(tokens: readonly Token[], lowered: readonly string[], 
   const phrase = parseLatinInverted(tokens.slice(1, comma));
   const person = phrase.name ? phrase.name.includes(' ') : phrase.role !== undefined && isLatinDescriptor(phrase.role);
   return person ? { phrase, continuation: false, gender: phrase.gender ?? 'unknown', fragment: true, needsName: true } : null;
+}
+
+/**
+ * « Pour lui, … », « À ses yeux, … », "For her, …", "In his view, …": the
+ * opinion of the person named last (a singular pronoun or possessive opens
+ * the sentence, no speech verb in it); undefined when the sentence opens
+ * otherwise.
+ */
+export function opinionOfPronoun(lowered: readonly string[], speechWord: SpeechWordReader): Attribution | undefined {
+  const comma = lowered.indexOf(',');
+  if (comma < 2 || comma > 3 || lowered.some((w, k) => speechWord(lowered, k) !== null)) return undefined;
+  let gender: Gender | undefined;
+  if (comma === 2 && (lowered[0] === 'pour' || lowered[0] === 'for')) gender = SOURCE_PRONOUNS.get(lowered[1]!);
+  else if (comma === 3 && /^(?:in|à|a)$/u.test(lowered[0]!) && VIEW_NOUNS.has(lowered[2]!)) gender = VIEW_POSSESSIVES.get(lowered[1]!);
+  if (gender === undefined || (gender === 'unknown' && lowered[1] !== 'ses' && lowered[1] !== 'son')) return undefined;
+  return { continuation: true, gender, fragment: comma < lowered.length - 1 };
 }
 
 /** The gender of a pronoun right after a speech verb, referring to its subject (qu'elle, que il, she, that he). */

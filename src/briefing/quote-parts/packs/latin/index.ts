@@ -7,8 +7,10 @@
 import { accordingTo } from './before/according-to';
 import { continuation } from './before/continuation';
 import { gerund } from './before/gerund';
+import { hypothetical } from './before/hypothetical';
 import { invertedPronoun } from './before/inverted-pronoun';
 import { invertedSubject } from './before/inverted-subject';
+import { nameColon } from './before/name-colon';
 import { opinion } from './before/opinion';
 import { participle } from './before/participle';
 import { pronounSubject } from './before/pronoun-subject';
@@ -29,7 +31,7 @@ import type { Token } from '../../tokens';
 
 /** The rules on the words before a quotation, in the order they are tried at each word. */
 const BEFORE: readonly Rule<LatinBeforeContext>[] = [
-  opinion, accordingTo, invertedPronoun, gerund, relativeSubject, pronounSubject, subjectBeforeVerb, participle, invertedSubject, continuation,
+  hypothetical, opinion, nameColon, accordingTo, invertedPronoun, gerund, relativeSubject, pronounSubject, subjectBeforeVerb, participle, invertedSubject, continuation,
 ];
 
 /** The rules on the speech word after a quotation, in order. */

@@ -41,6 +41,8 @@ export const AFTER_CUTS = set(`
   who whom whose which that in on at during when adding after before while as because to from for with about of and
   but in qui que lors dans sur après avant pendant quand alors en pour avec à au aux devant dont et mais ce cette
   il elle ils elles
+  monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+  lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui ce soir matin
 `);
 
 export const FEMININE = set(`mrs. ms. mrs ms mme mme. mlle mlle. madame mademoiselle she elle spokeswoman chairwoman councilwoman congresswoman
@@ -67,10 +69,43 @@ export const DOCUMENTS = set(`
   témoignage note tribune
 `);
 
+/** Words joining a document to its issuer (a statement from the ministry, un communiqué du parquet, a report by Amnesty). */
+export const ISSUER_LINKS = set("from by of du de des d' par");
+
+/** Nouns of institutions: an issuer holding one is named whole (the Foreign Ministry, le ministère des Affaires étrangères). */
+export const INSTITUTIONS = set(`
+  ministry department office government council commission agency authority court embassy army police service
+  committee union party parliament senate assembly bank company group organisation organization university
+  ministère gouvernement conseil commission agence autorité cour tribunal ambassade armée police parquet préfecture
+  comité syndicat parti parlement sénat assemblée banque entreprise groupe organisation université mairie élysée
+`);
+
+/** Participles that may stand between a document and its issuer (a statement issued by, un rapport publié par). */
+export const ISSUED = set('issued released published signed publié publiée diffusé diffusée signé signée');
+
 /** Possessives and pronouns inside a document phrase that tell whose it is (her account, le récit qu'elle livre). */
 export const POSSESSORS: ReadonlyMap<string, Gender> = new Map([
   ['her', 'f'], ['she', 'f'], ["qu'elle", 'f'], ['elle', 'f'], ['his', 'm'], ['he', 'm'], ["qu'il", 'm'], ['il', 'm'],
 ]);
+
+/** Labels of a headline or a line before a colon that name no speaker (Update: "…", Vidéo : « … »). */
+export const COLON_LABELS = set(`
+  update updated breaking watch exclusive analysis live opinion video photos photo read explainer editorial interview
+  comment review listen podcast quiz factcheck q a question answer warning note correction editor's
+  vidéo direct témoignage tribune analyse récit enquête reportage éditorial verbatim exclusif info alerte entretien
+  chronique lire aussi décryptage question réponse
+`);
+
+/** Pronouns standing alone after "according to" / « selon »: the person named last (according to him, selon elle). */
+export const SOURCE_PRONOUNS: ReadonlyMap<string, Gender> = new Map([
+  ['him', 'm'], ['her', 'f'], ['them', 'unknown'], ['lui', 'm'], ['elle', 'f'], ['eux', 'unknown'], ['elles', 'f'],
+]);
+
+/** Nouns of a point of view after a possessive opening the sentence: "In her view, …", « À ses yeux, … ». */
+export const VIEW_NOUNS = set('view opinion words eyes mind yeux');
+
+/** Possessives of such a view, with the gender they tell (ses, leurs tell none). */
+export const VIEW_POSSESSIVES: ReadonlyMap<string, Gender> = new Map([['his', 'm'], ['her', 'f'], ['ses', 'unknown'], ['son', 'unknown']]);
 
 /** Lower-case particles inside names (Charles de Gaulle, Ursula von der Leyen). */
 export const PARTICLES = set('de du des van von der den da di bin ibn al el la le dos do y');
@@ -83,6 +118,22 @@ export const APPOSITION_STARTS = set("a an the his her their le la les l' un une
 
 /** Words that never start a speaker phrase: a pronoun subject with its clause ("he told journalists"). */
 export const CLAUSE_STARTS = set('he she they it we i you il elle ils elles on nous vous');
+
+/** Words of a clause that no speaker phrase holds: "The only body swerve the president performed was when I" is a sentence, not a speaker. */
+export const CLAUSE_WORDS = set('was were is are when if est était sont étaient quand lorsque');
+
+/** Words after which an article goes on the same speaker phrase (the mayor of the city, le ministre de la Santé, the mayor and the governor). */
+export const ARTICLE_LINKS = set(`of for at in on to from with by about against over under into and or
+  de à en sur pour par avec dans chez contre vers et ou`);
+
+/** Verbs of words imagined rather than said, after {@link HYPOTHETICAL_OPENERS} (as if to say, comme pour dire). */
+export const HYPOTHETICAL_VERBS = set('say saying ask asking tell dire demander signifier lancer répondre dit disait disant');
+
+/** Word runs before such a verb that make the words imagined: as if to say, as though saying, comme pour dire, comme si elle disait. */
+export const HYPOTHETICAL_OPENERS: readonly (readonly string[])[] = [
+  'as if to', 'as though to', 'as if', 'as though', 'seemed to', 'seeming to', 'seems to', 'comme pour', 'comme si il', 'comme si elle',
+  "comme s'il", 'semblait', 'semble', 'semblant',
+].map((run) => run.split(' '));
 
 /** Words that start a new clause: the subject cannot lie before them. */
 export const CLAUSE_BREAKS = new Set(['and', 'but', 'while', 'because', 'although', 'though', 'whereas', 'et', 'mais', 'car', 'tandis',

@@ -6,6 +6,7 @@
 import type { Phrase } from '../ar/phrase';
 import {
   TITLES, NOT_NAMES, AFTER_CUTS, FEMININE, MASCULINE, FILLERS, DOCUMENTS, POSSESSORS, PARTICLES, OF_WORDS, APPOSITION_STARTS, CLAUSE_STARTS,
+  ARTICLE_LINKS, CLAUSE_WORDS, INSTITUTIONS, ISSUED, ISSUER_LINKS,
 } from './lexicon';
 import type { Gender } from '../../../speech-verbs';
 import { PRONOUNS } from '../../../speech-verbs';
@@ -52,6 +53,12 @@ function isNameToken(t: Token): boolean {
   return !t.punct && isCapitalized(t.text) && !NOT_NAMES.has(w) && !/^\d/u.test(w) && !/'s$/u.test(w) && w.length > 1;
 }
 
+/** True when the capitalised particle at `k` starts a name with the capitalised word after it (Al Saud, El Saife, De Gaulle). */
+function opensName(words: readonly Token[], k: number): boolean {
+  const next = words[k + 1];
+  return isCapitalized(words[k]!.text) && next !== undefined && isNameToken(next) && !PARTICLES.has(lower(next));
+}
+
 /** Analyse one comma-free chunk: trailing capitalised run = name, the rest = role. */
 function analyseChunk(chunk: readonly Token[]): LatinPhrase {
   const words = chunk.filter((t) => !t.punct);
@@ -68,7 +75,8 @@ function analyseChunk(chunk: readonly Token[]): LatinPhrase {
     else break;
   }
   // Titles, determiners and sentence adverbs at the head of the run belong to the role.
-  while (start < words.length && (TITLES.has(lower(words[start]!)) || NOT_NAMES.has(lower(words[start]!)) || PARTICLES.has(lower(words[start]!)))) start++;
+  // A capitalised particle before another capitalised word opens the name (Al Saud, El Saife).
+  while (start < words.length && (TITLES.has(lower(words[start]!)) || NOT_NAMES.has(lower(words[start]!)) || (PARTICLES.has(lower(words[start]!)) && !opensName(words, start)))) start++;
   // "mayor of Springfield": a run right after "of" names a place, not the speaker.
   let before = start - 1;
   while (before > 0 && /^(la|le|les|the)$/u.test(lower(words[before]!))) before--; // de la Santé, of the Treasury
@@ -137,7 +145,7 @@ function merge(core: LatinPhrase, other: LatinPhrase): LatinPhrase {
 /** True when a chunk is an introductory phrase, not a speaker (In a statement, On Monday). */
 function isAdverbial(chunk: readonly Token[]): boolean {
   const first = chunk[0] ? lower(chunk[0]) : '';
-  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|for|with|as|like|by|from|since|en|à|au|aux|depuis|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis|pour|avec|comme|par|selon)$/u.test(first);
+  return /^(in|on|at|after|before|during|speaking|asked|earlier|later|meanwhile|however|still|for|with|as|like|by|from|since|according|d'après|en|à|au|aux|depuis|dans|lors|après|avant|pendant|interrogé|interrogée|mais|ensuite|puis|pour|avec|comme|par|selon)$/u.test(first);
 }
 
 /**
@@ -169,6 +177,30 @@ export function documentOwner(phrase: LatinPhrase, tokens: readonly Token[]): Ge
     if (g !== undefined) return g;
   }
   return 'unknown';
+}
+
+/**
+ * The issuer named right after the document noun that heads `tokens`: "a
+ * statement from the Foreign Ministry", « un communiqué du ministère des
+ * Affaires étrangères », "a report issued by Amnesty International". A
+ * capitalised word must name it ("a statement from the ministry" names
+ * nobody the article can be sure of); an institution is kept whole as the
+ * speaker, a person is split into role and name. `undefined` when no issuer
+ * is named.
+ */
+export function documentIssuer(tokens: readonly Token[]): LatinPhrase | undefined {
+  const doc = tokens.findIndex((t) => !FILLERS.has(lower(t)));
+  if (doc === -1 || !DOCUMENTS.has(lower(tokens[doc]!))) return undefined;
+  let link = doc + 1;
+  if (tokens[link] && ISSUED.has(lower(tokens[link]!))) link++;
+  if (!tokens[link] || !ISSUER_LINKS.has(lower(tokens[link]!))) return undefined;
+  const rest = tokens.slice(link + 1);
+  const end = rest.findIndex((t) => t.punct);
+  const words = end === -1 ? rest : rest.slice(0, end);
+  if (!words.some((t) => isCapitalized(t.text.replace(/^[ld]['’]/u, ''))) || words.some((t) => DOCUMENTS.has(lower(t)))) return undefined;
+  if (words.some((t) => INSTITUTIONS.has(lower(t)))) return { role: joinWords(words) };
+  const phrase = parseLatinInverted(words);
+  return phrase.name !== undefined || phrase.role !== undefined ? phrase : undefined;
 }
 
 /** Tokens back to text: no space before an apostrophe or a period (l'Intérieur, U.K.). */
@@ -276,6 +308,18 @@ export function latinNameBefore(tokens: readonly Token[], end: number): string |
 /** True for a title or role word that may stand in a subject (Chair, ministre, porte-parole). */
 export function isTitleWord(t: Token): boolean {
   return !t.punct && TITLES.has(lower(t));
+}
+
+/**
+ * True when a role standing without a name is a run of a sentence rather
+ * than a speaker: it ends in a pronoun, holds the verb of a clause, or runs
+ * a second phrase on without a preposition ("The only body swerve the
+ * president performed was when I").
+ */
+export function clauseLikeRole(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  if (CLAUSE_STARTS.has(words[words.length - 1]!.toLowerCase()) || words.some((w) => CLAUSE_WORDS.has(w.toLowerCase()))) return true;
+  return words.some((w, k) => k > 0 && /^(the|le|la|les)$/u.test(w) && !/,$/u.test(words[k - 1]!) && !ARTICLE_LINKS.has(words[k - 1]!.toLowerCase()));
 }
 
 /**

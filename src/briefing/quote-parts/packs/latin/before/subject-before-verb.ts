@@ -9,6 +9,7 @@ export const subjectBeforeVerb: Rule<LatinBeforeContext> = {
   examples: [
     { language: 'en', input: 'Jane Smith, the mayor, said: "the bridge will reopen".', expected: { name: 'Jane Smith', role: 'the mayor', fragment: false } },
     { language: 'fr', input: 'Le maire Anne Vignot a déclaré qu’elle « ne céderait pas »', expected: { name: 'Anne Vignot', role: 'Le maire', gender: 'f', fragment: false } },
+    { language: 'fr', input: 'Jean Martin a écrit sur X : « Nous ne reculerons pas. »', expected: { name: 'Jean Martin', fragment: false } },
   ],
   match(context) {
     if (!onSpeechWord(context)) return undefined;
