@@ -1,6 +1,6 @@
 import type { Briefing, Quote } from '../briefing/schema';
 import type { ArticleMeta } from '../content/types';
-import { joinTerms, type TermList } from './match';
+import { joinTerms, type TermList } from './term-list';
 import { foldForSearch, nameKey, termSet } from './normalize';
 
 /** What the search index keeps of one quote besides the quote itself. */

@@ -2,7 +2,8 @@ import type { Quote } from '../briefing/schema';
 import { addToGroup, groupOf, removeFromGroup, type Groups } from '../groups';
 import type { LibraryArticle } from './types';
 import { articleIndexEntry, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
-import { constraint, hasTerm, planMatch, satisfies, splitTerms, unionOf, type Constraint, type MatchPlan, type TermList } from './match';
+import { constraint, planMatch, satisfies, unionOf, type Constraint, type MatchPlan } from './match';
+import { hasTerm, NO_TERMS, splitTerms, type TermList } from './term-list';
 import { foldForSearch, nameKey, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
@@ -67,8 +68,6 @@ interface SpeakerEntry {
 
 /** Most suggestions of one autocomplete. */
 export const MAX_SUGGESTIONS = 25;
-/** The term list of an article without lead or speaker terms. */
-const NO_TERMS: TermList = '  ';
 const MAX_CHOICE = 100;
 /** Quote words at least this long also match longer words they start. */
 export const MIN_PREFIX = 3;

@@ -1,4 +1,4 @@
-import { splitTerms, type TermList } from './match';
+import { splitTerms, type TermList } from './term-list';
 
 /** Most term lists kept waiting to be filed together (see {@link TermIndex.addList}); larger batches made V8 grow its young generation (+10 MB RSS) for no speed. */
 const FILING_BATCH = 1024;
