@@ -3,7 +3,7 @@ import { addToGroup, groupOf, removeFromGroup, type Groups } from '../groups';
 import type { LibraryArticle } from './types';
 import { articleIndexEntry, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
 import { constraint, planMatch, satisfies, unionOf, type Constraint, type MatchPlan } from './match';
-import { hasTerm, NO_TERMS, splitTerms, type TermList } from './term-list';
+import { hasTerm, NO_TERMS, type TermList } from './term-list';
 import { foldForSearch, nameKey, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
@@ -143,14 +143,14 @@ export class SearchIndex {
       const quote = this.quotes.get(key);
       if (!quote) continue;
       this.quotes.delete(key);
-      this.quoteText.remove(splitTerms(quote.textTerms), key);
-      this.quoteSpeakers.remove(splitTerms(quote.speakerTerms), key);
+      this.quoteText.removeList(quote.textTerms, key);
+      this.quoteSpeakers.removeList(quote.speakerTerms, key);
       this.removeSpeaker(quote.suggestKey);
     }
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
-    this.titleTerms.remove(splitTerms(entry.terms), entry.num);
-    this.leadTerms.remove(splitTerms(entry.leadTerms), entry.num);
+    this.titleTerms.removeList(entry.terms, entry.num);
+    this.leadTerms.removeList(entry.leadTerms, entry.num);
     for (const name of entry.names) removeFromGroup(this.byName, name, entry.id);
     this.newest = undefined;
     this.rank = undefined;
@@ -305,7 +305,7 @@ export class SearchIndex {
     if (--entry.count <= 0) {
       this.speakers.delete(folded);
       this.speakerByNum.delete(entry.num);
-      this.speakerNames.remove(splitTerms(entry.terms), entry.num);
+      this.speakerNames.removeList(entry.terms, entry.num);
     }
     this.speakersSorted = undefined;
   }

@@ -29,6 +29,11 @@ export function splitTerms(list: TermList): string[] {
   return list.length <= 2 ? [] : swapBlocks(list.slice(1, -1)).split(' ');
 }
 
+/** The terms of a {@link TermList} as it keeps them (swapped, see {@link swapBlocks}): the keys of a term index. */
+export function storedTerms(list: TermList): string[] {
+  return list.length <= 2 ? [] : list.slice(1, -1).split(' ');
+}
+
 /** What {@link hasTerm} searches a list for: made once per query word, then tested on many lists with `list.includes(needle)`. */
 export function termNeedle(term: string, prefix: boolean): string {
   return swapBlocks(prefix ? ` ${term}` : ` ${term} `);
