@@ -1,7 +1,7 @@
 import type { Quote } from '../briefing/schema';
 import { addToGroup, groupOf, removeFromGroup, type Groups } from '../groups';
 import type { LibraryArticle } from './types';
-import { articleIndexEntry, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
+import { articleIndexEntry, articleNames, suggestKeyOf, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
 import { constraint, planMatch, satisfies, unionOf, type Constraint, type MatchPlan } from './match';
 import { hasTerm, NO_TERMS, type TermList } from './term-list';
 import { foldForSearch, nameKey, wordsOf } from './normalize';
@@ -33,12 +33,15 @@ export interface Suggestion {
   value: string;
 }
 
+/**
+ * One indexed quote. What only its removal needs (its speaker's suggestion
+ * key, its article's names) is not kept: it is found again from the quote
+ * and the article's title, by the functions that made it.
+ */
 interface QuoteEntry {
   articleId: string;
   index: number;
   quote: Quote;
-  /** Folded name (or role when there is no name), for speaker suggestions. */
-  suggestKey: string;
   /** Index terms of the quote's text, and of its speaker's name and role. */
   textTerms: TermList;
   speakerTerms: TermList;
@@ -54,8 +57,6 @@ interface ArticleEntry {
   terms: TermList;
   /** Index terms of the lead and the speakers (see `LibraryArticle.searchTerms`). */
   leadTerms: TermList;
-  /** Folded id and title (keys of the names map). */
-  names: string[];
 }
 
 interface SpeakerEntry {
@@ -118,14 +119,14 @@ export class SearchIndex {
     const quoteKeys = article.briefing.quotes.map((quote, index) => {
       const key = this.nextKey++;
       const terms = entry.quotes[index]!;
-      this.quotes.set(key, { articleId: article.id, index, quote, suggestKey: terms.suggestKey, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
+      this.quotes.set(key, { articleId: article.id, index, quote, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
       this.quoteText.addList(terms.textTerms, key);
       this.quoteSpeakers.addList(terms.speakerTerms, key);
       if (terms.shortName) this.addSpeaker(terms, article.timestamp);
       return key;
     });
     const leadTerms = article.searchTerms ?? NO_TERMS;
-    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: sameString(entry.title, article.meta.title ?? article.briefing.headline), timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
+    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: sameString(entry.title, article.meta.title ?? article.briefing.headline), timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms };
     this.articles.set(article.id, articleEntry);
     this.articleByNum.set(articleEntry.num, articleEntry);
     this.titleTerms.addList(entry.titleTerms, articleEntry.num);
@@ -145,13 +146,13 @@ export class SearchIndex {
       this.quotes.delete(key);
       this.quoteText.removeList(quote.textTerms, key);
       this.quoteSpeakers.removeList(quote.speakerTerms, key);
-      this.removeSpeaker(quote.suggestKey);
+      this.removeSpeaker(suggestKeyOf(quote.quote));
     }
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
     this.titleTerms.removeList(entry.terms, entry.num);
     this.leadTerms.removeList(entry.leadTerms, entry.num);
-    for (const name of entry.names) removeFromGroup(this.byName, name, entry.id);
+    for (const name of articleNames(entry.id, entry.title)) removeFromGroup(this.byName, name, entry.id);
     this.newest = undefined;
     this.rank = undefined;
   }
