@@ -7,8 +7,8 @@ import type { ArticleFormat, ArticleMeta } from '../content/types';
 import type { Logger } from '../logger';
 import type { BriefedArticle } from './load';
 
-/** Bumped whenever the layout of the cache file changes, or how its search terms are found (`lead.ts`; the engine's fingerprint covers the briefings). */
-const CACHE_FORMAT = 5;
+/** Bumped whenever the layout of the cache file changes, or how its search terms are found (`lead.ts`) or kept (`term-list.ts`; the engine's fingerprint covers the briefings). */
+const CACHE_FORMAT = 6;
 
 interface Entry {
   id: string;
@@ -18,7 +18,7 @@ interface Entry {
   /** The front matter, so that an unchanged file need not be read again. */
   meta: ArticleMeta;
   briefing: Briefing;
-  /** The article's search terms besides its title (lead and speakers), which need the text to find. */
+  /** The article's search terms besides its title (lead and speakers), which need the text to find: a `TermList`, as the library keeps it. */
   searchTerms?: string;
   /** See {@link BriefedArticle.contentKey}. */
   contentKey?: string;

@@ -1,6 +1,6 @@
 import type { Briefing, Quote } from '../briefing/schema';
 import type { ArticleMeta } from '../content/types';
-import { joinTerms, type TermList } from './match';
+import { joinTerms, type TermList } from './term-list';
 import { foldForSearch, nameKey, termSet } from './normalize';
 
 /** What the search index keeps of one quote besides the quote itself. */
@@ -46,13 +46,28 @@ export function articleIndexEntry(article: IndexedArticle): ArticleIndexEntry {
   return {
     title,
     titleTerms: joinTerms(termSet(`${title} ${article.id}`)),
-    names: [...new Set([nameKey(article.id), nameKey(title)])].filter(Boolean),
+    names: articleNames(article.id, title),
     quotes: article.briefing.quotes.map(quoteIndexEntry),
   };
 }
 
+/** {@link ArticleIndexEntry.names} of an article, from its id and its title as the index entry has it. */
+export function articleNames(id: string, title: string): string[] {
+  return [...new Set([nameKey(id), nameKey(title)])].filter(Boolean);
+}
+
+/** {@link QuoteIndexEntry.shortName} of a quote. */
+function shortNameOf(quote: Quote): string {
+  return oneLine(quote.speaker ?? quote.speakerRole ?? '');
+}
+
+/** {@link QuoteIndexEntry.suggestKey} of a quote. */
+export function suggestKeyOf(quote: Quote): string {
+  return foldForSearch(shortNameOf(quote));
+}
+
 function quoteIndexEntry(quote: Quote): QuoteIndexEntry {
-  const shortName = oneLine(quote.speaker ?? quote.speakerRole ?? '');
+  const shortName = shortNameOf(quote);
   return {
     shortName,
     suggestKey: foldForSearch(shortName),

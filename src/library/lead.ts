@@ -6,7 +6,7 @@
 import { normalizeArabic, stripArabicPrefixes } from '../briefing/arabic';
 import type { Briefing } from '../briefing/schema';
 import { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, FRENCH_STOPWORDS } from '../briefing/stopwords';
-import { hasTerm, joinTerms, type TermList } from './match';
+import { hasTerm, joinTerms, type TermList } from './term-list';
 import { foldForSearch, termSet } from './normalize';
 
 /** Longest lead kept, in characters: the first sentence or two of the story. */

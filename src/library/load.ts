@@ -5,7 +5,7 @@ import { readPortable, type PortableRead } from '../content/portable';
 import type { ArticleFormat, ArticleMeta, ArticleSource } from '../content/types';
 import { articleIndexEntry, type ArticleIndexEntry } from './index-entry';
 import { leadOf, searchTermsOf } from './lead';
-import type { TermList } from './match';
+import type { TermList } from './term-list';
 import type { LibraryArticle } from './types';
 
 /** Size and modification time of a file, as the library tracks them. */

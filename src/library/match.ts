@@ -1,34 +1,11 @@
 import { termsOf } from './normalize';
 import type { TermIndex } from './term-index';
+import { termNeedle, type TermList } from './term-list';
 
 /** One variant of a query word: a term matched exactly, or as the start of longer terms. */
 export interface Variant {
   term: string;
   prefix: boolean;
-}
-
-/**
- * The index terms of one id in a single string, ` term1 term2 … ` (terms
- * never contain spaces): a third of the memory of an array of strings, and
- * tested with one native substring search.
- */
-export type TermList = string;
-
-/** Terms as a {@link TermList}. */
-export function joinTerms(terms: readonly string[]): TermList {
-  // One join makes one flat string; a template literal would keep a rope of three parts (two more string headers per list, 2 MB over 10,000 articles).
-  return terms.length === 0 ? '  ' : ['', ...terms, ''].join(' ');
-}
-
-/** The terms of a {@link TermList}. */
-export function splitTerms(list: TermList): string[] {
-  // An empty list is two spaces; any other has one space each side, none doubled.
-  return list.length <= 2 ? [] : list.slice(1, -1).split(' ');
-}
-
-/** True when the list has `term` (or, with `prefix`, a term starting with it). */
-export function hasTerm(list: TermList, term: string, prefix: boolean): boolean {
-  return list.includes(prefix ? ` ${term}` : ` ${term} `);
 }
 
 /** What a constraint looks its word up in: one {@link TermIndex}, or several as one (see {@link unionOf}). */
@@ -59,6 +36,8 @@ export function unionOf(...indexes: readonly TermIndex[]): TermLookup {
  */
 export interface Constraint {
   variants: Variant[];
+  /** What each variant is searched for in a term list (see {@link termNeedle}), made once. */
+  needles: string[];
   index: TermLookup;
   terms(id: number): TermList;
   moreTerms?(id: number): TermList;
@@ -66,7 +45,8 @@ export interface Constraint {
 
 /** A constraint for `word` (already folded) on `index`; `stripped`: also the word without an Arabic light prefix. */
 export function constraint(word: string, minPrefix: number, index: TermLookup, terms: (id: number) => TermList, stripped = true): Constraint {
-  return { variants: variantsOf(word, minPrefix, stripped), index, terms };
+  const variants = variantsOf(word, minPrefix, stripped);
+  return { variants, needles: variants.map(({ term, prefix }) => termNeedle(term, prefix)), index, terms };
 }
 
 /**
@@ -81,10 +61,10 @@ export function variantsOf(word: string, minPrefix: number, stripped = true): Va
 /** True when the terms of `id` satisfy the constraint (as its index lookup would find `id`). */
 export function satisfies(c: Constraint, id: number): boolean {
   const terms = c.terms(id);
-  for (const { term, prefix } of c.variants) if (hasTerm(terms, term, prefix)) return true;
+  for (const needle of c.needles) if (terms.includes(needle)) return true;
   if (!c.moreTerms) return false;
   const more = c.moreTerms(id);
-  for (const { term, prefix } of c.variants) if (hasTerm(more, term, prefix)) return true;
+  for (const needle of c.needles) if (more.includes(needle)) return true;
   return false;
 }
 

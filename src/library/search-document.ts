@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Quote } from '../briefing/schema';
 import { articleIndexEntry, type ArticleIndexEntry } from './index-entry';
-import { splitTerms, variantsOf, type TermList } from './match';
+import { variantsOf } from './match';
+import { NO_TERMS, splitTerms, type TermList } from './term-list';
 import { foldForSearch, wordsOf } from './normalize';
 import { MIN_INDEXED_TYPED, MIN_PREFIX } from './search';
 import type { LibraryArticle } from './types';
@@ -66,7 +67,7 @@ export function articleDocument(article: LibraryArticle, entry: ArticleIndexEntr
     published: article.timestamp,
     names: entry.names.map(wellFormedText),
     titleTerms,
-    anyTerms: [...new Set([...titleTerms, ...lexemes(article.searchTerms ?? '  ')])],
+    anyTerms: [...new Set([...titleTerms, ...lexemes(article.searchTerms ?? NO_TERMS)])],
     quotes,
   };
   return { ...document, signature: createHash('sha256').update(JSON.stringify(document)).digest('base64url') };

@@ -1,8 +1,9 @@
 import type { Quote } from '../briefing/schema';
 import { addToGroup, groupOf, removeFromGroup, type Groups } from '../groups';
 import type { LibraryArticle } from './types';
-import { articleIndexEntry, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
-import { constraint, hasTerm, planMatch, satisfies, splitTerms, unionOf, type Constraint, type MatchPlan, type TermList } from './match';
+import { articleIndexEntry, articleNames, suggestKeyOf, type ArticleIndexEntry, type QuoteIndexEntry } from './index-entry';
+import { constraint, planMatch, satisfies, unionOf, type Constraint, type MatchPlan } from './match';
+import { hasTerm, NO_TERMS, type TermList } from './term-list';
 import { foldForSearch, nameKey, wordsOf } from './normalize';
 import { TermIndex } from './term-index';
 
@@ -32,12 +33,15 @@ export interface Suggestion {
   value: string;
 }
 
+/**
+ * One indexed quote. What only its removal needs (its speaker's suggestion
+ * key, its article's names) is not kept: it is found again from the quote
+ * and the article's title, by the functions that made it.
+ */
 interface QuoteEntry {
   articleId: string;
   index: number;
   quote: Quote;
-  /** Folded name (or role when there is no name), for speaker suggestions. */
-  suggestKey: string;
   /** Index terms of the quote's text, and of its speaker's name and role. */
   textTerms: TermList;
   speakerTerms: TermList;
@@ -53,8 +57,6 @@ interface ArticleEntry {
   terms: TermList;
   /** Index terms of the lead and the speakers (see `LibraryArticle.searchTerms`). */
   leadTerms: TermList;
-  /** Folded id and title (keys of the names map). */
-  names: string[];
 }
 
 interface SpeakerEntry {
@@ -67,8 +69,6 @@ interface SpeakerEntry {
 
 /** Most suggestions of one autocomplete. */
 export const MAX_SUGGESTIONS = 25;
-/** The term list of an article without lead or speaker terms. */
-const NO_TERMS: TermList = '  ';
 const MAX_CHOICE = 100;
 /** Quote words at least this long also match longer words they start. */
 export const MIN_PREFIX = 3;
@@ -119,14 +119,14 @@ export class SearchIndex {
     const quoteKeys = article.briefing.quotes.map((quote, index) => {
       const key = this.nextKey++;
       const terms = entry.quotes[index]!;
-      this.quotes.set(key, { articleId: article.id, index, quote, suggestKey: terms.suggestKey, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
+      this.quotes.set(key, { articleId: article.id, index, quote, textTerms: terms.textTerms, speakerTerms: terms.speakerTerms });
       this.quoteText.addList(terms.textTerms, key);
       this.quoteSpeakers.addList(terms.speakerTerms, key);
       if (terms.shortName) this.addSpeaker(terms, article.timestamp);
       return key;
     });
     const leadTerms = article.searchTerms ?? NO_TERMS;
-    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: sameString(entry.title, article.meta.title ?? article.briefing.headline), timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms, names: entry.names };
+    const articleEntry: ArticleEntry = { num: this.nextArticle++, id: article.id, title: sameString(entry.title, article.meta.title ?? article.briefing.headline), timestamp: article.timestamp, quoteKeys, terms: entry.titleTerms, leadTerms };
     this.articles.set(article.id, articleEntry);
     this.articleByNum.set(articleEntry.num, articleEntry);
     this.titleTerms.addList(entry.titleTerms, articleEntry.num);
@@ -144,15 +144,15 @@ export class SearchIndex {
       const quote = this.quotes.get(key);
       if (!quote) continue;
       this.quotes.delete(key);
-      this.quoteText.remove(splitTerms(quote.textTerms), key);
-      this.quoteSpeakers.remove(splitTerms(quote.speakerTerms), key);
-      this.removeSpeaker(quote.suggestKey);
+      this.quoteText.removeList(quote.textTerms, key);
+      this.quoteSpeakers.removeList(quote.speakerTerms, key);
+      this.removeSpeaker(suggestKeyOf(quote.quote));
     }
     this.articles.delete(articleId);
     this.articleByNum.delete(entry.num);
-    this.titleTerms.remove(splitTerms(entry.terms), entry.num);
-    this.leadTerms.remove(splitTerms(entry.leadTerms), entry.num);
-    for (const name of entry.names) removeFromGroup(this.byName, name, entry.id);
+    this.titleTerms.removeList(entry.terms, entry.num);
+    this.leadTerms.removeList(entry.leadTerms, entry.num);
+    for (const name of articleNames(entry.id, entry.title)) removeFromGroup(this.byName, name, entry.id);
     this.newest = undefined;
     this.rank = undefined;
   }
@@ -306,7 +306,7 @@ export class SearchIndex {
     if (--entry.count <= 0) {
       this.speakers.delete(folded);
       this.speakerByNum.delete(entry.num);
-      this.speakerNames.remove(splitTerms(entry.terms), entry.num);
+      this.speakerNames.removeList(entry.terms, entry.num);
     }
     this.speakersSorted = undefined;
   }

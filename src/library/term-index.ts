@@ -1,44 +1,51 @@
-import { splitTerms, type TermList } from './match';
+import { swapBlocks, storedTerms, type TermList } from './term-list';
 
 /** Most term lists kept waiting to be filed together (see {@link TermIndex.addList}); larger batches made V8 grow its young generation (+10 MB RSS) for no speed. */
 const FILING_BATCH = 1024;
 
 /**
- * Ids of one term: a bare number for the (very common) single id, an array
- * while the posting grows, or, once packed (see {@link TermIndex.prepare}),
- * `-(slot + 1)`: ids `packedIds[packedStarts[slot] … packedStarts[slot + 1])`.
+ * The ids of a term changed since the last {@link TermIndex.prepare}: a bare
+ * number for the (very common) single id, else an array (empty: the term
+ * lost its ids, hiding its frozen posting).
  */
-type Posting = number | number[];
+type Loose = number | number[];
 
-/** The run of packed ids of a negative {@link Posting}. */
-interface Packed {
+/**
+ * The terms and ids as the last {@link TermIndex.prepare} left them: terms
+ * sorted, and per term a code: the id itself when it is the only one, else
+ * `-(slot + 1)`: ids `ids[starts[slot] … starts[slot + 1])`.
+ */
+interface Frozen {
+  terms: string[];
+  codes: Int32Array;
   ids: Int32Array;
   /** Where each slot's ids start in `ids`, and one more entry: the end. */
   starts: Int32Array;
 }
 
-const NO_IDS = new Int32Array(0);
+const EMPTY: Frozen = { terms: [], codes: new Int32Array(0), ids: new Int32Array(0), starts: new Int32Array(1) };
 
 /**
- * An inverted index from terms to numeric ids, with prefix lookup through a
- * sorted term list (rebuilt lazily, or eagerly by {@link TermIndex.prepare}).
- * Postings are compact: a bare number for a single id; `prepare` packs the
- * others into one array of 32-bit ids (4 bytes an id, where a JS array of
- * its own per term cost 48 bytes plus 8 an id, plus up to half again spare
- * as it grew: 13 MB for the 10,000-article bench library, 5 MB packed). A
- * packed posting that changes becomes an array again until the next
+ * An inverted index from terms to numeric ids, with prefix lookup. Compact
+ * once prepared: {@link TermIndex.prepare} freezes every term into one
+ * sorted array, each with a 32-bit code, and the ids of terms with several
+ * into one array of 32-bit ids (4 bytes an id; a JS array per term cost 48
+ * bytes plus 8 an id, and a `Map` of the terms 56 bytes a term in its hash
+ * table: 6 MB of tables for the 10,000-article bench library). Exact terms
+ * are found by binary search. Terms added or changed since are kept in a
+ * small map beside it, which overrides the frozen posting, until the next
  * `prepare`; removal is linear in the posting's length, which live updates
- * can afford. Ids are positive integers (a negative posting is a packed one).
+ * can afford. Terms are kept as term lists keep them (see `term-list.ts`:
+ * one byte a character). Ids are positive integers.
  * {@link PlainTermIndex} is the plain reference it is tested against.
  */
 export class TermIndex {
-  private readonly postings = new Map<string, Posting>();
-  private sorted: string[] | undefined;
+  private frozen: Frozen = EMPTY;
+  private readonly loose = new Map<string, Loose>();
+  /** The keys of {@link TermIndex.loose}, sorted (for prefix lookups), until it changes. */
+  private looseSorted: string[] | undefined;
   /** Largest id ever added (ids are small increasing integers), to size the marks of {@link TermIndex.collect}. */
   private largest = 0;
-  private packed: Packed = { ids: NO_IDS, starts: new Int32Array(1) };
-  /** True when some posting is an array (grown, or unpacked by a change) since the last {@link TermIndex.prepare}. */
-  private loose = false;
 
   /** Term lists not filed yet (see {@link TermIndex.addList}), and their ids. */
   private pendingLists: TermList[] = [];
@@ -47,7 +54,7 @@ export class TermIndex {
   /** Index `id` under each of `terms` (duplicates ignored by the caller). */
   add(terms: Iterable<string>, id: number): void {
     this.fileAll();
-    this.file(terms, id);
+    for (const term of terms) this.file(swapBlocks(term), id);
   }
 
   /**
@@ -70,100 +77,84 @@ export class TermIndex {
     const ids = this.pendingIds;
     this.pendingLists = [];
     this.pendingIds = [];
-    for (let i = 0; i < lists.length; i++) this.file(splitTerms(lists[i]!), ids[i]!);
+    for (let i = 0; i < lists.length; i++) for (const key of storedTerms(lists[i]!)) this.file(key, ids[i]!);
   }
 
-  private file(terms: Iterable<string>, id: number): void {
+  private file(key: string, id: number): void {
     if (id > this.largest) this.largest = id;
-    for (const term of terms) {
-      const posting = this.postings.get(term);
-      if (posting === undefined) {
-        this.postings.set(term, id);
-        this.sorted = undefined;
-      } else if (typeof posting === 'object') posting.push(id);
-      else {
-        const grown = posting > 0 ? [posting] : this.unpacked(posting);
-        grown.push(id);
-        this.postings.set(term, grown);
-        this.loose = true;
-      }
+    const posting = this.loose.get(key);
+    if (typeof posting === 'object') posting.push(id);
+    else if (posting !== undefined) this.loose.set(key, [posting, id]);
+    else {
+      const at = this.frozenAt(key);
+      this.loose.set(key, at < 0 ? id : [...this.frozenIds(at), id]);
+      this.looseSorted = undefined;
     }
-  }
-
-  /** The ids of a packed posting, as an array of their own. */
-  private unpacked(posting: number): number[] {
-    const { ids, starts } = this.packed;
-    const slot = -posting - 1;
-    return Array.from(ids.subarray(starts[slot]!, starts[slot + 1]!));
   }
 
   /** Remove `id` from each of `terms`. */
   remove(terms: Iterable<string>, id: number): void {
     this.fileAll();
-    for (const term of terms) {
-      let posting = this.postings.get(term);
-      if (posting === undefined) continue;
-      if (typeof posting === 'number' && posting > 0) {
-        if (posting !== id) continue;
-        this.postings.delete(term);
-        this.sorted = undefined;
-        continue;
-      }
-      if (typeof posting === 'number') {
-        if (!this.packedHas(posting, id)) continue;
-        posting = this.unpacked(posting);
-        this.postings.set(term, posting);
-        this.loose = true;
-      }
-      const at = posting.indexOf(id);
-      if (at >= 0) posting.splice(at, 1);
-      if (posting.length === 1) this.postings.set(term, posting[0]!);
+    for (const term of terms) this.unfile(swapBlocks(term), id);
+  }
+
+  /** Remove `id` from each term of `list`. */
+  removeList(list: TermList, id: number): void {
+    this.fileAll();
+    for (const key of storedTerms(list)) this.unfile(key, id);
+  }
+
+  private unfile(key: string, id: number): void {
+    let posting = this.loose.get(key);
+    if (posting === undefined) {
+      const at = this.frozenAt(key);
+      if (at < 0 || !this.frozenIds(at).includes(id)) return;
+      posting = this.frozenIds(at);
+      this.looseSorted = undefined;
     }
+    const ids = typeof posting === 'number' ? [posting] : posting;
+    const where = ids.indexOf(id);
+    if (where < 0) return;
+    ids.splice(where, 1);
+    // A term gone from the frozen part stays as an empty posting (hiding it) until the next prepare.
+    if (ids.length === 0 && this.frozenAt(key) < 0) {
+      this.loose.delete(key);
+      this.looseSorted = undefined;
+    } else this.loose.set(key, ids.length === 1 ? ids[0]! : ids);
   }
 
-  private packedHas(posting: number, id: number): boolean {
-    const { ids, starts } = this.packed;
-    const slot = -posting - 1;
-    for (let i = starts[slot]!; i < starts[slot + 1]!; i++) if (ids[i] === id) return true;
-    return false;
-  }
-
-  /** Pack the postings (see {@link TermIndex}) and sort the term list now, so that the first prefix query does not pay for it. */
+  /** Freeze every term (see {@link TermIndex}) now, so that the first lookup does not pay for it. */
   prepare(): void {
     this.fileAll();
-    if (this.loose) this.pack();
-    this.sortedTerms();
-  }
-
-  /** Every posting of several ids into one array of ids, in slots (see {@link Posting}). */
-  private pack(): void {
+    if (this.loose.size === 0) return;
+    const old = this.frozen;
+    const added = this.sortedLoose();
+    const terms: string[] = [];
+    const postings: (number | ArrayLike<number>)[] = [];
     let total = 0;
-    let slots = 0;
-    for (const posting of this.postings.values()) {
-      if (typeof posting === 'number' && posting > 0) continue;
-      total += postingSize(posting, this.packed);
-      slots++;
-    }
-    const ids = new Int32Array(total);
-    const starts = new Int32Array(slots + 1);
-    let slot = 0;
-    let at = 0;
-    for (const [term, posting] of this.postings) {
-      if (typeof posting === 'number' && posting > 0) continue;
-      starts[slot] = at;
-      if (typeof posting === 'object') {
-        ids.set(posting, at);
-        at += posting.length;
+    const take = (term: string, posting: number | ArrayLike<number>): void => {
+      if (typeof posting === 'object' && posting.length === 0) return;
+      terms.push(term);
+      postings.push(posting);
+      if (typeof posting === 'object' && posting.length > 1) total += posting.length;
+    };
+    // Merge the frozen terms (those not overridden) with the loose ones, both sorted.
+    let i = 0;
+    let j = 0;
+    while (i < old.terms.length || j < added.length) {
+      if (j === added.length || (i < old.terms.length && old.terms[i]! < added[j]!)) {
+        const term = old.terms[i]!;
+        if (!this.loose.has(term)) take(term, this.frozenPosting(i));
+        i++;
       } else {
-        const old = -posting - 1;
-        ids.set(this.packed.ids.subarray(this.packed.starts[old]!, this.packed.starts[old + 1]!), at);
-        at += this.packed.starts[old + 1]! - this.packed.starts[old]!;
+        if (i < old.terms.length && old.terms[i] === added[j]) i++;
+        take(added[j]!, this.loose.get(added[j]!)!);
+        j++;
       }
-      this.postings.set(term, -++slot);
     }
-    starts[slot] = at;
-    this.packed = { ids, starts };
-    this.loose = false;
+    this.frozen = freeze(terms, postings, total);
+    this.loose.clear();
+    this.looseSorted = undefined;
   }
 
   /** Ids indexed under `term` exactly, or under any term starting with it when `prefix` is set. */
@@ -184,13 +175,11 @@ export class TermIndex {
    * as marks: no hashing, no set to build.
    */
   collect(term: string, prefix: boolean, seen: Uint8Array, out: number[]): void {
-    this.fileAll();
-    if (!prefix) {
-      collectPosting(this.postings.get(term), this.packed, seen, out);
-      return;
-    }
-    const terms = this.sortedTerms();
-    for (let i = this.firstAtLeast(term); i < terms.length && terms[i]!.startsWith(term); i++) collectPosting(this.postings.get(terms[i]!), this.packed, seen, out);
+    this.eachPosting(swapBlocks(term), prefix, (posting) => {
+      if (typeof posting === 'number') mark(posting, seen, out);
+      else for (let i = 0; i < posting.length; i++) mark(posting[i]!, seen, out);
+      return true;
+    });
   }
 
   /**
@@ -199,63 +188,106 @@ export class TermIndex {
    * a query without building its set.
    */
   count(term: string, prefix: boolean, cap = Number.POSITIVE_INFINITY): number {
-    this.fileAll();
-    if (!prefix) return postingSize(this.postings.get(term), this.packed);
-    const terms = this.sortedTerms();
     let total = 0;
-    for (let i = this.firstAtLeast(term); i < terms.length && total < cap && terms[i]!.startsWith(term); i++) total += postingSize(this.postings.get(terms[i]!), this.packed);
+    this.eachPosting(swapBlocks(term), prefix, (posting) => {
+      total += typeof posting === 'number' ? 1 : posting.length;
+      return total < cap;
+    });
     return total;
-  }
-
-  private sortedTerms(): string[] {
-    this.fileAll();
-    return (this.sorted ??= [...this.postings.keys()].sort());
-  }
-
-  /** Position of the first sorted term ≥ `term` (binary search). */
-  private firstAtLeast(term: string): number {
-    const terms = this.sortedTerms();
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   /** Number of distinct terms. */
   get terms(): number {
     this.fileAll();
-    return this.postings.size;
+    let count = this.frozen.terms.length;
+    for (const [key, posting] of this.loose) {
+      if (this.frozenAt(key) >= 0) count--;
+      if (typeof posting === 'number' || posting.length > 0) count++;
+    }
+    return count;
+  }
+
+  /** Calls `visit` with the posting of `key` (or of every term it starts, with `prefix`) while it returns true. */
+  private eachPosting(key: string, prefix: boolean, visit: (posting: number | ArrayLike<number>) => boolean): void {
+    this.fileAll();
+    if (!prefix) {
+      const posting = this.loose.get(key);
+      if (posting !== undefined) visit(posting);
+      else {
+        const at = this.frozenAt(key);
+        if (at >= 0) visit(this.frozenPosting(at));
+      }
+      return;
+    }
+    const { terms } = this.frozen;
+    for (let i = firstAtLeast(terms, key); i < terms.length && terms[i]!.startsWith(key); i++) {
+      if (this.loose.size > 0 && this.loose.has(terms[i]!)) continue;
+      if (!visit(this.frozenPosting(i))) return;
+    }
+    const added = this.sortedLoose();
+    for (let j = firstAtLeast(added, key); j < added.length && added[j]!.startsWith(key); j++) if (!visit(this.loose.get(added[j]!)!)) return;
+  }
+
+  private sortedLoose(): string[] {
+    return (this.looseSorted ??= [...this.loose.keys()].sort());
+  }
+
+  /** Position of `key` among the frozen terms, or -1. */
+  private frozenAt(key: string): number {
+    const { terms } = this.frozen;
+    const at = firstAtLeast(terms, key);
+    return terms[at] === key ? at : -1;
+  }
+
+  /** The frozen posting at a position: its single id, or a view of its ids. */
+  private frozenPosting(at: number): number | Int32Array {
+    const { codes, ids, starts } = this.frozen;
+    const code = codes[at]!;
+    return code > 0 ? code : ids.subarray(starts[-code - 1]!, starts[-code]!);
+  }
+
+  /** The ids of the frozen posting at a position, as an array of their own. */
+  private frozenIds(at: number): number[] {
+    const posting = this.frozenPosting(at);
+    return typeof posting === 'number' ? [posting] : Array.from(posting);
   }
 }
 
-function postingSize(posting: Posting | undefined, packed: Packed): number {
-  if (posting === undefined) return 0;
-  if (typeof posting === 'object') return posting.length;
-  if (posting > 0) return 1;
-  const slot = -posting - 1;
-  return packed.starts[slot + 1]! - packed.starts[slot]!;
+/** The frozen form of sorted terms and their postings (`total`: the ids of postings of several). */
+function freeze(terms: string[], postings: readonly (number | ArrayLike<number>)[], total: number): Frozen {
+  const codes = new Int32Array(terms.length);
+  const ids = new Int32Array(total);
+  const starts: number[] = [0];
+  for (let i = 0; i < postings.length; i++) {
+    const posting = postings[i]!;
+    if (typeof posting === 'number') codes[i] = posting;
+    else if (posting.length === 1) codes[i] = posting[0]!;
+    else {
+      const at = starts[starts.length - 1]!;
+      ids.set(posting, at);
+      starts.push(at + posting.length);
+      codes[i] = -(starts.length - 1);
+    }
+  }
+  return { terms, codes, ids, starts: Int32Array.from(starts) };
+}
+
+/** Position of the first of the sorted `terms` ≥ `key` (binary search). */
+function firstAtLeast(terms: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function mark(id: number, seen: Uint8Array, out: number[]): void {
   if (seen[id] === 0) {
     seen[id] = 1;
     out.push(id);
-  }
-}
-
-function collectPosting(posting: Posting | undefined, packed: Packed, seen: Uint8Array, out: number[]): void {
-  if (posting === undefined) return;
-  if (typeof posting === 'object') {
-    for (const id of posting) mark(id, seen, out);
-  } else if (posting > 0) mark(posting, seen, out);
-  else {
-    const slot = -posting - 1;
-    const { ids, starts } = packed;
-    for (let i = starts[slot]!; i < starts[slot + 1]!; i++) mark(ids[i]!, seen, out);
   }
 }
 

@@ -28,6 +28,7 @@ export interface LibraryArticle {
    * Index terms autocomplete matches besides the title: the words of the lead
    * (the first paragraph under the headline) and the quotes' speakers. Kept
    * with the article so that the briefing cache restores them without the text.
+   * A `TermList` (read it with `splitTerms`).
    */
   searchTerms?: string;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBriefing } from '../../src/briefing';
 import { LEAD_MAX, leadOf, searchTermsOf } from '../../src/library/lead';
-import { splitTerms } from '../../src/library/match';
+import { splitTerms } from '../../src/library/term-list';
 
 const README_ARTICLE = readFileSync(join(__dirname, '../../content/lavrov-north-korea.txt'), 'utf8');
 

@@ -73,6 +73,24 @@ describe('quote search', () => {
     expect(ids(idx.searchQuotes({ query: 'words' }))).toEqual(['lavrov#0']);
     expect(idx.suggestSpeakers('لافروف')).toEqual([]);
   });
+
+  it.each([
+    ['Arabic, with diacritics and a line break', 'ar', 'سيرغيْ\n لافروف', 'سيرغي', 'سيرغيْ لافروف'],
+    ['English, spaced oddly', 'en', '  Jane   Doe ', 'jane', 'Jane Doe'],
+    ['French, accented', 'fr', 'Élodie\tMartin', 'elodie', 'Élodie Martin'],
+    ['a role when there is no name', 'en', null, 'mayor', 'the mayor'],
+  ] as const)('suggests a speaker (%s) until the last article quoting them is removed', (_name, language, speaker, typed, shown) => {
+    const idx = new SearchIndex();
+    const quote = { text: 'words', speaker, speakerRole: 'the mayor' };
+    idx.upsert(art('one', 'One', 1, [quote], language));
+    idx.upsert(art('two', 'Two', 2, [quote, { text: 'more words', speaker: 'Someone Else' }], language));
+    idx.remove('two');
+    expect(idx.suggestSpeakers(typed).map((s) => s.value)).toEqual([shown]);
+    expect(idx.suggestSpeakers('someone')).toEqual([]);
+    idx.upsert(art('one', 'One again', 3, [{ text: 'other words', speaker: 'Someone Else' }], language));
+    expect(idx.suggestSpeakers(typed)).toEqual([]);
+    expect(idx.suggestSpeakers('someone').map((s) => s.value)).toEqual(['Someone Else']);
+  });
 });
 
 describe('autocomplete by lead and speakers, below title matches', () => {
