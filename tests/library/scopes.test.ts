@@ -61,10 +61,11 @@ async function started(workers: number, changesAreWhole = false): Promise<{ libr
   return { library, a, b };
 }
 
+// A worker thread starts tsx and the engine: tens of seconds on a loaded 2-core machine, hence the longer limit.
 describe.each([
   ['in this thread', 0],
   ['on a worker thread (the text handed over)', 1],
-])('library scopes, briefed %s: each server sees the operator’s articles and its own only', (_how, workers) => {
+])('library scopes, briefed %s: each server sees the operator’s articles and its own only', { timeout: 120_000 }, (_how, workers) => {
   it.each([
     [A, ['op-ar', 'feed1-x'], 'feed1-x'],
     [B, ['feed2-y', 'op-ar'], 'op-ar'],
