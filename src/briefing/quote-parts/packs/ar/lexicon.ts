@@ -193,6 +193,15 @@ export const PLACES = list(`
   امنستي اوكسفام بي سي ان شمال جنوب شرق غرب بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
 `);
 
+/** Nouns of a place whose name follows and may be two words (في مقاطعة كامبونغ ثوم، في مدينة سان دييغو). */
+export const PLACE_NOUNS = list('مدينه مقاطعه ولايه محافظه اقليم منطقه بلده قريه بلديه جزيره');
+
+/** Months (Gregorian and Levantine names): a date, never part of a name (في 12 تموز يوليو). */
+export const MONTHS = list(`
+  يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+  كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين
+`);
+
 /** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */
 export const ROLE_PREPS = list('لدى في باسم الى إلى لشؤون');
 

@@ -7,7 +7,7 @@
 import { arabicFoldOf } from '../../../arabic';
 import { arabicSpeechWord } from '../../../speech-verbs';
 import {
-  AGENT_HEADS, AGE_WORDS, KIN_NOUNS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
+  AGENT_HEADS, AGE_WORDS, MONTHS, PLACE_NOUNS, KIN_NOUNS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, isMediaHead, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
 } from './lexicon';
 import { normForm, type Token } from '../../tokens';
 
@@ -396,6 +396,10 @@ function roleStep(c: ChunkReader): ChunkStep {
   // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
   // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
   if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) return stopHere(c);
+  // مدرب أرسنال أوناي إيمري: after the construct's own name, a first and a last name closing the phrase are the speaker's.
+  // (Not the name of a newspaper, صحيفة وول ستريت جورنال, nor of a place, في مقاطعة كامبونغ ثوم.)
+  if (forced && c.chain >= 1 && !isMediaHead(normForm(role[0]!).replace(/^ال/u, '')) && !PLACE_NOUNS.has(bare(tokens[i - 1]!.norm))
+    && closingTwoWordName(tokens, i)) { name.push(tok.text); c.i++; return 'next'; }
   const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
   if (forced || andPlace || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (c.lastIndefiniteRole && isNisba(norm))) return takeRoleWord(c, forced);
   // والدها إلى باكستان: after a relative with a possessive suffix, a preposition starts the rest of the clause.
@@ -422,6 +426,20 @@ function roleStep(c: ChunkReader): ChunkStep {
   name.push(tok.text);
   c.i++;
   return 'next';
+}
+
+/**
+ * Do `tokens[i]` and `tokens[i + 1]` form a first and last name that ends the
+ * phrase (`… أرسنال أوناي إيمري`)? Two plain name words, neither a place, a
+ * month, a plural in ات (مزادات) nor written with ال, and nothing after them.
+ */
+function closingTwoWordName(tokens: readonly Token[], i: number): boolean {
+  const plainName = (k: number): boolean => {
+    const t = tokens[k];
+    return t !== undefined && !t.punct && !isDefiniteToken(t) && !PLACES.has(t.norm) && !MONTHS.has(t.norm) && !/..ات$/u.test(t.norm) && isNameToken(t, t.norm) && !cutsHere(tokens, k, true);
+  };
+  // منظمات غير حكومية مدافعة: a feminine adjective (ـية) goes on describing the role.
+  return plainName(i) && plainName(i + 1) && !/ي[ةه]$/u.test(tokens[i]!.text) && phraseEndsAfter(tokens, i + 1);
 }
 
 /** Inside a name: the word goes on the name, starts the role after it, or ends the phrase. */

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createBriefing } from '../../src/briefing';
+import { parseArabicPhrase } from '../../src/briefing/quote-parts/packs/ar/phrase';
+import { tokenize } from '../../src/briefing/quote-parts/tokens';
+
+/**
+ * Where an Arabic role ends and the name starts (issue 11): each row is a
+ * speaker phrase as news writes it after the verb, or a short article, with
+ * the role and name (or speaker) wanted.
+ */
+function speakerOf(article: string, quoteStart: string): string | null | undefined {
+  const quote = createBriefing(article, { language: 'ar' }).quotes.find((q) => q.text.startsWith(quoteStart));
+  return quote === undefined ? undefined : quote.speaker;
+}
+
+describe('Arabic phrases: a role naming its club, company or city ends before a first and last name', () => {
+  it.each<[string, { name?: string; role?: string }]>([
+    ['مدرب أرسنال أوناي إيمري', { role: 'مدرب أرسنال', name: 'أوناي إيمري' }],
+    ['رئيس شركة أمازون جيف بيزوس', { role: 'رئيس شركة أمازون', name: 'جيف بيزوس' }],
+    ['قائد شرطة مانشستر إيان هوبكنز', { role: 'قائد شرطة مانشستر', name: 'إيان هوبكنز' }],
+    ['المدعي العام في مدينة تبريز رضا رحيمي', { role: 'المدعي العام في مدينة تبريز', name: 'رضا رحيمي' }],
+    // One word after the construct is still its last noun (the airport's name), not a name.
+    ['مدير مطار تشوك', { role: 'مدير مطار تشوك' }],
+    ['مدير مطار تشوك، جيمي إميليو،', { role: 'مدير مطار تشوك', name: 'جيمي إميليو' }],
+    ['رئيس وزراء بريطانيا تيريزا ماي', { role: 'رئيس وزراء بريطانيا', name: 'تيريزا ماي' }],
+  ])('%s', (text, want) => {
+    expect(parseArabicPhrase(tokenize(text))).toEqual(want);
+  });
+
+  it.each<[string, string, string, string | null]>([
+    ['a coach of a club, then first and last name',
+      'عنوان الخبر\n\nوقال مدرب تشيلسي ماوريسيو ساري للصحفيين: "لم نلعب بالشكل الذي نريده في الشوط الثاني".',
+      'لم نلعب', 'ماوريسيو ساري'],
+    ['a company head, then first and last name',
+      'عنوان الخبر\n\nوقال مؤسس شركة مايكروسوفت بيل غيتس إن "التجارة الحرة مفيدة للجميع في هذا العالم".',
+      'التجارة الحرة', 'بيل غيتس'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
