@@ -38,3 +38,28 @@ describe('Arabic phrases: a role naming its club, company or city ends before a 
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic phrases: a role with a possessive suffix (رئيسها، محاميه) is a whole role, the name follows', () => {
+  it.each<[string, { name?: string; role?: string }]>([
+    ['رئيسها التنفيذي ساتيا ناديلا', { role: 'رئيسها التنفيذي', name: 'ساتيا ناديلا' }],
+    ['محاميه جون داود', { role: 'محاميه', name: 'جون داود' }],
+    ['مدربها خوان كارلوس أوسوريو', { role: 'مدربها', name: 'خوان كارلوس أوسوريو' }],
+    ['زعيمه جيريمي كوربين', { role: 'زعيمه', name: 'جيريمي كوربين' }],
+    ['أمينها العام ينس ستولتنبرغ', { role: 'أمينها العام', name: 'ينس ستولتنبرغ' }],
+    // ة, not the suffix ه: a woman's role, its complement follows.
+    ['زعيمة حزب العمال', { role: 'زعيمة حزب العمال' }],
+  ])('%s', (text, want) => {
+    expect(parseArabicPhrase(tokenize(text))).toEqual(want);
+  });
+
+  it.each<[string, string, string, string | null]>([
+    ['a company head named after the possessive role',
+      'عنوان الخبر\n\nأعلنت شركة مايكروسوفت عن أرباح قياسية. وقال رئيسها التنفيذي ساتيا ناديلا إن "الحوسبة السحابية تقود نمونا في كل الأسواق".',
+      'الحوسبة السحابية', 'ساتيا ناديلا'],
+    ['a lawyer named after the possessive role',
+      'عنوان الخبر\n\nمثل المتهم أمام المحكمة أمس. وقالت محاميته سارة ليبمان: "موكلي بريء من كل التهم الموجهة إليه".',
+      'موكلي بريء', 'سارة ليبمان'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

@@ -181,6 +181,14 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([...KIN_NOUNS, ...list(`
   دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
 `)]);
 
+/**
+ * Heads of a person's role that may carry a possessive suffix (رئيسها، محاميه، مدربته):
+ * the pronoun is their complement, the role is whole, and the name follows.
+ */
+export const POSSESSIVE_ROLE_HEADS = list(`
+  رئيس مدير مدرب وزير زعيم قائد سفير متحدث ناطق نائب مستشار محامي وكيل امين مساعد ممثل مندوب مراسل مؤسس مالك
+`);
+
 /** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
 export const PLACES = list(`
   روسيا امريكا ارجنتين برازيل بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين

@@ -7,7 +7,7 @@
 import { arabicFoldOf } from '../../../arabic';
 import { arabicSpeechWord } from '../../../speech-verbs';
 import {
-  AGENT_HEADS, AGE_WORDS, MONTHS, PLACE_NOUNS, KIN_NOUNS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, isMediaHead, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
+  AGENT_HEADS, AGE_WORDS, MONTHS, PLACE_NOUNS, KIN_NOUNS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, isMediaHead, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, POSSESSIVE_ROLE_HEADS, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
 } from './lexicon';
 import { normForm, type Token } from '../../tokens';
 
@@ -377,11 +377,23 @@ function closeRoleWith(c: ChunkReader): 'next' {
   return 'next';
 }
 
+/**
+ * A person's role with a possessive suffix (`رئيسها`، `محاميه`، `مدربته`, not
+ * `زعيمة` with ة): whole as it stands, the pronoun being its complement.
+ */
+function isPossessiveRole(tok: Token, norm: string): boolean {
+  if (!/ه(ا|م|ما)?$/u.test(tok.text)) return false;
+  const stem = withoutObjectSuffix(norm);
+  return stem !== norm && POSSESSIVE_ROLE_HEADS.has(stem.endsWith('ت') ? stem.slice(0, -1) : stem);
+}
+
 /** No name read yet: the word goes on the role, starts the name, or ends the phrase. */
 function roleStep(c: ChunkReader): ChunkStep {
   const { tokens, role, name, tok, norm, definite, strict, i } = c;
   const forced = c.roleOpen;
   if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); c.i++; return 'next'; }
+  // رئيسها التنفيذي ساتيا ناديلا: a possessive role asks for no complement; adjectives, then the name, follow.
+  if (role.length === 0 && isPossessiveRole(tok, norm)) { role.push(tok.text); c.roleOpen = false; c.chain = 0; c.lastIndefiniteRole = false; c.i++; return 'next'; }
   // المرصد السوري ومراسل الوكالة: "and the correspondent" is a second subject.
   if (!forced && role.length > 0 && tok.norm.length > 4 && tok.norm.startsWith('و') && ROLE_NOUNS.has(tok.norm.slice(1))) return stopHere(c);
   // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
