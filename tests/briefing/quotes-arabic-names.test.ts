@@ -63,3 +63,15 @@ describe('Arabic phrases: a role with a possessive suffix (رئيسها، محا
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic phrases: a compound given name (… الدين، … الإسلام) goes on to the family name', () => {
+  it.each<[string, { name?: string; role?: string }]>([
+    ['وزير الخارجية التركي نور الدين جانيكلي', { role: 'وزير الخارجية التركي', name: 'نور الدين جانيكلي' }],
+    ['المدرب الفرنسي زين الدين زيدان', { role: 'المدرب الفرنسي', name: 'زين الدين زيدان' }],
+    ['سيف الإسلام القذافي', { name: 'سيف الإسلام القذافي' }],
+    // The compound name alone, then the rest of the clause.
+    ['صلاح الدين في مؤتمر صحفي', { name: 'صلاح الدين' }],
+  ])('%s', (text, want) => {
+    expect(parseArabicPhrase(tokenize(text))).toEqual(want);
+  });
+});

@@ -474,12 +474,12 @@ function nameStep(c: ChunkReader): ChunkStep {
   if (runsOnIntoClause(tokens, i)) return 'end';
   if (definite && !surnameAllowed(tokens, i, strict)) return 'end';
   // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
-  if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) return 'end';
+  if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !COMPOUND_SECOND.test(norm)) return 'end';
   name.push(tok.text);
   c.i++;
-  // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح)
-  // or a second nisba closes the phrase (محمد العزومي البرغثي،).
-  if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[c.i - 2]?.norm ?? ''))) {
+  // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح،
+  // زين الدين، سيف الإسلام) or a second nisba closes the phrase (محمد العزومي البرغثي،).
+  if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[c.i - 2]?.norm ?? '')) && !/^ال(دين|اسلام)$/u.test(norm)) {
     const next = tokens[c.i];
     if (name.length < 3 && /ي$/u.test(norm) && next && isDefiniteToken(next) && /ي$/u.test(next.norm) && phraseEndsAfter(tokens, c.i)) {
       name.push(next.text);
@@ -505,6 +505,9 @@ function runsOnIntoClause(tokens: readonly Token[], i: number): boolean {
   return next === 'من' || !(next === 'في' || CUTTERS.has(next) || ROLE_PREPS.has(next) || MEDIA_L.test(next));
 }
 
+/** The second half of a compound given name (نور الدين، عبد الله، عبد الرحمن، سيف الإسلام), normalised. */
+const COMPOUND_SECOND = /^ال(له|دين|رحمن|اسلام)$/u;
+
 /** Quotation marks around a name. */
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 
@@ -529,7 +532,7 @@ function surnameAllowed(tokens: readonly Token[], i: number, strict = false): bo
   if (NAME_JOINERS.has(prev)) return true;
   const norm = tokens[i]!.norm.replace(/^ال/u, '');
   if (norm.length >= 3 && /ي$/u.test(norm)) return true;
-  if (norm === 'دين' || norm === 'له' || norm === 'رحمن') return true; // شهاب الدين، عبد الله
+  if (COMPOUND_SECOND.test(tokens[i]!.norm)) return true; // شهاب الدين، عبد الله، سيف الإسلام
   // محمد النجار، خالد الفيصل، محمد السادس: after a common given name, a definite word closing the phrase.
   if (COMMON_GIVEN.has(prev) && phraseEndsAfter(tokens, i)) return true;
   if (strict) return false;
@@ -647,7 +650,7 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
   if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)
     && !(COMMON_GIVEN.has(norm) && phraseEndsAfter(tokens, from + 1))
     && !(TITLE_SURNAMES.has(nextNorm) && phraseEndsAfter(tokens, from + 1))
-    && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
+    && !COMPOUND_SECOND.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
   // بتحديد، باتخاذ، بتوضيح: a verbal noun with ب is no name, nor a place (بتركيا، لروسيا).
