@@ -75,3 +75,22 @@ describe('Arabic phrases: a compound given name (… الدين، … الإسل
     expect(parseArabicPhrase(tokenize(text))).toEqual(want);
   });
 });
+
+describe('Arabic speakers: a statement said again is its issuer, not someone a later sentence only names', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a minister named between the statement and its continuation',
+      'عنوان الخبر\n\nوقالت وزارة الخارجية الإيرانية في بيان إن "العقوبات الجديدة لن تغير شيئا في سياستنا".\n\nورفض وزير الخارجية الأمريكي مايك بومبيو هذه التصريحات خلال زيارته إلى بروكسل.\n\nوأضاف البيان أن "إيران ستواصل احترام التزاماتها ما دام الآخرون يحترمونها".',
+      'إيران ستواصل', 'وزارة الخارجية الإيرانية'],
+    ['a party leader named between, the party\'s statement goes on',
+      'عنوان الخبر\n\nوقال حزب العمال في بيان إن "الحكومة فشلت في حماية الخدمات العامة".\n\nوزار زعيم الحزب جيريمي كوربين مستشفى في لندن صباح اليوم.\n\nوتابع البيان: "لن نقبل بمزيد من التقشف على حساب المرضى".',
+      'لن نقبل', 'حزب العمال'],
+    ['a statement after a sentence that only names someone, with nobody speaking before, names nobody',
+      'عنوان الخبر\n\nوزار رئيس الوزراء الفرنسي إدوار فيليب المدينة المنكوبة صباح اليوم.\n\nوأضاف البيان أن "فرق الإنقاذ تعمل بلا توقف منذ يومين".',
+      'فرق الإنقاذ', null],
+    ['a statement after reported speech is still its speaker\'s',
+      'عنوان الخبر\n\nوأكد وزير الداخلية الألماني هورست زيهوفر أن الحدود ستبقى مفتوحة.\n\nوأضاف البيان أن "الإجراءات الجديدة مؤقتة ولن تدوم طويلا".',
+      'الإجراءات الجديدة', 'هورست زيهوفر'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});
