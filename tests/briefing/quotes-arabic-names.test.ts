@@ -94,3 +94,22 @@ describe('Arabic speakers: a statement said again is its issuer, not someone a l
     expect(speakerOf(article, quote)).toBe(want);
   });
 });
+
+describe('Arabic speakers: an institution named in quotation marks is the antecedent of التي / الذي', () => {
+  it.each<[string, string, string, string | null]>([
+    ['a charity in marks with an adjective, then التي تقول',
+      'عنوان الخبر\n\nوقال وزير التنمية أحمد سالم إن "المساعدات تصل إلى كل المحافظات دون استثناء".\n\nمن جهتها، انتقدت الخطة منظمة "أوكسفام" الخيرية التي تقول إن "ملايين الأسر ما زالت بلا غذاء كاف".',
+      'ملايين الأسر', 'منظمة أوكسفام'],
+    ['a party in marks, then الذي أعلن',
+      'عنوان الخبر\n\nوقالت رئيسة الحكومة إن "الإصلاحات ستستمر رغم كل الصعوبات".\n\nورفض القرار حزب "العدالة الاجتماعية" الذي أعلن أن "الحكومة تجاهلت مطالب العمال مرة أخرى".',
+      'الحكومة تجاهلت', 'حزب العدالة الاجتماعية'],
+    ['the party is the complement of a role before it: the antecedent is the role\'s holder, not the party',
+      'عنوان الخبر\n\nوقال رئيس حزب "العدالة الاجتماعية" كمال يوسف، الذي يرى أن القانون يمثل "خطرا على الحريات العامة في البلاد".',
+      'خطرا على', 'كمال يوسف'],
+    ['the relative\'s verb takes the antecedent as its object (التي تعتبرها): the sentence\'s speaker speaks',
+      'عنوان الخبر\n\nوقالت وزارة الداخلية إن القتلى ينتمون إلى حركة النصر الشعبية التي تعتبرها "الذراع العسكرية لتنظيم محظور".',
+      'الذراع العسكرية', 'وزارة الداخلية'],
+  ])('%s', (_name, article, quote, want) => {
+    expect(speakerOf(article, quote)).toBe(want);
+  });
+});

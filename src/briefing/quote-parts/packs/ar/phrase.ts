@@ -509,7 +509,7 @@ function runsOnIntoClause(tokens: readonly Token[], i: number): boolean {
 const COMPOUND_SECOND = /^ال(له|دين|رحمن|اسلام)$/u;
 
 /** Quotation marks around a name. */
-const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+export const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 
 /** Tokens spanned by a name of one to four words in quotation marks opening at `i` (marks included), else 0. */
 function quotedNameAt(tokens: readonly Token[], i: number): number {
