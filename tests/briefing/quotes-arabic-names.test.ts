@@ -109,6 +109,9 @@ describe('Arabic speakers: an institution named in quotation marks is the antece
     ['the relative\'s verb takes the antecedent as its object (التي تعتبرها): the sentence\'s speaker speaks',
       'عنوان الخبر\n\nوقالت وزارة الداخلية إن القتلى ينتمون إلى حركة النصر الشعبية التي تعتبرها "الذراع العسكرية لتنظيم محظور".',
       'الذراع العسكرية', 'وزارة الداخلية'],
+    ['the relative clause with an object pronoun is skipped: the speaker is the subject before it',
+      'عنوان الخبر\n\nأما الأمين العام لحزب العمل سمير فارس فرأى أن الشروط التي أقرها البرلمان "ظالمة وتقصي كل المرشحين المستقلين".',
+      'ظالمة وتقصي', 'سمير فارس'],
   ])('%s', (_name, article, quote, want) => {
     expect(speakerOf(article, quote)).toBe(want);
   });
