@@ -182,7 +182,7 @@ function reportedSpeaker(text: string, pi: number, language: Language, cache: To
 function noteSubjects(tokens: readonly Token[], language: Language, book: SpeakerBook): void {
   for (const s of namedSubjects(tokens, language === 'ar')) {
     if (s.surnameOnly) book.mentionKnown(s.phrase.name!, s.gender);
-    else book.mention(s.phrase, s.gender);
+    else book.mention(s.phrase, s.gender, false, s.speaking === true);
   }
 }
 

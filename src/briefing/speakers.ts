@@ -32,6 +32,8 @@ interface Person {
   seen: number;
   /** Quotes attributed to this person so far. */
   quotes?: number;
+  /** When this person last spoke (a quote or reported speech, not a sentence they are only the subject of): the issuer a document points back to. */
+  spoke?: number;
 }
 
 /** Longest speaker or role kept (characters). */
@@ -62,8 +64,11 @@ export class SpeakerBook {
     this.names = new ArticleNames(paragraphs instanceof TokenCache ? paragraphs : new TokenCache(paragraphs), this.arabic);
   }
 
-  /** Record an explicit speaker phrase and return who it is; `quoted` when a quote is attributed to it. */
-  mention(phrase: Phrase, gender: Gender = 'unknown', quoted = false): ResolvedSpeaker | null {
+  /**
+   * Record an explicit speaker phrase and return who it is; `quoted` when a quote is attributed to it;
+   * `speaking` false for the subject of a sentence that reports no words (`ورفض الوزير …`).
+   */
+  mention(phrase: Phrase, gender: Gender = 'unknown', quoted = false, speaking = true): ResolvedSpeaker | null {
     if (!this.arabic && !plausiblePhrase(phrase)) return null;
     const anaphor = this.arabic ? this.anaphor(phrase) : undefined;
     if (anaphor === 'document') return this.lastSpeaker();
@@ -76,6 +81,7 @@ export class SpeakerBook {
       person.weak = phrase.weakGender === true;
     }
     person.seen = ++this.clock;
+    if (speaking) person.spoke = this.clock;
     return this.resolved(person);
   }
 
@@ -103,16 +109,24 @@ export class SpeakerBook {
       person.weak = false;
     }
     person.seen = ++this.clock;
+    person.spoke = this.clock;
     if (quoted) person.quotes = (person.quotes ?? 0) + 1;
     return this.resolved(person);
   }
 
-  /** The speaker named last, whatever the gender (the issuer of `البيان`, `المصدر`): a document never speaks itself. */
+  /**
+   * The one who spoke last, whatever the gender (the issuer of `البيان`, `المصدر`): a document never
+   * speaks itself, nor is it issued by someone a later sentence only names (`ورفض الوزير …`).
+   */
   private lastSpeaker(): ResolvedSpeaker | null {
     // A bare noun (الصحيفة، مصدر) is no issuer to name.
-    const person = this.latest((p) => p.name !== undefined || this.keyOf(p.role ?? '').length > 1);
+    let person: Person | undefined;
+    for (const p of this.people) {
+      if (p.spoke !== undefined && (p.name !== undefined || this.keyOf(p.role ?? '').length > 1) && (!person || p.spoke > person.spoke!)) person = p;
+    }
     if (!person) return null;
     person.seen = ++this.clock;
+    person.spoke = this.clock;
     return this.resolved(person);
   }
 

@@ -6,7 +6,7 @@
  * recorded in the speaker registry even when they say nothing quoted.
  */
 import { isArabicRoleNoun, isDefiniteToken, parseArabicPhraseAt, type Phrase } from './packs/ar/phrase';
-import { AR_NOT_VERBS } from './packs/ar/lexicon';
+import { AR_NOT_VERBS, DOCUMENT_ANAPHORS } from './packs/ar/lexicon';
 import { isTitleWord, parseLatinSubject, type LatinPhrase } from './packs/latin/phrase';
 import { isCapitalized, type Token } from './tokens';
 import type { Gender } from '../speech-verbs';
@@ -17,6 +17,12 @@ export interface NamedSubject {
   gender: Gender;
   /** A single capitalised word (`Raman also addressed…`): a subject only when it is the surname of someone already named. */
   surnameOnly?: boolean;
+  /**
+   * The sentence may carry the subject's words: it runs on unfinished (into a quotation) or names a
+   * document (`أصدر المكتب … بيانا`). Otherwise the subject is only named (`ورفض الوزير …`) and is
+   * not the issuer a later `وأضاف البيان` points back to.
+   */
+  speaking?: boolean;
 }
 
 /** Most words read from a sentence start looking for its subject. */
@@ -32,17 +38,22 @@ function lower(t: Token): string {
   return t.text.toLowerCase().replace(/’/g, "'");
 }
 
-/** The sentences of a token run (split at . ! ? ؟ ;). */
-function* sentences(tokens: readonly Token[]): Generator<readonly Token[]> {
+/** The sentences of a token run (split at . ! ? ؟ ;), and whether each is ended by one of these marks. */
+function* sentences(tokens: readonly Token[]): Generator<{ words: readonly Token[]; ended: boolean }> {
   let start = 0;
   for (let i = 0; i < tokens.length; i++) {
     const n = tokens[i]!.norm;
     if (n === '.' || n === '!' || n === '?' || n === '؟' || n === ';' || n === '؛') {
-      if (i > start) yield tokens.slice(start, i);
+      if (i > start) yield { words: tokens.slice(start, i), ended: true };
       start = i + 1;
     }
   }
-  if (start < tokens.length) yield tokens.slice(start);
+  if (start < tokens.length) yield { words: tokens.slice(start), ended: false };
+}
+
+/** A document noun in the sentence (`بيانا`، `في بيان`، `التقرير`): its subject issued words. */
+function namesDocument(sentence: readonly Token[]): boolean {
+  return sentence.some((t) => !t.punct && (DOCUMENT_ANAPHORS.has(t.norm) || DOCUMENT_ANAPHORS.has(t.norm.replace(/ا$/u, '')) || DOCUMENT_ANAPHORS.has(t.norm.replace(/^[وب]/u, ''))));
 }
 
 /** Lower-case words inside a subject phrase, never its verb. */
@@ -133,9 +144,9 @@ function knownSurnameAfter(sentence: readonly Token[], at: number, gender: Gende
 /** The named subjects of the sentences of `tokens`, in order. */
 export function namedSubjects(tokens: readonly Token[], arabic: boolean): NamedSubject[] {
   const out: NamedSubject[] = [];
-  for (const s of sentences(tokens)) {
-    const found = arabic ? arabicSubject(s) : latinSubject(s);
-    if (found) out.push(found);
+  for (const { words, ended } of sentences(tokens)) {
+    const found = arabic ? arabicSubject(words) : latinSubject(words);
+    if (found) out.push(!ended || (arabic && namesDocument(words)) ? { ...found, speaking: true } : found);
   }
   return out;
 }

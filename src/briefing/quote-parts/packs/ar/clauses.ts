@@ -3,7 +3,7 @@
  * speaker of على لسان, the subject standing before a verb, whether the quote
  * is embedded in the sentence.
  */
-import { isArabicHonorific, isArabicPlace, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './phrase';
+import { QUOTE_MARKS, isArabicHonorific, isArabicPlace, isArabicRoleNoun, isDefiniteToken, parseArabicPhrase, type Phrase } from './phrase';
 import { hasPhrase, wordCount } from '../../clause';
 import {
   ARABIC_INTRODUCERS, AR_AUX, AR_CONJUNCTIONS, CAME, DEMONSTRATIVES, DOCUMENT_ANAPHORS, INSTITUTION_HEADS, LEADING_PREPOSITIONS, PRONOUN_SUBJECTS, RELATIVES, REPORT_VERBS, SOURCE_LINKS, WORDS_SAID, isMediaHead,
@@ -165,17 +165,39 @@ export function appositionBefore(tokens: readonly Token[], v: number): Phrase | 
   return phrase.name && !phrase.role && trustedName(phrase.name) ? { name: phrase.name } : undefined;
 }
 
-/** The noun phrase just before a relative pronoun at `rel` (رجب طيب أردوغان، الذي …), back to the previous comma. */
+/**
+ * The noun phrase just before a relative pronoun at `rel` (رجب طيب أردوغان، الذي …), back to the
+ * previous comma; an institution's name in quotation marks is part of it (منظمة "أوكسفام" الخيرية التي).
+ */
 export function antecedentBefore(tokens: readonly Token[], rel: number): Phrase | undefined {
   let end = rel;
   if (end > 0 && (tokens[end - 1]!.norm === '،' || tokens[end - 1]!.norm === ',')) end--;
   let start = end;
   while (start > 0 && !tokens[start - 1]!.punct && end - start < 6) start--;
+  start = quotedHeadBefore(tokens, start) ?? start;
   if (start === end) return undefined;
   const phrase = parseArabicPhrase(tokens.slice(start, end));
   if (phrase.name && trustedName(phrase.name)) return phrase;
   const head = phrase.role ? tokenize(phrase.role)[0] : undefined;
   return head && isArabicRoleNoun(head.norm) ? { role: phrase.role! } : undefined;
+}
+
+/**
+ * `منظمة "أوكسفام" الخيرية`: when the words from `start` follow a name in quotation marks
+ * (of at most four words) that an institution noun heads (منظمة، حزب، جماعة), the index of that noun.
+ */
+function quotedHeadBefore(tokens: readonly Token[], start: number): number | undefined {
+  const close = start - 1;
+  if (close < 0 || !QUOTE_MARKS.has(tokens[close]!.norm)) return undefined;
+  let open = close - 1;
+  while (open >= 0 && close - open <= 5 && !tokens[open]!.punct) open--;
+  if (open < 0 || open === close - 1 || !QUOTE_MARKS.has(tokens[open]!.norm)) return undefined;
+  const head = tokens[open - 1];
+  // رئيس حزب "التجمع" الذي: the party is the complement of the role before it, not the antecedent.
+  const before = tokens[open - 2];
+  if (before && !before.punct && isArabicRoleNoun(before.norm) && !isDefiniteToken(before)) return undefined;
+  // Only an institution's head takes the name in marks with it (not صحيفة, nor لمؤسسة with a preposition).
+  return head && !head.punct && INSTITUTION_HEADS.has(head.norm.replace(/^ال/u, '')) ? open - 1 : undefined;
 }
 
 /** A name found by guessing the subject must not look like a common noun (ending in ة: جائزة، وزارة). */

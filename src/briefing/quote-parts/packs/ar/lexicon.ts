@@ -181,6 +181,14 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([...KIN_NOUNS, ...list(`
   دوله مديري مراقب مراقبون متحدثون رئاسه امانه نقابه مجموعه فريق تحالف ائتلاف المرصد مرصد مكتب صندوق بنك
 `)]);
 
+/**
+ * Heads of a person's role that may carry a possessive suffix (رئيسها، محاميه، مدربته):
+ * the pronoun is their complement, the role is whole, and the name follows.
+ */
+export const POSSESSIVE_ROLE_HEADS = list(`
+  رئيس مدير مدرب وزير زعيم قائد سفير متحدث ناطق نائب مستشار محامي وكيل امين مساعد ممثل مندوب مراسل مؤسس مالك
+`);
+
 /** Place and organisation names written without ال that occur inside roles (وزير خارجية روسيا). */
 export const PLACES = list(`
   روسيا امريكا ارجنتين برازيل بريطانيا فرنسا المانيا ايطاليا اسبانيا ايران اسرائيل تركيا مصر سوريا لبنان قطر ليبيا تونس فلسطين
@@ -191,6 +199,15 @@ export const PLACES = list(`
   ميانمار بنغلاديش سريلانكا نيبال كازاخستان اذربيجان ارمينيا جورجيا بيلاروسيا لاتفيا ليتوانيا استونيا فنلندا
   الدنمارك سويسرا النمسا رومانيا بلغاريا قبرص مالطا اسكتلنديارد يوروبول انتربول يونسكو ايباك هيومن رايتس ووتش
   امنستي اوكسفام بي سي ان شمال جنوب شرق غرب بيونغ يانغ سيول هانوي كابول اسلام اباد نيودلهي موريتانيا الصومال جيبوتي اريتريا تشاد مالي النيجر
+`);
+
+/** Nouns of a place whose name follows and may be two words (في مقاطعة كامبونغ ثوم، في مدينة سان دييغو). */
+export const PLACE_NOUNS = list('مدينه مقاطعه ولايه محافظه اقليم منطقه بلده قريه بلديه جزيره');
+
+/** Months (Gregorian and Levantine names): a date, never part of a name (في 12 تموز يوليو). */
+export const MONTHS = list(`
+  يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+  كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين
 `);
 
 /** Prepositions that continue a role while no name has been read (السفير لدى الأمم المتحدة). */

@@ -7,7 +7,7 @@
 import { arabicFoldOf } from '../../../arabic';
 import { arabicSpeechWord } from '../../../speech-verbs';
 import {
-  AGENT_HEADS, AGE_WORDS, KIN_NOUNS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
+  AGENT_HEADS, AGE_WORDS, MONTHS, PLACE_NOUNS, KIN_NOUNS, ANOTHER, ARABIC_INTRODUCERS, CALLED, CLAUSE_FOLLOWERS, COMMON_GIVEN, CUTTERS, EVENT_NOUNS, isMediaHead, GIVEN_AL, GLUED_ARTICLES, HONORIFICS, INSTITUTION_HEADS, MEDIA_L, MEDIA_NOUNS, NAME_JOINERS, NOT_NAME, OBJECT_SUFFIXES, PARTICIPLE_HEADS, PLACES, POSSESSIVE_ROLE_HEADS, ROLE_NOUNS, ROLE_PREFIXES, ROLE_PREPS, ROLE_TITLES, SKIPPED, TITLE_SURNAMES, YEARS,
 } from './lexicon';
 import { normForm, type Token } from '../../tokens';
 
@@ -377,11 +377,23 @@ function closeRoleWith(c: ChunkReader): 'next' {
   return 'next';
 }
 
+/**
+ * A person's role with a possessive suffix (`رئيسها`، `محاميه`، `مدربته`, not
+ * `زعيمة` with ة): whole as it stands, the pronoun being its complement.
+ */
+function isPossessiveRole(tok: Token, norm: string): boolean {
+  if (!/ه(ا|م|ما)?$/u.test(tok.text)) return false;
+  const stem = withoutObjectSuffix(norm);
+  return stem !== norm && POSSESSIVE_ROLE_HEADS.has(stem.endsWith('ت') ? stem.slice(0, -1) : stem);
+}
+
 /** No name read yet: the word goes on the role, starts the name, or ends the phrase. */
 function roleStep(c: ChunkReader): ChunkStep {
   const { tokens, role, name, tok, norm, definite, strict, i } = c;
   const forced = c.roleOpen;
   if (!forced && startsGivenName(tokens, i)) { name.push(tok.text); c.i++; return 'next'; }
+  // رئيسها التنفيذي ساتيا ناديلا: a possessive role asks for no complement; adjectives, then the name, follow.
+  if (role.length === 0 && isPossessiveRole(tok, norm)) { role.push(tok.text); c.roleOpen = false; c.chain = 0; c.lastIndefiniteRole = false; c.i++; return 'next'; }
   // المرصد السوري ومراسل الوكالة: "and the correspondent" is a second subject.
   if (!forced && role.length > 0 && tok.norm.length > 4 && tok.norm.startsWith('و') && ROLE_NOUNS.has(tok.norm.slice(1))) return stopHere(c);
   // "with the …" (بالانسحاب) never starts a speaker; after an object-taking verb, neither does a
@@ -396,6 +408,10 @@ function roleStep(c: ChunkReader): ChunkStep {
   // A nisba adjective (الروسي، الألمانية) continues the role; its stem may itself start with ال (ألمانيا).
   // (المجموعة الدولية للأزمات: a complement with لل still belongs to the name.)
   if (strict && !forced && definite && prevDefinite && !/(ي|يه|يون|يين)$/u.test(norm) && !isArabicRoleNoun(norm) && !norm.startsWith('لل')) return stopHere(c);
+  // مدرب أرسنال أوناي إيمري: after the construct's own name, a first and a last name closing the phrase are the speaker's.
+  // (Not the name of a newspaper, صحيفة وول ستريت جورنال, nor of a place, في مقاطعة كامبونغ ثوم.)
+  if (forced && c.chain >= 1 && !isMediaHead(normForm(role[0]!).replace(/^ال/u, '')) && !PLACE_NOUNS.has(bare(tokens[i - 1]!.norm))
+    && closingTwoWordName(tokens, i)) { name.push(tok.text); c.i++; return 'next'; }
   const andPlace = role.length > 0 && tok.norm.startsWith('و') && (PLACES.has(tok.norm.slice(1)) || isDefinite(tok.norm.slice(1)));
   if (forced || andPlace || isArabicRoleNoun(norm) || definite || PLACES.has(norm) || (c.lastIndefiniteRole && isNisba(norm))) return takeRoleWord(c, forced);
   // والدها إلى باكستان: after a relative with a possessive suffix, a preposition starts the rest of the clause.
@@ -424,6 +440,20 @@ function roleStep(c: ChunkReader): ChunkStep {
   return 'next';
 }
 
+/**
+ * Do `tokens[i]` and `tokens[i + 1]` form a first and last name that ends the
+ * phrase (`… أرسنال أوناي إيمري`)? Two plain name words, neither a place, a
+ * month, a plural in ات (مزادات) nor written with ال, and nothing after them.
+ */
+function closingTwoWordName(tokens: readonly Token[], i: number): boolean {
+  const plainName = (k: number): boolean => {
+    const t = tokens[k];
+    return t !== undefined && !t.punct && !isDefiniteToken(t) && !PLACES.has(t.norm) && !MONTHS.has(t.norm) && !/..ات$/u.test(t.norm) && isNameToken(t, t.norm) && !cutsHere(tokens, k, true);
+  };
+  // منظمات غير حكومية مدافعة: a feminine adjective (ـية) goes on describing the role.
+  return plainName(i) && plainName(i + 1) && !/ي[ةه]$/u.test(tokens[i]!.text) && phraseEndsAfter(tokens, i + 1);
+}
+
 /** Inside a name: the word goes on the name, starts the role after it, or ends the phrase. */
 function nameStep(c: ChunkReader): ChunkStep {
   const { tokens, role, name, tok, norm, definite, strict, i } = c;
@@ -444,12 +474,12 @@ function nameStep(c: ChunkReader): ChunkStep {
   if (runsOnIntoClause(tokens, i)) return 'end';
   if (definite && !surnameAllowed(tokens, i, strict)) return 'end';
   // After a verb taking an object (وصف ترامب موظفة …), a name stops at two words unless joined (محمد بن سلمان).
-  if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !/^ال(له|دين|رحمن)$/u.test(norm)) return 'end';
+  if (strict && name.length >= 2 && !name.some((w) => NAME_JOINERS.has(normForm(w))) && !COMPOUND_SECOND.test(norm)) return 'end';
   name.push(tok.text);
   c.i++;
-  // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح)
-  // or a second nisba closes the phrase (محمد العزومي البرغثي،).
-  if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[c.i - 2]?.norm ?? ''))) {
+  // A family name with ال (السيسي، الأسد) ends the name, unless it completes a joined first name (عبد الفتاح،
+  // زين الدين، سيف الإسلام) or a second nisba closes the phrase (محمد العزومي البرغثي،).
+  if (definite && !NAME_JOINERS.has(norm) && !NAME_JOINERS.has(bare(tokens[c.i - 2]?.norm ?? '')) && !/^ال(دين|اسلام)$/u.test(norm)) {
     const next = tokens[c.i];
     if (name.length < 3 && /ي$/u.test(norm) && next && isDefiniteToken(next) && /ي$/u.test(next.norm) && phraseEndsAfter(tokens, c.i)) {
       name.push(next.text);
@@ -475,8 +505,11 @@ function runsOnIntoClause(tokens: readonly Token[], i: number): boolean {
   return next === 'من' || !(next === 'في' || CUTTERS.has(next) || ROLE_PREPS.has(next) || MEDIA_L.test(next));
 }
 
+/** The second half of a compound given name (نور الدين، عبد الله، عبد الرحمن، سيف الإسلام), normalised. */
+const COMPOUND_SECOND = /^ال(له|دين|رحمن|اسلام)$/u;
+
 /** Quotation marks around a name. */
-const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+export const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 
 /** Tokens spanned by a name of one to four words in quotation marks opening at `i` (marks included), else 0. */
 function quotedNameAt(tokens: readonly Token[], i: number): number {
@@ -499,7 +532,7 @@ function surnameAllowed(tokens: readonly Token[], i: number, strict = false): bo
   if (NAME_JOINERS.has(prev)) return true;
   const norm = tokens[i]!.norm.replace(/^ال/u, '');
   if (norm.length >= 3 && /ي$/u.test(norm)) return true;
-  if (norm === 'دين' || norm === 'له' || norm === 'رحمن') return true; // شهاب الدين، عبد الله
+  if (COMPOUND_SECOND.test(tokens[i]!.norm)) return true; // شهاب الدين، عبد الله، سيف الإسلام
   // محمد النجار، خالد الفيصل، محمد السادس: after a common given name, a definite word closing the phrase.
   if (COMMON_GIVEN.has(prev) && phraseEndsAfter(tokens, i)) return true;
   if (strict) return false;
@@ -617,7 +650,7 @@ function nameCanStartAt(tokens: readonly Token[], from: number): boolean {
   if (next && !next.punct && isDefiniteToken(next) && !/ي$/u.test(nextNorm) && !CUTTERS.has(nextNorm) && !NAME_JOINERS.has(norm)
     && !(COMMON_GIVEN.has(norm) && phraseEndsAfter(tokens, from + 1))
     && !(TITLE_SURNAMES.has(nextNorm) && phraseEndsAfter(tokens, from + 1))
-    && !/^ال(له|دين|رحمن)$/u.test(nextNorm)) return false; // نصر الله، نور الدين
+    && !COMPOUND_SECOND.test(nextNorm)) return false; // نصر الله، نور الدين
   if (norm.length > 3 && norm.startsWith('و') && (CLAUSE_FOLLOWERS.has(nextNorm) || CUTTERS.has(nextNorm) || (next !== undefined && isDefiniteToken(next)))) return false;
   if (/^[بلك]/u.test(norm) && /(ه|ات)$/u.test(norm)) return false;
   // بتحديد، باتخاذ، بتوضيح: a verbal noun with ب is no name, nor a place (بتركيا، لروسيا).
