@@ -5,7 +5,7 @@
  * never writing or removing any, and takes over once the writer is killed.
  * Real processes on loopback, one fake Discord per bot, a throwaway Postgres.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { rss, serve, startFeedServer, type FeedServer } from '../feeds/helpers';
 import { assertAllValid } from '../support/discord-spec';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
-import { botEnv, runScript, spawnBot, type BotProcess } from './bot-harness';
+import { botEnv, runScript, spawnBot, writeArticles, type BotProcess } from './bot-harness';
 
 type Json = Record<string, unknown>;
 
@@ -43,15 +43,7 @@ let news: FeedServer;
 /** A feed item the second polls (added through it): an article of its server's scope, which only the writer puts in Postgres. */
 const FEED_ITEM = { guid: 'tram-lyon', title: 'Le tramway arrive à Lyon', date: new Date(Date.UTC(2023, 0, 2)).toUTCString(), text: 'Le tramway arrive à Lyon. « Nous roulerons dès lundi », a déclaré le maire Paul Durand.' };
 
-function folder(name: string, files: Record<string, string>): string {
-  const dir = join(base, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) {
-    writeFileSync(join(dir, file), text);
-    utimesSync(join(dir, file), new Date('2021-01-01'), new Date('2021-01-01'));
-  }
-  return dir;
-}
+const folder = (name: string, files: Record<string, string>): string => writeArticles(join(base, name), files);
 
 /** A ROLE=all bot on its own fake Discord (commands deployed), started once `ready` is logged. */
 async function startAll(name: string, url: string, files: Record<string, string>, ready: (line: Json) => boolean): Promise<{ bot: BotProcess; fake: FakeDiscord }> {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FakeDiscord } from '../support/fake-discord';
@@ -121,6 +121,20 @@ export const FIXTURES: Record<string, string> = {
   ].join('\n'),
 };
 
+/**
+ * Write `files` (name → text) into folder `dir` (created if need be), dated
+ * 2021-01-01 as an operator's library written before the bot starts, and
+ * return `dir`.
+ */
+export function writeArticles(dir: string, files: Record<string, string>): string {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(dir, name), text);
+    utimesSync(join(dir, name), new Date('2021-01-01'), new Date('2021-01-01'));
+  }
+  return dir;
+}
+
 /** A temp folder with the project's Arabic sample article and the fixtures above. */
 export function makeContentDir(): { dir: string; dbPath: string; cleanup(): void } {
   const base = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
@@ -130,9 +144,6 @@ export function makeContentDir(): { dir: string; dbPath: string; cleanup(): void
   utimesSync(join(dir, 'lavrov-north-korea.txt'), new Date('2020-01-01'), new Date('2020-01-01'));
   // Written before the bot starts, as an operator's library is: dated in the past so that the settle time (LIBRARY_SETTLE_MS,
   // tested on its own in tests/content and tests/library) never holds them back from the first start on a loaded machine.
-  for (const [name, text] of Object.entries(FIXTURES)) {
-    writeFileSync(join(dir, name), text);
-    utimesSync(join(dir, name), new Date('2021-01-01'), new Date('2021-01-01'));
-  }
+  writeArticles(dir, FIXTURES);
   return { dir, dbPath: join(base, 'data', 'briefing.db'), cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }

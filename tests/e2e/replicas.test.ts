@@ -7,14 +7,14 @@
  * Real processes on loopback, the fake Discord, a throwaway Postgres.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertAllValid } from '../support/discord-spec';
 import { startFakeDiscord, type FakeDiscord, type InteractionHandle } from '../support/fake-discord';
 import { POSTGRES_BIN, POSTGRES_SKIP_REASON, startPostgres, type TestPostgres } from '../support/postgres';
-import { botEnv, runScript, spawnBot, type BotProcess } from './bot-harness';
+import { botEnv, runScript, spawnBot, writeArticles, type BotProcess } from './bot-harness';
 
 type Json = Record<string, unknown>;
 
@@ -48,15 +48,7 @@ let ingestDir: string;
 const embedsOf = (data: Json): Array<{ title?: string; description?: string }> => (data.embeds as never) ?? [];
 const titles = (channelId: string): string[] => fake.messages(channelId).map((m) => String(embedsOf(m)[0]?.title ?? ''));
 
-function folder(name: string, files: Record<string, string>): string {
-  const dir = join(base, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) {
-    writeFileSync(join(dir, file), text);
-    utimesSync(join(dir, file), new Date('2021-01-01'), new Date('2021-01-01'));
-  }
-  return dir;
-}
+const folder = (name: string, files: Record<string, string>): string => writeArticles(join(base, name), files);
 
 async function start(name: string, env: Record<string, string>, ready: (line: Json) => boolean): Promise<BotProcess> {
   const bot = spawnBot(env);
