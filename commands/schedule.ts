@@ -2,11 +2,13 @@ import { ApplicationCommandOptionType, InteractionContextType, type Autocomplete
 import type { Acknowledger, CommandContext } from '../src/discord/command';
 import { buildMessage, type MessageBody } from '../src/discord/message';
 import { appPermissionsOf } from '../src/discord/interaction-compat';
-import { code, UserError } from '../src/errors';
+import { code, textIn, UserError } from '../src/errors';
 import type { Suggestion } from '../src/library';
 import { addSchedule, findSchedule, pauseSchedule, removeSchedule, resumeSchedule } from '../src/scheduler/actions';
 import { checkBotCanPost, SCHEDULABLE_CHANNEL_TYPES, type PostCheck } from '../src/scheduler/channel-check';
-import { discordTime, displayWhen, scheduleChoiceName, scheduleList } from '../src/scheduler/list-format';
+import { languageOfInteraction } from '../src/discord/user-language';
+import { discordTime, scheduleChoiceName, scheduleList } from '../src/scheduler/list-format';
+import { scheduleReplies as say } from '../src/scheduler/messages';
 import { schedulingFrom } from '../src/scheduler/scheduling';
 import { suggestTimeZones } from '../src/scheduler/timezones';
 
@@ -91,14 +93,12 @@ function checkChannel(interaction: ChatInputCommandInteraction, guildId: string,
   });
 }
 
-/** Said after the reply when the bot's permissions could not be checked. */
-const UNCHECKED_NOTE = ' I could not check my permissions there right now: if Discord refuses my posts, the schedule pauses and /schedule list says why.';
-
 /** Run a subcommand; every answer is ephemeral (only the moderator sees it). */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext, ack?: Acknowledger): Promise<MessageBody> {
   const { store, wake } = schedulingFrom(ctx.services);
   const guildId = guildIdOf(interaction);
   const now = new Date(ctx.now());
+  const language = languageOfInteraction(interaction);
   switch (interaction.options.getSubcommand(true)) {
     case 'add': {
       const channel = channelOption(interaction);
@@ -114,31 +114,32 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
         spreadSeconds: ctx.config.scheduleSpreadSeconds,
       });
       wake();
-      return reply(`Schedule #${created.id}: new briefings go to <#${created.channelId}> at ${displayWhen(created.when)} (${created.timezone}); next run ${discordTime(created.nextRunAt)}. The first run posts the newest article only.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
+      return reply(textIn(say.added(created, discordTime(created.nextRunAt), checked === 'unchecked'), language));
     }
     case 'list': {
       const schedules = await store.schedules.listByGuild(guildId);
-      if (!schedules.length) return reply('No schedules in this server yet. Add one with /schedule add.');
+      if (!schedules.length) return reply(textIn(say.noSchedules(), language));
       const uncertain = new Map<string, number>();
       for (const channelId of new Set(schedules.map((s) => s.channelId))) uncertain.set(channelId, await store.deliveries.countWithStatus(channelId, 'uncertain'));
-      return buildMessage({ embeds: [{ title: `Schedules (${schedules.length})`, description: scheduleList(schedules, (channelId) => uncertain.get(channelId) ?? 0), color: 0x2b6cb0 }], ephemeral: true });
+      const description = scheduleList(schedules, (channelId) => uncertain.get(channelId) ?? 0, language);
+      return buildMessage({ embeds: [{ title: textIn(say.listTitle(schedules.length), language), description, color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
       const removed = await removeSchedule(store, guildId, interaction.options.getString('id', true));
       wake();
-      return reply(`Schedule #${removed.id} removed: nothing more will be posted to <#${removed.channelId}> by it.`);
+      return reply(textIn(say.removed(removed.id, removed.channelId), language));
     }
     case 'pause': {
       const paused = await pauseSchedule(store, guildId, interaction.options.getString('id', true), now);
       wake();
-      return reply(`Schedule #${paused.id} paused. Resume it with /schedule resume.`);
+      return reply(textIn(say.paused(paused.id), language));
     }
     case 'resume': {
       const target = await findSchedule(store, guildId, interaction.options.getString('id', true));
       const checked = await checkChannel(interaction, guildId, { id: target.channelId }, ack);
       const resumed = await resumeSchedule(store, guildId, target.id, now, ctx.config.scheduleSpreadSeconds);
       wake();
-      return reply(`Schedule #${resumed.id} resumed; next run ${discordTime(resumed.nextRunAt)}.${checked === 'unchecked' ? UNCHECKED_NOTE : ''}`);
+      return reply(textIn(say.resumed(resumed.id, discordTime(resumed.nextRunAt), checked === 'unchecked'), language));
     }
     default:
       throw new UserError({
@@ -157,9 +158,10 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   const { store } = schedulingFrom(ctx.services);
   const typed = String(focused.value).trim().replace(/^#/, '').toLowerCase();
   const sub = interaction.options.getSubcommand(false);
+  const language = languageOfInteraction(interaction);
   return (await store.schedules.listByGuild(interaction.guildId))
     .filter((s) => (sub === 'resume' ? s.pausedReason !== null : sub === 'pause' ? s.pausedReason === null : true))
-    .map((s) => ({ name: scheduleChoiceName(s, interaction.guild?.channels.cache.get(s.channelId)?.name), value: String(s.id) }))
+    .map((s) => ({ name: scheduleChoiceName(s, interaction.guild?.channels.cache.get(s.channelId)?.name, language), value: String(s.id) }))
     .filter((choice) => !typed || choice.name.toLowerCase().includes(typed))
     .slice(0, 25);
 }

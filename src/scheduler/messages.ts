@@ -1,5 +1,5 @@
 import { code, type LocalizedText } from '../errors';
-import { displayWhen } from './list-format';
+import { displayWhen } from './display';
 import { PERMISSION_NAMES_FR } from './permissions';
 
 /**
@@ -87,6 +87,80 @@ export const scheduleMessages = {
     ar: `الموعد ${code(typed)} قد يتكرر بعد ${arabicDuration(gapSeconds)} فقط، ولا يُسمح بفاصل أقل من ${arabicDuration(minSeconds)} بين مرتين.`,
     fr: `${code(typed)} se déclenche parfois à ${formatSeconds(gapSeconds)} d’intervalle ; il faut au moins ${formatSeconds(minSeconds)} entre deux exécutions.`,
   }),
+} as const;
+
+/** Said after an add or resume reply when the bot's permissions could not be checked. */
+const uncheckedNote = (unchecked: boolean): LocalizedText => (unchecked
+  ? {
+    en: ' I could not check my permissions there right now: if Discord refuses my posts, the schedule pauses and /schedule list says why.',
+    ar: ` تعذّر عليّ التحقق من صلاحياتي هناك الآن: إن رفض ${code('Discord')} منشوراتي أُوقف الجدول مؤقتًا وذكر ${code('/schedule list')} السبب.`,
+    fr: ' Je n’ai pas pu vérifier mes permissions dans ce salon pour l’instant : si Discord refuse mes publications, la programmation se met en pause et /schedule list en donne la raison.',
+  }
+  : { en: '', ar: '', fr: '' });
+
+/**
+ * What `/schedule` answers when it succeeds, in English, Arabic and French.
+ * `next` is Discord timestamp markup (`discordTime`), shown in each reader's
+ * own locale; channel mentions stay `<#id>`.
+ */
+export const scheduleReplies = {
+  added: (schedule: { id: number; channelId: string; when: string; timezone: string }, next: string, unchecked: boolean): LocalizedText => {
+    const note = uncheckedNote(unchecked);
+    return {
+      en: `Schedule #${schedule.id}: new briefings go to <#${schedule.channelId}> at ${displayWhen(schedule.when)} (${schedule.timezone}); next run ${next}. The first run posts the newest article only.${note.en}`,
+      ar: `جدول النشر رقم ${schedule.id}: تُنشر الموجزات الجديدة في <#${schedule.channelId}> في الموعد ${displayWhen(schedule.when)} بتوقيت ${code(schedule.timezone)}، والتشغيل التالي ${next}. لا ينشر التشغيل الأول إلا أحدث مقال.${note.ar}`,
+      fr: `Programmation #${schedule.id} : les nouveaux briefings seront publiés dans <#${schedule.channelId}> à ${displayWhen(schedule.when)} (${schedule.timezone}) ; prochaine exécution ${next}. La première exécution ne publie que l’article le plus récent.${note.fr}`,
+    };
+  },
+  noSchedules: (): LocalizedText => ({
+    en: 'No schedules in this server yet. Add one with /schedule add.',
+    ar: `لا جداول نشر في هذا الخادم بعد. أضف واحدًا بالأمر ${code('/schedule add')}.`,
+    fr: 'Aucune programmation sur ce serveur pour l’instant. Ajoutez-en une avec /schedule add.',
+  }),
+  listTitle: (count: number): LocalizedText => ({
+    en: `Schedules (${count})`,
+    ar: `جداول النشر (${count})`,
+    fr: `Programmations (${count})`,
+  }),
+  removed: (id: number, channelId: string): LocalizedText => ({
+    en: `Schedule #${id} removed: nothing more will be posted to <#${channelId}> by it.`,
+    ar: `حُذف جدول النشر رقم ${id}: لن ينشر بعد الآن شيئًا في <#${channelId}>.`,
+    fr: `Programmation #${id} supprimée : elle ne publiera plus rien dans <#${channelId}>.`,
+  }),
+  paused: (id: number): LocalizedText => ({
+    en: `Schedule #${id} paused. Resume it with /schedule resume.`,
+    ar: `أُوقف جدول النشر رقم ${id} مؤقتًا. استأنفه بالأمر ${code('/schedule resume')}.`,
+    fr: `Programmation #${id} en pause. Reprenez-la avec /schedule resume.`,
+  }),
+  resumed: (id: number, next: string, unchecked: boolean): LocalizedText => {
+    const note = uncheckedNote(unchecked);
+    return {
+      en: `Schedule #${id} resumed; next run ${next}.${note.en}`,
+      ar: `استُؤنف جدول النشر رقم ${id}، والتشغيل التالي ${next}.${note.ar}`,
+      fr: `Programmation #${id} reprise ; prochaine exécution ${next}.${note.fr}`,
+    };
+  },
+} as const;
+
+/**
+ * The words of a `/schedule list` line and of an autocomplete choice. Stored
+ * reasons and run details (Discord's refusal, "posted 2") are shown as stored.
+ */
+export const scheduleListTexts = {
+  paused: (reason: string): LocalizedText => ({ en: `⏸ paused: ${reason}`, ar: `⏸ موقوف مؤقتًا: ${reason}`, fr: `⏸ en pause : ${reason}` }),
+  notRunYet: (): LocalizedText => ({ en: 'not run yet', ar: 'لم يعمل بعد', fr: 'pas encore exécutée' }),
+  ok: (): LocalizedText => ({ en: '✅ ok', ar: '✅ نجح', fr: '✅ réussie' }),
+  failed: (): LocalizedText => ({ en: '⚠️ failed', ar: '⚠️ فشل', fr: '⚠️ échouée' }),
+  next: (time: string): LocalizedText => ({ en: `next ${time}`, ar: `التالي ${time}`, fr: `prochaine ${time}` }),
+  noNext: (): LocalizedText => ({ en: 'next: —', ar: 'التالي: —', fr: 'prochaine : —' }),
+  last: (state: string): LocalizedText => ({ en: `last: ${state}`, ar: `الأخير: ${state}`, fr: `dernière : ${state}` }),
+  uncertain: (count: number): LocalizedText => ({
+    en: ` · ❓ ${count} post${count === 1 ? '' : 's'} uncertain: an answer was lost and I cannot read the channel's history to check (grant Read Message History: I check again at each run)`,
+    ar: ` · ❓ منشورات غير مؤكدة: ${count}، إذ ضاع رد ولا أستطيع قراءة سجل القناة للتحقق (امنحني صلاحية ${code('Read Message History')}: أتحقق مجددًا عند كل تشغيل)`,
+    fr: ` · ❓ ${count} publication${count === 1 ? '' : 's'} incertaine${count === 1 ? '' : 's'} : une réponse s’est perdue et je ne peux pas lire l’historique du salon pour vérifier (accordez-moi ${frenchPermission('Read Message History')} : je revérifie à chaque exécution)`,
+  }),
+  more: (rest: number): LocalizedText => ({ en: `… and ${rest} more`, ar: `… و${rest} أخرى`, fr: `… et ${rest} de plus` }),
+  choicePaused: (): LocalizedText => ({ en: ' · paused', ar: ' · موقوف', fr: ' · en pause' }),
 } as const;
 
 /**

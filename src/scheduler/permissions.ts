@@ -12,6 +12,7 @@ export const PERMISSION_NAMES_FR: Readonly<Record<string, string>> = {
   'View Channel': 'Voir les salons',
   'Send Messages': 'Envoyer des messages',
   'Embed Links': 'Intégrer des liens',
+  'Read Message History': 'Voir les anciens messages',
 };
 
 /** The names of the required permissions missing from `granted` (bit field), in a fixed order. */
