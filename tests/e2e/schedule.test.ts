@@ -73,6 +73,14 @@ describe('/schedule end to end', () => {
   });
 
   it.each([
+    ['French', 'fr', 'Aucune programmation sur ce serveur pour l’instant. Ajoutez-en une avec /schedule add.'],
+    ['Arabic', 'ar', 'لا جداول نشر في هذا الخادم بعد. أضف واحدًا بالأمر `/schedule add`.'],
+    ['English', 'en-US', 'No schedules in this server yet. Add one with /schedule add.'],
+  ])('/schedule list with no schedule answers in %s', async (_language, locale, line) => {
+    expect(await ephemeralLine(fake.dispatchSubcommand('schedule', 'list', {}, { member: 'admin', locale }))).toBe(line);
+  });
+
+  it.each([
     ['lacks Send Messages', () => fake.channels.noSend, /missing Send Messages/],
     ['cannot view', () => fake.channels.noView, /View Channel/],
   ])('refuses a channel where the bot %s, at creation', async (_label, channel, message) => {
@@ -154,6 +162,26 @@ describe('/schedule end to end', () => {
     expect(attempts.map((r) => r.status)).toEqual([200, 403]);
     expect(await listText()).toMatch(/\*\*#2\*\*.*⏸ paused: Missing Permissions \(50013\)/);
     expect(await ephemeralLine(schedule('resume', { id: '2' }))).toMatch(/missing Send Messages/);
+  });
+
+  it.each([
+    ['French', 'fr', 'Programmations (2)', [/\*\*#1\*\*.*prochaine <t:\d+:R> · dernière : ✅ réussie/, /\*\*#2\*\*.*prochaine : — · dernière : ⏸ en pause : Missing Permissions \(50013\)/]],
+    ['Arabic', 'ar', 'جداول النشر (2)', [/\*\*#1\*\*.*التالي <t:\d+:R> · الأخير: ✅ نجح/, /\*\*#2\*\*.*التالي: — · الأخير: ⏸ موقوف مؤقتًا: Missing Permissions \(50013\)/]],
+  ])('/schedule list in %s: title, next run and last result in that language', async (_language, locale, title, lines) => {
+    const embed = ((await ephemeral(fake.dispatchSubcommand('schedule', 'list', {}, { member: 'admin', locale }))).embeds as Json[])[0]!;
+    expect(embed.title).toBe(title);
+    const text = String(embed.description);
+    for (const line of lines) expect(text).toMatch(line);
+    expect(text).not.toMatch(/next|last:|paused/);
+  });
+
+  it('pause and its autocomplete in French, resume in Arabic: each answer in the user’s language', async () => {
+    expect(await ephemeralLine(fake.dispatchSubcommand('schedule', 'pause', { id: '1' }, { member: 'admin', locale: 'fr' }))).toBe('Programmation #1 en pause. Reprenez-la avec /schedule resume.');
+    const h = fake.dispatchAutocomplete('schedule', 'id', '', {}, { subcommand: 'remove', locale: 'fr' });
+    const names = ((await h.response()).data as { choices: Array<{ name: string }> }).choices.map((c) => c.name);
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(name).toMatch(/ · en pause$/);
+    expect(await ephemeralLine(fake.dispatchSubcommand('schedule', 'resume', { id: '1' }, { member: 'admin', locale: 'ar' }))).toMatch(/^استُؤنف جدول النشر رقم 1، والتشغيل التالي <t:\d+:R>\.$/);
   });
 
   it('autocompletes schedule ids of this guild', async () => {

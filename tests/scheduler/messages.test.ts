@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError, type LocalizedText, type UserError } from '../../src/errors';
 import { parseScheduleId } from '../../src/scheduler/actions';
-import { arabicDuration, channelMessages, scheduleMessages } from '../../src/scheduler/messages';
+import { arabicDuration, channelMessages, scheduleListTexts, scheduleMessages, scheduleReplies } from '../../src/scheduler/messages';
 import { parseTimeZone, parseTiming, parseWhen } from '../../src/scheduler/timing';
 import { expectLocalized } from '../support/localized-text';
 
@@ -53,6 +53,92 @@ describe('scheduler messages in English, Arabic and French', () => {
   it('names the missing permissions as each Discord client does', () => {
     expect(CHANNEL_CHECK.missing.ar).toContain('`Send Messages`، `Embed Links`');
     expect(CHANNEL_CHECK.missing.fr).toContain('«\u202fEnvoyer des messages\u202f», «\u202fIntégrer des liens\u202f»');
+  });
+});
+
+const NEXT = '<t:1800000000:R>';
+const ADDED = { id: 3, channelId: CHANNEL, when: '0 8 * * 1-5', timezone: 'Asia/Riyadh' };
+
+/** Every /schedule success reply with sample arguments; the key check below keeps it complete. */
+const REPLIES: Record<keyof typeof scheduleReplies, LocalizedText> = {
+  added: scheduleReplies.added(ADDED, NEXT, false),
+  noSchedules: scheduleReplies.noSchedules(),
+  listTitle: scheduleReplies.listTitle(4),
+  removed: scheduleReplies.removed(3, CHANNEL),
+  paused: scheduleReplies.paused(3),
+  resumed: scheduleReplies.resumed(3, NEXT, false),
+};
+
+/** Discord's timestamp markup, which each reader's client shows in their own locale, taken out like a code span. */
+const withoutTimestamps = (text: LocalizedText): LocalizedText => ({
+  en: text.en.replace(/<t:\d+:\w>/g, ''),
+  ar: text.ar.replace(/<t:\d+:\w>/g, ''),
+  fr: text.fr.replace(/<t:\d+:\w>/g, ''),
+});
+
+describe('/schedule success replies in English, Arabic and French', () => {
+  it('covers every reply', () => {
+    expect(Object.keys(REPLIES).sort()).toEqual(Object.keys(scheduleReplies).sort());
+  });
+
+  it.each(Object.entries(REPLIES))('%s: three distinct one-liners, the Arabic right-to-left safe', (_name, text) => {
+    expectLocalized(withoutTimestamps(text));
+  });
+
+  it.each([
+    ['added', REPLIES.added, scheduleReplies.added(ADDED, NEXT, true)],
+    ['resumed', REPLIES.resumed, scheduleReplies.resumed(3, NEXT, true)],
+  ])('%s when the permissions could not be checked: the same reply, then the note in the same language', (_name, checked, unchecked) => {
+    const note = { en: '', ar: '', fr: '' };
+    for (const language of ['en', 'ar', 'fr'] as const) {
+      expect(unchecked[language].startsWith(checked[language])).toBe(true);
+      note[language] = unchecked[language].slice(checked[language].length);
+      expect(note[language]).toMatch(/^ \S/);
+    }
+    expectLocalized(note);
+  });
+
+  it.each([
+    ['added', REPLIES.added.en, `Schedule #3: new briefings go to <#${CHANNEL}> at \`0 8 * * 1-5\` (Asia/Riyadh); next run ${NEXT}. The first run posts the newest article only.`],
+    ['added, unchecked', scheduleReplies.added(ADDED, NEXT, true).en, `Schedule #3: new briefings go to <#${CHANNEL}> at \`0 8 * * 1-5\` (Asia/Riyadh); next run ${NEXT}. The first run posts the newest article only. I could not check my permissions there right now: if Discord refuses my posts, the schedule pauses and /schedule list says why.`],
+    ['noSchedules', REPLIES.noSchedules.en, 'No schedules in this server yet. Add one with /schedule add.'],
+    ['listTitle', REPLIES.listTitle.en, 'Schedules (4)'],
+    ['removed', REPLIES.removed.en, `Schedule #3 removed: nothing more will be posted to <#${CHANNEL}> by it.`],
+    ['paused', REPLIES.paused.en, 'Schedule #3 paused. Resume it with /schedule resume.'],
+    ['resumed', REPLIES.resumed.en, `Schedule #3 resumed; next run ${NEXT}.`],
+    ['resumed, unchecked', scheduleReplies.resumed(3, NEXT, true).en, `Schedule #3 resumed; next run ${NEXT}. I could not check my permissions there right now: if Discord refuses my posts, the schedule pauses and /schedule list says why.`],
+  ])('%s: the English answer is unchanged', (_name, actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it.each(['ar', 'fr'] as const)('%s: channel mention, timestamp, pattern and time zone kept as Discord and the user wrote them', (language) => {
+    const added = REPLIES.added[language];
+    expect(added).toContain(`<#${CHANNEL}>`);
+    expect(added).toContain(NEXT);
+    expect(added).toContain('`0 8 * * 1-5`');
+    expect(added).toContain('Asia/Riyadh');
+    expect(REPLIES.removed[language]).toContain(`<#${CHANNEL}>`);
+    expect(REPLIES.resumed[language]).toContain(NEXT);
+  });
+
+  it('the Arabic puts the time zone and the commands in code spans', () => {
+    expect(REPLIES.added.ar).toContain('`Asia/Riyadh`');
+    expect(REPLIES.noSchedules.ar).toContain('`/schedule add`');
+    expect(REPLIES.paused.ar).toContain('`/schedule resume`');
+    expect(scheduleReplies.resumed(3, NEXT, true).ar).toContain('`/schedule list`');
+  });
+
+  it('list words differ in each language and stay on one line', () => {
+    const texts = [
+      scheduleListTexts.paused('r'), scheduleListTexts.notRunYet(), scheduleListTexts.ok(), scheduleListTexts.failed(),
+      scheduleListTexts.next(NEXT), scheduleListTexts.noNext(), scheduleListTexts.last('s'), scheduleListTexts.uncertain(2),
+      scheduleListTexts.more(5), scheduleListTexts.choicePaused(),
+    ];
+    expect(texts).toHaveLength(Object.keys(scheduleListTexts).length);
+    for (const text of texts) {
+      expect(new Set([text.en, text.ar, text.fr]).size).toBe(3);
+      for (const line of [text.en, text.ar, text.fr]) expect(line).not.toMatch(/[\r\n]/);
+    }
   });
 });
 
