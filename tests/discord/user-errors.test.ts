@@ -103,7 +103,9 @@ function commandInteraction(fields: { guildId?: string | null; subcommand?: stri
   return {
     guildId: fields.guildId ?? null,
     locale: 'ar',
-    options: { getSubcommand: () => fields.subcommand ?? 'list', getString: () => fields.text ?? null },
+    isChatInputCommand: () => true,
+    isAutocomplete: () => false,
+    options: { data: [], getSubcommand: () => fields.subcommand ?? 'list', getString: () => fields.text ?? null },
   } as unknown as ChatInputCommandInteraction;
 }
 
