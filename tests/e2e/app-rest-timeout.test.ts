@@ -68,31 +68,31 @@ describe('interaction answers slower than the REST timeout', () => {
   }, 30_000);
 
   it.each([
-    ['English', 'en-US', '09:00'],
-    ['French', 'fr', '09:30'],
-  ])('/schedule add (%s), deferred at once: the edit that answers comes back late; retried, shown once', async (_name, locale, when) => {
+    ['English', 'en-US', '09:00', /^Schedule #\d+: new briefings go to/],
+    ['French', 'fr', '09:30', /^Programmation #\d+ : les nouveaux briefings seront publiés dans/],
+  ])('/schedule add (%s), deferred at once: the edit that answers comes back late; retried, shown once', async (_name, locale, when, added) => {
     const edits = requestsTo(ORIGINAL, 'PATCH');
     t.fake.failNext({ path: ORIGINAL, method: 'PATCH' }, { status: 200, delayMs: LATE_MS });
     const handle = t.fake.dispatchSubcommand('schedule', 'add', { channel: t.fake.channels.announcement, when }, { member: 'admin', locale });
     const shown = await shownOnce(handle);
     expect(handle.record.callback).toMatchObject({ type: 5, status: 200 });
     expect(Number(handle.record.callback!.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(String(shown.content)).toMatch(/^Schedule #\d+: new briefings go to/);
+    expect(String(shown.content)).toMatch(added);
     expect(requestsTo(ORIGINAL, 'PATCH') - edits).toBeGreaterThanOrEqual(2);
     expect(errorsLogged()).toEqual([]);
   }, 30_000);
 
   it.each([
-    ['English', 'en-US', '10:00'],
-    ['French', 'fr', '10:30'],
-    ['Arabic', 'ar', '11:00'],
-  ])('/schedule add (%s) whose channel check gets no answer in time, however often retried: answered from the gateway’s copy, one private line', async (_name, locale, when) => {
+    ['English', 'en-US', '10:00', /^Schedule #\d+: new briefings go to/],
+    ['French', 'fr', '10:30', /^Programmation #\d+ : les nouveaux briefings seront publiés dans/],
+    ['Arabic', 'ar', '11:00', /^جدول النشر رقم \d+: تُنشر الموجزات الجديدة في/],
+  ])('/schedule add (%s) whose channel check gets no answer in time, however often retried: answered from the gateway’s copy, one private line', async (_name, locale, when, added) => {
     const checks = requestsTo('/channels/{channel_id}', 'GET');
     t.fake.failNext({ route: '/channels/{channel_id}', method: 'GET' }, { status: 200, delayMs: LATE_MS }, 4);
     const handle = t.fake.dispatchSubcommand('schedule', 'add', { channel: t.fake.channels.announcement, when }, { member: 'admin', locale });
     const shown = await shownOnce(handle);
     expect(Number(handle.record.callback!.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(String(shown.content)).toMatch(/^Schedule #\d+: new briefings go to/);
+    expect(String(shown.content)).toMatch(added);
     expect(String(shown.content)).not.toContain('\n');
     // discord.js's own retries: four attempts, each abandoned after the REST timeout.
     expect(requestsTo('/channels/{channel_id}', 'GET') - checks).toBe(4);
