@@ -79,7 +79,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
       if (!list.length) return reply(textIn(say.noFeeds(), language));
       const uncertain = new Map<string, number>();
       for (const channelId of new Set(list.map((f) => f.channelId))) uncertain.set(channelId, await store.deliveries.countWithStatus(channelId, 'uncertain'));
-      return buildMessage({ embeds: [{ title: textIn(say.listTitle(list.length), language), description: feedList(list, (channelId) => uncertain.get(channelId) ?? 0), color: 0x2b6cb0 }], ephemeral: true });
+      return buildMessage({ embeds: [{ title: textIn(say.listTitle(list.length), language), description: feedList(list, (channelId) => uncertain.get(channelId) ?? 0, language), color: 0x2b6cb0 }], ephemeral: true });
     }
     case 'remove': {
       const feed = await findFeed(store.feeds, guildId, interaction.options.getString('feed', true));
@@ -110,9 +110,10 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   const { store } = feedsFrom(ctx.services);
   const typed = String(focused.value).trim().replace(/^#/, '').toLowerCase();
   const sub = interaction.options.getSubcommand(false);
+  const language = languageOfInteraction(interaction);
   return (await store.feeds.listByGuild(interaction.guildId))
     .filter((f) => (sub === 'resume' ? f.pausedReason !== null : sub === 'pause' ? f.pausedReason === null : true))
-    .map((f) => ({ name: feedChoiceName(f), value: String(f.id) }))
+    .map((f) => ({ name: feedChoiceName(f, language), value: String(f.id) }))
     .filter((choice) => !typed || choice.name.toLowerCase().includes(typed))
     .slice(0, 25);
 }
