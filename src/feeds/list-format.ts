@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../discord/text';
 import { textIn } from '../errors';
 import { discordTime, uncertainNote } from '../scheduler/list-format';
+import { scheduleListTexts } from '../scheduler/messages';
 import type { FeedRecord } from '../store/types';
 import { feedName } from './messages';
 import { feedListTexts as say } from './user-messages';
@@ -17,7 +18,7 @@ export function feedLine(feed: FeedRecord, uncertain = 0, language?: string): st
   const url = feed.url.length > 200 ? `${feed.url.slice(0, 199)}…` : feed.url;
   const detail = feed.lastDetail ? ` (${escapeMarkdown(feed.lastDetail.slice(0, 150))})` : '';
   const last = textIn(feed.lastCheckAt === null ? say.neverChecked() : say.checked(discordTime(feed.lastCheckAt), detail), language);
-  const state = textIn(feed.pausedReason ? say.paused(escapeMarkdown(feed.pausedReason.slice(0, 300))) : feed.failures ? say.failedChecks(feed.failures) : say.active(), language);
+  const state = textIn(feed.pausedReason ? scheduleListTexts.paused(escapeMarkdown(feed.pausedReason.slice(0, 300))) : feed.failures ? say.failedChecks(feed.failures) : say.active(), language);
   const next = textIn(feed.pausedReason ? say.noNext() : say.next(discordTime(feed.nextCheckAt)), language);
   // In <…>: a link without a preview; markdown is not read inside, so the URL is not escaped (only what would end it).
   const link = url.replace(/[<>\s]/g, (char) => encodeURIComponent(char));
@@ -29,7 +30,7 @@ export function feedList(feeds: readonly FeedRecord[], uncertainIn: (channelId: 
   let text = '';
   for (const [i, feed] of feeds.entries()) {
     const line = feedLine(feed, uncertainIn(feed.channelId), language);
-    const more = `\n${textIn(say.more(feeds.length - i), language)}`;
+    const more = `\n${textIn(scheduleListTexts.more(feeds.length - i), language)}`;
     if (text.length + line.length + 2 + more.length > MAX_LIST_LENGTH) return `${text}${more}`;
     text += `${text ? '\n\n' : ''}${line}`;
   }

@@ -98,13 +98,13 @@ export const feedMessages = {
 
 /**
  * The words of `/feed list` lines and `/feed` autocomplete choices, in each
- * answer language (English as before). Stored details (a check's result, a
+ * answer language (English as before); `paused` and `more` are the schedule
+ * list's (`scheduleListTexts`). Stored details (a check's result, a
  * pause reason) stay as they were recorded.
  */
 export const feedListTexts = {
   neverChecked: (): LocalizedText => ({ en: 'never checked', ar: 'لم يُفحص بعد', fr: 'jamais vérifié' }),
   checked: (time: string, detail: string): LocalizedText => ({ en: `checked ${time}${detail}`, ar: `فُحص ${time}${detail}`, fr: `vérifié ${time}${detail}` }),
-  paused: (reason: string): LocalizedText => ({ en: `⏸ paused: ${reason}`, ar: `⏸ موقوف مؤقتًا: ${reason}`, fr: `⏸ en pause : ${reason}` }),
   failedChecks: (count: number): LocalizedText => ({
     en: `⚠️ ${count} failed checks`,
     ar: `⚠️ فحوص فاشلة: ${count}`,
@@ -113,6 +113,5 @@ export const feedListTexts = {
   active: (): LocalizedText => ({ en: '✅ active', ar: '✅ نشط', fr: '✅ actif' }),
   next: (time: string): LocalizedText => ({ en: `next ${time}`, ar: `الفحص التالي ${time}`, fr: `prochaine vérification ${time}` }),
   noNext: (): LocalizedText => ({ en: 'next: —', ar: 'الفحص التالي: —', fr: 'prochaine vérification : —' }),
-  more: (rest: number): LocalizedText => ({ en: `… and ${rest} more`, ar: `… و${rest} أخرى`, fr: `… et ${rest} de plus` }),
   choicePaused: (): LocalizedText => ({ en: ' (paused)', ar: ' (موقوف)', fr: ' (en pause)' }),
 } as const;
